@@ -1,0 +1,1 @@
+"""Plain-Python domain: models, framework loading, scoring, reference data, Thai calendar. No Qt."""
