@@ -213,12 +213,11 @@ def load(path: Path) -> Framework:
     except UnicodeDecodeError as exc:
         raise FrameworkError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     try:
-        if path.suffix.lower() == ".json":
-            data = json.loads(text)
-        else:
-            data = tomllib.loads(text)
+        data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-        raise FrameworkError(f"{path}: not valid {path.suffix.lstrip('.').upper()}: {exc}") from None
+        raise FrameworkError(
+            f"{path}: not valid {path.suffix.lstrip('.').upper()}: {exc}"
+        ) from None
     return parse(data, str(path))
 
 

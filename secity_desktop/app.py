@@ -1,0 +1,72 @@
+"""``secity-desktop``: start the GUI on a workspace.
+
+``main(argv, exec_=False)`` builds everything and returns the window without
+entering the event loop, so tests and the start-up benchmark run the real
+start-up path (Anki's ``_run(argv, exec=False)`` pattern).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from secity_desktop import paths
+from secity_desktop.core.errors import SecityError
+from secity_desktop.core.models import Role
+
+
+def _args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="secity-desktop")
+    p.add_argument("--data-dir", help="workspace folder (default: the user data dir)")
+    p.add_argument(
+        "--demo", action="store_true", help="create demo assessments if the workspace is new"
+    )
+    p.add_argument("--lang", choices=["th", "en"], help="UI language (default: Thai)")
+    p.add_argument("--debug", action="store_true")
+    return p.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
+    args = _args(argv)
+    from secity_desktop.gui.fonts import load_fonts
+    from secity_desktop.gui.i18n import DEFAULT_LANGUAGE, Translations
+    from secity_desktop.gui.main_window import MainWindow
+    from secity_desktop.gui.qt import QtWidgets
+    from secity_desktop.services import demo
+    from secity_desktop.services.workspace import init_workspace, open_workspace
+
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
+    app.setApplicationName(paths.APP_NAME)
+    app.setOrganizationName(paths.APP_AUTHOR)
+    load_fonts(app)  # type: ignore[arg-type]
+    translations = Translations(app)
+    lang = args.lang or DEFAULT_LANGUAGE
+    translations.install(lang)
+    try:
+        ws = open_workspace(paths.resolve_data_dir(args.data_dir))
+        if not ws.initialized:
+            init_workspace(ws, role=Role.ASSESSOR, province_code=None)
+            if args.demo:
+                demo.seed(ws)
+    except SecityError as exc:
+        QtWidgets.QMessageBox.critical(None, "SECity Desktop", str(exc))
+        if exec_:
+            return 1
+        raise
+    window = MainWindow(ws, lang)
+    window._translations = translations  # type: ignore[attr-defined]  # keep translators alive
+    window.show()
+    if not exec_:
+        return window
+    code = app.exec()
+    ws.close()
+    return code
+
+
+def run() -> None:
+    sys.exit(int(main() or 0))  # type: ignore[call-overload]
+
+
+if __name__ == "__main__":
+    run()

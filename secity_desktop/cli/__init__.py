@@ -1,0 +1,1 @@
+"""The ``secity`` command line: every GUI feature, scriptable. No Qt."""

@@ -1,0 +1,185 @@
+"""``secity assessment new|set|note|attach|detach|show|list|complete|evidence``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from secity_desktop.cli.context import Context, add_json_flag
+from secity_desktop.services.assessments import AssessmentService
+from secity_desktop.store import assessments as repo
+
+
+def _level(text: str) -> int | None:
+    if text.lower() in ("none", "clear", "-"):
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"level must be a whole number or 'none', not {text!r}"
+        ) from None
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("assessment", help="assessments")
+    asub = p.add_subparsers(dest="assessment_cmd", required=True)
+
+    n = asub.add_parser("new", help="start an assessment")
+    n.add_argument("--municipality", required=True, help="municipality code")
+    n.add_argument("--year", required=True, type=int, help="fiscal year in BE, e.g. 2569")
+    n.add_argument("--framework", help="framework hash (default: the current framework)")
+    add_json_flag(n)
+    n.set_defaults(handler=cmd_new)
+
+    s = asub.add_parser("set", help="record an indicator's level (and note)")
+    s.add_argument("id")
+    s.add_argument("indicator")
+    s.add_argument("level", type=_level)
+    s.add_argument("--note")
+    add_json_flag(s)
+    s.set_defaults(handler=cmd_set)
+
+    nt = asub.add_parser("note", help="set an indicator's note")
+    nt.add_argument("id")
+    nt.add_argument("indicator")
+    nt.add_argument("text")
+    nt.set_defaults(handler=cmd_note)
+
+    at = asub.add_parser("attach", help="attach an evidence file to an indicator")
+    at.add_argument("id")
+    at.add_argument("indicator")
+    at.add_argument("file", type=Path)
+    add_json_flag(at)
+    at.set_defaults(handler=cmd_attach)
+
+    dt_ = asub.add_parser("detach", help="remove an evidence item (kept in the audit log)")
+    dt_.add_argument("evidence_id", type=int)
+    dt_.set_defaults(handler=cmd_detach)
+
+    ev = asub.add_parser("evidence", help="list an assessment's evidence")
+    ev.add_argument("id")
+    add_json_flag(ev)
+    ev.set_defaults(handler=cmd_evidence)
+
+    sh = asub.add_parser("show", help="an assessment with its scores")
+    sh.add_argument("id")
+    add_json_flag(sh)
+    sh.set_defaults(handler=cmd_show)
+
+    ls = asub.add_parser("list", help="list assessments")
+    ls.add_argument("--province")
+    ls.add_argument("--year", type=int)
+    ls.add_argument("--status")
+    add_json_flag(ls)
+    ls.set_defaults(handler=cmd_list)
+
+    c = asub.add_parser(
+        "complete", help="mark an assessment complete (all answered, evidence present)"
+    )
+    c.add_argument("id")
+    c.set_defaults(handler=cmd_complete)
+
+
+def cmd_new(ctx: Context) -> int:
+    a = AssessmentService(ctx.workspace()).new(
+        ctx.args.municipality, ctx.args.year, ctx.args.framework
+    )
+    ctx.emit({"id": a.id}, a.id)
+    return 0
+
+
+def cmd_set(ctx: Context) -> int:
+    svc = AssessmentService(ctx.workspace())
+    svc.set_response(ctx.args.id, ctx.args.indicator, ctx.args.level, ctx.args.note)
+    card = svc.scorecard(ctx.args.id)
+    ctx.emit(
+        {
+            "id": ctx.args.id,
+            "indicator": ctx.args.indicator,
+            "level": ctx.args.level,
+            "total": round(card.total, 2),
+            "answered": card.answered,
+        },
+        f"{ctx.args.indicator} = {ctx.args.level}; total {card.total:.2f}, answered {card.answered}/{card.count}",
+    )
+    return 0
+
+
+def cmd_note(ctx: Context) -> int:
+    AssessmentService(ctx.workspace()).set_note(ctx.args.id, ctx.args.indicator, ctx.args.text)
+    return 0
+
+
+def cmd_attach(ctx: Context) -> int:
+    ev = AssessmentService(ctx.workspace()).attach(ctx.args.id, ctx.args.indicator, ctx.args.file)
+    ctx.emit(
+        ev.as_json(),
+        f"attached {ev.original_name} ({ev.size} bytes, sha256 {ev.sha256[:12]}…) as #{ev.id}",
+    )
+    return 0
+
+
+def cmd_detach(ctx: Context) -> int:
+    AssessmentService(ctx.workspace()).remove_evidence(ctx.args.evidence_id)
+    return 0
+
+
+def cmd_evidence(ctx: Context) -> int:
+    items = AssessmentService(ctx.workspace()).evidence(ctx.args.id)
+    ctx.emit(
+        [e.as_json() for e in items],
+        "\n".join(f"#{e.id} {e.indicator_code} {e.original_name} {e.size}" for e in items),
+    )
+    return 0
+
+
+def cmd_show(ctx: Context) -> int:
+    v = AssessmentService(ctx.workspace()).view(ctx.args.id)
+    data = v.as_json()
+    tier = v.card.tier.label_th if v.card.tier else "-"
+    text = (
+        f"{v.municipality.name_th} {v.assessment.year} [{v.assessment.status}] "
+        f"total {v.card.total:.2f} tier {tier} answered {v.card.answered}/{v.card.count}\n"
+        + "\n".join(f"  component {c.code}: {c.score:.2f}/{c.weight:g}" for c in v.card.components)
+    )
+    ctx.emit(data, text)
+    return 0
+
+
+def cmd_list(ctx: Context) -> int:
+    ws = ctx.workspace()
+    svc = AssessmentService(ws)
+    ids = svc.list(province=ctx.args.province, year=ctx.args.year, status=ctx.args.status)
+    rows = repo.summary_rows(ws.db, ids)
+    out = []
+    for i in ids:
+        r = rows[i]
+        card = svc.scorecard(i)
+        out.append(
+            {
+                "id": i,
+                "municipality": r["municipality_code"],
+                "municipality_th": r["municipality_th"],
+                "province_code": r["province_code"],
+                "year": r["year"],
+                "status": r["status"],
+                "total": round(card.total, 2),
+                "tier": card.tier.code if card.tier else None,
+                "answered": card.answered,
+                "updated_at": r["updated_at"],
+            }
+        )
+    ctx.emit(
+        out,
+        "\n".join(
+            f"{o['id']}  {o['year']}  {o['status']:12} {o['total']:6.2f}  {o['municipality_th']}"
+            for o in out
+        ),
+    )
+    return 0
+
+
+def cmd_complete(ctx: Context) -> int:
+    AssessmentService(ctx.workspace()).mark_complete(ctx.args.id)
+    return 0

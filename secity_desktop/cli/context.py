@@ -1,0 +1,50 @@
+"""What every command gets: parsed args, the workspace (opened lazily) and output helpers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from secity_desktop import paths
+from secity_desktop.services.workspace import Workspace, open_workspace
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    _ws: Workspace | None = None
+
+    @property
+    def data_dir(self) -> Path:
+        return paths.resolve_data_dir(getattr(self.args, "data_dir", None))
+
+    @property
+    def json(self) -> bool:
+        return bool(getattr(self.args, "json", False))
+
+    def workspace(self, *, create: bool = False) -> Workspace:
+        if self._ws is None:
+            self._ws = open_workspace(self.data_dir, create=create)
+        return self._ws
+
+    def emit(self, data: Any, text: str | None = None) -> None:
+        """JSON for scripts with --json, otherwise the human text (or the JSON if none given)."""
+        if self.json or text is None:
+            self.out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        else:
+            self.out.write(text.rstrip("\n") + "\n")
+
+    def close(self) -> None:
+        if self._ws is not None:
+            self._ws.close()
+            self._ws = None
+
+
+def add_json_flag(p: argparse.ArgumentParser) -> None:
+    # SUPPRESS keeps a sub-command's default from overwriting a --json given before it.
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON")

@@ -1,0 +1,45 @@
+"""A table view with a filter box: the shape every list place in the app takes."""
+
+from __future__ import annotations
+
+from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
+
+
+class FilterTable(QtWidgets.QWidget):
+    def __init__(
+        self,
+        model: QtCore.QAbstractItemModel,
+        placeholder: str,
+        search_role: int,
+        sort_role: int | None = None,
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.source = model
+        self.proxy = QtCore.QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setFilterRole(search_role)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(0)
+        if sort_role is not None:
+            self.proxy.setSortRole(sort_role)
+        self.filter = QtWidgets.QLineEdit(self)
+        self.filter.setPlaceholderText(placeholder)
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QtWidgets.QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().setDefaultSectionSize(30)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view, 1)
+
+    def source_row(self, proxy_index: QtCore.QModelIndex) -> int:
+        return self.proxy.mapToSource(proxy_index).row()

@@ -1,0 +1,103 @@
+"""Browsing the framework: components → indicators, with each indicator's levels.
+
+Shows the provisional banner whenever the framework is not official, because
+the shipped indicator wording is a draft and nobody should mistake it for the
+department's criteria.
+"""
+
+from __future__ import annotations
+
+import html
+
+from secity_desktop.core.framework import Framework, Indicator
+from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+def provisional_banner(
+    fw: Framework, lang: str, parent: QtWidgets.QWidget | None = None
+) -> QtWidgets.QLabel:
+    label = QtWidgets.QLabel(parent)
+    label.setWordWrap(True)
+    label.setObjectName("provisionalBanner")
+    note = fw.framework.source_note_th if lang == "th" else fw.framework.source_note_en
+    head = label.tr(
+        "Provisional framework: indicator wording and cut-offs are a draft, not the official criteria."
+    )
+    label.setText(f"<b>{html.escape(head)}</b><br>{html.escape(note)}")
+    label.setStyleSheet(
+        "QLabel#provisionalBanner { background: #fff4ce; color: #5c4400;"
+        " border: 1px solid #e0c36a; border-radius: 4px; padding: 6px; }"
+    )
+    label.setVisible(fw.is_provisional)
+    return label
+
+
+class FrameworkView(QtWidgets.QWidget):
+    def __init__(
+        self, fw: Framework, lang: str = "th", parent: QtWidgets.QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.fw = fw
+        self.lang = lang
+        layout = QtWidgets.QVBoxLayout(self)
+        title = fw.framework.title_th if lang == "th" else fw.framework.title_en
+        header = QtWidgets.QLabel(
+            f"<b>{html.escape(title)}</b> — {self.tr('version')} {html.escape(fw.version)}"
+            f" · {html.escape(fw.hash[:12])}…"
+        )
+        layout.addWidget(header)
+        layout.addWidget(provisional_banner(fw, lang, self))
+        split = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
+        self.tree = QtWidgets.QTreeView(split)
+        self.tree.setHeaderHidden(True)
+        self.model = QtGui.QStandardItemModel(self)
+        self._fill()
+        self.tree.setModel(self.model)
+        self.tree.expandAll()
+        self.details = QtWidgets.QTextBrowser(split)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout.addWidget(split, 1)
+        self.tree.selectionModel().currentChanged.connect(self._show_current)
+
+    def _t(self, th: str, en: str) -> str:
+        return th if self.lang == "th" or not en else en
+
+    def _fill(self) -> None:
+        root = self.model.invisibleRootItem()
+        for c in self.fw.components:
+            item = QtGui.QStandardItem(
+                f"{c.code}. {self._t(c.title_th, c.title_en)} ({c.weight:g}%)"
+            )
+            item.setEditable(False)
+            for ind in c.indicators:
+                child = QtGui.QStandardItem(f"{ind.code} {self._t(ind.title_th, ind.title_en)}")
+                child.setEditable(False)
+                child.setData(ind.code, CODE_ROLE)
+                item.appendRow(child)
+            root.appendRow(item)
+
+    def _show_current(self) -> None:
+        code = self.tree.currentIndex().data(CODE_ROLE)
+        ind = self.fw.indicator(code) if code else None
+        self.details.setHtml(self.indicator_html(ind) if ind else "")
+
+    def indicator_html(self, ind: Indicator) -> str:
+        e = html.escape
+        rows = "".join(
+            f"<tr><td valign='top'><b>{lv.value}</b></td><td>{e(self._t(lv.label_th, lv.label_en))}"
+            + (
+                f"<br><i>{e(self.tr('Evidence'))}: {e(self._t(lv.evidence_th, lv.evidence_en))}</i>"
+                if lv.evidence_th or lv.evidence_en
+                else ""
+            )
+            + "</td></tr>"
+            for lv in ind.levels
+        )
+        return (
+            f"<h3>{e(ind.code)} {e(self._t(ind.title_th, ind.title_en))}</h3>"
+            f"<p>{e(self._t(ind.description_th, ind.description_en))}</p>"
+            f"<table cellspacing='6'>{rows}</table>"
+        )

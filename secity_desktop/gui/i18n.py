@@ -1,0 +1,96 @@
+"""Loading the UI language: our catalogue and Qt's own ``qtbase`` one.
+
+Compiled ``.qm`` files are build products, so they are not committed: at start
+the ``.ts`` sources in ``i18n/`` are compiled with ``pyside6-lrelease`` into a
+cache folder when the cached copy is missing or older (a frozen build ships
+them compiled). Thai is the default language.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from secity_desktop import paths
+from secity_desktop.gui.qt import QtCore
+
+LANGUAGES = ("th", "en")
+DEFAULT_LANGUAGE = "th"
+CATALOGUE = "secity"
+
+
+def _lrelease() -> list[str] | None:
+    exe = shutil.which("pyside6-lrelease")
+    if exe:
+        return [exe]
+    sibling = Path(sys.executable).with_name("pyside6-lrelease")
+    return [str(sibling)] if sibling.exists() else None
+
+
+def compiled_catalogue(lang: str, cache_dir: Path | None = None) -> Path | None:
+    """Path of an up-to-date ``secity_<lang>.qm``, compiling it if needed."""
+    ts = paths.i18n_dir() / f"{CATALOGUE}_{lang}.ts"
+    shipped = ts.with_suffix(".qm")
+    if shipped.exists() and (not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
+        return shipped
+    if not ts.exists():
+        return None
+    cache = (
+        cache_dir or Path(platformdirs.user_cache_dir(paths.APP_NAME, paths.APP_AUTHOR)) / "i18n"
+    )
+    qm = cache / f"{CATALOGUE}_{lang}.qm"
+    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+        return qm
+    tool = _lrelease()
+    if tool is None:
+        return None
+    cache.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        [*tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, check=False
+    )
+    return qm if done.returncode == 0 and qm.exists() else None
+
+
+class Translations:
+    """Keeps the installed translators alive (Qt does not own them) and swaps them on demand."""
+
+    def __init__(self, app: QtCore.QCoreApplication) -> None:
+        self.app = app
+        self.lang = "en"
+        self._installed: list[QtCore.QTranslator] = []
+
+    def install(self, lang: str) -> bool:
+        for tr in self._installed:
+            self.app.removeTranslator(tr)
+        self._installed.clear()
+        self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        ok = True
+        if self.lang != "en":
+            qt_dir = QtCore.QLibraryInfo.path(QtCore.QLibraryInfo.LibraryPath.TranslationsPath)
+            base = QtCore.QTranslator(self.app)
+            if base.load(f"qtbase_{self.lang}", qt_dir):
+                self.app.installTranslator(base)
+                self._installed.append(base)
+        qm = compiled_catalogue(self.lang)
+        if qm is not None:
+            own = QtCore.QTranslator(self.app)
+            if own.load(str(qm)):
+                self.app.installTranslator(own)
+                self._installed.append(own)
+            else:
+                ok = False
+        elif self.lang != "en":
+            ok = False
+        QtCore.QLocale.setDefault(
+            QtCore.QLocale(
+                QtCore.QLocale.Language.Thai
+                if self.lang == "th"
+                else QtCore.QLocale.Language.English,
+                QtCore.QLocale.Country.Thailand,
+            )
+        )
+        return ok

@@ -1,0 +1,1 @@
+"""PDF, CSV and XLSX output with correct Thai. No Qt."""

@@ -1,0 +1,120 @@
+"""The workspace: one folder holding the store, evidence and keys.
+
+This is the composition root every front end builds once and passes down —
+no global app object. Opening it upgrades the schema, registers the
+frameworks found in ``forms/`` (so a new official file is picked up by
+dropping it in) and, on a new store, seeds the reference data.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from secity_desktop import paths
+from secity_desktop.core import framework as fw
+from secity_desktop.core.errors import SecityError, ValidationError
+from secity_desktop.core.models import Role
+from secity_desktop.core.thai_calendar import now_iso
+from secity_desktop.store import places
+from secity_desktop.store.blobs import BlobStore
+from secity_desktop.store.database import open_database
+from secity_desktop.store.frameworks import FrameworkRepo
+
+
+@dataclass
+class Workspace:
+    data_dir: Path
+    db: sqlite_utils.Database
+    blobs: BlobStore
+    frameworks: FrameworkRepo
+
+    # --- settings kept in the store ---------------------------------------
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM workspace WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO workspace (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
+    @property
+    def role(self) -> Role:
+        return Role(self.setting("role", Role.ASSESSOR.value))
+
+    @property
+    def province_code(self) -> str | None:
+        return self.setting("province_code")
+
+    @property
+    def actor(self) -> str:
+        """Who the audit log names for edits made here."""
+        return self.setting("user_name") or _os_user()
+
+    @property
+    def initialized(self) -> bool:
+        return self.setting("created_at") is not None
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER", "unknown")
+
+
+def register_frameworks(ws: Workspace, folder: Path | None = None) -> list[fw.Framework]:
+    found = fw.discover(folder or paths.forms_dir())
+    with ws.db.atomic():
+        for f in found:
+            ws.frameworks.register(f, source=f"forms/{f.framework.id}-{f.version}")
+    return found
+
+
+def open_workspace(
+    data_dir: Path, *, create: bool = True, forms_dir: Path | None = None
+) -> Workspace:
+    db = open_database(data_dir, create=create)
+    ws = Workspace(data_dir, db, BlobStore(data_dir / "evidence"), FrameworkRepo(db))
+    if db.execute("SELECT count(*) FROM provinces").fetchone()[0] == 0:
+        places.seed_reference(db, paths.reference_data_dir())
+    register_frameworks(ws, forms_dir)
+    return ws
+
+
+def init_workspace(
+    ws: Workspace, *, role: Role, province_code: str | None, user_name: str | None = None
+) -> None:
+    if role in (Role.PROVINCE,) and not province_code:
+        raise ValidationError("a province workspace needs --province CODE")
+    if province_code:
+        places.province(ws.db, province_code)  # raises NotFoundError for a bad code
+    with ws.db.atomic():
+        for key, value in (
+            ("role", role.value),
+            ("province_code", province_code or ""),
+            ("user_name", user_name or _os_user()),
+        ):
+            ws.db.execute(
+                "INSERT INTO workspace (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+        if not ws.initialized:
+            ws.db.execute(
+                "INSERT INTO workspace (key, value) VALUES ('created_at', ?)", [now_iso()]
+            )
+
+
+__all__ = ["SecityError", "Workspace", "init_workspace", "open_workspace", "register_frameworks"]

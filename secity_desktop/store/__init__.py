@@ -1,0 +1,1 @@
+"""The workspace store: one SQLite file (WAL) plus content-addressed evidence files. No Qt."""

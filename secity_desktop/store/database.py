@@ -1,0 +1,100 @@
+"""Opening the workspace database safely.
+
+Durability is the point: WAL with ``synchronous=FULL`` so a committed edit
+survives a killed process *and* a dead battery; foreign keys on; a busy
+timeout so a second window waits instead of failing; and migrations that refuse
+a store written by a newer release instead of guessing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from secity_desktop.core.errors import StoreError
+from secity_desktop.store.migrations import MIGRATIONS, SCHEMA_VERSION
+
+DB_NAME = "secity.sqlite3"
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, timeout=5.0, check_same_thread=False, isolation_level=None)
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise StoreError(f"{path}: cannot switch the store to WAL mode (got {mode})")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: cannot open the workspace store: {_explain(exc)}") from None
+    return conn
+
+
+def _explain(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return "it is locked by another program; close it and try again"
+    if "not a database" in text or "malformed" in text:
+        return "the file is not a SECity store or is damaged (restore a backup)"
+    if "readonly" in text or "unable to open" in text:
+        return "the file or its folder cannot be written (check permissions and free space)"
+    if "disk" in text and "full" in text:
+        return "the disk is full; free some space and try again"
+    return text
+
+
+def explain(exc: sqlite3.Error) -> str:
+    return _explain(exc)
+
+
+def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> int:
+    """Run pending migrations, each in its own transaction with its ``user_version`` bump."""
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    if current > SCHEMA_VERSION:
+        raise StoreError(
+            f"this workspace was written by a newer SECity Desktop (schema {current}, "
+            f"this release knows {SCHEMA_VERSION}); update the app to open it"
+        )
+    for version, step in MIGRATIONS:
+        if current < version <= target:
+            try:
+                with db.atomic():
+                    step(db)
+                    db.execute(f"PRAGMA user_version = {int(version)}")
+            except sqlite3.Error as exc:
+                raise StoreError(
+                    f"upgrading the store to schema {version} failed: {_explain(exc)}"
+                ) from None
+            current = version
+    return current
+
+
+def open_database(data_dir: Path, *, create: bool = True) -> sqlite_utils.Database:
+    """Open (and upgrade) the store in ``data_dir``; ``create=False`` refuses a missing one."""
+    path = data_dir / DB_NAME
+    if not path.exists():
+        if not create:
+            raise StoreError(f"no workspace in {data_dir}; run `secity init` first")
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the workspace folder {data_dir}: {exc.strerror}"
+            ) from None
+    conn = _connect(path)
+    db = sqlite_utils.Database(conn)
+    migrate(db)
+    return db
+
+
+def backup(db: sqlite_utils.Database, target: Path) -> None:
+    """A consistent copy while the app runs, via SQLite's online backup API."""
+    dest = sqlite3.connect(target)
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()

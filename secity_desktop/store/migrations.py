@@ -1,0 +1,93 @@
+"""Numbered schema steps (``PRAGMA user_version``).
+
+We number steps rather than use sqlite-utils' name-based ``Migrations`` because
+a number lets an older release recognise a store from a newer one and refuse
+it. Never edit a released step: add the next one. A test opens a store made at
+every older version and upgrades it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+Step = Callable[[sqlite_utils.Database], None]
+
+
+def _v1_core(db: sqlite_utils.Database) -> None:
+    for sql in (
+        """CREATE TABLE workspace (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+        """CREATE TABLE frameworks (
+            hash TEXT PRIMARY KEY, fw_id TEXT NOT NULL, version TEXT NOT NULL,
+            status TEXT NOT NULL, title_th TEXT NOT NULL, title_en TEXT NOT NULL,
+            content TEXT NOT NULL, source TEXT, added_at TEXT NOT NULL)""",
+        """CREATE TABLE regional_offices (
+            number INTEGER PRIMARY KEY, name_th TEXT NOT NULL, name_en TEXT NOT NULL,
+            seat_province_code TEXT, verified INTEGER NOT NULL DEFAULT 0, source TEXT)""",
+        """CREATE TABLE provinces (
+            code TEXT PRIMARY KEY, name_th TEXT NOT NULL, name_en TEXT NOT NULL,
+            region_office INTEGER REFERENCES regional_offices(number),
+            region_office_verified INTEGER NOT NULL DEFAULT 0, source TEXT)""",
+        """CREATE TABLE municipalities (
+            code TEXT PRIMARY KEY, name_th TEXT NOT NULL, name_en TEXT NOT NULL DEFAULT '',
+            type TEXT NOT NULL CHECK (type IN ('nakhon', 'mueang', 'tambon')),
+            province_code TEXT NOT NULL REFERENCES provinces(code),
+            is_seat INTEGER NOT NULL DEFAULT 0, source TEXT)""",
+        "CREATE INDEX municipalities_province ON municipalities(province_code)",
+        """CREATE TABLE assessments (
+            id TEXT PRIMARY KEY,
+            municipality_code TEXT NOT NULL REFERENCES municipalities(code),
+            year INTEGER NOT NULL CHECK (year BETWEEN 2500 AND 2700),
+            framework_hash TEXT NOT NULL REFERENCES frameworks(hash),
+            status TEXT NOT NULL, revision INTEGER NOT NULL DEFAULT 1,
+            supersedes TEXT, created_at TEXT NOT NULL, created_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL, updated_by TEXT NOT NULL)""",
+        "CREATE INDEX assessments_place_year ON assessments(municipality_code, year)",
+        """CREATE TABLE responses (
+            assessment_id TEXT NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            indicator_code TEXT NOT NULL, level INTEGER, note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL, updated_by TEXT NOT NULL,
+            PRIMARY KEY (assessment_id, indicator_code))""",
+        """CREATE TABLE blobs (
+            sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, stored_at TEXT NOT NULL)""",
+        """CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            assessment_id TEXT NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            indicator_code TEXT NOT NULL, sha256 TEXT NOT NULL REFERENCES blobs(sha256),
+            original_name TEXT NOT NULL, mime TEXT NOT NULL, size INTEGER NOT NULL,
+            captured_at TEXT, gps_lat REAL, gps_lon REAL,
+            added_at TEXT NOT NULL, added_by TEXT NOT NULL,
+            removed_at TEXT, removed_by TEXT)""",
+        "CREATE INDEX evidence_assessment ON evidence(assessment_id, indicator_code)",
+        """CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
+            action TEXT NOT NULL, assessment_id TEXT, target TEXT,
+            old TEXT, new TEXT, reason TEXT,
+            prev_hash TEXT NOT NULL, hash TEXT NOT NULL UNIQUE)""",
+        "CREATE INDEX audit_assessment ON audit(assessment_id, seq)",
+        """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+        """CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
+    ):
+        db.execute(sql)
+
+
+def _v2_lists_and_ui(db: sqlite_utils.Database) -> None:
+    """Which municipality list is loaded (and its date), and where the user left off."""
+    for sql in (
+        """CREATE TABLE municipality_lists (
+            id INTEGER PRIMARY KEY, source TEXT NOT NULL, file_sha256 TEXT,
+            list_date TEXT, imported_at TEXT NOT NULL, rows INTEGER NOT NULL)""",
+        "ALTER TABLE municipalities ADD COLUMN list_id INTEGER REFERENCES municipality_lists(id)",
+        """CREATE TABLE ui_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+    ):
+        db.execute(sql)
+
+
+MIGRATIONS: list[tuple[int, Step]] = [
+    (1, _v1_core),
+    (2, _v2_lists_and_ui),
+]
+SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,168 @@
+"""Provinces, regional offices and municipalities in the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from secity_desktop.core.errors import NotFoundError
+from secity_desktop.core.reference import MunicipalityRow, read_csv
+from secity_desktop.core.thai_calendar import now_iso
+
+
+@dataclass(frozen=True)
+class Municipality:
+    code: str
+    name_th: str
+    name_en: str
+    type: str
+    province_code: str
+    is_seat: bool
+    province_th: str = ""
+    province_en: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "name_th": self.name_th,
+            "name_en": self.name_en,
+            "type": self.type,
+            "province_code": self.province_code,
+            "is_seat": self.is_seat,
+        }
+
+
+_SELECT = (
+    "SELECT m.code, m.name_th, m.name_en, m.type, m.province_code, m.is_seat,"
+    " p.name_th, p.name_en FROM municipalities m JOIN provinces p ON p.code = m.province_code"
+)
+
+
+def _row(r: tuple[object, ...]) -> Municipality:
+    return Municipality(
+        str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), bool(r[5]), str(r[6]), str(r[7])
+    )
+
+
+def seed_reference(db: sqlite_utils.Database, folder: Path) -> None:
+    """Load the shipped CSVs into an empty store (one transaction)."""
+    with db.atomic():
+        offices = [
+            {**r, "number": int(r["number"]), "verified": int(r["verified"])}
+            for r in read_csv(folder / "regional_offices.csv")
+        ]
+        db["regional_offices"].insert_all(offices, replace=True)
+        provinces = [
+            {
+                **r,
+                "region_office": int(r["region_office"]) if r["region_office"] else None,
+                "region_office_verified": int(r["region_office_verified"] or 0),
+            }
+            for r in read_csv(folder / "provinces.csv")
+        ]
+        db["provinces"].insert_all(provinces, replace=True)
+        rows = list(read_csv(folder / "municipalities.csv"))
+        list_id = (
+            db["municipality_lists"]
+            .insert(
+                {
+                    "source": "starter list shipped with SECity Desktop (not the department's list)",
+                    "file_sha256": None,
+                    "list_date": None,
+                    "imported_at": now_iso(),
+                    "rows": len(rows),
+                }
+            )
+            .last_pk
+        )
+        db["municipalities"].insert_all(
+            [{**r, "is_seat": int(r["is_seat"]), "list_id": list_id} for r in rows], replace=True
+        )
+
+
+def provinces(db: sqlite_utils.Database) -> list[dict[str, object]]:
+    return list(db.query("SELECT * FROM provinces ORDER BY code"))
+
+
+def province_names(db: sqlite_utils.Database) -> dict[str, str]:
+    """Thai and English province names → code, for resolving imported rows."""
+    out: dict[str, str] = {}
+    for r in db.query("SELECT code, name_th, name_en FROM provinces"):
+        out[r["name_th"]] = r["code"]
+        out[r["name_en"]] = r["code"]
+        out[r["name_en"].lower()] = r["code"]
+    return out
+
+
+def province(db: sqlite_utils.Database, code: str) -> dict[str, object]:
+    rows = list(db.query("SELECT * FROM provinces WHERE code = ?", [code]))
+    if not rows:
+        raise NotFoundError(f"unknown province code {code!r}")
+    return rows[0]
+
+
+def municipalities(
+    db: sqlite_utils.Database, province_code: str | None = None
+) -> list[Municipality]:
+    sql, args = _SELECT, []
+    if province_code:
+        sql += " WHERE m.province_code = ?"
+        args.append(province_code)
+    return [_row(r) for r in db.execute(sql + " ORDER BY m.province_code, m.code", args).fetchall()]
+
+
+def municipality(db: sqlite_utils.Database, code: str) -> Municipality:
+    r = db.execute(_SELECT + " WHERE m.code = ?", [code]).fetchone()
+    if r is None:
+        raise NotFoundError(f"unknown municipality code {code!r}")
+    return _row(r)
+
+
+def import_municipalities(
+    db: sqlite_utils.Database,
+    rows: list[MunicipalityRow],
+    *,
+    source: str,
+    file_sha256: str,
+    list_date: str | None,
+) -> int:
+    """Upsert a validated list in one transaction; municipalities not in the file are kept
+    because assessments may refer to them."""
+    with db.atomic():
+        list_id = (
+            db["municipality_lists"]
+            .insert(
+                {
+                    "source": source,
+                    "file_sha256": file_sha256,
+                    "list_date": list_date,
+                    "imported_at": now_iso(),
+                    "rows": len(rows),
+                }
+            )
+            .last_pk
+        )
+        db["municipalities"].upsert_all(
+            [
+                {
+                    "code": r.code,
+                    "name_th": r.name_th,
+                    "name_en": r.name_en,
+                    "type": r.type.value,
+                    "province_code": r.province_code,
+                    "is_seat": int(r.is_seat),
+                    "source": r.source,
+                    "list_id": list_id,
+                }
+                for r in rows
+            ],
+            pk="code",
+        )
+    return len(rows)
+
+
+def latest_list(db: sqlite_utils.Database) -> dict[str, object] | None:
+    rows = list(db.query("SELECT * FROM municipality_lists ORDER BY id DESC LIMIT 1"))
+    return rows[0] if rows else None

@@ -1,0 +1,61 @@
+"""Shared fixtures: headless Qt, throwaway workspaces, the shipped framework."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from secity_desktop import paths
+from secity_desktop.core import framework as fw
+from secity_desktop.core.models import Role
+from secity_desktop.services.workspace import Workspace, init_workspace, open_workspace
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Never touch a real user's data or cache, whatever a test forgets to pass."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
+
+
+@pytest.fixture
+def mini_framework() -> fw.Framework:
+    return fw.load(DATA / "mini_framework.toml")
+
+
+@pytest.fixture
+def shipped_framework() -> fw.Framework:
+    found = fw.discover(paths.forms_dir())
+    assert found, "no framework in forms/"
+    return found[-1]
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Iterator[Workspace]:
+    w = open_workspace(tmp_path / "ws")
+    init_workspace(w, role=Role.ASSESSOR, province_code=None, user_name="tester")
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def mini_ws(tmp_path: Path) -> Iterator[Workspace]:
+    """A workspace whose only framework is the tiny test one."""
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    (forms / "mini.toml").write_bytes((DATA / "mini_framework.toml").read_bytes())
+    w = open_workspace(tmp_path / "ws", forms_dir=forms)
+    init_workspace(w, role=Role.ASSESSOR, province_code=None, user_name="tester")
+    yield w
+    w.close()
