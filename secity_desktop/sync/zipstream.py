@@ -69,7 +69,7 @@ class EntryStream(io.RawIOBase):
         self._pos = locate_data(fh, entry)
         self._left_in = entry.compressed_size
         self._inflater = zlib.decompressobj(-15) if entry.method == zipfile.ZIP_DEFLATED else None
-        self._pending = b""
+        self._pending = memoryview(b"")
         self._produced = 0
         self._crc = 0
         self._done = False
@@ -82,8 +82,15 @@ class EntryStream(io.RawIOBase):
             self._fill()
         count = min(len(buffer), len(self._pending))
         buffer[:count] = self._pending[:count]
-        self._pending = self._pending[count:]
+        self._pending = self._pending[count:]  # a view: no copying of the rest
         return count
+
+    def readall(self) -> bytes:
+        """Read in large chunks; the io default of 8 KiB would be needlessly slow."""
+        parts = []
+        while chunk := self.read(CHUNK_SIZE):
+            parts.append(chunk)
+        return b"".join(parts)
 
     def _read_raw(self) -> bytes:
         want = min(CHUNK_SIZE, self._left_in)
@@ -127,7 +134,7 @@ class EntryStream(io.RawIOBase):
                 f"entry {self._entry.name[:80]!r} expands beyond its declared size",
             )
         self._crc = zlib.crc32(data, self._crc)
-        self._pending += data
+        self._pending = memoryview(data)
 
     def _finish(self) -> None:
         if self._produced != self._entry.size:
