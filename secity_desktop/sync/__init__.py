@@ -1,0 +1,1 @@
+"""Bundles, signatures, trust; no Qt"""
