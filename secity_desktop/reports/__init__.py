@@ -1,0 +1,1 @@
+"""PDF output: Thai typesetting on reportlab. No Qt, so it runs headless in the CLI and tests."""
