@@ -28,7 +28,8 @@ SPACE_RUN = re.compile(r"[ \t\r\n\f\v\u200b\u2000-\u200a\u3000]+")
 # Never break before these (closing punctuation, Thai repetition/abbreviation marks) ...
 _NO_BREAK_BEFORE = frozenset(")]}>%.,;:!?\u201d\u2019\u0e46\u0e2f\u2026")
 # ... nor after these (opening punctuation; "." because inside a chunk it is an abbreviation).
-_NO_BREAK_AFTER = frozenset("([{<\u201c\u2018.")
+_OPENERS = "([{<\u201c\u2018"
+_NO_BREAK_AFTER = frozenset(_OPENERS + ".")
 
 _SARA_AM = "\u0e33"
 # Leading vowels are written before the consonant they follow in speech; a line
@@ -95,7 +96,7 @@ def _is_thai(ch: str) -> bool:
 
 def _may_break(before: str, after: str) -> bool:
     """Whether a word boundary inside a chunk is a line-break opportunity."""
-    if before in _NO_BREAK_AFTER or after in _NO_BREAK_BEFORE:
+    if before in _NO_BREAK_AFTER or after in _NO_BREAK_BEFORE or _extends(after):
         return False
     if _is_digit(before) and _is_digit(after):
         return False
@@ -123,19 +124,18 @@ def _extends(ch: str) -> bool:
 def grapheme_bounds(text: str, start: int, end: int) -> list[int]:
     """Offsets in ``[start, end]`` where a line may be cut inside an over-long word.
 
-    A cluster is optional leading vowels, a base, then every combining mark and
-    sara am; so marks never get separated from their consonant.
+    A cluster is optional leading vowels (or opening brackets), a base, then
+    every combining mark, sara am and closing punctuation or mai yamok; so
+    marks never get separated from their consonant.
     """
     bounds = [start]
     i = start
     while i < end:
-        j = i + 1
-        if text[i] in _LEADING_VOWELS:
-            while j < end and text[j] in _LEADING_VOWELS:
-                j += 1
-            if j < end and not _extends(text[j]):
-                j += 1
-        while j < end and _extends(text[j]):
+        j = i
+        while j < end - 1 and (text[j] in _LEADING_VOWELS or text[j] in _OPENERS):
+            j += 1
+        j += 1
+        while j < end and (_extends(text[j]) or text[j] in _NO_BREAK_BEFORE):
             j += 1
         bounds.append(j)
         i = j
