@@ -49,7 +49,8 @@ def draw_line(
     so certificate code can swap calls one for one. ``<b>``/``<i>`` markup is
     honoured; no wrapping happens here.
     """
-    styled = StyledText(parse_markup(text), font_name, size)
+    runs = [Run(r.text.replace("\n", " "), r.bold, r.italic) for r in parse_markup(text)]
+    styled = StyledText(runs, font_name, size)
     width = styled.measure(0, len(styled.text))
     if align == "center":
         x -= width / 2
@@ -114,6 +115,9 @@ class ThaiParagraph(Flowable):
         cut_end, rest_start = self._lines[fit - 1].end, self._lines[fit].start
         runs = self._styled.runs
         head = ThaiParagraph("", self.style, _runs=slice_runs(runs, 0, cut_end))
+        # Keep the lines already computed: re-tokenizing a truncated phrase could
+        # break differently and no longer fit the space we promised.
+        head._lines, head._wrapped_for = self._lines[:fit], availWidth
         head._last_soft = not self._lines[fit - 1].hard
         tail = ThaiParagraph("", self.style, _runs=slice_runs(runs, rest_start, len(self.text)))
         tail._last_soft = self._last_soft

@@ -109,7 +109,7 @@ def _check(text: str, width: float, lines: list[Line], styled: StyledText) -> No
         assert pos <= line.start <= line.end
         gap = text[pos : line.start]
         assert SPACE_RUN.fullmatch(gap) or gap == "", repr(gap)
-        if line.start == pos and pos > 0 and lines[0] is not line:
+        if line.start == pos > 0 and not SPACE_RUN.match(text[pos - 1]):
             # a cut inside a chunk must not separate a mark from its base
             assert not starts_with_mark(text, line.start)
         rebuilt.append(text[line.start : line.end])

@@ -103,3 +103,15 @@ def test_centred_title_and_zwsp_not_drawn(tmp_path: Path) -> None:
     pdf = build_pdf(tmp_path / "zwsp.pdf", [para])
     extracted = poppler("pdftotext", str(pdf), "-").strip()
     assert extracted == "เมืองสิ่งแวดล้อมยั่งยืน"
+
+
+def test_split_keeps_promised_height() -> None:
+    para = ThaiParagraph(" ".join([CERT] * 10), body_style(alignment=TA_JUSTIFY))
+    width = frame_width()
+    _, full = para.wrap(width, 10_000)
+    head, tail = para.split(width, 5 * 24 + 3)
+    assert head.wrap(width, 10_000)[1] == 5 * 24
+    assert squash(head.text + tail.text) == squash(para.text)
+    assert tail.wrap(width, 10_000)[1] <= full - 5 * 24 + 24
+    assert para.split(width, 10) == []
+    assert para.split(width, full) == [para]
