@@ -22,7 +22,7 @@ from secity_desktop.reports.runs import Run, parse_markup, slice_runs
 from secity_desktop.reports.shaping import shaped_width
 from secity_desktop.reports.styled import StyledText, visible
 
-Align = Literal["left", "center", "right", "justify"]
+Align = Literal["left", "center", "right"]
 
 __all__ = ["Align", "ThaiParagraph", "draw_line", "text_width"]
 

@@ -115,3 +115,23 @@ def test_split_keeps_promised_height() -> None:
     assert tail.wrap(width, 10_000)[1] <= full - 5 * 24 + 24
     assert para.split(width, 10) == []
     assert para.split(width, full) == [para]
+
+
+def test_raw_text_mode_keeps_angle_brackets(tmp_path: Path) -> None:
+    para = ThaiParagraph("ค่า <b> ต้องไม่หาย & 5 < 6", body_style(), markup=False)
+    pdf = build_pdf(tmp_path / "raw.pdf", [para])
+    assert squash(poppler("pdftotext", str(pdf), "-")) == squash("ค่า <b> ต้องไม่หาย & 5 < 6")
+
+
+def test_sample_page_builds(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+    try:
+        import thai_sample_pdf
+    finally:
+        sys.path.pop(0)
+    pdf = tmp_path / "sample.pdf"
+    thai_sample_pdf.build(pdf)
+    text = squash(poppler("pdftotext", str(pdf), "-"))
+    assert squash(thai_sample_pdf.MARKS) in text
