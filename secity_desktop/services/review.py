@@ -147,9 +147,7 @@ class ReviewService:
             raise NotFoundError(f"framework {fw.version} has no indicator {code!r}")
         return fw, ind
 
-    def comment(
-        self, assessment_id: str, body: str, indicator: str | None = None
-    ) -> rrepo.Comment:
+    def comment(self, assessment_id: str, body: str, indicator: str | None = None) -> rrepo.Comment:
         a = self._under_review(assessment_id, "comment on")
         if indicator is not None:
             self._indicator(a, indicator)
@@ -326,8 +324,7 @@ def on_new_revision(ws: Workspace, assessment_id: str) -> str:
     if mine is not None and mine.revision >= a.revision:
         return a.status  # this revision was already handled (the importer may call twice)
     approved_before = a.status == Status.APPROVED or any(
-        d.new_status == Status.APPROVED
-        and (d.assessment_id != a.id or d.revision < a.revision)
+        d.new_status == Status.APPROVED and (d.assessment_id != a.id or d.revision < a.revision)
         for d in last.values()
     )
     target = Status.UNDER_REVIEW if approved_before else Status.RECEIVED

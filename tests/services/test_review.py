@@ -17,7 +17,14 @@ from secity_desktop.store import assessments as repo
 from secity_desktop.store import audit
 from tests.services.review_helpers import province_ws, received
 
-TABLES = ("assessments", "responses", "review_decisions", "review_comments", "review_overrides", "audit")
+TABLES = (
+    "assessments",
+    "responses",
+    "review_decisions",
+    "review_comments",
+    "review_overrides",
+    "audit",
+)
 
 
 def _counts(ws: Workspace) -> tuple[int, ...]:
@@ -185,8 +192,14 @@ def test_new_revision_after_approval_reopens_review(prov: Workspace) -> None:
     # The importer stores revision 2 as a new row that supersedes the approved one.
     a = repo.get(prov.db, old)
     new = repo.Assessment(
-        **{**a.__dict__, "id": "rev-2", "revision": 2, "supersedes": old, "status": "received",
-           "framework_hash": a.framework_hash}
+        **{
+            **a.__dict__,
+            "id": "rev-2",
+            "revision": 2,
+            "supersedes": old,
+            "status": "received",
+            "framework_hash": a.framework_hash,
+        }
     )
     with prov.db.atomic():
         repo.insert(prov.db, new)
@@ -206,7 +219,9 @@ def test_new_revision_in_place_retires_stale_overrides(prov: Workspace) -> None:
     rs.override(aid, "2.1", 0, "no evidence")
     rs.return_for_revision(aid, "แก้ไขตัวชี้วัด 2.1")
     with prov.db.atomic():  # the importer updates the row in place to revision 2
-        prov.db.execute("UPDATE assessments SET revision = 2, status = 'received' WHERE id = ?", [aid])
+        prov.db.execute(
+            "UPDATE assessments SET revision = 2, status = 'received' WHERE id = ?", [aid]
+        )
     assert on_new_revision(prov, aid) == "received"
     assert svc.scorecard(aid).total == pytest.approx(100.0)
     assert rs.show(aid)["decisions"][-1]["action"] == "resubmit"
