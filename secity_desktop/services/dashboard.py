@@ -89,8 +89,9 @@ class Dashboard:
 
 
 _PICK = """
-SELECT id, fw, municipality_code, year, revision, status FROM (
+SELECT id, fw, municipality_code, year, revision, status, updated_at FROM (
   SELECT a.id AS id, a.framework_hash AS fw, a.municipality_code, a.year, a.revision, a.status,
+         a.updated_at,
          ROW_NUMBER() OVER (PARTITION BY a.municipality_code
                             ORDER BY a.year DESC, a.revision DESC, a.updated_at DESC) AS rn
   FROM assessments a JOIN municipalities m ON m.code = a.municipality_code
@@ -179,9 +180,7 @@ class DashboardService:
         where, args = _where(province, year, mtype)
         pick_sql = _PICK.format(where=where)
         picks = {r[2]: r for r in self.db.execute(pick_sql, args).fetchall()}
-        scores = self.scorer.scores(
-            f"SELECT id, fw FROM ({pick_sql})", args, {p[1] for p in picks.values()}
-        )
+        scores = self.scorer.scores((p[0], p[1], p[6]) for p in picks.values())
         return picks, scores
 
     def refresh(
@@ -228,13 +227,21 @@ class DashboardService:
             for m in rrepo.model_towns(self.db, province_code=province, year=year)
         }
         comp_codes: dict[str, None] = {}
+        tier_cache: dict[tuple[str, float], Tier | None] = {}
+
+        def tiers(fw_hash: str, total: float) -> Tier | None:
+            key = (fw_hash, round(total, 6))
+            if key not in tier_cache:
+                tier_cache[key] = tier_for(self.ws.frameworks.get(fw_hash), total)
+            return tier_cache[key]
+
         rows: list[DashboardRow] = []
         approved = 0
         for code, th, en, typ, prov, seat in munis:
             row = DashboardRow(code, th, en, typ, prov, bool(seat))
             p = picks.get(code)
             if p is not None:
-                aid, fw_hash, _, y, rev, st = p
+                aid, fw_hash, _, y, rev, st, _ = p
                 fw = self.ws.frameworks.get(fw_hash)
                 comps = {c.code: 0.0 for c in fw.components}
                 comps.update(scores.get(aid, {}))
@@ -242,7 +249,7 @@ class DashboardService:
                     comp_codes.setdefault(c, None)
                 total = sum(comps.values())
                 row.assessment_id, row.year, row.revision, row.status = aid, y, rev, st
-                row.total, row.tier, row.components = total, tier_for(fw, total), comps
+                row.total, row.tier, row.components = total, tiers(fw_hash, total), comps
                 row.previous_total = prev_totals.get(code)
                 row.model_town = towns.get((prov, y)) == code
                 approved += st == Status.APPROVED
@@ -256,18 +263,16 @@ class DashboardService:
     def year_over_year(self, municipality_code: str) -> list[dict[str, Any]]:
         """The municipality's latest assessment in each year, oldest first, with the change."""
         sql = (
-            "SELECT id, framework_hash AS fw, municipality_code, year, revision, status FROM ("
+            "SELECT id, framework_hash, year, revision, status, updated_at FROM ("
             " SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.year ORDER BY a.revision DESC,"
             " a.updated_at DESC) AS rn FROM assessments a WHERE a.municipality_code = ?)"
             " WHERE rn = 1 ORDER BY year"
         )
         picks = self.db.execute(sql, [municipality_code]).fetchall()
-        scores = self.scorer.scores(
-            "SELECT id, fw FROM (" + sql + ")", [municipality_code], {p[1] for p in picks}
-        )
+        scores = self.scorer.scores((p[0], p[1], p[5]) for p in picks)
         out: list[dict[str, Any]] = []
         prev: float | None = None
-        for aid, fw_hash, _, year, rev, st in picks:
+        for aid, fw_hash, year, rev, st, _ in picks:
             fw = self.ws.frameworks.get(fw_hash)
             comps = {c.code: 0.0 for c in fw.components}
             comps.update(scores.get(aid, {}))

@@ -202,6 +202,7 @@ class ReviewService:
         )
         with self.db.atomic():
             rrepo.add_override(self.db, o)
+            repo.touch(self.db, a.id, now, who)  # moves the stamp score caches key on
             audit.append(
                 self.db,
                 actor=who,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -88,9 +89,13 @@ def test_dashboard_uses_reviewer_overrides(prov: Workspace) -> None:
     rs.start(aid)
     rs.override(aid, "1.1", 0, "ไม่มีหลักฐาน")
     rs.override(aid, "2.1", 4, "พบหลักฐานครบในการตรวจพื้นที่")  # no assessor response at all
-    row = next(r for r in DashboardService(prov).refresh(year=2569).rows if r.assessment_id == aid)
+    svc = DashboardService(prov)
+    row = next(r for r in svc.refresh(year=2569).rows if r.assessment_id == aid)
     assert row.total == pytest.approx(AssessmentService(prov).scorecard(aid).total)
     assert row.total == pytest.approx(30.0 + 60.0)
+    rs.override(aid, "2.1", None, "ถอน")  # the same service must not serve a stale cached score
+    row = next(r for r in svc.refresh(year=2569).rows if r.assessment_id == aid)
+    assert row.total == pytest.approx(30.0)
 
 
 def test_year_over_year(prov: Workspace) -> None:
@@ -124,7 +129,7 @@ def test_model_town_unique_per_province_year_and_audited(prov: Workspace) -> Non
     assert ev[-1].reason == "ผลงานเชิงประจักษ์โดดเด่น" and ev[-1].target == "50/2569"
     rows = DashboardService(prov).refresh(province="50", year=2569).rows
     assert [r.municipality_code for r in rows if r.model_town] == ["5002"]
-    with pytest.raises(Exception, match="UNIQUE|PRIMARY"):
+    with pytest.raises(sqlite3.IntegrityError):
         prov.db["model_towns"].insert(
             {**towns[0].as_json(), "id": "dup", "municipality_code": "5001"}
         )
