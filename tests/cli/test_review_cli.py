@@ -39,7 +39,7 @@ def setup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, str]
         )[0]
         == 0
     )
-    code, out, _ = run(
+    _, out, _ = run(
         capsys, "--data-dir", d, "assessment", "new", "--municipality", "5001", "--year", "2569"
     )
     aid = out.strip()
