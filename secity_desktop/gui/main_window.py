@@ -12,6 +12,7 @@ from secity_desktop.gui.filter_table import FilterTable
 from secity_desktop.gui.framework_view import FrameworkView
 from secity_desktop.gui.models.assessments import SEARCH_ROLE, SORT_ROLE, AssessmentTableModel
 from secity_desktop.gui.models.municipalities import MunicipalityTableModel
+from secity_desktop.gui.province_places import add_province_places
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.workspace import Workspace
@@ -60,6 +61,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.framework_view = FrameworkView(ws.frameworks.current(), lang, self)
         self.add_place(self.framework_view, self.tr("Framework"))
+
+        add_province_places(self)  # Review and Dashboard, for province/region/national roles
 
         self._menus()
         self._status()
