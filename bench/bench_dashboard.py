@@ -142,6 +142,8 @@ def run() -> list[Row]:
         ("year-over-year series for one municipality (cold)", yoy, "ms"),
         ("  baseline: bare SELECT of the same year's assessment rows", bare_rows, "ms"),
         ("  baseline: bare SELECT of that year's response rows (no scoring)", bare_resp, "ms"),
+        ("  ratio: cold refresh + YoY ÷ bare response SELECT", cold / bare_resp, "×"),
+        ("  ratio: warm refresh + YoY ÷ bare response SELECT", warm_all / bare_resp, "×"),
     ]
 
 

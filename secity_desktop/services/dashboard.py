@@ -92,21 +92,23 @@ _PICK = """
 SELECT id, fw, municipality_code, year, revision, status, updated_at FROM (
   SELECT a.id AS id, a.framework_hash AS fw, a.municipality_code, a.year, a.revision, a.status,
          a.updated_at,
-         ROW_NUMBER() OVER (PARTITION BY a.municipality_code
+         ROW_NUMBER() OVER (PARTITION BY a.municipality_code{by_year}
                             ORDER BY a.year DESC, a.revision DESC, a.updated_at DESC) AS rn
   FROM assessments a JOIN municipalities m ON m.code = a.municipality_code
   WHERE {where}
 ) WHERE rn = 1"""
 
 
-def _where(province: str | None, year: int | None, mtype: str | None) -> tuple[str, list[Any]]:
+def _where(
+    province: str | None, years: tuple[int, ...], mtype: str | None
+) -> tuple[str, list[Any]]:
     parts, args = ["1 = 1"], []  # type: ignore[var-annotated]
     if province:
         parts.append("m.province_code = ?")
         args.append(province)
-    if year is not None:
-        parts.append("a.year = ?")
-        args.append(year)
+    if years:
+        parts.append(f"a.year IN ({','.join('?' * len(years))})")
+        args.extend(years)
     if mtype:
         parts.append("m.type = ?")
         args.append(mtype)
@@ -175,13 +177,13 @@ class DashboardService:
         return [r[0] for r in self.db.execute(sql + " ORDER BY 1 DESC", args)]
 
     def _picks(
-        self, province: str | None, year: int | None, mtype: str | None
-    ) -> tuple[dict[str, tuple[Any, ...]], dict[str, dict[str, float]]]:
-        where, args = _where(province, year, mtype)
-        pick_sql = _PICK.format(where=where)
-        picks = {r[2]: r for r in self.db.execute(pick_sql, args).fetchall()}
-        scores = self.scorer.scores((p[0], p[1], p[6]) for p in picks.values())
-        return picks, scores
+        self, province: str | None, years: tuple[int, ...], mtype: str | None
+    ) -> dict[tuple[str, int], tuple[Any, ...]]:
+        """(municipality, year) → its latest assessment row (id, fw, code, year, rev, status,
+        updated_at). With no year given: each municipality's latest year only."""
+        where, args = _where(province, years, mtype)
+        sql = _PICK.format(where=where, by_year=", a.year" if years else "")
+        return {(r[2], r[3]): r for r in self.db.execute(sql, args).fetchall()}
 
     def refresh(
         self,
@@ -215,12 +217,18 @@ class DashboardService:
             msql += " AND type = ?"
             margs.append(mtype)
         munis = self.db.execute(msql + " ORDER BY code", margs).fetchall()
-        picks, scores = self._picks(province, year, mtype)
-        prev_totals: dict[str, float] = {}
-        if with_change and year is not None:
-            prev_picks, prev_scores = self._picks(province, year - 1, mtype)
+        years: tuple[int, ...] = ()
+        if year is not None:
+            years = (year, year - 1) if with_change else (year,)
+        both = self._picks(province, years, mtype)  # one query and one scoring pass for both years
+        scores = self.scorer.scores((p[0], p[1], p[6]) for p in both.values())
+        if year is None:
+            picks = {k[0]: p for k, p in both.items()}
+            prev_totals: dict[str, float] = {}
+        else:
+            picks = {k[0]: p for k, p in both.items() if k[1] == year}
             prev_totals = {
-                code: sum(prev_scores.get(p[0], {}).values()) for code, p in prev_picks.items()
+                k[0]: sum(scores[p[0]].values()) for k, p in both.items() if k[1] != year
             }
         towns = {
             (m.province_code, m.year): m.municipality_code
