@@ -99,13 +99,14 @@ def add_comment(db: sqlite_utils.Database, c: Comment) -> None:
 
 
 def add_override(db: sqlite_utils.Database, o: Override) -> None:
-    """Retire the indicator's current override (if any) and record the new one."""
-    db.execute(
-        "UPDATE review_overrides SET current = 0 WHERE assessment_id = ? AND indicator_code = ?"
-        " AND current = 1",
-        [o.assessment_id, o.indicator_code],
-    )
-    db["review_overrides"].insert({**asdict(o), "current": int(o.current)})
+    """Retire the indicator's current override (if any) and record the new one, together."""
+    with db.atomic():
+        db.execute(
+            "UPDATE review_overrides SET current = 0 WHERE assessment_id = ?"
+            " AND indicator_code = ? AND current = 1",
+            [o.assessment_id, o.indicator_code],
+        )
+        db["review_overrides"].insert({**asdict(o), "current": int(o.current)})
 
 
 def decisions(db: sqlite_utils.Database, assessment_id: str) -> list[Decision]:
@@ -189,7 +190,9 @@ def model_towns(
 
 def put_model_town(db: sqlite_utils.Database, m: ModelTown) -> None:
     """One model town per province and year: a new choice replaces the old row."""
-    db.execute(
-        "DELETE FROM model_towns WHERE province_code = ? AND year = ?", [m.province_code, m.year]
-    )
-    db["model_towns"].insert(asdict(m))
+    with db.atomic():
+        db.execute(
+            "DELETE FROM model_towns WHERE province_code = ? AND year = ?",
+            [m.province_code, m.year],
+        )
+        db["model_towns"].insert(asdict(m))
