@@ -1,4 +1,4 @@
-"""``secity review start|approve|return|override|comment|show|list``."""
+"""``secity review start|approve|return|override|comment|show``."""
 
 from __future__ import annotations
 
