@@ -29,7 +29,11 @@ def test_no_qt_import_outside_gui() -> None:
         rel = py.relative_to(PKG).as_posix()
         if rel.startswith("gui/") or rel == "app.py":
             continue
-        bad = [n for n in _imports(py) if n.split(".")[0] in QT_MODULES or n.startswith("secity_desktop.gui")]
+        bad = [
+            n
+            for n in _imports(py)
+            if n.split(".")[0] in QT_MODULES or n.startswith("secity_desktop.gui")
+        ]
         if bad:
             offenders.append(f"{rel}: {bad}")
     assert offenders == []
@@ -52,6 +56,11 @@ def test_cli_runs_without_loading_qt() -> None:
         "import secity_desktop.services.assessments, secity_desktop.store.database;"
         "print(any(m.startswith('PySide6') for m in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=paths.project_root())
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=paths.project_root(),
+    )
     assert out.stdout.strip() == "False"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.core.models import Role
-from secity_desktop.services import demo
+from secity_desktop.services import demo, review_demo
 from secity_desktop.services.workspace import init_workspace
 from secity_desktop.store.database import backup
 
@@ -31,6 +31,8 @@ def cmd_init(ctx: Context) -> int:
     ws = ctx.workspace(create=True)
     init_workspace(ws, role=Role(a.role), province_code=a.province, user_name=a.name)
     added = demo.seed(ws) if a.demo else 0
+    if a.demo and ws.role != Role.ASSESSOR:  # something to review and rank in the province
+        added += review_demo.seed_review(ws)
     info = {
         "data_dir": str(ws.data_dir),
         "role": ws.role.value,

@@ -105,7 +105,7 @@ class DashboardPlace(QtWidgets.QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([860, 520])
+        split.setSizes([990, 400])
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.coverage)

@@ -24,7 +24,9 @@ def _count(ddir: str, capsys: pytest.CaptureFixture[str]) -> int:
     return len(json.loads(capsys.readouterr().out))
 
 
-def test_csv_with_thai_headers(ddir: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_csv_with_thai_headers(
+    ddir: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = _count(ddir, capsys)
     f = tmp_path / "dla.csv"
     f.write_text(
@@ -39,7 +41,8 @@ def test_csv_with_thai_headers(ddir: str, tmp_path: Path, capsys: pytest.Capture
     main(["--data-dir", ddir, "--json", "municipality", "list", "--province", "65"])
     rows = json.loads(capsys.readouterr().out)
     assert {"code": "6500101", "name_th": "เทศบาลตำบลวังทอง", "type": "tambon"}.items() <= next(
-        r for r in rows if r["code"] == "6500101").items()
+        r for r in rows if r["code"] == "6500101"
+    ).items()
 
 
 def test_xlsx(ddir: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -68,9 +71,13 @@ def test_bad_rows_reported_by_line_and_nothing_changed(
     )
     assert main(["--data-dir", ddir, "municipality", "import", str(f)]) == 1
     err = capsys.readouterr().err
-    for needle in ("line 3: name is empty", "line 4: unknown type 'village'",
-                   "line 5: unknown province 'Atlantis'", "line 6: code 9999901 repeats line 2",
-                   "nothing was changed"):
+    for needle in (
+        "line 3: name is empty",
+        "line 4: unknown type 'village'",
+        "line 5: unknown province 'Atlantis'",
+        "line 6: code 9999901 repeats line 2",
+        "nothing was changed",
+    ):
         assert needle in err
     assert _count(ddir, capsys) == before
 
@@ -79,7 +86,9 @@ def test_bad_rows_reported_by_line_and_nothing_changed(
     ("content", "needle"),
     [(b"\xff\xfe\x00bad", "not UTF-8"), (b"a,b\n1,2\n", "missing column"), (b"", "empty")],
 )
-def test_unusable_files(ddir: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, needle: str) -> None:
+def test_unusable_files(
+    ddir: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, needle: str
+) -> None:
     f = tmp_path / "x.csv"
     f.write_bytes(content)
     assert main(["--data-dir", ddir, "municipality", "import", str(f)]) == 1

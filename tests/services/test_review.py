@@ -225,3 +225,12 @@ def test_new_revision_in_place_retires_stale_overrides(prov: Workspace) -> None:
     assert on_new_revision(prov, aid) == "received"
     assert svc.scorecard(aid).total == pytest.approx(100.0)
     assert rs.show(aid)["decisions"][-1]["action"] == "resubmit"
+
+
+def test_province_demo_has_something_to_review(prov: Workspace) -> None:
+    from secity_desktop.services.review_demo import seed_review
+
+    assert seed_review(prov) == 7  # 4 towns last year, 3 this year
+    statuses = {r[0] for r in prov.db.execute("SELECT status FROM assessments")}
+    assert statuses == {"received", "approved", "under_review", "returned"}
+    assert seed_review(prov) == 0  # idempotent

@@ -55,7 +55,7 @@ class DashboardTableModel(QtCore.QAbstractTableModel):
 
     def _header(self, col: str) -> str:
         if col.startswith("c:"):
-            return self.tr("Component {code}").format(code=col[2:])
+            return self.tr("Comp. {code}").format(code=col[2:])
         return {
             "rank": self.tr("Rank"),
             "municipality": self.tr("Municipality"),
@@ -63,18 +63,22 @@ class DashboardTableModel(QtCore.QAbstractTableModel):
             "status": self.tr("Status"),
             "total": self.tr("Total"),
             "tier": self.tr("Tier"),
-            "change": self.tr("Change from last year"),
+            "change": self.tr("Change"),
         }[col]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._columns)
-        ):
-            return self._header(self._columns[section])
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        col = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._header(col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col.startswith("c:"):
+                return self.tr("Component {code} score").format(code=col[2:])
+            if col == "change":
+                return self.tr("Change of the total from the previous fiscal year")
         return None
 
     def data(
