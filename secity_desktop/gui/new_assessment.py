@@ -26,12 +26,14 @@ class MunicipalityFilter(QtCore.QSortFilterProxyModel):
         self.province: str | None = None
 
     def set_query(self, text: str) -> None:
+        self.beginFilterChange()
         self.words = text.lower().split()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
 
     def set_province(self, code: str | None) -> None:
+        self.beginFilterChange()
         self.province = code or None
-        self.invalidateRowsFilter()
+        self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(
         self, row: int, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex
