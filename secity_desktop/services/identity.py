@@ -116,8 +116,7 @@ class Identity:
         return info
 
     def _comment(self) -> str:
-        p = self.profile()
-        return " / ".join(x for x in (p.name, p.organisation) if x)
+        return self.profile().name
 
     def public_key(self) -> Ed25519PublicKey:
         if not self.has_key():

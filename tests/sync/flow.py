@@ -76,7 +76,7 @@ def snapshot(ws: Workspace) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for t in DATA_TABLES:
         out[t] = sorted(
-            tuple(r) for r in ws.db.execute(f"SELECT * FROM {t}").fetchall()  # noqa: S608
+            tuple(r) for r in ws.db.execute(f"SELECT * FROM {t}").fetchall()
         )
     out["blob_files"] = sorted(
         s for (s,) in ws.db.execute("SELECT sha256 FROM blobs").fetchall() if ws.blobs.exists(s)
