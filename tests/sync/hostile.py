@@ -96,3 +96,8 @@ def relist(items: Entries, key: Ed25519PrivateKey, name: str, data: bytes) -> En
 
 SYMLINK = stat.S_IFLNK | 0o777
 CHARDEV = stat.S_IFCHR | 0o644
+
+
+def entries_from_bytes(data: bytes) -> Entries:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return [(i, z.read(i)) for i in z.infolist()]
