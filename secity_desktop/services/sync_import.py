@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from secity_desktop.core.errors import SecityError, ValidationError
+from secity_desktop.core.framework import Framework
 from secity_desktop.core.models import Role, Status
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.services.workspace import Workspace
@@ -73,6 +74,10 @@ class ImportService:
     def trusted(self) -> list[TrustedKey]:
         return TrustRegistry(self.db).all()
 
+    def known_frameworks(self) -> dict[str, Framework]:
+        """Frameworks already held, so a bundle's copy is checked by hash instead of re-parsed."""
+        return {str(f["hash"]): self.ws.frameworks.get(str(f["hash"])) for f in self.ws.frameworks.list()}
+
     # --- step 1: file work (safe in a worker thread: no database) ---------
     def new_stage(self) -> Path:
         root = self.ws.blobs.root / "tmp"
@@ -86,10 +91,13 @@ class ImportService:
         *,
         stage_dir: Path | None,
         progress: Progress | None = None,
+        framework_cache: dict[str, Framework] | None = None,
     ) -> tuple[list[VerifiedBundle], list[Rejection]]:
+        """Verify files; reads no database when ``framework_cache`` is given (worker threads)."""
         ok: list[VerifiedBundle] = []
         bad: list[Rejection] = []
         seen: set[str] = set()
+        cache = self.known_frameworks() if framework_cache is None else framework_cache
         for n, path in enumerate(paths):
             sub = None
             if stage_dir is not None:  # one folder per file: a refused one cannot take another's
@@ -102,7 +110,7 @@ class ImportService:
             try:
                 vb = verify_bundle(
                     path, trusted, limits=self.limits, stage_dir=sub,
-                    have_blob=self.ws.blobs.exists, progress=tick,
+                    have_blob=self.ws.blobs.exists, progress=tick, framework_cache=cache,
                 )
             except BundleRejected as exc:
                 sha, size = _safe_sha(path)

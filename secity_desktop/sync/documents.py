@@ -9,7 +9,6 @@ See docs/bundle-format.md for the field-by-field description.
 from __future__ import annotations
 
 import json
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -148,19 +147,17 @@ class Manifest(_Strict):
         return canonical_json(self.model_dump(mode="json")).encode("utf-8")
 
 
-_TOKENS = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]')
-
-
-def _depth(raw: bytes) -> int:
-    """Deepest bracket nesting, counted without recursion (hostile input may nest 10⁶ deep)."""
-    depth = deepest = 0
-    for m in _TOKENS.finditer(raw):
-        tok = m.group()
-        if tok in (b"[", b"{"):
-            depth += 1
-            deepest = max(deepest, depth)
-        elif tok in (b"]", b"}"):
-            depth -= 1
+def _depth(data: Any) -> int:
+    """Nesting depth of parsed JSON, iteratively (the parser itself stops at ~1000 levels)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        node, d = stack.pop()
+        if isinstance(node, dict):
+            node = list(node.values())
+        if isinstance(node, list):
+            deepest = max(deepest, d)
+            if d <= MAX_JSON_DEPTH:
+                stack.extend((v, d + 1) for v in node if isinstance(v, (list, dict)))
     return deepest
 
 
@@ -183,14 +180,15 @@ def parse_json(raw: bytes, what: str) -> Any:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise BundleRejected("bad_manifest", f"{what} is not UTF-8 text") from None
-    if _depth(raw) > MAX_JSON_DEPTH:
-        raise BundleRejected("bad_manifest", f"{what} is nested absurdly deep")
     try:
-        return json.loads(
-            text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant
-        )
-    except (ValueError, RecursionError) as exc:
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+    except RecursionError:
+        raise BundleRejected("bad_manifest", f"{what} is nested absurdly deep") from None
+    except ValueError as exc:
         raise BundleRejected("bad_manifest", f"{what} is not valid JSON: {str(exc)[:120]}") from None
+    if _depth(data) > MAX_JSON_DEPTH:
+        raise BundleRejected("bad_manifest", f"{what} is nested absurdly deep")
+    return data
 
 
 def _first_error(exc: PydanticError) -> str:
