@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -108,9 +107,10 @@ def _make_bundles(tmp: Path) -> tuple[list[Path], str]:
 
 def _floor(files: list[Path], tmp: Path) -> float:
     """SHA-256 over the same bytes + executemany of the same rows (assessments, responses, evidence)."""
+    import zipfile
+
     from secity_desktop.sync.bundle_read import verify_bundle  # noqa: F401  (same imports warm)
     from secity_desktop.sync.documents import RevisionDoc
-    import zipfile
 
     docs = []
     for f in files:

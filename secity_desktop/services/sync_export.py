@@ -27,7 +27,7 @@ from secity_desktop.sync.bundle_write import (
     default_name,
     write_bundle,
 )
-from secity_desktop.sync.documents import RevisionDoc
+from secity_desktop.sync.documents import Person, RevisionDoc
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,38 @@ class Candidate:
 
     def as_json(self) -> dict[str, object]:
         return self.__dict__.copy()
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """The file half of an export: no database, so it can run in a worker thread."""
+
+    revisions: list[SignedRevision]
+    frameworks: list[FrameworkText]
+    sender: Person
+    blob_path: Callable[[str], Path]
+
+    @property
+    def ids(self) -> list[str]:
+        return [r.doc.id for r in self.revisions]
+
+    def target_for(self, target: Path) -> Path:
+        if target.is_dir():
+            newest = max(r.doc.finalized_at for r in self.revisions)
+            return target / default_name(self.sender, newest, len(self.revisions))
+        return target if target.suffix == BUNDLE_SUFFIX else target.with_name(target.name + BUNDLE_SUFFIX)
+
+    def run(
+        self, target: Path, key: Ed25519PrivateKey, progress: Callable[[int, int], bool] | None = None
+    ) -> WrittenBundle:
+        from secity_desktop.sync import keys
+
+        if keys.key_id(key.public_key()) != self.sender.key_id:
+            raise ConflictError("that key is not this workspace's signing key")
+        return write_bundle(
+            self.target_for(target), self.revisions, self.frameworks, self.blob_path,
+            self.sender, key, progress,
+        )
 
 
 class ExportService:
@@ -99,6 +131,11 @@ class ExportService:
             self.identity.person(), max(r.doc.finalized_at for r in revs), len(revs)
         )
 
+    def prepare(self, ids: Sequence[str]) -> ExportJob:
+        """Everything the writer needs, read from the store now (GUI thread)."""
+        revs = self._signed(ids)
+        return ExportJob(revs, self._frameworks(revs), self.identity.person(), self.ws.blobs.path_for)
+
     def export(
         self,
         ids: Sequence[str],
@@ -107,20 +144,9 @@ class ExportService:
         progress: Callable[[int, int], bool] | None = None,
     ) -> WrittenBundle:
         """Write the bundle (file work), then record the export in one transaction."""
-        revs = self._signed(ids)
-        sender = self.identity.person()
-        from secity_desktop.sync import keys
-
-        if keys.key_id(key.public_key()) != sender.key_id:
-            raise ConflictError("that key is not this workspace's signing key")
-        if target.is_dir():
-            target = target / default_name(sender, max(r.doc.finalized_at for r in revs), len(revs))
-        elif target.suffix != BUNDLE_SUFFIX:
-            target = target.with_name(target.name + BUNDLE_SUFFIX)
-        written = write_bundle(
-            target, revs, self._frameworks(revs), self.ws.blobs.path_for, sender, key, progress
-        )
-        self.record(written, [r.doc.id for r in revs])
+        job = self.prepare(ids)
+        written = job.run(target, key, progress)
+        self.record(written, job.ids)
         return written
 
     def record(self, written: WrittenBundle, ids: Sequence[str]) -> int:
