@@ -13,6 +13,7 @@ from secity_desktop.gui.framework_view import FrameworkView
 from secity_desktop.gui.models.assessments import SEARCH_ROLE, SORT_ROLE, AssessmentTableModel
 from secity_desktop.gui.models.municipalities import MunicipalityTableModel
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
+from secity_desktop.gui.sync.place import SyncPlace
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.workspace import Workspace
 
@@ -61,10 +62,20 @@ class MainWindow(QtWidgets.QMainWindow):
         self.framework_view = FrameworkView(ws.frameworks.current(), lang, self)
         self.add_place(self.framework_view, self.tr("Framework"))
 
+        self.sync_place = SyncPlace(ws, self)
+        self.add_place(self.sync_place, self.tr("Sync"))
+        if self.sync_place.import_page is not None:
+            self.sync_place.import_page.applied.connect(lambda _r: self.assessment_model.reload())
+        self.places.currentChanged.connect(self._place_changed)
+
         self._menus()
         self._status()
         for table in (self.assessment_table, self.municipality_table):
             table.view.resizeColumnsToContents()
+
+    def _place_changed(self, index: int) -> None:
+        if self.places.widget(index) is self.sync_place:
+            self.sync_place.refresh()
 
     def add_place(self, widget: QtWidgets.QWidget, title: str) -> int:
         return self.places.addTab(widget, title)

@@ -40,6 +40,7 @@ class Candidate:
     finalized_at: str
     evidence_bytes: int
     sent: int  # how many exports already carried it
+    last_sent_to: str | None  # the file of the newest export that carried it
 
     def as_json(self) -> dict[str, object]:
         return self.__dict__.copy()
@@ -89,7 +90,9 @@ class ExportService:
             " r.finalized_at,"
             " (SELECT coalesce(sum(e.size), 0) FROM (SELECT DISTINCT sha256, size FROM evidence"
             "   WHERE assessment_id = a.id AND removed_at IS NULL) e),"
-            " (SELECT count(*) FROM export_items x WHERE x.assessment_id = a.id)"
+            " (SELECT count(*) FROM export_items x WHERE x.assessment_id = a.id),"
+            " (SELECT x2.path FROM exports x2 JOIN export_items i2 ON i2.export_id = x2.id"
+            "   WHERE i2.assessment_id = a.id ORDER BY x2.id DESC LIMIT 1)"
             " FROM revisions r JOIN assessments a ON a.id = r.assessment_id"
             " JOIN municipalities m ON m.code = a.municipality_code WHERE r.source = 'local'"
             " ORDER BY r.finalized_at"
