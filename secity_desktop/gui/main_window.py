@@ -25,6 +25,7 @@ from secity_desktop.gui.models.assessments import (
 from secity_desktop.gui.models.municipalities import MunicipalityTableModel
 from secity_desktop.gui.new_assessment import NewAssessmentDialog
 from secity_desktop.gui.preferences import PreferencesDialog
+from secity_desktop.gui.province_places import add_province_places
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
 from secity_desktop.gui.style import STYLE_SHEET
 from secity_desktop.gui.sync.place import SyncPlace
@@ -98,6 +99,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.places.currentChanged.connect(self._place_changed)
 
         self._actions()
+        add_province_places(self)  # Review and Dashboard, for province/region/national roles
+
         self._menus()
         self._status()
         for table in (self.assessment_table, self.municipality_table):
