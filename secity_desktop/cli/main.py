@@ -13,12 +13,26 @@ import sys
 from collections.abc import Sequence
 
 from secity_desktop import __version__
-from secity_desktop.cli import assessment_cmds, framework_cmds, municipality_cmds, workspace_cmds
+from secity_desktop.cli import (
+    assessment_cmds,
+    certificate_cmds,
+    framework_cmds,
+    municipality_cmds,
+    report_cmds,
+    workspace_cmds,
+)
 from secity_desktop.cli.context import Context
 from secity_desktop.core.errors import SecityError
 from secity_desktop.store.database import explain
 
-COMMAND_MODULES = [workspace_cmds, framework_cmds, municipality_cmds, assessment_cmds]
+COMMAND_MODULES = [
+    workspace_cmds,
+    framework_cmds,
+    municipality_cmds,
+    assessment_cmds,
+    report_cmds,
+    certificate_cmds,
+]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -142,26 +142,36 @@ class _Doc:
             )
             bg, line = LIGHT_GREEN, GREEN
         t = Table([[self.p(text, "warn")]], colWidths=[self.width])
-        t.setStyle(TableStyle([
-            ("BACKGROUND", (0, 0), (-1, -1), bg),
-            ("BOX", (0, 0), (-1, -1), 0.8, line),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ]))
+        t.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), bg),
+                    ("BOX", (0, 0), (-1, -1), 0.8, line),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ]
+            )
+        )
         return t
 
     def _info_table(self) -> Flowable:
         d = self.d
         rows = [
-            ("เทศบาล", f"{d.municipality_th} (รหัส {d.municipality_code})"
-             + (f" — {d.municipality_en}" if d.municipality_en else "")),
+            (
+                "เทศบาล",
+                f"{d.municipality_th} (รหัส {d.municipality_code})"
+                + (f" — {d.municipality_en}" if d.municipality_en else ""),
+            ),
             ("จังหวัด", d.province_th),
             ("ปีงบประมาณ", f"พ.ศ. {d.year}"),
             ("ผู้ประเมิน", or_dash(d.assessor)),
             ("สถานะ", f"{d.status_th} (ฉบับที่ {d.revision})"),
             ("ลายมือชื่อดิจิทัลของผู้ประเมิน", or_dash(d.signer_fingerprint)),
-            ("เกณฑ์การประเมิน", f"{d.framework_title_th} รุ่น {d.framework_version}"
-             f" ({'ร่างชั่วคราว' if d.provisional else d.framework_status})"),
+            (
+                "เกณฑ์การประเมิน",
+                f"{d.framework_title_th} รุ่น {d.framework_version}"
+                f" ({'ร่างชั่วคราว' if d.provisional else d.framework_status})",
+            ),
             ("รหัสการประเมิน", d.assessment_id),
             ("วันที่จัดทำรายงาน", format_date_th(d.generated)),
         ]
@@ -171,12 +181,16 @@ class _Doc:
             [[self.p(_esc(k), "cell_bold"), self.p(_esc(v), "cell")] for k, v in rows],
             colWidths=[54 * mm, self.width - 54 * mm],
         )
-        t.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT_GREY),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ]))
+        t.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT_GREY),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ]
+            )
+        )
         return t
 
     def _score_line(self) -> Flowable:
@@ -191,30 +205,41 @@ class _Doc:
         head = ["องค์ประกอบ", "ตัวชี้วัดที่ประเมิน", "คะแนน", "ร้อยละ"]
         rows: list[list[object]] = [[self.p(h, "cell_bold") for h in head]]
         for c in self.d.components:
-            rows.append([
-                self.p(f"{c.code}. {_esc(c.title_th)}", "cell"),
-                self.p(f"{c.answered}/{c.count}", "cell"),
-                self.p(f"{c.score:.2f} / {c.weight:g}", "cell"),
-                self.p(f"{c.percent:.1f}", "cell"),
-            ])
-        rows.append([self.p("รวม", "cell_bold"),
-                     self.p(f"{self.d.answered}/{self.d.count}", "cell_bold"),
-                     self.p(f"{self.d.total:.2f} / 100", "cell_bold"),
-                     self.p(f"{self.d.total:.1f}", "cell_bold")])
+            rows.append(
+                [
+                    self.p(f"{c.code}. {_esc(c.title_th)}", "cell"),
+                    self.p(f"{c.answered}/{c.count}", "cell"),
+                    self.p(f"{c.score:.2f} / {c.weight:g}", "cell"),
+                    self.p(f"{c.percent:.1f}", "cell"),
+                ]
+            )
+        rows.append(
+            [
+                self.p("รวม", "cell_bold"),
+                self.p(f"{self.d.answered}/{self.d.count}", "cell_bold"),
+                self.p(f"{self.d.total:.2f} / 100", "cell_bold"),
+                self.p(f"{self.d.total:.1f}", "cell_bold"),
+            ]
+        )
         w = self.width
         t = Table(rows, colWidths=[w * 0.52, w * 0.18, w * 0.18, w * 0.12], repeatRows=1)
-        t.setStyle(TableStyle([
-            ("BACKGROUND", (0, 0), (-1, 0), LIGHT_GREEN),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT_GREY),
-            ("LINEABOVE", (0, -1), (-1, -1), 0.8, GREEN),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ]))
+        t.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), LIGHT_GREEN),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT_GREY),
+                    ("LINEABOVE", (0, -1), (-1, -1), 0.8, GREEN),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ]
+            )
+        )
         return t
 
     def _chart(self) -> Flowable:
         bars = [
-            Bar(f"{c.code}. {c.title_th}", c.score, c.weight,
-                f"{c.score:.2f} / {c.weight:g}", GREEN)
+            Bar(
+                f"{c.code}. {c.title_th}", c.score, c.weight, f"{c.score:.2f} / {c.weight:g}", GREEN
+            )
             for c in self.d.components
         ]
         bars.append(Bar("คะแนนรวม", self.d.total, 100, f"{self.d.total:.2f} / 100", GOLD))
@@ -229,7 +254,7 @@ class _Doc:
     def _indicator(self, ind: IndicatorEntry) -> list[Flowable]:
         head = self.p(f"{_esc(ind.code)} {_esc(ind.title_th)}", "h2")
         if ind.level is None:
-            level = '<b>ระดับ:</b> ยังไม่ได้ประเมิน'
+            level = "<b>ระดับ:</b> ยังไม่ได้ประเมิน"
             criterion = DASH
         else:
             level = f"<b>ระดับ {ind.level}</b> (ช่วง {ind.min_level}–{ind.max_level})"
@@ -258,11 +283,15 @@ class _Doc:
             rows[-1] += [""] * (THUMBS_PER_ROW - len(rows[-1]))
             col = self.width / THUMBS_PER_ROW
             t = Table(rows, colWidths=[col] * THUMBS_PER_ROW, hAlign="LEFT")
-            t.setStyle(TableStyle([
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ]))
+            t.setStyle(
+                TableStyle(
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                    ]
+                )
+            )
             out.append(t)
         if others:
             listed = ", ".join(f"{_esc(e.name)} ({human_size(e.size)})" for e in others)

@@ -22,6 +22,7 @@ from secity_desktop.core.thai_calendar import certificate_date_th, thai_digits
 from secity_desktop.reports.certificate_template import CertificateTemplate
 from secity_desktop.reports.common import CREATOR, GOLD, GREEN, GREY, atomic_output
 from secity_desktop.reports.data import CertificateData
+from secity_desktop.reports.fonts import register_fonts
 from secity_desktop.reports.thai_text import draw_line, text_width
 
 PAGE = landscape(A4)
@@ -56,8 +57,9 @@ def _values(d: CertificateData, tpl: CertificateTemplate, digits: str) -> dict[s
     return values
 
 
-def _fit(c: Canvas, y: float, text: str, font: str, size: float, max_w: float,
-         min_size: float = 10) -> None:
+def _fit(
+    c: Canvas, y: float, text: str, font: str, size: float, max_w: float, min_size: float = 10
+) -> None:
     """Centre a line, shrinking it until it fits: names vary from 8 to 40 characters."""
     if not text.strip():
         return
@@ -107,8 +109,9 @@ def _diamond(c: Canvas, x: float, y: float, r: float) -> None:
     c.drawPath(p, stroke=0, fill=1)
 
 
-def _rosette(c: Canvas, cx: float, cy: float, radius: float, petals: int,
-             color: colors.Color) -> None:
+def _rosette(
+    c: Canvas, cx: float, cy: float, radius: float, petals: int, color: colors.Color
+) -> None:
     """Pointed petals around a centre: an ornament, deliberately no emblem."""
     c.saveState()
     c.setFillColor(color)
@@ -224,18 +227,21 @@ def _specimen(c: Canvas, caption: str) -> None:
     w, h = PAGE
     c.saveState()
     c.setFillColor(colors.Color(0.75, 0.1, 0.1))
-    draw_line(c, 100, 44, caption, "Sarabun-Bold", 11, "center")
+    draw_line(c, 44, 44, caption, "Sarabun-Bold", 11)
     c.setFillColor(SPECIMEN_RED)
     c.translate(w / 2, h / 2)
-    c.rotate(24)
-    draw_line(c, 0, -30, "ตัวอย่าง  SPECIMEN", "Sarabun-Bold", 90, "center")
+    c.rotate(20)
+    draw_line(c, 0, -24, "ตัวอย่าง · SPECIMEN", "Sarabun-Bold", 64, "center")
     c.restoreState()
 
 
 def _metadata(c: Canvas, items: Sequence[CertificateData]) -> None:
     first = items[0]
-    c.setTitle(f"เกียรติบัตร {first.municipality_th} {first.year}" if len(items) == 1
-               else f"เกียรติบัตร {len(items)} ฉบับ")
+    c.setTitle(
+        f"เกียรติบัตร {first.municipality_th} {first.year}"
+        if len(items) == 1
+        else f"เกียรติบัตร {len(items)} ฉบับ"
+    )
     c.setSubject("SECity model-town certificate")
     c.setCreator(CREATOR)
     c.setAuthor(CREATOR)
@@ -252,6 +258,7 @@ def render_certificate(
     *,
     thai_numerals: bool | None = None,
 ) -> Path:
+    register_fonts()  # before the Canvas: its preamble looks up the initial font
     tpl = template or CertificateTemplate.load()
     with atomic_output(out) as tmp:
         c = Canvas(str(tmp), pagesize=PAGE, initialFontName="Sarabun")
@@ -291,6 +298,7 @@ def render_certificates(
     stops the batch. Files already finished are kept (each is complete, written
     atomically); a combined file is written only when every page is done.
     """
+    register_fonts()
     tpl = template or CertificateTemplate.load()
     result = BatchResult(total=len(items))
     out = Path(out)
@@ -314,8 +322,9 @@ def render_certificates(
         return result
     out.mkdir(parents=True, exist_ok=True)
     for done, d in enumerate(items, start=1):
-        result.written.append(render_certificate(d, out / file_name(d), tpl,
-                                                 thai_numerals=thai_numerals))
+        result.written.append(
+            render_certificate(d, out / file_name(d), tpl, thai_numerals=thai_numerals)
+        )
         if progress is not None and progress(done, len(items)) is False:
             result.cancelled = done < len(items)
             break

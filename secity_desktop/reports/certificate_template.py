@@ -17,14 +17,36 @@ from pathlib import Path
 from secity_desktop import paths
 from secity_desktop.reports.common import ReportError
 
-PLACEHOLDERS = frozenset({
-    "agency", "department", "municipality", "province", "tier", "year", "date",
-    "signatory_name", "signatory_position", "certificate_id",
-})
+PLACEHOLDERS = frozenset(
+    {
+        "agency",
+        "department",
+        "municipality",
+        "province",
+        "tier",
+        "year",
+        "date",
+        "signatory_name",
+        "signatory_position",
+        "certificate_id",
+    }
+)
 LINES = (
-    "title", "agency", "department", "preamble", "recipient", "recipient_detail", "achievement",
-    "year_line", "blessing", "given", "signatory_name", "signatory_position", "verify_caption",
-    "number", "specimen",
+    "title",
+    "agency",
+    "department",
+    "preamble",
+    "recipient",
+    "recipient_detail",
+    "achievement",
+    "year_line",
+    "blessing",
+    "given",
+    "signatory_name",
+    "signatory_position",
+    "verify_caption",
+    "number",
+    "specimen",
 )
 DEFAULTS = ("agency", "department", "signatory_name", "signatory_position")
 
@@ -46,8 +68,9 @@ class CertificateTemplate:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:
-            raise ReportError(f"cannot read certificate template {path}: {exc.strerror or exc}"
-                              ) from None
+            raise ReportError(
+                f"cannot read certificate template {path}: {exc.strerror or exc}"
+            ) from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ReportError(f"certificate template {path} is not valid TOML: {exc}") from None
         return cls.parse(data, str(path))
@@ -83,8 +106,9 @@ def _check_placeholders(text: str, where: str) -> None:
     try:
         fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
     except ValueError as exc:
-        raise ReportError(f"{where}: broken braces ({exc}); write {{{{ and }}}} for literal ones"
-                          ) from None
+        raise ReportError(
+            f"{where}: broken braces ({exc}); write {{{{ and }}}} for literal ones"
+        ) from None
     unknown = sorted({f for f in fields if f not in PLACEHOLDERS})
     if unknown:
         raise ReportError(

@@ -56,8 +56,9 @@ class BarChart(Flowable):
             max((text_width(b.label, self.font, self.size) for b in self.bars), default=0) + 8,
             self.width * 0.38,
         )
-        caption_w = max((text_width(b.caption, self.font, self.size) for b in self.bars),
-                        default=0) + 8
+        caption_w = (
+            max((text_width(b.caption, self.font, self.size) for b in self.bars), default=0) + 8
+        )
         x0 = label_w
         span = max(self.width - label_w - caption_w, 20)
         top = self.height
@@ -81,8 +82,15 @@ class BarChart(Flowable):
                 c.rect(x0, y + 4, span * frac, self.row_height - 8, stroke=0, fill=1)
             c.setFillColor(colors.black)
             base = y + self.row_height / 2 - self.size * 0.35
-            draw_line(c, x0 - 6, base, _fit(bar.label, label_w - 8, self.font, self.size),
-                      self.font, self.size, "right")
+            draw_line(
+                c,
+                x0 - 6,
+                base,
+                _fit(bar.label, label_w - 8, self.font, self.size),
+                self.font,
+                self.size,
+                "right",
+            )
             draw_line(c, x0 + span + 6, base, bar.caption, self.font, self.size)
         c.restoreState()
 

@@ -46,26 +46,51 @@ def _story(d: ProvinceSummaryData) -> list[Flowable]:
         Spacer(1, 8),
     ]
     if d.provisional:
-        box = Table([[p("<b>เกณฑ์ฉบับร่างชั่วคราว</b> — การประเมินในสรุปนี้ใช้เกณฑ์ร่างที่ไม่ใช่เกณฑ์"
-                        "ทางการของกรม ผลคะแนนจึงใช้เพื่อการทดลองเท่านั้น", "warn")]],
-                    colWidths=[width])
-        box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), AMBER),
-                                 ("BOX", (0, 0), (-1, -1), 0.8, AMBER_LINE)]))
+        box = Table(
+            [
+                [
+                    p(
+                        "<b>เกณฑ์ฉบับร่างชั่วคราว</b> — การประเมินในสรุปนี้ใช้เกณฑ์ร่างที่ไม่ใช่เกณฑ์"
+                        "ทางการของกรม ผลคะแนนจึงใช้เพื่อการทดลองเท่านั้น",
+                        "warn",
+                    )
+                ]
+            ],
+            colWidths=[width],
+        )
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), AMBER),
+                    ("BOX", (0, 0), (-1, -1), 0.8, AMBER_LINE),
+                ]
+            )
+        )
         out += [box, Spacer(1, 6)]
     tiers = " · ".join(f"{_esc(k)} {v} แห่ง" for k, v in d.tier_counts) or DASH
     facts = [
-        ("ความครอบคลุม", f"ประเมินแล้ว {d.assessed} จาก {len(d.rows)} เทศบาล"
-                         f" (ร้อยละ {d.coverage:.1f})"),
+        (
+            "ความครอบคลุม",
+            f"ประเมินแล้ว {d.assessed} จาก {len(d.rows)} เทศบาล (ร้อยละ {d.coverage:.1f})",
+        ),
         ("อนุมัติแล้ว", f"{d.approved} แห่ง"),
         ("ผลตามระดับ", tiers),
         ("เมืองต้นแบบ", or_dash(d.model_town_th)),
         ("เกณฑ์ที่ใช้", ", ".join(d.framework_versions) or DASH),
         ("วันที่จัดทำ", format_date_th(d.generated)),
     ]
-    info = Table([[p(_esc(k), "cell_bold"), p(_esc(v) if k != "ผลตามระดับ" else v, "cell")]
-                  for k, v in facts], colWidths=[40 * mm, width - 40 * mm])
-    info.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT_GREY),
-                              ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    info = Table(
+        [
+            [p(_esc(k), "cell_bold"), p(_esc(v) if k != "ผลตามระดับ" else v, "cell")]
+            for k, v in facts
+        ],
+        colWidths=[40 * mm, width - 40 * mm],
+    )
+    info.setStyle(
+        TableStyle(
+            [("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT_GREY), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        )
+    )
     out += [info, Spacer(1, 10)]
 
     head = ["ลำดับ", "รหัส", "เทศบาล", "ประเภท", "คะแนนรวม", "ผลการประเมิน", "สถานะ", "ตอบแล้ว"]
@@ -78,16 +103,18 @@ def _story(d: ProvinceSummaryData) -> list[Flowable]:
         name = _esc(r.municipality_th) + (" <b>(เมืองต้นแบบ)</b>" if r.model_town else "")
         if r.model_town:
             model_rows.append(len(rows))
-        rows.append([
-            p(str(rank) if r.assessed else DASH, "cell"),
-            p(r.municipality_code, "cell"),
-            p(name, "cell"),
-            p(_esc(r.type_th), "cell"),
-            p(f"{r.total:.2f}" if r.total is not None else DASH, "cell"),
-            p(_esc(or_dash(r.tier_th)) if r.assessed else DASH, "cell"),
-            p(_esc(or_dash(r.status_th)) if r.assessed else "ยังไม่มีการประเมิน", "cell"),
-            p(f"{r.answered}/{r.count}" if r.assessed else DASH, "cell"),
-        ])
+        rows.append(
+            [
+                p(str(rank) if r.assessed else DASH, "cell"),
+                p(r.municipality_code, "cell"),
+                p(name, "cell"),
+                p(_esc(r.type_th), "cell"),
+                p(f"{r.total:.2f}" if r.total is not None else DASH, "cell"),
+                p(_esc(or_dash(r.tier_th)) if r.assessed else DASH, "cell"),
+                p(_esc(or_dash(r.status_th)) if r.assessed else "ยังไม่มีการประเมิน", "cell"),
+                p(f"{r.answered}/{r.count}" if r.assessed else DASH, "cell"),
+            ]
+        )
     fr = [0.065, 0.075, 0.33, 0.075, 0.105, 0.135, 0.125, 0.09]
     table = Table(rows, colWidths=[width * f for f in fr], repeatRows=1)
     cmds: list[tuple[object, ...]] = [
@@ -108,17 +135,25 @@ def _story(d: ProvinceSummaryData) -> list[Flowable]:
 
 def render_province_summary(data: ProvinceSummaryData, out: Path) -> Path:
     left = f"สรุปผลจังหวัด{data.province_th} ปี {data.year}" + (
-        " · เกณฑ์ร่างชั่วคราว" if data.provisional else "")
+        " · เกณฑ์ร่างชั่วคราว" if data.provisional else ""
+    )
 
     def on_page(canvas, doc) -> None:  # type: ignore[no-untyped-def]
         page_footer(canvas, A4[0], MARGIN, left, f"หน้า {doc.page}")
 
     with atomic_output(out) as tmp:
         doc = SimpleDocTemplate(
-            str(tmp), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-            bottomMargin=MARGIN + 6, initialFontName="Sarabun",
+            str(tmp),
+            pagesize=A4,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN + 6,
+            initialFontName="Sarabun",
             title=f"สรุปผลการประเมินจังหวัด{data.province_th} {data.year}",
-            subject="SECity province summary", creator="SECity Desktop", author="SECity Desktop",
+            subject="SECity province summary",
+            creator="SECity Desktop",
+            author="SECity Desktop",
         )
         doc.build(_story(data), onFirstPage=on_page, onLaterPages=on_page)
     return Path(out)

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import shutil
+import subprocess
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from secity_desktop.core.errors import ConflictError, ValidationError
 from secity_desktop.core.models import Status
@@ -144,14 +147,22 @@ class CertificateService:
         signatory_position: str | None = None,
     ) -> list[CertificateData]:
         """Certificates for ``codes``, or for the year's model towns when no codes are given."""
-        chosen = list(codes) if codes is not None else self.model_towns(self.ws, year)
+        chosen = list(
+            dict.fromkeys(codes if codes is not None else self.model_towns(self.ws, year))
+        )
         if not chosen:
             raise ValidationError(
                 f"no model towns are recorded for {year}; name municipalities with --municipality"
             )
         return [
-            self.prepare(c, year, issued=issued, specimen=specimen, signatory_name=signatory_name,
-                         signatory_position=signatory_position)
+            self.prepare(
+                c,
+                year,
+                issued=issued,
+                specimen=specimen,
+                signatory_name=signatory_name,
+                signatory_position=signatory_position,
+            )
             for c in chosen
         ]
 
@@ -160,3 +171,50 @@ def _replace(data: CertificateData, **changes: object) -> CertificateData:
     from dataclasses import replace
 
     return replace(data, **changes)  # type: ignore[arg-type]
+
+
+def payloads_in_pdf(path: Path) -> list[str]:
+    """Payloads stored in a certificate PDF's Keywords, without decoding its QR image.
+
+    Our own PDFs keep the Info dictionary uncompressed, so a byte scan finds
+    them; a PDF re-saved by another tool may have moved it into a compressed
+    object stream, so ``pdfinfo`` (poppler) is asked as a fallback when present.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"cannot read {path}: {exc.strerror or exc}") from None
+    found = certpayload.find_payloads(data)
+    if not found and shutil.which("pdfinfo"):
+        proc = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=False, timeout=30)
+        found = certpayload.find_payloads(proc.stdout)
+    if not found:
+        raise ValidationError(
+            f"{path} carries no SECity certificate code (an unsigned specimen has none)"
+        )
+    return found
+
+
+def tier_label(ws: Workspace | None, code: str) -> str:
+    """Thai label of a tier code as the workspace's current framework names it."""
+    if ws is not None:
+        for t in ws.frameworks.current().tiers:
+            if t.code == code:
+                return t.label_th
+    return code
+
+
+TRUSTED_KEYS_FILE = "trusted_certificate_signers"
+
+
+def workspace_trusted_keys(ws: Workspace) -> dict[str, Ed25519PublicKey]:
+    """Keys this workspace trusts to sign certificates.
+
+    Read from ``<workspace>/trusted_certificate_signers`` (public-key lines or
+    an allowed_signers file) until the trust registry of the sync feature
+    takes over; see docs/certificates.md.
+    """
+    path = ws.data_dir / TRUSTED_KEYS_FILE
+    if not path.is_file():
+        return {}
+    return certpayload.read_trusted_keys(path.read_text(encoding="utf-8"), str(path))

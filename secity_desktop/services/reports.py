@@ -90,15 +90,17 @@ class ReportDataService:
         for e in repo.evidence(self.ws.db, a.id):
             path = self.ws.blobs.path_for(e.sha256)
             evidence.setdefault(e.indicator_code, []).append(
-                EvidenceEntry(e.original_name, e.size, e.mime, e.sha256,
-                              path if path.is_file() else None)
+                EvidenceEntry(
+                    e.original_name, e.size, e.mime, e.sha256, path if path.is_file() else None
+                )
             )
         review = self.review(self.ws, a.id)
         per_indicator: dict[str, list[ReviewEntry]] = {}
         general: list[ReviewEntry] = []
         for r in review:
-            (per_indicator.setdefault(r.indicator_code, []) if r.indicator_code else general
-             ).append(r)
+            (
+                per_indicator.setdefault(r.indicator_code, []) if r.indicator_code else general
+            ).append(r)
         indicators = []
         for comp in fw.components:
             for ind in comp.indicators:
@@ -106,21 +108,23 @@ class ReportDataService:
                 resp = v.responses.get(ind.code)
                 level = resp.level if resp else None
                 chosen = ind.level(level) if level is not None else None
-                indicators.append(IndicatorEntry(
-                    code=ind.code,
-                    component_code=comp.code,
-                    title_th=ind.title_th,
-                    title_en=ind.title_en,
-                    level=level,
-                    min_level=ind.min_value,
-                    max_level=ind.max_value,
-                    criterion_th=chosen.label_th if chosen else "",
-                    note=resp.note if resp else "",
-                    evidence_required=ind.evidence_required,
-                    evidence_missing=bool(score and score.evidence_missing),
-                    evidence=tuple(evidence.get(ind.code, ())),
-                    review=tuple(per_indicator.get(ind.code, ())),
-                ))
+                indicators.append(
+                    IndicatorEntry(
+                        code=ind.code,
+                        component_code=comp.code,
+                        title_th=ind.title_th,
+                        title_en=ind.title_en,
+                        level=level,
+                        min_level=ind.min_value,
+                        max_level=ind.max_value,
+                        criterion_th=chosen.label_th if chosen else "",
+                        note=resp.note if resp else "",
+                        evidence_required=ind.evidence_required,
+                        evidence_missing=bool(score and score.evidence_missing),
+                        evidence=tuple(evidence.get(ind.code, ())),
+                        review=tuple(per_indicator.get(ind.code, ())),
+                    )
+                )
         comps = tuple(
             ComponentEntry(c.code, fc.title_th, c.weight, c.score, c.answered, c.count)
             for c, fc in zip(card.components, fw.components, strict=True)
@@ -174,8 +178,9 @@ class ReportDataService:
         for m in places.municipalities(self.ws.db, province_code):
             a = self.latest_for(m.code, year)
             if a is None:
-                missing.append(ProvinceRow(m.code, m.name_th, type_th(m.type),
-                                           model_town=m.code == model))
+                missing.append(
+                    ProvinceRow(m.code, m.name_th, type_th(m.type), model_town=m.code == model)
+                )
                 continue
             fw = self.assessments.framework_of(a)
             versions.add(fw.version)
@@ -184,11 +189,20 @@ class ReportDataService:
             if card.tier:
                 tiers[card.tier.label_th] = tiers.get(card.tier.label_th, 0) + 1
             approved += a.status == St.APPROVED.value
-            assessed.append(ProvinceRow(
-                m.code, m.name_th, type_th(m.type), a.id, card.total,
-                card.tier.label_th if card.tier else None, status_th(a.status),
-                card.answered, card.count, m.code == model,
-            ))
+            assessed.append(
+                ProvinceRow(
+                    m.code,
+                    m.name_th,
+                    type_th(m.type),
+                    a.id,
+                    card.total,
+                    card.tier.label_th if card.tier else None,
+                    status_th(a.status),
+                    card.answered,
+                    card.count,
+                    m.code == model,
+                )
+            )
         assessed.sort(key=lambda r: (-(r.total or 0.0), r.municipality_code))
         order = {t.label_th: -t.min_total for t in self.ws.frameworks.current().tiers}
         model_name = next((r.municipality_th for r in assessed + missing if r.model_town), None)

@@ -161,11 +161,7 @@ def verify(payload: str, trusted: TrustedKeys) -> Verified:
     is not trusted here), ``bad_signature`` (altered claims or signature).
     """
     claims, signed, signature = parse(payload)
-    items = (
-        list(trusted.items())
-        if isinstance(trusted, Mapping)
-        else [("", k) for k in trusted]
-    )
+    items = list(trusted.items()) if isinstance(trusted, Mapping) else [("", k) for k in trusted]
     match = [(label, k) for label, k in items if fingerprint(k) == claims.signer]
     if not match:
         raise SignatureError(
@@ -183,7 +179,44 @@ def verify(payload: str, trusted: TrustedKeys) -> Verified:
     return Verified(claims, label)
 
 
-def find_payload(data: bytes) -> str | None:
-    """The first certificate payload in raw bytes (a PDF's Info dictionary keeps it as ASCII)."""
-    m = PAYLOAD_RE.search(data.decode("latin-1"))
-    return m.group(0) if m else None
+def find_payloads(data: bytes) -> list[str]:
+    """Every distinct payload in raw bytes, in order (a batch PDF carries one per page)."""
+    seen: dict[str, None] = {}
+    for m in PAYLOAD_RE.finditer(data.decode("latin-1")):
+        seen.setdefault(m.group(0), None)
+    return list(seen)
+
+
+_KEY_RE = re.compile(r"ssh-ed25519\s+([A-Za-z0-9+/=]+)(.*)$")
+
+
+def read_trusted_keys(text: str, source: str = "") -> dict[str, Ed25519PublicKey]:
+    """Keys from public-key lines or an OpenSSH ``allowed_signers`` file, labelled for display.
+
+    The label is the key's comment, else the ``#`` line just above it (how
+    ``trust_file`` writes names), else the allowed_signers principal, else the
+    fingerprint. Lines without an ``ssh-ed25519`` key are ignored.
+    """
+    from secity_desktop.sync.keys import parse_public_line
+
+    out: dict[str, Ed25519PublicKey] = {}
+    last_comment = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("#"):
+            last_comment = line.lstrip("#").strip()
+            continue
+        m = _KEY_RE.search(line)
+        if not m:
+            last_comment = ""
+            continue
+        key, comment = parse_public_line(f"ssh-ed25519 {m.group(1)}{m.group(2)}")
+        principal = line[: m.start()].split()[0].strip('"') if line[: m.start()].strip() else ""
+        label = comment or last_comment or principal or fingerprint(key)
+        if label in out and fingerprint(out[label]) != fingerprint(key):
+            label = f"{label} ({fingerprint(key)})"
+        out[label] = key
+        last_comment = ""
+    if not out and source:
+        raise SignatureError("malformed", f"{source} holds no ssh-ed25519 public key")
+    return out
