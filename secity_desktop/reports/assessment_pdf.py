@@ -21,7 +21,6 @@ from reportlab.platypus import (
     SimpleDocTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from secity_desktop.core.thai_calendar import format_date_th
@@ -37,6 +36,7 @@ from secity_desktop.reports.common import (
     human_size,
     page_footer,
     styles,
+    table_style,
 )
 from secity_desktop.reports.data import (
     DASH,
@@ -143,7 +143,7 @@ class _Doc:
             bg, line = LIGHT_GREEN, GREEN
         t = Table([[self.p(text, "warn")]], colWidths=[self.width])
         t.setStyle(
-            TableStyle(
+            table_style(
                 [
                     ("BACKGROUND", (0, 0), (-1, -1), bg),
                     ("BOX", (0, 0), (-1, -1), 0.8, line),
@@ -182,7 +182,7 @@ class _Doc:
             colWidths=[54 * mm, self.width - 54 * mm],
         )
         t.setStyle(
-            TableStyle(
+            table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT_GREY),
@@ -224,7 +224,7 @@ class _Doc:
         w = self.width
         t = Table(rows, colWidths=[w * 0.52, w * 0.18, w * 0.18, w * 0.12], repeatRows=1)
         t.setStyle(
-            TableStyle(
+            table_style(
                 [
                     ("BACKGROUND", (0, 0), (-1, 0), LIGHT_GREEN),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT_GREY),
@@ -284,7 +284,7 @@ class _Doc:
             col = self.width / THUMBS_PER_ROW
             t = Table(rows, colWidths=[col] * THUMBS_PER_ROW, hAlign="LEFT")
             t.setStyle(
-                TableStyle(
+                table_style(
                     [
                         ("VALIGN", (0, 0), (-1, -1), "TOP"),
                         ("LEFTPADDING", (0, 0), (-1, -1), 2),

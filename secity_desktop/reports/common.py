@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import TableStyle
 
 from secity_desktop import __version__
 from secity_desktop.core.errors import SecityError
@@ -103,6 +104,16 @@ def atomic_output(path: Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+
+
+def table_style(cmds: list[tuple[object, ...]]) -> TableStyle:
+    """A TableStyle whose cell font is Sarabun.
+
+    reportlab's Table calls ``setFont`` with the cell style's font (Helvetica
+    by default) even for cells holding flowables, which puts an unembedded
+    Helvetica in the PDF; naming Sarabun here keeps every font embedded.
+    """
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), "Sarabun"), *cmds])
 
 
 def set_metadata(canvas: Canvas, title: str, subject: str, keywords: str = "") -> None:

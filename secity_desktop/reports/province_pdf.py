@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table
 
 from secity_desktop.core.thai_calendar import format_date_th
 from secity_desktop.reports.common import (
@@ -22,6 +22,7 @@ from secity_desktop.reports.common import (
     atomic_output,
     page_footer,
     styles,
+    table_style,
 )
 from secity_desktop.reports.data import DASH, ProvinceSummaryData, or_dash
 from secity_desktop.reports.thai_text import ThaiParagraph
@@ -59,7 +60,7 @@ def _story(d: ProvinceSummaryData) -> list[Flowable]:
             colWidths=[width],
         )
         box.setStyle(
-            TableStyle(
+            table_style(
                 [
                     ("BACKGROUND", (0, 0), (-1, -1), AMBER),
                     ("BOX", (0, 0), (-1, -1), 0.8, AMBER_LINE),
@@ -87,7 +88,7 @@ def _story(d: ProvinceSummaryData) -> list[Flowable]:
         colWidths=[40 * mm, width - 40 * mm],
     )
     info.setStyle(
-        TableStyle(
+        table_style(
             [("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT_GREY), ("VALIGN", (0, 0), (-1, -1), "TOP")]
         )
     )
@@ -126,7 +127,7 @@ def _story(d: ProvinceSummaryData) -> list[Flowable]:
     ]
     for i in model_rows:
         cmds.append(("BOX", (0, i), (-1, i), 1.0, GOLD))
-    table.setStyle(TableStyle(cmds))
+    table.setStyle(table_style(cmds))
     out.append(table)
     if not d.rows:
         out.append(p(f"{DASH} ไม่มีรายชื่อเทศบาลของจังหวัดนี้ในฐานข้อมูล", "small"))
