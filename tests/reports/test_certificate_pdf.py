@@ -99,7 +99,7 @@ def test_everything_inside_the_border(tmp_path: Path) -> None:
     assert len(boxes) >= 12  # one box per drawn line (ActualText spans)
     w, h = PAGE
     for x0, y0, x1, y1 in boxes:
-        assert 30 <= x0 and x1 <= w - 30 and 30 <= y0 and y1 <= h - 30, (x0, y0, x1, y1)
+        assert x0 >= 30 and x1 <= w - 30 and y0 >= 30 and y1 <= h - 30, (x0, y0, x1, y1)
 
 
 def test_template_errors_are_clear(tmp_path: Path) -> None:
