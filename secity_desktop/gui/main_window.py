@@ -13,6 +13,7 @@ from secity_desktop.gui.framework_view import FrameworkView
 from secity_desktop.gui.models.assessments import SEARCH_ROLE, SORT_ROLE, AssessmentTableModel
 from secity_desktop.gui.models.municipalities import MunicipalityTableModel
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
+from secity_desktop.gui.reports_place import ReportsPlace
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.workspace import Workspace
 
@@ -60,6 +61,9 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.framework_view = FrameworkView(ws.frameworks.current(), lang, self)
         self.add_place(self.framework_view, self.tr("Framework"))
+
+        self.reports_place = ReportsPlace(ws, self)
+        self.add_place(self.reports_place, self.tr("Reports"))
 
         self._menus()
         self._status()
