@@ -112,12 +112,14 @@ def _story(d: ProvinceSummaryData) -> list[Flowable]:
                 p(_esc(r.type_th), "cell"),
                 p(f"{r.total:.2f}" if r.total is not None else DASH, "cell"),
                 p(_esc(or_dash(r.tier_th)) if r.assessed else DASH, "cell"),
-                p(_esc(or_dash(r.status_th)) if r.assessed else "ยังไม่มีการประเมิน", "cell"),
+                p(_esc(or_dash(r.status_th)) if r.assessed else "ยังไม่ประเมิน", "cell"),
                 p(f"{r.answered}/{r.count}" if r.assessed else DASH, "cell"),
             ]
         )
-    fr = [0.065, 0.075, 0.33, 0.075, 0.105, 0.135, 0.125, 0.09]
-    table = Table(rows, colWidths=[width * f for f in fr], repeatRows=1)
+    # Fixed widths measured for the bold headers (no header word is split); the name takes the rest.
+    fixed = [32, 32, None, 42, 56, 60, 66, 44]
+    name_w = width - sum(w for w in fixed if w)
+    table = Table(rows, colWidths=[w if w else name_w for w in fixed], repeatRows=1)
     cmds: list[tuple[object, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), LIGHT_GREEN),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT_GREY),

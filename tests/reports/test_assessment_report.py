@@ -133,7 +133,7 @@ def test_province_summary_ranks_and_covers(ws: Workspace, tmp_path: Path) -> Non
     for m in places.municipalities(ws.db, "50"):
         assert squash(m.name_th) in text
     assert f"ประเมินแล้ว{data.assessed}จาก{len(data.rows)}เทศบาล" in text
-    assert "ยังไม่มีการประเมิน" in text  # the one left out is listed, not dropped
+    assert "ยังไม่ประเมิน" in text  # the one left out is listed, not dropped
     assert "(เมืองต้นแบบ)" in text
     layout = poppler("pdftotext", "-layout", str(pdf), "-")
     first = next(line for line in layout.splitlines() if re.match(r"\s*1\s+5\d\d\d", line))
