@@ -155,3 +155,28 @@ def test_batch_into_one_pdf_and_cancel_leaves_nothing(tmp_path: Path) -> None:
     result = render_certificates(_batch(3), out2, progress=lambda d, t: False)
     assert result.cancelled and not out2.exists()
     assert list(tmp_path.glob("*.part")) == [] and list(tmp_path.glob(".*")) == []
+
+
+def test_printed_qr_matches_the_payload_module_for_module(tmp_path: Path) -> None:
+    """No QR decoder here, so sample the rendered page at every module centre instead."""
+    from PIL import Image
+
+    from secity_desktop.reports.certificate_pdf import QR_SIZE, qr_code
+
+    d = _data()
+    assert d.payload is not None
+    pdf = render_certificate(d, tmp_path / "c.pdf")
+    dpi = 300
+    poppler("pdftoppm", "-png", "-r", str(dpi), "-singlefile", str(pdf), str(tmp_path / "page"))
+    page = Image.open(tmp_path / "page.png").convert("L")
+    scale = dpi / 72
+    matrix = [list(row) for row in qr_code(d.payload).matrix_iter(scale=1, border=4)]
+    module = QR_SIZE / len(matrix)
+    left, top = 44.0, PAGE[1] - 52.0 - QR_SIZE
+    wrong = 0
+    for r, row in enumerate(matrix):
+        for c, dark in enumerate(row):
+            x = (left + (c + 0.5) * module) * scale
+            y = (top + (r + 0.5) * module) * scale
+            wrong += (page.getpixel((int(x), int(y))) < 128) != bool(dark)
+    assert wrong == 0
