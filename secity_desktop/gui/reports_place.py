@@ -142,8 +142,24 @@ class ReportsPlace(QtWidgets.QWidget):
         for name, show in visible.items():
             self.form.setRowVisible(self.rows[name], show)
 
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        """Assessments may have been added in another place since: reload, keeping the choice."""
+        if self.job is None:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
         """Reload the pick lists from the store (after imports or edits elsewhere)."""
+        keep = {
+            box: box.currentData() for box in (self.assessment, self.province, self.municipality)
+        }
+        checked = set(self.checked_codes())
+        self._fill_lists(checked)
+        for box, data in keep.items():
+            if data is not None and box.findData(data) >= 0:
+                box.setCurrentIndex(box.findData(data))
+
+    def _fill_lists(self, checked: set[str]) -> None:
         ids = repo.list_ids(self.ws.db)
         rows = repo.summary_rows(self.ws.db, ids)
         self.assessment.clear()
@@ -165,7 +181,11 @@ class ReportsPlace(QtWidgets.QWidget):
             item = QtWidgets.QListWidgetItem(f"{m.code} {m.name_th}", self.batch_list)
             item.setData(QtCore.Qt.ItemDataRole.UserRole, m.code)
             item.setFlags(item.flags() | QtCore.Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(QtCore.Qt.CheckState.Unchecked)
+            item.setCheckState(
+                QtCore.Qt.CheckState.Checked
+                if m.code in checked
+                else QtCore.Qt.CheckState.Unchecked
+            )
 
     # --- actions ---------------------------------------------------------
     def _browse_key(self) -> None:
