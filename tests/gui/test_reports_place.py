@@ -146,3 +146,16 @@ def test_cancelled_batch_reports_cancel(qtbot: QtBot, ws: Workspace, tmp_path: P
     assert blocker.args[0] is None
     assert "Cancelled: 1 of 2" in widget.status.text()
     assert len(list((tmp_path / "batch").glob("*.pdf"))) == 1
+
+
+def test_refresh_picks_up_new_assessments_and_keeps_choice(
+    qtbot: QtBot, ws: Workspace, place: rp.ReportsPlace
+) -> None:
+    place.assessment.setCurrentIndex(place.assessment.count() - 1)
+    chosen = place.assessment.currentData()
+    before = place.assessment.count()
+    fill(ws, "9001", top=False)
+    place.hide()
+    place.show()  # showing the place reloads it
+    assert place.assessment.count() == before + 1
+    assert place.assessment.currentData() == chosen
