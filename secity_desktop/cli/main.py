@@ -16,11 +16,13 @@ from secity_desktop import __version__
 from secity_desktop.cli import (
     assessment_cmds,
     bundle_cmds,
+    certificate_cmds,
     dashboard_cmds,
     export_cmds,
     framework_cmds,
     key_cmds,
     municipality_cmds,
+    report_cmds,
     review_cmds,
     trust_cmds,
     workspace_cmds,
@@ -40,6 +42,8 @@ COMMAND_MODULES = [
     review_cmds,
     dashboard_cmds,
     export_cmds,
+    report_cmds,
+    certificate_cmds,
 ]
 
 

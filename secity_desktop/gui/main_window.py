@@ -27,6 +27,7 @@ from secity_desktop.gui.new_assessment import NewAssessmentDialog
 from secity_desktop.gui.preferences import PreferencesDialog
 from secity_desktop.gui.province_places import add_province_places
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
+from secity_desktop.gui.reports_place import ReportsPlace
 from secity_desktop.gui.style import STYLE_SHEET
 from secity_desktop.gui.sync.place import SyncPlace
 from secity_desktop.services.assessments import AssessmentService
@@ -98,8 +99,11 @@ class MainWindow(QtWidgets.QMainWindow):
             self.sync_place.import_page.applied.connect(lambda _r: self.assessment_model.reload())
         self.places.currentChanged.connect(self._place_changed)
 
-        self._actions()
         add_province_places(self)  # Review and Dashboard, for province/region/national roles
+        self.reports_place = ReportsPlace(ws, self)
+        self.add_place(self.reports_place, self.tr("Reports"))
+
+        self._actions()
 
         self._menus()
         self._status()
