@@ -155,3 +155,35 @@ def test_bulk_terms_equal_core_scoring(levels: dict[str, int | None]) -> None:
     for c in card.components:
         assert bulk[c.code] == pytest.approx(c.score, abs=1e-9)
     assert sum(bulk.values()) == pytest.approx(card.total, abs=1e-9)
+
+
+def test_sql_scores_equal_scorecards_with_overrides(tmp_path: Path) -> None:
+    """The bulk SQL path against core.scoring, on the shipped framework, random levels."""
+    import random
+
+    ws = province_ws(tmp_path, mini=False)
+    rng = random.Random(5)
+    fw = ws.frameworks.current()
+    rs, svc = ReviewService(ws), AssessmentService(ws)
+    ids = []
+    for code in ("5001", "5002", "5003", "5004"):
+        levels = {
+            i.code: rng.choice([lv.value for lv in i.levels])
+            for i in fw.indicators
+            if rng.random() < 0.8
+        }
+        aid = received(ws, code, 2569, levels)
+        rs.start(aid)
+        for ind in rng.sample(list(fw.indicators), 5):  # some on unanswered indicators
+            rs.override(aid, ind.code, rng.choice([lv.value for lv in ind.levels]), "สุ่ม")
+        ids.append(aid)
+    rows = {r.assessment_id: r for r in DashboardService(ws).refresh(year=2569).rows}
+    for aid in ids:
+        card = svc.scorecard(aid)
+        assert rows[aid].total == pytest.approx(card.total, abs=1e-9)
+        for c in card.components:
+            assert rows[aid].components[c.code] == pytest.approx(c.score, abs=1e-9)
+        assert (rows[aid].tier.code if rows[aid].tier else None) == (
+            card.tier.code if card.tier else None
+        )
+    ws.close()
