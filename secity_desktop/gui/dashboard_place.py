@@ -9,6 +9,7 @@ totals, and the action to choose it as the year's model town (with a reason).
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.models import MUNICIPALITY_TYPE_LABELS, Role, Status
@@ -17,7 +18,9 @@ from secity_desktop.gui.models.dashboard import CODE_ROLE, SORT_ROLE, DashboardT
 from secity_desktop.gui.models.review import status_text
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.gui.review_dialogs import ReasonDialog
+from secity_desktop.gui.tasks import run_task
 from secity_desktop.services.dashboard import NOT_ASSESSED, DashboardService
+from secity_desktop.services.exports import build_table, write_table
 from secity_desktop.services.model_town import ModelTownService
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import places
@@ -35,6 +38,7 @@ class DashboardPlace(QtWidgets.QWidget):
         self.svc = DashboardService(ws)
         self.towns = ModelTownService(ws)
         self.model = DashboardTableModel(self.svc, lang, self)
+        self.last_export: Path | None = None
         self._build()
         self._fill_years()
         self.refresh()
@@ -99,6 +103,17 @@ class DashboardPlace(QtWidgets.QWidget):
         self.model_town_btn = QtWidgets.QPushButton(self.tr("Set as model town…"), side)
         self.model_town_btn.clicked.connect(self.set_model_town)
         sv.addWidget(self.model_town_btn)
+        self.export_btn = QtWidgets.QPushButton(self.tr("Export for Excel…"), self)
+        self.export_btn.setObjectName("exportButton")
+        menu = QtWidgets.QMenu(self.export_btn)
+        for what, label in (
+            ("assessments", self.tr("Assessments (one row each, with scores)")),
+            ("responses", self.tr("Indicator responses")),
+            ("audit", self.tr("Audit trail")),
+        ):
+            menu.addAction(label, lambda w=what: self.export(w))
+        self.export_btn.setMenu(menu)
+        bar.addWidget(self.export_btn)
 
         split = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.table)
@@ -209,6 +224,44 @@ class DashboardPlace(QtWidgets.QWidget):
             )
         head = html.escape(self.tr("Year over year"))
         self.yoy.setHtml(f"<b>{head}</b><table cellspacing='6'>{''.join(lines)}</table>")
+
+    def export(self, what: str, path: Path | None = None) -> None:
+        """Rows are read here (the store stays on this thread); the file is written by a worker."""
+        if path is None:
+            name, _ = QtWidgets.QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export for Excel"),
+                f"secity-{what}.xlsx",
+                self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
+            )
+            if not name:
+                return
+            path = Path(name)
+        fmt = "csv" if path.suffix.lower() == ".csv" else "xlsx"
+        try:
+            table = build_table(
+                self.ws, what, self.province_combo.currentData(), self.year_combo.currentData()
+            )
+        except SecityError as exc:
+            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), str(exc))
+            return
+
+        def done(rows: object) -> None:
+            self.last_export = path
+            self.coverage.setToolTip(
+                self.tr("Wrote {rows} rows to {path}").format(rows=rows, path=str(path))
+            )
+
+        def failed(exc: BaseException) -> None:
+            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), str(exc))
+
+        self.export_task = run_task(
+            self,
+            self.tr("Exporting"),
+            lambda _progress: write_table(table, fmt, path),
+            done,
+            failed,
+        )
 
     def set_model_town(self) -> None:
         code, year = self.selected_code(), self.year_combo.currentData()

@@ -267,6 +267,22 @@ BUILDERS: dict[str, Callable[[Workspace, str | None, int | None], Table]] = {
 }
 
 
+def build_table(
+    ws: Workspace, what: str, province: str | None = None, year: int | None = None
+) -> Table:
+    """Read the rows (on the thread that owns the store)."""
+    if what not in BUILDERS:
+        raise ValidationError(f"cannot export {what!r}; use one of {', '.join(WHAT)}")
+    return BUILDERS[what](ws, province, year)
+
+
+def write_table(table: Table, fmt: str, path: Path) -> int:
+    """Write the file (no store access, so it may run on a worker thread)."""
+    if fmt not in FORMATS:
+        raise ValidationError(f"unknown export format {fmt!r}; use csv or xlsx")
+    return write_csv(table, path) if fmt == "csv" else write_xlsx(table, path)
+
+
 def export(
     ws: Workspace,
     fmt: str,
@@ -279,7 +295,4 @@ def export(
     """Write one table to ``path``; returns the number of data rows."""
     if fmt not in FORMATS:
         raise ValidationError(f"unknown export format {fmt!r}; use csv or xlsx")
-    if what not in BUILDERS:
-        raise ValidationError(f"cannot export {what!r}; use one of {', '.join(WHAT)}")
-    table = BUILDERS[what](ws, province, year)
-    return write_csv(table, path) if fmt == "csv" else write_xlsx(table, path)
+    return write_table(build_table(ws, what, province, year), fmt, path)

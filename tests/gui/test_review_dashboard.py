@@ -178,3 +178,22 @@ def test_dashboard_filters_and_model_town(qtbot: QtBot, prov: Workspace) -> None
     # Sorting by total through the proxy puts the best first.
     place.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
     assert place.proxy.index(0, 1).data().endswith("เทศบาลนครเชียงใหม่")
+
+
+def test_dashboard_export_writes_in_a_worker(
+    qtbot: QtBot, prov: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+
+    received(prov, "5001", 2569, FULL)
+    received(prov, "1201", 2569, FULL)  # another province: not in this export
+    window = MainWindow(prov, "th")
+    qtbot.addWidget(window)
+    place = window.dashboard_place
+    target = tmp_path / "out.xlsx"
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    place.export_btn.menu().actions()[0].trigger()
+    qtbot.waitUntil(lambda: place.last_export == target, timeout=10000)
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet["B1"].value == "รหัสเทศบาล"
+    assert [c.value for c in sheet["B"][1:]] == ["5001"]
