@@ -33,6 +33,7 @@ from secity_desktop.store import assessments as repo
 from secity_desktop.store import ui_state
 
 NOTE_DELAY_MS = 700
+NOTE_MAX_DELAY_MS = 1000
 
 
 def level_for_digit(values: list[int], digit: int) -> int | None:
@@ -127,6 +128,11 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.note_timer.setSingleShot(True)
         self.note_timer.setInterval(note_delay_ms)
         self.note_timer.timeout.connect(self.flush_note)
+        # Continuous typing never pauses; this cap commits at least once a second anyway.
+        self.note_cap_timer = QtCore.QTimer(self)
+        self.note_cap_timer.setSingleShot(True)
+        self.note_cap_timer.setInterval(max(note_delay_ms, NOTE_MAX_DELAY_MS))
+        self.note_cap_timer.timeout.connect(self.flush_note)
         self.page.note.textChanged.connect(self._note_typed)
         self.page.note.installEventFilter(self)
         self.importer = EvidenceImporter(self.svc, self)
@@ -250,6 +256,8 @@ class AssessmentEditor(QtWidgets.QWidget):
     def _note_typed(self) -> None:
         if self.editable:
             self.note_timer.start()
+            if not self.note_cap_timer.isActive():
+                self.note_cap_timer.start()
 
     def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
         if obj is self.page.note:
@@ -267,6 +275,7 @@ class AssessmentEditor(QtWidgets.QWidget):
     def flush_note(self) -> None:
         """Commit the note being typed, if it differs from what is stored."""
         self.note_timer.stop()
+        self.note_cap_timer.stop()
         code = self.current
         if code is None or not self.editable:
             return
