@@ -21,6 +21,7 @@ from secity_desktop.core import scoring
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.models import STATUS_LABELS, Status
 from secity_desktop.core.thai_calendar import now_utc
+from secity_desktop.gui.common import confirm, warn
 from secity_desktop.gui.editor.commands import LevelCommand, NoteCommand
 from secity_desktop.gui.editor.dialogs import FindIndicatorDialog, MissingDialog
 from secity_desktop.gui.editor.evidence import EvidenceImporter, EvidenceListModel
@@ -339,14 +340,14 @@ class AssessmentEditor(QtWidgets.QWidget):
         if not self.editable:
             return
         item = repo.evidence_item(self.svc.db, evidence_id)
-        answer = QtWidgets.QMessageBox.question(
+        if not confirm(
             self,
             self.tr("Remove evidence"),
             self.tr(
                 "Remove {name} from indicator {code}? The removal is recorded in the audit log."
             ).format(name=item.original_name, code=item.indicator_code),
-        )
-        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
+            self.tr("Remove"),
+        ):
             return
         try:
             self.svc.remove_evidence(evidence_id)
@@ -387,14 +388,14 @@ class AssessmentEditor(QtWidgets.QWidget):
             return
         if Status(self.assessment.status) == Status.COMPLETE:
             return
-        answer = QtWidgets.QMessageBox.question(
+        if confirm(
             self,
             self.tr("Mark complete"),
             self.tr(
                 "All {n} indicators are answered and the evidence is attached. Mark this assessment complete?"
             ).format(n=self.card.count),
-        )
-        if answer == QtWidgets.QMessageBox.StandardButton.Yes:
+            self.tr("Mark complete"),
+        ):
             try:
                 self.svc.mark_complete(self.aid)
             except SecityError as exc:
@@ -426,7 +427,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.changed.emit(self.aid)
 
     def _error(self, message: str) -> None:
-        QtWidgets.QMessageBox.warning(self, self.tr("SECity Desktop"), message)
+        warn(self, self.tr("SECity Desktop"), message)
 
     def close_editor(self) -> None:
         """Commit everything pending; called before the editor goes away."""

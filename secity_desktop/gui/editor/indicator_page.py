@@ -28,10 +28,11 @@ class LevelRow(QtWidgets.QFrame):
         self.radio.setObjectName(f"level{value}")
         self.radio.setToolTip(self.tr("Choose level {value} (press {value})").format(value=value))
         layout.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
+        evidence_word = self.tr("Evidence:")
         body = f"{html.escape(text)}"
         if evidence:
             body += (
-                f"<br><span style='color:#55606e'>{html.escape(self.tr('Evidence:'))} "
+                f"<br><span style='color:#55606e'>{html.escape(evidence_word)} "
                 f"{html.escape(evidence)}</span>"
             )
         self.label = QtWidgets.QLabel(body, self)

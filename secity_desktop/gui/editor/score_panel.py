@@ -112,13 +112,13 @@ class ScorePanel(QtWidgets.QFrame):
             more = len(codes) - MAX_LISTED
             return shown + (" " + self.tr("and {n} more").format(n=more) if more > 0 else "")
 
+        not_answered = self.tr("Not answered:")
+        evidence_missing = self.tr("Evidence missing:")
         parts = []
         if card.unanswered:
-            parts.append(f"<b>{html.escape(self.tr('Not answered:'))}</b> {links(card.unanswered)}")
+            parts.append(f"<b>{html.escape(not_answered)}</b> {links(card.unanswered)}")
         if card.evidence_missing:
-            parts.append(
-                f"<b>{html.escape(self.tr('Evidence missing:'))}</b> {links(card.evidence_missing)}"
-            )
+            parts.append(f"<b>{html.escape(evidence_missing)}</b> {links(card.evidence_missing)}")
         if not parts:
             return html.escape(self.tr("Nothing is missing."))
         return "<br>".join(parts)
