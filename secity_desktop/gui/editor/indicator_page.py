@@ -43,6 +43,36 @@ class LevelRow(QtWidgets.QFrame):
         )
         layout.addWidget(self.label, 1)
 
+        self.chosen = False
+        self.hovered = False
+
+    def set_chosen(self, chosen: bool) -> None:
+        """Highlight by painting, not by restyling: a restyle relayouts every wrapped text."""
+        if chosen != self.chosen:
+            self.chosen = chosen
+            self.update()
+
+    def enterEvent(self, event: QtCore.QEvent) -> None:
+        self.hovered = True
+        self.update()
+        super().enterEvent(event)  # type: ignore[arg-type]
+
+    def leaveEvent(self, event: QtCore.QEvent) -> None:
+        self.hovered = False
+        self.update()
+        super().leaveEvent(event)
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        if self.chosen or self.hovered:
+            p = QtGui.QPainter(self)
+            p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+            fill, edge = ("#e6f0fb", "#8fb3df") if self.chosen else ("#f0f4fa", "#d5dfec")
+            p.setPen(QtGui.QPen(QtGui.QColor(edge), 1))
+            p.setBrush(QtGui.QColor(fill))
+            p.drawRoundedRect(QtCore.QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
+            p.end()
+        super().paintEvent(event)
+
     def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.isEnabled():
             self.radio.click()
@@ -199,10 +229,10 @@ class IndicatorPage(QtWidgets.QWidget):
         """Show the recorded level without emitting a choice."""
         self.group.setExclusive(False)
         for row in self.rows:
-            row.radio.setChecked(row.value == level)
-            row.setProperty("chosen", row.value == level)
-            row.style().unpolish(row)
-            row.style().polish(row)
+            chosen = row.value == level
+            if row.radio.isChecked() != chosen:
+                row.radio.setChecked(chosen)
+            row.set_chosen(chosen)
         self.group.setExclusive(True)
         self.clear_button.setEnabled(level is not None and self.levels_box.isEnabled())
 

@@ -10,7 +10,7 @@ import html
 
 from secity_desktop.core.framework import Framework
 from secity_desktop.core.scoring import ScoreCard
-from secity_desktop.gui.qt import Qt, QtWidgets, Signal
+from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 
 MAX_LISTED = 12
 
@@ -28,6 +28,9 @@ class ScorePanel(QtWidgets.QFrame):
         self.setMinimumWidth(240)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setSpacing(6)
+        # Fixed hints: a score text that grows must not relayout the whole splitter
+        # (and repaint the editor) on every answer.
+        layout.setSizeConstraint(QtWidgets.QLayout.SizeConstraint.SetNoConstraint)
         heading = QtWidgets.QLabel(self.tr("Score"), self)
         heading.setObjectName("panelHeading")
         layout.addWidget(heading)
@@ -80,6 +83,12 @@ class ScorePanel(QtWidgets.QFrame):
         self.complete_button.clicked.connect(self.mark_complete_requested)
         layout.addWidget(self.complete_button)
 
+    def minimumSizeHint(self) -> QtCore.QSize:
+        return QtCore.QSize(240, 360)
+
+    def sizeHint(self) -> QtCore.QSize:
+        return QtCore.QSize(290, 560)
+
     def _link(self, href: str) -> None:
         if href.startswith("ind:"):
             self.indicator_requested.emit(href[4:])
@@ -103,7 +112,9 @@ class ScorePanel(QtWidgets.QFrame):
         )
         for comp, bar, label in zip(card.components, self.bars, self.comp_labels, strict=True):
             label.setText(f"{comp.score:.2f} / {comp.weight:g}")
-            bar.setValue(round(10 * comp.percent))
+            value = round(10 * comp.percent)
+            if bar.value() != value:
+                bar.setValue(value)
         self.missing.setText(self._missing_html(card))
 
     def _missing_html(self, card: ScoreCard) -> str:
