@@ -32,7 +32,17 @@ def main() -> int:
     (ROOT / "i18n").mkdir(exist_ok=True)
     for lang in LANGUAGES:
         ts = f"i18n/secity_{lang}.ts"
-        cmd = [*lupdate(), "-no-obsolete", "-locations", "none", "-target-language", lang, *sources(), "-ts", ts]
+        cmd = [
+            *lupdate(),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-target-language",
+            lang,
+            *sources(),
+            "-ts",
+            ts,
+        ]
         done = subprocess.run(cmd, cwd=ROOT, check=False)
         if done.returncode != 0:
             return done.returncode

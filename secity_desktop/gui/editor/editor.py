@@ -194,6 +194,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         idx = self.nav_model.index_of(code)
         if self.tree.currentIndex() != idx:
             self.tree.setCurrentIndex(idx)
+        self.tree.scrollTo(idx)
         self.scroll.verticalScrollBar().setValue(0)
         ui_state.put(self.svc.db, f"indicator:{self.aid}", code)
         self.current_changed.emit(code)

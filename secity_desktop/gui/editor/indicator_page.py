@@ -38,8 +38,15 @@ class LevelRow(QtWidgets.QFrame):
         self.label = QtWidgets.QLabel(body, self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.label.setSizePolicy(
             QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Preferred
+        )
+        # A wrapped label's minimum height is taken at a narrow width; a sensible minimum
+        # width keeps the scroll page from reserving (and spreading) that phantom height.
+        self.label.setMinimumWidth(360)
+        self.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Maximum
         )
         layout.addWidget(self.label, 1)
 
@@ -205,6 +212,9 @@ class IndicatorPage(QtWidgets.QWidget):
         self.description.setText(self._t(ind.description_th, ind.description_en))
         for row in self.rows:
             self.group.removeButton(row.radio)
+            self.levels_layout.removeWidget(row)
+            row.hide()  # deleteLater waits for the event loop; the old rows must go now
+            row.setParent(None)
             row.deleteLater()
         self.rows = []
         for lv in ind.levels:

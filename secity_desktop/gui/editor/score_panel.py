@@ -95,6 +95,8 @@ class ScorePanel(QtWidgets.QFrame):
 
     def set_card(self, card: ScoreCard) -> None:
         self.total.setText(self.tr("{total} / 100").format(total=f"{card.total:.2f}"))
+        self.tier.setProperty("below", card.tier is None)
+        self.tier.setStyleSheet("" if card.tier else "color: #8a6d1f;")
         if card.tier:
             self.tier.setText(card.tier.label_th if self.lang == "th" else card.tier.label_en)
         else:
