@@ -13,12 +13,38 @@ import sys
 from collections.abc import Sequence
 
 from secity_desktop import __version__
-from secity_desktop.cli import assessment_cmds, framework_cmds, municipality_cmds, workspace_cmds
+from secity_desktop.cli import (
+    assessment_cmds,
+    bundle_cmds,
+    certificate_cmds,
+    dashboard_cmds,
+    export_cmds,
+    framework_cmds,
+    key_cmds,
+    municipality_cmds,
+    report_cmds,
+    review_cmds,
+    trust_cmds,
+    workspace_cmds,
+)
 from secity_desktop.cli.context import Context
 from secity_desktop.core.errors import SecityError
 from secity_desktop.store.database import explain
 
-COMMAND_MODULES = [workspace_cmds, framework_cmds, municipality_cmds, assessment_cmds]
+COMMAND_MODULES = [
+    workspace_cmds,
+    framework_cmds,
+    municipality_cmds,
+    assessment_cmds,
+    key_cmds,
+    bundle_cmds,
+    trust_cmds,
+    review_cmds,
+    dashboard_cmds,
+    export_cmds,
+    report_cmds,
+    certificate_cmds,
+]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -25,8 +25,11 @@ from secity_desktop.gui.models.assessments import (
 from secity_desktop.gui.models.municipalities import MunicipalityTableModel
 from secity_desktop.gui.new_assessment import NewAssessmentDialog
 from secity_desktop.gui.preferences import PreferencesDialog
+from secity_desktop.gui.province_places import add_province_places
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
+from secity_desktop.gui.reports_place import ReportsPlace
 from secity_desktop.gui.style import STYLE_SHEET
+from secity_desktop.gui.sync.place import SyncPlace
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import ui_state
@@ -90,7 +93,18 @@ class MainWindow(QtWidgets.QMainWindow):
         self.framework_view = FrameworkView(ws.frameworks.current(), lang, self)
         self.add_place(self.framework_view, self.tr("Framework"))
 
+        self.sync_place = SyncPlace(ws, self)
+        self.add_place(self.sync_place, self.tr("Sync"))
+        if self.sync_place.import_page is not None:
+            self.sync_place.import_page.applied.connect(lambda _r: self.assessment_model.reload())
+        self.places.currentChanged.connect(self._place_changed)
+
+        add_province_places(self)  # Review and Dashboard, for province/region/national roles
+        self.reports_place = ReportsPlace(ws, self)
+        self.add_place(self.reports_place, self.tr("Reports"))
+
         self._actions()
+
         self._menus()
         self._status()
         for table in (self.assessment_table, self.municipality_table):
@@ -102,6 +116,10 @@ class MainWindow(QtWidgets.QMainWindow):
             last = ui_state.get(ws.db, OPEN_KEY)
             if last and last in self.assessment_model._ids:
                 self.open_assessment(last)
+
+    def _place_changed(self, index: int) -> None:
+        if self.places.widget(index) is self.sync_place:
+            self.sync_place.refresh()
 
     def add_place(self, widget: QtWidgets.QWidget, title: str) -> int:
         return self.places.addTab(widget, title)

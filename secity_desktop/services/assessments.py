@@ -22,6 +22,7 @@ from secity_desktop.core.thai_calendar import is_plausible_be_year, now_iso
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import audit, places
+from secity_desktop.store import review as review_repo
 from secity_desktop.store.blobs import Progress
 
 
@@ -107,7 +108,7 @@ class AssessmentService:
 
     def scorecard(self, assessment_id: str) -> scoring.ScoreCard:
         a = repo.get(self.db, assessment_id)
-        levels = {c: r.level for c, r in repo.responses(self.db, a.id).items()}
+        levels = review_repo.effective_levels(self.db, a.id)
         return scoring.score(
             self.framework_of(a), levels, repo.indicators_with_evidence(self.db, a.id)
         )
@@ -116,9 +117,11 @@ class AssessmentService:
         a = repo.get(self.db, assessment_id)
         fw = self.framework_of(a)
         resp = repo.responses(self.db, a.id)
-        card = scoring.score(
-            fw, {c: r.level for c, r in resp.items()}, repo.indicators_with_evidence(self.db, a.id)
-        )
+        # Scores use the effective levels: a province reviewer's override, where one stands,
+        # over the assessor's level (docs/review.md); ``responses`` stay the assessor's.
+        levels: dict[str, int | None] = {c: r.level for c, r in resp.items()}
+        levels.update(review_repo.override_levels(self.db, a.id))
+        card = scoring.score(fw, levels, repo.indicators_with_evidence(self.db, a.id))
         return AssessmentView(a, places.municipality(self.db, a.municipality_code), fw, resp, card)
 
     def list(
