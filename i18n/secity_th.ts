@@ -119,6 +119,151 @@
     </message>
 </context>
 <context>
+    <name>CandidateTableModel</name>
+    <message>
+        <source>Municipality</source>
+        <translation>เทศบาล</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>ปีงบประมาณ</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>ฉบับแก้ไขที่</translation>
+    </message>
+    <message>
+        <source>Finalized</source>
+        <translation>ยืนยันและลงนามเมื่อ</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>หลักฐาน</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <source>Last sent to</source>
+        <translation>ส่งล่าสุดให้</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>ยังไม่ส่ง</translation>
+    </message>
+    <message>
+        <source>{n}×</source>
+        <translation>{n} ครั้ง</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPlace</name>
+    <message>
+        <source>All provinces</source>
+        <translation>ทุกจังหวัด</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>ทุกประเภท</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>ทุกสถานะ</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>ยังไม่ได้ประเมิน</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>ปีงบประมาณ</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Set as model town…</source>
+        <translation>กำหนดเป็นเมืองต้นแบบ…</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>ล่าสุด</translation>
+    </message>
+    <message>
+        <source>Assessed {assessed} of {all} municipalities ({percent:.1f}%) · approved {approved}</source>
+        <translation>ประเมินแล้ว {assessed} จาก {all} เทศบาล ({percent:.1f}%) · อนุมัติแล้ว {approved}</translation>
+    </message>
+    <message>
+        <source>Model town {year}: {name} — {reason}</source>
+        <translation>เมืองต้นแบบปี {year}: {name} — {reason}</translation>
+    </message>
+    <message>
+        <source>Year over year</source>
+        <translation>เทียบรายปี</translation>
+    </message>
+    <message>
+        <source>Model town</source>
+        <translation>เมืองต้นแบบ</translation>
+    </message>
+    <message>
+        <source>Choose {name} as the model town for {year}? Write the reason (required).</source>
+        <translation>เลือก {name} เป็นเมืองต้นแบบของปี {year} หรือไม่ กรุณาระบุเหตุผล (จำเป็น)</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>ยังไม่ได้ดำเนินการ</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTableModel</name>
+    <message>
+        <source>Component {code}</source>
+        <translation>องค์ประกอบที่ {code}</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>อันดับ</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>เทศบาล</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>คะแนนรวม</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>ระดับรางวัล</translation>
+    </message>
+    <message>
+        <source>Change from last year</source>
+        <translation>เปลี่ยนแปลงจากปีก่อน</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>ยังไม่ได้ประเมิน</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceImporter</name>
     <message>
         <source>Copying evidence into the workspace…</source>
@@ -153,6 +298,55 @@
     </message>
 </context>
 <context>
+    <name>ExportPage</name>
+    <message>
+        <source>Select everything not yet sent</source>
+        <translation>เลือกทุกรายการที่ยังไม่ได้ส่ง</translation>
+    </message>
+    <message>
+        <source>Sign and export…</source>
+        <translation>ลงนามและส่งออก…</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>ยังไม่ได้เลือกรายการ</translation>
+    </message>
+    <message>
+        <source>{n} revision(s), about {size}</source>
+        <translation>{n} ฉบับ ขนาดประมาณ {size}</translation>
+    </message>
+    <message>
+        <source>Save bundle</source>
+        <translation>บันทึกแฟ้มชุดข้อมูล</translation>
+    </message>
+    <message>
+        <source>SECity bundle (*.secbundle)</source>
+        <translation>แฟ้มชุดข้อมูล SECity (*.secbundle)</translation>
+    </message>
+    <message>
+        <source>Passphrase to sign {n} revision(s)</source>
+        <translation>รหัสผ่านสำหรับลงนาม {n} ฉบับ</translation>
+    </message>
+    <message>
+        <source>Writing bundle…</source>
+        <translation>กำลังเขียนแฟ้มชุดข้อมูล…</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>กำลังส่งออก</translation>
+    </message>
+    <message>
+        <source>Wrote {path} ({size}, {n} revision(s)).
+SHA-256 {sha}</source>
+        <translation>บันทึก {path} แล้ว ({size}, {n} ฉบับ)
+SHA-256 {sha}</translation>
+    </message>
+    <message>
+        <source>No bundle was written.</source>
+        <translation>ไม่ได้เขียนแฟ้มชุดข้อมูล</translation>
+    </message>
+</context>
+<context>
     <name>FindIndicatorDialog</name>
     <message>
         <source>Find indicator</source>
@@ -176,6 +370,49 @@
     <message>
         <source>Evidence</source>
         <translation>หลักฐาน</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Drop .secbundle files here (or add them), check them, then apply. Nothing changes until you apply; a refused file is kept in quarantine with its reason.</source>
+        <translation>ลากแฟ้ม .secbundle มาวางที่นี่ (หรือเพิ่มแฟ้ม) ตรวจสอบ แล้วจึงนำเข้า ข้อมูลจะยังไม่เปลี่ยนจนกว่าจะกดนำเข้า แฟ้มที่ถูกปฏิเสธจะถูกกักไว้พร้อมเหตุผล</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>เพิ่มแฟ้ม…</translation>
+    </message>
+    <message>
+        <source>Check (dry run)</source>
+        <translation>ตรวจสอบ (ทดลอง)</translation>
+    </message>
+    <message>
+        <source>Apply import</source>
+        <translation>นำเข้า</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>ล้าง</translation>
+    </message>
+    <message>
+        <source>Bundles to import</source>
+        <translation>แฟ้มชุดข้อมูลที่จะนำเข้า</translation>
+    </message>
+    <message>
+        <source>SECity bundles (*.secbundle);;All files (*)</source>
+        <translation>แฟ้มชุดข้อมูล SECity (*.secbundle);;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <source>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {rejected} refused.</source>
+        <translation>ผลการทดลอง — ยังไม่มีการเปลี่ยนแปลง: เพิ่ม {add} ปรับปรุง {update} มีอยู่แล้ว {skip} ขัดแย้ง {conflict} ถูกปฏิเสธ {rejected}</translation>
+    </message>
+    <message>
+        <source>Checking bundles</source>
+        <translation>กำลังตรวจสอบแฟ้มชุดข้อมูล</translation>
+    </message>
+    <message>
+        <source>Imported: {add} added, {update} updated, {skip} already here, {conflict} conflicts kept for review; {rejected} file(s) refused and quarantined.</source>
+        <translation>นำเข้าแล้ว: เพิ่ม {add} ปรับปรุง {update} มีอยู่แล้ว {skip} ขัดแย้ง {conflict} (เก็บไว้พิจารณา) แฟ้มถูกปฏิเสธและกักไว้ {rejected} แฟ้ม</translation>
     </message>
 </context>
 <context>
@@ -261,6 +498,93 @@
     </message>
 </context>
 <context>
+    <name>KeyPage</name>
+    <message>
+        <source>Assessor profile</source>
+        <translation>ข้อมูลผู้ประเมิน</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <source>Province code</source>
+        <translation>รหัสจังหวัด</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>บันทึกข้อมูลผู้ประเมิน</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>กุญแจลงนาม</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>ลายนิ้วมือกุญแจ</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>กุญแจสาธารณะ</translation>
+    </message>
+    <message>
+        <source>Create signing key…</source>
+        <translation>สร้างกุญแจลงนาม…</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>เปลี่ยนรหัสผ่าน…</translation>
+    </message>
+    <message>
+        <source>Export public key…</source>
+        <translation>ส่งออกกุญแจสาธารณะ…</translation>
+    </message>
+    <message>
+        <source>No signing key yet. Create one to finalize and send assessments; it is protected by a passphrase only you know.</source>
+        <translation>ยังไม่มีกุญแจลงนาม สร้างกุญแจเพื่อยืนยันและส่งแบบประเมิน กุญแจจะถูกป้องกันด้วยรหัสผ่านที่คุณรู้เพียงคนเดียว</translation>
+    </message>
+    <message>
+        <source>Give the office your public key (file or QR) and read the fingerprint to them so they can check it.</source>
+        <translation>มอบกุญแจสาธารณะ (แฟ้มหรือคิวอาร์โค้ด) ให้สำนักงาน และอ่านลายนิ้วมือกุญแจให้เจ้าหน้าที่ตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for your new signing key (at least 8 characters).</source>
+        <translation>ตั้งรหัสผ่านสำหรับกุญแจลงนามใหม่ (อย่างน้อย 8 ตัวอักษร)</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>รหัสผ่านปัจจุบัน</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase; try again.</source>
+        <translation>รหัสผ่านไม่ถูกต้อง กรุณาลองอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>New passphrase (at least 8 characters)</source>
+        <translation>รหัสผ่านใหม่ (อย่างน้อย 8 ตัวอักษร)</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed.</source>
+        <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
+    </message>
+    <message>
+        <source>Export public key</source>
+        <translation>ส่งออกกุญแจสาธารณะ</translation>
+    </message>
+    <message>
+        <source>Public key (*.pub)</source>
+        <translation>กุญแจสาธารณะ (*.pub)</translation>
+    </message>
+</context>
+<context>
     <name>LevelRow</name>
     <message>
         <source>Choose level {value} (press {value})</source>
@@ -296,6 +620,14 @@
     <message>
         <source>Framework</source>
         <translation>เกณฑ์ประเมิน</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>รับ–ส่งข้อมูล</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>รายงาน</translation>
     </message>
     <message>
         <source>&amp;New assessment…</source>
@@ -402,6 +734,14 @@
 Framework {fw} ({status})</source>
         <translation>SECity Desktop รุ่น {version}
 เกณฑ์ฉบับ {fw} ({status})</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>พิจารณา</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>ภาพรวม</translation>
     </message>
 </context>
 <context>
@@ -514,6 +854,89 @@ Framework {fw} ({status})</source>
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Change the level of {code}</source>
+        <translation>เปลี่ยนระดับของ {code}</translation>
+    </message>
+    <message>
+        <source>{code} {title}
+Assessor&apos;s level: {level}. Write why the level changes.</source>
+        <translation>{code} {title}
+ระดับที่ผู้ประเมินเลือก: {level} กรุณาระบุเหตุผลที่เปลี่ยนระดับ</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s level</source>
+        <translation>ระดับที่ผู้พิจารณากำหนด</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>รหัสผ่าน</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>ยืนยันรหัสผ่าน</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>รหัสผ่านทั้งสองช่องไม่ตรงกัน</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTableModel</name>
+    <message>
+        <source>File</source>
+        <translation>แฟ้ม</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>เทศบาล</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>ปีงบประมาณ</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>ฉบับแก้ไขที่</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>ผู้ประเมิน</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>การดำเนินการ</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>เพิ่ม</translation>
+    </message>
+    <message>
+        <source>update (newer revision)</source>
+        <translation>ปรับปรุง (ฉบับใหม่กว่า)</translation>
+    </message>
+    <message>
+        <source>skip (already here)</source>
+        <translation>ข้าม (มีอยู่แล้ว)</translation>
+    </message>
+    <message>
+        <source>conflict — both kept</source>
+        <translation>ขัดแย้ง — เก็บไว้ทั้งสองฉบับ</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>ปฏิเสธ</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -526,6 +949,286 @@ Framework {fw} ({status})</source>
     <message>
         <source>A new language is used from the next start of SECity Desktop.</source>
         <translation>ภาษาใหม่จะใช้ตั้งแต่การเปิด SECity Desktop ครั้งถัดไป</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPlace</name>
+    <message>
+        <source>Assessment report</source>
+        <translation>รายงานผลการประเมิน</translation>
+    </message>
+    <message>
+        <source>Province summary</source>
+        <translation>สรุปผลระดับจังหวัด</translation>
+    </message>
+    <message>
+        <source>Model-town certificate</source>
+        <translation>เกียรติบัตรเมืองต้นแบบ</translation>
+    </message>
+    <message>
+        <source>Certificates (batch)</source>
+        <translation>เกียรติบัตร (หลายฉบับ)</translation>
+    </message>
+    <message>
+        <source>Thai digits (๐–๙)</source>
+        <translation>ใช้เลขไทย (๐–๙)</translation>
+    </message>
+    <message>
+        <source>Unsigned specimen (no QR code)</source>
+        <translation>ตัวอย่างที่ไม่ลงนาม (ไม่มีคิวอาร์โค้ด)</translation>
+    </message>
+    <message>
+        <source>Province signing key (OpenSSH Ed25519 file)</source>
+        <translation>กุญแจลงนามของจังหวัด (แฟ้ม OpenSSH Ed25519)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>เลือกแฟ้ม…</translation>
+    </message>
+    <message>
+        <source>Open the file when done</source>
+        <translation>เปิดแฟ้มเมื่อเสร็จ</translation>
+    </message>
+    <message>
+        <source>Render PDF…</source>
+        <translation>สร้าง PDF…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>เอกสาร</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>แบบประเมิน</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>เทศบาล</translation>
+    </message>
+    <message>
+        <source>Fiscal year (BE)</source>
+        <translation>ปีงบประมาณ (พ.ศ.)</translation>
+    </message>
+    <message>
+        <source>Municipalities</source>
+        <translation>เทศบาล</translation>
+    </message>
+    <message>
+        <source>Signatory name</source>
+        <translation>ชื่อผู้ลงนาม</translation>
+    </message>
+    <message>
+        <source>Signatory position</source>
+        <translation>ตำแหน่งผู้ลงนาม</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>กุญแจลงนาม</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>รหัสผ่านของกุญแจ</translation>
+    </message>
+    <message>
+        <source>Province signing key</source>
+        <translation>กุญแจลงนามของจังหวัด</translation>
+    </message>
+    <message>
+        <source>Folder for the certificates</source>
+        <translation>โฟลเดอร์สำหรับเกียรติบัตร</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>บันทึก PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>แฟ้ม PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>There is no assessment to report on.</source>
+        <translation>ยังไม่มีแบบประเมินสำหรับทำรายงาน</translation>
+    </message>
+    <message>
+        <source>Choose the province signing key, or tick &apos;Unsigned specimen&apos;.</source>
+        <translation>กรุณาเลือกกุญแจลงนามของจังหวัด หรือเลือก &apos;ตัวอย่างที่ไม่ลงนาม&apos;</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>กำลังสร้างเอกสาร…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>รายงาน</translation>
+    </message>
+    <message>
+        <source>Rendering {done} of {total}…</source>
+        <translation>กำลังสร้างเอกสาร {done} จาก {total}…</translation>
+    </message>
+    <message>
+        <source>Cancelled: {done} of {total} written.</source>
+        <translation>ยกเลิกแล้ว: สร้างไปแล้ว {done} จาก {total}</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>บันทึกแล้ว: {path}</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>ยกเลิกแล้ว ไม่มีการบันทึกแฟ้ม</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>ดำเนินการไม่สำเร็จ: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewIndicatorModel</name>
+    <message>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>ตัวชี้วัด</translation>
+    </message>
+    <message>
+        <source>Assessor&apos;s level</source>
+        <translation>ระดับที่ผู้ประเมินเลือก</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s level</source>
+        <translation>ระดับที่ผู้พิจารณากำหนด</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>ความเห็น</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewListModel</name>
+    <message>
+        <source>Municipality</source>
+        <translation>เทศบาล</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>ปีงบประมาณ</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>ฉบับแก้ไขที่</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>คะแนนรวม</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>New revision after approval</source>
+        <translation>มีฉบับแก้ไขใหม่หลังอนุมัติ</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPlace</name>
+    <message>
+        <source>All to review and decided</source>
+        <translation>ทั้งที่รอพิจารณาและพิจารณาแล้ว</translation>
+    </message>
+    <message>
+        <source>Start review</source>
+        <translation>เริ่มพิจารณา</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>อนุมัติ</translation>
+    </message>
+    <message>
+        <source>Return for revision…</source>
+        <translation>ส่งกลับให้แก้ไข…</translation>
+    </message>
+    <message>
+        <source>Comment on assessment…</source>
+        <translation>ให้ความเห็นต่อแบบประเมิน…</translation>
+    </message>
+    <message>
+        <source>Change level…</source>
+        <translation>เปลี่ยนระดับ…</translation>
+    </message>
+    <message>
+        <source>Comment on indicator…</source>
+        <translation>ให้ความเห็นต่อตัวชี้วัด…</translation>
+    </message>
+    <message>
+        <source>Review history and comments</source>
+        <translation>ประวัติการพิจารณาและความเห็น</translation>
+    </message>
+    <message>
+        <source>Nothing to review with this filter.</source>
+        <translation>ไม่มีรายการที่ต้องพิจารณาตามตัวกรองนี้</translation>
+    </message>
+    <message>
+        <source>Assessor&apos;s total {raw:.2f} · after review {eff:.2f} ({tier})</source>
+        <translation>คะแนนรวมของผู้ประเมิน {raw:.2f} · หลังพิจารณา {eff:.2f} ({tier})</translation>
+    </message>
+    <message>
+        <source>{who}: {old} → {new}</source>
+        <translation>{who}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>assessment</source>
+        <translation>แบบประเมิน</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>ถอนแล้ว</translation>
+    </message>
+    <message>
+        <source>{who} changed {code}: {old} → {new}</source>
+        <translation>{who} เปลี่ยน {code}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>ยังไม่ได้ดำเนินการ</translation>
+    </message>
+    <message>
+        <source>Approve this assessment? A note is optional.</source>
+        <translation>อนุมัติแบบประเมินนี้หรือไม่ (จะใส่บันทึกหรือไม่ก็ได้)</translation>
+    </message>
+    <message>
+        <source>Return for revision</source>
+        <translation>ส่งกลับให้แก้ไข</translation>
+    </message>
+    <message>
+        <source>Tell the assessor what to fix (required).</source>
+        <translation>ระบุสิ่งที่ผู้ประเมินต้องแก้ไข (จำเป็น)</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>ความเห็น</translation>
+    </message>
+    <message>
+        <source>Comment on the whole assessment.</source>
+        <translation>ความเห็นต่อแบบประเมินทั้งฉบับ</translation>
+    </message>
+    <message>
+        <source>Comment on indicator {code}.</source>
+        <translation>ความเห็นต่อตัวชี้วัด {code}</translation>
     </message>
 </context>
 <context>
@@ -569,6 +1272,129 @@ Framework {fw} ({status})</source>
     <message>
         <source>Nothing is missing.</source>
         <translation>ครบถ้วน ไม่มีสิ่งใดขาด</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialogs</name>
+    <message>
+        <source>Wrong passphrase; try again.</source>
+        <translation>รหัสผ่านไม่ถูกต้อง กรุณาลองอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>SECity Desktop</source>
+        <translation>SECity Desktop</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}); nothing was changed.</source>
+        <translation>เกิดข้อผิดพลาด ({kind}) ไม่มีการเปลี่ยนแปลงข้อมูล</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPlace</name>
+    <message>
+        <source>Send (export)</source>
+        <translation>ส่ง (ส่งออก)</translation>
+    </message>
+    <message>
+        <source>My signing key</source>
+        <translation>กุญแจลงนามของฉัน</translation>
+    </message>
+    <message>
+        <source>Receive (import)</source>
+        <translation>รับ (นำเข้า)</translation>
+    </message>
+    <message>
+        <source>Trusted assessor keys</source>
+        <translation>กุญแจผู้ประเมินที่เชื่อถือ</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>TrustPage</name>
+    <message>
+        <source>Only bundles signed by these keys are accepted. Enrol a key from the file the assessor gives you, after checking its fingerprint with them.</source>
+        <translation>รับเฉพาะแฟ้มชุดข้อมูลที่ลงนามด้วยกุญแจเหล่านี้ ลงทะเบียนกุญแจจากแฟ้มที่ผู้ประเมินให้ หลังจากตรวจลายนิ้วมือกุญแจกับผู้ประเมินแล้ว</translation>
+    </message>
+    <message>
+        <source>Enrol key from file…</source>
+        <translation>ลงทะเบียนกุญแจจากแฟ้ม…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>เพิกถอน…</translation>
+    </message>
+    <message>
+        <source>Export allowed_signers…</source>
+        <translation>ส่งออก allowed_signers…</translation>
+    </message>
+    <message>
+        <source>Assessor&apos;s public key</source>
+        <translation>กุญแจสาธารณะของผู้ประเมิน</translation>
+    </message>
+    <message>
+        <source>Public key (*.pub);;All files (*)</source>
+        <translation>กุญแจสาธารณะ (*.pub);;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <source>Enrol key</source>
+        <translation>ลงทะเบียนกุญแจ</translation>
+    </message>
+    <message>
+        <source>Fingerprint {fp}
+Check it with the assessor. Their name:</source>
+        <translation>ลายนิ้วมือกุญแจ {fp}
+กรุณาตรวจกับผู้ประเมิน ชื่อผู้ประเมิน:</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>หน่วยงาน:</translation>
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation>เพิกถอนกุญแจ</translation>
+    </message>
+    <message>
+        <source>Revoke the key of {name}? Bundles it signs will be refused.
+Reason:</source>
+        <translation>เพิกถอนกุญแจของ {name} หรือไม่ แฟ้มชุดข้อมูลที่ลงนามด้วยกุญแจนี้จะถูกปฏิเสธ
+เหตุผล:</translation>
+    </message>
+    <message>
+        <source>Export allowed_signers</source>
+        <translation>ส่งออก allowed_signers</translation>
+    </message>
+</context>
+<context>
+    <name>TrustTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>ลายนิ้วมือกุญแจ</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>ลงทะเบียนเมื่อ</translation>
+    </message>
+    <message>
+        <source>Enrolled by</source>
+        <translation>ลงทะเบียนโดย</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>เพิกถอนเมื่อ</translation>
     </message>
 </context>
 </TS>

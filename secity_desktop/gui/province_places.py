@@ -11,6 +11,7 @@ from typing import Any
 
 from secity_desktop.core.models import Role
 from secity_desktop.gui.dashboard_place import DashboardPlace
+from secity_desktop.gui.qt import QtCore
 from secity_desktop.gui.review_place import ReviewPlace
 
 
@@ -19,9 +20,9 @@ def add_province_places(window: Any) -> None:
         window.review_place = window.dashboard_place = None
         return
     window.review_place = ReviewPlace(window.ws, window.lang, window)
-    window.add_place(window.review_place, window.tr("Review"))
+    window.add_place(window.review_place, QtCore.QCoreApplication.translate("MainWindow", "Review"))
     window.dashboard_place = DashboardPlace(window.ws, window.lang, window)
-    window.add_place(window.dashboard_place, window.tr("Dashboard"))
+    window.add_place(window.dashboard_place, QtCore.QCoreApplication.translate("MainWindow", "Dashboard"))
 
     def changed(_assessment_id: str) -> None:
         window.dashboard_place.refresh()
