@@ -195,6 +195,8 @@ class AssessmentEditor(QtWidgets.QWidget):
         if self.tree.currentIndex() != idx:
             self.tree.setCurrentIndex(idx)
         self.tree.scrollTo(idx)
+        if idx.row() == 0:  # show the component heading above its first indicator
+            self.tree.scrollTo(idx.parent())
         self.scroll.verticalScrollBar().setValue(0)
         ui_state.put(self.svc.db, f"indicator:{self.aid}", code)
         self.current_changed.emit(code)
