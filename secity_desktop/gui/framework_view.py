@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 
 from secity_desktop.core.framework import Framework, Indicator
-from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
+from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -22,8 +22,9 @@ def provisional_banner(
     label.setWordWrap(True)
     label.setObjectName("provisionalBanner")
     note = fw.framework.source_note_th if lang == "th" else fw.framework.source_note_en
-    head = label.tr(
-        "Provisional framework: indicator wording and cut-offs are a draft, not the official criteria."
+    head = QtCore.QCoreApplication.translate(
+        "FrameworkView",
+        "Provisional framework: indicator wording and cut-offs are a draft, not the official criteria.",
     )
     label.setText(f"<b>{html.escape(head)}</b><br>{html.escape(note)}")
     label.setStyleSheet(
@@ -43,8 +44,9 @@ class FrameworkView(QtWidgets.QWidget):
         self.lang = lang
         layout = QtWidgets.QVBoxLayout(self)
         title = fw.framework.title_th if lang == "th" else fw.framework.title_en
+        version_word = self.tr("version")
         header = QtWidgets.QLabel(
-            f"<b>{html.escape(title)}</b> — {self.tr('version')} {html.escape(fw.version)}"
+            f"<b>{html.escape(title)}</b> — {version_word} {html.escape(fw.version)}"
             f" · {html.escape(fw.hash[:12])}…"
         )
         layout.addWidget(header)
@@ -86,10 +88,11 @@ class FrameworkView(QtWidgets.QWidget):
 
     def indicator_html(self, ind: Indicator) -> str:
         e = html.escape
+        evidence_word = self.tr("Evidence")
         rows = "".join(
             f"<tr><td valign='top'><b>{lv.value}</b></td><td>{e(self._t(lv.label_th, lv.label_en))}"
             + (
-                f"<br><i>{e(self.tr('Evidence'))}: {e(self._t(lv.evidence_th, lv.evidence_en))}</i>"
+                f"<br><i>{e(evidence_word)}: {e(self._t(lv.evidence_th, lv.evidence_en))}</i>"
                 if lv.evidence_th or lv.evidence_en
                 else ""
             )

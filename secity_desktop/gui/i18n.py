@@ -63,10 +63,13 @@ class Translations:
         self.lang = "en"
         self._installed: list[QtCore.QTranslator] = []
 
-    def install(self, lang: str) -> bool:
+    def uninstall(self) -> None:
         for tr in self._installed:
             self.app.removeTranslator(tr)
         self._installed.clear()
+
+    def install(self, lang: str) -> bool:
+        self.uninstall()
         self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
         ok = True
         if self.lang != "en":

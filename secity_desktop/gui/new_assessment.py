@@ -11,6 +11,7 @@ import html
 
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.thai_calendar import MAX_BE_YEAR, fiscal_year_be, now_utc
+from secity_desktop.gui.common import SB, button_texts, translate_buttons, warn
 from secity_desktop.gui.models.municipalities import MunicipalityTableModel
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.services.assessments import AssessmentService, DuplicateAssessment
@@ -99,8 +100,9 @@ class NewAssessmentDialog(QtWidgets.QDialog):
             if fw.is_provisional
             else fw.status
         )
+        version_word = self.tr("version")
         self.framework_label = QtWidgets.QLabel(
-            f"{html.escape(title)}<br><small>{html.escape(self.tr('version'))} {html.escape(fw.version)}"
+            f"{html.escape(title)}<br><small>{html.escape(version_word)} {html.escape(fw.version)}"
             f" · <b>{html.escape(status)}</b></small>",
             self,
         )
@@ -113,6 +115,7 @@ class NewAssessmentDialog(QtWidgets.QDialog):
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel,
             self,
         )
+        translate_buttons(self.buttons)
         self.ok_button = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("&Create"))
         self.buttons.accepted.connect(self.create)
@@ -176,7 +179,7 @@ class NewAssessmentDialog(QtWidgets.QDialog):
             open_button = box.addButton(
                 self.tr("&Open existing"), QtWidgets.QMessageBox.ButtonRole.AcceptRole
             )
-            box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
+            box.addButton(button_texts()[SB.Cancel], QtWidgets.QMessageBox.ButtonRole.RejectRole)
             box.setDefaultButton(open_button)
             box.exec()
             if box.clickedButton() is open_button:
@@ -184,7 +187,7 @@ class NewAssessmentDialog(QtWidgets.QDialog):
                 self.accept()
             return
         except SecityError as exc:
-            QtWidgets.QMessageBox.warning(self, self.tr("New assessment"), str(exc))
+            warn(self, self.tr("New assessment"), str(exc))
             return
         self.created_id = a.id
         self.accept()

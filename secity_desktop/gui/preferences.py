@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from secity_desktop.gui import settings as cfg
+from secity_desktop.gui.common import translate_buttons
 from secity_desktop.gui.qt import QtWidgets
 
 LANGUAGE_NAMES = {"th": "ไทย (Thai)", "en": "English"}
@@ -31,6 +32,7 @@ class PreferencesDialog(QtWidgets.QDialog):
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel,
             self,
         )
+        translate_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -10,9 +10,6 @@ QLabel#readOnlyBanner { background: #fdecea; color: #7a1f16; border: 1px solid #
     border-radius: 4px; padding: 6px; }
 QLabel#answeredLabel { color: #55606e; }
 QFrame#scorePanel { background: #f6f8fb; border: 1px solid #dde3ea; border-radius: 6px; }
-QFrame#levelRow { border: 1px solid transparent; border-radius: 5px; }
-QFrame#levelRow:hover { background: #f0f4fa; border-color: #d5dfec; }
-QFrame#levelRow[chosen="true"] { background: #e6f0fb; border-color: #8fb3df; }
 QTreeView#indicatorTree::item { padding: 4px 2px; }
 QProgressBar { border: none; background: #e3e8ee; border-radius: 3px; }
 QProgressBar::chunk { background: #4a7fc1; border-radius: 3px; }

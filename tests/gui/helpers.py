@@ -15,7 +15,11 @@ def on_next_modal(act: Callable[[QtWidgets.QWidget], None]) -> None:
         if widget is None:
             QtCore.QTimer.singleShot(10, poll)
             return
-        act(widget)
+        try:
+            act(widget)
+        except BaseException:
+            widget.close()  # never leave a modal loop running: the test would hang
+            raise
 
     QtCore.QTimer.singleShot(0, poll)
 

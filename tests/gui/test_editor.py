@@ -226,9 +226,7 @@ def test_remove_evidence_is_audited(
     with qtbot.waitSignal(ed.importer.finished, timeout=10000):
         ed.add_files([doc])
     ed.page.evidence_view.setCurrentIndex(ed.evidence_model.index(0))
-    monkeypatch.setattr(
-        QtWidgets.QMessageBox, "question", lambda *a, **k: QtWidgets.QMessageBox.StandardButton.Yes
-    )
+    on_next_modal(click_button("Remove"))
     ed.page.remove_button.click()
     assert ed.evidence_model.rowCount() == 0
     assert "1.1" in ed.card.evidence_missing
@@ -336,7 +334,7 @@ def test_mark_complete_lists_missing_first_then_completes(
     ed.open_indicator("1.1")
     with qtbot.waitSignal(ed.importer.finished, timeout=10000):
         ed.add_files([_photo(tmp_path / "a.jpg")])
-    on_next_modal(click_button("Yes"))
+    on_next_modal(click_button("Mark complete"))
     w.act_complete.trigger()
     assert svc.get(a.id).status == Status.COMPLETE.value
     assert not ed.score_panel.complete_button.isEnabled()

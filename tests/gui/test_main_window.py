@@ -24,7 +24,9 @@ def test_app_starts_on_demo_workspace(qtbot: QtBot, tmp_path: Path) -> None:
     assert window.assessment_model.rowCount() >= 5
     assert QtGui.QFontInfo(window.font()).family() == "Sarabun"
     assert window.places.count() >= 3
+    assert window.places.tabText(0) == "แบบประเมิน"  # Thai by default, from the compiled catalogue
     window.close()
+    window._translations.uninstall()  # type: ignore[attr-defined]  # later tests expect source text
     window.ws.close()
 
 

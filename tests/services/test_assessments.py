@@ -112,3 +112,20 @@ def test_edit_is_atomic_when_audit_fails(
     with pytest.raises(RuntimeError):
         svc.set_response(a.id, "1.1", 1)
     assert _counts(mini_ws) == before
+
+
+
+def test_attach_stored_links_a_blob_copied_elsewhere(ws: Workspace, tmp_path: Path) -> None:
+    """The GUI copies on a worker (blobs.put_file) and links on its own thread."""
+    from secity_desktop.core.evidence_meta import read_meta
+
+    svc = AssessmentService(ws)
+    a = svc.new("5001", 2569)
+    f = tmp_path / "plan.pdf"
+    f.write_bytes(b"%PDF-1.4 plan")
+    sha, size = ws.blobs.put_file(f)
+    item = svc.attach_stored(a.id, "1.1", sha, size, f.name, read_meta(f))
+    assert item.sha256 == sha and item.mime == "application/pdf"
+    assert [e.action for e in audit.events(ws.db, a.id)][-1] == "evidence.add"
+    with pytest.raises(ValidationError):
+        svc.attach_stored(a.id, "1.1", "0" * 64, 1, "ghost.pdf", read_meta(f))

@@ -6,6 +6,7 @@ import html
 
 from secity_desktop.core.framework import Framework
 from secity_desktop.core.scoring import ScoreCard
+from secity_desktop.gui.common import translate_buttons
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 
 
@@ -45,6 +46,7 @@ class FindIndicatorDialog(QtWidgets.QDialog):
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel,
             self,
         )
+        translate_buttons(buttons)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -103,19 +105,17 @@ class MissingDialog(QtWidgets.QDialog):
             assert ind is not None
             return ind.title_th if lang == "th" else ind.title_en
 
+        head_unanswered = self.tr("Not answered ({n})").format(n=len(card.unanswered))
+        head_evidence = self.tr("Evidence missing ({n})").format(n=len(card.evidence_missing))
         parts = []
         if card.unanswered:
-            parts.append(
-                f"<h4>{html.escape(self.tr('Not answered ({n})').format(n=len(card.unanswered)))}</h4><ul>"
-            )
+            parts.append(f"<h4>{html.escape(head_unanswered)}</h4><ul>")
             parts += [
                 f"<li><a href='{c}'>{c}</a> {html.escape(title(c))}</li>" for c in card.unanswered
             ]
             parts.append("</ul>")
         if card.evidence_missing:
-            parts.append(
-                f"<h4>{html.escape(self.tr('Evidence missing ({n})').format(n=len(card.evidence_missing)))}</h4><ul>"
-            )
+            parts.append(f"<h4>{html.escape(head_evidence)}</h4><ul>")
             parts += [
                 f"<li><a href='{c}'>{c}</a> {html.escape(title(c))}</li>"
                 for c in card.evidence_missing
@@ -125,6 +125,7 @@ class MissingDialog(QtWidgets.QDialog):
         layout.addWidget(text, 1)
         self.first = (card.unanswered or card.evidence_missing or (None,))[0]
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close, self)
+        translate_buttons(buttons)
         go = buttons.addButton(
             self.tr("&Go to first"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
         )

@@ -21,6 +21,7 @@ from secity_desktop.core import scoring
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.models import STATUS_LABELS, Status
 from secity_desktop.core.thai_calendar import now_utc
+from secity_desktop.gui.common import confirm, warn
 from secity_desktop.gui.editor.commands import LevelCommand, NoteCommand
 from secity_desktop.gui.editor.dialogs import FindIndicatorDialog, MissingDialog
 from secity_desktop.gui.editor.evidence import EvidenceImporter, EvidenceListModel
@@ -33,6 +34,7 @@ from secity_desktop.store import assessments as repo
 from secity_desktop.store import ui_state
 
 NOTE_DELAY_MS = 700
+NOTE_MAX_DELAY_MS = 1000
 
 
 def level_for_digit(values: list[int], digit: int) -> int | None:
@@ -127,6 +129,11 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.note_timer.setSingleShot(True)
         self.note_timer.setInterval(note_delay_ms)
         self.note_timer.timeout.connect(self.flush_note)
+        # Continuous typing never pauses; this cap commits at least once a second anyway.
+        self.note_cap_timer = QtCore.QTimer(self)
+        self.note_cap_timer.setSingleShot(True)
+        self.note_cap_timer.setInterval(max(note_delay_ms, NOTE_MAX_DELAY_MS))
+        self.note_cap_timer.timeout.connect(self.flush_note)
         self.page.note.textChanged.connect(self._note_typed)
         self.page.note.installEventFilter(self)
         self.importer = EvidenceImporter(self.svc, self)
@@ -187,6 +194,9 @@ class AssessmentEditor(QtWidgets.QWidget):
         idx = self.nav_model.index_of(code)
         if self.tree.currentIndex() != idx:
             self.tree.setCurrentIndex(idx)
+        self.tree.scrollTo(idx)
+        if idx.row() == 0:  # show the component heading above its first indicator
+            self.tree.scrollTo(idx.parent())
         self.scroll.verticalScrollBar().setValue(0)
         ui_state.put(self.svc.db, f"indicator:{self.aid}", code)
         self.current_changed.emit(code)
@@ -250,6 +260,8 @@ class AssessmentEditor(QtWidgets.QWidget):
     def _note_typed(self) -> None:
         if self.editable:
             self.note_timer.start()
+            if not self.note_cap_timer.isActive():
+                self.note_cap_timer.start()
 
     def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
         if obj is self.page.note:
@@ -267,6 +279,7 @@ class AssessmentEditor(QtWidgets.QWidget):
     def flush_note(self) -> None:
         """Commit the note being typed, if it differs from what is stored."""
         self.note_timer.stop()
+        self.note_cap_timer.stop()
         code = self.current
         if code is None or not self.editable:
             return
@@ -330,14 +343,14 @@ class AssessmentEditor(QtWidgets.QWidget):
         if not self.editable:
             return
         item = repo.evidence_item(self.svc.db, evidence_id)
-        answer = QtWidgets.QMessageBox.question(
+        if not confirm(
             self,
             self.tr("Remove evidence"),
             self.tr(
                 "Remove {name} from indicator {code}? The removal is recorded in the audit log."
             ).format(name=item.original_name, code=item.indicator_code),
-        )
-        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
+            self.tr("Remove"),
+        ):
             return
         try:
             self.svc.remove_evidence(evidence_id)
@@ -378,14 +391,14 @@ class AssessmentEditor(QtWidgets.QWidget):
             return
         if Status(self.assessment.status) == Status.COMPLETE:
             return
-        answer = QtWidgets.QMessageBox.question(
+        if confirm(
             self,
             self.tr("Mark complete"),
             self.tr(
                 "All {n} indicators are answered and the evidence is attached. Mark this assessment complete?"
             ).format(n=self.card.count),
-        )
-        if answer == QtWidgets.QMessageBox.StandardButton.Yes:
+            self.tr("Mark complete"),
+        ):
             try:
                 self.svc.mark_complete(self.aid)
             except SecityError as exc:
@@ -417,7 +430,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.changed.emit(self.aid)
 
     def _error(self, message: str) -> None:
-        QtWidgets.QMessageBox.warning(self, self.tr("SECity Desktop"), message)
+        warn(self, self.tr("SECity Desktop"), message)
 
     def close_editor(self) -> None:
         """Commit everything pending; called before the editor goes away."""

@@ -28,19 +28,57 @@ class LevelRow(QtWidgets.QFrame):
         self.radio.setObjectName(f"level{value}")
         self.radio.setToolTip(self.tr("Choose level {value} (press {value})").format(value=value))
         layout.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
+        evidence_word = self.tr("Evidence:")
         body = f"{html.escape(text)}"
         if evidence:
             body += (
-                f"<br><span style='color:#55606e'>{html.escape(self.tr('Evidence:'))} "
+                f"<br><span style='color:#55606e'>{html.escape(evidence_word)} "
                 f"{html.escape(evidence)}</span>"
             )
         self.label = QtWidgets.QLabel(body, self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.label.setSizePolicy(
             QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Preferred
         )
+        # A wrapped label's minimum height is taken at a narrow width; a sensible minimum
+        # width keeps the scroll page from reserving (and spreading) that phantom height.
+        self.label.setMinimumWidth(360)
+        self.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Maximum
+        )
         layout.addWidget(self.label, 1)
+
+        self.chosen = False
+        self.hovered = False
+
+    def set_chosen(self, chosen: bool) -> None:
+        """Highlight by painting, not by restyling: a restyle relayouts every wrapped text."""
+        if chosen != self.chosen:
+            self.chosen = chosen
+            self.update()
+
+    def enterEvent(self, event: QtCore.QEvent) -> None:
+        self.hovered = True
+        self.update()
+        super().enterEvent(event)  # type: ignore[arg-type]
+
+    def leaveEvent(self, event: QtCore.QEvent) -> None:
+        self.hovered = False
+        self.update()
+        super().leaveEvent(event)
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        if self.chosen or self.hovered:
+            p = QtGui.QPainter(self)
+            p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+            fill, edge = ("#e6f0fb", "#8fb3df") if self.chosen else ("#f0f4fa", "#d5dfec")
+            p.setPen(QtGui.QPen(QtGui.QColor(edge), 1))
+            p.setBrush(QtGui.QColor(fill))
+            p.drawRoundedRect(QtCore.QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
+            p.end()
+        super().paintEvent(event)
 
     def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.isEnabled():
@@ -174,6 +212,9 @@ class IndicatorPage(QtWidgets.QWidget):
         self.description.setText(self._t(ind.description_th, ind.description_en))
         for row in self.rows:
             self.group.removeButton(row.radio)
+            self.levels_layout.removeWidget(row)
+            row.hide()  # deleteLater waits for the event loop; the old rows must go now
+            row.setParent(None)
             row.deleteLater()
         self.rows = []
         for lv in ind.levels:
@@ -198,10 +239,10 @@ class IndicatorPage(QtWidgets.QWidget):
         """Show the recorded level without emitting a choice."""
         self.group.setExclusive(False)
         for row in self.rows:
-            row.radio.setChecked(row.value == level)
-            row.setProperty("chosen", row.value == level)
-            row.style().unpolish(row)
-            row.style().polish(row)
+            chosen = row.value == level
+            if row.radio.isChecked() != chosen:
+                row.radio.setChecked(chosen)
+            row.set_chosen(chosen)
         self.group.setExclusive(True)
         self.clear_button.setEnabled(level is not None and self.levels_box.isEnabled())
 

@@ -10,7 +10,7 @@ import html
 
 from secity_desktop.core.framework import Framework
 from secity_desktop.core.scoring import ScoreCard
-from secity_desktop.gui.qt import Qt, QtWidgets, Signal
+from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 
 MAX_LISTED = 12
 
@@ -28,6 +28,9 @@ class ScorePanel(QtWidgets.QFrame):
         self.setMinimumWidth(240)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setSpacing(6)
+        # Fixed hints: a score text that grows must not relayout the whole splitter
+        # (and repaint the editor) on every answer.
+        layout.setSizeConstraint(QtWidgets.QLayout.SizeConstraint.SetNoConstraint)
         heading = QtWidgets.QLabel(self.tr("Score"), self)
         heading.setObjectName("panelHeading")
         layout.addWidget(heading)
@@ -80,12 +83,20 @@ class ScorePanel(QtWidgets.QFrame):
         self.complete_button.clicked.connect(self.mark_complete_requested)
         layout.addWidget(self.complete_button)
 
+    def minimumSizeHint(self) -> QtCore.QSize:
+        return QtCore.QSize(240, 360)
+
+    def sizeHint(self) -> QtCore.QSize:
+        return QtCore.QSize(290, 560)
+
     def _link(self, href: str) -> None:
         if href.startswith("ind:"):
             self.indicator_requested.emit(href[4:])
 
     def set_card(self, card: ScoreCard) -> None:
         self.total.setText(self.tr("{total} / 100").format(total=f"{card.total:.2f}"))
+        self.tier.setProperty("below", card.tier is None)
+        self.tier.setStyleSheet("" if card.tier else "color: #8a6d1f;")
         if card.tier:
             self.tier.setText(card.tier.label_th if self.lang == "th" else card.tier.label_en)
         else:
@@ -103,7 +114,9 @@ class ScorePanel(QtWidgets.QFrame):
         )
         for comp, bar, label in zip(card.components, self.bars, self.comp_labels, strict=True):
             label.setText(f"{comp.score:.2f} / {comp.weight:g}")
-            bar.setValue(round(10 * comp.percent))
+            value = round(10 * comp.percent)
+            if bar.value() != value:
+                bar.setValue(value)
         self.missing.setText(self._missing_html(card))
 
     def _missing_html(self, card: ScoreCard) -> str:
@@ -112,13 +125,13 @@ class ScorePanel(QtWidgets.QFrame):
             more = len(codes) - MAX_LISTED
             return shown + (" " + self.tr("and {n} more").format(n=more) if more > 0 else "")
 
+        not_answered = self.tr("Not answered:")
+        evidence_missing = self.tr("Evidence missing:")
         parts = []
         if card.unanswered:
-            parts.append(f"<b>{html.escape(self.tr('Not answered:'))}</b> {links(card.unanswered)}")
+            parts.append(f"<b>{html.escape(not_answered)}</b> {links(card.unanswered)}")
         if card.evidence_missing:
-            parts.append(
-                f"<b>{html.escape(self.tr('Evidence missing:'))}</b> {links(card.evidence_missing)}"
-            )
+            parts.append(f"<b>{html.escape(evidence_missing)}</b> {links(card.evidence_missing)}")
         if not parts:
             return html.escape(self.tr("Nothing is missing."))
         return "<br>".join(parts)

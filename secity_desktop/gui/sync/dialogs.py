@@ -11,7 +11,7 @@ from collections.abc import Callable
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from secity_desktop.core.errors import SecityError
-from secity_desktop.gui.qt import QtWidgets
+from secity_desktop.gui.qt import QtCore, QtWidgets
 from secity_desktop.services.identity import Identity
 from secity_desktop.store.blobs import Cancelled
 from secity_desktop.sync.errors import WrongPassphraseError
@@ -81,7 +81,7 @@ def unlock_key(parent: QtWidgets.QWidget, identity: Identity, ask: AskPassphrase
         try:
             return identity.unlock(phrase)
         except WrongPassphraseError:
-            error = parent.tr("Wrong passphrase; try again.")
+            error = QtCore.QCoreApplication.translate("SyncDialogs", "Wrong passphrase; try again.")
 
 
 def show_error(parent: QtWidgets.QWidget, exc: BaseException) -> None:
@@ -89,9 +89,9 @@ def show_error(parent: QtWidgets.QWidget, exc: BaseException) -> None:
     if isinstance(exc, Cancelled):
         return
     if isinstance(exc, SecityError):
-        QtWidgets.QMessageBox.warning(parent, parent.tr("SECity Desktop"), str(exc))
+        QtWidgets.QMessageBox.warning(parent, QtCore.QCoreApplication.translate("SyncDialogs", "SECity Desktop"), str(exc))
     else:
         QtWidgets.QMessageBox.critical(
-            parent, parent.tr("SECity Desktop"),
-            parent.tr("Something went wrong ({kind}); nothing was changed.").format(
+            parent, QtCore.QCoreApplication.translate("SyncDialogs", "SECity Desktop"),
+            QtCore.QCoreApplication.translate("SyncDialogs", "Something went wrong ({kind}); nothing was changed.").format(
                 kind=type(exc).__name__))

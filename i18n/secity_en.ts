@@ -1,0 +1,1400 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AssessmentEditor</name>
+    <message>
+        <source> (provisional)</source>
+        <translation> (provisional)</translation>
+    </message>
+    <message>
+        <source>fiscal year {year} · framework {version}{note} · {status}</source>
+        <translation>fiscal year {year} · framework {version}{note} · {status}</translation>
+    </message>
+    <message>
+        <source>This assessment is {status}: it is shown read-only.</source>
+        <translation>This assessment is {status}: it is shown read-only.</translation>
+    </message>
+    <message>
+        <source>Clear {code}</source>
+        <translation>Clear {code}</translation>
+    </message>
+    <message>
+        <source>Set {code} to level {level}</source>
+        <translation>Set {code} to level {level}</translation>
+    </message>
+    <message>
+        <source>Edit note on {code}</source>
+        <translation>Edit note on {code}</translation>
+    </message>
+    <message>
+        <source>Add evidence to {code}</source>
+        <translation>Add evidence to {code}</translation>
+    </message>
+    <message>
+        <source>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.doc *.docx *.xlsx *.mp4 *.mov);;All files (*)</source>
+        <translation>Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.doc *.docx *.xlsx *.mp4 *.mov);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Still copying the previous files; try again when it is done.</source>
+        <translation>Still copying the previous files; try again when it is done.</translation>
+    </message>
+    <message>
+        <source>Remove evidence</source>
+        <translation>Remove evidence</translation>
+    </message>
+    <message>
+        <source>Remove {name} from indicator {code}? The removal is recorded in the audit log.</source>
+        <translation>Remove {name} from indicator {code}? The removal is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Mark complete</source>
+        <translation>Mark complete</translation>
+    </message>
+    <message>
+        <source>All {n} indicators are answered and the evidence is attached. Mark this assessment complete?</source>
+        <translation>All {n} indicators are answered and the evidence is attached. Mark this assessment complete?</translation>
+    </message>
+    <message>
+        <source>SECity Desktop</source>
+        <translation>SECity Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentTableModel</name>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Last edited</source>
+        <translation>Last edited</translation>
+    </message>
+</context>
+<context>
+    <name>Buttons</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateTableModel</name>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Finalized</source>
+        <translation>Finalized</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Last sent to</source>
+        <translation>Last sent to</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>{n}×</source>
+        <translation>{n}×</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPlace</name>
+    <message>
+        <source>All provinces</source>
+        <translation>All provinces</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Set as model town…</source>
+        <translation>Set as model town…</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Latest</translation>
+    </message>
+    <message>
+        <source>Assessed {assessed} of {all} municipalities ({percent:.1f}%) · approved {approved}</source>
+        <translation>Assessed {assessed} of {all} municipalities ({percent:.1f}%) · approved {approved}</translation>
+    </message>
+    <message>
+        <source>Model town {year}: {name} — {reason}</source>
+        <translation>Model town {year}: {name} — {reason}</translation>
+    </message>
+    <message>
+        <source>Year over year</source>
+        <translation>Year over year</translation>
+    </message>
+    <message>
+        <source>Model town</source>
+        <translation>Model town</translation>
+    </message>
+    <message>
+        <source>Choose {name} as the model town for {year}? Write the reason (required).</source>
+        <translation>Choose {name} as the model town for {year}? Write the reason (required).</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Not done</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTableModel</name>
+    <message>
+        <source>Component {code}</source>
+        <translation>Component {code}</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Change from last year</source>
+        <translation>Change from last year</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Not assessed</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceImporter</name>
+    <message>
+        <source>Copying evidence into the workspace…</source>
+        <translation>Copying evidence into the workspace…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Adding evidence</source>
+        <translation>Adding evidence</translation>
+    </message>
+    <message>
+        <source>Copying {name}…</source>
+        <translation>Copying {name}…</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceListModel</name>
+    <message>
+        <source>Taken {when}</source>
+        <translation>Taken {when}</translation>
+    </message>
+    <message>
+        <source>GPS {lat}, {lon}</source>
+        <translation>GPS {lat}, {lon}</translation>
+    </message>
+    <message>
+        <source>Added by {who}</source>
+        <translation>Added by {who}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPage</name>
+    <message>
+        <source>Select everything not yet sent</source>
+        <translation>Select everything not yet sent</translation>
+    </message>
+    <message>
+        <source>Sign and export…</source>
+        <translation>Sign and export…</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Nothing selected</translation>
+    </message>
+    <message>
+        <source>{n} revision(s), about {size}</source>
+        <translation>{n} revision(s), about {size}</translation>
+    </message>
+    <message>
+        <source>Save bundle</source>
+        <translation>Save bundle</translation>
+    </message>
+    <message>
+        <source>SECity bundle (*.secbundle)</source>
+        <translation>SECity bundle (*.secbundle)</translation>
+    </message>
+    <message>
+        <source>Passphrase to sign {n} revision(s)</source>
+        <translation>Passphrase to sign {n} revision(s)</translation>
+    </message>
+    <message>
+        <source>Writing bundle…</source>
+        <translation>Writing bundle…</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exporting</translation>
+    </message>
+    <message>
+        <source>Wrote {path} ({size}, {n} revision(s)).
+SHA-256 {sha}</source>
+        <translation>Wrote {path} ({size}, {n} revision(s)).
+SHA-256 {sha}</translation>
+    </message>
+    <message>
+        <source>No bundle was written.</source>
+        <translation>No bundle was written.</translation>
+    </message>
+</context>
+<context>
+    <name>FindIndicatorDialog</name>
+    <message>
+        <source>Find indicator</source>
+        <translation>Find indicator</translation>
+    </message>
+    <message>
+        <source>Code (e.g. 2.3) or words in Thai or English</source>
+        <translation>Code (e.g. 2.3) or words in Thai or English</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworkView</name>
+    <message>
+        <source>Provisional framework: indicator wording and cut-offs are a draft, not the official criteria.</source>
+        <translation>Provisional framework: indicator wording and cut-offs are a draft, not the official criteria.</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Drop .secbundle files here (or add them), check them, then apply. Nothing changes until you apply; a refused file is kept in quarantine with its reason.</source>
+        <translation>Drop .secbundle files here (or add them), check them, then apply. Nothing changes until you apply; a refused file is kept in quarantine with its reason.</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>Check (dry run)</source>
+        <translation>Check (dry run)</translation>
+    </message>
+    <message>
+        <source>Apply import</source>
+        <translation>Apply import</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Bundles to import</source>
+        <translation>Bundles to import</translation>
+    </message>
+    <message>
+        <source>SECity bundles (*.secbundle);;All files (*)</source>
+        <translation>SECity bundles (*.secbundle);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {rejected} refused.</source>
+        <translation>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {rejected} refused.</translation>
+    </message>
+    <message>
+        <source>Checking bundles</source>
+        <translation>Checking bundles</translation>
+    </message>
+    <message>
+        <source>Imported: {add} added, {update} updated, {skip} already here, {conflict} conflicts kept for review; {rejected} file(s) refused and quarantined.</source>
+        <translation>Imported: {add} added, {update} updated, {skip} already here, {conflict} conflicts kept for review; {rejected} file(s) refused and quarantined.</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorPage</name>
+    <message>
+        <source>Level (press a digit to choose)</source>
+        <translation>Level (press a digit to choose)</translation>
+    </message>
+    <message>
+        <source>Clear answer</source>
+        <translation>Clear answer</translation>
+    </message>
+    <message>
+        <source>Remove the chosen level (Ctrl+Backspace)</source>
+        <translation>Remove the chosen level (Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <source>What you saw, who you spoke to, what to check again… (saved as you type)</source>
+        <translation>What you saw, who you spoke to, what to check again… (saved as you type)</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>&amp;Add photo or document…</source>
+        <translation>&amp;Add photo or document…</translation>
+    </message>
+    <message>
+        <source>Add files as evidence (Ctrl+E), or drop them on this page</source>
+        <translation>Add files as evidence (Ctrl+E), or drop them on this page</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Open the selected file with the system viewer</source>
+        <translation>Open the selected file with the system viewer</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Remove…</translation>
+    </message>
+    <message>
+        <source>Remove the selected file from this indicator (kept in the audit log)</source>
+        <translation>Remove the selected file from this indicator (kept in the audit log)</translation>
+    </message>
+    <message>
+        <source>or drop files here</source>
+        <translation>or drop files here</translation>
+    </message>
+    <message>
+        <source>Component {code}: {title}</source>
+        <translation>Component {code}: {title}</translation>
+    </message>
+    <message>
+        <source>Evidence is required when the level is above {lowest}.</source>
+        <translation>Evidence is required when the level is above {lowest}.</translation>
+    </message>
+    <message>
+        <source>Evidence is optional for this indicator.</source>
+        <translation>Evidence is optional for this indicator.</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorTreeModel</name>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Answered, evidence missing</source>
+        <translation>Answered, evidence missing</translation>
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation>Not answered yet</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPage</name>
+    <message>
+        <source>Assessor profile</source>
+        <translation>Assessor profile</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Province code</source>
+        <translation>Province code</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>Save profile</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Public key</source>
+        <translation>Public key</translation>
+    </message>
+    <message>
+        <source>Create signing key…</source>
+        <translation>Create signing key…</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Change passphrase…</translation>
+    </message>
+    <message>
+        <source>Export public key…</source>
+        <translation>Export public key…</translation>
+    </message>
+    <message>
+        <source>No signing key yet. Create one to finalize and send assessments; it is protected by a passphrase only you know.</source>
+        <translation>No signing key yet. Create one to finalize and send assessments; it is protected by a passphrase only you know.</translation>
+    </message>
+    <message>
+        <source>Give the office your public key (file or QR) and read the fingerprint to them so they can check it.</source>
+        <translation>Give the office your public key (file or QR) and read the fingerprint to them so they can check it.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for your new signing key (at least 8 characters).</source>
+        <translation>Choose a passphrase for your new signing key (at least 8 characters).</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase; try again.</source>
+        <translation>Wrong passphrase; try again.</translation>
+    </message>
+    <message>
+        <source>New passphrase (at least 8 characters)</source>
+        <translation>New passphrase (at least 8 characters)</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed.</source>
+        <translation>The passphrase was changed.</translation>
+    </message>
+    <message>
+        <source>Export public key</source>
+        <translation>Export public key</translation>
+    </message>
+    <message>
+        <source>Public key (*.pub)</source>
+        <translation>Public key (*.pub)</translation>
+    </message>
+</context>
+<context>
+    <name>LevelRow</name>
+    <message>
+        <source>Choose level {value} (press {value})</source>
+        <translation>Choose level {value} (press {value})</translation>
+    </message>
+    <message>
+        <source>Evidence:</source>
+        <translation>Evidence:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>SECity Desktop — Sustainable Environment City</source>
+        <translation>SECity Desktop — Sustainable Environment City</translation>
+    </message>
+    <message>
+        <source>Filter by municipality, province, code or year…</source>
+        <translation>Filter by municipality, province, code or year…</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <source>Filter by name (Thai or English), code or province…</source>
+        <translation>Filter by name (Thai or English), code or province…</translation>
+    </message>
+    <message>
+        <source>Municipalities</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>Framework</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>&amp;New assessment…</source>
+        <translation>&amp;New assessment…</translation>
+    </message>
+    <message>
+        <source>Start an assessment for a municipality (Ctrl+N)</source>
+        <translation>Start an assessment for a municipality (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Open the selected assessment (Enter)</source>
+        <translation>Open the selected assessment (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the list</source>
+        <translation>&amp;Back to the list</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferences…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Find indicator…</source>
+        <translation>&amp;Find indicator…</translation>
+    </message>
+    <message>
+        <source>&amp;Next indicator</source>
+        <translation>&amp;Next indicator</translation>
+    </message>
+    <message>
+        <source>&amp;Previous indicator</source>
+        <translation>&amp;Previous indicator</translation>
+    </message>
+    <message>
+        <source>&amp;Clear answer</source>
+        <translation>&amp;Clear answer</translation>
+    </message>
+    <message>
+        <source>&amp;Attach evidence…</source>
+        <translation>&amp;Attach evidence…</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;note</source>
+        <translation>Go to the &amp;note</translation>
+    </message>
+    <message>
+        <source>Go to the indicator &amp;list</source>
+        <translation>Go to the indicator &amp;list</translation>
+    </message>
+    <message>
+        <source>&amp;Mark complete…</source>
+        <translation>&amp;Mark complete…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment</source>
+        <translation>&amp;Assessment</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About SECity Desktop</source>
+        <translation>&amp;About SECity Desktop</translation>
+    </message>
+    <message>
+        <source>Workspace: {path} · role: {role} · province: {province}</source>
+        <translation>Workspace: {path} · role: {role} · province: {province}</translation>
+    </message>
+    <message>
+        <source>All changes saved · last saved {when}</source>
+        <translation>All changes saved · last saved {when}</translation>
+    </message>
+    <message>
+        <source>About SECity Desktop</source>
+        <translation>About SECity Desktop</translation>
+    </message>
+    <message>
+        <source>SECity Desktop {version}
+Framework {fw} ({status})</source>
+        <translation>SECity Desktop {version}
+Framework {fw} ({status})</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>MissingDialog</name>
+    <message>
+        <source>Not ready to mark complete</source>
+        <translation>Not ready to mark complete</translation>
+    </message>
+    <message>
+        <source>Before it can be marked complete:</source>
+        <translation>Before it can be marked complete:</translation>
+    </message>
+    <message>
+        <source>Not answered ({n})</source>
+        <translation>Not answered ({n})</translation>
+    </message>
+    <message>
+        <source>Evidence missing ({n})</source>
+        <translation>Evidence missing ({n})</translation>
+    </message>
+    <message>
+        <source>&amp;Go to first</source>
+        <translation>&amp;Go to first</translation>
+    </message>
+</context>
+<context>
+    <name>MunicipalityTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Provincial seat</source>
+        <translation>Provincial seat</translation>
+    </message>
+</context>
+<context>
+    <name>NewAssessmentDialog</name>
+    <message>
+        <source>New assessment</source>
+        <translation>New assessment</translation>
+    </message>
+    <message>
+        <source>Type a name in Thai or English, or a code…</source>
+        <translation>Type a name in Thai or English, or a code…</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality:</source>
+        <translation>&amp;Municipality:</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>All provinces</translation>
+    </message>
+    <message>
+        <source>&amp;Province:</source>
+        <translation>&amp;Province:</translation>
+    </message>
+    <message>
+        <source>Buddhist Era fiscal year (1 October – 30 September)</source>
+        <translation>Buddhist Era fiscal year (1 October – 30 September)</translation>
+    </message>
+    <message>
+        <source>Fiscal &amp;year (BE):</source>
+        <translation>Fiscal &amp;year (BE):</translation>
+    </message>
+    <message>
+        <source>provisional draft — not the official criteria</source>
+        <translation>provisional draft — not the official criteria</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <source>Framework:</source>
+        <translation>Framework:</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <source>Assessment already exists</source>
+        <translation>Assessment already exists</translation>
+    </message>
+    <message>
+        <source>{name} already has an assessment for fiscal year {year} under this framework.</source>
+        <translation>{name} already has an assessment for fiscal year {year} under this framework.</translation>
+    </message>
+    <message>
+        <source>Open the existing assessment instead?</source>
+        <translation>Open the existing assessment instead?</translation>
+    </message>
+    <message>
+        <source>&amp;Open existing</source>
+        <translation>&amp;Open existing</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Change the level of {code}</source>
+        <translation>Change the level of {code}</translation>
+    </message>
+    <message>
+        <source>{code} {title}
+Assessor&apos;s level: {level}. Write why the level changes.</source>
+        <translation>{code} {title}
+Assessor&apos;s level: {level}. Write why the level changes.</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s level</source>
+        <translation>Reviewer&apos;s level</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTableModel</name>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation>Assessor</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>add</translation>
+    </message>
+    <message>
+        <source>update (newer revision)</source>
+        <translation>update (newer revision)</translation>
+    </message>
+    <message>
+        <source>skip (already here)</source>
+        <translation>skip (already here)</translation>
+    </message>
+    <message>
+        <source>conflict — both kept</source>
+        <translation>conflict — both kept</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferences</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start of SECity Desktop.</source>
+        <translation>A new language is used from the next start of SECity Desktop.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPlace</name>
+    <message>
+        <source>Assessment report</source>
+        <translation>Assessment report</translation>
+    </message>
+    <message>
+        <source>Province summary</source>
+        <translation>Province summary</translation>
+    </message>
+    <message>
+        <source>Model-town certificate</source>
+        <translation>Model-town certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (batch)</source>
+        <translation>Certificates (batch)</translation>
+    </message>
+    <message>
+        <source>Thai digits (๐–๙)</source>
+        <translation>Thai digits (๐–๙)</translation>
+    </message>
+    <message>
+        <source>Unsigned specimen (no QR code)</source>
+        <translation>Unsigned specimen (no QR code)</translation>
+    </message>
+    <message>
+        <source>Province signing key (OpenSSH Ed25519 file)</source>
+        <translation>Province signing key (OpenSSH Ed25519 file)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Open the file when done</source>
+        <translation>Open the file when done</translation>
+    </message>
+    <message>
+        <source>Render PDF…</source>
+        <translation>Render PDF…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Fiscal year (BE)</source>
+        <translation>Fiscal year (BE)</translation>
+    </message>
+    <message>
+        <source>Municipalities</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <source>Signatory name</source>
+        <translation>Signatory name</translation>
+    </message>
+    <message>
+        <source>Signatory position</source>
+        <translation>Signatory position</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>Key passphrase</translation>
+    </message>
+    <message>
+        <source>Province signing key</source>
+        <translation>Province signing key</translation>
+    </message>
+    <message>
+        <source>Folder for the certificates</source>
+        <translation>Folder for the certificates</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>There is no assessment to report on.</source>
+        <translation>There is no assessment to report on.</translation>
+    </message>
+    <message>
+        <source>Choose the province signing key, or tick &apos;Unsigned specimen&apos;.</source>
+        <translation>Choose the province signing key, or tick &apos;Unsigned specimen&apos;.</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>Rendering…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Rendering {done} of {total}…</source>
+        <translation>Rendering {done} of {total}…</translation>
+    </message>
+    <message>
+        <source>Cancelled: {done} of {total} written.</source>
+        <translation>Cancelled: {done} of {total} written.</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>Written: {path}</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was written.</source>
+        <translation>Cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>Not done: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewIndicatorModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Assessor&apos;s level</source>
+        <translation>Assessor&apos;s level</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s level</source>
+        <translation>Reviewer&apos;s level</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comments</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewListModel</name>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>New revision after approval</source>
+        <translation>New revision after approval</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPlace</name>
+    <message>
+        <source>All to review and decided</source>
+        <translation>All to review and decided</translation>
+    </message>
+    <message>
+        <source>Start review</source>
+        <translation>Start review</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Return for revision…</source>
+        <translation>Return for revision…</translation>
+    </message>
+    <message>
+        <source>Comment on assessment…</source>
+        <translation>Comment on assessment…</translation>
+    </message>
+    <message>
+        <source>Change level…</source>
+        <translation>Change level…</translation>
+    </message>
+    <message>
+        <source>Comment on indicator…</source>
+        <translation>Comment on indicator…</translation>
+    </message>
+    <message>
+        <source>Review history and comments</source>
+        <translation>Review history and comments</translation>
+    </message>
+    <message>
+        <source>Nothing to review with this filter.</source>
+        <translation>Nothing to review with this filter.</translation>
+    </message>
+    <message>
+        <source>Assessor&apos;s total {raw:.2f} · after review {eff:.2f} ({tier})</source>
+        <translation>Assessor&apos;s total {raw:.2f} · after review {eff:.2f} ({tier})</translation>
+    </message>
+    <message>
+        <source>{who}: {old} → {new}</source>
+        <translation>{who}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>assessment</source>
+        <translation>assessment</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <source>{who} changed {code}: {old} → {new}</source>
+        <translation>{who} changed {code}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <source>Approve this assessment? A note is optional.</source>
+        <translation>Approve this assessment? A note is optional.</translation>
+    </message>
+    <message>
+        <source>Return for revision</source>
+        <translation>Return for revision</translation>
+    </message>
+    <message>
+        <source>Tell the assessor what to fix (required).</source>
+        <translation>Tell the assessor what to fix (required).</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Comment on the whole assessment.</source>
+        <translation>Comment on the whole assessment.</translation>
+    </message>
+    <message>
+        <source>Comment on indicator {code}.</source>
+        <translation>Comment on indicator {code}.</translation>
+    </message>
+</context>
+<context>
+    <name>ScorePanel</name>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Mark complete…</source>
+        <translation>Mark complete…</translation>
+    </message>
+    <message>
+        <source>Check that nothing is missing and mark the assessment complete (Ctrl+Shift+Return)</source>
+        <translation>Check that nothing is missing and mark the assessment complete (Ctrl+Shift+Return)</translation>
+    </message>
+    <message>
+        <source>{total} / 100</source>
+        <translation>{total} / 100</translation>
+    </message>
+    <message>
+        <source>Below every tier ({points} points short of {tier})</source>
+        <translation>Below every tier ({points} points short of {tier})</translation>
+    </message>
+    <message>
+        <source>Answered {answered} of {count}</source>
+        <translation>Answered {answered} of {count}</translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
+        <translation>and {n} more</translation>
+    </message>
+    <message>
+        <source>Not answered:</source>
+        <translation>Not answered:</translation>
+    </message>
+    <message>
+        <source>Evidence missing:</source>
+        <translation>Evidence missing:</translation>
+    </message>
+    <message>
+        <source>Nothing is missing.</source>
+        <translation>Nothing is missing.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialogs</name>
+    <message>
+        <source>Wrong passphrase; try again.</source>
+        <translation>Wrong passphrase; try again.</translation>
+    </message>
+    <message>
+        <source>SECity Desktop</source>
+        <translation>SECity Desktop</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}); nothing was changed.</source>
+        <translation>Something went wrong ({kind}); nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPlace</name>
+    <message>
+        <source>Send (export)</source>
+        <translation>Send (export)</translation>
+    </message>
+    <message>
+        <source>My signing key</source>
+        <translation>My signing key</translation>
+    </message>
+    <message>
+        <source>Receive (import)</source>
+        <translation>Receive (import)</translation>
+    </message>
+    <message>
+        <source>Trusted assessor keys</source>
+        <translation>Trusted assessor keys</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>TrustPage</name>
+    <message>
+        <source>Only bundles signed by these keys are accepted. Enrol a key from the file the assessor gives you, after checking its fingerprint with them.</source>
+        <translation>Only bundles signed by these keys are accepted. Enrol a key from the file the assessor gives you, after checking its fingerprint with them.</translation>
+    </message>
+    <message>
+        <source>Enrol key from file…</source>
+        <translation>Enrol key from file…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <source>Export allowed_signers…</source>
+        <translation>Export allowed_signers…</translation>
+    </message>
+    <message>
+        <source>Assessor&apos;s public key</source>
+        <translation>Assessor&apos;s public key</translation>
+    </message>
+    <message>
+        <source>Public key (*.pub);;All files (*)</source>
+        <translation>Public key (*.pub);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Enrol key</source>
+        <translation>Enrol key</translation>
+    </message>
+    <message>
+        <source>Fingerprint {fp}
+Check it with the assessor. Their name:</source>
+        <translation>Fingerprint {fp}
+Check it with the assessor. Their name:</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Organisation:</translation>
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation>Revoke key</translation>
+    </message>
+    <message>
+        <source>Revoke the key of {name}? Bundles it signs will be refused.
+Reason:</source>
+        <translation>Revoke the key of {name}? Bundles it signs will be refused.
+Reason:</translation>
+    </message>
+    <message>
+        <source>Export allowed_signers</source>
+        <translation>Export allowed_signers</translation>
+    </message>
+</context>
+<context>
+    <name>TrustTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>Enrolled by</source>
+        <translation>Enrolled by</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+</context>
+</TS>

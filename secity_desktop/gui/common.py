@@ -1,0 +1,57 @@
+"""Message boxes and standard buttons in the UI language.
+
+PySide6 ships no ``qtbase_th`` catalogue, so Qt's own "OK", "Cancel", "Yes"
+would stay English in a Thai UI. Every dialog here names its buttons through
+our catalogue instead (context ``Buttons``).
+"""
+
+from __future__ import annotations
+
+from secity_desktop.gui.qt import QtCore, QtWidgets
+
+SB = QtWidgets.QDialogButtonBox.StandardButton
+
+
+def button_texts() -> dict[SB, str]:
+    return {
+        SB.Ok: QtCore.QCoreApplication.translate("Buttons", "OK"),
+        SB.Cancel: QtCore.QCoreApplication.translate("Buttons", "Cancel"),
+        SB.Close: QtCore.QCoreApplication.translate("Buttons", "Close"),
+        SB.Open: QtCore.QCoreApplication.translate("Buttons", "Open"),
+    }
+
+
+def translate_buttons(box: QtWidgets.QDialogButtonBox) -> QtWidgets.QDialogButtonBox:
+    for which, text in button_texts().items():
+        button = box.button(which)
+        if button is not None:
+            button.setText(text)
+    return box
+
+
+def confirm(parent: QtWidgets.QWidget | None, title: str, text: str, accept_text: str) -> bool:
+    """Ask before a consequential step; the accept button says what will happen."""
+    box = QtWidgets.QMessageBox(parent)
+    box.setIcon(QtWidgets.QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    yes = box.addButton(accept_text, QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(
+        QtCore.QCoreApplication.translate("Buttons", "Cancel"),
+        QtWidgets.QMessageBox.ButtonRole.RejectRole,
+    )
+    box.setDefaultButton(yes)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def warn(parent: QtWidgets.QWidget | None, title: str, text: str) -> None:
+    box = QtWidgets.QMessageBox(parent)
+    box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.addButton(
+        QtCore.QCoreApplication.translate("Buttons", "OK"),
+        QtWidgets.QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.exec()
