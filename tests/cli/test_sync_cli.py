@@ -72,7 +72,8 @@ def test_assessor_to_office_by_cli(tmp_path: Path, capsys: pytest.CaptureFixture
     assert code == 0 and json.loads(out)[0]["ok"]
     code, out, _ = run(capsys, "--data-dir", p, "bundle", "import", "--dry-run", str(bundle), "--json")
     assert code == 0 and json.loads(out)["counts"]["add"] == 1
-    assert AssessmentService(ws := open_workspace(Path(p))).list() == []
+    ws = open_workspace(Path(p))
+    assert AssessmentService(ws).list() == []
     ws.close()
     code, out, _ = run(capsys, "--data-dir", p, "bundle", "import", str(bundle))
     assert code == 0 and "add" in out
