@@ -158,9 +158,12 @@ class SafeZip:
                 "missing_entry", f"the bundle has no entry {name[:80]!r}"
             ) from None
 
-    def open_entry(self, name: str) -> EntryStream:
-        """Stream a member; raises :class:`BundleRejected` mid-read if it lies about its size."""
-        return EntryStream(self._fh, self._entry(name))
+    def open_entry(self, name: str, *, check_crc: bool = True) -> EntryStream:
+        """Stream a member; raises :class:`BundleRejected` mid-read if it lies about its size.
+
+        ``check_crc=False`` only for callers that check a SHA-256 of the content themselves.
+        """
+        return EntryStream(self._fh, self._entry(name), check_crc=check_crc)
 
     def read_small(self, name: str, max_bytes: int | None = None) -> bytes:
         """Whole member in memory, for manifests; refused up front if declared too large."""
