@@ -96,11 +96,15 @@ def _close_message_boxes_once() -> None:
 
 def test_export_page_writes_bundle_with_progress(qtbot: QtBot, assessor_ws: Workspace, tmp_path: Path) -> None:
     aid = flow.complete(assessor_ws, evidence_every=5)
-    flow.finalize(assessor_ws, aid)
-    place = SyncPlace(assessor_ws, ask=Answers(b"wrong wrong", flow.PASS))
+    ask = Answers(flow.PASS, b"wrong wrong", flow.PASS)
+    place = SyncPlace(assessor_ws, ask=ask)
     qtbot.addWidget(place)
     page = place.export_page
     assert page is not None
+    assert page.model.rowCount() == 0 and page.finalize_button.isEnabled()
+    page.finalize()
+    assert assessor_ws.db.execute("SELECT status FROM assessments WHERE id = ?", [aid]).fetchone()[0] == "finalized"
+    assert not page.finalize_button.isEnabled() and page.model.rowCount() == 1
     assert not page.export_button.isEnabled()
     page.unsent_button.click()
     assert page.model.selected_ids() == [aid]
@@ -109,6 +113,7 @@ def test_export_page_writes_bundle_with_progress(qtbot: QtBot, assessor_ws: Work
     with qtbot.waitSignal(page.exported, timeout=20_000) as sig:
         page.export(target)
     assert sig.args[0].path == target and target.is_file()
+    assert ask.errors[-1] != "" and ask.answers == []  # the wrong passphrase was asked again
     assert "out.secbundle" in page.result.text()
     assert ExportService(assessor_ws).candidates()[0].sent == 1
     assert page.model.index(0, 5).data() != page.tr("not yet")

@@ -41,3 +41,4 @@ class SyncPlace(QtWidgets.QTabWidget):
     def refresh(self) -> None:
         if self.export_page is not None:
             self.export_page.model.reload()
+            self.export_page.refresh_ready()
