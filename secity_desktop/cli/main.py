@@ -16,9 +16,14 @@ from secity_desktop import __version__
 from secity_desktop.cli import (
     assessment_cmds,
     bundle_cmds,
+    certificate_cmds,
+    dashboard_cmds,
+    export_cmds,
     framework_cmds,
     key_cmds,
     municipality_cmds,
+    report_cmds,
+    review_cmds,
     trust_cmds,
     workspace_cmds,
 )
@@ -34,6 +39,11 @@ COMMAND_MODULES = [
     key_cmds,
     bundle_cmds,
     trust_cmds,
+    review_cmds,
+    dashboard_cmds,
+    export_cmds,
+    report_cmds,
+    certificate_cmds,
 ]
 
 

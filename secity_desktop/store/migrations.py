@@ -127,9 +127,58 @@ def _v4_sync(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v5_review(db: sqlite_utils.Database) -> None:
+    """Province review: decisions, comments, reviewer overrides (kept beside the assessor's
+    levels, never over them) and the model town chosen per province and year.
+
+    Every row has its own id, time and author so a "return for revision" or an upward
+    bundle can carry them as data.
+    """
+    for sql in (
+        """CREATE TABLE review_decisions (
+            id TEXT PRIMARY KEY,
+            assessment_id TEXT NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL, action TEXT NOT NULL,
+            old_status TEXT NOT NULL, new_status TEXT NOT NULL,
+            comment TEXT NOT NULL DEFAULT '', author TEXT NOT NULL, at TEXT NOT NULL)""",
+        "CREATE INDEX review_decisions_assessment ON review_decisions(assessment_id, at)",
+        """CREATE TABLE review_comments (
+            id TEXT PRIMARY KEY,
+            assessment_id TEXT NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL, indicator_code TEXT,
+            body TEXT NOT NULL CHECK (length(trim(body)) > 0),
+            author TEXT NOT NULL, at TEXT NOT NULL)""",
+        "CREATE INDEX review_comments_assessment ON review_comments(assessment_id, at)",
+        """CREATE TABLE review_overrides (
+            id TEXT PRIMARY KEY,
+            assessment_id TEXT NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL, indicator_code TEXT NOT NULL,
+            assessor_level INTEGER, level INTEGER,
+            reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+            author TEXT NOT NULL, at TEXT NOT NULL,
+            current INTEGER NOT NULL DEFAULT 1 CHECK (current IN (0, 1)))""",
+        """CREATE UNIQUE INDEX review_overrides_current
+            ON review_overrides(assessment_id, indicator_code) WHERE current = 1""",
+        """CREATE TABLE model_towns (
+            id TEXT NOT NULL UNIQUE,
+            province_code TEXT NOT NULL REFERENCES provinces(code),
+            year INTEGER NOT NULL CHECK (year BETWEEN 2500 AND 2700),
+            municipality_code TEXT NOT NULL REFERENCES municipalities(code),
+            assessment_id TEXT REFERENCES assessments(id),
+            reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+            chosen_by TEXT NOT NULL, chosen_at TEXT NOT NULL,
+            PRIMARY KEY (province_code, year))""",
+        "CREATE INDEX assessments_year ON assessments(year, municipality_code, revision)",
+        # Covering index: the dashboard sums levels without touching the table rows.
+        "CREATE INDEX responses_levels ON responses(assessment_id, indicator_code, level)",
+    ):
+        db.execute(sql)
+
+
 MIGRATIONS: list[tuple[int, Step]] = [
     (1, _v1_core),
     (2, _v2_lists_and_ui),
     (4, _v4_sync),
+    (5, _v5_review),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
