@@ -55,8 +55,11 @@ def test_round_trip_keeps_scores_and_evidence_bytes(pair, tmp_path: Path) -> Non
     # the frozen revision travels byte for byte, with the assessor's own signature
     assert RevisionService(p).stored(aid) == RevisionService(a).stored(aid)
     assert audit.verify_chain(p.db) is None
-    row = p.db.execute("SELECT result, sender_name, added FROM imports").fetchone()
-    assert row == ("applied", "สมชาย ใจดี", 1)
+    row = p.db.execute("SELECT result, sender_name, added, file_sha256 FROM imports").fetchone()
+    assert row[:3] == ("applied", "สมชาย ใจดี", 1)
+    import hashlib
+
+    assert row[3] == hashlib.sha256(bundle.read_bytes()).hexdigest()
 
 
 def flow_action(name: str):  # type: ignore[no-untyped-def]
