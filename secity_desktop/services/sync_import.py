@@ -18,6 +18,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -87,8 +88,14 @@ class ImportService:
 
     # --- step 1: file work (safe in a worker thread: no database) ---------
     def new_stage(self) -> Path:
+        """A fresh staging folder; ones left by a crashed run (older than a day) are removed."""
         root = self.ws.blobs.root / "tmp"
         root.mkdir(parents=True, exist_ok=True)
+        cutoff = time.time() - 86_400
+        for old in root.glob("stage-*"):
+            with contextlib.suppress(OSError):
+                if old.stat().st_mtime < cutoff:
+                    shutil.rmtree(old, ignore_errors=True)
         return Path(tempfile.mkdtemp(dir=root, prefix="stage-"))
 
     def check_files(
