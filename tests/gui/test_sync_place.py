@@ -185,3 +185,41 @@ def test_sync_models_pass_modeltester(qtmodeltester: ModelTester, assessor_ws: W
     plan_model.set_plan(ImportService(office_ws).dry_run([bundle]))
     qtmodeltester.check(plan_model)
     assert QtGui  # Qt imported through the one door
+
+
+def test_files_can_be_dropped_on_the_import_page(qtbot: QtBot, office_ws: Workspace, tmp_path: Path) -> None:
+    files = [tmp_path / "a.secbundle", tmp_path / "b.secbundle"]
+    for f in files:
+        f.write_bytes(b"x")
+    place = SyncPlace(office_ws)
+    qtbot.addWidget(place)
+    page = place.import_page
+    assert page is not None
+    mime = QtCore.QMimeData()
+    mime.setUrls([QtCore.QUrl.fromLocalFile(str(f)) for f in files])
+    event = QtGui.QDropEvent(QtCore.QPointF(5, 5), QtCore.Qt.DropAction.CopyAction, mime,
+                             QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.KeyboardModifier.NoModifier)
+    page.drop.dropEvent(event)
+    assert page.files == files and page.check_button.isEnabled()
+    page.drop.dropEvent(event)  # dropping the same files again adds nothing
+    assert page.drop.count() == 2
+    page.clear()
+    assert page.files == [] and not page.check_button.isEnabled()
+
+
+def test_passphrase_dialog_confirms_and_clears(qtbot: QtBot) -> None:
+    from secity_desktop.gui.sync.dialogs import PassphraseDialog
+
+    parent = QtWidgets.QWidget()
+    qtbot.addWidget(parent)
+    dlg = PassphraseDialog(parent, "new passphrase", confirm=True)
+    dlg.phrase.setText("one passphrase")
+    assert dlg.repeat is not None
+    dlg.repeat.setText("another one")
+    dlg._check()
+    assert dlg.result() != QtWidgets.QDialog.DialogCode.Accepted and not dlg.error.isHidden()
+    dlg.repeat.setText("one passphrase")
+    dlg._check()
+    assert dlg.result() == QtWidgets.QDialog.DialogCode.Accepted
+    assert dlg.value() == b"one passphrase"
+    assert dlg.phrase.echoMode() == QtWidgets.QLineEdit.EchoMode.Password
