@@ -149,6 +149,10 @@ def test_import_page_dry_run_then_apply(qtbot: QtBot, assessor_ws: Workspace, of
     assert window.assessment_model.rowCount() == 1
     assert "1 added" in page.summary.text() or "1" in page.summary.text()
     assert list((office_ws.data_dir / "quarantine").glob("*.reason.json"))
+    history = window.sync_place.history_page
+    assert history is not None and history.model.rowCount() == 2
+    results = {history.model.index(r, 3).data() for r in range(2)}
+    assert len(results) == 2
 
 
 def test_trust_page_add_revoke_export(qtbot: QtBot, assessor_ws: Workspace, office_ws: Workspace,
@@ -184,6 +188,10 @@ def test_sync_models_pass_modeltester(qtmodeltester: ModelTester, assessor_ws: W
     bundle = flow.export(assessor_ws, [aid], tmp_path)
     plan_model.set_plan(ImportService(office_ws).dry_run([bundle]))
     qtmodeltester.check(plan_model)
+    ImportService(office_ws).import_files([bundle])
+    from secity_desktop.gui.sync.history_page import ImportHistoryModel
+
+    qtmodeltester.check(ImportHistoryModel(ImportService(office_ws)))
     assert QtGui  # Qt imported through the one door
 
 
