@@ -213,8 +213,10 @@ class ExportPage(QtWidgets.QWidget):
         if key is None:
             return
 
+        label = self.tr("Writing bundle…")  # translated here: the worker touches no widget
+
         def work(progress: ProgressFn) -> WrittenBundle:
-            return job.run(target, key, lambda d, t: progress(d, t, self.tr("Writing bundle…")))
+            return job.run(target, key, lambda d, t: progress(d, t, label))
 
         self.export_button.setEnabled(False)
         self._job_ids = job.ids
