@@ -7,6 +7,7 @@ from pathlib import Path
 
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.cli.passphrase import add_passphrase_args, new_passphrase, old_passphrase
+from secity_desktop.core.errors import ConflictError
 from secity_desktop.services.identity import Identity
 
 
@@ -56,7 +57,10 @@ def cmd_init(ctx: Context) -> int:
     ident = Identity(ctx.workspace())
     _set_profile(ident, ctx.args)
     if ident.has_key():
-        ident.create_key(b"")  # raises the clear "already has a key" refusal
+        raise ConflictError(
+            f"this workspace already has a signing key ({ident.key_path}); "
+            "use `secity key passwd` to change its passphrase"
+        )
     info = ident.create_key(new_passphrase(ctx.args.passphrase_file))
     ctx.emit(
         {"fingerprint": info.fingerprint, "key_id": info.key_id, "public_key": info.public_line},
@@ -79,7 +83,9 @@ def cmd_show(ctx: Context) -> int:
             "public_key": info.public_line,
             "key_file": str(info.path),
         },
-        f"{prof.name} — {prof.position} — {prof.organisation} (province {prof.province or '-'})\n"
+        " — ".join(x for x in (prof.name, prof.position, prof.organisation) if x)
+        + (f" (province {prof.province})" if prof.province else "")
+        + "\n"
         f"fingerprint {info.fingerprint}\nkey id {info.key_id}\n{info.public_line}",
     )
     return 0

@@ -21,7 +21,19 @@ from secity_desktop.sync.errors import WrongPassphraseError
 TRIES = 3
 
 
+class _NeverOnCommandLine(argparse.Action):
+    """``--passphrase X`` would otherwise match ``--passphrase-file`` by abbreviation and
+    land in shell history and process lists; refuse it outright, without echoing it."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        parser.error(f"{option_string} is not accepted: a passphrase must never be typed on the "
+                     "command line; use --passphrase-file FILE or answer the prompt")
+
+
 def add_passphrase_args(p: argparse.ArgumentParser, *, new: bool = False) -> None:
+    for flag in ("--passphrase", "--new-passphrase", "--pass", "--passphrase-fil"):
+        p.add_argument(flag, action=_NeverOnCommandLine, help=argparse.SUPPRESS)
     p.add_argument(
         "--passphrase-file", type=Path, help="read the key's passphrase from the first line of FILE"
     )

@@ -33,7 +33,9 @@ class _Runnable(QtCore.QRunnable):
         self.fn = fn
         self.signals = signals
         self.cancel = cancel
-        self.setAutoDelete(True)
+        # Python keeps the object (Task holds it): with auto-delete Qt would free the C++ side
+        # under a live Python wrapper, which PySide6 punishes with refcount crashes at exit.
+        self.setAutoDelete(False)
 
     def run(self) -> None:
         def progress(done: int, total: int, text: str = "") -> bool:

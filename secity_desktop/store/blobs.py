@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from typing import BinaryIO
 from secity_desktop.core.errors import SecityError, StoreError
 
 CHUNK = 1024 * 1024
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 Progress = Callable[[int, int], bool]
 """Called with (bytes done, bytes total); return False to cancel."""
 
@@ -34,7 +36,7 @@ class BlobStore:
         self.root = root
 
     def path_for(self, sha256: str) -> Path:
-        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        if not _SHA256.fullmatch(sha256):
             raise StoreError(f"not a SHA-256 evidence id: {sha256!r}")
         return self.root / sha256[:2] / sha256
 

@@ -201,7 +201,7 @@ def parse_manifest(raw: bytes) -> Manifest:
     data = parse_json(raw, "manifest.json")
     if isinstance(data, dict) and data.get("format") == MANIFEST_FORMAT:
         version = data.get("format_version")
-        if version != FORMAT_VERSION:
+        if type(version) is int and version != FORMAT_VERSION:
             raise BundleRejected(
                 "unsupported_version",
                 f"bundle format version {str(version)[:20]} is not supported by this release "

@@ -89,7 +89,16 @@ class Plan:
         return sum(1 for i in self.items if i.action is action)
 
     def items_of(self, vb: VerifiedBundle) -> list[PlanItem]:
-        return [i for i in self.items if i.bundle == vb.path]
+        by_path: dict[Path, list[PlanItem]] = {}
+        for i in self.items:
+            by_path.setdefault(i.bundle, []).append(i)
+        return by_path.get(vb.path, [])
+
+    def items_by_bundle(self) -> dict[Path, list[PlanItem]]:
+        out: dict[Path, list[PlanItem]] = {vb.path: [] for vb in self.bundles}
+        for i in self.items:
+            out.setdefault(i.bundle, []).append(i)
+        return out
 
     def as_json(self) -> dict[str, object]:
         return {

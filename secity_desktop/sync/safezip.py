@@ -11,15 +11,16 @@ from __future__ import annotations
 import hashlib
 import stat
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, Self
+from typing import Any, BinaryIO, Self
 
 from secity_desktop.sync.constants import CHUNK_SIZE
 from secity_desktop.sync.errors import BundleRejected
 from secity_desktop.sync.zipnames import NameRegistry, check_name
-from secity_desktop.sync.zipstream import Entry, EntryStream
+from secity_desktop.sync.zipstream import Entry, EntryStream, locate_data
 from secity_desktop.sync.zipwriter import DeterministicZipWriter
 
 __all__ = ["BundleRejected", "DeterministicZipWriter", "SafeZip", "ZipLimits", "open_bundle_zip"]
@@ -158,9 +159,12 @@ class SafeZip:
                 "missing_entry", f"the bundle has no entry {name[:80]!r}"
             ) from None
 
-    def open_entry(self, name: str) -> EntryStream:
-        """Stream a member; raises :class:`BundleRejected` mid-read if it lies about its size."""
-        return EntryStream(self._fh, self._entry(name))
+    def open_entry(self, name: str, *, check_crc: bool = True) -> EntryStream:
+        """Stream a member; raises :class:`BundleRejected` mid-read if it lies about its size.
+
+        ``check_crc=False`` only for callers that check a SHA-256 of the content themselves.
+        """
+        return EntryStream(self._fh, self._entry(name), check_crc=check_crc)
 
     def read_small(self, name: str, max_bytes: int | None = None) -> bytes:
         """Whole member in memory, for manifests; refused up front if declared too large."""
@@ -179,6 +183,45 @@ class SafeZip:
                 digest.update(chunk)
                 size += len(chunk)
         return digest.hexdigest(), size
+
+    def scan(
+        self,
+        consume: Callable[[str], Callable[[bytes], None] | None],
+        file_hasher: Any,
+    ) -> int:
+        """Read the whole file once, front to back, feeding every byte to ``file_hasher``.
+
+        For each STORED member for which ``consume(name)`` returns a callback, that member's
+        data is also handed over chunk by chunk — so a caller can hash (and copy) the members
+        and the file in one sequential read instead of two. Local headers are checked as in
+        :meth:`open_entry`; a short file is ``truncated``. Returns the file size. Members the
+        callback does not take (or that are deflated) must be read with :meth:`open_entry`.
+        """
+        fh = self._fh
+        pos = 0
+
+        def raw(upto: int, sink: Callable[[bytes], None] | None = None) -> None:
+            nonlocal pos
+            fh.seek(pos)
+            while pos < upto:
+                chunk = fh.read(min(CHUNK_SIZE, upto - pos))
+                if not chunk:
+                    raise BundleRejected("truncated", "the bundle file ends in the middle of an entry")
+                file_hasher.update(chunk)
+                if sink is not None:
+                    sink(chunk)
+                pos += len(chunk)
+
+        for entry in sorted(self._entries.values(), key=lambda e: e.header_offset):
+            start = locate_data(fh, entry)
+            if entry.header_offset < pos:
+                raise BundleRejected("zip_bomb", "bundle entries overlap each other")
+            raw(start)
+            sink = consume(entry.name) if entry.method == zipfile.ZIP_STORED else None
+            raw(start + entry.compressed_size, sink)
+        fh.seek(0, 2)
+        raw(fh.tell())
+        return pos
 
     def close(self) -> None:
         self._fh.close()

@@ -12,6 +12,7 @@ import io
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -62,8 +63,9 @@ def locate_data(fh: BinaryIO, entry: Entry) -> int:
 class EntryStream(io.RawIOBase):
     """A readable member whose output is counted and CRC-checked as it goes."""
 
-    def __init__(self, fh: BinaryIO, entry: Entry) -> None:
+    def __init__(self, fh: BinaryIO, entry: Entry, *, check_crc: bool = True) -> None:
         super().__init__()
+        self._check_crc = check_crc
         self._fh = fh
         self._entry = entry
         self._pos = locate_data(fh, entry)
@@ -84,6 +86,19 @@ class EntryStream(io.RawIOBase):
         buffer[:count] = self._pending[:count]
         self._pending = self._pending[count:]  # a view: no copying of the rest
         return count
+
+    def chunks(self) -> Iterator[bytes | memoryview]:
+        """Each inflated chunk as produced, without the copy ``read()`` makes.
+
+        A chunk is only valid until the next one is requested.
+        """
+        while True:
+            while not self._pending and not self._done:
+                self._fill()
+            if not self._pending:
+                return
+            chunk, self._pending = self._pending, memoryview(b"")
+            yield chunk
 
     def readall(self) -> bytes:
         """Read in large chunks; the io default of 8 KiB would be needlessly slow."""
@@ -133,12 +148,13 @@ class EntryStream(io.RawIOBase):
                 "zip_bomb",
                 f"entry {self._entry.name[:80]!r} expands beyond its declared size",
             )
-        self._crc = zlib.crc32(data, self._crc)
+        if self._check_crc:
+            self._crc = zlib.crc32(data, self._crc)
         self._pending = memoryview(data)
 
     def _finish(self) -> None:
         if self._produced != self._entry.size:
             raise BundleRejected("truncated", "an entry is shorter than its declared size")
-        if self._crc != self._entry.crc:
+        if self._check_crc and self._crc != self._entry.crc:
             raise _corrupt(self._entry, "checksum mismatch")
         self._done = True

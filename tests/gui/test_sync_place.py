@@ -96,11 +96,15 @@ def _close_message_boxes_once() -> None:
 
 def test_export_page_writes_bundle_with_progress(qtbot: QtBot, assessor_ws: Workspace, tmp_path: Path) -> None:
     aid = flow.complete(assessor_ws, evidence_every=5)
-    flow.finalize(assessor_ws, aid)
-    place = SyncPlace(assessor_ws, ask=Answers(b"wrong wrong", flow.PASS))
+    ask = Answers(flow.PASS, b"wrong wrong", flow.PASS)
+    place = SyncPlace(assessor_ws, ask=ask)
     qtbot.addWidget(place)
     page = place.export_page
     assert page is not None
+    assert page.model.rowCount() == 0 and page.finalize_button.isEnabled()
+    page.finalize()
+    assert assessor_ws.db.execute("SELECT status FROM assessments WHERE id = ?", [aid]).fetchone()[0] == "finalized"
+    assert not page.finalize_button.isEnabled() and page.model.rowCount() == 1
     assert not page.export_button.isEnabled()
     page.unsent_button.click()
     assert page.model.selected_ids() == [aid]
@@ -109,6 +113,7 @@ def test_export_page_writes_bundle_with_progress(qtbot: QtBot, assessor_ws: Work
     with qtbot.waitSignal(page.exported, timeout=20_000) as sig:
         page.export(target)
     assert sig.args[0].path == target and target.is_file()
+    assert ask.errors[-1] != "" and ask.answers == []  # the wrong passphrase was asked again
     assert "out.secbundle" in page.result.text()
     assert ExportService(assessor_ws).candidates()[0].sent == 1
     assert page.model.index(0, 5).data() != page.tr("not yet")
@@ -144,6 +149,10 @@ def test_import_page_dry_run_then_apply(qtbot: QtBot, assessor_ws: Workspace, of
     assert window.assessment_model.rowCount() == 1
     assert "1 added" in page.summary.text() or "1" in page.summary.text()
     assert list((office_ws.data_dir / "quarantine").glob("*.reason.json"))
+    history = window.sync_place.history_page
+    assert history is not None and history.model.rowCount() == 2
+    results = {history.model.index(r, 3).data() for r in range(2)}
+    assert len(results) == 2
 
 
 def test_trust_page_add_revoke_export(qtbot: QtBot, assessor_ws: Workspace, office_ws: Workspace,
@@ -179,4 +188,46 @@ def test_sync_models_pass_modeltester(qtmodeltester: ModelTester, assessor_ws: W
     bundle = flow.export(assessor_ws, [aid], tmp_path)
     plan_model.set_plan(ImportService(office_ws).dry_run([bundle]))
     qtmodeltester.check(plan_model)
+    ImportService(office_ws).import_files([bundle])
+    from secity_desktop.gui.sync.history_page import ImportHistoryModel
+
+    qtmodeltester.check(ImportHistoryModel(ImportService(office_ws)))
     assert QtGui  # Qt imported through the one door
+
+
+def test_files_can_be_dropped_on_the_import_page(qtbot: QtBot, office_ws: Workspace, tmp_path: Path) -> None:
+    files = [tmp_path / "a.secbundle", tmp_path / "b.secbundle"]
+    for f in files:
+        f.write_bytes(b"x")
+    place = SyncPlace(office_ws)
+    qtbot.addWidget(place)
+    page = place.import_page
+    assert page is not None
+    mime = QtCore.QMimeData()
+    mime.setUrls([QtCore.QUrl.fromLocalFile(str(f)) for f in files])
+    event = QtGui.QDropEvent(QtCore.QPointF(5, 5), QtCore.Qt.DropAction.CopyAction, mime,
+                             QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.KeyboardModifier.NoModifier)
+    page.drop.dropEvent(event)
+    assert page.files == files and page.check_button.isEnabled()
+    page.drop.dropEvent(event)  # dropping the same files again adds nothing
+    assert page.drop.count() == 2
+    page.clear()
+    assert page.files == [] and not page.check_button.isEnabled()
+
+
+def test_passphrase_dialog_confirms_and_clears(qtbot: QtBot) -> None:
+    from secity_desktop.gui.sync.dialogs import PassphraseDialog
+
+    parent = QtWidgets.QWidget()
+    qtbot.addWidget(parent)
+    dlg = PassphraseDialog(parent, "new passphrase", confirm=True)
+    dlg.phrase.setText("one passphrase")
+    assert dlg.repeat is not None
+    dlg.repeat.setText("another one")
+    dlg._check()
+    assert dlg.result() != QtWidgets.QDialog.DialogCode.Accepted and not dlg.error.isHidden()
+    dlg.repeat.setText("one passphrase")
+    dlg._check()
+    assert dlg.result() == QtWidgets.QDialog.DialogCode.Accepted
+    assert dlg.value() == b"one passphrase"
+    assert dlg.phrase.echoMode() == QtWidgets.QLineEdit.EchoMode.Password

@@ -55,8 +55,11 @@ def test_round_trip_keeps_scores_and_evidence_bytes(pair, tmp_path: Path) -> Non
     # the frozen revision travels byte for byte, with the assessor's own signature
     assert RevisionService(p).stored(aid) == RevisionService(a).stored(aid)
     assert audit.verify_chain(p.db) is None
-    row = p.db.execute("SELECT result, sender_name, added FROM imports").fetchone()
-    assert row == ("applied", "สมชาย ใจดี", 1)
+    row = p.db.execute("SELECT result, sender_name, added, file_sha256 FROM imports").fetchone()
+    assert row[:3] == ("applied", "สมชาย ใจดี", 1)
+    import hashlib
+
+    assert row[3] == hashlib.sha256(bundle.read_bytes()).hexdigest()
 
 
 def flow_action(name: str):  # type: ignore[no-untyped-def]
@@ -226,3 +229,35 @@ def test_many_bundles_in_one_import(pair, tmp_path: Path) -> None:  # type: igno
     assert result.ok and len(result.applied) == 2
     assert len(AssessmentService(p).list(status="received")) == 2
     assert io  # keep import for readers
+
+
+def test_cancel_export_and_import_leave_nothing(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from secity_desktop.services.identity import Identity
+    from secity_desktop.store.blobs import Cancelled
+
+    a, p = pair
+    aid = flow.complete(a, evidence_every=2)
+    flow.finalize(a, aid)
+    target = tmp_path / "cancelled.secbundle"
+    with pytest.raises(Cancelled):
+        ExportService(a).export([aid], target, Identity(a).unlock(flow.PASS), lambda d, t: d < t // 2)
+    assert not target.exists() and list(tmp_path.glob("*.part")) == []
+    assert ExportService(a).candidates(unsent_only=True)[0].assessment_id == aid
+    bundle = flow.export(a, [aid], tmp_path)
+    before = flow.snapshot(p)
+    with pytest.raises(Cancelled):
+        ImportService(p).import_files([bundle], progress=lambda d, t, n: d == 0)
+    assert flow.snapshot(p) == before
+    assert not [f for f in (p.blobs.root / "tmp").rglob("*") if f.is_file()]
+    assert p.db.execute("SELECT count(*) FROM imports").fetchone()[0] == 0
+
+
+def test_assessor_can_verify_own_bundle(pair, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from secity_desktop.cli.main import main
+
+    a, _ = pair
+    aid = flow.complete(a, evidence_every=0)
+    flow.finalize(a, aid)
+    bundle = flow.export(a, [aid], tmp_path)
+    assert main(["--data-dir", str(a.data_dir), "bundle", "verify", str(bundle)]) == 0
+    assert "OK" in capsys.readouterr().out

@@ -109,6 +109,16 @@ class ExportPage(QtWidgets.QWidget):
         self._job_ids: list[str] = []
         self.model = CandidateTableModel(svc, self)
         layout = QtWidgets.QVBoxLayout(self)
+        ready = QtWidgets.QHBoxLayout()
+        self.ready_label = QtWidgets.QLabel(self)
+        self.ready_label.setObjectName("readyLabel")
+        self.ready_combo = QtWidgets.QComboBox(self)
+        self.finalize_button = QtWidgets.QPushButton(self.tr("Finalize and sign…"), self)
+        self.finalize_button.clicked.connect(lambda: self.finalize())
+        ready.addWidget(self.ready_label)
+        ready.addWidget(self.ready_combo, 1)
+        ready.addWidget(self.finalize_button)
+        layout.addLayout(ready)
         self.view = QtWidgets.QTableView(self)
         self.view.setModel(self.model)
         self.view.horizontalHeader().setStretchLastSection(True)
@@ -133,6 +143,40 @@ class ExportPage(QtWidgets.QWidget):
         self.model.modelReset.connect(self.view.resizeColumnsToContents)
         self.view.resizeColumnsToContents()
         self._update_size()
+        self.refresh_ready()
+
+    def refresh_ready(self) -> None:
+        """Complete assessments waiting to be finalized (frozen and signed) before export."""
+        from secity_desktop.core.models import Status
+        from secity_desktop.store import assessments as repo
+
+        ids = repo.list_ids(self.svc.db, status=Status.COMPLETE.value)
+        rows = repo.summary_rows(self.svc.db, ids)
+        self.ready_combo.clear()
+        for i in ids:
+            r = rows[i]
+            self.ready_combo.addItem(f"{r['municipality_th']} {r['year']} (r{r['revision']})", i)
+        self.ready_label.setText(self.tr("Complete, not yet finalized: {n}").format(n=len(ids)))
+        self.ready_combo.setEnabled(bool(ids))
+        self.finalize_button.setEnabled(bool(ids))
+
+    def finalize(self) -> None:
+        from secity_desktop.services.revisions import RevisionService
+
+        aid = self.ready_combo.currentData()
+        if not aid:
+            return
+        key = unlock_key(self, self.svc.identity, self.ask, self.tr(
+            "Passphrase to finalize and sign {name}. A finalized assessment can no longer be "
+            "edited; changes make a new revision.").format(name=self.ready_combo.currentText()))
+        if key is None:
+            return
+        try:
+            RevisionService(self.svc.ws).finalize(aid, key)
+        except SecityError as exc:
+            show_error(self, exc)
+        self.refresh_ready()
+        self.model.reload()
 
     def _update_size(self) -> None:
         ids = self.model.selected_ids()
@@ -169,8 +213,10 @@ class ExportPage(QtWidgets.QWidget):
         if key is None:
             return
 
+        label = self.tr("Writing bundle…")  # translated here: the worker touches no widget
+
         def work(progress: ProgressFn) -> WrittenBundle:
-            return job.run(target, key, lambda d, t: progress(d, t, self.tr("Writing bundle…")))
+            return job.run(target, key, lambda d, t: progress(d, t, label))
 
         self.export_button.setEnabled(False)
         self._job_ids = job.ids

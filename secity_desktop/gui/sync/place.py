@@ -6,6 +6,7 @@ from secity_desktop.core.models import Role
 from secity_desktop.gui.qt import QtWidgets
 from secity_desktop.gui.sync.dialogs import AskPassphrase, ask_passphrase
 from secity_desktop.gui.sync.export_page import ExportPage
+from secity_desktop.gui.sync.history_page import ImportHistoryPage
 from secity_desktop.gui.sync.import_page import ImportPage
 from secity_desktop.gui.sync.key_page import KeyPage
 from secity_desktop.gui.sync.trust_page import TrustPage
@@ -16,7 +17,7 @@ from secity_desktop.services.workspace import Workspace
 
 
 class SyncPlace(QtWidgets.QTabWidget):
-    """Assessor: Export and My key. Office: Import and Trust registry."""
+    """Assessor: Export and My key. Office: Import, Trust registry and Import history."""
 
     def __init__(self, ws: Workspace, parent: QtWidgets.QWidget | None = None,
                  ask: AskPassphrase = ask_passphrase) -> None:
@@ -27,6 +28,7 @@ class SyncPlace(QtWidgets.QTabWidget):
         self.key_page: KeyPage | None = None
         self.import_page: ImportPage | None = None
         self.trust_page: TrustPage | None = None
+        self.history_page: ImportHistoryPage | None = None
         if ws.role is Role.ASSESSOR:
             self.export_page = ExportPage(ExportService(ws), ask, self)
             self.key_page = KeyPage(Identity(ws), ask, self)
@@ -35,9 +37,13 @@ class SyncPlace(QtWidgets.QTabWidget):
         else:
             self.import_page = ImportPage(ImportService(ws), self)
             self.trust_page = TrustPage(ws, self)
+            self.history_page = ImportHistoryPage(self.import_page.svc, self)
+            self.import_page.applied.connect(lambda _r: self.history_page.model.reload())
             self.addTab(self.import_page, self.tr("Receive (import)"))
             self.addTab(self.trust_page, self.tr("Trusted assessor keys"))
+            self.addTab(self.history_page, self.tr("Import history"))
 
     def refresh(self) -> None:
         if self.export_page is not None:
             self.export_page.model.reload()
+            self.export_page.refresh_ready()
