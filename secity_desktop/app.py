@@ -22,15 +22,18 @@ def _args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument(
         "--demo", action="store_true", help="create demo assessments if the workspace is new"
     )
-    p.add_argument("--lang", choices=["th", "en"], help="UI language (default: Thai)")
+    p.add_argument(
+        "--lang", choices=["th", "en"], help="UI language (default: the Preferences choice, Thai)"
+    )
     p.add_argument("--debug", action="store_true")
     return p.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     args = _args(argv)
+    from secity_desktop.gui import settings as cfg
     from secity_desktop.gui.fonts import load_fonts
-    from secity_desktop.gui.i18n import DEFAULT_LANGUAGE, Translations
+    from secity_desktop.gui.i18n import Translations
     from secity_desktop.gui.main_window import MainWindow
     from secity_desktop.gui.qt import QtWidgets
     from secity_desktop.services import demo
@@ -41,7 +44,8 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     app.setOrganizationName(paths.APP_AUTHOR)
     load_fonts(app)  # type: ignore[arg-type]
     translations = Translations(app)
-    lang = args.lang or DEFAULT_LANGUAGE
+    settings = cfg.Settings()
+    lang = args.lang or settings.get(cfg.LANGUAGE)
     translations.install(lang)
     try:
         ws = open_workspace(paths.resolve_data_dir(args.data_dir))
@@ -54,7 +58,7 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
         if exec_:
             return 1
         raise
-    window = MainWindow(ws, lang)
+    window = MainWindow(ws, lang, settings)
     window._translations = translations  # type: ignore[attr-defined]  # keep translators alive
     window.show()
     if not exec_:

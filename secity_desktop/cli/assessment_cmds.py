@@ -1,4 +1,4 @@
-"""``secity assessment new|set|note|attach|detach|show|list|complete|evidence``."""
+"""``secity assessment new|set|note|attach|detach|show|list|complete|evidence|finalize|revise``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 
 from secity_desktop.cli.context import Context, add_json_flag
+from secity_desktop.cli.passphrase import add_passphrase_args, unlock
 from secity_desktop.services.assessments import AssessmentService
+from secity_desktop.services.revisions import RevisionService
 from secity_desktop.store import assessments as repo
 
 
@@ -79,6 +81,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     c.add_argument("id")
     c.set_defaults(handler=cmd_complete)
+
+    f = asub.add_parser("finalize", help="freeze and sign a complete assessment")
+    f.add_argument("id")
+    add_passphrase_args(f)
+    add_json_flag(f)
+    f.set_defaults(handler=cmd_finalize)
+
+    rv = asub.add_parser("revise", help="start a new revision of a finalized assessment")
+    rv.add_argument("id")
+    add_json_flag(rv)
+    rv.set_defaults(handler=cmd_revise)
 
 
 def cmd_new(ctx: Context) -> int:
@@ -182,4 +195,22 @@ def cmd_list(ctx: Context) -> int:
 
 def cmd_complete(ctx: Context) -> int:
     AssessmentService(ctx.workspace()).mark_complete(ctx.args.id)
+    return 0
+
+
+def cmd_finalize(ctx: Context) -> int:
+    ws = ctx.workspace()
+    svc = RevisionService(ws)
+    AssessmentService(ws).get(ctx.args.id)  # an unknown id is reported before the passphrase
+    digest = svc.finalize(ctx.args.id, unlock(svc.identity, ctx.args.passphrase_file))
+    ctx.emit({"id": ctx.args.id, "sha256": digest}, f"finalized and signed; sha256 {digest}")
+    return 0
+
+
+def cmd_revise(ctx: Context) -> int:
+    new = RevisionService(ctx.workspace()).revise(ctx.args.id)
+    ctx.emit(
+        {"id": new.id, "revision": new.revision, "supersedes": new.supersedes},
+        f"{new.id} (revision {new.revision}, supersedes {new.supersedes})",
+    )
     return 0

@@ -15,10 +15,16 @@ from collections.abc import Sequence
 from secity_desktop import __version__
 from secity_desktop.cli import (
     assessment_cmds,
+    bundle_cmds,
     certificate_cmds,
+    dashboard_cmds,
+    export_cmds,
     framework_cmds,
+    key_cmds,
     municipality_cmds,
     report_cmds,
+    review_cmds,
+    trust_cmds,
     workspace_cmds,
 )
 from secity_desktop.cli.context import Context
@@ -30,6 +36,12 @@ COMMAND_MODULES = [
     framework_cmds,
     municipality_cmds,
     assessment_cmds,
+    key_cmds,
+    bundle_cmds,
+    trust_cmds,
+    review_cmds,
+    dashboard_cmds,
+    export_cmds,
     report_cmds,
     certificate_cmds,
 ]

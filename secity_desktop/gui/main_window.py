@@ -1,21 +1,38 @@
 """The main window: a few clear places over one workspace.
 
 It only wires places together; each place is its own widget over services,
-so this file stays small as places are added.
+so this file stays small as places are added. The Assessments place is a
+stack: the list, and the editor for the assessment opened from it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from secity_desktop import __version__
 from secity_desktop.core.models import Role
+from secity_desktop.core.thai_calendar import format_date_th
+from secity_desktop.gui import settings as cfg
+from secity_desktop.gui.editor.editor import AssessmentEditor
 from secity_desktop.gui.filter_table import FilterTable
 from secity_desktop.gui.framework_view import FrameworkView
-from secity_desktop.gui.models.assessments import SEARCH_ROLE, SORT_ROLE, AssessmentTableModel
+from secity_desktop.gui.models.assessments import (
+    ID_ROLE,
+    SEARCH_ROLE,
+    SORT_ROLE,
+    AssessmentTableModel,
+)
 from secity_desktop.gui.models.municipalities import MunicipalityTableModel
+from secity_desktop.gui.new_assessment import NewAssessmentDialog
+from secity_desktop.gui.preferences import PreferencesDialog
+from secity_desktop.gui.province_places import add_province_places
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
 from secity_desktop.gui.reports_place import ReportsPlace
+from secity_desktop.gui.style import STYLE_SHEET
+from secity_desktop.gui.sync.place import SyncPlace
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import ui_state
 
 ROLE_LABELS = {
     Role.ASSESSOR: ("ผู้ประเมิน", "Assessor"),
@@ -23,15 +40,26 @@ ROLE_LABELS = {
     Role.REGION: ("สำนักงานภาค", "Region"),
     Role.NATIONAL: ("ส่วนกลาง", "National"),
 }
+OPEN_KEY = "open_assessment"
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    def __init__(self, ws: Workspace, lang: str = "th") -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        lang: str = "th",
+        settings: cfg.Settings | None = None,
+        *,
+        restore: bool = True,
+    ) -> None:
         super().__init__()
         self.ws = ws
         self.lang = lang
+        self.settings = settings or cfg.Settings()
         self.assessments = AssessmentService(ws)
+        self.editor: AssessmentEditor | None = None
         self.setWindowTitle(self.tr("SECity Desktop — Sustainable Environment City"))
+        self.setStyleSheet(STYLE_SHEET)
         self.resize(1280, 760)
 
         self.places = QtWidgets.QTabWidget(self)
@@ -47,7 +75,10 @@ class MainWindow(QtWidgets.QMainWindow):
             self,
         )
         self.assessment_table.setObjectName("assessmentsPlace")
-        self.add_place(self.assessment_table, self.tr("Assessments"))
+        self.assessment_table.view.activated.connect(self._open_index)
+        self.assessments_stack = QtWidgets.QStackedWidget(self)
+        self.assessments_stack.addWidget(self._list_page())
+        self.add_place(self.assessments_stack, self.tr("Assessments"))
 
         self.municipality_model = MunicipalityTableModel(ws, lang, self)
         self.municipality_table = FilterTable(
@@ -62,6 +93,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self.framework_view = FrameworkView(ws.frameworks.current(), lang, self)
         self.add_place(self.framework_view, self.tr("Framework"))
 
+        self.sync_place = SyncPlace(ws, self)
+        self.add_place(self.sync_place, self.tr("Sync"))
+        if self.sync_place.import_page is not None:
+            self.sync_place.import_page.applied.connect(lambda _r: self.assessment_model.reload())
+        self.places.currentChanged.connect(self._place_changed)
+
+        self._actions()
+        add_province_places(self)  # Review and Dashboard, for province/region/national roles
+
         self.reports_place = ReportsPlace(ws, self)
         self.add_place(self.reports_place, self.tr("Reports"))
 
@@ -69,16 +109,116 @@ class MainWindow(QtWidgets.QMainWindow):
         self._status()
         for table in (self.assessment_table, self.municipality_table):
             table.view.resizeColumnsToContents()
+        geometry = self.settings.state(cfg.GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if restore:
+            last = ui_state.get(ws.db, OPEN_KEY)
+            if last and last in self.assessment_model._ids:
+                self.open_assessment(last)
+
+    def _place_changed(self, index: int) -> None:
+        if self.places.widget(index) is self.sync_place:
+            self.sync_place.refresh()
 
     def add_place(self, widget: QtWidgets.QWidget, title: str) -> int:
         return self.places.addTab(widget, title)
 
+    def _list_page(self) -> QtWidgets.QWidget:
+        page = QtWidgets.QWidget(self)
+        layout = QtWidgets.QVBoxLayout(page)
+        bar = QtWidgets.QHBoxLayout()
+        self.new_button = QtWidgets.QPushButton(self.tr("&New assessment…"), page)
+        self.new_button.setToolTip(self.tr("Start an assessment for a municipality (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_assessment)
+        self.open_button = QtWidgets.QPushButton(self.tr("&Open"), page)
+        self.open_button.setToolTip(self.tr("Open the selected assessment (Enter)"))
+        self.open_button.clicked.connect(
+            lambda: self._open_index(self.assessment_table.view.currentIndex())
+        )
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.open_button)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        layout.addWidget(self.assessment_table, 1)
+        return page
+
+    # --- actions and menus ------------------------------------------------------
+    def _action(
+        self, text: str, slot: object, *keys: QtGui.QKeySequence | str, tip: str = ""
+    ) -> QtGui.QAction:
+        action = QtGui.QAction(text, self)
+        if keys:
+            action.setShortcuts([QtGui.QKeySequence(k) for k in keys])
+        shortcut = action.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(
+            f"{tip or text.replace('&', '')} ({shortcut})" if shortcut else tip or text
+        )
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.addAction(action)
+        return action
+
+    def _actions(self) -> None:
+        K = QtGui.QKeySequence.StandardKey
+        self.act_new = self._action(self.tr("&New assessment…"), self.new_assessment, K.New)
+        self.act_back = self._action(
+            self.tr("&Back to the list"), self.show_list, "Alt+Left", "Ctrl+L"
+        )
+        self.act_prefs = self._action(self.tr("&Preferences…"), self.preferences, "Ctrl+,")
+        self.act_quit = self._action(self.tr("&Quit"), self.close, K.Quit)
+        self.act_undo = self._action(self.tr("&Undo"), self.undo, "Ctrl+Z")
+        self.act_redo = self._action(self.tr("&Redo"), self.redo, "Ctrl+Shift+Z", "Ctrl+Y")
+        self.act_find = self._action(self.tr("&Find indicator…"), self.find, K.Find)
+        self.act_next = self._action(
+            self.tr("&Next indicator"), lambda: self._step(1), "Ctrl+Down", "PgDown"
+        )
+        self.act_prev = self._action(
+            self.tr("&Previous indicator"), lambda: self._step(-1), "Ctrl+Up", "PgUp"
+        )
+        self.act_clear = self._action(self.tr("&Clear answer"), self._clear, "Ctrl+Backspace")
+        self.act_attach = self._action(self.tr("&Attach evidence…"), self._attach, "Ctrl+E")
+        self.act_note = self._action(self.tr("Go to the &note"), self._focus_note, "Ctrl+Shift+N")
+        self.act_tree = self._action(
+            self.tr("Go to the indicator &list"), self._focus_tree, "Ctrl+Shift+L"
+        )
+        self.act_complete = self._action(
+            self.tr("&Mark complete…"), self._complete, "Ctrl+Shift+Return"
+        )
+        self._editor_actions = [
+            self.act_undo,
+            self.act_redo,
+            self.act_back,
+            self.act_find,
+            self.act_next,
+            self.act_prev,
+            self.act_clear,
+            self.act_attach,
+            self.act_note,
+            self.act_tree,
+            self.act_complete,
+        ]
+        self._sync_actions()
+
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QtGui.QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        for a in (self.act_new, self.act_back, None, self.act_prefs, None, self.act_quit):
+            file_menu.addAction(a) if a else file_menu.addSeparator()
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        for a in (self.act_undo, self.act_redo, None, self.act_find):
+            edit_menu.addAction(a) if a else edit_menu.addSeparator()
+        ass_menu = self.menuBar().addMenu(self.tr("&Assessment"))
+        for a in (
+            self.act_next,
+            self.act_prev,
+            self.act_tree,
+            self.act_note,
+            None,
+            self.act_clear,
+            self.act_attach,
+            None,
+            self.act_complete,
+        ):
+            ass_menu.addAction(a) if a else ass_menu.addSeparator()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QtGui.QAction(self.tr("&About SECity Desktop"), self)
         about.triggered.connect(self._about)
@@ -90,8 +230,131 @@ class MainWindow(QtWidgets.QMainWindow):
         text = self.tr("Workspace: {path} · role: {role} · province: {province}").format(
             path=str(self.ws.data_dir), role=role, province=province
         )
+        self.saved_label = QtWidgets.QLabel(self)
+        self.saved_label.setObjectName("savedLabel")
+        self.statusBar().addWidget(self.saved_label, 1)
         self.workspace_label = QtWidgets.QLabel(text, self)
         self.statusBar().addPermanentWidget(self.workspace_label)
+
+    def _sync_actions(self) -> None:
+        on = self.editor is not None
+        for a in self._editor_actions:
+            a.setEnabled(on)
+
+    # --- assessments --------------------------------------------------------------
+    def new_assessment(self) -> None:
+        dialog = NewAssessmentDialog(self.assessments, self.lang, self)
+        if dialog.exec() and dialog.created_id:
+            self.assessment_model.reload()
+            self.open_assessment(dialog.created_id)
+
+    def _open_index(self, index: object) -> None:
+        if getattr(index, "isValid", lambda: False)():
+            self.open_assessment(str(index.data(ID_ROLE)))  # type: ignore[attr-defined]
+
+    def open_assessment(self, assessment_id: str) -> AssessmentEditor:
+        self.close_editor()
+        editor = AssessmentEditor(
+            self.assessments,
+            assessment_id,
+            self.lang,
+            self,
+            self.settings.get(cfg.NOTE_SAVE_DELAY_MS),
+        )
+        state = self.settings.state(cfg.EDITOR_SPLITTER)
+        if state is not None:
+            editor.splitter.restoreState(state)
+        editor.saved.connect(self._saved)
+        editor.changed.connect(self.assessment_model.refresh_id)
+        self.editor = editor
+        self.assessments_stack.addWidget(editor)
+        self.assessments_stack.setCurrentWidget(editor)
+        self.places.setCurrentWidget(self.assessments_stack)
+        ui_state.put(self.ws.db, OPEN_KEY, assessment_id)
+        self.setWindowTitle(
+            f"{editor.municipality.name_th if self.lang == 'th' else editor.municipality.name_en or editor.municipality.name_th} {editor.assessment.year} — SECity Desktop"
+        )
+        self._sync_actions()
+        editor.tree.setFocus()
+        return editor
+
+    def close_editor(self) -> None:
+        if self.editor is None:
+            return
+        self.editor.close_editor()
+        self.settings.set_state(cfg.EDITOR_SPLITTER, self.editor.splitter.saveState())
+        self.assessments_stack.removeWidget(self.editor)
+        self.editor.deleteLater()
+        self.editor = None
+        self._sync_actions()
+
+    def show_list(self) -> None:
+        self.close_editor()
+        ui_state.put(self.ws.db, OPEN_KEY, None)
+        self.assessments_stack.setCurrentIndex(0)
+        self.setWindowTitle(self.tr("SECity Desktop — Sustainable Environment City"))
+        self.assessment_table.view.setFocus()
+
+    def _saved(self, moment: dt.datetime) -> None:
+        local = moment.astimezone()
+        when = (
+            f"{format_date_th(local.date(), short=True)} {local:%H:%M:%S}"
+            if self.lang == "th"
+            else f"{local:%Y-%m-%d %H:%M:%S}"
+        )
+        self.saved_label.setText(self.tr("All changes saved · last saved {when}").format(when=when))
+
+    # --- editor commands (flush the note first so undo sees the latest typing) -----------
+    def undo(self) -> None:
+        if self.editor is not None:
+            self.editor.flush_note()
+            self.editor.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.editor is not None:
+            self.editor.flush_note()
+            self.editor.undo_stack.redo()
+
+    def find(self) -> None:
+        if self.editor is not None:
+            self.editor.find_indicator()
+        else:
+            self.assessment_table.filter.setFocus()
+
+    def _step(self, delta: int) -> None:
+        if self.editor is not None:
+            self.editor.step(delta)
+
+    def _clear(self) -> None:
+        if self.editor is not None:
+            self.editor.clear_level()
+
+    def _attach(self) -> None:
+        if self.editor is not None:
+            self.editor.add_evidence_dialog()
+
+    def _complete(self) -> None:
+        if self.editor is not None:
+            self.editor.mark_complete()
+
+    def _focus_note(self) -> None:
+        if self.editor is not None:
+            self.editor.page.note.setFocus()
+
+    def _focus_tree(self) -> None:
+        if self.editor is not None:
+            self.editor.tree.setFocus()
+
+    def preferences(self) -> None:
+        PreferencesDialog(self.settings, self).exec()
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        if self.editor is not None:
+            self.editor.close_editor()
+            self.settings.set_state(cfg.EDITOR_SPLITTER, self.editor.splitter.saveState())
+        self.settings.set_state(cfg.GEOMETRY, self.saveGeometry())
+        self.settings.sync()
+        super().closeEvent(event)
 
     def _about(self) -> None:
         fw = self.ws.frameworks.current()

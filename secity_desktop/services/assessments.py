@@ -15,13 +15,14 @@ from typing import Any
 
 from secity_desktop.core import scoring
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
-from secity_desktop.core.evidence_meta import read_meta
+from secity_desktop.core.evidence_meta import FileMeta, read_meta
 from secity_desktop.core.framework import Framework
 from secity_desktop.core.models import Status
 from secity_desktop.core.thai_calendar import is_plausible_be_year, now_iso
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import audit, places
+from secity_desktop.store import review as review_repo
 from secity_desktop.store.blobs import Progress
 
 
@@ -107,7 +108,7 @@ class AssessmentService:
 
     def scorecard(self, assessment_id: str) -> scoring.ScoreCard:
         a = repo.get(self.db, assessment_id)
-        levels = {c: r.level for c, r in repo.responses(self.db, a.id).items()}
+        levels = review_repo.effective_levels(self.db, a.id)
         return scoring.score(
             self.framework_of(a), levels, repo.indicators_with_evidence(self.db, a.id)
         )
@@ -116,9 +117,11 @@ class AssessmentService:
         a = repo.get(self.db, assessment_id)
         fw = self.framework_of(a)
         resp = repo.responses(self.db, a.id)
-        card = scoring.score(
-            fw, {c: r.level for c, r in resp.items()}, repo.indicators_with_evidence(self.db, a.id)
-        )
+        # Scores use the effective levels: a province reviewer's override, where one stands,
+        # over the assessor's level (docs/review.md); ``responses`` stay the assessor's.
+        levels: dict[str, int | None] = {c: r.level for c, r in resp.items()}
+        levels.update(review_repo.override_levels(self.db, a.id))
+        card = scoring.score(fw, levels, repo.indicators_with_evidence(self.db, a.id))
         return AssessmentView(a, places.municipality(self.db, a.municipality_code), fw, resp, card)
 
     def list(
@@ -245,17 +248,36 @@ class AssessmentService:
     def attach(
         self, assessment_id: str, code: str, path: Path, progress: Progress | None = None
     ) -> repo.Evidence:
-        """Copy a file into the evidence store (deduplicated) and link it to one indicator."""
-        a, _ = self._editable(assessment_id, code)
+        """Copy a file into the evidence store (deduplicated) and link it to one indicator.
+
+        The CLI path: copy and record in one call. The GUI copies on a worker with
+        ``ws.blobs.put_file`` and then calls ``attach_stored`` on its own thread.
+        """
+        self._editable(assessment_id, code)
         if not path.is_file():
             raise ValidationError(f"evidence file not found: {path}")
         meta = read_meta(path)
         sha, size = self.ws.blobs.put_file(path, progress)
+        return self.attach_stored(assessment_id, code, sha, size, path.name, meta)
+
+    def attach_stored(
+        self,
+        assessment_id: str,
+        code: str,
+        sha256: str,
+        size: int,
+        original_name: str,
+        meta: FileMeta,
+    ) -> repo.Evidence:
+        """Link a blob that is already in the store to one indicator (the DB half of attach)."""
+        a, _ = self._editable(assessment_id, code)
+        if not self.ws.blobs.exists(sha256):
+            raise ValidationError(f"evidence {sha256[:12]}… is not in the store")
         now, who = now_iso(), self.ws.actor
         with self.db.atomic():
             self.db.execute(
                 "INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)",
-                [sha, size, now],
+                [sha256, size, now],
             )
             eid = (
                 self.db["evidence"]
@@ -263,8 +285,8 @@ class AssessmentService:
                     {
                         "assessment_id": a.id,
                         "indicator_code": code,
-                        "sha256": sha,
-                        "original_name": path.name,
+                        "sha256": sha256,
+                        "original_name": original_name,
                         "mime": meta.mime,
                         "size": size,
                         "captured_at": meta.captured_at,
@@ -283,7 +305,7 @@ class AssessmentService:
                 assessment_id=a.id,
                 target=code,
                 at=now,
-                new={"id": eid, "sha256": sha, "name": path.name, "size": size},
+                new={"id": eid, "sha256": sha256, "name": original_name, "size": size},
             )
             repo.touch(self.db, a.id, now, who)
         return repo.evidence_item(self.db, int(eid))

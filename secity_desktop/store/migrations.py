@@ -86,8 +86,99 @@ def _v2_lists_and_ui(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v4_sync(db: sqlite_utils.Database) -> None:
+    """Signed revisions, the trust registry, and what was exported and imported where."""
+    for sql in (
+        # One frozen, signed revision per finalized (or received) assessment row.
+        """CREATE TABLE revisions (
+            assessment_id TEXT PRIMARY KEY REFERENCES assessments(id),
+            sha256 TEXT NOT NULL, content TEXT NOT NULL, signature TEXT NOT NULL,
+            signer_fingerprint TEXT NOT NULL, finalized_at TEXT NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ('local', 'import')))""",
+        """CREATE TABLE trusted_keys (
+            fingerprint TEXT PRIMARY KEY, key_id TEXT NOT NULL UNIQUE,
+            public_line TEXT NOT NULL, name TEXT NOT NULL, organisation TEXT NOT NULL DEFAULT '',
+            position TEXT NOT NULL DEFAULT '',
+            enrolled_at TEXT NOT NULL, enrolled_by TEXT NOT NULL,
+            revoked_at TEXT, revoked_by TEXT, revoke_reason TEXT)""",
+        """CREATE TABLE exports (
+            id INTEGER PRIMARY KEY, at TEXT NOT NULL, by TEXT NOT NULL, path TEXT NOT NULL,
+            file_sha256 TEXT NOT NULL, size INTEGER NOT NULL, revisions INTEGER NOT NULL)""",
+        """CREATE TABLE export_items (
+            export_id INTEGER NOT NULL REFERENCES exports(id),
+            assessment_id TEXT NOT NULL REFERENCES assessments(id),
+            PRIMARY KEY (export_id, assessment_id))""",
+        "CREATE INDEX export_items_assessment ON export_items(assessment_id)",
+        """CREATE TABLE imports (
+            id INTEGER PRIMARY KEY, at TEXT NOT NULL, by TEXT NOT NULL, file_name TEXT NOT NULL,
+            file_sha256 TEXT NOT NULL, size INTEGER NOT NULL, sender_fingerprint TEXT,
+            sender_name TEXT, result TEXT NOT NULL, reason TEXT, message TEXT,
+            added INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0, conflicts INTEGER NOT NULL DEFAULT 0,
+            quarantine_path TEXT)""",
+        # Two revisions that supersede the same one: both kept, flagged for a person.
+        """CREATE TABLE revision_conflicts (
+            id INTEGER PRIMARY KEY, assessment_id TEXT NOT NULL REFERENCES assessments(id),
+            other_id TEXT NOT NULL REFERENCES assessments(id), supersedes TEXT,
+            kind TEXT NOT NULL, import_id INTEGER REFERENCES imports(id),
+            flagged_at TEXT NOT NULL, resolved_at TEXT, resolved_by TEXT)""",
+        "CREATE INDEX assessments_supersedes ON assessments(supersedes)",
+    ):
+        db.execute(sql)
+
+
+def _v5_review(db: sqlite_utils.Database) -> None:
+    """Province review: decisions, comments, reviewer overrides (kept beside the assessor's
+    levels, never over them) and the model town chosen per province and year.
+
+    Every row has its own id, time and author so a "return for revision" or an upward
+    bundle can carry them as data.
+    """
+    for sql in (
+        """CREATE TABLE review_decisions (
+            id TEXT PRIMARY KEY,
+            assessment_id TEXT NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL, action TEXT NOT NULL,
+            old_status TEXT NOT NULL, new_status TEXT NOT NULL,
+            comment TEXT NOT NULL DEFAULT '', author TEXT NOT NULL, at TEXT NOT NULL)""",
+        "CREATE INDEX review_decisions_assessment ON review_decisions(assessment_id, at)",
+        """CREATE TABLE review_comments (
+            id TEXT PRIMARY KEY,
+            assessment_id TEXT NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL, indicator_code TEXT,
+            body TEXT NOT NULL CHECK (length(trim(body)) > 0),
+            author TEXT NOT NULL, at TEXT NOT NULL)""",
+        "CREATE INDEX review_comments_assessment ON review_comments(assessment_id, at)",
+        """CREATE TABLE review_overrides (
+            id TEXT PRIMARY KEY,
+            assessment_id TEXT NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL, indicator_code TEXT NOT NULL,
+            assessor_level INTEGER, level INTEGER,
+            reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+            author TEXT NOT NULL, at TEXT NOT NULL,
+            current INTEGER NOT NULL DEFAULT 1 CHECK (current IN (0, 1)))""",
+        """CREATE UNIQUE INDEX review_overrides_current
+            ON review_overrides(assessment_id, indicator_code) WHERE current = 1""",
+        """CREATE TABLE model_towns (
+            id TEXT NOT NULL UNIQUE,
+            province_code TEXT NOT NULL REFERENCES provinces(code),
+            year INTEGER NOT NULL CHECK (year BETWEEN 2500 AND 2700),
+            municipality_code TEXT NOT NULL REFERENCES municipalities(code),
+            assessment_id TEXT REFERENCES assessments(id),
+            reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+            chosen_by TEXT NOT NULL, chosen_at TEXT NOT NULL,
+            PRIMARY KEY (province_code, year))""",
+        "CREATE INDEX assessments_year ON assessments(year, municipality_code, revision)",
+        # Covering index: the dashboard sums levels without touching the table rows.
+        "CREATE INDEX responses_levels ON responses(assessment_id, indicator_code, level)",
+    ):
+        db.execute(sql)
+
+
 MIGRATIONS: list[tuple[int, Step]] = [
     (1, _v1_core),
     (2, _v2_lists_and_ui),
+    (4, _v4_sync),
+    (5, _v5_review),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

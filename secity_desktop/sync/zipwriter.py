@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Self
@@ -64,7 +65,7 @@ class DeterministicZipWriter:
         self._zip = zipfile.ZipFile(self._handle, "w", allowZip64=True)
         return self
 
-    def _info(self, name: str, size: int) -> zipfile.ZipInfo:
+    def _info(self, name: str, size: int, stored: bool | None = None) -> zipfile.ZipInfo:
         try:
             check_name(name, self._max_name_len)
             self._names.add(name)
@@ -73,7 +74,10 @@ class DeterministicZipWriter:
         info = zipfile.ZipInfo(name, date_time=ZIP_FIXED_DATE_TIME)
         info.create_system = _UNIX
         info.external_attr = ZIP_FILE_MODE << 16
-        info.compress_type = _method_for(name)
+        if stored is None:
+            info.compress_type = _method_for(name)
+        else:
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
         info.file_size = size
         return info
 
@@ -89,15 +93,32 @@ class DeterministicZipWriter:
         with archive.open(info, "w", force_zip64=len(data) > _ZIP64_THRESHOLD) as out:
             out.write(data)
 
-    def add_file(self, name: str, source: Path) -> None:
-        """Add a file from disk, streamed in chunks so large videos never sit in memory."""
+    def add_file(
+        self,
+        name: str,
+        source: Path,
+        *,
+        stored: bool | None = None,
+        on_chunk: Callable[[bytes], None] | None = None,
+    ) -> None:
+        """Add a file from disk, streamed in chunks so large videos never sit in memory.
+
+        ``stored`` overrides the choice by extension (content-addressed names have
+        none); ``on_chunk`` sees each chunk (to hash it or count progress) and may
+        raise to cancel.
+        """
         archive = self._archive()
         try:
             with open(source, "rb") as src:
                 size = os.fstat(src.fileno()).st_size
-                info = self._info(name, size)
+                info = self._info(name, size, stored)
                 with archive.open(info, "w", force_zip64=size > _ZIP64_THRESHOLD) as out:
-                    shutil.copyfileobj(src, out, CHUNK_SIZE)
+                    if on_chunk is None:
+                        shutil.copyfileobj(src, out, CHUNK_SIZE)
+                    else:
+                        while chunk := src.read(CHUNK_SIZE):
+                            on_chunk(chunk)
+                            out.write(chunk)
         except OSError as exc:
             raise StoreError(f"cannot add {source} to the bundle: {exc.strerror or exc}") from exc
 

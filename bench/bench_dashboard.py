@@ -1,0 +1,152 @@
+"""Dashboard refresh over 2,500 municipalities × 10 years (target ≤ 200 ms).
+
+The store is filled by bulk inserts (not through the services) so the set-up
+takes seconds; the figures are the services' refresh times beside a bare SQL
+read of the same rows measured in the same run.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+MUNIS = int(os.environ.get("SECITY_BENCH_MUNIS", "2500"))
+YEARS = int(os.environ.get("SECITY_BENCH_YEARS", "10"))
+REPEAT = 7
+FIRST_YEAR = 2560
+
+Row = tuple[str, float, str]
+
+
+def _build(ws) -> None:  # type: ignore[no-untyped-def]
+    fw = ws.frameworks.current()
+    provinces = [r[0] for r in ws.db.execute("SELECT code FROM provinces ORDER BY code")]
+    rng = random.Random(2569)
+    types = ("nakhon", "mueang", "tambon", "tambon", "tambon")
+    db = ws.db
+    with db.atomic():
+        db.execute("DELETE FROM municipalities")
+        db.conn.executemany(
+            "INSERT INTO municipalities (code, name_th, name_en, type, province_code, is_seat)"
+            " VALUES (?, ?, ?, ?, ?, 0)",
+            [
+                (
+                    f"B{n:05d}",
+                    f"เทศบาลทดสอบ {n}",
+                    f"Bench {n}",
+                    types[n % 5],
+                    provinces[n % len(provinces)],
+                )
+                for n in range(MUNIS)
+            ],
+        )
+        now = "2026-11-26T00:00:00+00:00"
+        statuses = ("received", "under_review", "approved", "approved", "returned")
+        a_rows, r_rows = [], []
+        for n in range(MUNIS):
+            for y in range(YEARS):
+                aid = str(uuid.UUID(int=rng.getrandbits(128)))
+                a_rows.append(
+                    (
+                        aid,
+                        f"B{n:05d}",
+                        FIRST_YEAR + y,
+                        fw.hash,
+                        statuses[(n + y) % 5],
+                        1,
+                        None,
+                        now,
+                        "b",
+                        now,
+                        "b",
+                    )
+                )
+                for ind in fw.indicators:
+                    if rng.random() < 0.95:
+                        level = rng.choice([lv.value for lv in ind.levels])
+                        r_rows.append((aid, ind.code, level, "", now, "b"))
+        db.conn.executemany(
+            "INSERT INTO assessments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", a_rows
+        )
+        db.conn.executemany(
+            "INSERT INTO responses (assessment_id, indicator_code, level, note, updated_at, updated_by)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            r_rows,
+        )
+    db.execute("ANALYZE")
+
+
+def _median_ms(fn) -> float:  # type: ignore[no-untyped-def]
+    fn()  # warm: frameworks parsed, temp tables filled, pages cached
+    times = []
+    for _ in range(REPEAT):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1e3
+
+
+def run() -> list[Row]:
+    from secity_desktop.core.models import Role
+    from secity_desktop.services.dashboard import DashboardService
+    from secity_desktop.services.workspace import init_workspace, open_workspace
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = open_workspace(Path(tmp) / "ws")
+        init_workspace(ws, role=Role.NATIONAL, province_code=None, user_name="bench")
+        t = time.perf_counter()
+        _build(ws)
+        built = time.perf_counter() - t
+        n_resp = ws.db.execute("SELECT count(*) FROM responses").fetchone()[0]
+        svc = DashboardService(ws)
+        last = FIRST_YEAR + YEARS - 1
+        rows_ = svc.refresh(year=last)
+        assert len(rows_.rows) == MUNIS and rows_.coverage.assessed == MUNIS
+        cold = _median_ms(lambda: DashboardService(ws).refresh(year=last))
+        cold_nochange = _median_ms(
+            lambda: DashboardService(ws).refresh(year=last, with_change=False)
+        )
+        cold_latest = _median_ms(lambda: DashboardService(ws).refresh())
+        warm = _median_ms(lambda: svc.refresh(year=last, mtype="tambon"))
+        warm_all = _median_ms(lambda: svc.refresh(year=last))
+        one_prov = _median_ms(lambda: DashboardService(ws).refresh(province="11", year=last))
+        yoy = _median_ms(lambda: DashboardService(ws).year_over_year("B00042"))
+        bare_rows = _median_ms(
+            lambda: ws.db.execute(
+                "SELECT a.id, a.municipality_code, a.status, m.name_th, m.type FROM assessments a"
+                " JOIN municipalities m ON m.code = a.municipality_code WHERE a.year = ?",
+                [last],
+            ).fetchall()
+        )
+        bare_resp = _median_ms(
+            lambda: ws.db.execute(
+                "SELECT r.assessment_id, r.indicator_code, r.level FROM assessments a"
+                " JOIN responses r ON r.assessment_id = a.id WHERE a.year = ?",
+                [last],
+            ).fetchall()
+        )
+        ws.close()
+    return [
+        (f"store: {MUNIS} municipalities × {YEARS} years, {n_resp} responses (build)", built, "s"),
+        ("dashboard refresh, cold cache: one year, all rows + YoY (≤ 200)", cold, "ms"),
+        ("dashboard refresh, cold cache: one year, without YoY column", cold_nochange, "ms"),
+        ("dashboard refresh, cold cache: latest per municipality, all years", cold_latest, "ms"),
+        ("dashboard refresh, warm: all rows + YoY (after an edit elsewhere)", warm_all, "ms"),
+        ("dashboard refresh, warm: type filter changed", warm, "ms"),
+        ("dashboard refresh, cold cache: one province (~33 towns), one year", one_prov, "ms"),
+        ("year-over-year series for one municipality (cold)", yoy, "ms"),
+        ("  baseline: bare SELECT of the same year's assessment rows", bare_rows, "ms"),
+        ("  baseline: bare SELECT of that year's response rows (no scoring)", bare_resp, "ms"),
+        ("  ratio: cold refresh + YoY ÷ bare response SELECT", cold / bare_resp, "×"),
+        ("  ratio: warm refresh + YoY ÷ bare response SELECT", warm_all / bare_resp, "×"),
+    ]
+
+
+if __name__ == "__main__":
+    for fig, val, unit in run():
+        print(f"{fig:70} {val:10.2f} {unit}")

@@ -1,0 +1,285 @@
+"""Sync figures: bundle import throughput against its floor; peak memory exporting big evidence.
+
+Targets (benchmarks, not tests):
+* importing 500 bundles (34 responses, a few evidence files each) within 3× the floor measured in
+  the same run — SHA-256 over the same bundle bytes plus a bare ``executemany`` of the same rows
+  into a SQLite file with the store's pragmas, committed once;
+* exporting 1 GB of evidence with peak RSS under 200 MB (measured in a child process: its own
+  ``VmHWM``, since Linux carries the parent's ``ru_maxrss`` into a forked child; ``SECITY_BENCH_EXPORT_MB`` picks a smaller size for quick runs).
+
+Env: ``SECITY_BENCH_BUNDLES`` (500), ``SECITY_BENCH_EVIDENCE`` files per bundle (3),
+``SECITY_BENCH_EVIDENCE_KB`` (64), ``SECITY_BENCH_EXPORT_MB`` (1024).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLES = int(os.environ.get("SECITY_BENCH_BUNDLES", "500"))
+EVIDENCE = int(os.environ.get("SECITY_BENCH_EVIDENCE", "3"))
+EVIDENCE_KB = int(os.environ.get("SECITY_BENCH_EVIDENCE_KB", "64"))
+EXPORT_MB = int(os.environ.get("SECITY_BENCH_EXPORT_MB", "1024"))
+PASS = b"bench passphrase"
+
+Row = tuple[str, float, str]
+
+
+def _make_bundles(tmp: Path) -> tuple[list[Path], str]:
+    """Build N signed bundles straight from revision documents (fast; same format as export)."""
+    from secity_desktop.core.models import Role
+    from secity_desktop.services.identity import Identity
+    from secity_desktop.services.workspace import init_workspace, open_workspace
+    from secity_desktop.sync import sshsig
+    from secity_desktop.sync.bundle_write import FrameworkText, SignedRevision, write_bundle
+    from secity_desktop.sync.constants import BUNDLE_NAMESPACE
+    from secity_desktop.sync.documents import (
+        EvidenceRecord,
+        FrameworkRef,
+        MunicipalityRecord,
+        ResponseRecord,
+        RevisionDoc,
+    )
+
+    ws = open_workspace(tmp / "assessor")
+    init_workspace(ws, role=Role.ASSESSOR, province_code=None, user_name="bench")
+    ident = Identity(ws)
+    ident.set_profile(name="ผู้ประเมินทดสอบ", organisation="สสภ.1")
+    ident.create_key(PASS)
+    key = ident.unlock(PASS)
+    person = ident.person()
+    fw = ws.frameworks.current()
+    fwt = FrameworkText(fw.hash, fw.framework.id, fw.version, fw.canonical_json())
+    munis = [
+        MunicipalityRecord(code=r[0], name_th=r[1], name_en=r[2], type=r[3], province_code=r[4])
+        for r in ws.db.execute(
+            "SELECT code, name_th, name_en, type, province_code FROM municipalities"
+            " WHERE province_code = '50' ORDER BY code"
+        )
+    ]
+    stamp = "2026-11-26T10:00:00+07:00"
+    files: list[Path] = []
+    out = tmp / "bundles"
+    out.mkdir()
+    for n in range(BUNDLES):
+        evidence = []
+        for k in range(EVIDENCE):
+            data = os.urandom(EVIDENCE_KB * 1024)
+            sha, size = ws.blobs.put_bytes(data)
+            evidence.append(
+                EvidenceRecord(
+                    indicator=fw.indicators[k].code, sha256=sha, size=size, name=f"photo{k}.jpg",
+                    mime="image/jpeg", captured_at=None, gps_lat=18.79, gps_lon=98.98,
+                    added_at=stamp, added_by="bench",
+                )
+            )
+        doc = RevisionDoc(
+            format="secity-revision", format_version=1, id=str(uuid.uuid4()), revision=1,
+            supersedes=None, municipality=munis[n % len(munis)],
+            year=2500 + n // len(munis), framework=FrameworkRef(
+                hash=fw.hash, id=fw.framework.id, version=fw.version),
+            assessor=person, created_at=stamp, created_by="bench", finalized_at=stamp,
+            responses=[
+                ResponseRecord(indicator=i.code, level=i.levels[-1].value,
+                               note=f"บันทึกตัวชี้วัด {i.code}", updated_at=stamp, updated_by="bench")
+                for i in fw.indicators
+            ],
+            evidence=evidence,
+        )
+        content = doc.canonical()
+        rev = SignedRevision(doc, content, sshsig.sign(key, content, BUNDLE_NAMESPACE))
+        files.append(
+            write_bundle(out / f"b{n:04}.secbundle", [rev], [fwt], ws.blobs.path_for, person, key).path
+        )
+    public = ident.info().public_line
+    ws.close()
+    return files, public
+
+
+def _floor(files: list[Path], tmp: Path) -> float:
+    """SHA-256 over the same bytes + executemany of the same rows (assessments, responses, evidence)."""
+    import zipfile
+
+    from secity_desktop.sync.bundle_read import verify_bundle  # noqa: F401  (same imports warm)
+    from secity_desktop.sync.documents import RevisionDoc
+
+    docs = []
+    for f in files:
+        with zipfile.ZipFile(f) as z:
+            name = next(n for n in z.namelist() if n.startswith("revisions/") and n.endswith(".json"))
+            docs.append(RevisionDoc.model_validate_json(z.read(name)))
+    t = time.perf_counter()
+    for f in files:
+        h = hashlib.sha256()
+        with open(f, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+    conn = sqlite3.connect(tmp / "floor.sqlite3", isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("CREATE TABLE a (id, m, y, f, s, r, sup, ca, cb, ua, ub)")
+    conn.execute("CREATE TABLE r (a, i, l, n, ua, ub)")
+    conn.execute("CREATE TABLE e (a, i, s, n, m, z, c, la, lo, aa, ab)")
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO a VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
+        (d.id, d.municipality.code, d.year, d.framework.hash, "received", d.revision,
+         d.supersedes, d.created_at, d.created_by, d.finalized_at, "x") for d in docs])
+    conn.executemany("INSERT INTO r VALUES (?,?,?,?,?,?)", [
+        (d.id, r.indicator, r.level, r.note, r.updated_at, r.updated_by)
+        for d in docs for r in d.responses])
+    conn.executemany("INSERT INTO e VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
+        (d.id, e.indicator, e.sha256, e.name, e.mime, e.size, e.captured_at, e.gps_lat,
+         e.gps_lon, e.added_at, e.added_by) for d in docs for e in d.evidence])
+    conn.execute("COMMIT")
+    conn.close()
+    return time.perf_counter() - t
+
+
+def bench_import() -> list[Row]:
+    from secity_desktop.core.models import Role
+    from secity_desktop.services.sync_import import ImportService
+    from secity_desktop.services.workspace import init_workspace, open_workspace
+    from secity_desktop.sync.trust import TrustRegistry
+
+    tmp = Path(tempfile.mkdtemp(prefix="secity-bench-sync-"))
+    try:
+        files, public = _make_bundles(tmp)
+        total = sum(f.stat().st_size for f in files)
+        floor = _floor(files, tmp)
+        ws = open_workspace(tmp / "province")
+        init_workspace(ws, role=Role.PROVINCE, province_code="50", user_name="bench")
+        TrustRegistry(ws.db).add(public, actor="bench")
+        t = time.perf_counter()
+        result = ImportService(ws).import_files(files)
+        took = time.perf_counter() - t
+        assert result.ok and len(result.applied) == len(files), result.plan.rejected[:1]
+        t = time.perf_counter()
+        again = ImportService(ws).import_files(files)
+        took_again = time.perf_counter() - t
+        assert again.plan.count(__import__("secity_desktop.sync.merge", fromlist=["Action"]).Action.SKIP) == len(files)
+        ws.close()
+        return [
+            (f"import {len(files)} bundles ({total / 1e6:.0f} MB, {EVIDENCE} evidence each)", took, "s"),
+            ("  floor: SHA-256 of the same bytes + bare executemany", floor, "s"),
+            ("  ratio import / floor (target ≤ 3)", took / floor, "×"),
+            ("  throughput", len(files) / took, "bundles/s"),
+            ("re-import the same bundles (all skipped)", took_again, "s"),
+        ]
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+_SETUP = r"""
+import os, sys
+from pathlib import Path
+from secity_desktop.core.models import Role
+from secity_desktop.services.assessments import AssessmentService
+from secity_desktop.services.identity import Identity
+from secity_desktop.services.revisions import RevisionService
+from secity_desktop.services.workspace import init_workspace, open_workspace
+root, mb = Path(sys.argv[1]), int(sys.argv[2])
+ws = open_workspace(root / "ws")
+init_workspace(ws, role=Role.ASSESSOR, province_code=None, user_name="bench")
+ident = Identity(ws); ident.create_key(b"bench passphrase")
+svc = AssessmentService(ws)
+a = svc.new("5001", 2569)
+fw = ws.frameworks.get(a.framework_hash)
+per = max(1, mb * 1024 * 1024 // len(fw.indicators))
+for ind in fw.indicators:
+    svc.set_response(a.id, ind.code, ind.levels[-1].value, "")
+    p = root / f"ev-{ind.code}.jpg"
+    with open(p, "wb") as fh:
+        left = per
+        while left:
+            n = min(left, 8 << 20); fh.write(os.urandom(n)); left -= n
+    svc.attach(a.id, ind.code, p)
+    p.unlink()
+svc.mark_complete(a.id)
+RevisionService(ws).finalize(a.id, ident.unlock(b"bench passphrase"))
+print(a.id)
+"""
+
+_IDLE = r"""
+import sys
+from pathlib import Path
+from secity_desktop.services.sync_export import ExportService
+from secity_desktop.services.workspace import open_workspace
+ws = open_workspace(Path(sys.argv[1]) / "ws")
+ExportService(ws).candidates()
+"""
+
+
+_MEASURE = r"""
+import resource, runpy, sys
+sys.argv = sys.argv[1:]
+try:
+    if sys.argv[0] == "-c":
+        code = sys.argv[1]
+        sys.argv = ["-c", *sys.argv[2:]]
+        exec(compile(code, "<bench>", "exec"), {"__name__": "__main__"})
+    else:
+        sys.argv = ["secity", *sys.argv[1:]]
+        runpy.run_module("secity_desktop.cli.main", run_name="__main__")
+except SystemExit as exc:
+    if exc.code:
+        raise
+finally:
+    # VmHWM is this process image's own peak; ru_maxrss would include the parent's peak,
+    # which Linux carries into a forked child across exec.
+    try:
+        with open("/proc/self/status") as fh:
+            kb = next(int(x.split()[1]) for x in fh if x.startswith("VmHWM:"))
+    except OSError:
+        kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print("MAXRSS", kb, file=sys.stderr)
+"""
+
+
+def _child_maxrss(args: list[str]) -> tuple[float, float]:
+    """Peak RSS of one child process (its own ru_maxrss, printed as it exits), in MB."""
+    t = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", _MEASURE, *args], check=True, capture_output=True,
+                         text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    took = time.perf_counter() - t
+    line = next(x for x in out.stderr.splitlines() if x.startswith("MAXRSS"))
+    return int(line.split()[1]) / 1024, took
+
+
+def bench_export_memory() -> list[Row]:
+    tmp = Path(tempfile.mkdtemp(prefix="secity-bench-export-"))
+    try:
+        out = subprocess.run([sys.executable, "-c", _SETUP, str(tmp), str(EXPORT_MB)], check=True,
+                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        aid = out.stdout.strip().splitlines()[-1]
+        idle, _ = _child_maxrss(["-c", _IDLE, str(tmp)])
+        (tmp / "pp").write_bytes(PASS + b"\n")
+        peak, took = _child_maxrss(["-m", "--data-dir", str(tmp / "ws"),
+                                    "bundle", "export", aid, "-o", str(tmp / "out.secbundle"),
+                                    "--passphrase-file", str(tmp / "pp")])
+        size = (tmp / "out.secbundle").stat().st_size
+        return [
+            (f"export {size / 1e6:.0f} MB bundle: peak RSS (target < 200)", peak, "MB"),
+            ("  baseline: same process opening the workspace only", idle, "MB"),
+            ("  export wall time", took, "s"),
+            ("  export throughput", size / 1e6 / took, "MB/s"),
+        ]
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run() -> list[Row]:
+    return bench_import() + bench_export_memory()
+
+
+if __name__ == "__main__":
+    for figure, value, unit in run():
+        print(f"{figure:60} {value:10.3f} {unit}")

@@ -1,0 +1,93 @@
+"""``secity dashboard`` and ``secity modeltown set|show``."""
+
+from __future__ import annotations
+
+import argparse
+
+from secity_desktop.cli.context import Context, add_json_flag
+from secity_desktop.services.dashboard import SORT_KEYS, DashboardService, sort_rows
+from secity_desktop.services.model_town import ModelTownService
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    d = sub.add_parser("dashboard", help="every municipality with its latest assessment, ranked")
+    d.add_argument("--province", help="province code (default: this workspace's province)")
+    d.add_argument("--year", type=int, help="fiscal year in BE (default: latest per municipality)")
+    d.add_argument("--type", dest="mtype", choices=["nakhon", "mueang", "tambon"])
+    d.add_argument("--status", help="a status, or 'none' for municipalities not assessed")
+    d.add_argument("--sort", default="rank", help=f"{', '.join(SORT_KEYS)} or c:COMPONENT")
+    d.add_argument("--desc", action="store_true", help="sort descending")
+    add_json_flag(d)
+    d.set_defaults(handler=cmd_dashboard)
+
+    m = sub.add_parser("modeltown", help="the model town (เมืองต้นแบบ) per province and year")
+    msub = m.add_subparsers(dest="modeltown_cmd", required=True)
+    s = msub.add_parser(
+        "set", help="choose the model town for a year (needs an approved assessment)"
+    )
+    s.add_argument("--year", type=int, required=True, help="fiscal year in BE")
+    s.add_argument("--municipality", required=True, help="municipality code")
+    s.add_argument("--reason", required=True, help="why this town (required)")
+    s.add_argument("--province", help="check that the municipality is in this province")
+    add_json_flag(s)
+    s.set_defaults(handler=cmd_set)
+    sh = msub.add_parser("show", help="model towns chosen")
+    sh.add_argument("--province")
+    sh.add_argument("--year", type=int)
+    add_json_flag(sh)
+    sh.set_defaults(handler=cmd_show)
+
+
+def cmd_dashboard(ctx: Context) -> int:
+    svc = DashboardService(ctx.workspace())
+    a = ctx.args
+    province = a.province or svc.default_province()
+    dash = svc.refresh(province=province, year=a.year, mtype=a.mtype, status=a.status)
+    rows = sort_rows(dash.rows, a.sort, a.desc)
+    cov = dash.coverage
+    data = {
+        "province": province,
+        "year": a.year,
+        "coverage": {
+            "municipalities": cov.municipalities,
+            "assessed": cov.assessed,
+            "approved": cov.approved,
+            "percent": round(cov.percent, 1),
+        },
+        "components": list(dash.components),
+        "rows": [r.as_json() for r in rows],
+    }
+    lines = [
+        f"coverage: {cov.assessed}/{cov.municipalities} assessed ({cov.percent:.1f}%), {cov.approved} approved"
+    ]
+    for r in rows:
+        total = f"{r.total:6.2f}" if r.total is not None else "     -"
+        change = f"{r.change:+6.2f}" if r.change is not None else "      "
+        star = " ★" if r.model_town else ""
+        lines.append(
+            f"{r.rank or '-':>4} {r.municipality_code:8} {total} {change} {r.status or 'not assessed':13} {r.name_th}{star}"
+        )
+    ctx.emit(data, "\n".join(lines))
+    return 0
+
+
+def cmd_set(ctx: Context) -> int:
+    a = ctx.args
+    m = ModelTownService(ctx.workspace()).set(a.year, a.municipality, a.reason, a.province)
+    ctx.emit(
+        m.as_json(), f"model town {m.year} for province {m.province_code}: {m.municipality_code}"
+    )
+    return 0
+
+
+def cmd_show(ctx: Context) -> int:
+    rows = ModelTownService(ctx.workspace()).list(ctx.args.province, ctx.args.year)
+    ctx.emit(
+        [m.as_json() for m in rows],
+        "\n".join(
+            f"{m.year} {m.province_code} {m.municipality_code} — {m.reason} ({m.chosen_by})"
+            for m in rows
+        )
+        or "no model town chosen",
+    )
+    return 0

@@ -1,0 +1,109 @@
+"""``secity key init|show|export|passwd|profile``: the assessor's signing key."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from secity_desktop.cli.context import Context, add_json_flag
+from secity_desktop.cli.passphrase import add_passphrase_args, new_passphrase, old_passphrase
+from secity_desktop.services.identity import Identity
+
+
+def _profile_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--name", help="your name as the office should see it")
+    p.add_argument("--position", help="your position")
+    p.add_argument("--organisation", help="your organisation")
+    p.add_argument("--province", help="province code you work for")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("key", help="your signing key and profile (assessor)")
+    ksub = p.add_subparsers(dest="key_cmd", required=True)
+
+    i = ksub.add_parser("init", help="make your signing key (asks for a passphrase)")
+    _profile_args(i)
+    add_passphrase_args(i)
+    add_json_flag(i)
+    i.set_defaults(handler=cmd_init)
+
+    s = ksub.add_parser("show", help="your profile, key fingerprint and public key")
+    s.add_argument("--qr", type=Path, help="also save the enrolment QR code (.png or .svg)")
+    add_json_flag(s)
+    s.set_defaults(handler=cmd_show)
+
+    e = ksub.add_parser("export", help="write your public key for enrolment at the office")
+    e.add_argument("target", type=Path, nargs="?", help="file to write (default: print it)")
+    e.set_defaults(handler=cmd_export)
+
+    pw = ksub.add_parser("passwd", help="change the passphrase of your signing key")
+    add_passphrase_args(pw, new=True)
+    pw.set_defaults(handler=cmd_passwd)
+
+    pr = ksub.add_parser("profile", help="set your name, position, organisation, province")
+    _profile_args(pr)
+    add_json_flag(pr)
+    pr.set_defaults(handler=cmd_profile)
+
+
+def _set_profile(ident: Identity, a: argparse.Namespace) -> None:
+    ident.set_profile(
+        name=a.name, position=a.position, organisation=a.organisation, province=a.province
+    )
+
+
+def cmd_init(ctx: Context) -> int:
+    ident = Identity(ctx.workspace())
+    _set_profile(ident, ctx.args)
+    if ident.has_key():
+        ident.create_key(b"")  # raises the clear "already has a key" refusal
+    info = ident.create_key(new_passphrase(ctx.args.passphrase_file))
+    ctx.emit(
+        {"fingerprint": info.fingerprint, "key_id": info.key_id, "public_key": info.public_line},
+        f"signing key created\nfingerprint {info.fingerprint}\n{info.public_line}",
+    )
+    return 0
+
+
+def cmd_show(ctx: Context) -> int:
+    ident = Identity(ctx.workspace())
+    prof = ident.profile()
+    info = ident.info()
+    if ctx.args.qr:
+        ident.save_qr(ctx.args.qr)
+    ctx.emit(
+        {
+            "profile": prof.__dict__,
+            "fingerprint": info.fingerprint,
+            "key_id": info.key_id,
+            "public_key": info.public_line,
+            "key_file": str(info.path),
+        },
+        f"{prof.name} — {prof.position} — {prof.organisation} (province {prof.province or '-'})\n"
+        f"fingerprint {info.fingerprint}\nkey id {info.key_id}\n{info.public_line}",
+    )
+    return 0
+
+
+def cmd_export(ctx: Context) -> int:
+    line = Identity(ctx.workspace()).info().public_line + "\n"
+    if ctx.args.target is None:
+        ctx.out.write(line)
+    else:
+        ctx.args.target.write_text(line, "utf-8")
+    return 0
+
+
+def cmd_passwd(ctx: Context) -> int:
+    ident = Identity(ctx.workspace())
+    old = old_passphrase(ident, ctx.args.passphrase_file)
+    ident.change_passphrase(old, new_passphrase(ctx.args.new_passphrase_file))
+    ctx.emit({"changed": True}, "passphrase changed")
+    return 0
+
+
+def cmd_profile(ctx: Context) -> int:
+    ident = Identity(ctx.workspace())
+    _set_profile(ident, ctx.args)
+    ctx.emit(ident.profile().__dict__, "profile saved")
+    return 0

@@ -1,0 +1,90 @@
+"""Getting a passphrase into a command without it ever touching the command line.
+
+Scripts pass ``--passphrase-file`` (the first line of the file); people are
+asked with getpass, and a wrong passphrase is asked again (three tries), never
+a traceback. The passphrase is held as bytes only as long as needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from secity_desktop.core.errors import SecityError, ValidationError
+from secity_desktop.services.identity import Identity
+from secity_desktop.sync.errors import WrongPassphraseError
+
+TRIES = 3
+
+
+def add_passphrase_args(p: argparse.ArgumentParser, *, new: bool = False) -> None:
+    p.add_argument(
+        "--passphrase-file", type=Path, help="read the key's passphrase from the first line of FILE"
+    )
+    if new:
+        p.add_argument(
+            "--new-passphrase-file", type=Path, help="read the new passphrase from FILE"
+        )
+
+
+def from_file(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"cannot read the passphrase file {path}: {exc.strerror}") from None
+    line = data.split(b"\n", 1)[0].removesuffix(b"\r")
+    if not line:
+        raise ValidationError(f"the passphrase file {path} is empty")
+    return line
+
+
+def _ask(prompt: str) -> bytes:
+    if not sys.stdin.isatty():
+        raise ValidationError("no terminal to ask for the passphrase; use --passphrase-file FILE")
+    return getpass.getpass(prompt).encode("utf-8")
+
+
+def new_passphrase(file: Path | None) -> bytes:
+    if file is not None:
+        return from_file(file)
+    first = _ask("New passphrase (at least 8 characters): ")
+    if _ask("Repeat the new passphrase: ") != first:
+        raise ValidationError("the two passphrases differ; nothing was changed")
+    return first
+
+
+def unlock(identity: Identity, file: Path | None) -> Ed25519PrivateKey:
+    """Open the signing key: once from a file, or up to three tries at the prompt."""
+    if file is not None:
+        return identity.unlock(from_file(file))
+    identity.info()  # a missing key is reported before anyone types a passphrase
+    for attempt in range(1, TRIES + 1):
+        try:
+            return identity.unlock(_ask("Passphrase for your signing key: "))
+        except WrongPassphraseError:
+            if attempt == TRIES:
+                break
+            print("Wrong passphrase; try again.", file=sys.stderr)
+    raise SecityError(f"wrong passphrase ({TRIES} tries); nothing was signed")
+
+
+def old_passphrase(identity: Identity, file: Path | None) -> bytes:
+    """The current passphrase, checked (so `key passwd` fails before asking for a new one)."""
+    if file is not None:
+        phrase = from_file(file)
+        identity.unlock(phrase)
+        return phrase
+    for attempt in range(1, TRIES + 1):
+        phrase = _ask("Current passphrase: ")
+        try:
+            identity.unlock(phrase)
+            return phrase
+        except WrongPassphraseError:
+            if attempt == TRIES:
+                break
+            print("Wrong passphrase; try again.", file=sys.stderr)
+    raise SecityError(f"wrong passphrase ({TRIES} tries); nothing was changed")

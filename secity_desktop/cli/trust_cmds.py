@@ -1,0 +1,88 @@
+"""``secity trust add|list|revoke|export``: the office's registry of enrolled assessor keys."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from secity_desktop.cli.context import Context, add_json_flag
+from secity_desktop.core.errors import ValidationError
+from secity_desktop.services.sync_import import require_office
+from secity_desktop.sync.trust import TrustRegistry
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("trust", help="enrolled assessor keys (province)")
+    tsub = p.add_subparsers(dest="trust_cmd", required=True)
+
+    a = tsub.add_parser("add", help="enrol an assessor's public key file")
+    a.add_argument("pubfile", type=Path, help="the .pub file the assessor exported")
+    a.add_argument("--name", help="the assessor's name (default: the key's comment)")
+    a.add_argument("--organisation", default="")
+    a.add_argument("--position", default="")
+    a.add_argument("--fingerprint", help="refuse unless the key has this fingerprint (as read out)")
+    add_json_flag(a)
+    a.set_defaults(handler=cmd_add)
+
+    ls = tsub.add_parser("list", help="enrolled keys")
+    add_json_flag(ls)
+    ls.set_defaults(handler=cmd_list)
+
+    r = tsub.add_parser("revoke", help="stop trusting a key (bundles it signs are refused)")
+    r.add_argument("key", help="fingerprint, key id or principal")
+    r.add_argument("--reason", default="")
+    r.set_defaults(handler=cmd_revoke)
+
+    e = tsub.add_parser("export", help="write an OpenSSH allowed_signers file")
+    e.add_argument("target", type=Path, nargs="?")
+    e.set_defaults(handler=cmd_export)
+
+
+def _registry(ctx: Context) -> TrustRegistry:
+    ws = ctx.workspace()
+    require_office(ws)
+    return TrustRegistry(ws.db)
+
+
+def cmd_add(ctx: Context) -> int:
+    reg = _registry(ctx)
+    try:
+        text = ctx.args.pubfile.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"cannot read {ctx.args.pubfile}: {exc}") from None
+    if ctx.args.fingerprint:
+        from secity_desktop.sync import keys
+
+        got = keys.fingerprint(keys.parse_public_line(text)[0])
+        if got != ctx.args.fingerprint.strip():
+            raise ValidationError(
+                f"the key's fingerprint is {got}, not {ctx.args.fingerprint}; nothing was enrolled"
+            )
+    k = reg.add(text, actor=ctx.workspace().actor, name=ctx.args.name,
+                organisation=ctx.args.organisation, position=ctx.args.position)
+    ctx.emit(k.as_json(), f"enrolled {k.name} — {k.fingerprint} (principal {k.principal})")
+    return 0
+
+
+def cmd_list(ctx: Context) -> int:
+    keys_ = _registry(ctx).all()
+    ctx.emit([k.as_json() for k in keys_], "\n".join(
+        f"{k.fingerprint}  {k.name}  {k.organisation}  enrolled {k.enrolled_at[:10]} by "
+        f"{k.enrolled_by}" + (f"  REVOKED {k.revoked_at[:10]}" if k.revoked_at else "")
+        for k in keys_) or "no keys enrolled")
+    return 0
+
+
+def cmd_revoke(ctx: Context) -> int:
+    k = _registry(ctx).revoke(ctx.args.key, actor=ctx.workspace().actor, reason=ctx.args.reason)
+    ctx.emit(k.as_json(), f"revoked {k.name} — {k.fingerprint}")
+    return 0
+
+
+def cmd_export(ctx: Context) -> int:
+    text = _registry(ctx).allowed_signers()
+    if ctx.args.target is None:
+        ctx.out.write(text)
+    else:
+        ctx.args.target.write_text(text, "utf-8")
+    return 0

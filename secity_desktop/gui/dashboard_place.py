@@ -1,0 +1,232 @@
+"""The Dashboard place: the province at a glance, ranked, with the model town.
+
+Filters (year, municipality type, status; province for region and national
+workspaces) refresh the table through ``DashboardService``; the right side
+shows the selected municipality's component bars and its year-over-year
+totals, and the action to choose it as the year's model town (with a reason).
+"""
+
+from __future__ import annotations
+
+import html
+
+from secity_desktop.core.errors import SecityError
+from secity_desktop.core.models import MUNICIPALITY_TYPE_LABELS, Role, Status
+from secity_desktop.gui.component_bars import Bar, ComponentBars
+from secity_desktop.gui.models.dashboard import CODE_ROLE, SORT_ROLE, DashboardTableModel
+from secity_desktop.gui.models.review import status_text
+from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
+from secity_desktop.gui.review_dialogs import ReasonDialog
+from secity_desktop.services.dashboard import NOT_ASSESSED, DashboardService
+from secity_desktop.services.model_town import ModelTownService
+from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import places
+from secity_desktop.store import review as rrepo
+
+
+class DashboardPlace(QtWidgets.QWidget):
+    def __init__(
+        self, ws: Workspace, lang: str = "th", parent: QtWidgets.QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboardPlace")
+        self.ws = ws
+        self.lang = lang
+        self.svc = DashboardService(ws)
+        self.towns = ModelTownService(ws)
+        self.model = DashboardTableModel(self.svc, lang, self)
+        self._build()
+        self._fill_years()
+        self.refresh()
+
+    def _build(self) -> None:
+        th = self.lang == "th"
+        bar = QtWidgets.QHBoxLayout()
+        self.province_combo = QtWidgets.QComboBox(self)
+        self.province_combo.addItem(self.tr("All provinces"), None)
+        for p in places.provinces(self.ws.db):
+            self.province_combo.addItem(str(p["name_th"] if th else p["name_en"]), p["code"])
+        mine = self.svc.default_province()
+        if mine:
+            self.province_combo.setCurrentIndex(self.province_combo.findData(mine))
+        self.province_combo.setEnabled(self.ws.role != Role.PROVINCE)
+        self.year_combo = QtWidgets.QComboBox(self)
+        self.type_combo = QtWidgets.QComboBox(self)
+        self.type_combo.addItem(self.tr("All types"), None)
+        for t, labels in MUNICIPALITY_TYPE_LABELS.items():
+            self.type_combo.addItem(labels[0 if th else 1], t.value)
+        self.status_combo = QtWidgets.QComboBox(self)
+        self.status_combo.addItem(self.tr("All statuses"), None)
+        self.status_combo.addItem(self.tr("Not assessed"), NOT_ASSESSED)
+        for s in Status:
+            self.status_combo.addItem(status_text(s.value, th), s.value)
+        for label, combo in (
+            (self.tr("Province"), self.province_combo),
+            (self.tr("Fiscal year"), self.year_combo),
+            (self.tr("Type"), self.type_combo),
+            (self.tr("Status"), self.status_combo),
+        ):
+            bar.addWidget(QtWidgets.QLabel(label, self))
+            bar.addWidget(combo)
+            combo.currentIndexChanged.connect(self._filters_changed)
+        bar.addStretch(1)
+        self.coverage = QtWidgets.QLabel(self)
+        self.coverage.setObjectName("coverageLine")
+        self.coverage.setWordWrap(True)
+
+        self.proxy = QtCore.QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QtWidgets.QTableView(self)
+        self.table.setObjectName("dashboardTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+
+        side = QtWidgets.QWidget(self)
+        sv = QtWidgets.QVBoxLayout(side)
+        sv.setContentsMargins(6, 0, 0, 0)
+        self.bars = ComponentBars(side)
+        sv.addWidget(self.bars)
+        self.yoy = QtWidgets.QTextBrowser(side)
+        self.yoy.setObjectName("yearOverYear")
+        sv.addWidget(self.yoy, 1)
+        self.model_town_btn = QtWidgets.QPushButton(self.tr("Set as model town…"), side)
+        self.model_town_btn.clicked.connect(self.set_model_town)
+        sv.addWidget(self.model_town_btn)
+
+        split = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.table)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([860, 520])
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.coverage)
+        layout.addWidget(split, 1)
+
+    def _fill_years(self) -> None:
+        self.year_combo.blockSignals(True)
+        current = self.year_combo.currentData()
+        self.year_combo.clear()
+        self.year_combo.addItem(self.tr("Latest"), None)
+        years = self.svc.years(self.province_combo.currentData())
+        for y in years:
+            self.year_combo.addItem(str(y), y)
+        pick = current if current in years else (years[0] if years else None)
+        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(pick)))
+        self.year_combo.blockSignals(False)
+
+    def _filters_changed(self) -> None:
+        if self.sender() is self.province_combo:
+            self._fill_years()
+        self.refresh()
+
+    def refresh(self) -> None:
+        keep = self.selected_code()
+        dash = self.model.refresh(
+            province=self.province_combo.currentData(),
+            year=self.year_combo.currentData(),
+            mtype=self.type_combo.currentData(),
+            status=self.status_combo.currentData(),
+        )
+        cov = dash.coverage
+        text = self.tr(
+            "Assessed {assessed} of {all} municipalities ({percent:.1f}%) · approved {approved}"
+        ).format(
+            assessed=cov.assessed,
+            all=cov.municipalities,
+            percent=cov.percent,
+            approved=cov.approved,
+        )
+        year = self.year_combo.currentData()
+        province = self.province_combo.currentData()
+        if year is not None and province:
+            town = rrepo.model_town(self.ws.db, province, year)
+            if town is not None:
+                name = places.municipality(self.ws.db, town.municipality_code).name_th
+                text += " · " + self.tr("Model town {year}: {name} — {reason}").format(
+                    year=year, name=name, reason=town.reason
+                )
+        self.coverage.setText(html.escape(text))
+        self.table.resizeColumnsToContents()
+        if keep:
+            self.select(keep)
+        elif self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self._show_selected()
+
+    def selected_code(self) -> str | None:
+        idx = self.table.currentIndex()
+        return idx.data(CODE_ROLE) if idx.isValid() else None
+
+    def select(self, code: str) -> None:
+        row = self.model.row_of(code)
+        if row >= 0:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+
+    def _show_selected(self) -> None:
+        code = self.selected_code()
+        row = self.model.row(self.model.row_of(code)) if code else None
+        can_choose = bool(
+            row
+            and row.status == Status.APPROVED
+            and self.year_combo.currentData() is not None
+            and self.ws.role != Role.ASSESSOR
+        )
+        self.model_town_btn.setEnabled(can_choose)
+        if row is None or row.assessment_id is None:
+            self.bars.set_bars(row.name_th if row else "", [])
+            self.yoy.setHtml(f"<p>{html.escape(self.tr('Not assessed'))}</p>" if row else "")
+            return
+        fw = self.ws.frameworks.get(
+            self.ws.db.execute(
+                "SELECT framework_hash FROM assessments WHERE id = ?", [row.assessment_id]
+            ).fetchone()[0]
+        )
+        th = self.lang == "th"
+        bars = [
+            Bar(
+                f"{c.code}. {c.title_th if th else c.title_en}",
+                row.components.get(c.code, 0.0),
+                c.weight,
+            )
+            for c in fw.components
+        ]
+        self.bars.set_bars(f"{row.name_th} · {row.year} · {row.total or 0:.2f}", bars)
+        lines = []
+        for s in self.svc.year_over_year(row.municipality_code):
+            change = "" if s["change"] is None else f" ({s['change']:+.2f})"
+            lines.append(
+                f"<tr><td>{s['year']}</td><td align='right'>{s['total']:.2f}{change}</td>"
+                f"<td>{html.escape(status_text(s['status'], th))}</td></tr>"
+            )
+        head = html.escape(self.tr("Year over year"))
+        self.yoy.setHtml(f"<b>{head}</b><table cellspacing='6'>{''.join(lines)}</table>")
+
+    def set_model_town(self) -> None:
+        code, year = self.selected_code(), self.year_combo.currentData()
+        if code is None or year is None:
+            return
+        name = places.municipality(self.ws.db, code).name_th
+        dlg = ReasonDialog(
+            self.tr("Model town"),
+            self.tr(
+                "Choose {name} as the model town for {year}? Write the reason (required)."
+            ).format(name=name, year=year),
+            self,
+        )
+        if dlg.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return
+        try:
+            self.towns.set(year, code, dlg.text())
+        except SecityError as exc:
+            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), str(exc))
+            return
+        self.refresh()

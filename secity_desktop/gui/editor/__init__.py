@@ -1,0 +1,1 @@
+"""The assessor's workbench: navigator, indicator page, evidence, score panel, undo."""

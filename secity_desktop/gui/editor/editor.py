@@ -1,0 +1,425 @@
+"""The assessment editor: navigator | indicator page | score panel, over one assessment.
+
+Nothing waits for a Save button: a level is committed when chosen; a note is
+committed after a short pause in typing (≤ 1 s), when the field loses focus,
+when another indicator is opened and when the editor closes. Scores come from
+``core.scoring`` over the levels held here, so a change shows at once without a
+database read; the database stays the truth (every change goes through the
+service in its own transaction).
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from pathlib import Path
+
+import platformdirs
+
+from secity_desktop import paths
+from secity_desktop.core import scoring
+from secity_desktop.core.errors import SecityError
+from secity_desktop.core.models import STATUS_LABELS, Status
+from secity_desktop.core.thai_calendar import now_utc
+from secity_desktop.gui.editor.commands import LevelCommand, NoteCommand
+from secity_desktop.gui.editor.dialogs import FindIndicatorDialog, MissingDialog
+from secity_desktop.gui.editor.evidence import EvidenceImporter, EvidenceListModel
+from secity_desktop.gui.editor.indicator_page import IndicatorPage
+from secity_desktop.gui.editor.navigator import CODE_ROLE, IndicatorTreeModel
+from secity_desktop.gui.editor.score_panel import ScorePanel
+from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from secity_desktop.services.assessments import AssessmentService
+from secity_desktop.store import assessments as repo
+from secity_desktop.store import ui_state
+
+NOTE_DELAY_MS = 700
+
+
+def level_for_digit(values: list[int], digit: int) -> int | None:
+    """The level whose value is the digit; otherwise the digit-th level (1-based)."""
+    if digit in values:
+        return digit
+    return values[digit - 1] if 1 <= digit <= len(values) else None
+
+
+class AssessmentEditor(QtWidgets.QWidget):
+    saved = Signal(object)  # datetime of the last commit
+    changed = Signal(str)  # assessment id, for the list to refresh its row
+    current_changed = Signal(str)
+
+    def __init__(
+        self,
+        svc: AssessmentService,
+        assessment_id: str,
+        lang: str = "th",
+        parent: QtWidgets.QWidget | None = None,
+        note_delay_ms: int = NOTE_DELAY_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.svc = svc
+        self.lang = lang
+        view = svc.view(assessment_id)
+        self.assessment = view.assessment
+        self.aid = view.assessment.id
+        self.fw = view.framework
+        self.municipality = view.municipality
+        self.levels: dict[str, int | None] = {c: r.level for c, r in view.responses.items()}
+        self.notes: dict[str, str] = {c: r.note for c, r in view.responses.items()}
+        self.with_evidence = repo.indicators_with_evidence(svc.db, self.aid)
+        self.undo_stack = QtGui.QUndoStack(self)
+        self.current: str | None = None
+        self.card = view.card
+        self._build(note_delay_ms)
+        self._apply_status()
+        self.refresh_score()
+        start = ui_state.get(svc.db, f"indicator:{self.aid}")
+        self.open_indicator(
+            start if start and self.fw.indicator(start) else self.fw.indicators[0].code
+        )
+
+    # --- layout -------------------------------------------------------------
+    def _t(self, th: str, en: str) -> str:
+        return th if self.lang == "th" or not en else en
+
+    def _build(self, note_delay_ms: int) -> None:
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+        self.header = QtWidgets.QLabel(self)
+        self.header.setObjectName("editorHeader")
+        self.header.setWordWrap(True)
+        outer.addWidget(self.header)
+        self.banner = QtWidgets.QLabel(self)
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setWordWrap(True)
+        outer.addWidget(self.banner)
+        self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
+        self.nav_model = IndicatorTreeModel(self.fw, self.lang, self)
+        self.tree = QtWidgets.QTreeView(self.splitter)
+        self.tree.setObjectName("indicatorTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setModel(self.nav_model)
+        self.tree.expandAll()
+        self.tree.setItemsExpandable(False)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(12)
+        self.tree.setMinimumWidth(220)
+        self.tree.selectionModel().currentChanged.connect(self._tree_current)
+        self.evidence_model = EvidenceListModel(self.svc.ws.blobs, self.lang, self)
+        self.page = IndicatorPage(self.evidence_model, self.lang)
+        self.scroll = QtWidgets.QScrollArea(self.splitter)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.page)
+        self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.score_panel = ScorePanel(self.fw, self.lang, self.splitter)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([300, 760, 280])
+        outer.addWidget(self.splitter, 1)
+        self.page.level_chosen.connect(self.choose_level)
+        self.page.add_evidence_requested.connect(self.add_evidence_dialog)
+        self.page.files_dropped.connect(self.add_files)
+        self.page.open_evidence.connect(self.open_evidence)
+        self.page.remove_evidence.connect(self.remove_evidence)
+        self.score_panel.indicator_requested.connect(self.open_indicator)
+        self.score_panel.mark_complete_requested.connect(self.mark_complete)
+        self.note_timer = QtCore.QTimer(self)
+        self.note_timer.setSingleShot(True)
+        self.note_timer.setInterval(note_delay_ms)
+        self.note_timer.timeout.connect(self.flush_note)
+        self.page.note.textChanged.connect(self._note_typed)
+        self.page.note.installEventFilter(self)
+        self.importer = EvidenceImporter(self.svc, self)
+        self.importer.attached.connect(self._attached)
+        self.importer.failed.connect(self._error)
+        for digit in range(10):
+            sc = QtGui.QShortcut(QtGui.QKeySequence(str(digit)), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(lambda d=digit: self.choose_digit(d))
+        self.setTabOrder(self.tree, self.page.levels_box)
+        self.setTabOrder(self.page.clear_button, self.page.note)
+        self.setTabOrder(self.page.note, self.page.evidence_view)
+
+    def _apply_status(self) -> None:
+        status = Status(self.assessment.status)
+        self.editable = status.editable
+        labels = STATUS_LABELS.get(status, (status.value, status.value))
+        muni = self._t(self.municipality.name_th, self.municipality.name_en)
+        province = self._t(self.municipality.province_th, self.municipality.province_en)
+        fw_note = self.tr(" (provisional)") if self.fw.is_provisional else ""
+        self.header.setText(
+            f"<b style='font-size:15pt'>{html.escape(muni)}</b> · {html.escape(province)} · "
+            + html.escape(
+                self.tr("fiscal year {year} · framework {version}{note} · {status}").format(
+                    year=self.assessment.year,
+                    version=self.fw.version,
+                    note=fw_note,
+                    status=labels[0] if self.lang == "th" else labels[1],
+                )
+            )
+        )
+        self.banner.setText(
+            self.tr("This assessment is {status}: it is shown read-only.").format(
+                status=labels[0] if self.lang == "th" else labels[1]
+            )
+        )
+        self.banner.setVisible(not self.editable)
+        self.page.set_editable(self.editable)
+
+    # --- navigation -----------------------------------------------------------
+    def open_indicator(self, code: str) -> None:
+        ind = self.fw.indicator(code)
+        comp = self.fw.component_of(code)
+        if ind is None or comp is None:
+            return
+        if code == self.current:
+            return
+        self.flush_note()
+        self.current = code
+        self.page.show_indicator(comp, ind)
+        self.page.set_editable(self.editable)
+        self.page.set_level(self.levels.get(code))
+        self.page.note.blockSignals(True)
+        self.page.note.setPlainText(self.notes.get(code, ""))
+        self.page.note.blockSignals(False)
+        self.evidence_model.set_items(self.svc.evidence(self.aid, code))
+        self._update_state_text()
+        idx = self.nav_model.index_of(code)
+        if self.tree.currentIndex() != idx:
+            self.tree.setCurrentIndex(idx)
+        self.scroll.verticalScrollBar().setValue(0)
+        ui_state.put(self.svc.db, f"indicator:{self.aid}", code)
+        self.current_changed.emit(code)
+
+    def _tree_current(self, current: QtCore.QModelIndex, _prev: QtCore.QModelIndex) -> None:
+        code = current.data(CODE_ROLE)
+        if code:
+            self.open_indicator(str(code))
+
+    def step(self, delta: int) -> None:
+        codes = self.nav_model.codes()
+        pos = codes.index(self.current) if self.current in codes else 0
+        self.open_indicator(codes[max(0, min(len(codes) - 1, pos + delta))])
+
+    def find_indicator(self) -> None:
+        dialog = FindIndicatorDialog(self.fw, self.lang, self)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted and dialog.chosen():
+            self.open_indicator(str(dialog.chosen()))
+            self.tree.setFocus()
+
+    # --- levels -----------------------------------------------------------------
+    def choose_digit(self, digit: int) -> None:
+        ind = self.fw.indicator(self.current or "")
+        if ind is not None:
+            level = level_for_digit([lv.value for lv in ind.levels], digit)
+            if level is not None:
+                self.choose_level(level)
+
+    def choose_level(self, level: int | None) -> None:
+        code = self.current
+        if code is None or not self.editable:
+            return
+        old = self.levels.get(code)
+        if old == level:
+            return
+        text = (
+            self.tr("Clear {code}").format(code=code)
+            if level is None
+            else self.tr("Set {code} to level {level}").format(code=code, level=level)
+        )
+        self.undo_stack.push(LevelCommand(self, code, old, level, text))
+
+    def apply_level(self, code: str, level: int | None) -> None:
+        try:
+            self.svc.set_response(self.aid, code, level)
+        except SecityError as exc:
+            self._error(str(exc))
+            self.page.set_level(self.levels.get(self.current or ""))
+            return
+        self.levels[code] = level
+        if code == self.current:
+            self.page.set_level(level)
+        else:
+            self.open_indicator(code)
+        self._committed()
+
+    def clear_level(self) -> None:
+        self.choose_level(None)
+
+    # --- notes ------------------------------------------------------------------
+    def _note_typed(self) -> None:
+        if self.editable:
+            self.note_timer.start()
+
+    def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if obj is self.page.note:
+            if event.type() == QtCore.QEvent.Type.FocusOut:
+                self.flush_note()
+            elif event.type() == QtCore.QEvent.Type.ShortcutOverride and (
+                event.matches(QtGui.QKeySequence.StandardKey.Undo)  # type: ignore[attr-defined]
+                or event.matches(QtGui.QKeySequence.StandardKey.Redo)  # type: ignore[attr-defined]
+            ):
+                # Let the window's Undo/Redo (one history for levels and notes) have the key.
+                event.ignore()
+                return True
+        return super().eventFilter(obj, event)
+
+    def flush_note(self) -> None:
+        """Commit the note being typed, if it differs from what is stored."""
+        self.note_timer.stop()
+        code = self.current
+        if code is None or not self.editable:
+            return
+        text = self.page.note.toPlainText()
+        old = self.notes.get(code, "")
+        if text == old:
+            return
+        try:
+            self.svc.set_note(self.aid, code, text)
+        except SecityError as exc:
+            self._error(str(exc))
+            return
+        self.notes[code] = text
+        self.undo_stack.push(
+            NoteCommand(self, code, old, text, self.tr("Edit note on {code}").format(code=code))
+        )
+        self._committed()
+
+    def apply_note(self, code: str, note: str) -> None:
+        try:
+            self.svc.set_note(self.aid, code, note)
+        except SecityError as exc:
+            self._error(str(exc))
+            return
+        self.notes[code] = note
+        if code != self.current:
+            self.open_indicator(code)
+        else:
+            self.page.note.blockSignals(True)
+            self.page.note.setPlainText(note)
+            self.page.note.moveCursor(QtGui.QTextCursor.MoveOperation.End)
+            self.page.note.blockSignals(False)
+        self._committed()
+
+    # --- evidence ---------------------------------------------------------------
+    def add_evidence_dialog(self) -> None:
+        if not self.editable or self.current is None:
+            return
+        files, _ = QtWidgets.QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Add evidence to {code}").format(code=self.current),
+            str(Path.home()),
+            self.tr(
+                "Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.doc *.docx *.xlsx *.mp4 *.mov);;All files (*)"
+            ),
+        )
+        self.add_files([Path(f) for f in files])
+
+    def add_files(self, files: list[Path]) -> None:
+        started = self.editable and self.current is not None and bool(files)
+        if started and not self.importer.start(self.aid, str(self.current), files):
+            self._error(self.tr("Still copying the previous files; try again when it is done."))
+
+    def _attached(self, item: repo.Evidence) -> None:
+        self.with_evidence.add(item.indicator_code)
+        if item.indicator_code == self.current:
+            self.evidence_model.set_items(self.svc.evidence(self.aid, self.current))
+        self._committed()
+
+    def remove_evidence(self, evidence_id: int) -> None:
+        if not self.editable:
+            return
+        item = repo.evidence_item(self.svc.db, evidence_id)
+        answer = QtWidgets.QMessageBox.question(
+            self,
+            self.tr("Remove evidence"),
+            self.tr(
+                "Remove {name} from indicator {code}? The removal is recorded in the audit log."
+            ).format(name=item.original_name, code=item.indicator_code),
+        )
+        if answer != QtWidgets.QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.svc.remove_evidence(evidence_id)
+        except SecityError as exc:
+            self._error(str(exc))
+            return
+        self.with_evidence = repo.indicators_with_evidence(self.svc.db, self.aid)
+        self.evidence_model.set_items(self.svc.evidence(self.aid, item.indicator_code))
+        self._committed()
+
+    def open_evidence(self, evidence_id: int) -> None:
+        """Copy out under the original name (the blob has none) and hand it to the system viewer."""
+        item = repo.evidence_item(self.svc.db, evidence_id)
+        folder = (
+            Path(platformdirs.user_cache_dir(paths.APP_NAME, paths.APP_AUTHOR))
+            / "open"
+            / item.sha256[:16]
+        )
+        target = folder / Path(item.original_name).name
+        try:
+            if not target.exists():
+                folder.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(self.svc.ws.blobs.path_for(item.sha256), target)
+        except OSError as exc:
+            self._error(str(exc))
+            return
+        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(target)))
+
+    # --- completion ---------------------------------------------------------------
+    def mark_complete(self) -> None:
+        self.flush_note()
+        if not self.editable:
+            return
+        if not self.card.complete:
+            dialog = MissingDialog(self.fw, self.card, self.lang, self)
+            if dialog.exec() and dialog.target:
+                self.open_indicator(dialog.target)
+            return
+        if Status(self.assessment.status) == Status.COMPLETE:
+            return
+        answer = QtWidgets.QMessageBox.question(
+            self,
+            self.tr("Mark complete"),
+            self.tr(
+                "All {n} indicators are answered and the evidence is attached. Mark this assessment complete?"
+            ).format(n=self.card.count),
+        )
+        if answer == QtWidgets.QMessageBox.StandardButton.Yes:
+            try:
+                self.svc.mark_complete(self.aid)
+            except SecityError as exc:
+                self._error(str(exc))
+                return
+            self._committed()
+
+    # --- after every commit ---------------------------------------------------------
+    def refresh_score(self) -> None:
+        self.card = scoring.score(self.fw, self.levels, self.with_evidence)
+        self.nav_model.set_card(self.card)
+        self.score_panel.set_card(self.card)
+        self.score_panel.complete_button.setEnabled(
+            self.editable and Status(self.assessment.status) != Status.COMPLETE
+        )
+
+    def _update_state_text(self) -> None:
+        if self.current is not None:
+            self.page.set_state_text(self.nav_model.state_label(self.current))
+
+    def _committed(self) -> None:
+        status_before = self.assessment.status
+        self.assessment = self.svc.get(self.aid)
+        if self.assessment.status != status_before:
+            self._apply_status()
+        self.refresh_score()
+        self._update_state_text()
+        self.saved.emit(now_utc())
+        self.changed.emit(self.aid)
+
+    def _error(self, message: str) -> None:
+        QtWidgets.QMessageBox.warning(self, self.tr("SECity Desktop"), message)
+
+    def close_editor(self) -> None:
+        """Commit everything pending; called before the editor goes away."""
+        self.flush_note()
+        self.importer.wait()

@@ -1,0 +1,228 @@
+"""One indicator: what it asks, its levels as a choice, the note and the evidence.
+
+The page only shows and reports; the editor decides what a click means
+(an undoable command through the service).
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from secity_desktop.core.framework import Component, Indicator
+from secity_desktop.gui.editor.evidence import EVIDENCE_ID_ROLE, EvidenceListModel
+from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+
+
+class LevelRow(QtWidgets.QFrame):
+    """A radio button with the level's full criterion text beside it, wrapped, all clickable."""
+
+    def __init__(self, value: int, text: str, evidence: str, parent: QtWidgets.QWidget) -> None:
+        super().__init__(parent)
+        self.value = value
+        self.setObjectName("levelRow")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        self.radio = QtWidgets.QRadioButton(str(value), self)
+        self.radio.setObjectName(f"level{value}")
+        self.radio.setToolTip(self.tr("Choose level {value} (press {value})").format(value=value))
+        layout.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
+        body = f"{html.escape(text)}"
+        if evidence:
+            body += (
+                f"<br><span style='color:#55606e'>{html.escape(self.tr('Evidence:'))} "
+                f"{html.escape(evidence)}</span>"
+            )
+        self.label = QtWidgets.QLabel(body, self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Preferred
+        )
+        layout.addWidget(self.label, 1)
+
+    def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.isEnabled():
+            self.radio.click()
+        super().mouseReleaseEvent(event)
+
+
+class IndicatorPage(QtWidgets.QWidget):
+    level_chosen = Signal(object)
+    add_evidence_requested = Signal()
+    files_dropped = Signal(list)
+    open_evidence = Signal(int)
+    remove_evidence = Signal(int)
+
+    def __init__(
+        self, evidence_model: EvidenceListModel, lang: str, parent: QtWidgets.QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.setAcceptDrops(True)
+        self.indicator: Indicator | None = None
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setSpacing(8)
+        self.component_label = QtWidgets.QLabel(self)
+        self.component_label.setObjectName("componentLabel")
+        self.component_label.setWordWrap(True)
+        layout.addWidget(self.component_label)
+        self.title = QtWidgets.QLabel(self)
+        self.title.setObjectName("indicatorTitle")
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        self.description = QtWidgets.QLabel(self)
+        self.description.setWordWrap(True)
+        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.description)
+
+        self.levels_box = QtWidgets.QGroupBox(self.tr("Level (press a digit to choose)"), self)
+        self.levels_layout = QtWidgets.QVBoxLayout(self.levels_box)
+        self.levels_layout.setSpacing(2)
+        self.group = QtWidgets.QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.group.idClicked.connect(self._clicked)
+        self.rows: list[LevelRow] = []
+        layout.addWidget(self.levels_box)
+        clear_row = QtWidgets.QHBoxLayout()
+        self.clear_button = QtWidgets.QPushButton(self.tr("Clear answer"), self)
+        self.clear_button.setToolTip(self.tr("Remove the chosen level (Ctrl+Backspace)"))
+        self.clear_button.clicked.connect(lambda: self.level_chosen.emit(None))
+        clear_row.addWidget(self.clear_button)
+        self.answered_label = QtWidgets.QLabel(self)
+        self.answered_label.setObjectName("answeredLabel")
+        clear_row.addWidget(self.answered_label, 1)
+        layout.addLayout(clear_row)
+
+        note_label = QtWidgets.QLabel(self.tr("&Note"), self)
+        layout.addWidget(note_label)
+        self.note = QtWidgets.QPlainTextEdit(self)
+        self.note.setObjectName("noteEdit")
+        self.note.setTabChangesFocus(True)
+        self.note.setUndoRedoEnabled(False)
+        self.note.setPlaceholderText(
+            self.tr("What you saw, who you spoke to, what to check again… (saved as you type)")
+        )
+        self.note.setMinimumHeight(90)
+        self.note.setMaximumHeight(160)
+        note_label.setBuddy(self.note)
+        layout.addWidget(self.note)
+
+        self.evidence_box = QtWidgets.QGroupBox(self.tr("Evidence"), self)
+        ev_layout = QtWidgets.QVBoxLayout(self.evidence_box)
+        self.evidence_hint = QtWidgets.QLabel(self.evidence_box)
+        self.evidence_hint.setWordWrap(True)
+        ev_layout.addWidget(self.evidence_hint)
+        self.evidence_view = QtWidgets.QListView(self.evidence_box)
+        self.evidence_view.setObjectName("evidenceList")
+        self.evidence_view.setModel(evidence_model)
+        self.evidence_view.setIconSize(QtCore.QSize(72, 72))
+        self.evidence_view.setViewMode(QtWidgets.QListView.ViewMode.ListMode)
+        self.evidence_view.setSpacing(2)
+        self.evidence_view.setMinimumHeight(96)
+        self.evidence_view.setAcceptDrops(False)
+        self.evidence_view.doubleClicked.connect(
+            lambda i: self.open_evidence.emit(int(i.data(EVIDENCE_ID_ROLE)))
+        )
+        ev_layout.addWidget(self.evidence_view)
+        buttons = QtWidgets.QHBoxLayout()
+        self.add_button = QtWidgets.QPushButton(
+            self.tr("&Add photo or document…"), self.evidence_box
+        )
+        self.add_button.setToolTip(
+            self.tr("Add files as evidence (Ctrl+E), or drop them on this page")
+        )
+        self.add_button.clicked.connect(self.add_evidence_requested)
+        self.open_button = QtWidgets.QPushButton(self.tr("&Open"), self.evidence_box)
+        self.open_button.setToolTip(self.tr("Open the selected file with the system viewer"))
+        self.open_button.clicked.connect(lambda: self._emit_selected(self.open_evidence))
+        self.remove_button = QtWidgets.QPushButton(self.tr("&Remove…"), self.evidence_box)
+        self.remove_button.setToolTip(
+            self.tr("Remove the selected file from this indicator (kept in the audit log)")
+        )
+        self.remove_button.clicked.connect(lambda: self._emit_selected(self.remove_evidence))
+        for b in (self.add_button, self.open_button, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        drop = QtWidgets.QLabel(self.tr("or drop files here"), self.evidence_box)
+        drop.setStyleSheet("color:#55606e")
+        buttons.addWidget(drop)
+        ev_layout.addLayout(buttons)
+        layout.addWidget(self.evidence_box)
+        layout.addStretch(1)
+
+    def _t(self, th: str, en: str) -> str:
+        return th if self.lang == "th" or not en else en
+
+    def _emit_selected(self, signal: QtCore.SignalInstance) -> None:
+        idx = self.evidence_view.currentIndex()
+        if idx.isValid():
+            signal.emit(int(idx.data(EVIDENCE_ID_ROLE)))
+
+    def _clicked(self, value: int) -> None:
+        self.level_chosen.emit(value)
+
+    def show_indicator(self, comp: Component, ind: Indicator) -> None:
+        self.indicator = ind
+        self.component_label.setText(
+            self.tr("Component {code}: {title}").format(
+                code=comp.code, title=self._t(comp.title_th, comp.title_en)
+            )
+        )
+        self.title.setText(f"{ind.code}  {self._t(ind.title_th, ind.title_en)}")
+        self.description.setText(self._t(ind.description_th, ind.description_en))
+        for row in self.rows:
+            self.group.removeButton(row.radio)
+            row.deleteLater()
+        self.rows = []
+        for lv in ind.levels:
+            row = LevelRow(
+                lv.value,
+                self._t(lv.label_th, lv.label_en),
+                self._t(lv.evidence_th, lv.evidence_en),
+                self.levels_box,
+            )
+            self.group.addButton(row.radio, lv.value)
+            self.levels_layout.addWidget(row)
+            self.rows.append(row)
+        self.evidence_hint.setText(
+            self.tr("Evidence is required when the level is above {lowest}.").format(
+                lowest=ind.min_value
+            )
+            if ind.evidence_required
+            else self.tr("Evidence is optional for this indicator.")
+        )
+
+    def set_level(self, level: int | None) -> None:
+        """Show the recorded level without emitting a choice."""
+        self.group.setExclusive(False)
+        for row in self.rows:
+            row.radio.setChecked(row.value == level)
+            row.setProperty("chosen", row.value == level)
+            row.style().unpolish(row)
+            row.style().polish(row)
+        self.group.setExclusive(True)
+        self.clear_button.setEnabled(level is not None and self.levels_box.isEnabled())
+
+    def set_state_text(self, text: str) -> None:
+        self.answered_label.setText(text)
+
+    def set_editable(self, editable: bool) -> None:
+        self.levels_box.setEnabled(editable)
+        self.clear_button.setEnabled(editable)
+        self.note.setReadOnly(not editable)
+        self.add_button.setEnabled(editable)
+        self.remove_button.setEnabled(editable)
+        self.setAcceptDrops(editable)
+
+    # --- drag and drop ------------------------------------------------------
+    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QtGui.QDropEvent) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)

@@ -1,0 +1,309 @@
+"""The Review place: a province reviewer's queue and one assessment's indicators.
+
+Left: assessments to review (filter by status). Right: the selected
+assessment's scores (assessor's and effective), its indicators with the
+assessor's and the reviewer's level, the review history, and the actions.
+Every action goes through ``ReviewService``; a refusal is shown as its one-line
+message and nothing changes.
+"""
+
+from __future__ import annotations
+
+import html
+
+from secity_desktop.core.errors import SecityError
+from secity_desktop.core.models import Status
+from secity_desktop.core.thai_calendar import format_datetime_th, parse_iso
+from secity_desktop.gui.models.review import (
+    ID_ROLE,
+    REVIEW_STATUSES,
+    SORT_ROLE,
+    ReviewIndicatorModel,
+    ReviewListModel,
+    status_text,
+)
+from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
+from secity_desktop.gui.review_dialogs import OverrideDialog, ReasonDialog
+from secity_desktop.services.review import ReviewService
+from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import assessments as repo
+from secity_desktop.store import places
+from secity_desktop.store import review as rrepo
+
+
+class ReviewPlace(QtWidgets.QWidget):
+    changed = Signal(str)
+    """Emitted with the assessment id after any review change (other places refresh)."""
+
+    def __init__(
+        self, ws: Workspace, lang: str = "th", parent: QtWidgets.QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewPlace")
+        self.ws = ws
+        self.lang = lang
+        self.svc = ReviewService(ws)
+        self.list_model = ReviewListModel(self.svc, lang, self)
+        self.ind_model = ReviewIndicatorModel(self.svc, lang, self)
+        self._build()
+        self._select_first()
+
+    # --- layout -------------------------------------------------------------
+    def _build(self) -> None:
+        split = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
+        left = QtWidgets.QWidget(split)
+        lv = QtWidgets.QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        self.status_combo = QtWidgets.QComboBox(left)
+        self.status_combo.addItem(self.tr("All to review and decided"), None)
+        for s in REVIEW_STATUSES:
+            self.status_combo.addItem(status_text(s.value, self.lang == "th"), s.value)
+        self.status_combo.currentIndexChanged.connect(self._filter_changed)
+        lv.addWidget(self.status_combo)
+        self.proxy = QtCore.QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.list_model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QtWidgets.QTableView(left)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        lv.addWidget(self.table, 1)
+
+        right = QtWidgets.QWidget(split)
+        rv = QtWidgets.QVBoxLayout(right)
+        rv.setContentsMargins(6, 0, 0, 0)
+        self.header = QtWidgets.QLabel(right)
+        self.header.setObjectName("reviewHeader")
+        self.header.setWordWrap(True)
+        rv.addWidget(self.header)
+        buttons = QtWidgets.QHBoxLayout()
+        self.start_btn = QtWidgets.QPushButton(self.tr("Start review"), right)
+        self.approve_btn = QtWidgets.QPushButton(self.tr("Approve"), right)
+        self.return_btn = QtWidgets.QPushButton(self.tr("Return for revision…"), right)
+        self.comment_btn = QtWidgets.QPushButton(self.tr("Comment on assessment…"), right)
+        for b, slot in (
+            (self.start_btn, self.start_review),
+            (self.approve_btn, self.approve),
+            (self.return_btn, self.return_for_revision),
+            (self.comment_btn, self.comment_assessment),
+        ):
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        rv.addLayout(buttons)
+        self.ind_table = QtWidgets.QTableView(right)
+        self.ind_table.setObjectName("reviewIndicators")
+        self.ind_table.setModel(self.ind_model)
+        self.ind_table.setSelectionBehavior(
+            QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows
+        )
+        self.ind_table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.ind_table.verticalHeader().setVisible(False)
+        self.ind_table.horizontalHeader().setSectionResizeMode(
+            1, QtWidgets.QHeaderView.ResizeMode.Stretch
+        )
+        self.ind_table.doubleClicked.connect(lambda _: self.override_current())
+        rv.addWidget(self.ind_table, 3)
+        ind_buttons = QtWidgets.QHBoxLayout()
+        self.override_btn = QtWidgets.QPushButton(self.tr("Change level…"), right)
+        self.override_btn.clicked.connect(self.override_current)
+        self.ind_comment_btn = QtWidgets.QPushButton(self.tr("Comment on indicator…"), right)
+        self.ind_comment_btn.clicked.connect(self.comment_indicator)
+        ind_buttons.addWidget(self.override_btn)
+        ind_buttons.addWidget(self.ind_comment_btn)
+        ind_buttons.addStretch(1)
+        rv.addLayout(ind_buttons)
+        rv.addWidget(QtWidgets.QLabel(self.tr("Review history and comments"), right))
+        self.history = QtWidgets.QTextBrowser(right)
+        self.history.setObjectName("reviewHistory")
+        rv.addWidget(self.history, 2)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([520, 860])
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.addWidget(split)
+
+    # --- selection ----------------------------------------------------------
+    @property
+    def current_id(self) -> str | None:
+        idx = self.table.currentIndex()
+        return idx.data(ID_ROLE) if idx.isValid() else None
+
+    def select(self, assessment_id: str) -> None:
+        row = self.list_model.row_of(assessment_id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.list_model.index(row, 0)))
+
+    def _select_first(self) -> None:
+        self.table.resizeColumnsToContents()
+        if self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        else:
+            self._show(None)
+
+    def _filter_changed(self) -> None:
+        self.list_model.status_filter = self.status_combo.currentData()
+        self.list_model.reload()
+        self._select_first()
+
+    def _current_changed(self, current: QtCore.QModelIndex, _prev: QtCore.QModelIndex) -> None:
+        self._show(current.data(ID_ROLE) if current.isValid() else None)
+
+    def refresh(self, keep: str | None = None) -> None:
+        keep = keep or self.current_id
+        self.list_model.reload()
+        self.table.resizeColumnsToContents()
+        if keep and self.list_model.row_of(keep) >= 0:
+            self.select(keep)
+            self._show(keep)
+        else:
+            self._select_first()
+
+    def _show(self, aid: str | None) -> None:
+        self.ind_model.load(aid)
+        for col in (0, 2, 3, 4):
+            self.ind_table.resizeColumnToContents(col)
+        status = repo.get(self.ws.db, aid).status if aid else None
+        for b, ok in (
+            (self.start_btn, status in (Status.RECEIVED, Status.FINALIZED, Status.COMPLETE)),
+            (self.approve_btn, status == Status.UNDER_REVIEW),
+            (self.return_btn, status == Status.UNDER_REVIEW),
+            (self.comment_btn, status == Status.UNDER_REVIEW),
+            (self.override_btn, status == Status.UNDER_REVIEW),
+            (self.ind_comment_btn, status == Status.UNDER_REVIEW),
+        ):
+            b.setEnabled(bool(ok))
+        if aid is None:
+            self.header.setText(self.tr("Nothing to review with this filter."))
+            self.history.clear()
+            return
+        a = repo.get(self.ws.db, aid)
+        muni = places.municipality(self.ws.db, a.municipality_code)
+        raw, eff = self.svc.scorecards(aid)
+        e = html.escape
+        tier = (
+            eff.tier.label_th
+            if eff.tier and self.lang == "th"
+            else (eff.tier.label_en if eff.tier else "—")
+        )
+        self.header.setText(
+            f"<b>{e(muni.name_th)}</b> · {e(self.tr('fiscal year'))} {a.year} · "
+            f"{e(self.tr('revision'))} {a.revision} · <b>{e(status_text(a.status, self.lang == 'th'))}</b><br>"
+            + e(
+                self.tr("Assessor's total {raw:.2f} · after review {eff:.2f} ({tier})").format(
+                    raw=raw.total, eff=eff.total, tier=tier
+                )
+            )
+        )
+        self.history.setHtml(self._history_html(aid))
+
+    def _history_html(self, aid: str) -> str:
+        e = html.escape
+        items: list[tuple[str, str]] = []
+        for d in rrepo.decisions(self.ws.db, aid):
+            text = self.tr("{who}: {old} → {new}").format(
+                who=d.author,
+                old=status_text(d.old_status, self.lang == "th"),
+                new=status_text(d.new_status, self.lang == "th"),
+            )
+            items.append((d.at, f"<b>{e(text)}</b>" + (f"<br>{e(d.comment)}" if d.comment else "")))
+        for c in rrepo.comments(self.ws.db, aid):
+            where = c.indicator_code or self.tr("assessment")
+            items.append((c.at, f"<b>{e(c.author)}</b> [{e(where)}]: {e(c.body)}"))
+        for o in rrepo.overrides(self.ws.db, aid):
+            lvl = self.tr("withdrawn") if o.level is None else str(o.level)
+            text = self.tr("{who} changed {code}: {old} → {new}").format(
+                who=o.author,
+                code=o.indicator_code,
+                old="—" if o.assessor_level is None else o.assessor_level,
+                new=lvl,
+            )
+            items.append((o.at, f"{e(text)}<br><i>{e(o.reason)}</i>"))
+        rows = [
+            f"<p><span style='color:#666'>{e(format_datetime_th(parse_iso(at)))}</span><br>{body}</p>"
+            for at, body in sorted(items)
+        ]
+        return "".join(rows) or f"<p>{e(self.tr('No review activity yet.'))}</p>"
+
+    # --- actions ------------------------------------------------------------
+    def _run(self, action: object) -> bool:
+        aid = self.current_id
+        if aid is None:
+            return False
+        try:
+            action()  # type: ignore[operator]
+        except SecityError as exc:
+            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), str(exc))
+            return False
+        self.refresh(aid)
+        self.changed.emit(aid)
+        return True
+
+    def start_review(self) -> None:
+        aid = self.current_id
+        self._run(lambda: self.svc.start(aid))  # type: ignore[arg-type]
+
+    def approve(self) -> None:
+        aid = self.current_id
+        dlg = ReasonDialog(
+            self.tr("Approve"),
+            self.tr("Approve this assessment? A note is optional."),
+            self,
+            required=False,
+        )
+        if dlg.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self._run(lambda: self.svc.approve(aid, dlg.text()))  # type: ignore[arg-type]
+
+    def return_for_revision(self) -> None:
+        aid = self.current_id
+        dlg = ReasonDialog(
+            self.tr("Return for revision"),
+            self.tr("Tell the assessor what to fix (required)."),
+            self,
+        )
+        if dlg.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self._run(lambda: self.svc.return_for_revision(aid, dlg.text()))  # type: ignore[arg-type]
+
+    def comment_assessment(self) -> None:
+        aid = self.current_id
+        dlg = ReasonDialog(self.tr("Comment"), self.tr("Comment on the whole assessment."), self)
+        if dlg.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self._run(lambda: self.svc.comment(aid, dlg.text()))  # type: ignore[arg-type]
+
+    def _current_indicator(self) -> str | None:
+        idx = self.ind_table.currentIndex()
+        return idx.data(ID_ROLE) if idx.isValid() else None
+
+    def comment_indicator(self) -> None:
+        aid, code = self.current_id, self._current_indicator()
+        if code is None:
+            return
+        dlg = ReasonDialog(
+            self.tr("Comment"), self.tr("Comment on indicator {code}.").format(code=code), self
+        )
+        if dlg.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            self._run(lambda: self.svc.comment(aid, dlg.text(), indicator=code))  # type: ignore[arg-type]
+
+    def override_current(self) -> None:
+        aid, code = self.current_id, self._current_indicator()
+        if aid is None or code is None or not self.override_btn.isEnabled():
+            return
+        a = repo.get(self.ws.db, aid)
+        ind = self.ws.frameworks.get(a.framework_hash).indicator(code)
+        row = self.ind_model.indicator(self.ind_table.currentIndex().row())
+        dlg = OverrideDialog(ind, row.assessor_level, row.reviewer_level, self.lang, self)  # type: ignore[arg-type]
+        if dlg.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            level, reason = dlg.chosen_level(), dlg.text()
+            self._run(lambda: self.svc.override(aid, code, level, reason))
+            self.ind_table.selectRow(self.ind_model.rowCount() and row_index(self.ind_model, code))
+
+
+def row_index(model: ReviewIndicatorModel, code: str) -> int:
+    for r in range(model.rowCount()):
+        if model.indicator(r).code == code:
+            return r
+    return 0

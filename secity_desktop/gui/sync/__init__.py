@@ -1,0 +1,1 @@
+"""The Sync place: export and key (assessor), import and trust registry (office)."""

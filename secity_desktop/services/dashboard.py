@@ -1,0 +1,302 @@
+"""The province dashboard: every municipality with its latest assessment, ranked.
+
+One refresh is a handful of queries whatever the size of the province (or the
+country): the municipalities, the latest assessment per municipality (a window
+query), and component scores summed in SQL by ``bulk_scores`` — never one
+query or one score card per row. docs/dashboard.md has the rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from secity_desktop.core.errors import ValidationError
+from secity_desktop.core.framework import Tier
+from secity_desktop.core.models import MunicipalityType, Role, Status
+from secity_desktop.core.scoring import tier_for
+from secity_desktop.services.bulk_scores import BulkScorer
+from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import review as rrepo
+
+NOT_ASSESSED = "none"
+
+
+@dataclass
+class DashboardRow:
+    municipality_code: str
+    name_th: str
+    name_en: str
+    type: str
+    province_code: str
+    is_seat: bool
+    assessment_id: str | None = None
+    year: int | None = None
+    revision: int | None = None
+    status: str | None = None
+    total: float | None = None
+    tier: Tier | None = None
+    components: dict[str, float] = field(default_factory=dict)
+    rank: int | None = None
+    previous_total: float | None = None
+    model_town: bool = False
+
+    @property
+    def change(self) -> float | None:
+        if self.total is None or self.previous_total is None:
+            return None
+        return self.total - self.previous_total
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "municipality": self.municipality_code,
+            "name_th": self.name_th,
+            "type": self.type,
+            "province": self.province_code,
+            "assessment_id": self.assessment_id,
+            "year": self.year,
+            "status": self.status,
+            "total": None if self.total is None else round(self.total, 2),
+            "tier": self.tier.code if self.tier else None,
+            "components": {k: round(v, 2) for k, v in self.components.items()},
+            "rank": self.rank,
+            "previous_total": None
+            if self.previous_total is None
+            else round(self.previous_total, 2),
+            "change": None if self.change is None else round(self.change, 2),
+            "model_town": self.model_town,
+        }
+
+
+@dataclass(frozen=True)
+class Coverage:
+    municipalities: int
+    assessed: int
+    approved: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.assessed / self.municipalities if self.municipalities else 0.0
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    rows: list[DashboardRow]
+    coverage: Coverage
+    components: tuple[str, ...]
+    year: int | None
+    province: str | None
+
+
+_PICK = """
+SELECT id, fw, municipality_code, year, revision, status, updated_at FROM (
+  SELECT a.id AS id, a.framework_hash AS fw, a.municipality_code, a.year, a.revision, a.status,
+         a.updated_at,
+         ROW_NUMBER() OVER (PARTITION BY a.municipality_code{by_year}
+                            ORDER BY a.year DESC, a.revision DESC, a.updated_at DESC) AS rn
+  FROM assessments a JOIN municipalities m ON m.code = a.municipality_code
+  WHERE {where}
+) WHERE rn = 1"""
+
+
+def _where(
+    province: str | None, years: tuple[int, ...], mtype: str | None
+) -> tuple[str, list[Any]]:
+    parts, args = ["1 = 1"], []  # type: ignore[var-annotated]
+    if province:
+        parts.append("m.province_code = ?")
+        args.append(province)
+    if years:
+        parts.append(f"a.year IN ({','.join('?' * len(years))})")
+        args.extend(years)
+    if mtype:
+        parts.append("m.type = ?")
+        args.append(mtype)
+    return " AND ".join(parts), args
+
+
+def rank_rows(rows: list[DashboardRow]) -> None:
+    """Competition ranking by total (1, 2, 2, 4); rows without a score get no rank."""
+    scored = sorted((r for r in rows if r.total is not None), key=lambda r: -round(r.total, 6))  # type: ignore[arg-type]
+    prev: float | None = None
+    rank = 0
+    for n, r in enumerate(scored, 1):
+        t = round(r.total, 6)  # type: ignore[arg-type]
+        if t != prev:
+            rank, prev = n, t
+        r.rank = rank
+
+
+SORT_KEYS = ("rank", "total", "name", "code", "status", "change")
+
+
+def sort_rows(
+    rows: list[DashboardRow], key: str = "rank", descending: bool = False
+) -> list[DashboardRow]:
+    if key not in SORT_KEYS and not key.startswith("c:"):
+        raise ValidationError(
+            f"cannot sort by {key!r}; use one of {', '.join(SORT_KEYS)} or c:COMPONENT"
+        )
+    big = float("inf")
+
+    def k(r: DashboardRow) -> Any:
+        if key == "rank":
+            return r.rank if r.rank is not None else big
+        if key == "total":
+            return r.total if r.total is not None else -big
+        if key == "name":
+            return r.name_th
+        if key == "code":
+            return r.municipality_code
+        if key == "status":
+            return r.status or ""
+        if key == "change":
+            return r.change if r.change is not None else -big
+        return r.components.get(key[2:], -big)
+
+    return sorted(rows, key=k, reverse=descending)
+
+
+class DashboardService:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.db = ws.db
+        self.scorer = BulkScorer(ws.db, ws.frameworks)
+
+    def default_province(self) -> str | None:
+        return self.ws.province_code or None if self.ws.role == Role.PROVINCE else None
+
+    def years(self, province: str | None = None) -> list[int]:
+        sql = "SELECT DISTINCT a.year FROM assessments a"
+        args: list[Any] = []
+        if province:
+            sql += (
+                " JOIN municipalities m ON m.code = a.municipality_code WHERE m.province_code = ?"
+            )
+            args.append(province)
+        return [r[0] for r in self.db.execute(sql + " ORDER BY 1 DESC", args)]
+
+    def _picks(
+        self, province: str | None, years: tuple[int, ...], mtype: str | None
+    ) -> dict[tuple[str, int], tuple[Any, ...]]:
+        """(municipality, year) → its latest assessment row (id, fw, code, year, rev, status,
+        updated_at). With no year given: each municipality's latest year only."""
+        where, args = _where(province, years, mtype)
+        sql = _PICK.format(where=where, by_year=", a.year" if years else "")
+        return {(r[2], r[3]): r for r in self.db.execute(sql, args).fetchall()}
+
+    def refresh(
+        self,
+        *,
+        province: str | None = None,
+        year: int | None = None,
+        mtype: str | None = None,
+        status: str | None = None,
+        with_change: bool = True,
+    ) -> Dashboard:
+        """Rows for every municipality matching province and type; the status filter applies
+        to rows, not to coverage (coverage is always assessed ÷ all municipalities)."""
+        if mtype is not None and mtype not in {t.value for t in MunicipalityType}:
+            raise ValidationError(
+                f"unknown municipality type {mtype!r}; use nakhon, mueang or tambon"
+            )
+        if (
+            status is not None
+            and status != NOT_ASSESSED
+            and status not in {s.value for s in Status}
+        ):
+            raise ValidationError(
+                f"unknown status {status!r}; use one of {', '.join(Status)} or none"
+            )
+        msql = "SELECT code, name_th, name_en, type, province_code, is_seat FROM municipalities WHERE 1 = 1"
+        margs: list[Any] = []
+        if province:
+            msql += " AND province_code = ?"
+            margs.append(province)
+        if mtype:
+            msql += " AND type = ?"
+            margs.append(mtype)
+        munis = self.db.execute(msql + " ORDER BY code", margs).fetchall()
+        years: tuple[int, ...] = ()
+        if year is not None:
+            years = (year, year - 1) if with_change else (year,)
+        both = self._picks(province, years, mtype)  # one query and one scoring pass for both years
+        scores = self.scorer.scores((p[0], p[1], p[6]) for p in both.values())
+        if year is None:
+            picks = {k[0]: p for k, p in both.items()}
+            prev_totals: dict[str, float] = {}
+        else:
+            picks = {k[0]: p for k, p in both.items() if k[1] == year}
+            prev_totals = {
+                k[0]: sum(scores[p[0]].values()) for k, p in both.items() if k[1] != year
+            }
+        towns = {
+            (m.province_code, m.year): m.municipality_code
+            for m in rrepo.model_towns(self.db, province_code=province, year=year)
+        }
+        comp_codes: dict[str, None] = {}
+        tier_cache: dict[tuple[str, float], Tier | None] = {}
+
+        def tiers(fw_hash: str, total: float) -> Tier | None:
+            key = (fw_hash, round(total, 6))
+            if key not in tier_cache:
+                tier_cache[key] = tier_for(self.ws.frameworks.get(fw_hash), total)
+            return tier_cache[key]
+
+        rows: list[DashboardRow] = []
+        approved = 0
+        for code, th, en, typ, prov, seat in munis:
+            row = DashboardRow(code, th, en, typ, prov, bool(seat))
+            p = picks.get(code)
+            if p is not None:
+                aid, fw_hash, _, y, rev, st, _ = p
+                fw = self.ws.frameworks.get(fw_hash)
+                comps = {c.code: 0.0 for c in fw.components}
+                comps.update(scores.get(aid, {}))
+                for c in comps:
+                    comp_codes.setdefault(c, None)
+                total = sum(comps.values())
+                row.assessment_id, row.year, row.revision, row.status = aid, y, rev, st
+                row.total, row.tier, row.components = total, tiers(fw_hash, total), comps
+                row.previous_total = prev_totals.get(code)
+                row.model_town = towns.get((prov, y)) == code
+                approved += st == Status.APPROVED
+            rows.append(row)
+        coverage = Coverage(len(munis), len(picks), approved)
+        if status is not None:
+            rows = [r for r in rows if (r.status or NOT_ASSESSED) == status]
+        rank_rows(rows)
+        return Dashboard(rows, coverage, tuple(comp_codes), year, province)
+
+    def year_over_year(self, municipality_code: str) -> list[dict[str, Any]]:
+        """The municipality's latest assessment in each year, oldest first, with the change."""
+        sql = (
+            "SELECT id, framework_hash, year, revision, status, updated_at FROM ("
+            " SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.year ORDER BY a.revision DESC,"
+            " a.updated_at DESC) AS rn FROM assessments a WHERE a.municipality_code = ?)"
+            " WHERE rn = 1 ORDER BY year"
+        )
+        picks = self.db.execute(sql, [municipality_code]).fetchall()
+        scores = self.scorer.scores((p[0], p[1], p[5]) for p in picks)
+        out: list[dict[str, Any]] = []
+        prev: float | None = None
+        for aid, fw_hash, year, rev, st, _ in picks:
+            fw = self.ws.frameworks.get(fw_hash)
+            comps = {c.code: 0.0 for c in fw.components}
+            comps.update(scores.get(aid, {}))
+            total = sum(comps.values())
+            tier = tier_for(fw, total)
+            out.append(
+                {
+                    "year": year,
+                    "assessment_id": aid,
+                    "revision": rev,
+                    "status": st,
+                    "total": total,
+                    "tier": tier.code if tier else None,
+                    "components": comps,
+                    "change": None if prev is None else total - prev,
+                }
+            )
+            prev = total
+        return out

@@ -1,0 +1,202 @@
+"""Finalize (freeze and sign) an assessment, and start a new revision of a finalized one.
+
+A finalized revision is immutable: its canonical JSON and signature are stored
+in ``revisions`` exactly as signed, so the bytes exported later are the bytes
+the assessor signed, whatever happens to the live rows. Editing again makes a
+new assessment row (new id) that names the one it supersedes — ODK's
+instanceID/deprecatedID idea — so history is never overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from secity_desktop.core.errors import ConflictError, NotFoundError
+from secity_desktop.core.models import Status
+from secity_desktop.core.thai_calendar import now_iso
+from secity_desktop.services.assessments import AssessmentService, missing_summary
+from secity_desktop.services.identity import Identity
+from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import assessments as repo
+from secity_desktop.store import audit, places
+from secity_desktop.sync import sshsig
+from secity_desktop.sync.constants import BUNDLE_NAMESPACE
+from secity_desktop.sync.documents import (
+    EvidenceRecord,
+    FrameworkRef,
+    MunicipalityRecord,
+    Person,
+    ResponseRecord,
+    RevisionDoc,
+)
+
+
+def _code_key(code: str) -> tuple[int | str, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in code.split("."))
+
+
+def build_doc(ws: Workspace, a: repo.Assessment, signer: Person, finalized_at: str) -> RevisionDoc:
+    """The revision document from the live rows (responses and evidence sorted for stability)."""
+    fw = ws.frameworks.get(a.framework_hash)
+    m = places.municipality(ws.db, a.municipality_code)
+    responses = sorted(repo.responses(ws.db, a.id).values(), key=lambda r: _code_key(r.indicator_code))
+    evidence = sorted(
+        repo.evidence(ws.db, a.id), key=lambda e: (_code_key(e.indicator_code), e.sha256, e.id)
+    )
+    return RevisionDoc(
+        format="secity-revision",
+        format_version=1,
+        id=a.id,
+        revision=a.revision,
+        supersedes=a.supersedes,
+        municipality=MunicipalityRecord(
+            code=m.code, name_th=m.name_th, name_en=m.name_en, type=m.type,  # type: ignore[arg-type]
+            province_code=m.province_code,
+        ),
+        year=a.year,
+        framework=FrameworkRef(hash=fw.hash, id=fw.framework.id, version=fw.version),
+        assessor=signer,
+        created_at=a.created_at,
+        created_by=a.created_by,
+        finalized_at=finalized_at,
+        responses=[
+            ResponseRecord(
+                indicator=r.indicator_code, level=r.level, note=r.note,
+                updated_at=r.updated_at, updated_by=r.updated_by,
+            )
+            for r in responses
+        ],
+        evidence=[
+            EvidenceRecord(
+                indicator=e.indicator_code, sha256=e.sha256, size=e.size, name=e.original_name,
+                mime=e.mime, captured_at=e.captured_at,
+                gps_lat=float(e.gps_lat) if e.gps_lat is not None else None,
+                gps_lon=float(e.gps_lon) if e.gps_lon is not None else None,
+                added_at=e.added_at, added_by=e.added_by,
+            )
+            for e in evidence
+        ],
+    )
+
+
+class RevisionService:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.db = ws.db
+        self.identity = Identity(ws)
+
+    def finalize(self, assessment_id: str, key: Ed25519PrivateKey) -> str:
+        """Freeze and sign a complete assessment; returns the revision's SHA-256."""
+        a = repo.get(self.db, assessment_id)
+        if a.status == Status.FINALIZED.value:
+            raise ConflictError(f"assessment {a.id} is already finalized")
+        if a.status not in (Status.DRAFT.value, Status.COMPLETE.value):
+            raise ConflictError(f"assessment {a.id} is {a.status} and cannot be finalized here")
+        card = AssessmentService(self.ws).scorecard(a.id)
+        if not card.complete:
+            raise ConflictError("the assessment is not complete: " + missing_summary(card))
+        for e in repo.evidence(self.db, a.id):
+            if not self.ws.blobs.exists(e.sha256):
+                raise ConflictError(
+                    f"evidence file {e.original_name} ({e.sha256[:12]}…) is missing from the "
+                    "evidence folder; attach it again before finalizing"
+                )
+        signer = self.identity.person()
+        from secity_desktop.sync import keys
+
+        if keys.key_id(key.public_key()) != signer.key_id:
+            raise ConflictError("that key is not this workspace's signing key")
+        now, who = now_iso(), self.ws.actor
+        doc = build_doc(self.ws, a, signer, now)
+        content = doc.canonical()
+        digest = hashlib.sha256(content).hexdigest()
+        signature = sshsig.sign(key, content, BUNDLE_NAMESPACE)
+        with self.db.atomic():
+            self.db["revisions"].insert(
+                {
+                    "assessment_id": a.id,
+                    "sha256": digest,
+                    "content": content.decode("utf-8"),
+                    "signature": signature,
+                    "signer_fingerprint": signer.key_fingerprint,
+                    "finalized_at": now,
+                    "source": "local",
+                }
+            )
+            repo.set_status(self.db, a.id, Status.FINALIZED.value, now, who)
+            audit.append(
+                self.db,
+                actor=who,
+                action="assessment.finalize",
+                assessment_id=a.id,
+                at=now,
+                old=a.status,
+                new={"status": Status.FINALIZED.value, "sha256": digest,
+                     "key": signer.key_fingerprint},
+            )
+        return digest
+
+    def revise(self, assessment_id: str) -> repo.Assessment:
+        """A new editable revision copying responses and evidence; the old one stays as history."""
+        a = repo.get(self.db, assessment_id)
+        if a.status not in (Status.FINALIZED.value, Status.RETURNED.value):
+            raise ConflictError(
+                f"assessment {a.id} is {a.status}; only a finalized or returned one gets a new revision"
+            )
+        newer = self.db.execute(
+            "SELECT id FROM assessments WHERE supersedes = ?", [a.id]
+        ).fetchone()
+        if newer is not None:
+            raise ConflictError(f"revision {newer[0]} already supersedes {a.id}; edit that one")
+        now, who = now_iso(), self.ws.actor
+        new = repo.Assessment(
+            id=str(uuid.uuid4()), municipality_code=a.municipality_code, year=a.year,
+            framework_hash=a.framework_hash, status=Status.DRAFT.value, revision=a.revision + 1,
+            supersedes=a.id, created_at=now, created_by=who, updated_at=now, updated_by=who,
+        )
+        with self.db.atomic():
+            repo.insert(self.db, new)
+            self.db.execute(
+                "INSERT INTO responses (assessment_id, indicator_code, level, note, updated_at,"
+                " updated_by) SELECT ?, indicator_code, level, note, updated_at, updated_by"
+                " FROM responses WHERE assessment_id = ?",
+                [new.id, a.id],
+            )
+            self.db.execute(
+                "INSERT INTO evidence (assessment_id, indicator_code, sha256, original_name, mime,"
+                " size, captured_at, gps_lat, gps_lon, added_at, added_by) SELECT ?,"
+                " indicator_code, sha256, original_name, mime, size, captured_at, gps_lat,"
+                " gps_lon, added_at, added_by FROM evidence WHERE assessment_id = ?"
+                " AND removed_at IS NULL ORDER BY id",
+                [new.id, a.id],
+            )
+            audit.append(
+                self.db, actor=who, action="assessment.revise", assessment_id=new.id, at=now,
+                new={"supersedes": a.id, "revision": new.revision},
+            )
+        return new
+
+    def history(self, assessment_id: str) -> list[repo.Assessment]:
+        """The chain back to the first revision, newest first."""
+        out: list[repo.Assessment] = []
+        seen: set[str] = set()
+        cur: str | None = assessment_id
+        while cur and cur not in seen:
+            seen.add(cur)
+            try:
+                a = repo.get(self.db, cur)
+            except NotFoundError:
+                break
+            out.append(a)
+            cur = a.supersedes
+        return out
+
+    def stored(self, assessment_id: str) -> tuple[bytes, str] | None:
+        """(canonical JSON, signature) of a frozen revision."""
+        r = self.db.execute(
+            "SELECT content, signature FROM revisions WHERE assessment_id = ?", [assessment_id]
+        ).fetchone()
+        return (r[0].encode("utf-8"), r[1]) if r else None

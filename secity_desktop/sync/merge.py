@@ -1,0 +1,228 @@
+"""Merge rules: what importing verified revisions would do to a store (the dry run).
+
+Pure reads: the plan is computed against the store and shown to a person
+before anything is written, and the same plan is then applied in one
+transaction. Rules (revision ids are UUIDs made on the assessor's device):
+
+* a revision whose id is already stored with the same content → **skip**
+  (importing twice changes nothing);
+* the same id with *different* signed content → the bundle is refused
+  (``revision_clash``): one id can never mean two things;
+* a revision superseding one we hold, where nothing else supersedes it → **update**;
+* a revision superseding one that another stored (or earlier in this batch)
+  revision already supersedes → **conflict**: both kept, flagged for a person;
+* a first revision for a municipality, year and framework that already has an
+  assessment from another chain → **conflict** (both kept, flagged);
+* anything else → **add** (including an older revision arriving after a newer one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+import sqlite_utils
+
+from secity_desktop.core.models import Role
+from secity_desktop.sync.bundle_read import VerifiedBundle, VerifiedRevision
+
+
+class Action(StrEnum):
+    ADD = "add"
+    UPDATE = "update"
+    SKIP = "skip"
+    CONFLICT = "conflict"
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    bundle: Path
+    revision: VerifiedRevision
+    action: Action
+    note: str = ""
+    other_id: str | None = None  # the revision this one conflicts with
+
+    @property
+    def doc(self):  # type: ignore[no-untyped-def]
+        return self.revision.doc
+
+    def as_json(self) -> dict[str, object]:
+        d = self.revision.doc
+        return {
+            "bundle": self.bundle.name,
+            "id": d.id,
+            "revision": d.revision,
+            "supersedes": d.supersedes,
+            "municipality": d.municipality.code,
+            "municipality_th": d.municipality.name_th,
+            "year": d.year,
+            "assessor": d.assessor.name,
+            "action": self.action.value,
+            "note": self.note,
+            "conflicts_with": self.other_id,
+        }
+
+
+@dataclass(frozen=True)
+class Rejection:
+    path: Path
+    reason: str
+    message: str
+    file_sha256: str | None = None
+    size: int = 0
+    sender_fingerprint: str | None = None
+    sender_name: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {"bundle": self.path.name, "reason": self.reason, "message": self.message}
+
+
+@dataclass
+class Plan:
+    bundles: list[VerifiedBundle] = field(default_factory=list)
+    items: list[PlanItem] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+
+    def count(self, action: Action) -> int:
+        return sum(1 for i in self.items if i.action is action)
+
+    def items_of(self, vb: VerifiedBundle) -> list[PlanItem]:
+        return [i for i in self.items if i.bundle == vb.path]
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "items": [i.as_json() for i in self.items],
+            "rejected": [r.as_json() for r in self.rejected],
+            "counts": {a.value: self.count(a) for a in Action} | {"rejected": len(self.rejected)},
+        }
+
+
+class _State:
+    """What the store holds, plus what earlier items of this batch will add."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.batch_sha: dict[str, str] = {}
+        self.batch_successor: dict[str, str] = {}
+        self.batch_roots: dict[tuple[str, int, str], str] = {}
+
+    def stored_sha(self, rid: str) -> str | None:
+        if rid in self.batch_sha:
+            return self.batch_sha[rid]
+        r = self.db.execute("SELECT sha256 FROM revisions WHERE assessment_id = ?", [rid]).fetchone()
+        if r is not None:
+            return str(r[0])
+        r = self.db.execute("SELECT 1 FROM assessments WHERE id = ?", [rid]).fetchone()
+        return "" if r is not None else None
+
+    def successor(self, superseded: str, not_id: str) -> str | None:
+        if superseded in self.batch_successor and self.batch_successor[superseded] != not_id:
+            return self.batch_successor[superseded]
+        r = self.db.execute(
+            "SELECT id FROM assessments WHERE supersedes = ? AND id != ? LIMIT 1",
+            [superseded, not_id],
+        ).fetchone()
+        return str(r[0]) if r else None
+
+    def other_root(self, key: tuple[str, int, str], not_id: str) -> str | None:
+        if key in self.batch_roots and self.batch_roots[key] != not_id:
+            return self.batch_roots[key]
+        r = self.db.execute(
+            "SELECT id FROM assessments WHERE municipality_code = ? AND year = ?"
+            " AND framework_hash = ? AND supersedes IS NULL AND id != ? LIMIT 1",
+            [key[0], key[1], key[2], not_id],
+        ).fetchone()
+        return str(r[0]) if r else None
+
+    def add(self, rev: VerifiedRevision) -> None:
+        d = rev.doc
+        self.batch_sha[d.id] = rev.sha256
+        if d.supersedes:
+            self.batch_successor.setdefault(d.supersedes, d.id)
+        else:
+            self.batch_roots.setdefault((d.municipality.code, d.year, d.framework.hash), d.id)
+
+
+def _bundle_problem(
+    db: sqlite_utils.Database, vb: VerifiedBundle, role: Role, province: str | None
+) -> tuple[str, str] | None:
+    """Reasons to refuse a verified bundle because of what this office holds."""
+    for m in vb.manifest.municipalities:
+        r = db.execute("SELECT province_code FROM municipalities WHERE code = ?", [m.code]).fetchone()
+        if r is None:
+            return (
+                "unknown_municipality",
+                f"municipality {m.code} ({m.name_th}) is not in this office's list; import the "
+                "department's municipality list (`secity municipality import`) and try again",
+            )
+        if role is Role.PROVINCE and province and r[0] != province:
+            return (
+                "wrong_province",
+                f"municipality {m.code} ({m.name_th}) belongs to province {r[0]}, not {province}",
+            )
+    return None
+
+
+def plan_import(
+    db: sqlite_utils.Database,
+    verified: Sequence[VerifiedBundle],
+    rejected: Sequence[Rejection] = (),
+    *,
+    role: Role = Role.PROVINCE,
+    province: str | None = None,
+) -> Plan:
+    plan = Plan(rejected=list(rejected))
+    state = _State(db)
+    for vb in verified:
+        problem = _bundle_problem(db, vb, role, province)
+        items: list[PlanItem] = []
+        saved = (dict(state.batch_sha), dict(state.batch_successor), dict(state.batch_roots))
+        for rev in sorted(vb.revisions, key=lambda r: (r.doc.revision, r.doc.id)):
+            if problem:
+                break
+            d = rev.doc
+            known = state.stored_sha(d.id)
+            if known is not None:
+                if known == rev.sha256:
+                    items.append(PlanItem(vb.path, rev, Action.SKIP, "already here"))
+                    continue
+                problem = (
+                    "revision_clash",
+                    f"revision {d.id} is already here with different signed content",
+                )
+                break
+            if d.supersedes:
+                other = state.successor(d.supersedes, d.id)
+                if other:
+                    items.append(PlanItem(
+                        vb.path, rev, Action.CONFLICT,
+                        f"{other} also supersedes {d.supersedes}; both kept for review", other,
+                    ))
+                elif state.stored_sha(d.supersedes) is not None:
+                    items.append(PlanItem(vb.path, rev, Action.UPDATE, f"newer revision of {d.supersedes}"))
+                else:
+                    items.append(PlanItem(
+                        vb.path, rev, Action.ADD, f"supersedes {d.supersedes}, which is not here"
+                    ))
+            else:
+                other = state.other_root((d.municipality.code, d.year, d.framework.hash), d.id)
+                if other:
+                    items.append(PlanItem(
+                        vb.path, rev, Action.CONFLICT,
+                        f"assessment {other} already covers this municipality and year", other,
+                    ))
+                else:
+                    items.append(PlanItem(vb.path, rev, Action.ADD))
+            state.add(rev)
+        if problem:
+            state.batch_sha, state.batch_successor, state.batch_roots = saved
+            plan.rejected.append(Rejection(
+                vb.path, problem[0], problem[1], vb.file_sha256, vb.size,
+                vb.signer.fingerprint, vb.signer.name,
+            ))
+            continue
+        plan.bundles.append(vb)
+        plan.items.extend(items)
+    return plan
