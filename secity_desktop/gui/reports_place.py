@@ -22,6 +22,7 @@ from secity_desktop.reports.certificate_template import CertificateTemplate
 from secity_desktop.reports.data import CertificateData
 from secity_desktop.reports.province_pdf import render_province_summary
 from secity_desktop.services.certificates import CertificateService
+from secity_desktop.services.identity import Identity
 from secity_desktop.services.reports import ReportDataService, status_th
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
@@ -72,7 +73,9 @@ class ReportsPlace(QtWidgets.QWidget):
         self.thai_digits = QtWidgets.QCheckBox(self.tr("Thai digits (๐–๙)"), self)
         self.unsigned = QtWidgets.QCheckBox(self.tr("Unsigned specimen (no QR code)"), self)
         self.key_path = QtWidgets.QLineEdit(self)
-        self.key_path.setPlaceholderText(self.tr("Province signing key (OpenSSH Ed25519 file)"))
+        self.key_path.setPlaceholderText(
+            self.tr("Empty: this workspace's signing key; or an OpenSSH Ed25519 key file")
+        )
         browse = QtWidgets.QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._browse_key)
         self.passphrase = QtWidgets.QLineEdit(self)
@@ -257,15 +260,24 @@ class ReportsPlace(QtWidgets.QWidget):
         )
 
     def _sign(self, items: list[CertificateData]) -> list[CertificateData]:
+        """Unlock the key for this batch only; the passphrase field is cleared at once."""
         if self.unsigned.isChecked():
             return items
+        phrase = self.passphrase.text().encode("utf-8")
+        self.passphrase.clear()
         path = self.key_path.text().strip()
-        if not path:
-            raise SecityError(
-                self.tr("Choose the province signing key, or tick 'Unsigned specimen'.")
-            )
-        key = keys.read_private(Path(path), self.passphrase.text().encode("utf-8"))
-        self.passphrase.clear()  # do not keep the secret in the widget longer than needed
+        if path:
+            key = keys.read_private(Path(path), phrase)
+        else:
+            identity = Identity(self.ws)
+            if not identity.has_key():
+                raise SecityError(
+                    self.tr(
+                        "This workspace has no signing key: create one (Sync place or "
+                        "`secity key init`), choose a key file, or tick 'Unsigned specimen'."
+                    )
+                )
+            key = identity.unlock(phrase)
         return [self.certs.sign(d, key) for d in items]
 
     def _start(self, work: Callable[[Progress], Any]) -> None:
