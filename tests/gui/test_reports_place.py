@@ -159,3 +159,17 @@ def test_refresh_picks_up_new_assessments_and_keeps_choice(
     place.show()  # showing the place reloads it
     assert place.assessment.count() == before + 1
     assert place.assessment.currentData() == chosen
+
+
+def test_signs_with_the_workspace_key_by_default(
+    qtbot: QtBot, ws: Workspace, place: rp.ReportsPlace, tmp_path: Path
+) -> None:
+    from secity_desktop.services.identity import Identity
+
+    Identity(ws).create_key(b"workspace pass")
+    place.kind.setCurrentIndex(rp.CERTIFICATE)
+    place.municipality.setCurrentIndex(place.municipality.findData("5001"))
+    place.passphrase.setText("workspace pass")
+    _render(qtbot, place, tmp_path / "c.pdf")
+    [payload] = certpayload.find_payloads((tmp_path / "c.pdf").read_bytes())
+    assert certpayload.verify(payload, [Identity(ws).public_key()])
