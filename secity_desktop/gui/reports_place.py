@@ -14,6 +14,7 @@ from typing import Any
 
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.thai_calendar import fiscal_year_be, now_utc
+from secity_desktop.gui.certificate_verify import CertificateVerifyBox
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal
 from secity_desktop.gui.render_job import Progress, RenderJob
 from secity_desktop.reports.assessment_pdf import render_assessment_report
@@ -121,6 +122,8 @@ class ReportsPlace(QtWidgets.QWidget):
         buttons.addWidget(self.render_button)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        self.verify_box = CertificateVerifyBox(self.ws, self)
+        layout.addWidget(self.verify_box)
         layout.addStretch(1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.unsigned.toggled.connect(lambda _: self._kind_changed(self.kind.currentIndex()))
