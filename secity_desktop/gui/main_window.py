@@ -99,11 +99,11 @@ class MainWindow(QtWidgets.QMainWindow):
             self.sync_place.import_page.applied.connect(lambda _r: self.assessment_model.reload())
         self.places.currentChanged.connect(self._place_changed)
 
-        self._actions()
         add_province_places(self)  # Review and Dashboard, for province/region/national roles
-
         self.reports_place = ReportsPlace(ws, self)
         self.add_place(self.reports_place, self.tr("Reports"))
+
+        self._actions()
 
         self._menus()
         self._status()
