@@ -47,6 +47,7 @@ class ReportsPlace(QtWidgets.QWidget):
         self.pool = QtCore.QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.job: RenderJob | None = None
+        self._last_job: RenderJob | None = None
         self.progress_dialog: QtWidgets.QProgressDialog | None = None
         self.last_output: Path | None = None
         self._build()
@@ -317,6 +318,9 @@ class ReportsPlace(QtWidgets.QWidget):
             self.progress_dialog.close()
             self.progress_dialog.deleteLater()
             self.progress_dialog = None
+        # Keep the finished job alive until the next one: its pool thread may still be
+        # returning from run() when this queued signal arrives.
+        self._last_job = self.job
         self.job = None
         self.render_button.setEnabled(True)
 
