@@ -24,12 +24,13 @@ from secity_desktop import paths
 from secity_desktop.core.models import Role, Status
 from secity_desktop.reports.assessment_pdf import render_assessment_report
 from secity_desktop.reports.certificate_pdf import render_certificate
-from secity_desktop.reports.data import ReviewEntry
 from secity_desktop.reports.province_pdf import render_province_summary
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.certificates import CertificateService
+from secity_desktop.services.model_town import ModelTownService
 from secity_desktop.services.reports import ReportDataService
-from secity_desktop.services.workspace import init_workspace, open_workspace
+from secity_desktop.services.review import ReviewService
+from secity_desktop.services.workspace import Workspace, init_workspace, open_workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import places
 from secity_desktop.sync.keys import generate
@@ -49,15 +50,15 @@ def _photo(path: Path, rng: random.Random) -> None:
     img.save(path, quality=88)
 
 
-def _review(ws: object, aid: str) -> tuple[ReviewEntry, ...]:
-    return (
-        ReviewEntry("decision", "2026-11-20T10:00:00", "นางสาวพิมพ์ใจ ตรวจดี", "อนุมัติ"),
-        ReviewEntry("override", "2026-11-19T15:30:00", "นางสาวพิมพ์ใจ ตรวจดี",
-                    "ภาพถ่ายไม่แสดงผลการดำเนินงานปีปัจจุบัน", indicator_code="1.2",
-                    old_level=4, new_level=3),
-        ReviewEntry("comment", "2026-11-19T15:35:00", "นายวิชัย ใส่ใจ",
-                    "ควรแนบรายงานผลการตรวจวัดคุณภาพน้ำรายไตรมาส", indicator_code="3.3"),
-    )
+def _review(ws: Workspace, aid: str) -> None:
+    """Run the real review workflow: start, one override with a reason, a comment, approve."""
+    repo.set_status(ws.db, aid, Status.RECEIVED.value, "2026-11-19T09:00:00+00:00", "import")
+    review = ReviewService(ws)
+    review.start(aid)
+    review.override(aid, "1.2", 3, "ภาพถ่ายไม่แสดงผลการดำเนินงานปีปัจจุบัน")
+    review.comment(aid, "ควรแนบรายงานผลการตรวจวัดคุณภาพน้ำรายไตรมาส", "3.3")
+    review.approve(aid, "ผ่านตามเกณฑ์")
+    ModelTownService(ws).set(2569, "5001", "คะแนนสูงสุดของจังหวัดและหลักฐานครบถ้วน")
 
 
 def build(out: Path) -> dict[str, Path]:
@@ -85,13 +86,13 @@ def build(out: Path) -> dict[str, Path]:
     doc = tmp / "แผนพัฒนาเมืองสี่ปี 2566-2570.pdf"
     doc.write_bytes(b"%PDF-1.4\n" + b"x" * 250_000)
     svc.attach(first, "1.1", doc)
-    repo.set_status(ws.db, first, Status.APPROVED.value, "2026-11-20T10:00:00+00:00", "sample")
-    data = ReportDataService(ws, review=_review, signer=lambda w, a:
+    ws.set_setting("user_name", "นางสาวพิมพ์ใจ ตรวจดี")
+    _review(ws, first)
+    # A finalized, signed revision needs the sync flow; the sample shows where its key goes.
+    data = ReportDataService(ws, signer=lambda w, a:
                              "SHA256:3f9aC1d2E4b5A69xkq2Lm0Pz7Rt5Uv8Wy1Ab3Cd5Ef7Gh")
     report = dataclasses.replace(data.assessment(first), generated=ISSUED)
-    province = dataclasses.replace(
-        ReportDataService(ws, model_town=lambda w, p, y: "5001").province("50", 2569),
-        generated=ISSUED)
+    province = dataclasses.replace(ReportDataService(ws).province("50", 2569), generated=ISSUED)
     certs = CertificateService(ws, today=lambda: ISSUED)
     cert = certs.sign(certs.prepare("5001", 2569, signatory_name="นายสมศักดิ์ รักษ์เมือง"),
                       generate())

@@ -37,6 +37,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="FILE",
         help="public keys or an allowed_signers file (repeatable)",
     )
+    v.add_argument(
+        "--include-enrolled",
+        action="store_true",
+        help="also trust the keys enrolled in this workspace's trust registry",
+    )
     add_json_flag(v)
     v.set_defaults(handler=cmd_verify)
 
@@ -52,7 +57,7 @@ def _trusted(ctx: Context) -> tuple[dict[str, Ed25519PublicKey], Workspace | Non
     ws: Workspace | None = None
     if (ctx.data_dir / DB_NAME).exists():
         ws = ctx.workspace()
-        trusted.update(workspace_trusted_keys(ws))
+        trusted.update(workspace_trusted_keys(ws, include_enrolled=ctx.args.include_enrolled))
     if not trusted:
         raise ValidationError(
             "no trusted keys: pass --trusted-keys FILE (the province's public key) or use a"

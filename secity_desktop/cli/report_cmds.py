@@ -9,6 +9,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from secity_desktop.cli import passphrase
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.core.errors import ValidationError
 from secity_desktop.core.thai_calendar import BE_OFFSET
@@ -18,6 +19,7 @@ from secity_desktop.reports.certificate_template import CertificateTemplate
 from secity_desktop.reports.data import CertificateData
 from secity_desktop.reports.province_pdf import render_province_summary
 from secity_desktop.services.certificates import CertificateService
+from secity_desktop.services.identity import Identity
 from secity_desktop.services.reports import ReportDataService
 from secity_desktop.sync import keys
 
@@ -99,24 +101,18 @@ def _certificate_options(p: argparse.ArgumentParser) -> None:
 
 
 def load_signing_key(ctx: Context) -> Ed25519PrivateKey:
-    """The province key from ``--key`` and ``--passphrase-file`` (never from the command line)."""
+    """The workspace's signing key (``secity key init``), or another key file with ``--key``.
+
+    The passphrase comes from ``--passphrase-file`` or a prompt, never from the
+    command line.
+    """
     if ctx.args.key is None:
-        raise ValidationError(
-            "a signed certificate needs the province key: pass --key FILE --passphrase-file FILE,"
-            " or --unsigned for a specimen"
-        )
+        return passphrase.unlock(Identity(ctx.workspace()), ctx.args.passphrase_file)
     if ctx.args.passphrase_file is None:
         raise ValidationError(
             "--key needs --passphrase-file (passphrases never go on the command line)"
         )
-    try:
-        raw = ctx.args.passphrase_file.read_bytes()
-    except OSError as exc:
-        raise ValidationError(
-            f"cannot read passphrase file {ctx.args.passphrase_file}: {exc.strerror or exc}"
-        ) from None
-    passphrase = raw.splitlines()[0] if raw.splitlines() else b""
-    return keys.read_private(ctx.args.key, passphrase)
+    return keys.read_private(ctx.args.key, passphrase.from_file(ctx.args.passphrase_file))
 
 
 def _template(ctx: Context) -> CertificateTemplate:

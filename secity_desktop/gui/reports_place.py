@@ -14,6 +14,7 @@ from typing import Any
 
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.thai_calendar import fiscal_year_be, now_utc
+from secity_desktop.gui.certificate_verify import CertificateVerifyBox
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal
 from secity_desktop.gui.render_job import Progress, RenderJob
 from secity_desktop.reports.assessment_pdf import render_assessment_report
@@ -22,6 +23,7 @@ from secity_desktop.reports.certificate_template import CertificateTemplate
 from secity_desktop.reports.data import CertificateData
 from secity_desktop.reports.province_pdf import render_province_summary
 from secity_desktop.services.certificates import CertificateService
+from secity_desktop.services.identity import Identity
 from secity_desktop.services.reports import ReportDataService, status_th
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
@@ -45,6 +47,7 @@ class ReportsPlace(QtWidgets.QWidget):
         self.pool = QtCore.QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.job: RenderJob | None = None
+        self._last_job: RenderJob | None = None
         self.progress_dialog: QtWidgets.QProgressDialog | None = None
         self.last_output: Path | None = None
         self._build()
@@ -72,7 +75,9 @@ class ReportsPlace(QtWidgets.QWidget):
         self.thai_digits = QtWidgets.QCheckBox(self.tr("Thai digits (๐–๙)"), self)
         self.unsigned = QtWidgets.QCheckBox(self.tr("Unsigned specimen (no QR code)"), self)
         self.key_path = QtWidgets.QLineEdit(self)
-        self.key_path.setPlaceholderText(self.tr("Province signing key (OpenSSH Ed25519 file)"))
+        self.key_path.setPlaceholderText(
+            self.tr("Empty: this workspace's signing key; or an OpenSSH Ed25519 key file")
+        )
         browse = QtWidgets.QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._browse_key)
         self.passphrase = QtWidgets.QLineEdit(self)
@@ -118,6 +123,8 @@ class ReportsPlace(QtWidgets.QWidget):
         buttons.addWidget(self.render_button)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
+        self.verify_box = CertificateVerifyBox(self.ws, self)
+        layout.addWidget(self.verify_box)
         layout.addStretch(1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.unsigned.toggled.connect(lambda _: self._kind_changed(self.kind.currentIndex()))
@@ -257,15 +264,24 @@ class ReportsPlace(QtWidgets.QWidget):
         )
 
     def _sign(self, items: list[CertificateData]) -> list[CertificateData]:
+        """Unlock the key for this batch only; the passphrase field is cleared at once."""
         if self.unsigned.isChecked():
             return items
+        phrase = self.passphrase.text().encode("utf-8")
+        self.passphrase.clear()
         path = self.key_path.text().strip()
-        if not path:
-            raise SecityError(
-                self.tr("Choose the province signing key, or tick 'Unsigned specimen'.")
-            )
-        key = keys.read_private(Path(path), self.passphrase.text().encode("utf-8"))
-        self.passphrase.clear()  # do not keep the secret in the widget longer than needed
+        if path:
+            key = keys.read_private(Path(path), phrase)
+        else:
+            identity = Identity(self.ws)
+            if not identity.has_key():
+                raise SecityError(
+                    self.tr(
+                        "This workspace has no signing key: create one (Sync place or "
+                        "`secity key init`), choose a key file, or tick 'Unsigned specimen'."
+                    )
+                )
+            key = identity.unlock(phrase)
         return [self.certs.sign(d, key) for d in items]
 
     def _start(self, work: Callable[[Progress], Any]) -> None:
@@ -302,6 +318,9 @@ class ReportsPlace(QtWidgets.QWidget):
             self.progress_dialog.close()
             self.progress_dialog.deleteLater()
             self.progress_dialog = None
+        # Keep the finished job alive until the next one: its pool thread may still be
+        # returning from run() when this queued signal arrives.
+        self._last_job = self.job
         self.job = None
         self.render_button.setEnabled(True)
 

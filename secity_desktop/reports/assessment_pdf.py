@@ -273,6 +273,8 @@ class _Doc:
             criterion = DASH
         else:
             level = f"<b>ระดับ {ind.level}</b> (ช่วง {ind.min_level}–{ind.max_level})"
+            if ind.overridden:
+                level += f" ปรับโดยผู้พิจารณา จากระดับ {or_dash(ind.assessor_level)} ของผู้ประเมิน"
             criterion = _esc(ind.criterion_th) or DASH
         lines: list[Flowable] = [head, self.p(f"{level} — {criterion}", "cell")]
         if ind.evidence_missing:

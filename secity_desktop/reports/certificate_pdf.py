@@ -149,15 +149,16 @@ def _seal(c: Canvas, cx: float, cy: float) -> None:
 
 
 def draw_qr(c: Canvas, payload: str, x: float, y: float, size: float) -> int:
-    """Draw the QR as one filled vector path (crisp at any zoom); returns its version."""
+    """Draw the QR as one filled vector path (crisp at any zoom); returns its version.
+
+    The path is written as raw operators inside q/Q: a version-15 code has
+    ~700 runs of dark modules, and formatting them here is several times
+    faster than reportlab's per-number path API.
+    """
     qr = qr_code(payload)
     matrix = [list(row) for row in qr.matrix_iter(scale=1, border=4)]
     module = size / len(matrix)
-    c.saveState()
-    c.setFillColor(colors.white)
-    c.rect(x, y, size, size, stroke=0, fill=1)
-    c.setFillColor(colors.black)
-    path = c.beginPath()
+    ops = ["q", "1 g", f"{x:.3f} {y:.3f} {size:.3f} {size:.3f} re f", "0 g"]
     for r, row in enumerate(matrix):
         top = y + size - (r + 1) * module
         col = 0
@@ -166,11 +167,13 @@ def draw_qr(c: Canvas, payload: str, x: float, y: float, size: float) -> int:
                 start = col
                 while col < len(row) and row[col]:
                     col += 1
-                path.rect(x + start * module, top, (col - start) * module, module)
+                ops.append(
+                    f"{x + start * module:.3f} {top:.3f} {(col - start) * module:.3f} {module:.3f} re"
+                )
             else:
                 col += 1
-    c.drawPath(path, stroke=0, fill=1)
-    c.restoreState()
+    ops.append("f Q")
+    c.addLiteral("\n".join(ops))
     return int(qr.version)
 
 

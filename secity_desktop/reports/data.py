@@ -51,7 +51,7 @@ class IndicatorEntry:
     component_code: str
     title_th: str
     title_en: str
-    level: int | None
+    level: int | None  # effective: the reviewer's override where one stands
     min_level: int
     max_level: int
     criterion_th: str  # the chosen level's Thai text ("" when unanswered)
@@ -60,6 +60,11 @@ class IndicatorEntry:
     evidence_missing: bool = False
     evidence: tuple[EvidenceEntry, ...] = ()
     review: tuple[ReviewEntry, ...] = ()
+    assessor_level: int | None = None  # what the assessor recorded, shown when overridden
+
+    @property
+    def overridden(self) -> bool:
+        return self.level != self.assessor_level
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from secity_desktop.core.errors import ConflictError, ValidationError
 from secity_desktop.core.models import Status
 from secity_desktop.core.thai_calendar import is_plausible_be_year
 from secity_desktop.reports.data import CertificateData
+from secity_desktop.services import report_sources as sources
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.reports import ReportDataService
 from secity_desktop.services.workspace import Workspace
@@ -40,11 +41,6 @@ SETTING_SIGNATORY_POSITION = "certificate.signatory_position"
 ModelTowns = Callable[[Workspace, int], list[str]]
 
 
-def no_model_towns(ws: Workspace, year: int) -> list[str]:
-    """Until the review workflow records model towns, none are known."""
-    return []
-
-
 def certificate_id(municipality_code: str, year: int, tier: str, issued: dt.date) -> str:
     """Stable for the same facts (re-printing gives the same number), short enough to read out."""
     digest = hashlib.sha256(f"{municipality_code}|{year}|{tier}|{issued.isoformat()}".encode())
@@ -56,7 +52,7 @@ class CertificateService:
         self,
         ws: Workspace,
         *,
-        model_towns: ModelTowns = no_model_towns,
+        model_towns: ModelTowns = sources.model_towns,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         self.ws = ws
@@ -204,17 +200,28 @@ def tier_label(ws: Workspace | None, code: str) -> str:
     return code
 
 
-TRUSTED_KEYS_FILE = "trusted_certificate_signers"
+def workspace_trusted_keys(
+    ws: Workspace, *, include_enrolled: bool = False
+) -> dict[str, Ed25519PublicKey]:
+    """Keys this workspace trusts to have signed a certificate.
 
-
-def workspace_trusted_keys(ws: Workspace) -> dict[str, Ed25519PublicKey]:
-    """Keys this workspace trusts to sign certificates.
-
-    Read from ``<workspace>/trusted_certificate_signers`` (public-key lines or
-    an allowed_signers file) until the trust registry of the sync feature
-    takes over; see docs/certificates.md.
+    Always its own signing key (an office checks what it issued). Keys enrolled
+    in the trust registry only on request: they are mostly assessors' keys, and
+    an assessor must not be able to certify their own town (docs/certificates.md).
+    Revoked keys never count.
     """
-    path = ws.data_dir / TRUSTED_KEYS_FILE
-    if not path.is_file():
-        return {}
-    return certpayload.read_trusted_keys(path.read_text(encoding="utf-8"), str(path))
+    from secity_desktop.services.identity import Identity
+    from secity_desktop.sync.trust import TrustRegistry
+
+    out: dict[str, Ed25519PublicKey] = {}
+    identity = Identity(ws)
+    if identity.has_key():
+        p = identity.profile()
+        label = " · ".join(x for x in (p.organisation, p.name) if x) or "this workspace"
+        out[label] = identity.public_key()
+    if include_enrolled:
+        for t in TrustRegistry(ws.db).all():
+            if not t.revoked:
+                label = " · ".join(x for x in (t.organisation, t.name) if x) or t.fingerprint
+                out.setdefault(label, t.public_key)
+    return out

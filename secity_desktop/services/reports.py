@@ -25,29 +25,17 @@ from secity_desktop.reports.data import (
     ReportData,
     ReviewEntry,
 )
+from secity_desktop.services import report_sources as sources
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import places
 
-# Hooks other features fill in (review: decisions/overrides/comments, model towns;
-# sync: the fingerprint of the key that signed a finalized revision). Each takes
-# the workspace and returns nothing useful until that feature is present.
+# Where review decisions, signer fingerprints and model towns come from: the store by
+# default (services.report_sources); tests and previews pass stand-ins.
 ReviewSource = Callable[[Workspace, str], tuple[ReviewEntry, ...]]
 SignerSource = Callable[[Workspace, str], str | None]
 ModelTownSource = Callable[[Workspace, str, int], str | None]
-
-
-def _no_review(ws: Workspace, assessment_id: str) -> tuple[ReviewEntry, ...]:
-    return ()
-
-
-def _no_signer(ws: Workspace, assessment_id: str) -> str | None:
-    return None
-
-
-def _no_model_town(ws: Workspace, province_code: str, year: int) -> str | None:
-    return None
 
 
 def status_th(status: str) -> str:
@@ -70,9 +58,9 @@ class ReportDataService:
         self,
         ws: Workspace,
         *,
-        review: ReviewSource = _no_review,
-        signer: SignerSource = _no_signer,
-        model_town: ModelTownSource = _no_model_town,
+        review: ReviewSource = sources.review_entries,
+        signer: SignerSource = sources.signer_fingerprint,
+        model_town: ModelTownSource = sources.model_town,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         self.ws = ws
@@ -106,7 +94,8 @@ class ReportDataService:
             for ind in comp.indicators:
                 score = card.indicator(ind.code)
                 resp = v.responses.get(ind.code)
-                level = resp.level if resp else None
+                # The card scores effective levels (a reviewer's override over the assessor's).
+                level = score.level if score else (resp.level if resp else None)
                 chosen = ind.level(level) if level is not None else None
                 indicators.append(
                     IndicatorEntry(
@@ -115,6 +104,7 @@ class ReportDataService:
                         title_th=ind.title_th,
                         title_en=ind.title_en,
                         level=level,
+                        assessor_level=resp.level if resp else None,
                         min_level=ind.min_value,
                         max_level=ind.max_value,
                         criterion_th=chosen.label_th if chosen else "",
@@ -138,7 +128,7 @@ class ReportDataService:
             year=a.year,
             status_th=status_th(a.status),
             revision=a.revision,
-            assessor=a.created_by,
+            assessor=sources.signed_assessor(self.ws, a.id) or a.created_by,
             framework_version=fw.version,
             framework_status=fw.status,
             framework_title_th=fw.framework.title_th,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -114,15 +113,22 @@ def test_verify_needs_trusted_keys(setup: dict[str, object], capsys: pytest.Capt
     assert "no trusted keys" in capsys.readouterr().err
 
 
-def test_workspace_trust_file_is_used(setup: dict[str, object], capsys: pytest.CaptureFixture[str]) -> None:
+def test_workspace_key_signs_and_is_trusted(setup: dict[str, object], capsys: pytest.CaptureFixture[str]) -> None:
     tmp = setup["tmp"]
     assert isinstance(tmp, Path)
-    shutil.copy(tmp / "province_key.pub", Path(str(setup["ddir"])) / "trusted_certificate_signers")
+    assert _run(setup, "key", "init", "--passphrase-file", str(tmp / "pass.txt")) == 0
+    capsys.readouterr()
     pdf = tmp / "c.pdf"
-    _run(setup, "report", "certificate", "--municipality", "5001", "--year", "2569", "-o",
-         str(pdf), *_sign_args(setup))
+    assert _run(setup, "report", "certificate", "--municipality", "5001", "--year", "2569",
+                "-o", str(pdf), "--passphrase-file", str(tmp / "pass.txt")) == 0
     assert _run(setup, "certificate", "verify", "--pdf", str(pdf)) == 0
-    assert "GENUINE" in capsys.readouterr().out
+    assert capsys.readouterr().out.count("GENUINE") == 1
+    # a certificate signed by another key is not trusted just because it is in the PDF
+    other = tmp / "other.pdf"
+    assert _run(setup, "report", "certificate", "--municipality", "5001", "--year", "2569",
+                "-o", str(other), *_sign_args(setup)) == 0
+    assert _run(setup, "certificate", "verify", "--pdf", str(other)) == 1
+    assert "unknown_key" in capsys.readouterr().err
 
 
 def test_certificate_refusals(setup: dict[str, object], capsys: pytest.CaptureFixture[str]) -> None:
@@ -130,8 +136,11 @@ def test_certificate_refusals(setup: dict[str, object], capsys: pytest.CaptureFi
     assert isinstance(tmp, Path)
     out = str(tmp / "x.pdf")
     assert _run(setup, "report", "certificate", "--municipality", "5001", "--year", "2569",
-                "-o", out) == 1
-    assert "--key FILE --passphrase-file FILE" in capsys.readouterr().err
+                "-o", out, "--passphrase-file", str(tmp / "pass.txt")) == 1
+    assert "no signing key yet" in capsys.readouterr().err
+    assert _run(setup, "report", "certificate", "--municipality", "5001", "--year", "2569",
+                "-o", out, "--key", str(tmp / "province_key")) == 1
+    assert "--passphrase-file" in capsys.readouterr().err
     (tmp / "bad.txt").write_bytes(b"wrong\n")
     assert _run(setup, "report", "certificate", "--municipality", "5001", "--year", "2569", "-o",
                 out, "--key", str(tmp / "province_key"), "--passphrase-file",

@@ -159,3 +159,44 @@ def test_refresh_picks_up_new_assessments_and_keeps_choice(
     place.show()  # showing the place reloads it
     assert place.assessment.count() == before + 1
     assert place.assessment.currentData() == chosen
+
+
+def test_signs_with_the_workspace_key_by_default(
+    qtbot: QtBot, ws: Workspace, place: rp.ReportsPlace, tmp_path: Path
+) -> None:
+    from secity_desktop.services.identity import Identity
+
+    Identity(ws).create_key(b"workspace pass")
+    place.kind.setCurrentIndex(rp.CERTIFICATE)
+    place.municipality.setCurrentIndex(place.municipality.findData("5001"))
+    place.passphrase.setText("workspace pass")
+    _render(qtbot, place, tmp_path / "c.pdf")
+    [payload] = certpayload.find_payloads((tmp_path / "c.pdf").read_bytes())
+    assert certpayload.verify(payload, [Identity(ws).public_key()])
+
+
+def test_verify_box_checks_text_and_pdf(
+    qtbot: QtBot, ws: Workspace, place: rp.ReportsPlace, tmp_path: Path
+) -> None:
+    from secity_desktop.services.identity import Identity
+
+    box = place.verify_box
+    with qtbot.waitSignal(box.checked) as blocker:
+        box.text.setText("SECITY-CERT1:abc.def")
+        box.verify_text()
+    assert blocker.args[0] is False and "no signing key" in blocker.args[1]
+    Identity(ws).create_key(b"workspace pass")
+    place.kind.setCurrentIndex(rp.CERTIFICATE)
+    place.municipality.setCurrentIndex(place.municipality.findData("5001"))
+    place.passphrase.setText("workspace pass")
+    _render(qtbot, place, tmp_path / "c.pdf")
+    with qtbot.waitSignal(box.checked) as blocker:
+        box.verify_pdf(tmp_path / "c.pdf")
+    assert blocker.args[0] is True and "GENUINE" in box.result.text()
+    assert "เทศบาลนครเชียงใหม่" in box.result.text()
+    [payload] = certpayload.find_payloads((tmp_path / "c.pdf").read_bytes())
+    head, sig = payload.rsplit(".", 1)
+    box.text.setText(head + "." + ("A" if sig[0] != "A" else "B") + sig[1:])
+    with qtbot.waitSignal(box.checked) as blocker:
+        box.verify_text()
+    assert blocker.args[0] is False and "NOT GENUINE" in box.result.text()

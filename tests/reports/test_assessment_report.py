@@ -157,3 +157,33 @@ def test_many_thumbnails_share_decoding(ws: Workspace, tmp_path: Path) -> None:
     pdf = render_assessment_report(data, tmp_path / "r.pdf")
     rows = poppler("pdfimages", "-list", str(pdf)).splitlines()[2:]
     assert len(rows) == 4  # drawn four times (reportlab may share the XObject)
+
+
+def test_review_workflow_shows_in_report_and_summary(ws: Workspace, tmp_path: Path) -> None:
+    """Real decisions, an override and a comment from the review service, and a model town."""
+    from secity_desktop.core.models import Role, Status
+    from secity_desktop.services.model_town import ModelTownService
+    from secity_desktop.services.review import ReviewService
+    from secity_desktop.services.workspace import init_workspace
+    from secity_desktop.store import assessments as repo
+
+    init_workspace(ws, role=Role.PROVINCE, province_code="50", user_name="ผู้ตรวจ ก")
+    aid = fill(ws, "5001", top=True)
+    repo.set_status(ws.db, aid, Status.RECEIVED.value, "2026-11-19T00:00:00+00:00", "importer")
+    review = ReviewService(ws)
+    review.start(aid)
+    review.override(aid, "1.2", 2, "หลักฐานเป็นของปีที่แล้ว")
+    review.comment(aid, "ควรแนบภาพถ่ายเพิ่มเติม", "2.1")
+    review.approve(aid, "ผ่านตามเกณฑ์")
+    ModelTownService(ws).set(YEAR, "5001", "คะแนนสูงสุด")
+    data = ReportDataService(ws).assessment(aid)
+    ind = next(i for i in data.indicators if i.code == "1.2")
+    assert (ind.level, ind.assessor_level) == (2, 4)
+    assert data.total < 100  # scored on the reviewer's level
+    text = squash(poppler("pdftotext", str(render_assessment_report(data, tmp_path / "r.pdf")),
+                          "-"))
+    assert "ระดับ2(ช่วง0–4)ปรับโดยผู้พิจารณาจากระดับ4ของผู้ประเมิน" in text
+    assert "ผลการพิจารณา:อนุมัติ—ผ่านตามเกณฑ์" in text
+    assert "เหตุผล:หลักฐานเป็นของปีที่แล้ว" in text and "ควรแนบภาพถ่ายเพิ่มเติม" in text
+    summary = ReportDataService(ws).province("50", YEAR)
+    assert summary.model_town_th == "เทศบาลนครเชียงใหม่" and summary.approved == 1

@@ -93,9 +93,30 @@ def test_certificate_id_is_stable_and_short() -> None:
     assert a.startswith("2569-5001-") and len(a) == 16
 
 
-def test_workspace_trusted_keys_file(ws: Workspace) -> None:
+def test_workspace_trusts_its_own_key_and_enrolled_keys_only_on_request(ws: Workspace) -> None:
+    from secity_desktop.services.identity import Identity
+    from secity_desktop.sync.trust import TrustRegistry
+
     assert workspace_trusted_keys(ws) == {}
-    key = generate()
-    (ws.data_dir / "trusted_certificate_signers").write_text(
-        public_line(key.public_key(), "สนง.ทสจ.เชียงใหม่") + "\n", encoding="utf-8")
-    assert list(workspace_trusted_keys(ws)) == ["สนง.ทสจ.เชียงใหม่"]
+    identity = Identity(ws)
+    identity.set_profile(organisation="สนง.ทสจ.เชียงใหม่")
+    identity.create_key(b"long enough passphrase")
+    own = workspace_trusted_keys(ws)
+    assert [fingerprint(k) for k in own.values()] == [identity.info().fingerprint]
+    assert "สนง.ทสจ.เชียงใหม่" in next(iter(own))
+    enrolled = generate()
+    TrustRegistry(ws.db).add(public_line(enrolled.public_key(), "ผู้ประเมิน ก"), actor="t")
+    assert len(workspace_trusted_keys(ws)) == 1  # an assessor's key does not certify
+    assert len(workspace_trusted_keys(ws, include_enrolled=True)) == 2
+
+
+def test_model_towns_come_from_the_review_workflow(ws: Workspace) -> None:
+    from secity_desktop.core.models import Role
+    from secity_desktop.services.model_town import ModelTownService
+    from secity_desktop.services.workspace import init_workspace
+
+    init_workspace(ws, role=Role.PROVINCE, province_code="50", user_name="tester")
+    approve(ws, fill(ws, "5001", top=True))
+    ModelTownService(ws).set(YEAR, "5001", "คะแนนสูงสุดของจังหวัด")
+    [data] = _svc(ws).prepare_many(YEAR)
+    assert data.municipality_code == "5001"
