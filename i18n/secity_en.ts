@@ -158,6 +158,49 @@
     </message>
 </context>
 <context>
+    <name>CertificateVerifyBox</name>
+    <message>
+        <source>Verify a certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the QR code&apos;s text (SECITY-CERT1:…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also trust keys enrolled in this workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>This workspace trusts no signing key yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT GENUINE: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GENUINE: {number} — {name} ({code}), {tier}, fiscal year {year}, issued {date}; signed by {signer} ({fingerprint})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardPlace</name>
     <message>
         <source>All provinces</source>
@@ -196,6 +239,22 @@
         <translation>Set as model town…</translation>
     </message>
     <message>
+        <source>Export for Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessments (one row each, with scores)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Latest</source>
         <translation>Latest</translation>
     </message>
@@ -210,6 +269,22 @@
     <message>
         <source>Year over year</source>
         <translation>Year over year</translation>
+    </message>
+    <message>
+        <source>Export for Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {rows} rows to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation type="unfinished">Exporting</translation>
     </message>
     <message>
         <source>Model town</source>
@@ -227,8 +302,8 @@
 <context>
     <name>DashboardTableModel</name>
     <message>
-        <source>Component {code}</source>
-        <translation>Component {code}</translation>
+        <source>Comp. {code}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rank</source>
@@ -255,8 +330,16 @@
         <translation>Tier</translation>
     </message>
     <message>
-        <source>Change from last year</source>
-        <translation>Change from last year</translation>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component {code} score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change of the total from the previous fiscal year</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not assessed</source>
@@ -300,12 +383,24 @@
 <context>
     <name>ExportPage</name>
     <message>
+        <source>Finalize and sign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Select everything not yet sent</source>
         <translation>Select everything not yet sent</translation>
     </message>
     <message>
         <source>Sign and export…</source>
         <translation>Sign and export…</translation>
+    </message>
+    <message>
+        <source>Complete, not yet finalized: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase to finalize and sign {name}. A finalized assessment can no longer be edited; changes make a new revision.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nothing selected</source>
@@ -370,6 +465,61 @@ SHA-256 {sha}</translation>
     <message>
         <source>Evidence</source>
         <translation>Evidence</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished">File</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished">refused</translation>
     </message>
 </context>
 <context>
@@ -978,8 +1128,8 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation>Unsigned specimen (no QR code)</translation>
     </message>
     <message>
-        <source>Province signing key (OpenSSH Ed25519 file)</source>
-        <translation>Province signing key (OpenSSH Ed25519 file)</translation>
+        <source>Empty: this workspace&apos;s signing key; or an OpenSSH Ed25519 key file</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1054,8 +1204,8 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation>There is no assessment to report on.</translation>
     </message>
     <message>
-        <source>Choose the province signing key, or tick &apos;Unsigned specimen&apos;.</source>
-        <translation>Choose the province signing key, or tick &apos;Unsigned specimen&apos;.</translation>
+        <source>This workspace has no signing key: create one (Sync place or `secity key init`), choose a key file, or tick &apos;Unsigned specimen&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Rendering…</source>
@@ -1306,6 +1456,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     <message>
         <source>Trusted assessor keys</source>
         <translation>Trusted assessor keys</translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -158,6 +158,49 @@
     </message>
 </context>
 <context>
+    <name>CertificateVerifyBox</name>
+    <message>
+        <source>Verify a certificate</source>
+        <translation>ตรวจสอบเกียรติบัตร</translation>
+    </message>
+    <message>
+        <source>Paste the QR code&apos;s text (SECITY-CERT1:…)</source>
+        <translation>วางข้อความจากคิวอาร์โค้ด (SECITY-CERT1:…)</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>ตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>Open PDF…</source>
+        <translation>เปิดไฟล์ PDF…</translation>
+    </message>
+    <message>
+        <source>Also trust keys enrolled in this workspace</source>
+        <translation>เชื่อถือกุญแจที่ลงทะเบียนในพื้นที่ทำงานนี้ด้วย</translation>
+    </message>
+    <message>
+        <source>Certificate PDF</source>
+        <translation>ไฟล์ PDF เกียรติบัตร</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>ไฟล์ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>This workspace trusts no signing key yet.</source>
+        <translation>พื้นที่ทำงานนี้ยังไม่เชื่อถือกุญแจลงนามใดเลย</translation>
+    </message>
+    <message>
+        <source>NOT GENUINE: {reason}</source>
+        <translation>ไม่ใช่ของแท้: {reason}</translation>
+    </message>
+    <message>
+        <source>GENUINE: {number} — {name} ({code}), {tier}, fiscal year {year}, issued {date}; signed by {signer} ({fingerprint})</source>
+        <translation>ของแท้: {number} — {name} ({code}), {tier}, ปีงบประมาณ {year}, ออกเมื่อ {date}; ลงนามโดย {signer} ({fingerprint})</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPlace</name>
     <message>
         <source>All provinces</source>
@@ -196,6 +239,22 @@
         <translation>กำหนดเป็นเมืองต้นแบบ…</translation>
     </message>
     <message>
+        <source>Export for Excel…</source>
+        <translation>ส่งออกสำหรับ Excel…</translation>
+    </message>
+    <message>
+        <source>Assessments (one row each, with scores)</source>
+        <translation>ผลการประเมิน (หนึ่งแถวต่อการประเมิน พร้อมคะแนน)</translation>
+    </message>
+    <message>
+        <source>Indicator responses</source>
+        <translation>คำตอบรายตัวชี้วัด</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>บันทึกการเปลี่ยนแปลง</translation>
+    </message>
+    <message>
         <source>Latest</source>
         <translation>ล่าสุด</translation>
     </message>
@@ -210,6 +269,22 @@
     <message>
         <source>Year over year</source>
         <translation>เทียบรายปี</translation>
+    </message>
+    <message>
+        <source>Export for Excel</source>
+        <translation>ส่งออกสำหรับ Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>สมุดงาน Excel (*.xlsx);;CSV แบบ UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote {rows} rows to {path}</source>
+        <translation>เขียน {rows} แถวลงใน {path} แล้ว</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>กำลังส่งออก</translation>
     </message>
     <message>
         <source>Model town</source>
@@ -227,8 +302,8 @@
 <context>
     <name>DashboardTableModel</name>
     <message>
-        <source>Component {code}</source>
-        <translation>องค์ประกอบที่ {code}</translation>
+        <source>Comp. {code}</source>
+        <translation>องค์ฯ {code}</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -255,8 +330,16 @@
         <translation>ระดับรางวัล</translation>
     </message>
     <message>
-        <source>Change from last year</source>
-        <translation>เปลี่ยนแปลงจากปีก่อน</translation>
+        <source>Change</source>
+        <translation>เปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <source>Component {code} score</source>
+        <translation>คะแนนองค์ประกอบที่ {code}</translation>
+    </message>
+    <message>
+        <source>Change of the total from the previous fiscal year</source>
+        <translation>คะแนนรวมที่เปลี่ยนจากปีงบประมาณก่อน</translation>
     </message>
     <message>
         <source>Not assessed</source>
@@ -300,12 +383,24 @@
 <context>
     <name>ExportPage</name>
     <message>
+        <source>Finalize and sign…</source>
+        <translation>ยืนยันและลงนาม…</translation>
+    </message>
+    <message>
         <source>Select everything not yet sent</source>
         <translation>เลือกทุกรายการที่ยังไม่ได้ส่ง</translation>
     </message>
     <message>
         <source>Sign and export…</source>
         <translation>ลงนามและส่งออก…</translation>
+    </message>
+    <message>
+        <source>Complete, not yet finalized: {n}</source>
+        <translation>กรอกครบแต่ยังไม่ยืนยัน: {n}</translation>
+    </message>
+    <message>
+        <source>Passphrase to finalize and sign {name}. A finalized assessment can no longer be edited; changes make a new revision.</source>
+        <translation>รหัสผ่านเพื่อยืนยันและลงนาม {name} เมื่อยืนยันแล้วจะแก้ไขการประเมินไม่ได้อีก การเปลี่ยนแปลงจะสร้างฉบับแก้ไขใหม่</translation>
     </message>
     <message>
         <source>Nothing selected</source>
@@ -370,6 +465,61 @@ SHA-256 {sha}</translation>
     <message>
         <source>Evidence</source>
         <translation>หลักฐาน</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>เมื่อ</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ไฟล์</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>ผู้ส่ง</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>ผล</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>เพิ่ม</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>ปรับปรุง</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>ข้าม</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>ขัดแย้ง</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>นำเข้าแล้ว</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>ไม่มีข้อมูลใหม่</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>ปฏิเสธ</translation>
     </message>
 </context>
 <context>
@@ -978,8 +1128,8 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>ตัวอย่างที่ไม่ลงนาม (ไม่มีคิวอาร์โค้ด)</translation>
     </message>
     <message>
-        <source>Province signing key (OpenSSH Ed25519 file)</source>
-        <translation>กุญแจลงนามของจังหวัด (แฟ้ม OpenSSH Ed25519)</translation>
+        <source>Empty: this workspace&apos;s signing key; or an OpenSSH Ed25519 key file</source>
+        <translation>เว้นว่าง: ใช้กุญแจลงนามของพื้นที่ทำงานนี้ หรือเลือกไฟล์กุญแจ OpenSSH Ed25519</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1054,8 +1204,8 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>ยังไม่มีแบบประเมินสำหรับทำรายงาน</translation>
     </message>
     <message>
-        <source>Choose the province signing key, or tick &apos;Unsigned specimen&apos;.</source>
-        <translation>กรุณาเลือกกุญแจลงนามของจังหวัด หรือเลือก &apos;ตัวอย่างที่ไม่ลงนาม&apos;</translation>
+        <source>This workspace has no signing key: create one (Sync place or `secity key init`), choose a key file, or tick &apos;Unsigned specimen&apos;.</source>
+        <translation>พื้นที่ทำงานนี้ยังไม่มีกุญแจลงนาม: สร้างกุญแจ (หน้าซิงก์ หรือ `secity key init`) เลือกไฟล์กุญแจ หรือเลือก &quot;ตัวอย่างไม่ลงนาม&quot;</translation>
     </message>
     <message>
         <source>Rendering…</source>
@@ -1306,6 +1456,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     <message>
         <source>Trusted assessor keys</source>
         <translation>กุญแจผู้ประเมินที่เชื่อถือ</translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation>ประวัติการนำเข้า</translation>
     </message>
 </context>
 <context>
