@@ -1,4 +1,4 @@
-"""``secity bundle export|verify|import|history``: signed field bundles."""
+"""``secity bundle export|return|upward|verify|import|history``: signed bundles of every kind."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pathlib import Path
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.cli.passphrase import add_passphrase_args, unlock
 from secity_desktop.core.errors import SecityError
+from secity_desktop.services.office_bundles import OfficeBundleService, OfficeJob
 from secity_desktop.services.sync_export import ExportService
-from secity_desktop.services.sync_import import ImportService, require_office
+from secity_desktop.services.sync_import import ImportService
 from secity_desktop.sync.bundle_read import verify_bundle
 from secity_desktop.sync.errors import BundleRejected
 from secity_desktop.sync.merge import Plan
@@ -34,6 +35,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_json_flag(e)
     e.set_defaults(handler=cmd_export)
 
+    r = bsub.add_parser("return", help="province: sign the reviews of returned assessments for the assessor")
+    r.add_argument("ids", nargs="*", help="returned assessment ids (default: every returned one)")
+    r.add_argument("-o", "--output", type=Path, default=Path("."), help="file or folder")
+    r.add_argument("--list", action="store_true", help="only list what could be sent")
+    add_passphrase_args(r)
+    add_json_flag(r)
+    r.set_defaults(handler=cmd_return)
+
+    u = bsub.add_parser("upward", help="province: sign approved results and model towns for the region and nation")
+    u.add_argument("ids", nargs="*", help="approved assessment ids (default: every approved one)")
+    u.add_argument("--year", type=int, help="only this fiscal year (BE)")
+    u.add_argument("-o", "--output", type=Path, default=Path("."), help="file or folder")
+    u.add_argument("--list", action="store_true", help="only list what could be sent")
+    add_passphrase_args(u)
+    add_json_flag(u)
+    u.set_defaults(handler=cmd_upward)
+
     v = bsub.add_parser("verify", help="check a bundle without importing it")
     v.add_argument("files", nargs="+", type=Path)
     v.add_argument("--allowed-signers", type=Path,
@@ -41,7 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_json_flag(v)
     v.set_defaults(handler=cmd_verify)
 
-    i = bsub.add_parser("import", help="import bundles (province); --dry-run shows the plan only")
+    i = bsub.add_parser("import", help="import bundles of any kind; --dry-run shows the plan only")
     i.add_argument("files", nargs="+", type=Path)
     i.add_argument("--dry-run", action="store_true")
     add_json_flag(i)
@@ -82,6 +100,42 @@ def cmd_export(ctx: Context) -> int:
         f"sha256 {written.sha256}",
     )
     return 0
+
+
+def _office_export(ctx: Context, kind: str, job_for) -> int:  # type: ignore[no-untyped-def]
+    svc = OfficeBundleService(ctx.workspace())
+    if ctx.args.list:
+        rows = svc.candidates(kind, getattr(ctx.args, "year", None))  # type: ignore[arg-type]
+        ctx.emit([c.as_json() for c in rows], "\n".join(
+            f"{c.assessment_id}  {c.year}  r{c.revision}  {c.status:9} "
+            f"{'sent ' + str(c.sent) + 'x' if c.sent else 'not sent':10} {c.municipality_th}"
+            for c in rows) or f"nothing to send ({kind})")
+        return 0
+    job: OfficeJob = job_for(svc)
+    print(f"signing a {kind} bundle: {len(job.ids)} assessment(s), "
+          f"{len(job.model_towns)} model town(s)", file=sys.stderr)
+    key = unlock(svc.identity, ctx.args.passphrase_file)
+    written = svc.export(job, ctx.args.output, key)
+    ctx.emit(
+        {"path": str(written.path), "sha256": written.sha256, "size": written.size,
+         "kind": kind, "assessments": job.ids, "model_towns": len(job.model_towns)},
+        f"wrote {written.path} ({_mb(written.size)}, sha256 {written.sha256[:16]}…)",
+    )
+    return 0
+
+
+def cmd_return(ctx: Context) -> int:
+    def job(svc: OfficeBundleService) -> OfficeJob:
+        ids = list(ctx.args.ids) or [c.assessment_id for c in svc.candidates("return")]
+        return svc.prepare_return(ids)
+
+    return _office_export(ctx, "return", job)
+
+
+def cmd_upward(ctx: Context) -> int:
+    return _office_export(
+        ctx, "upward", lambda svc: svc.prepare_upward(ctx.args.year, list(ctx.args.ids) or None)
+    )
 
 
 def _trusted_from_allowed_signers(path: Path) -> list:  # type: ignore[type-arg]
@@ -129,14 +183,17 @@ def cmd_verify(ctx: Context) -> int:
         try:
             vb = verify_bundle(f, trusted)
             results.append({"file": str(f), "ok": True, "sha256": vb.file_sha256,
-                            "sender": vb.signer.name, "fingerprint": vb.signer.fingerprint,
-                            "revisions": len(vb.revisions), "evidence": len(vb.evidence)})
+                            "kind": vb.kind, "sender": vb.signer.name,
+                            "fingerprint": vb.signer.fingerprint,
+                            "revisions": len(vb.revisions), "reviews": len(vb.reviews),
+                            "evidence": len(vb.evidence)})
         except BundleRejected as exc:
             bad += 1
             results.append({"file": str(f), "ok": False, "reason": exc.reason, "message": str(exc)})
     ctx.emit(results, "\n".join(
-        f"{r['file']}: OK — signed by {r['sender']} ({r['fingerprint']}), "
-        f"{r['revisions']} revision(s), {r['evidence']} evidence file(s)" if r["ok"]
+        f"{r['file']}: OK — {r['kind']} bundle signed by {r['sender']} ({r['fingerprint']}), "
+        f"{r['revisions']} revision(s), {r['reviews']} review(s), {r['evidence']} evidence file(s)"
+        if r["ok"]
         else f"{r['file']}: REFUSED [{r['reason']}] {r['message']}" for r in results))
     return 1 if bad else 0
 
@@ -148,6 +205,12 @@ def _plan_text(plan: Plan) -> str:
         + (f" — {i.note}" if i.note else "")
         for i in plan.items
     ]
+    lines += [
+        f"{r.action.value:8} {r.doc.municipality_code} {r.municipality_th} {r.doc.year} "
+        f"r{r.doc.revision} {r.doc.assessment_id}  review: {r.doc.status}, "
+        f"{len(r.doc.comments)} comment(s)" + (f" — {r.note}" if r.note else "")
+        for r in plan.reviews
+    ]
     lines += [f"REFUSED  {r.path.name} [{r.reason}] {r.message}" for r in plan.rejected]
     counts = plan.as_json()["counts"]
     lines.append(", ".join(f"{k} {v}" for k, v in counts.items()))  # type: ignore[union-attr]
@@ -156,7 +219,6 @@ def _plan_text(plan: Plan) -> str:
 
 def cmd_import(ctx: Context) -> int:
     ws = ctx.workspace()
-    require_office(ws)
     svc = ImportService(ws)
     if ctx.args.dry_run:
         plan = svc.dry_run(ctx.args.files)
@@ -175,7 +237,8 @@ def cmd_history(ctx: Context) -> int:
     exports = ExportService(ws).history()
     imports = ImportService(ws).history()
     ctx.emit({"exports": exports, "imports": imports}, "\n".join(
-        [f"export {e['at']} {e['path']} ({e['revisions']} revision(s))" for e in exports]
+        [f"export {e['at']} {e.get('kind', 'field')} {e['path']} ({e['revisions']} assessment(s))"
+         for e in exports]
         + [f"import {i['at']} {i['file_name']} {i['result']}"
            + (f" [{i['reason']}]" if i["reason"] else "")
            + f" from {i['sender_name'] or '?'}" for i in imports]) or "no exports or imports yet")

@@ -1,4 +1,9 @@
-"""``secity trust add|list|revoke|export``: the office's registry of enrolled assessor keys."""
+"""``secity trust add|list|revoke|export``: the registry of enrolled keys.
+
+A province enrols its assessors' keys; an assessor enrols the province's key
+(to accept its return-for-revision bundles); a region or the nation enrols
+provinces' keys (to accept their upward bundles).
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,16 @@ from pathlib import Path
 
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.core.errors import ValidationError
-from secity_desktop.services.sync_import import require_office
 from secity_desktop.sync.trust import TrustRegistry
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("trust", help="enrolled assessor keys (province)")
+    p = sub.add_parser("trust", help="enrolled keys: assessors (at a province), the province (at an assessor), provinces (region/national)")
     tsub = p.add_subparsers(dest="trust_cmd", required=True)
 
-    a = tsub.add_parser("add", help="enrol an assessor's public key file")
-    a.add_argument("pubfile", type=Path, help="the .pub file the assessor exported")
-    a.add_argument("--name", help="the assessor's name (default: the key's comment)")
+    a = tsub.add_parser("add", help="enrol a public key file (an assessor's, or a province's)")
+    a.add_argument("pubfile", type=Path, help="the .pub file the key's owner exported")
+    a.add_argument("--name", help="the owner's name (default: the key's comment)")
     a.add_argument("--organisation", default="")
     a.add_argument("--position", default="")
     a.add_argument("--fingerprint", help="refuse unless the key has this fingerprint (as read out)")
@@ -39,9 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _registry(ctx: Context) -> TrustRegistry:
-    ws = ctx.workspace()
-    require_office(ws)
-    return TrustRegistry(ws.db)
+    return TrustRegistry(ctx.workspace().db)
 
 
 def cmd_add(ctx: Context) -> int:

@@ -29,6 +29,8 @@ from secity_desktop.core.errors import SecityError, ValidationError
 from secity_desktop.core.framework import Framework
 from secity_desktop.core.models import Role, Status
 from secity_desktop.core.thai_calendar import now_iso
+from secity_desktop.services.review import on_new_revision
+from secity_desktop.services.review_apply import apply_reviews
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import audit
 from secity_desktop.sync.bundle_read import (
@@ -67,8 +69,8 @@ class ImportResult:
 def require_office(ws: Workspace) -> None:
     if ws.role is Role.ASSESSOR:
         raise ValidationError(
-            "importing bundles and keeping a trust registry is for a province (or higher) "
-            "workspace; create one with `secity init --role province --province CODE`"
+            "this is for a province (or higher) workspace; create one with "
+            "`secity init --role province --province CODE`"
         )
 
 
@@ -187,13 +189,12 @@ class ImportService:
         return plan
 
     def dry_run(self, paths: Sequence[Path], progress: Progress | None = None) -> Plan:
-        require_office(self.ws)
         ok, bad = self.check_files(paths, self.trusted(), stage_dir=None, progress=progress)
         return self.plan(ok, bad)
 
     # --- step 3: apply ----------------------------------------------------
     def apply(self, plan: Plan) -> ImportResult:
-        require_office(self.ws)
+        """One transaction for the whole plan; the bundle's kind decides what reviews mean."""
         result = ImportResult(plan)
         for rej in plan.rejected:
             result.quarantined[rej.path] = self._quarantine(rej)
@@ -210,12 +211,16 @@ class ImportService:
             grouped = plan.items_by_bundle()
             for vb in plan.bundles:
                 items = grouped[vb.path]
+                reviews = plan.reviews_of(vb)
                 counts = {a: sum(1 for i in items if i.action is a) for a in Action}
                 changed = len(items) - counts[Action.SKIP]
+                changed += sum(1 for r in reviews if r.action is not Action.SKIP)
+                if vb.kind == "upward":
+                    self._add_municipalities(vb, now, who)
                 import_id = self._record(
                     vb.path, vb.file_sha256, vb.size, "applied" if changed else "nothing_new",
                     now, who, fingerprint=vb.signer.fingerprint, name=vb.signer.name,
-                    counts=counts,
+                    counts=counts, kind=vb.kind,
                 )
                 for fw in vb.frameworks.values():
                     if fw.hash in {i.doc.framework.hash for i in items}:
@@ -223,10 +228,14 @@ class ImportService:
                 for item in items:
                     if item.action is not Action.SKIP:
                         self._insert(item, import_id, now, who)
+                        if vb.kind == "field":
+                            on_new_revision(self.ws, item.doc.id)
+                apply_reviews(self.ws, vb, reviews, now, who)
                 audit.append(self.db, actor=who, action="bundle.import", at=now,
                              target=vb.file_sha256,
                              new={k.value: v for k, v in counts.items()} | {
-                                 "sender": vb.signer.fingerprint, "file": vb.path.name})
+                                 "sender": vb.signer.fingerprint, "file": vb.path.name,
+                                 "kind": vb.kind, "reviews": len(reviews)})
                 result.applied.append(vb.path)
         for vb in plan.bundles:
             vb.discard_staged()
@@ -234,7 +243,6 @@ class ImportService:
 
     def import_files(self, paths: Sequence[Path], progress: Progress | None = None) -> ImportResult:
         """Verify, plan and apply in one go (the CLI without --dry-run)."""
-        require_office(self.ws)
         stage = self.new_stage()
         try:
             ok, bad = self.check_files(paths, self.trusted(), stage_dir=stage, progress=progress)
@@ -247,6 +255,25 @@ class ImportService:
             vb.discard_staged()
 
     # --- helpers ----------------------------------------------------------
+    def _add_municipalities(self, vb: VerifiedBundle, now: str, who: str) -> None:
+        """An upward bundle's municipalities the region or nation has not listed yet.
+
+        The sending province vouches for them (its key signed the manifest and
+        the reader checked every one lies in its province), so they are added,
+        marked with where they came from; known ones are left as they are.
+        """
+        for m in vb.manifest.municipalities:
+            added = self.db.execute(
+                "INSERT OR IGNORE INTO municipalities (code, name_th, name_en, type, province_code,"
+                " is_seat, source) VALUES (?, ?, ?, ?, ?, 0, ?)",
+                [m.code, m.name_th, m.name_en, m.type, m.province_code,
+                 f"upward bundle from {vb.signer.name} {vb.file_sha256[:12]}"],
+            ).rowcount
+            if added:
+                audit.append(self.db, actor=who, action="municipality.add", at=now, target=m.code,
+                             new={"name_th": m.name_th, "province": m.province_code,
+                                  "from": vb.file_sha256})
+
     def _place_blobs(self, plan: Plan) -> None:
         staged = any(vb.staged for vb in plan.bundles)
         if staged:
@@ -316,15 +343,16 @@ class ImportService:
     def _record(self, path: Path, sha: str, size: int, result: str, now: str, who: str, *,
                 fingerprint: str | None = None, name: str | None = None,
                 reason: str | None = None, message: str | None = None,
-                quarantine: str | None = None, counts: dict[Action, int] | None = None) -> int:
+                quarantine: str | None = None, counts: dict[Action, int] | None = None,
+                kind: str = "field") -> int:
         c = counts or {}
         cur = self.db.execute(
             "INSERT INTO imports (at, by, file_name, file_sha256, size, sender_fingerprint,"
             " sender_name, result, reason, message, added, updated, skipped, conflicts,"
-            " quarantine_path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " quarantine_path, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [now, who, path.name, sha, size, fingerprint, name, result, reason, message,
              c.get(Action.ADD, 0), c.get(Action.UPDATE, 0), c.get(Action.SKIP, 0),
-             c.get(Action.CONFLICT, 0), quarantine],
+             c.get(Action.CONFLICT, 0), quarantine, kind],
         )
         return int(cur.lastrowid or 0)
 

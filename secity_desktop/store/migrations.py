@@ -175,10 +175,20 @@ def _v5_review(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v6_office_bundles(db: sqlite_utils.Database) -> None:
+    """Bundles now come in kinds (field, return, upward): exports and imports say which."""
+    for sql in (
+        "ALTER TABLE exports ADD COLUMN kind TEXT NOT NULL DEFAULT 'field'",
+        "ALTER TABLE imports ADD COLUMN kind TEXT NOT NULL DEFAULT 'field'",
+    ):
+        db.execute(sql)
+
+
 MIGRATIONS: list[tuple[int, Step]] = [
     (1, _v1_core),
     (2, _v2_lists_and_ui),
     (4, _v4_sync),
     (5, _v5_review),
+    (6, _v6_office_bundles),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

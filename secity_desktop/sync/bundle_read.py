@@ -19,9 +19,16 @@ from pathlib import Path
 from secity_desktop.core import framework as fw
 from secity_desktop.core.errors import FrameworkError
 from secity_desktop.sync import keys, sshsig
-from secity_desktop.sync.bundle_write import MANIFEST, MANIFEST_SIG, evidence_path
+from secity_desktop.sync.bundle_write import MANIFEST, MANIFEST_SIG, evidence_path, review_path
 from secity_desktop.sync.constants import BUNDLE_NAMESPACE, CHUNK_SIZE
-from secity_desktop.sync.documents import Manifest, RevisionDoc, parse_manifest, parse_revision
+from secity_desktop.sync.documents import (
+    Manifest,
+    ReviewDoc,
+    RevisionDoc,
+    parse_manifest,
+    parse_review,
+    parse_revision,
+)
 from secity_desktop.sync.errors import BundleRejected, SignatureError
 from secity_desktop.sync.safezip import SafeZip, ZipLimits, open_bundle_zip
 from secity_desktop.sync.trust import TrustedKey
@@ -33,6 +40,7 @@ BATCH_SYNC = hasattr(os, "sync")
 MAX_SIG = 16 * 1024
 MAX_REVISION = 4 * 1024 * 1024
 MAX_FRAMEWORK = 4 * 1024 * 1024
+MAX_REVIEW = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,11 @@ class VerifiedBundle:
     frameworks: dict[str, fw.Framework]
     evidence: dict[str, int]
     staged: dict[str, Path] = field(default_factory=dict)
+    reviews: list[ReviewDoc] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.manifest.kind
 
     def discard_staged(self) -> None:
         for p in self.staged.values():
@@ -105,6 +118,79 @@ def _check_sig(armoured: str, data: bytes, trusted: Sequence[TrustedKey], what: 
             f"{signer.revoked_at}",
         )
     return signer
+
+
+def _vouched_sig(
+    armoured: str, data: bytes, doc: RevisionDoc, voucher: TrustedKey, what: str
+) -> TrustedKey:
+    """An assessor's signature inside a province's upward bundle.
+
+    The region does not enrol assessors; it trusts the province that signed the
+    manifest. The revision's own signature must still be valid and made by the
+    key the revision names, so the assessor's authorship travels intact.
+    """
+    try:
+        claimed = sshsig.embedded_key(armoured)
+        pub = sshsig.verify(armoured, data, BUNDLE_NAMESPACE, [claimed])
+    except SignatureError as exc:
+        raise BundleRejected(_SIG_REASONS.get(exc.reason, "bad_signature"), f"{what}: {exc}") from None
+    if keys.fingerprint(pub) != doc.assessor.key_fingerprint:
+        raise BundleRejected("sender_mismatch", f"{what} names a different assessor than its signer")
+    return TrustedKey(
+        fingerprint=keys.fingerprint(pub),
+        key_id=keys.key_id(pub),
+        public_line=keys.public_line(pub, ""),
+        name=doc.assessor.name,
+        organisation=doc.assessor.organisation,
+        position=doc.assessor.position,
+        enrolled_at=voucher.enrolled_at,
+        enrolled_by=f"vouched for by {voucher.name} ({voucher.fingerprint})",
+        revoked_at=None,
+        revoked_by=None,
+        revoke_reason=None,
+    )
+
+
+def _check_kind(m: Manifest, revisions: list[VerifiedRevision], reviews: list[ReviewDoc]) -> None:
+    """What each kind of bundle may hold; anything else is refused as malformed."""
+    if m.kind == "field":
+        if m.reviews or m.model_towns:
+            raise BundleRejected("bad_manifest", "a field bundle cannot carry reviews or model towns")
+        return
+    by_id = {r.doc.id: r for r in revisions}
+    if m.kind == "return":
+        if revisions or m.model_towns or m.frameworks:
+            raise BundleRejected("bad_manifest", "a return bundle carries reviews only")
+        if not reviews or any(rv.status != "returned" for rv in reviews):
+            raise BundleRejected("bad_manifest", "a return bundle must hold returned reviews only")
+        return
+    # upward: every revision approved by the sending province, for its own municipalities
+    province = m.sender.province
+    if not province:
+        raise BundleRejected("bad_manifest", "an upward bundle must name the sender's province")
+    if any(rv.status != "approved" for rv in reviews):
+        raise BundleRejected("bad_manifest", "an upward bundle carries approved results only")
+    reviewed = {rv.assessment_id for rv in reviews}
+    if set(by_id) != reviewed:
+        raise BundleRejected("bad_manifest", "every revision of an upward bundle needs its approval, and no more")
+    for rv in reviews:
+        rev = by_id[rv.assessment_id]
+        if (rv.revision, rv.revision_sha256, rv.municipality_code, rv.year) != (
+            rev.doc.revision, rev.sha256, rev.doc.municipality.code, rev.doc.year
+        ):
+            raise BundleRejected("bad_review", f"{review_path(rv.assessment_id)} judged other content than the bundle holds")
+    for mr in m.municipalities:
+        if mr.province_code != province:
+            raise BundleRejected(
+                "wrong_province",
+                f"municipality {mr.code} belongs to province {mr.province_code}; the sender speaks for {province}",
+            )
+    listed = {mr.code for mr in m.municipalities}
+    for t in m.model_towns:
+        if t.municipality_code not in listed:
+            raise BundleRejected("bad_manifest", f"model town {t.municipality_code} is not among the bundle's municipalities")
+        if t.province_code != province:
+            raise BundleRejected("wrong_province", f"a model town for province {t.province_code} is not the sender's to choose")
 
 
 def _read_sig(z: SafeZip, name: str) -> str:
@@ -330,7 +416,10 @@ def verify_bundle(
             content = _read_checked(z, re_.path, expect, MAX_REVISION)
             sig = _read_checked(z, re_.signature_path, expect, MAX_SIG).decode("ascii", "replace")
             doc = parse_revision(content, re_.path)
-            rsigner = _check_sig(sig, content, trusted, re_.path)
+            if m.kind == "upward":
+                rsigner = _vouched_sig(sig, content, doc, signer, re_.path)
+            else:
+                rsigner = _check_sig(sig, content, trusted, re_.path)
             if doc.assessor.key_fingerprint != rsigner.fingerprint:
                 raise BundleRejected("sender_mismatch", f"{re_.path} names a different assessor than its signer")
             _check_revision(doc, m, frameworks)
@@ -345,11 +434,23 @@ def verify_bundle(
             )
         if len({r.doc.id for r in revisions}) != len(revisions):
             raise BundleRejected("bad_manifest", "the manifest lists a revision twice")
+        reviews: list[ReviewDoc] = []
+        for ve in m.reviews:
+            if ve.path != review_path(ve.assessment_id) or ve.path not in expect:
+                raise BundleRejected("bad_manifest", f"review of {ve.assessment_id} has no entry")
+            rdoc = parse_review(_read_checked(z, ve.path, expect, MAX_REVIEW), ve.path)
+            if (rdoc.assessment_id, rdoc.revision, rdoc.status) != (ve.assessment_id, ve.revision, ve.status):
+                raise BundleRejected("bad_review", f"{ve.path} disagrees with the manifest")
+            claimed.add(ve.path)
+            reviews.append(rdoc)
+        if len({r.assessment_id for r in reviews}) != len(reviews):
+            raise BundleRejected("bad_manifest", "the manifest lists a review twice")
+        _check_kind(m, revisions, reviews)
         claimed |= {evidence_path(s) for s in evidence}
         unclaimed = sorted(set(expect) - claimed)
         if unclaimed:
             raise BundleRejected("extra_entry", f"{unclaimed[0]} is listed but belongs to nothing")
-        vb = VerifiedBundle(path, "", 0, m, signer, revisions, frameworks, evidence)
+        vb = VerifiedBundle(path, "", 0, m, signer, revisions, frameworks, evidence, reviews=reviews)
         try:
             vb.file_sha256, vb.size = _scan_evidence(z, vb, stage_dir, have_blob, progress)
         except BaseException:

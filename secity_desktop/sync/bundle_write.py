@@ -22,11 +22,15 @@ from secity_desktop.sync import sshsig
 from secity_desktop.sync.constants import BUNDLE_NAMESPACE, CHUNK_SIZE
 from secity_desktop.sync.documents import (
     FORMAT_VERSION,
+    BundleKind,
     EntryRecord,
     FrameworkEntry,
     Manifest,
+    ModelTownRecord,
     MunicipalityRecord,
     Person,
+    ReviewDoc,
+    ReviewEntry,
     RevisionDoc,
     RevisionEntry,
 )
@@ -72,13 +76,26 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def review_path(assessment_id: str) -> str:
+    return f"reviews/{assessment_id}.json"
+
+
 def build_manifest(
     revisions: Sequence[SignedRevision],
     frameworks: Sequence[FrameworkText],
     evidence_sizes: dict[str, int],
     sender: Person,
+    *,
+    kind: BundleKind = "field",
+    reviews: Sequence[ReviewDoc] = (),
+    model_towns: Sequence[ModelTownRecord] = (),
+    extra_municipalities: Sequence[MunicipalityRecord] = (),
 ) -> tuple[Manifest, dict[str, bytes]]:
-    """The manifest plus the in-memory entries it describes (all but evidence)."""
+    """The manifest plus the in-memory entries it describes (all but evidence).
+
+    Reviews need no signature of their own: the manifest's signature covers
+    their hashes, and they are only ever sent by the office that wrote them.
+    """
     small: dict[str, bytes] = {}
     fw_entries = []
     for f in sorted(frameworks, key=lambda f: f.hash):
@@ -99,20 +116,35 @@ def build_manifest(
                 framework_hash=r.doc.framework.hash, path=path, signature_path=path + ".sig",
             )
         )
+    review_entries = []
+    for rv in sorted(reviews, key=lambda r: r.assessment_id):
+        path = review_path(rv.assessment_id)
+        small[path] = rv.canonical()
+        review_entries.append(
+            ReviewEntry(assessment_id=rv.assessment_id, revision=rv.revision, status=rv.status, path=path)
+        )
+    for mr in extra_municipalities:
+        munis.setdefault(mr.code, mr)
     entries = [EntryRecord(path=p, sha256=_sha(b), size=len(b)) for p, b in small.items()]
     entries += [
         EntryRecord(path=evidence_path(s), sha256=s, size=n) for s, n in evidence_sizes.items()
     ]
+    # The newest event the bundle carries, not the wall clock: the same content gives the same bytes.
+    stamps = [r.doc.finalized_at for r in revisions]
+    stamps += [d.at for rv in reviews for d in rv.decisions]
+    stamps += [t.chosen_at for t in model_towns]
     manifest = Manifest(
         format="secbundle",
         format_version=FORMAT_VERSION,
-        # The newest finalization, not the wall clock: the same revisions give the same bytes.
-        created_at=max((r.doc.finalized_at for r in revisions), default="1970-01-01T00:00:00Z"),
+        created_at=max(stamps, default="1970-01-01T00:00:00Z"),
         sender=sender,
         frameworks=fw_entries,
         municipalities=[munis[c] for c in sorted(munis)],
         revisions=rev_entries,
         entries=sorted(entries, key=lambda e: e.path),
+        kind=kind,
+        reviews=review_entries,
+        model_towns=sorted(model_towns, key=lambda t: (t.province_code, t.year, t.id)),
     )
     return manifest, small
 
@@ -125,13 +157,21 @@ def write_bundle(
     sender: Person,
     key: Ed25519PrivateKey,
     progress: Progress | None = None,
+    *,
+    kind: BundleKind = "field",
+    reviews: Sequence[ReviewDoc] = (),
+    model_towns: Sequence[ModelTownRecord] = (),
+    extra_municipalities: Sequence[MunicipalityRecord] = (),
 ) -> WrittenBundle:
     """Write the bundle atomically; raises Cancelled (nothing left behind) if progress says so."""
     sizes: dict[str, int] = {}
     for r in revisions:
         for e in r.doc.evidence:
             sizes[e.sha256] = e.size
-    manifest, small = build_manifest(revisions, frameworks, sizes, sender)
+    manifest, small = build_manifest(
+        revisions, frameworks, sizes, sender, kind=kind, reviews=reviews,
+        model_towns=model_towns, extra_municipalities=extra_municipalities,
+    )
     body = manifest.canonical()
     signature = sshsig.sign(key, body, BUNDLE_NAMESPACE).encode("ascii")
     total = sum(e.size for e in manifest.entries) + len(body)
@@ -189,9 +229,10 @@ def _file_sha(path: Path) -> tuple[str, int]:
     return h.hexdigest(), n
 
 
-def default_name(sender: Person, created_at: str, count: int) -> str:
+def default_name(sender: Person, created_at: str, count: int, kind: BundleKind = "field") -> str:
     stamp = "".join(ch for ch in created_at[:19] if ch.isdigit())
-    return f"secity-{sender.key_id}-{stamp}-{count}{BUNDLE_SUFFIX}"
+    infix = "" if kind == "field" else f"{kind}-"
+    return f"secity-{infix}{sender.key_id}-{stamp}-{count}{BUNDLE_SUFFIX}"
 
 
 __all__ = [
@@ -203,5 +244,6 @@ __all__ = [
     "WrittenBundle",
     "build_manifest",
     "default_name",
+    "review_path",
     "write_bundle",
 ]

@@ -131,8 +131,92 @@ class RevisionEntry(_Strict):
     signature_path: EntryPath
 
 
+class DecisionRecord(_Strict):
+    id: Uuid
+    revision: int = Field(ge=1, le=10_000)
+    action: Code
+    old_status: Code
+    new_status: Code
+    comment: LongText
+    author: Text
+    at: Stamp
+
+
+class CommentRecord(_Strict):
+    id: Uuid
+    revision: int = Field(ge=1, le=10_000)
+    indicator_code: Code | None
+    body: LongText
+    author: Text
+    at: Stamp
+
+
+class OverrideRecord(_Strict):
+    id: Uuid
+    revision: int = Field(ge=1, le=10_000)
+    indicator_code: Code
+    assessor_level: int | None
+    level: int | None
+    reason: LongText
+    author: Text
+    at: Stamp
+    current: bool
+
+
+ReviewStatus = Literal["approved", "returned"]
+
+
+class ReviewDoc(_Strict):
+    """An office's judgement of one revision: why it was returned, or how it was approved.
+
+    ``revision_sha256`` binds it to the exact signed revision it judged, so a
+    review can never be replayed onto different content.
+    """
+
+    format: Literal["secity-review"]
+    format_version: Literal[1]
+    assessment_id: Uuid
+    revision: int = Field(ge=1, le=10_000)
+    revision_sha256: Sha256
+    municipality_code: Code
+    year: int = Field(ge=2500, le=2700)
+    status: ReviewStatus
+    decisions: Annotated[list[DecisionRecord], Field(max_length=1000)]
+    comments: Annotated[list[CommentRecord], Field(max_length=5000)]
+    overrides: Annotated[list[OverrideRecord], Field(max_length=5000)]
+
+    def canonical(self) -> bytes:
+        return canonical_json(self.model_dump(mode="json")).encode("utf-8")
+
+
+class ReviewEntry(_Strict):
+    assessment_id: Uuid
+    revision: int = Field(ge=1, le=10_000)
+    status: ReviewStatus
+    path: EntryPath
+
+
+class ModelTownRecord(_Strict):
+    id: Uuid
+    province_code: Code
+    year: int = Field(ge=2500, le=2700)
+    municipality_code: Code
+    assessment_id: Uuid | None
+    reason: LongText
+    chosen_by: Text
+    chosen_at: Stamp
+
+
+BundleKind = Literal["field", "return", "upward"]
+
+
 class Manifest(_Strict):
-    """The signed table of contents: nothing in the bundle is trusted unless listed here."""
+    """The signed table of contents: nothing in the bundle is trusted unless listed here.
+
+    ``kind`` says who may import it: ``field`` (an assessor's revisions, for a
+    province), ``return`` (a province's reviews sent back to the assessor) or
+    ``upward`` (a province's approved results, for a region or the nation).
+    """
 
     format: Literal["secbundle"]
     format_version: int
@@ -142,6 +226,9 @@ class Manifest(_Strict):
     municipalities: Annotated[list[MunicipalityRecord], Field(max_length=5000)]
     revisions: Annotated[list[RevisionEntry], Field(max_length=5000)]
     entries: Annotated[list[EntryRecord], Field(max_length=20_000)]
+    kind: BundleKind = "field"
+    reviews: Annotated[list[ReviewEntry], Field(max_length=5000)] = []
+    model_towns: Annotated[list[ModelTownRecord], Field(max_length=1000)] = []
 
     def canonical(self) -> bytes:
         return canonical_json(self.model_dump(mode="json")).encode("utf-8")
@@ -211,6 +298,17 @@ def parse_manifest(raw: bytes) -> Manifest:
         return Manifest.model_validate(data)
     except PydanticError as exc:
         raise BundleRejected("bad_manifest", f"manifest.json: {_first_error(exc)}") from None
+
+
+def parse_review(raw: bytes, path: str) -> ReviewDoc:
+    data = parse_json(raw, path)
+    try:
+        doc = ReviewDoc.model_validate(data)
+    except PydanticError as exc:
+        raise BundleRejected("bad_review", f"{path}: {_first_error(exc)}") from None
+    if doc.canonical() != raw:
+        raise BundleRejected("bad_review", f"{path} is not in canonical form")
+    return doc
 
 
 def parse_revision(raw: bytes, path: str) -> RevisionDoc:

@@ -14,6 +14,12 @@ transaction. Rules (revision ids are UUIDs made on the assessor's device):
 * a first revision for a municipality, year and framework that already has an
   assessment from another chain → **conflict** (both kept, flagged);
 * anything else → **add** (including an older revision arriving after a newer one).
+
+A bundle's ``kind`` decides where it may go: ``field`` bundles to an office,
+``return`` bundles (a province's reviews) to the assessor who sent the
+revisions, ``upward`` bundles (a province's approved results) to a region or
+the nation. Reviews are planned as ``add`` (something new) or ``skip``;
+what they mean is applied by the importer.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import sqlite_utils
 
 from secity_desktop.core.models import Role
 from secity_desktop.sync.bundle_read import VerifiedBundle, VerifiedRevision
+from secity_desktop.sync.documents import ReviewDoc
 
 
 class Action(StrEnum):
@@ -66,6 +73,31 @@ class PlanItem:
 
 
 @dataclass(frozen=True)
+class ReviewItem:
+    bundle: Path
+    doc: ReviewDoc
+    action: Action
+    note: str = ""
+    municipality_th: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        d = self.doc
+        return {
+            "bundle": self.bundle.name,
+            "assessment_id": d.assessment_id,
+            "revision": d.revision,
+            "municipality": d.municipality_code,
+            "municipality_th": self.municipality_th,
+            "year": d.year,
+            "status": d.status,
+            "comments": len(d.comments),
+            "overrides": sum(1 for o in d.overrides if o.current and o.level is not None),
+            "action": self.action.value,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
 class Rejection:
     path: Path
     reason: str
@@ -84,6 +116,7 @@ class Plan:
     bundles: list[VerifiedBundle] = field(default_factory=list)
     items: list[PlanItem] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    reviews: list[ReviewItem] = field(default_factory=list)
 
     def count(self, action: Action) -> int:
         return sum(1 for i in self.items if i.action is action)
@@ -103,9 +136,15 @@ class Plan:
     def as_json(self) -> dict[str, object]:
         return {
             "items": [i.as_json() for i in self.items],
+            "reviews": [r.as_json() for r in self.reviews],
             "rejected": [r.as_json() for r in self.rejected],
-            "counts": {a.value: self.count(a) for a in Action} | {"rejected": len(self.rejected)},
+            "counts": {a.value: self.count(a) for a in Action}
+            | {"rejected": len(self.rejected), "reviews": sum(
+                1 for r in self.reviews if r.action is not Action.SKIP)},
         }
+
+    def reviews_of(self, vb: VerifiedBundle) -> list[ReviewItem]:
+        return [r for r in self.reviews if r.bundle == vb.path]
 
 
 class _State:
@@ -154,10 +193,34 @@ class _State:
             self.batch_roots.setdefault((d.municipality.code, d.year, d.framework.hash), d.id)
 
 
+_WRONG_KIND = {
+    "field": "this is an assessor's field bundle; import it at the province office",
+    "return": "this is a province's return-for-revision bundle; import it in the assessor's"
+    " workspace that sent the assessment",
+    "upward": "this is a province's bundle of approved results; import it at a regional or"
+    " national workspace",
+}
+_KIND_ROLES = {
+    "field": (Role.PROVINCE, Role.REGION, Role.NATIONAL),
+    "return": (Role.ASSESSOR,),
+    "upward": (Role.REGION, Role.NATIONAL),
+}
+
+
 def _bundle_problem(
     db: sqlite_utils.Database, vb: VerifiedBundle, role: Role, province: str | None
 ) -> tuple[str, str] | None:
-    """Reasons to refuse a verified bundle because of what this office holds."""
+    """Reasons to refuse a verified bundle because of what this workspace is or holds."""
+    kind = vb.manifest.kind
+    if role not in _KIND_ROLES[kind]:
+        return "wrong_kind", _WRONG_KIND[kind]
+    if kind == "return":
+        return _return_problem(db, vb)
+    if kind == "upward":
+        p = db.execute("SELECT 1 FROM provinces WHERE code = ?", [vb.manifest.sender.province]).fetchone()
+        if p is None:
+            return "unknown_province", f"province {vb.manifest.sender.province!r} is not one of the 76"
+        return None  # the sending province vouches for its municipalities; unknown ones are added
     for m in vb.manifest.municipalities:
         r = db.execute("SELECT province_code FROM municipalities WHERE code = ?", [m.code]).fetchone()
         if r is None:
@@ -172,6 +235,49 @@ def _bundle_problem(
                 f"municipality {m.code} ({m.name_th}) belongs to province {r[0]}, not {province}",
             )
     return None
+
+
+def _return_problem(db: sqlite_utils.Database, vb: VerifiedBundle) -> tuple[str, str] | None:
+    for rv in vb.reviews:
+        r = db.execute(
+            "SELECT sha256 FROM revisions WHERE assessment_id = ?", [rv.assessment_id]
+        ).fetchone()
+        if r is None:
+            return (
+                "unknown_assessment",
+                f"assessment {rv.assessment_id} (municipality {rv.municipality_code}, {rv.year}) "
+                "was not finalized in this workspace; open the workspace that sent it",
+            )
+        if str(r[0]) != rv.revision_sha256:
+            return (
+                "revision_clash",
+                f"the province judged revision {rv.revision} of {rv.assessment_id} with other "
+                "content than this workspace signed",
+            )
+    return None
+
+
+def _review_items(db: sqlite_utils.Database, vb: VerifiedBundle) -> list[ReviewItem]:
+    out = []
+    for rv in vb.reviews:
+        known = {
+            str(r[0]) for r in db.execute(
+                "SELECT id FROM review_decisions WHERE assessment_id = ?", [rv.assessment_id]
+            ).fetchall()
+        }
+        name = db.execute(
+            "SELECT name_th FROM municipalities WHERE code = ?", [rv.municipality_code]
+        ).fetchone()
+        muni = str(name[0]) if name else next(
+            (m.name_th for m in vb.manifest.municipalities if m.code == rv.municipality_code), ""
+        )
+        if {d.id for d in rv.decisions} <= known:
+            out.append(ReviewItem(vb.path, rv, Action.SKIP, "already here", muni))
+        elif vb.manifest.kind == "return":
+            out.append(ReviewItem(vb.path, rv, Action.ADD, "returned for revision: reopens it", muni))
+        else:
+            out.append(ReviewItem(vb.path, rv, Action.ADD, f"{rv.status} by the province", muni))
+    return out
 
 
 def plan_import(
@@ -234,4 +340,5 @@ def plan_import(
             continue
         plan.bundles.append(vb)
         plan.items.extend(items)
+        plan.reviews.extend(_review_items(db, vb))
     return plan

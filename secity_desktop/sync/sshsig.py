@@ -203,6 +203,16 @@ def verify(armoured: str, message: bytes, namespace: str, allowed: AllowedKeys) 
     return _verify_digest(parsed, digest, namespace, allowed)
 
 
+def embedded_key(armoured: str) -> Ed25519PublicKey:
+    """The key a signature *claims* to be made with — a claim only, never trust by itself.
+
+    Used where another, trusted signature vouches for this one (a province's
+    upward bundle carries its assessors' signed revisions): the claimed key
+    is then checked to be the one the signed document names.
+    """
+    return _parse(armoured).public
+
+
 def verify_stream(
     armoured: str, fileobj: BinaryIO, namespace: str, allowed: AllowedKeys
 ) -> Ed25519PublicKey:

@@ -95,12 +95,16 @@ def test_assessor_to_office_by_cli(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 def test_office_commands_refused_on_assessor_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An assessor keeps a trust registry (for the province's key) but signs no office bundles."""
     a = str(tmp_path / "a")
     run(capsys, "--data-dir", a, "init")
-    code, _, err = run(capsys, "--data-dir", a, "trust", "list")
-    assert code == 1 and "province" in err
-    code, _, err = run(capsys, "--data-dir", a, "bundle", "import", str(tmp_path / "x.secbundle"))
-    assert code == 1 and "province" in err
+    code, out, _ = run(capsys, "--data-dir", a, "trust", "list", "--json")
+    assert code == 0 and json.loads(out) == []
+    for kind in ("return", "upward"):
+        code, _, err = run(capsys, "--data-dir", a, "bundle", kind, "--passphrase-file", "/nonexistent")
+        assert code == 1 and "province" in err, err
+    code, out, _ = run(capsys, "--data-dir", a, "bundle", "import", str(tmp_path / "x.secbundle"))
+    assert code == 1 and "unreadable" in out
 
 
 def test_no_passphrase_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,203 @@
+"""Bundles an office signs: returns to assessors, and approved results sent upward.
+
+Both use the field bundle's container and rules (docs/bundle-format.md), with
+the province's own key and a ``kind`` in the manifest:
+
+* **return** — the reviews of assessments the province returned, for the
+  assessor's workspace (which enrolled the province key). No revisions: the
+  assessor holds them already, and each review names the SHA-256 of the
+  revision it judged.
+* **upward** — every approved assessment of the province (optionally one
+  fiscal year): the assessor's signed revision as it arrived, its evidence,
+  the province's review of it, and the province's model-town choices.
+
+The sender block names the workspace's province code, which the receiving
+side checks against every municipality in the bundle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from secity_desktop.core.errors import ConflictError, ValidationError
+from secity_desktop.core.models import Role, Status
+from secity_desktop.core.thai_calendar import now_iso
+from secity_desktop.services.identity import Identity
+from secity_desktop.services.review_transport import build_review_doc
+from secity_desktop.services.sync_export import ExportService
+from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import audit, places
+from secity_desktop.store import review as rrepo
+from secity_desktop.sync import keys
+from secity_desktop.sync.bundle_write import (
+    BUNDLE_SUFFIX,
+    FrameworkText,
+    SignedRevision,
+    WrittenBundle,
+    default_name,
+    write_bundle,
+)
+from secity_desktop.sync.documents import (
+    BundleKind,
+    ModelTownRecord,
+    MunicipalityRecord,
+    Person,
+    ReviewDoc,
+)
+
+
+@dataclass(frozen=True)
+class OfficeCandidate:
+    assessment_id: str
+    municipality_code: str
+    municipality_th: str
+    year: int
+    revision: int
+    status: str
+    sent: int  # how many bundles of this kind already carried it
+
+    def as_json(self) -> dict[str, object]:
+        return self.__dict__.copy()
+
+
+@dataclass(frozen=True)
+class OfficeJob:
+    """The file half of an office export: no database, so it can run in a worker thread."""
+
+    kind: BundleKind
+    sender: Person
+    revisions: list[SignedRevision]
+    frameworks: list[FrameworkText]
+    reviews: list[ReviewDoc]
+    model_towns: list[ModelTownRecord]
+    municipalities: list[MunicipalityRecord]
+    blob_path: Callable[[str], Path]
+    ids: list[str] = field(default_factory=list)
+
+    def target_for(self, target: Path) -> Path:
+        if target.is_dir():
+            stamps = [d.at for r in self.reviews for d in r.decisions] or [now_iso()]
+            return target / default_name(self.sender, max(stamps), len(self.reviews), self.kind)
+        return target if target.suffix == BUNDLE_SUFFIX else target.with_name(target.name + BUNDLE_SUFFIX)
+
+    def run(
+        self, target: Path, key: Ed25519PrivateKey, progress: Callable[[int, int], bool] | None = None
+    ) -> WrittenBundle:
+        if keys.key_id(key.public_key()) != self.sender.key_id:
+            raise ConflictError("that key is not this workspace's signing key")
+        return write_bundle(
+            self.target_for(target), self.revisions, self.frameworks, self.blob_path,
+            self.sender, key, progress, kind=self.kind, reviews=self.reviews,
+            model_towns=self.model_towns, extra_municipalities=self.municipalities,
+        )
+
+
+class OfficeBundleService:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.db = ws.db
+        self.identity = Identity(ws)
+        self._field = ExportService(ws)
+
+    def _require_province(self, what: str) -> str:
+        if self.ws.role is not Role.PROVINCE or not self.ws.province_code:
+            raise ValidationError(
+                f"{what} is signed by a province workspace (`secity init --role province"
+                " --province CODE`); this one is " + self.ws.role.value
+            )
+        return self.ws.province_code
+
+    def sender(self) -> Person:
+        p = self.identity.person()
+        return p.model_copy(update={"province": self.ws.province_code or ""})
+
+    def candidates(self, kind: BundleKind, year: int | None = None) -> list[OfficeCandidate]:
+        """Returned (for ``return``) or approved (for ``upward``) signed assessments of this province."""
+        status = Status.RETURNED if kind == "return" else Status.APPROVED
+        sql = (
+            "SELECT a.id, a.municipality_code, m.name_th, a.year, a.revision, a.status,"
+            " (SELECT count(*) FROM export_items i JOIN exports x ON x.id = i.export_id"
+            "   WHERE i.assessment_id = a.id AND x.kind = ?)"
+            " FROM assessments a JOIN municipalities m ON m.code = a.municipality_code"
+            " JOIN revisions r ON r.assessment_id = a.id"
+            " WHERE a.status = ? AND m.province_code = ?"
+        )
+        args: list[object] = [kind, status.value, self.ws.province_code or ""]
+        if year is not None:
+            sql += " AND a.year = ?"
+            args.append(year)
+        rows = self.db.execute(sql + " ORDER BY a.year, m.code", args).fetchall()
+        return [OfficeCandidate(*r) for r in rows]
+
+    def prepare_return(self, ids: Sequence[str]) -> OfficeJob:
+        self._require_province("a return-for-revision bundle")
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            raise ValidationError("nothing to return: give the returned assessments' ids")
+        reviews = [build_review_doc(self.ws, i, "returned") for i in ids]
+        return OfficeJob("return", self.sender(), [], [], reviews, [], [],
+                         self.ws.blobs.path_for, ids)
+
+    def prepare_upward(self, year: int | None = None, ids: Sequence[str] | None = None) -> OfficeJob:
+        province = self._require_province("an upward bundle")
+        chosen = list(dict.fromkeys(ids)) if ids else [
+            c.assessment_id for c in self.candidates("upward", year)
+        ]
+        towns = rrepo.model_towns(self.db, province_code=province, year=year)
+        if not chosen and not towns:
+            raise ValidationError(
+                "nothing to send upward: no approved assessment"
+                + (f" for {year}" if year is not None else "") + " and no model town chosen"
+            )
+        reviews = [build_review_doc(self.ws, i, "approved") for i in chosen]
+        revisions = self._field._signed(chosen) if chosen else []
+        munis = []
+        for t in towns:
+            m = places.municipality(self.db, t.municipality_code)
+            munis.append(MunicipalityRecord(code=m.code, name_th=m.name_th, name_en=m.name_en,
+                                            type=m.type, province_code=m.province_code))
+        model_towns = [
+            ModelTownRecord(id=t.id, province_code=t.province_code, year=t.year,
+                            municipality_code=t.municipality_code,
+                            assessment_id=t.assessment_id, reason=t.reason,
+                            chosen_by=t.chosen_by, chosen_at=t.chosen_at)
+            for t in towns
+        ]
+        return OfficeJob("upward", self.sender(), revisions, self._field._frameworks(revisions),
+                         reviews, model_towns, munis, self.ws.blobs.path_for, chosen)
+
+    def record(self, job: OfficeJob, written: WrittenBundle) -> int:
+        now, who = now_iso(), self.ws.actor
+        with self.db.atomic():
+            export_id = int(
+                self.db["exports"].insert(
+                    {"at": now, "by": who, "path": str(written.path.resolve()),
+                     "file_sha256": written.sha256, "size": written.size,
+                     "revisions": len(job.ids), "kind": job.kind}
+                ).last_pk
+            )
+            self.db.conn.executemany(
+                "INSERT INTO export_items (export_id, assessment_id) VALUES (?, ?)",
+                [(export_id, i) for i in job.ids],
+            )
+            audit.append(
+                self.db, actor=who, action=f"bundle.{job.kind}", at=now, target=written.sha256,
+                new={"path": str(written.path), "size": written.size, "assessments": job.ids,
+                     "model_towns": len(job.model_towns)},
+            )
+        return export_id
+
+    def export(
+        self,
+        job: OfficeJob,
+        target: Path,
+        key: Ed25519PrivateKey,
+        progress: Callable[[int, int], bool] | None = None,
+    ) -> WrittenBundle:
+        written = job.run(target, key, progress)
+        self.record(job, written)
+        return written
