@@ -9,6 +9,7 @@ from pathlib import Path
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.cli.passphrase import add_passphrase_args, unlock
 from secity_desktop.core.errors import SecityError
+from secity_desktop.services.conflicts import ConflictService
 from secity_desktop.services.office_bundles import OfficeBundleService, OfficeJob
 from secity_desktop.services.sync_export import ExportService
 from secity_desktop.services.sync_import import ImportService
@@ -64,6 +65,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     i.add_argument("--dry-run", action="store_true")
     add_json_flag(i)
     i.set_defaults(handler=cmd_import)
+
+    cf = bsub.add_parser("conflicts", help="imported revisions in conflict, waiting for a person")
+    cf.add_argument("--all", action="store_true", help="include resolved ones")
+    add_json_flag(cf)
+    cf.set_defaults(handler=cmd_conflicts)
+
+    rs = bsub.add_parser("resolve", help="settle a conflict: which revision stands, and why")
+    rs.add_argument("conflict", type=int, help="conflict number (see `bundle conflicts`)")
+    rs.add_argument("--keep", required=True, help="the assessment id that stands")
+    rs.add_argument("--reason", required=True, help="why (kept in the audit log)")
+    add_json_flag(rs)
+    rs.set_defaults(handler=cmd_resolve)
 
     h = bsub.add_parser("history", help="what was exported or imported, and when")
     add_json_flag(h)
@@ -242,4 +255,20 @@ def cmd_history(ctx: Context) -> int:
         + [f"import {i['at']} {i['file_name']} {i['result']}"
            + (f" [{i['reason']}]" if i["reason"] else "")
            + f" from {i['sender_name'] or '?'}" for i in imports]) or "no exports or imports yet")
+    return 0
+
+
+def cmd_conflicts(ctx: Context) -> int:
+    rows = ConflictService(ctx.workspace()).list(include_resolved=ctx.args.all)
+    ctx.emit([c.as_json() for c in rows], "\n".join(
+        f"#{c.id} {c.kind:8} {c.municipality_code} {c.municipality_th} {c.year}: "
+        f"{c.new.assessment_id} r{c.new.revision} vs {c.existing.assessment_id} r{c.existing.revision}"
+        + (f" — kept {c.kept_id} ({c.resolution})" if c.kept_id else " — open")
+        for c in rows) or "no open conflicts")
+    return 0
+
+
+def cmd_resolve(ctx: Context) -> int:
+    c = ConflictService(ctx.workspace()).resolve(ctx.args.conflict, ctx.args.keep, ctx.args.reason)
+    ctx.emit(c.as_json(), f"conflict #{c.id} resolved: {c.kept_id} stands")
     return 0

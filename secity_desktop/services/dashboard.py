@@ -88,6 +88,12 @@ class Dashboard:
     province: str | None
 
 
+#: A revision a person set aside when resolving an import conflict never counts as "latest".
+SET_ASIDE_FILTER = (
+    "NOT EXISTS (SELECT 1 FROM revision_conflicts c WHERE c.kept_id IS NOT NULL"
+    " AND c.kept_id != a.id AND (c.assessment_id = a.id OR c.other_id = a.id))"
+)
+
 _PICK = """
 SELECT id, fw, municipality_code, year, revision, status, updated_at FROM (
   SELECT a.id AS id, a.framework_hash AS fw, a.municipality_code, a.year, a.revision, a.status,
@@ -102,7 +108,7 @@ SELECT id, fw, municipality_code, year, revision, status, updated_at FROM (
 def _where(
     province: str | None, years: tuple[int, ...], mtype: str | None
 ) -> tuple[str, list[Any]]:
-    parts, args = ["1 = 1"], []  # type: ignore[var-annotated]
+    parts, args = [SET_ASIDE_FILTER], []  # type: ignore[var-annotated]
     if province:
         parts.append("m.province_code = ?")
         args.append(province)

@@ -176,10 +176,18 @@ def _v5_review(db: sqlite_utils.Database) -> None:
 
 
 def _v6_office_bundles(db: sqlite_utils.Database) -> None:
-    """Bundles now come in kinds (field, return, upward): exports and imports say which."""
+    """Bundles now come in kinds (field, return, upward): exports and imports say which.
+
+    A flagged conflict is resolved by a person choosing which revision stands
+    (``kept_id``) and why; the other stays in the store, set aside.
+    """
     for sql in (
         "ALTER TABLE exports ADD COLUMN kind TEXT NOT NULL DEFAULT 'field'",
         "ALTER TABLE imports ADD COLUMN kind TEXT NOT NULL DEFAULT 'field'",
+        "ALTER TABLE revision_conflicts ADD COLUMN kept_id TEXT REFERENCES assessments(id)",
+        "ALTER TABLE revision_conflicts ADD COLUMN resolution TEXT",
+        "CREATE INDEX revision_conflicts_a ON revision_conflicts(assessment_id)",
+        "CREATE INDEX revision_conflicts_b ON revision_conflicts(other_id)",
     ):
         db.execute(sql)
 

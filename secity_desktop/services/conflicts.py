@@ -1,0 +1,114 @@
+"""Import conflicts: two revisions that claim the same place, flagged for a person to settle.
+
+The importer never guesses (docs/bundle-format.md, merge rules): both
+revisions are kept and a row in ``revision_conflicts`` says why. Resolving
+means a person at the office chooses which revision stands, with a written
+reason; the other stays in the store (its signature and history intact) but
+is *set aside*: dashboards, coverage and "latest assessment" picks skip it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
+from secity_desktop.core.thai_calendar import now_iso
+from secity_desktop.services.sync_import import require_office
+from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import audit
+
+
+@dataclass(frozen=True)
+class Side:
+    assessment_id: str
+    revision: int
+    status: str
+    signer: str | None
+    finalized_at: str | None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: int
+    kind: str  # "fork": both supersede the same revision; "parallel": two first revisions
+    municipality_code: str
+    municipality_th: str
+    year: int
+    supersedes: str | None
+    new: Side
+    existing: Side
+    flagged_at: str
+    resolved_at: str | None
+    resolved_by: str | None
+    kept_id: str | None
+    resolution: str | None
+
+    def as_json(self) -> dict[str, object]:
+        from dataclasses import asdict
+
+        return asdict(self)
+
+
+_SQL = """
+SELECT c.id, c.kind, a.municipality_code, m.name_th, a.year, c.supersedes,
+       a.id, a.revision, a.status, ra.signer_fingerprint, ra.finalized_at,
+       b.id, b.revision, b.status, rb.signer_fingerprint, rb.finalized_at,
+       c.flagged_at, c.resolved_at, c.resolved_by, c.kept_id, c.resolution
+FROM revision_conflicts c
+JOIN assessments a ON a.id = c.assessment_id
+JOIN assessments b ON b.id = c.other_id
+JOIN municipalities m ON m.code = a.municipality_code
+LEFT JOIN revisions ra ON ra.assessment_id = a.id
+LEFT JOIN revisions rb ON rb.assessment_id = b.id
+"""
+
+
+def _conflict(r: tuple) -> Conflict:  # type: ignore[type-arg]
+    return Conflict(
+        r[0], r[1], r[2], r[3], r[4], r[5], Side(*r[6:11]), Side(*r[11:16]), *r[16:21]
+    )
+
+
+class ConflictService:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.db = ws.db
+
+    def list(self, *, include_resolved: bool = False) -> list[Conflict]:
+        sql = _SQL + ("" if include_resolved else " WHERE c.resolved_at IS NULL")
+        return [_conflict(r) for r in self.db.execute(sql + " ORDER BY c.id").fetchall()]
+
+    def get(self, conflict_id: int) -> Conflict:
+        r = self.db.execute(_SQL + " WHERE c.id = ?", [conflict_id]).fetchone()
+        if r is None:
+            raise NotFoundError(f"no import conflict {conflict_id}; see `secity bundle conflicts`")
+        return _conflict(r)
+
+    def resolve(self, conflict_id: int, keep: str, reason: str) -> Conflict:
+        require_office(self.ws)
+        c = self.get(conflict_id)
+        if c.resolved_at is not None:
+            raise ConflictError(
+                f"conflict {c.id} was already resolved on {c.resolved_at[:10]} by {c.resolved_by}"
+            )
+        sides = {c.new.assessment_id, c.existing.assessment_id}
+        if keep not in sides:
+            raise ValidationError(
+                f"keep one of the two revisions in conflict {c.id}: {', '.join(sorted(sides))}"
+            )
+        why = (reason or "").strip()
+        if not why:
+            raise ValidationError("resolving a conflict needs a written reason (--reason TEXT)")
+        aside = next(s for s in sides if s != keep)
+        now, who = now_iso(), self.ws.actor
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE revision_conflicts SET resolved_at = ?, resolved_by = ?, kept_id = ?,"
+                " resolution = ? WHERE id = ?",
+                [now, who, keep, why, c.id],
+            )
+            audit.append(
+                self.db, actor=who, action="conflict.resolve", assessment_id=keep, at=now,
+                target=str(c.id), old={"set_aside": aside}, new={"kept": keep}, reason=why,
+            )
+        return self.get(c.id)
