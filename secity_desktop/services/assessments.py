@@ -7,6 +7,7 @@ never leaves half an edit and the audit log never disagrees with the data.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,13 +18,16 @@ from secity_desktop.core import scoring
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
 from secity_desktop.core.evidence_meta import FileMeta, read_meta
 from secity_desktop.core.framework import Framework
-from secity_desktop.core.models import Status
+from secity_desktop.core.models import Role, Status
 from secity_desktop.core.thai_calendar import is_plausible_be_year, now_iso
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import audit, places
 from secity_desktop.store import review as review_repo
 from secity_desktop.store.blobs import Progress
+
+# Workspaces that receive assessors' work and review it rather than write it.
+OFFICE_ROLES = (Role.PROVINCE, Role.REGION, Role.NATIONAL)
 
 
 class DuplicateAssessment(ConflictError):
@@ -180,15 +184,75 @@ class AssessmentService:
         return a
 
     # --- editing ----------------------------------------------------------
+    def received_from(self, assessment_id: str) -> str | None:
+        """Who sent this assessment in a bundle (its assessor); None when it was made here.
+
+        Follows ``supersedes`` too: a local revision of a received assessment copies the
+        assessor's answers, so it must not become a way round the office guard.
+        """
+        seen: set[str] = set()
+        current: str | None = assessment_id
+        while current and current not in seen:
+            seen.add(current)
+            row = self.db.execute(
+                "SELECT content, signer_fingerprint FROM revisions"
+                " WHERE assessment_id = ? AND source = 'import'",
+                [current],
+            ).fetchone()
+            if row is not None:
+                return _assessor_label(str(row[0]), str(row[1]))
+            up = self.db.execute(
+                "SELECT supersedes FROM assessments WHERE id = ?", [current]
+            ).fetchone()
+            current = up[0] if up else None
+        return None
+
+    def office_refusal(self, a: repo.Assessment) -> str | None:
+        """Why an office may not change this assessment's answers at all, whatever its status.
+
+        A province, region or national office judges what an assessor signed; changing
+        the assessor's responses, notes or evidence there would make the record say
+        something the assessor never said. Its levels change only by a review override,
+        which keeps both. Assessments an office made itself (demo, training) stay editable.
+        """
+        if self.ws.role not in OFFICE_ROLES:
+            return None
+        sender = self.received_from(a.id)
+        if sender is None:
+            return None
+        return (
+            f"assessment {a.id} was received from {sender}; the office changes levels only by"
+            f" a review override (`secity review override {a.id} INDICATOR LEVEL --reason TEXT`)"
+        )
+
+    def edit_refusal(self, assessment_id: str) -> str | None:
+        """The one-line reason this workspace may not edit the assessment, or None if it may.
+
+        One rule for every door (CLI, editor, evidence import), so a screen can disable
+        its controls and say why before anyone tries.
+        """
+        return self._refusal(repo.get(self.db, assessment_id))
+
+    def can_edit(self, assessment_id: str) -> bool:
+        return self.edit_refusal(assessment_id) is None
+
+    def _refusal(self, a: repo.Assessment) -> str | None:
+        office = self.office_refusal(a)
+        if office is not None:
+            return office
+        if not Status(a.status).editable:
+            return f"assessment {a.id} is {a.status} and cannot be edited" + (
+                "; start a new revision to change it" if a.status == Status.FINALIZED else ""
+            )
+        return None
+
     def _editable(
         self, assessment_id: str, code: str | None = None
     ) -> tuple[repo.Assessment, Framework]:
         a = repo.get(self.db, assessment_id)
-        if not Status(a.status).editable:
-            raise ConflictError(
-                f"assessment {a.id} is {a.status} and cannot be edited"
-                + ("; start a new revision to change it" if a.status == Status.FINALIZED else "")
-            )
+        refusal = self._refusal(a)
+        if refusal is not None:
+            raise ConflictError(refusal)
         fw = self.framework_of(a)
         if code is not None and fw.indicator(code) is None:
             raise NotFoundError(f"framework {fw.version} has no indicator {code!r}")
@@ -354,6 +418,21 @@ class AssessmentService:
                 old=a.status,
                 new=Status.COMPLETE.value,
             )
+
+
+def _assessor_label(content: str, fingerprint: str) -> str:
+    """The assessor as their signed revision names them; the key when the name is unreadable."""
+    try:
+        person = json.loads(content).get("assessor") or {}
+    except (ValueError, AttributeError):
+        person = {}
+    if not isinstance(person, dict):
+        person = {}
+    name = str(person.get("name") or "").strip()
+    org = str(person.get("organisation") or "").strip()
+    if name and org:
+        return f"{name} ({org})"
+    return name or org or f"the holder of key {fingerprint}"
 
 
 def missing_summary(card: scoring.ScoreCard) -> str:

@@ -25,7 +25,7 @@ from secity_desktop.core.errors import ConflictError, ValidationError
 from secity_desktop.core.models import Status
 from secity_desktop.core.thai_calendar import is_plausible_be_year
 from secity_desktop.reports.data import CertificateData
-from secity_desktop.services import report_sources as sources
+from secity_desktop.services import review_sources
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.reports import ReportDataService
 from secity_desktop.services.workspace import Workspace
@@ -52,7 +52,7 @@ class CertificateService:
         self,
         ws: Workspace,
         *,
-        model_towns: ModelTowns = sources.model_towns,
+        model_towns: ModelTowns = review_sources.model_town_codes,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         self.ws = ws

@@ -26,13 +26,15 @@ from secity_desktop.reports.data import (
     ReviewEntry,
 )
 from secity_desktop.services import report_sources as sources
+from secity_desktop.services import review_sources
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import places
 
 # Where review decisions, signer fingerprints and model towns come from: the store by
-# default (services.report_sources); tests and previews pass stand-ins.
+# default (services.review_sources, services.report_sources), so every call site shows the
+# office's review without wiring it; tests and previews pass stand-ins.
 ReviewSource = Callable[[Workspace, str], tuple[ReviewEntry, ...]]
 SignerSource = Callable[[Workspace, str], str | None]
 ModelTownSource = Callable[[Workspace, str, int], str | None]
@@ -58,9 +60,9 @@ class ReportDataService:
         self,
         ws: Workspace,
         *,
-        review: ReviewSource = sources.review_entries,
+        review: ReviewSource = review_sources.report_entries,
         signer: SignerSource = sources.signer_fingerprint,
-        model_town: ModelTownSource = sources.model_town,
+        model_town: ModelTownSource = review_sources.model_town_of,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         self.ws = ws

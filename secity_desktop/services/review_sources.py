@@ -1,9 +1,12 @@
 """Review data in the shapes the PDF reports and certificates take.
 
-``services.reports.ReportDataService(ws, review=report_entries,
-model_town=model_town_of)`` and ``services.certificates.CertificateService(ws,
-model_towns=model_town_codes)`` plug these in; the reports side never reads
-the review tables itself.
+These are the **defaults** of ``services.reports.ReportDataService`` (``review``,
+``model_town``) and ``services.certificates.CertificateService``
+(``model_towns``), so every call site — CLI, GUI, certificates — shows the
+office's decisions, overrides and comments and uses the recorded model towns
+without wiring anything. Tests and previews still pass stand-ins. The reports
+side never reads the review tables itself: this file is what changes when the
+review tables do.
 """
 
 from __future__ import annotations
@@ -13,18 +16,42 @@ from secity_desktop.services.review import status_label
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import review as rrepo
 
+# Thai labels for the decision actions a report shows. "reopen" and "resubmit" are written
+# by the importer with an English comment, so their label carries the revision instead.
+DECISION_TH = {
+    "start": "เริ่มพิจารณา",
+    "approve": "อนุมัติ",
+    "return": "ส่งกลับแก้ไข",
+}
+
+
+def decision_text(d: rrepo.Decision) -> str:
+    """What the report prints after "ผลการพิจารณา:"; any unknown action still reads as a status change."""
+    if d.action == "reopen":
+        return f"ได้รับฉบับแก้ไขครั้งที่ {d.revision} หลังอนุมัติ — พิจารณาใหม่"
+    if d.action == "resubmit":
+        return f"ได้รับฉบับแก้ไขครั้งที่ {d.revision}"
+    label = DECISION_TH.get(d.action) or (
+        f"{status_label(d.old_status, 'th')} → {status_label(d.new_status, 'th')}"
+    )
+    return f"{label} — {d.comment}" if d.comment else label
+
 
 def report_entries(ws: Workspace, assessment_id: str) -> tuple[ReviewEntry, ...]:
-    """Decisions, comments and overrides in time order (overrides: assessor's → reviewer's level)."""
-    out: list[ReviewEntry] = []
-    for d in rrepo.decisions(ws.db, assessment_id):
-        text = f"{status_label(d.old_status, 'th')} → {status_label(d.new_status, 'th')}"
-        out.append(
-            ReviewEntry("decision", d.at, d.author, f"{text}: {d.comment}" if d.comment else text)
-        )
-    for c in rrepo.comments(ws.db, assessment_id):
-        out.append(ReviewEntry("comment", c.at, c.author, c.body, c.indicator_code))
-    for o in rrepo.overrides(ws.db, assessment_id):
+    """Decisions, standing overrides and comments, oldest first.
+
+    Only standing overrides: the report's levels and scores are the effective ones, so
+    a withdrawn override, one replaced by a later override, or one retired because a
+    new revision arrived would contradict the level printed next to it. The full
+    history stays in ``secity review show``.
+    """
+    out: list[ReviewEntry] = [
+        ReviewEntry("decision", d.at, d.author, decision_text(d))
+        for d in rrepo.decisions(ws.db, assessment_id)
+    ]
+    for o in rrepo.overrides(ws.db, assessment_id, current_only=True):
+        if o.level is None:
+            continue
         out.append(
             ReviewEntry(
                 "override",
@@ -33,9 +60,11 @@ def report_entries(ws: Workspace, assessment_id: str) -> tuple[ReviewEntry, ...]
                 o.reason,
                 o.indicator_code,
                 old_level=o.assessor_level,
-                new_level=o.level if o.level is not None else o.assessor_level,
+                new_level=o.level,
             )
         )
+    for c in rrepo.comments(ws.db, assessment_id):
+        out.append(ReviewEntry("comment", c.at, c.author, c.body, c.indicator_code))
     return tuple(sorted(out, key=lambda e: e.at))
 
 
@@ -45,5 +74,8 @@ def model_town_of(ws: Workspace, province_code: str, year: int) -> str | None:
 
 
 def model_town_codes(ws: Workspace, year: int) -> list[str]:
-    """The model towns of every province recorded in this workspace for the year."""
-    return [t.municipality_code for t in rrepo.model_towns(ws.db, year=year)]
+    """The year's model towns; a province workspace certifies only its own province's."""
+    province = ws.province_code or None
+    return [
+        t.municipality_code for t in rrepo.model_towns(ws.db, province_code=province, year=year)
+    ]

@@ -146,6 +146,9 @@ class RevisionService:
             raise ConflictError(
                 f"assessment {a.id} is {a.status}; only a finalized or returned one gets a new revision"
             )
+        refusal = AssessmentService(self.ws).office_refusal(a)
+        if refusal is not None:  # a local copy would let the office rewrite the assessor's answers
+            raise ConflictError(refusal)
         newer = self.db.execute(
             "SELECT id FROM assessments WHERE supersedes = ?", [a.id]
         ).fetchone()

@@ -12,6 +12,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "reports"))
 
 from report_helpers import chiang_mai
+from thai_helpers import poppler, squash
 
 from secity_desktop.cli.main import main
 from secity_desktop.core.models import Role
@@ -162,6 +163,68 @@ def test_batch_certificates_folder_and_specimens(setup: dict[str, object], capsy
     assert _run(setup, "report", "certificate", "--municipality", "5001", "--year", "2569",
                 "-o", str(tmp / "s.pdf"), "--unsigned") == 0
     assert "unsigned specimen" in capsys.readouterr().out
+
+
+def _received_for_review(setup: dict[str, object], code: str) -> str:
+    """The assessment of ``code`` as if it had arrived in a bundle: status received, 1.2 lowered."""
+    from secity_desktop.core.models import Status
+    from secity_desktop.services.assessments import AssessmentService
+    from secity_desktop.store import assessments as repo
+
+    ids = setup["ids"]
+    assert isinstance(ids, dict)
+    aid = str(ids[code])
+    ws = open_workspace(Path(str(setup["ddir"])))
+    low = ws.frameworks.current().indicator("1.2")
+    assert low is not None
+    AssessmentService(ws).set_response(aid, "1.2", low.levels[0].value)
+    repo.set_status(ws.db, aid, Status.RECEIVED.value, "2026-11-19T00:00:00+00:00", "importer")
+    ws.close()
+    return aid
+
+
+def test_review_reaches_the_assessment_report_and_certificates(
+    setup: dict[str, object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The review done with `secity review` shows in `secity report …` with no extra option."""
+    tmp = setup["tmp"]
+    assert isinstance(tmp, Path)
+    aid = _received_for_review(setup, "5003")
+    assert _run(setup, "review", "start", aid) == 0
+    assert _run(setup, "review", "override", aid, "1.2", "4",
+                "--reason", "ตรวจพบแผนฉบับปรับปรุงในพื้นที่") == 0
+    assert _run(setup, "review", "comment", aid, "--indicator", "2.1",
+                "ควรแนบภาพถ่ายจุดคัดแยกขยะ") == 0
+    assert _run(setup, "review", "comment", aid, "ภาพรวมเอกสารครบถ้วน") == 0
+    assert _run(setup, "review", "approve", aid, "--comment", "ผ่านตามเกณฑ์") == 0
+    capsys.readouterr()
+
+    pdf = tmp / "r.pdf"
+    assert _run(setup, "report", "assessment", aid, "-o", str(pdf)) == 0
+    text = squash(poppler("pdftotext", str(pdf), "-"))
+    assert "ปรับโดยผู้พิจารณาจากระดับ0ของผู้ประเมิน" in text
+    assert "ตัวชี้วัด1.2จาก0เป็น4—เหตุผล:ตรวจพบแผนฉบับปรับปรุงในพื้นที่" in text
+    assert "ความเห็นตัวชี้วัด2.1:ควรแนบภาพถ่ายจุดคัดแยกขยะ" in text
+    assert "ความเห็น:ภาพรวมเอกสารครบถ้วน" in text
+    assert "ผลการพิจารณา:อนุมัติ—ผ่านตามเกณฑ์" in text
+
+    # the model town recorded by the review workflow is what a batch certifies
+    assert _run(setup, "modeltown", "set", "--year", "2569", "--municipality", "5003",
+                "--reason", "คะแนนหลังการพิจารณาสูงสุด") == 0
+    capsys.readouterr()
+    assert _run(setup, "--json", "report", "certificates", "--year", "2569", "-o",
+                str(tmp / "certs"), *_sign_args(setup)) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == 1
+    [written] = data["written"]
+    assert Path(written).name == "certificate-2569-5003.pdf"
+    assert _run(setup, "certificate", "verify", "--pdf", written, "--trusted-keys",
+                str(tmp / "province_key.pub")) == 0
+    assert "(5003)" in capsys.readouterr().out
+    summary = tmp / "p.pdf"
+    assert _run(setup, "report", "province", "--province", "50", "--year", "2569",
+                "-o", str(summary)) == 0
+    assert "(เมืองต้นแบบ)" in squash(poppler("pdftotext", str(summary), "-"))
 
 
 def test_cli_subprocess_smoke(setup: dict[str, object], tmp_path: Path) -> None:
