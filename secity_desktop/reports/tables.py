@@ -22,11 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-
 from secity_desktop.core.errors import StoreError
 
 XLSX_FONT = "TH Sarabun New"
@@ -98,6 +93,12 @@ def _widths(
 
 def write_xlsx(tables: Sequence[Table] | Table, path: Path, *, font_name: str = XLSX_FONT) -> int:
     """Write one sheet per table; returns the number of data rows written in all."""
+    # openpyxl costs ~110 ms to import; only an export pays it, not every app start
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     if isinstance(tables, Table):
         tables = [tables]
     wb = Workbook(write_only=True)
