@@ -209,9 +209,10 @@ class ImportService:
                 audit.append(self.db, actor=who, action="bundle.reject", at=now,
                              target=rej.file_sha256, reason=f"{rej.reason}: {rej.message}"[:500])
             grouped = plan.items_by_bundle()
+            review_groups = plan.reviews_by_bundle()
             for vb in plan.bundles:
                 items = grouped[vb.path]
-                reviews = plan.reviews_of(vb)
+                reviews = review_groups[vb.path]
                 counts = {a: sum(1 for i in items if i.action is a) for a in Action}
                 changed = len(items) - counts[Action.SKIP]
                 changed += sum(1 for r in reviews if r.action is not Action.SKIP)

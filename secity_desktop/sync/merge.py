@@ -143,8 +143,11 @@ class Plan:
                 1 for r in self.reviews if r.action is not Action.SKIP)},
         }
 
-    def reviews_of(self, vb: VerifiedBundle) -> list[ReviewItem]:
-        return [r for r in self.reviews if r.bundle == vb.path]
+    def reviews_by_bundle(self) -> dict[Path, list[ReviewItem]]:
+        out: dict[Path, list[ReviewItem]] = {vb.path: [] for vb in self.bundles}
+        for r in self.reviews:
+            out.setdefault(r.bundle, []).append(r)
+        return out
 
 
 class _State:
