@@ -103,9 +103,71 @@ def main() -> int:
             w.close()
         tr.uninstall()
         ws.close()
+        tr.install("th")
+        _feedback_shot(app, Path(tmp) / "feedback")
+        tr.uninstall()
     for png in sorted(OUT.glob("*.png")):
         print(png.relative_to(ROOT))
     return 0
+
+
+def _feedback_shot(app, tmp: Path) -> None:  # type: ignore[no-untyped-def]
+    """The assessor's editor after the province returned the assessment with comments."""
+    from secity_desktop.core.models import Role
+    from secity_desktop.gui import settings as cfg
+    from secity_desktop.gui.main_window import MainWindow
+    from secity_desktop.services.assessments import AssessmentService
+    from secity_desktop.services.identity import Identity
+    from secity_desktop.services.office_bundles import OfficeBundleService
+    from secity_desktop.services.review import ReviewService
+    from secity_desktop.services.revisions import RevisionService
+    from secity_desktop.services.sync_export import ExportService
+    from secity_desktop.services.sync_import import ImportService
+    from secity_desktop.services.workspace import init_workspace, open_workspace
+    from secity_desktop.sync.trust import TrustRegistry
+
+    pw = b"screenshot passphrase"
+    a = open_workspace(tmp / "assessor")
+    init_workspace(a, role=Role.ASSESSOR, province_code=None, user_name="สมศรี ผู้ประเมิน")
+    p = open_workspace(tmp / "province")
+    init_workspace(p, role=Role.PROVINCE, province_code="90", user_name="กานดา ศรีสุข")
+    for ws, name in ((a, "สมศรี ผู้ประเมิน"), (p, "กานดา ศรีสุข")):
+        Identity(ws).set_profile(name=name, organisation="ทสจ.สงขลา")
+        Identity(ws).create_key(pw)
+    TrustRegistry(p.db).add(Identity(a).info().public_line, actor="t")
+    TrustRegistry(a.db).add(Identity(p).info().public_line, actor="t", name="ทสจ.สงขลา")
+    svc = AssessmentService(a)
+    aid = svc.new("9001", 2569).id
+    fw = a.frameworks.get(svc.get(aid).framework_hash)
+    photo = _photo(tmp / "photo.jpg")
+    for ind in fw.indicators:
+        svc.set_response(aid, ind.code, ind.levels[-1].value, "ดำเนินการครบถ้วน")
+        svc.attach(aid, ind.code, photo)
+    svc.mark_complete(aid)
+    RevisionService(a).finalize(aid, Identity(a).unlock(pw))
+    sent = ExportService(a).export([aid], tmp, Identity(a).unlock(pw)).path
+    ImportService(p).import_files([sent])
+    rs = ReviewService(p)
+    rs.start(aid)
+    rs.comment(aid, "ภาพถ่ายจุดรวบรวมขยะอันตรายไม่ชัดเจน กรุณาถ่ายใหม่ให้เห็นป้ายและภาชนะรองรับ", indicator="1.1")
+    rs.override(aid, "1.1", fw.indicators[0].levels[1].value, "ยังไม่มีหลักฐานการคัดแยกขยะอันตรายครบทุกชุมชน")
+    rs.return_for_revision(aid, "กรุณาแก้ไขตัวชี้วัด 1.1 และแนบหลักฐานเพิ่มเติม แล้วส่งกลับภายใน 15 วัน")
+    ob = OfficeBundleService(p)
+    back = ob.export(ob.prepare_return([aid]), tmp, Identity(p).unlock(pw)).path
+    ImportService(a).import_files([back])
+    draft = a.db.execute("SELECT id FROM assessments WHERE supersedes = ?", [aid]).fetchone()[0]
+    w = MainWindow(a, "th", cfg.Settings(tmp / "th.ini"), restore=False)
+    w.resize(*SIZE)
+    w.show()
+    ed = w.open_assessment(draft)
+    ed.open_indicator("1.1")
+    app.processEvents()
+    app.processEvents()
+    w.grab().save(str(OUT / "editor-feedback-th.png"))
+    w.close_editor()
+    w.close()
+    a.close()
+    p.close()
 
 
 if __name__ == "__main__":

@@ -8,6 +8,10 @@ QLabel#tierLabel { font-size: 12pt; font-weight: 600; color: #2e7d4f; }
 QLabel#panelHeading { font-size: 12pt; font-weight: 600; }
 QLabel#readOnlyBanner { background: #fdecea; color: #7a1f16; border: 1px solid #e6a39b;
     border-radius: 4px; padding: 6px; }
+QLabel#feedbackBanner { background: #fff6e0; color: #5c4100; border: 1px solid #e8c46a;
+    border-radius: 4px; padding: 6px; }
+QGroupBox#feedbackBox { background: #fff9ec; border: 1px solid #e8c46a; border-radius: 4px;
+    margin-top: 14px; padding: 8px 6px 6px 6px; }
 QLabel#answeredLabel { color: #55606e; }
 QFrame#scorePanel { background: #f6f8fb; border: 1px solid #dde3ea; border-radius: 6px; }
 QTreeView#indicatorTree::item { padding: 4px 2px; }

@@ -61,7 +61,7 @@ def test_conflict_is_listed_and_resolved_with_a_reason(tmp_path: Path) -> None:
 
 
 def test_conflicts_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    a, b, p, first, second = _two_assessors_same_town(tmp_path)
+    a, b, p, _first, second = _two_assessors_same_town(tmp_path)
     d = str(p.data_dir)
     for ws in (a, b, p):
         ws.close()

@@ -20,7 +20,7 @@ from secity_desktop import paths
 from secity_desktop.core import scoring
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.models import STATUS_LABELS, Status
-from secity_desktop.core.thai_calendar import now_utc
+from secity_desktop.core.thai_calendar import format_date, format_datetime_th, now_utc, parse_iso
 from secity_desktop.gui.common import confirm, warn
 from secity_desktop.gui.editor.commands import LevelCommand, NoteCommand
 from secity_desktop.gui.editor.dialogs import FindIndicatorDialog, MissingDialog
@@ -30,6 +30,7 @@ from secity_desktop.gui.editor.navigator import CODE_ROLE, IndicatorTreeModel
 from secity_desktop.gui.editor.score_panel import ScorePanel
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from secity_desktop.services.assessments import AssessmentService
+from secity_desktop.services.feedback import FeedbackItem, feedback_for
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import ui_state
 
@@ -71,8 +72,10 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.undo_stack = QtGui.QUndoStack(self)
         self.current: str | None = None
         self.card = view.card
+        self.feedback = feedback_for(svc.ws, self.aid)
         self._build(note_delay_ms)
         self._apply_status()
+        self._show_feedback()
         self.refresh_score()
         start = ui_state.get(svc.db, f"indicator:{self.aid}")
         self.open_indicator(
@@ -94,6 +97,12 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
         outer.addWidget(self.banner)
+        self.feedback_banner = QtWidgets.QLabel(self)
+        self.feedback_banner.setObjectName("feedbackBanner")
+        self.feedback_banner.setWordWrap(True)
+        self.feedback_banner.setTextFormat(Qt.TextFormat.RichText)
+        self.feedback_banner.hide()
+        outer.addWidget(self.feedback_banner)
         self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
         self.nav_model = IndicatorTreeModel(self.fw, self.lang, self)
         self.tree = QtWidgets.QTreeView(self.splitter)
@@ -147,9 +156,41 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.setTabOrder(self.page.clear_button, self.page.note)
         self.setTabOrder(self.page.note, self.page.evidence_view)
 
+    # --- reviewers' feedback ---------------------------------------------------
+    def _when(self, at: str) -> str:
+        try:
+            moment = parse_iso(at)
+        except ValueError:
+            return at[:10]
+        return format_datetime_th(moment) if self.lang == "th" else format_date(moment.date(), "en")
+
+    def _feedback_line(self, item: FeedbackItem) -> str:
+        who = self.tr("{author}, {when}").format(author=item.author, when=self._when(item.at))
+        body = html.escape(item.body).replace("\n", "<br>")
+        if item.kind == "override":
+            head = self.tr("The reviewer set level {level} instead of {old}").format(
+                level=item.level, old="–" if item.assessor_level is None else item.assessor_level
+            )
+            return f"<p><b>{html.escape(head)}</b>: {body}<br><small>{html.escape(who)}</small></p>"
+        if item.kind == "return":
+            head = self.tr("Returned for revision")
+            return f"<p><b>{html.escape(head)}</b>: {body}<br><small>{html.escape(who)}</small></p>"
+        return f"<p>{body}<br><small>{html.escape(who)}</small></p>"
+
+    def _show_feedback(self) -> None:
+        """Banner for the assessment-level words; per-indicator words go on the page."""
+        general = self.feedback.general()
+        if general:
+            self.feedback_banner.setText("".join(self._feedback_line(i) for i in general))
+        self.feedback_banner.setVisible(bool(general))
+        self.nav_model.set_feedback_counts(self.feedback.counts())
+
+    def _indicator_feedback(self, code: str) -> str:
+        return "".join(self._feedback_line(i) for i in self.feedback.for_indicator(code))
+
     def _apply_status(self) -> None:
         status = Status(self.assessment.status)
-        self.editable = status.editable
+        self.editable = self.svc.can_edit(self.aid)
         labels = STATUS_LABELS.get(status, (status.value, status.value))
         muni = self._t(self.municipality.name_th, self.municipality.name_en)
         province = self._t(self.municipality.province_th, self.municipality.province_en)
@@ -165,8 +206,14 @@ class AssessmentEditor(QtWidgets.QWidget):
                 )
             )
         )
+        received_from = self.svc.received_from(self.aid) if status.editable else None
         self.banner.setText(
-            self.tr("This assessment is {status}: it is shown read-only.").format(
+            self.tr(
+                "Received from {assessor}: read-only here; the office changes levels with a"
+                " review override."
+            ).format(assessor=received_from)
+            if received_from
+            else self.tr("This assessment is {status}: it is shown read-only.").format(
                 status=labels[0] if self.lang == "th" else labels[1]
             )
         )
@@ -184,6 +231,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.flush_note()
         self.current = code
         self.page.show_indicator(comp, ind)
+        self.page.set_feedback(self._indicator_feedback(code))
         self.page.set_editable(self.editable)
         self.page.set_level(self.levels.get(code))
         self.page.note.blockSignals(True)

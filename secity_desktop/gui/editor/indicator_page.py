@@ -114,6 +114,17 @@ class IndicatorPage(QtWidgets.QWidget):
         self.description.setWordWrap(True)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.description)
+        self.feedback_box = QtWidgets.QGroupBox(self.tr("Reviewer's comments"), self)
+        self.feedback_box.setObjectName("feedbackBox")
+        fb = QtWidgets.QVBoxLayout(self.feedback_box)
+        self.feedback_label = QtWidgets.QLabel(self.feedback_box)
+        self.feedback_label.setObjectName("feedbackLabel")
+        self.feedback_label.setWordWrap(True)
+        self.feedback_label.setTextFormat(Qt.TextFormat.RichText)
+        self.feedback_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        fb.addWidget(self.feedback_label)
+        self.feedback_box.hide()
+        layout.addWidget(self.feedback_box)
 
         self.levels_box = QtWidgets.QGroupBox(self.tr("Level (press a digit to choose)"), self)
         self.levels_layout = QtWidgets.QVBoxLayout(self.levels_box)
@@ -234,6 +245,11 @@ class IndicatorPage(QtWidgets.QWidget):
             if ind.evidence_required
             else self.tr("Evidence is optional for this indicator.")
         )
+
+    def set_feedback(self, rich_text: str) -> None:
+        """The reviewers' words on this indicator, or nothing (box hidden) when there are none."""
+        self.feedback_label.setText(rich_text)
+        self.feedback_box.setVisible(bool(rich_text))
 
     def set_level(self, level: int | None) -> None:
         """Show the recorded level without emitting a choice."""

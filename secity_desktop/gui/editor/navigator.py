@@ -16,6 +16,7 @@ from secity_desktop.gui.qt import Qt, QtCore, QtGui
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 20
 STATE_ROLE = Qt.ItemDataRole.UserRole + 21
+FEEDBACK_ROLE = Qt.ItemDataRole.UserRole + 22
 _IND_BASE = 1000
 
 
@@ -71,6 +72,7 @@ class IndicatorTreeModel(QtCore.QAbstractItemModel):
             self._codes, IndicatorState.UNANSWERED
         )
         self._comp_answered: list[tuple[int, int]] = [(0, len(c.indicators)) for c in fw.components]
+        self._feedback: dict[str, int] = {}
 
     def _t(self, th: str, en: str) -> str:
         return th if self.lang == "th" or not en else en
@@ -98,6 +100,17 @@ class IndicatorTreeModel(QtCore.QAbstractItemModel):
                 self._comp_answered[row] = value
                 idx = self.index(row, 0)
                 self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DisplayRole])
+
+    def set_feedback_counts(self, counts: dict[str, int]) -> None:
+        """Indicators the reviewers commented on: shown bold, amber, with a count in the tooltip."""
+        changed = set(counts) ^ set(self._feedback) | {
+            c for c in counts if self._feedback.get(c) != counts[c]
+        }
+        self._feedback = dict(counts)
+        for code in changed:
+            if code in self._pos:
+                idx = self.index_of(code)
+                self.dataChanged.emit(idx, idx)
 
     def state_label(self, code: str) -> str:
         state = self._states[code]
@@ -193,7 +206,17 @@ class IndicatorTreeModel(QtCore.QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{ind.code}  {self._t(ind.title_th, ind.title_en)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{ind.code} {ind.title_th}\n{ind.title_en}\n{self.state_label(ind.code)}"
+            tip = f"{ind.code} {ind.title_th}\n{ind.title_en}\n{self.state_label(ind.code)}"
+            n = self._feedback.get(ind.code, 0)
+            return tip + ("\n" + self.tr("Reviewer's comments: {n}").format(n=n) if n else "")
+        if role == FEEDBACK_ROLE:
+            return self._feedback.get(ind.code, 0)
+        if role == Qt.ItemDataRole.FontRole and ind.code in self._feedback:
+            font = QtGui.QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and ind.code in self._feedback:
+            return QtGui.QBrush(QtGui.QColor("#8a5a00"))
         if role == CODE_ROLE:
             return ind.code
         if role == STATE_ROLE:
