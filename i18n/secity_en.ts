@@ -161,43 +161,141 @@
     <name>CertificateVerifyBox</name>
     <message>
         <source>Verify a certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify a certificate</translation>
     </message>
     <message>
         <source>Paste the QR code&apos;s text (SECITY-CERT1:…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste the QR code&apos;s text (SECITY-CERT1:…)</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Check</translation>
     </message>
     <message>
         <source>Open PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Open PDF…</translation>
     </message>
     <message>
         <source>Also trust keys enrolled in this workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Also trust keys enrolled in this workspace</translation>
     </message>
     <message>
         <source>Certificate PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">PDF files (*.pdf)</translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <source>This workspace trusts no signing key yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>This workspace trusts no signing key yet.</translation>
     </message>
     <message>
         <source>NOT GENUINE: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>NOT GENUINE: {reason}</translation>
     </message>
     <message>
         <source>GENUINE: {number} — {name} ({code}), {tier}, fiscal year {year}, issued {date}; signed by {signer} ({fingerprint})</source>
-        <translation type="unfinished"></translation>
+        <translation>GENUINE: {number} — {name} ({code}), {tier}, fiscal year {year}, issued {date}; signed by {signer} ({fingerprint})</translation>
+    </message>
+</context>
+<context>
+    <name>CoveragePlace</name>
+    <message>
+        <source>All region offices</source>
+        <translation>All region offices</translation>
+    </message>
+    <message>
+        <source>Region office {n}</source>
+        <translation>Region office {n}</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>Region office</source>
+        <translation>Region office</translation>
+    </message>
+    <message>
+        <source>seat town not approved yet, or no model town chosen</source>
+        <translation>seat town not approved yet, or no model town chosen</translation>
+    </message>
+    <message>
+        <source>grey: nothing received for this year yet</source>
+        <translation>grey: nothing received for this year yet</translation>
+    </message>
+    <message>
+        <source>No assessments yet. Import the provinces&apos; upward bundles under Sync.</source>
+        <translation>No assessments yet. Import the provinces&apos; upward bundles under Sync.</translation>
+    </message>
+    <message>
+        <source>Fiscal year {year}: seat town approved in {seat} of {all} provinces; model town chosen in {towns}; {reporting} province(s) reporting.</source>
+        <translation>Fiscal year {year}: seat town approved in {seat} of {all} provinces; model town chosen in {towns}; {reporting} province(s) reporting.</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTableModel</name>
+    <message>
+        <source>Province</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Region office</source>
+        <translation>Region office</translation>
+    </message>
+    <message>
+        <source>Seat town</source>
+        <translation>Seat town</translation>
+    </message>
+    <message>
+        <source>Seat status</source>
+        <translation>Seat status</translation>
+    </message>
+    <message>
+        <source>Seat total</source>
+        <translation>Seat total</translation>
+    </message>
+    <message>
+        <source>Seat tier</source>
+        <translation>Seat tier</translation>
+    </message>
+    <message>
+        <source>Approved / municipalities</source>
+        <translation>Approved / municipalities</translation>
+    </message>
+    <message>
+        <source>Model town</source>
+        <translation>Model town</translation>
+    </message>
+    <message>
+        <source>Municipalities with an approved assessment for the year, of those listed</source>
+        <translation>Municipalities with an approved assessment for the year, of those listed</translation>
+    </message>
+    <message>
+        <source>Of the seat town&apos;s assessment for the year</source>
+        <translation>Of the seat town&apos;s assessment for the year</translation>
+    </message>
+    <message>
+        <source>seat town not approved</source>
+        <translation>seat town not approved</translation>
+    </message>
+    <message>
+        <source>no model town</source>
+        <translation>no model town</translation>
+    </message>
+    <message>
+        <source>nothing received for this year yet</source>
+        <translation>nothing received for this year yet</translation>
+    </message>
+    <message>
+        <source>seat town approved; model town chosen</source>
+        <translation>seat town approved; model town chosen</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Not assessed</translation>
     </message>
 </context>
 <context>
@@ -240,19 +338,19 @@
     </message>
     <message>
         <source>Export for Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export for Excel…</translation>
     </message>
     <message>
         <source>Assessments (one row each, with scores)</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessments (one row each, with scores)</translation>
     </message>
     <message>
         <source>Indicator responses</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator responses</translation>
     </message>
     <message>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit trail</translation>
     </message>
     <message>
         <source>Latest</source>
@@ -272,19 +370,19 @@
     </message>
     <message>
         <source>Export for Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Export for Excel</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
     </message>
     <message>
         <source>Wrote {rows} rows to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrote {rows} rows to {path}</translation>
     </message>
     <message>
         <source>Exporting</source>
-        <translation type="unfinished">Exporting</translation>
+        <translation>Exporting</translation>
     </message>
     <message>
         <source>Model town</source>
@@ -303,7 +401,7 @@
     <name>DashboardTableModel</name>
     <message>
         <source>Comp. {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Comp. {code}</translation>
     </message>
     <message>
         <source>Rank</source>
@@ -331,15 +429,15 @@
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Change</translation>
     </message>
     <message>
         <source>Component {code} score</source>
-        <translation type="unfinished"></translation>
+        <translation>Component {code} score</translation>
     </message>
     <message>
         <source>Change of the total from the previous fiscal year</source>
-        <translation type="unfinished"></translation>
+        <translation>Change of the total from the previous fiscal year</translation>
     </message>
     <message>
         <source>Not assessed</source>
@@ -384,7 +482,7 @@
     <name>ExportPage</name>
     <message>
         <source>Finalize and sign…</source>
-        <translation type="unfinished"></translation>
+        <translation>Finalize and sign…</translation>
     </message>
     <message>
         <source>Select everything not yet sent</source>
@@ -396,11 +494,11 @@
     </message>
     <message>
         <source>Complete, not yet finalized: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete, not yet finalized: {n}</translation>
     </message>
     <message>
         <source>Passphrase to finalize and sign {name}. A finalized assessment can no longer be edited; changes make a new revision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase to finalize and sign {name}. A finalized assessment can no longer be edited; changes make a new revision.</translation>
     </message>
     <message>
         <source>Nothing selected</source>
@@ -471,55 +569,55 @@ SHA-256 {sha}</translation>
     <name>ImportHistoryModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>When</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished">File</translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>Sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Sender</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Added</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Updated</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Skipped</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>imported</source>
-        <translation type="unfinished"></translation>
+        <translation>imported</translation>
     </message>
     <message>
         <source>nothing new</source>
-        <translation type="unfinished"></translation>
+        <translation>nothing new</translation>
     </message>
     <message>
         <source>refused</source>
-        <translation type="unfinished">refused</translation>
+        <translation>refused</translation>
     </message>
 </context>
 <context>
@@ -553,16 +651,16 @@ SHA-256 {sha}</translation>
         <translation>SECity bundles (*.secbundle);;All files (*)</translation>
     </message>
     <message>
-        <source>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {rejected} refused.</source>
-        <translation>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {rejected} refused.</translation>
+        <source>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {reviews} review(s) to apply, {rejected} refused.</source>
+        <translation>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {reviews} review(s) to apply, {rejected} refused.</translation>
+    </message>
+    <message>
+        <source>Imported: {add} added, {update} updated, {skip} already here, {conflict} conflicts kept for review, {reviews} review(s) applied; {rejected} file(s) refused and quarantined.</source>
+        <translation>Imported: {add} added, {update} updated, {skip} already here, {conflict} conflicts kept for review, {reviews} review(s) applied; {rejected} file(s) refused and quarantined.</translation>
     </message>
     <message>
         <source>Checking bundles</source>
         <translation>Checking bundles</translation>
-    </message>
-    <message>
-        <source>Imported: {add} added, {update} updated, {skip} already here, {conflict} conflicts kept for review; {rejected} file(s) refused and quarantined.</source>
-        <translation>Imported: {add} added, {update} updated, {skip} already here, {conflict} conflicts kept for review; {rejected} file(s) refused and quarantined.</translation>
     </message>
 </context>
 <context>
@@ -654,6 +752,10 @@ SHA-256 {sha}</translation>
         <translation>Assessor profile</translation>
     </message>
     <message>
+        <source>Office profile</source>
+        <translation>Office profile</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -698,8 +800,16 @@ SHA-256 {sha}</translation>
         <translation>Export public key…</translation>
     </message>
     <message>
+        <source>No signing key yet. Create one to sign the bundles this office sends (returns to assessors, results upward); it is protected by a passphrase only you know.</source>
+        <translation>No signing key yet. Create one to sign the bundles this office sends (returns to assessors, results upward); it is protected by a passphrase only you know.</translation>
+    </message>
+    <message>
         <source>No signing key yet. Create one to finalize and send assessments; it is protected by a passphrase only you know.</source>
         <translation>No signing key yet. Create one to finalize and send assessments; it is protected by a passphrase only you know.</translation>
+    </message>
+    <message>
+        <source>Give your assessors and the regional office this office&apos;s public key (file or QR) and read the fingerprint to them so they can check it.</source>
+        <translation>Give your assessors and the regional office this office&apos;s public key (file or QR) and read the fingerprint to them so they can check it.</translation>
     </message>
     <message>
         <source>Give the office your public key (file or QR) and read the fingerprint to them so they can check it.</source>
@@ -893,6 +1003,10 @@ Framework {fw} ({status})</translation>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Coverage</translation>
+    </message>
 </context>
 <context>
     <name>MissingDialog</name>
@@ -1004,6 +1118,94 @@ Framework {fw} ({status})</translation>
     </message>
 </context>
 <context>
+    <name>OfficeBundleWriter</name>
+    <message>
+        <source>Passphrase to sign the return bundle for {n} assessment(s)</source>
+        <translation>Passphrase to sign the return bundle for {n} assessment(s)</translation>
+    </message>
+    <message>
+        <source>Passphrase to sign the upward bundle: {n} approved assessment(s), {m} model town(s)</source>
+        <translation>Passphrase to sign the upward bundle: {n} approved assessment(s), {m} model town(s)</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <source>This office has no signing key yet. Create one under Sync → Office signing key, and give its public key to your assessors.</source>
+        <translation>This office has no signing key yet. Create one under Sync → Office signing key, and give its public key to your assessors.</translation>
+    </message>
+    <message>
+        <source>Save bundle</source>
+        <translation>Save bundle</translation>
+    </message>
+    <message>
+        <source>SECity bundle (*.secbundle)</source>
+        <translation>SECity bundle (*.secbundle)</translation>
+    </message>
+    <message>
+        <source>Writing bundle…</source>
+        <translation>Writing bundle…</translation>
+    </message>
+    <message>
+        <source>Writing return bundle</source>
+        <translation>Writing return bundle</translation>
+    </message>
+    <message>
+        <source>Writing upward bundle</source>
+        <translation>Writing upward bundle</translation>
+    </message>
+    <message>
+        <source>Wrote {path} ({size}).
+SHA-256 {sha}</source>
+        <translation>Wrote {path} ({size}).
+SHA-256 {sha}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeCandidateModel</name>
+    <message>
+        <source>Returned on</source>
+        <translation>Returned on</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>Approved on</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <source>Model town</source>
+        <translation>Model town</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>{n}×</source>
+        <translation>{n}×</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Change the level of {code}</source>
@@ -1050,16 +1252,24 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation>Fiscal year</translation>
     </message>
     <message>
+        <source>Content</source>
+        <translation>Content</translation>
+    </message>
+    <message>
         <source>Revision</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <source>Assessor</source>
-        <translation>Assessor</translation>
-    </message>
-    <message>
         <source>Action</source>
         <translation>Action</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Comments</translation>
     </message>
     <message>
         <source>Details</source>
@@ -1084,6 +1294,42 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     <message>
         <source>refused</source>
         <translation>refused</translation>
+    </message>
+    <message>
+        <source>apply the review</source>
+        <translation>apply the review</translation>
+    </message>
+    <message>
+        <source>record the choice</source>
+        <translation>record the choice</translation>
+    </message>
+    <message>
+        <source>signed revision</source>
+        <translation>signed revision</translation>
+    </message>
+    <message>
+        <source>review: returned</source>
+        <translation>review: returned</translation>
+    </message>
+    <message>
+        <source>review: approved</source>
+        <translation>review: approved</translation>
+    </message>
+    <message>
+        <source>model town</source>
+        <translation>model town</translation>
+    </message>
+    <message>
+        <source>already here</source>
+        <translation>already here</translation>
+    </message>
+    <message>
+        <source>returned for revision: a new draft opens to fix it</source>
+        <translation>returned for revision: a new draft opens to fix it</translation>
+    </message>
+    <message>
+        <source>approved by the province</source>
+        <translation>approved by the province</translation>
     </message>
 </context>
 <context>
@@ -1129,7 +1375,7 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     </message>
     <message>
         <source>Empty: this workspace&apos;s signing key; or an OpenSSH Ed25519 key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Empty: this workspace&apos;s signing key; or an OpenSSH Ed25519 key file</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1205,7 +1451,7 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     </message>
     <message>
         <source>This workspace has no signing key: create one (Sync place or `secity key init`), choose a key file, or tick &apos;Unsigned specimen&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>This workspace has no signing key: create one (Sync place or `secity key init`), choose a key file, or tick &apos;Unsigned specimen&apos;.</translation>
     </message>
     <message>
         <source>Rendering…</source>
@@ -1317,6 +1563,14 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation>Comment on assessment…</translation>
     </message>
     <message>
+        <source>Write return bundle…</source>
+        <translation>Write return bundle…</translation>
+    </message>
+    <message>
+        <source>Sign a bundle that takes this return and its comments to the assessor</source>
+        <translation>Sign a bundle that takes this return and its comments to the assessor</translation>
+    </message>
+    <message>
         <source>Change level…</source>
         <translation>Change level…</translation>
     </message>
@@ -1331,6 +1585,14 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     <message>
         <source>Nothing to review with this filter.</source>
         <translation>Nothing to review with this filter.</translation>
+    </message>
+    <message>
+        <source>fiscal year</source>
+        <translation>fiscal year</translation>
+    </message>
+    <message>
+        <source>revision</source>
+        <translation>revision</translation>
     </message>
     <message>
         <source>Assessor&apos;s total {raw:.2f} · after review {eff:.2f} ({tier})</source>
@@ -1367,6 +1629,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     <message>
         <source>Tell the assessor what to fix (required).</source>
         <translation>Tell the assessor what to fix (required).</translation>
+    </message>
+    <message>
+        <source>Write the return bundle for the assessor now?</source>
+        <translation>Write the return bundle for the assessor now?</translation>
     </message>
     <message>
         <source>Comment</source>
@@ -1425,6 +1691,69 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     </message>
 </context>
 <context>
+    <name>SendPage</name>
+    <message>
+        <source>Return to assessor</source>
+        <translation>Return to assessor</translation>
+    </message>
+    <message>
+        <source>Assessments you returned for revision. The bundle carries your decision, comments and level changes back to the assessor, whose workspace opens a new draft to fix.</source>
+        <translation>Assessments you returned for revision. The bundle carries your decision, comments and level changes back to the assessor, whose workspace opens a new draft to fix.</translation>
+    </message>
+    <message>
+        <source>Select everything not yet sent</source>
+        <translation>Select everything not yet sent</translation>
+    </message>
+    <message>
+        <source>Write return bundle…</source>
+        <translation>Write return bundle…</translation>
+    </message>
+    <message>
+        <source>Send upward</source>
+        <translation>Send upward</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>Write upward bundle…</source>
+        <translation>Write upward bundle…</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>{n} selected</source>
+        <translation>{n} selected</translation>
+    </message>
+    <message>
+        <source>Nothing returned for revision.</source>
+        <translation>Nothing returned for revision.</translation>
+    </message>
+    <message>
+        <source>{n} approved assessment(s) and {m} model town(s) will be sent</source>
+        <translation>{n} approved assessment(s) and {m} model town(s) will be sent</translation>
+    </message>
+    <message>
+        <source>Model town {year}: {name} — {reason}</source>
+        <translation>Model town {year}: {name} — {reason}</translation>
+    </message>
+    <message>
+        <source>No model town chosen for this year yet (Dashboard → Set as model town).</source>
+        <translation>No model town chosen for this year yet (Dashboard → Set as model town).</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <source>No bundle was written.</source>
+        <translation>No bundle was written.</translation>
+    </message>
+</context>
+<context>
     <name>SyncDialogs</name>
     <message>
         <source>Wrong passphrase; try again.</source>
@@ -1446,6 +1775,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation>Send (export)</translation>
     </message>
     <message>
+        <source>Receive returns</source>
+        <translation>Receive returns</translation>
+    </message>
+    <message>
         <source>My signing key</source>
         <translation>My signing key</translation>
     </message>
@@ -1454,12 +1787,16 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation>Receive (import)</translation>
     </message>
     <message>
-        <source>Trusted assessor keys</source>
-        <translation>Trusted assessor keys</translation>
+        <source>Send results</source>
+        <translation>Send results</translation>
+    </message>
+    <message>
+        <source>Office signing key</source>
+        <translation>Office signing key</translation>
     </message>
     <message>
         <source>Import history</source>
-        <translation type="unfinished"></translation>
+        <translation>Import history</translation>
     </message>
 </context>
 <context>
@@ -1488,10 +1825,6 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation>Export allowed_signers…</translation>
     </message>
     <message>
-        <source>Assessor&apos;s public key</source>
-        <translation>Assessor&apos;s public key</translation>
-    </message>
-    <message>
         <source>Public key (*.pub);;All files (*)</source>
         <translation>Public key (*.pub);;All files (*)</translation>
     </message>
@@ -1500,10 +1833,42 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation>Enrol key</translation>
     </message>
     <message>
+        <source>Trusted office keys</source>
+        <translation>Trusted office keys</translation>
+    </message>
+    <message>
+        <source>Trusted assessor keys</source>
+        <translation>Trusted assessor keys</translation>
+    </message>
+    <message>
+        <source>Trusted province keys</source>
+        <translation>Trusted province keys</translation>
+    </message>
+    <message>
+        <source>Only return bundles signed by these keys are accepted. Enrol your province office&apos;s key from the file the office gives you, after checking its fingerprint with them.</source>
+        <translation>Only return bundles signed by these keys are accepted. Enrol your province office&apos;s key from the file the office gives you, after checking its fingerprint with them.</translation>
+    </message>
+    <message>
+        <source>Only upward bundles signed by these keys are accepted. Enrol each province office&apos;s key from the file it gives you, after checking its fingerprint with them.</source>
+        <translation>Only upward bundles signed by these keys are accepted. Enrol each province office&apos;s key from the file it gives you, after checking its fingerprint with them.</translation>
+    </message>
+    <message>
+        <source>the assessor</source>
+        <translation>the assessor</translation>
+    </message>
+    <message>
+        <source>the office</source>
+        <translation>the office</translation>
+    </message>
+    <message>
+        <source>Public key to enrol</source>
+        <translation>Public key to enrol</translation>
+    </message>
+    <message>
         <source>Fingerprint {fp}
-Check it with the assessor. Their name:</source>
+Check it with {owner}. Name:</source>
         <translation>Fingerprint {fp}
-Check it with the assessor. Their name:</translation>
+Check it with {owner}. Name:</translation>
     </message>
     <message>
         <source>Organisation:</source>

@@ -201,6 +201,104 @@
     </message>
 </context>
 <context>
+    <name>CoveragePlace</name>
+    <message>
+        <source>All region offices</source>
+        <translation>ทุกสำนักงานสิ่งแวดล้อมภาค</translation>
+    </message>
+    <message>
+        <source>Region office {n}</source>
+        <translation>สสภ. {n}</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>ปีงบประมาณ</translation>
+    </message>
+    <message>
+        <source>Region office</source>
+        <translation>สำนักงานสิ่งแวดล้อมภาค</translation>
+    </message>
+    <message>
+        <source>seat town not approved yet, or no model town chosen</source>
+        <translation>เทศบาลที่ตั้งศาลากลางยังไม่ได้รับอนุมัติ หรือยังไม่ได้เลือกเมืองต้นแบบ</translation>
+    </message>
+    <message>
+        <source>grey: nothing received for this year yet</source>
+        <translation>สีเทา: ยังไม่ได้รับผลของปีนี้</translation>
+    </message>
+    <message>
+        <source>No assessments yet. Import the provinces&apos; upward bundles under Sync.</source>
+        <translation>ยังไม่มีแบบประเมิน นำเข้าแฟ้มชุดข้อมูลที่จังหวัดส่งขึ้นมาได้ที่แท็บรับ–ส่งข้อมูล</translation>
+    </message>
+    <message>
+        <source>Fiscal year {year}: seat town approved in {seat} of {all} provinces; model town chosen in {towns}; {reporting} province(s) reporting.</source>
+        <translation>ปีงบประมาณ {year}: เทศบาลที่ตั้งศาลากลางได้รับอนุมัติแล้ว {seat} จาก {all} จังหวัด · เลือกเมืองต้นแบบแล้ว {towns} จังหวัด · ส่งผลมาแล้ว {reporting} จังหวัด</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTableModel</name>
+    <message>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <source>Region office</source>
+        <translation>สสภ.</translation>
+    </message>
+    <message>
+        <source>Seat town</source>
+        <translation>เทศบาลที่ตั้งศาลากลาง</translation>
+    </message>
+    <message>
+        <source>Seat status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Seat total</source>
+        <translation>คะแนนรวม</translation>
+    </message>
+    <message>
+        <source>Seat tier</source>
+        <translation>ระดับรางวัล</translation>
+    </message>
+    <message>
+        <source>Approved / municipalities</source>
+        <translation>อนุมัติ / ทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Model town</source>
+        <translation>เมืองต้นแบบ</translation>
+    </message>
+    <message>
+        <source>Municipalities with an approved assessment for the year, of those listed</source>
+        <translation>จำนวนเทศบาลที่แบบประเมินปีนี้ได้รับอนุมัติ จากเทศบาลทั้งหมดในรายชื่อ</translation>
+    </message>
+    <message>
+        <source>Of the seat town&apos;s assessment for the year</source>
+        <translation>ของแบบประเมินปีนี้ของเทศบาลที่ตั้งศาลากลางจังหวัด</translation>
+    </message>
+    <message>
+        <source>seat town not approved</source>
+        <translation>เทศบาลที่ตั้งศาลากลางยังไม่ได้รับอนุมัติ</translation>
+    </message>
+    <message>
+        <source>no model town</source>
+        <translation>ยังไม่ได้เลือกเมืองต้นแบบ</translation>
+    </message>
+    <message>
+        <source>nothing received for this year yet</source>
+        <translation>ยังไม่ได้รับผลของปีนี้</translation>
+    </message>
+    <message>
+        <source>seat town approved; model town chosen</source>
+        <translation>เทศบาลที่ตั้งศาลากลางได้รับอนุมัติแล้ว และเลือกเมืองต้นแบบแล้ว</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>ยังไม่ได้ประเมิน</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPlace</name>
     <message>
         <source>All provinces</source>
@@ -553,16 +651,16 @@ SHA-256 {sha}</translation>
         <translation>แฟ้มชุดข้อมูล SECity (*.secbundle);;ทุกไฟล์ (*)</translation>
     </message>
     <message>
-        <source>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {rejected} refused.</source>
-        <translation>ผลการทดลอง — ยังไม่มีการเปลี่ยนแปลง: เพิ่ม {add} ปรับปรุง {update} มีอยู่แล้ว {skip} ขัดแย้ง {conflict} ถูกปฏิเสธ {rejected}</translation>
+        <source>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {reviews} review(s) to apply, {rejected} refused.</source>
+        <translation>ผลการทดลอง — ยังไม่มีการเปลี่ยนแปลง: เพิ่ม {add} ปรับปรุง {update} มีอยู่แล้ว {skip} ขัดแย้ง {conflict} ผลการพิจารณาที่จะนำไปใช้ {reviews} ถูกปฏิเสธ {rejected}</translation>
+    </message>
+    <message>
+        <source>Imported: {add} added, {update} updated, {skip} already here, {conflict} conflicts kept for review, {reviews} review(s) applied; {rejected} file(s) refused and quarantined.</source>
+        <translation>นำเข้าแล้ว: เพิ่ม {add} ปรับปรุง {update} มีอยู่แล้ว {skip} ขัดแย้ง {conflict} (เก็บไว้พิจารณา) นำผลการพิจารณาไปใช้ {reviews} รายการ แฟ้มถูกปฏิเสธและกักไว้ {rejected} แฟ้ม</translation>
     </message>
     <message>
         <source>Checking bundles</source>
         <translation>กำลังตรวจสอบแฟ้มชุดข้อมูล</translation>
-    </message>
-    <message>
-        <source>Imported: {add} added, {update} updated, {skip} already here, {conflict} conflicts kept for review; {rejected} file(s) refused and quarantined.</source>
-        <translation>นำเข้าแล้ว: เพิ่ม {add} ปรับปรุง {update} มีอยู่แล้ว {skip} ขัดแย้ง {conflict} (เก็บไว้พิจารณา) แฟ้มถูกปฏิเสธและกักไว้ {rejected} แฟ้ม</translation>
     </message>
 </context>
 <context>
@@ -654,6 +752,10 @@ SHA-256 {sha}</translation>
         <translation>ข้อมูลผู้ประเมิน</translation>
     </message>
     <message>
+        <source>Office profile</source>
+        <translation>ข้อมูลสำนักงาน</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
@@ -671,7 +773,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <source>Save profile</source>
-        <translation>บันทึกข้อมูลผู้ประเมิน</translation>
+        <translation>บันทึกข้อมูล</translation>
     </message>
     <message>
         <source>Signing key</source>
@@ -698,8 +800,16 @@ SHA-256 {sha}</translation>
         <translation>ส่งออกกุญแจสาธารณะ…</translation>
     </message>
     <message>
+        <source>No signing key yet. Create one to sign the bundles this office sends (returns to assessors, results upward); it is protected by a passphrase only you know.</source>
+        <translation>ยังไม่มีกุญแจลงนาม สร้างกุญแจเพื่อลงนามแฟ้มชุดข้อมูลที่สำนักงานส่ง (ส่งกลับให้ผู้ประเมินแก้ไข และส่งผลขึ้นไปยังภาคและส่วนกลาง) กุญแจจะถูกป้องกันด้วยรหัสผ่านที่คุณรู้เพียงคนเดียว</translation>
+    </message>
+    <message>
         <source>No signing key yet. Create one to finalize and send assessments; it is protected by a passphrase only you know.</source>
         <translation>ยังไม่มีกุญแจลงนาม สร้างกุญแจเพื่อยืนยันและส่งแบบประเมิน กุญแจจะถูกป้องกันด้วยรหัสผ่านที่คุณรู้เพียงคนเดียว</translation>
+    </message>
+    <message>
+        <source>Give your assessors and the regional office this office&apos;s public key (file or QR) and read the fingerprint to them so they can check it.</source>
+        <translation>มอบกุญแจสาธารณะของสำนักงาน (แฟ้มหรือคิวอาร์โค้ด) ให้ผู้ประเมินและสำนักงานสิ่งแวดล้อมภาค และอ่านลายนิ้วมือกุญแจให้ตรวจสอบ</translation>
     </message>
     <message>
         <source>Give the office your public key (file or QR) and read the fingerprint to them so they can check it.</source>
@@ -893,6 +1003,10 @@ Framework {fw} ({status})</source>
         <source>Dashboard</source>
         <translation>ภาพรวม</translation>
     </message>
+    <message>
+        <source>Coverage</source>
+        <translation>ความครอบคลุม</translation>
+    </message>
 </context>
 <context>
     <name>MissingDialog</name>
@@ -1004,6 +1118,94 @@ Framework {fw} ({status})</source>
     </message>
 </context>
 <context>
+    <name>OfficeBundleWriter</name>
+    <message>
+        <source>Passphrase to sign the return bundle for {n} assessment(s)</source>
+        <translation>รหัสผ่านสำหรับลงนามแฟ้มส่งกลับ {n} แบบประเมิน</translation>
+    </message>
+    <message>
+        <source>Passphrase to sign the upward bundle: {n} approved assessment(s), {m} model town(s)</source>
+        <translation>รหัสผ่านสำหรับลงนามแฟ้มส่งผล: แบบประเมินที่อนุมัติ {n} ฉบับ เมืองต้นแบบ {m} แห่ง</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>กุญแจลงนาม</translation>
+    </message>
+    <message>
+        <source>This office has no signing key yet. Create one under Sync → Office signing key, and give its public key to your assessors.</source>
+        <translation>สำนักงานนี้ยังไม่มีกุญแจลงนาม สร้างได้ที่ รับ–ส่งข้อมูล → กุญแจลงนามของสำนักงาน แล้วมอบกุญแจสาธารณะให้ผู้ประเมิน</translation>
+    </message>
+    <message>
+        <source>Save bundle</source>
+        <translation>บันทึกแฟ้มชุดข้อมูล</translation>
+    </message>
+    <message>
+        <source>SECity bundle (*.secbundle)</source>
+        <translation>แฟ้มชุดข้อมูล SECity (*.secbundle)</translation>
+    </message>
+    <message>
+        <source>Writing bundle…</source>
+        <translation>กำลังเขียนแฟ้มชุดข้อมูล…</translation>
+    </message>
+    <message>
+        <source>Writing return bundle</source>
+        <translation>กำลังเขียนแฟ้มส่งกลับ</translation>
+    </message>
+    <message>
+        <source>Writing upward bundle</source>
+        <translation>กำลังเขียนแฟ้มส่งผล</translation>
+    </message>
+    <message>
+        <source>Wrote {path} ({size}).
+SHA-256 {sha}</source>
+        <translation>บันทึก {path} แล้ว ({size})
+SHA-256 {sha}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeCandidateModel</name>
+    <message>
+        <source>Returned on</source>
+        <translation>ส่งกลับเมื่อ</translation>
+    </message>
+    <message>
+        <source>Approved on</source>
+        <translation>อนุมัติเมื่อ</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>ความเห็น</translation>
+    </message>
+    <message>
+        <source>Model town</source>
+        <translation>เมืองต้นแบบ</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>เทศบาล</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>ปีงบประมาณ</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>ฉบับแก้ไขที่</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>ส่งแล้ว</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>ยังไม่ส่ง</translation>
+    </message>
+    <message>
+        <source>{n}×</source>
+        <translation>{n} ครั้ง</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Change the level of {code}</source>
@@ -1050,16 +1252,24 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>ปีงบประมาณ</translation>
     </message>
     <message>
+        <source>Content</source>
+        <translation>เนื้อหา</translation>
+    </message>
+    <message>
         <source>Revision</source>
         <translation>ฉบับแก้ไขที่</translation>
     </message>
     <message>
-        <source>Assessor</source>
-        <translation>ผู้ประเมิน</translation>
-    </message>
-    <message>
         <source>Action</source>
         <translation>การดำเนินการ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>จาก</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>ความเห็น</translation>
     </message>
     <message>
         <source>Details</source>
@@ -1084,6 +1294,42 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     <message>
         <source>refused</source>
         <translation>ปฏิเสธ</translation>
+    </message>
+    <message>
+        <source>apply the review</source>
+        <translation>นำผลการพิจารณาไปใช้</translation>
+    </message>
+    <message>
+        <source>record the choice</source>
+        <translation>บันทึกการเลือก</translation>
+    </message>
+    <message>
+        <source>signed revision</source>
+        <translation>แบบประเมินที่ลงนามแล้ว</translation>
+    </message>
+    <message>
+        <source>review: returned</source>
+        <translation>ผลพิจารณา: ส่งกลับแก้ไข</translation>
+    </message>
+    <message>
+        <source>review: approved</source>
+        <translation>ผลพิจารณา: อนุมัติ</translation>
+    </message>
+    <message>
+        <source>model town</source>
+        <translation>เมืองต้นแบบ</translation>
+    </message>
+    <message>
+        <source>already here</source>
+        <translation>มีอยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>returned for revision: a new draft opens to fix it</source>
+        <translation>ส่งกลับให้แก้ไข: จะเปิดฉบับร่างใหม่ให้แก้ไข</translation>
+    </message>
+    <message>
+        <source>approved by the province</source>
+        <translation>จังหวัดอนุมัติแล้ว</translation>
     </message>
 </context>
 <context>
@@ -1317,6 +1563,14 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>ให้ความเห็นต่อแบบประเมิน…</translation>
     </message>
     <message>
+        <source>Write return bundle…</source>
+        <translation>เขียนแฟ้มส่งกลับ…</translation>
+    </message>
+    <message>
+        <source>Sign a bundle that takes this return and its comments to the assessor</source>
+        <translation>ลงนามแฟ้มชุดข้อมูลที่นำการส่งกลับนี้และความเห็นไปถึงผู้ประเมิน</translation>
+    </message>
+    <message>
         <source>Change level…</source>
         <translation>เปลี่ยนระดับ…</translation>
     </message>
@@ -1331,6 +1585,14 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     <message>
         <source>Nothing to review with this filter.</source>
         <translation>ไม่มีรายการที่ต้องพิจารณาตามตัวกรองนี้</translation>
+    </message>
+    <message>
+        <source>fiscal year</source>
+        <translation>ปีงบประมาณ</translation>
+    </message>
+    <message>
+        <source>revision</source>
+        <translation>ฉบับแก้ไขที่</translation>
     </message>
     <message>
         <source>Assessor&apos;s total {raw:.2f} · after review {eff:.2f} ({tier})</source>
@@ -1367,6 +1629,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     <message>
         <source>Tell the assessor what to fix (required).</source>
         <translation>ระบุสิ่งที่ผู้ประเมินต้องแก้ไข (จำเป็น)</translation>
+    </message>
+    <message>
+        <source>Write the return bundle for the assessor now?</source>
+        <translation>เขียนแฟ้มส่งกลับให้ผู้ประเมินเลยหรือไม่</translation>
     </message>
     <message>
         <source>Comment</source>
@@ -1425,6 +1691,69 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     </message>
 </context>
 <context>
+    <name>SendPage</name>
+    <message>
+        <source>Return to assessor</source>
+        <translation>ส่งกลับให้ผู้ประเมิน</translation>
+    </message>
+    <message>
+        <source>Assessments you returned for revision. The bundle carries your decision, comments and level changes back to the assessor, whose workspace opens a new draft to fix.</source>
+        <translation>แบบประเมินที่ส่งกลับให้แก้ไข แฟ้มส่งกลับจะนำผลการพิจารณา ความเห็น และระดับที่ปรับ ไปถึงผู้ประเมิน ซึ่งจะได้ฉบับร่างใหม่สำหรับแก้ไข</translation>
+    </message>
+    <message>
+        <source>Select everything not yet sent</source>
+        <translation>เลือกทุกรายการที่ยังไม่ได้ส่ง</translation>
+    </message>
+    <message>
+        <source>Write return bundle…</source>
+        <translation>เขียนแฟ้มส่งกลับ…</translation>
+    </message>
+    <message>
+        <source>Send upward</source>
+        <translation>ส่งผลขึ้นไปยังภาคและส่วนกลาง</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>ปีงบประมาณ</translation>
+    </message>
+    <message>
+        <source>Write upward bundle…</source>
+        <translation>เขียนแฟ้มส่งผล…</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>ทุกปี</translation>
+    </message>
+    <message>
+        <source>{n} selected</source>
+        <translation>เลือกแล้ว {n} รายการ</translation>
+    </message>
+    <message>
+        <source>Nothing returned for revision.</source>
+        <translation>ไม่มีแบบประเมินที่ส่งกลับให้แก้ไข</translation>
+    </message>
+    <message>
+        <source>{n} approved assessment(s) and {m} model town(s) will be sent</source>
+        <translation>จะส่งแบบประเมินที่อนุมัติ {n} ฉบับ และเมืองต้นแบบ {m} แห่ง</translation>
+    </message>
+    <message>
+        <source>Model town {year}: {name} — {reason}</source>
+        <translation>เมืองต้นแบบปี {year}: {name} — {reason}</translation>
+    </message>
+    <message>
+        <source>No model town chosen for this year yet (Dashboard → Set as model town).</source>
+        <translation>ปีนี้ยังไม่ได้เลือกเมืองต้นแบบ (ภาพรวม → กำหนดเป็นเมืองต้นแบบ)</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>กำลังเขียน…</translation>
+    </message>
+    <message>
+        <source>No bundle was written.</source>
+        <translation>ไม่ได้เขียนแฟ้มชุดข้อมูล</translation>
+    </message>
+</context>
+<context>
     <name>SyncDialogs</name>
     <message>
         <source>Wrong passphrase; try again.</source>
@@ -1446,6 +1775,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>ส่ง (ส่งออก)</translation>
     </message>
     <message>
+        <source>Receive returns</source>
+        <translation>รับแบบที่ส่งกลับ</translation>
+    </message>
+    <message>
         <source>My signing key</source>
         <translation>กุญแจลงนามของฉัน</translation>
     </message>
@@ -1454,8 +1787,12 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>รับ (นำเข้า)</translation>
     </message>
     <message>
-        <source>Trusted assessor keys</source>
-        <translation>กุญแจผู้ประเมินที่เชื่อถือ</translation>
+        <source>Send results</source>
+        <translation>ส่งผล</translation>
+    </message>
+    <message>
+        <source>Office signing key</source>
+        <translation>กุญแจลงนามของสำนักงาน</translation>
     </message>
     <message>
         <source>Import history</source>
@@ -1488,10 +1825,6 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>ส่งออก allowed_signers…</translation>
     </message>
     <message>
-        <source>Assessor&apos;s public key</source>
-        <translation>กุญแจสาธารณะของผู้ประเมิน</translation>
-    </message>
-    <message>
         <source>Public key (*.pub);;All files (*)</source>
         <translation>กุญแจสาธารณะ (*.pub);;ทุกไฟล์ (*)</translation>
     </message>
@@ -1500,10 +1833,42 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>ลงทะเบียนกุญแจ</translation>
     </message>
     <message>
+        <source>Trusted office keys</source>
+        <translation>กุญแจสำนักงานที่เชื่อถือ</translation>
+    </message>
+    <message>
+        <source>Trusted assessor keys</source>
+        <translation>กุญแจผู้ประเมินที่เชื่อถือ</translation>
+    </message>
+    <message>
+        <source>Trusted province keys</source>
+        <translation>กุญแจจังหวัดที่เชื่อถือ</translation>
+    </message>
+    <message>
+        <source>Only return bundles signed by these keys are accepted. Enrol your province office&apos;s key from the file the office gives you, after checking its fingerprint with them.</source>
+        <translation>รับเฉพาะแฟ้มส่งกลับที่ลงนามด้วยกุญแจเหล่านี้ ลงทะเบียนกุญแจของสำนักงานจังหวัดจากแฟ้มที่สำนักงานให้ หลังจากตรวจลายนิ้วมือกุญแจกับเจ้าหน้าที่แล้ว</translation>
+    </message>
+    <message>
+        <source>Only upward bundles signed by these keys are accepted. Enrol each province office&apos;s key from the file it gives you, after checking its fingerprint with them.</source>
+        <translation>รับเฉพาะแฟ้มส่งผลที่ลงนามด้วยกุญแจเหล่านี้ ลงทะเบียนกุญแจของสำนักงานแต่ละจังหวัดจากแฟ้มที่จังหวัดให้ หลังจากตรวจลายนิ้วมือกุญแจกับเจ้าหน้าที่แล้ว</translation>
+    </message>
+    <message>
+        <source>the assessor</source>
+        <translation>ผู้ประเมิน</translation>
+    </message>
+    <message>
+        <source>the office</source>
+        <translation>สำนักงาน</translation>
+    </message>
+    <message>
+        <source>Public key to enrol</source>
+        <translation>กุญแจสาธารณะที่จะลงทะเบียน</translation>
+    </message>
+    <message>
         <source>Fingerprint {fp}
-Check it with the assessor. Their name:</source>
+Check it with {owner}. Name:</source>
         <translation>ลายนิ้วมือกุญแจ {fp}
-กรุณาตรวจกับผู้ประเมิน ชื่อผู้ประเมิน:</translation>
+ตรวจสอบกับ{owner} ชื่อ:</translation>
     </message>
     <message>
         <source>Organisation:</source>

@@ -7,6 +7,7 @@ our catalogue instead (context ``Buttons``).
 
 from __future__ import annotations
 
+from secity_desktop.core.thai_calendar import format_date, parse_iso
 from secity_desktop.gui.qt import QtCore, QtWidgets
 
 SB = QtWidgets.QDialogButtonBox.StandardButton
@@ -55,3 +56,12 @@ def warn(parent: QtWidgets.QWidget | None, title: str, text: str) -> None:
         QtWidgets.QMessageBox.ButtonRole.AcceptRole,
     )
     box.exec()
+
+
+def when_text(iso: str | None, lang: str = "th") -> str:
+    """A stored UTC time as people read it: local time, Buddhist Era year, in either language."""
+    if not iso:
+        return ""
+    moment = parse_iso(iso)
+    local = moment.astimezone() if moment.tzinfo else moment
+    return f"{format_date(local.date(), lang, short=True)} {local:%H:%M}"

@@ -93,13 +93,12 @@ class MainWindow(QtWidgets.QMainWindow):
         self.framework_view = FrameworkView(ws.frameworks.current(), lang, self)
         self.add_place(self.framework_view, self.tr("Framework"))
 
-        self.sync_place = SyncPlace(ws, self)
+        self.sync_place = SyncPlace(ws, self, lang=lang)
         self.add_place(self.sync_place, self.tr("Sync"))
-        if self.sync_place.import_page is not None:
-            self.sync_place.import_page.applied.connect(lambda _r: self.assessment_model.reload())
+        self.sync_place.import_page.applied.connect(lambda _r: self.assessment_model.reload())
         self.places.currentChanged.connect(self._place_changed)
 
-        add_province_places(self)  # Review and Dashboard, for province/region/national roles
+        add_province_places(self)  # Review, Dashboard (and Coverage) for office roles
         self.reports_place = ReportsPlace(ws, self)
         self.add_place(self.reports_place, self.tr("Reports"))
 

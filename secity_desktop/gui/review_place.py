@@ -10,9 +10,10 @@ message and nothing changes.
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from secity_desktop.core.errors import SecityError
-from secity_desktop.core.models import Status
+from secity_desktop.core.models import Role, Status
 from secity_desktop.core.thai_calendar import format_datetime_th, parse_iso
 from secity_desktop.gui.models.review import (
     ID_ROLE,
@@ -24,6 +25,9 @@ from secity_desktop.gui.models.review import (
 )
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from secity_desktop.gui.review_dialogs import OverrideDialog, ReasonDialog
+from secity_desktop.gui.sync.dialogs import AskPassphrase, ask_passphrase
+from secity_desktop.gui.sync.send_page import OfficeBundleWriter
+from secity_desktop.services.office_bundles import OfficeBundleService
 from secity_desktop.services.review import ReviewService
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
@@ -35,14 +39,27 @@ class ReviewPlace(QtWidgets.QWidget):
     changed = Signal(str)
     """Emitted with the assessment id after any review change (other places refresh)."""
 
+    bundle_written = Signal(object)
+    """A return bundle was written from here (a ``WrittenBundle``)."""
+
     def __init__(
-        self, ws: Workspace, lang: str = "th", parent: QtWidgets.QWidget | None = None
+        self,
+        ws: Workspace,
+        lang: str = "th",
+        parent: QtWidgets.QWidget | None = None,
+        ask: AskPassphrase = ask_passphrase,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reviewPlace")
         self.ws = ws
         self.lang = lang
         self.svc = ReviewService(ws)
+        # Only a province signs return bundles (its assessors enrolled its key).
+        self.writer: OfficeBundleWriter | None = None
+        if ws.role is Role.PROVINCE:
+            self.writer = OfficeBundleWriter(OfficeBundleService(ws), ask, self)
+            self.writer.written.connect(self._bundle_written)
+            self.writer.failed.connect(lambda _e: self._show(self.current_id))
         self.list_model = ReviewListModel(self.svc, lang, self)
         self.ind_model = ReviewIndicatorModel(self.svc, lang, self)
         self._build()
@@ -85,16 +102,29 @@ class ReviewPlace(QtWidgets.QWidget):
         self.approve_btn = QtWidgets.QPushButton(self.tr("Approve"), right)
         self.return_btn = QtWidgets.QPushButton(self.tr("Return for revision…"), right)
         self.comment_btn = QtWidgets.QPushButton(self.tr("Comment on assessment…"), right)
+        self.bundle_btn = QtWidgets.QPushButton(self.tr("Write return bundle…"), right)
+        self.bundle_btn.setObjectName("writeReturnBundle")
+        self.bundle_btn.setToolTip(
+            self.tr("Sign a bundle that takes this return and its comments to the assessor")
+        )
+        self.bundle_btn.setVisible(self.writer is not None)
         for b, slot in (
             (self.start_btn, self.start_review),
             (self.approve_btn, self.approve),
             (self.return_btn, self.return_for_revision),
             (self.comment_btn, self.comment_assessment),
+            (self.bundle_btn, lambda: self.write_return_bundle()),
         ):
             b.clicked.connect(slot)
             buttons.addWidget(b)
         buttons.addStretch(1)
         rv.addLayout(buttons)
+        self.bundle_result = QtWidgets.QLabel(right)
+        self.bundle_result.setObjectName("returnBundleResult")
+        self.bundle_result.setWordWrap(True)
+        self.bundle_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.bundle_result.setVisible(False)
+        rv.addWidget(self.bundle_result)
         self.ind_table = QtWidgets.QTableView(right)
         self.ind_table.setObjectName("reviewIndicators")
         self.ind_table.setModel(self.ind_model)
@@ -175,6 +205,10 @@ class ReviewPlace(QtWidgets.QWidget):
             (self.comment_btn, status == Status.UNDER_REVIEW),
             (self.override_btn, status == Status.UNDER_REVIEW),
             (self.ind_comment_btn, status == Status.UNDER_REVIEW),
+            (
+                self.bundle_btn,
+                status == Status.RETURNED and self.writer is not None and not self.writer.busy,
+            ),
         ):
             b.setEnabled(bool(ok))
         if aid is None:
@@ -190,9 +224,11 @@ class ReviewPlace(QtWidgets.QWidget):
             if eff.tier and self.lang == "th"
             else (eff.tier.label_en if eff.tier else "—")
         )
+        # outside the f-string: lupdate does not see tr() calls inside one
+        fiscal_year, revision = self.tr("fiscal year"), self.tr("revision")
         self.header.setText(
-            f"<b>{e(muni.name_th)}</b> · {e(self.tr('fiscal year'))} {a.year} · "
-            f"{e(self.tr('revision'))} {a.revision} · <b>{e(status_text(a.status, self.lang == 'th'))}</b><br>"
+            f"<b>{e(muni.name_th)}</b> · {e(fiscal_year)} {a.year} · "
+            f"{e(revision)} {a.revision} · <b>{e(status_text(a.status, self.lang == 'th'))}</b><br>"
             + e(
                 self.tr("Assessor's total {raw:.2f} · after review {eff:.2f} ({tier})").format(
                     raw=raw.total, eff=eff.total, tier=tier
@@ -265,8 +301,43 @@ class ReviewPlace(QtWidgets.QWidget):
             self.tr("Tell the assessor what to fix (required)."),
             self,
         )
-        if dlg.exec() == QtWidgets.QDialog.DialogCode.Accepted:
-            self._run(lambda: self.svc.return_for_revision(aid, dlg.text()))  # type: ignore[arg-type]
+        if dlg.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return
+        if not self._run(lambda: self.svc.return_for_revision(aid, dlg.text())):  # type: ignore[arg-type]
+            return
+        if self.writer is None or aid is None:
+            return
+        answer = QtWidgets.QMessageBox.question(
+            self,
+            self.tr("Return for revision"),
+            self.tr("Write the return bundle for the assessor now?"),
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
+            QtWidgets.QMessageBox.StandardButton.Yes,
+        )
+        if answer == QtWidgets.QMessageBox.StandardButton.Yes:
+            self.write_return_bundle(aid)
+
+    def write_return_bundle(self, aid: str | None = None, target: Path | None = None) -> bool:
+        """The Send page's flow for one returned assessment: file, passphrase, worker, record."""
+        aid = aid or self.current_id
+        if self.writer is None or aid is None or not self.writer.ensure_key():
+            return False
+        try:
+            job = self.writer.svc.prepare_return([aid])
+        except SecityError as exc:
+            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), str(exc))
+            return False
+        started = self.writer.write(job, target)
+        if started:
+            self.bundle_btn.setEnabled(False)
+        return started
+
+    def _bundle_written(self, written: object) -> None:
+        assert self.writer is not None
+        self.bundle_result.setText(self.writer.describe(written))  # type: ignore[arg-type]
+        self.bundle_result.setVisible(True)
+        self._show(self.current_id)
+        self.bundle_written.emit(written)
 
     def comment_assessment(self) -> None:
         aid = self.current_id

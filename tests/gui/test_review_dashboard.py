@@ -123,7 +123,16 @@ def test_review_screen_start_override_approve(qtbot: QtBot, prov: Workspace) -> 
     window.grab()
 
 
-def test_return_needs_comment_and_cancel_changes_nothing(qtbot: QtBot, prov: Workspace) -> None:
+def test_return_needs_comment_and_cancel_changes_nothing(
+    qtbot: QtBot, prov: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def no(_parent: object, _title: str, text: str, *_a: object) -> object:
+        asked.append(text)
+        return QtWidgets.QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QtWidgets.QMessageBox, "question", no)
     aid = received(prov, "5001", 2569, FULL)
     ReviewService(prov).start(aid)
     window = MainWindow(prov, "en")
@@ -142,6 +151,8 @@ def test_return_needs_comment_and_cancel_changes_nothing(qtbot: QtBot, prov: Wor
     answer(reason("แนบภาพถ่ายเพิ่ม"))
     qtbot.mouseClick(place.return_btn, Qt.MouseButton.LeftButton)
     assert repo.get(prov.db, aid).status == Status.RETURNED
+    assert len(asked) == 1  # offered to write the return bundle; declined, nothing written
+    assert place.bundle_btn.isEnabled()  # and it can still be written later
     place.status_combo.setCurrentIndex(place.status_combo.findData("returned"))
     assert place.list_model.rowCount() == 1
 

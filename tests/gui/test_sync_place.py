@@ -13,7 +13,7 @@ from secity_desktop.core.models import Role, Status
 from secity_desktop.gui.main_window import MainWindow
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets
 from secity_desktop.gui.sync.export_page import CandidateTableModel
-from secity_desktop.gui.sync.import_page import PlanTableModel
+from secity_desktop.gui.sync.import_page import DETAILS_COLUMN, PlanTableModel
 from secity_desktop.gui.sync.place import SyncPlace
 from secity_desktop.gui.sync.trust_page import TrustTableModel
 from secity_desktop.services.identity import Identity
@@ -139,7 +139,7 @@ def test_import_page_dry_run_then_apply(qtbot: QtBot, assessor_ws: Workspace, of
     assert flow.snapshot(office_ws) == before  # a dry run changes nothing
     actions = [page.model.action_at(r) for r in range(page.model.rowCount())]
     assert actions == ["add", "refused"]
-    assert "truncated" in page.model.index(1, 6).data()
+    assert "truncated" in page.model.index(1, DETAILS_COLUMN).data()
     assert page.apply_button.isEnabled()
     window.places.setCurrentWidget(window.sync_place)
     window.grab().save(str(tmp_path / "import_dry_run.png"))

@@ -1,1 +1,1 @@
-"""The Sync place: export and key (assessor), import and trust registry (office)."""
+"""The Sync place: bundles in and out for every role (export, returns, upward), keys and trust."""

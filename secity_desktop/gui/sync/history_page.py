@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from secity_desktop.gui.common import when_text
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from secity_desktop.services.sync_import import ImportService
 
@@ -12,9 +13,11 @@ _KEYS = ("at", "file_name", "sender_name", "result", "added", "updated", "skippe
 
 
 class ImportHistoryModel(QtCore.QAbstractTableModel):
-    def __init__(self, svc: ImportService, parent: QtCore.QObject | None = None) -> None:
+    def __init__(self, svc: ImportService, parent: QtCore.QObject | None = None,
+                 lang: str = "th") -> None:
         super().__init__(parent)
         self.svc = svc
+        self.lang = lang
         self._rows: list[dict[str, Any]] = []
         self.reload()
 
@@ -54,7 +57,7 @@ class ImportHistoryModel(QtCore.QAbstractTableModel):
             return None
         value = row.get(key)
         if key == "at":
-            return str(value)[:16].replace("T", " ")
+            return when_text(str(value) if value else None, self.lang)
         if key == "result":
             return {"applied": self.tr("imported"), "nothing_new": self.tr("nothing new"),
                     "rejected": self.tr("refused")}.get(str(value), str(value))
@@ -62,10 +65,11 @@ class ImportHistoryModel(QtCore.QAbstractTableModel):
 
 
 class ImportHistoryPage(QtWidgets.QWidget):
-    def __init__(self, svc: ImportService, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, svc: ImportService, parent: QtWidgets.QWidget | None = None,
+                 lang: str = "th") -> None:
         super().__init__(parent)
         self.setObjectName("importHistoryPage")
-        self.model = ImportHistoryModel(svc, self)
+        self.model = ImportHistoryModel(svc, self, lang)
         layout = QtWidgets.QVBoxLayout(self)
         self.view = QtWidgets.QTableView(self)
         self.view.setModel(self.model)

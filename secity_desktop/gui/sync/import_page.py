@@ -11,49 +11,98 @@ from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from secity_desktop.gui.sync.dialogs import show_error
 from secity_desktop.gui.tasks import ProgressFn, Task, run_task
 from secity_desktop.services.sync_import import ImportResult, ImportService
-from secity_desktop.sync.merge import Action, Plan
+from secity_desktop.sync.merge import Action, Plan, ReviewItem
 
 ACTION_COLOURS = {"add": "#1b7f3b", "update": "#1f5fa8", "skip": "#777777",
-                  "conflict": "#b26a00", "refused": "#b00020"}
+                  "conflict": "#b26a00", "refused": "#b00020", "review": "#1b7f3b",
+                  "town": "#1b7f3b"}
+_COLUMNS = 9
+FILE_COLUMN_MAX = 220
+DETAILS_COLUMN = 8
+ACTION_COLUMN = 7
 
 
 class PlanTableModel(QtCore.QAbstractTableModel):
-    """One row per revision in the dry run, then one per refused file."""
+    """The dry run: one row per revision, per review, per model town, then per refused file.
+
+    Field bundles carry revisions; a province's return bundle carries only
+    reviews (why it was returned, with the reviewer's comments); an upward
+    bundle carries revisions, the province's review of each and its model-town
+    choices — every one is a row, so nothing in a bundle is applied unseen.
+    """
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, ...]] = []
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("File"), self.tr("Municipality"), self.tr("Fiscal year"),
-                self.tr("Revision"), self.tr("Assessor"), self.tr("Action"), self.tr("Details"))
+        return (self.tr("File"), self.tr("Content"), self.tr("Municipality"), self.tr("Fiscal year"),
+                self.tr("Revision"), self.tr("From"), self.tr("Comments"), self.tr("Action"),
+                self.tr("Details"))
 
     def action_label(self, action: str) -> str:
         return {"add": self.tr("add"), "update": self.tr("update (newer revision)"),
                 "skip": self.tr("skip (already here)"), "conflict": self.tr("conflict — both kept"),
-                "refused": self.tr("refused")}[action]
+                "refused": self.tr("refused"), "review": self.tr("apply the review"),
+                "town": self.tr("record the choice")}[action]
+
+    def content_label(self, content: str) -> str:
+        return {"revision": self.tr("signed revision"), "returned": self.tr("review: returned"),
+                "approved": self.tr("review: approved"), "town": self.tr("model town"),
+                "": ""}.get(content, content)
 
     def set_plan(self, plan: Plan | None) -> None:
         self.beginResetModel()
         self._rows = []
         if plan is not None:
+            signers = {vb.path: vb.signer.name for vb in plan.bundles}
             for i in plan.items:
                 d = i.doc
-                self._rows.append((i.bundle.name, f"{d.municipality.name_th} ({d.municipality.code})",
-                                   str(d.year), str(d.revision), d.assessor.name, i.action.value, i.note))
-            for r in plan.rejected:
-                self._rows.append((r.path.name, "", "", "", r.sender_name or "", "refused",
-                                   f"[{r.reason}] {r.message}"))
+                self._rows.append((i.bundle.name, "revision",
+                                   f"{d.municipality.name_th} ({d.municipality.code})",
+                                   str(d.year), str(d.revision), d.assessor.name, "",
+                                   i.action.value, i.note))
+            for r in plan.reviews:
+                d = r.doc
+                name = r.municipality_th or d.municipality_code
+                action = "skip" if r.action is Action.SKIP else "review"
+                self._rows.append((r.bundle.name, d.status, f"{name} ({d.municipality_code})",
+                                   str(d.year), str(d.revision), signers.get(r.bundle, ""),
+                                   str(len(d.comments)), action, self.review_note(r)))
+            for vb in plan.bundles:
+                names = {m.code: m.name_th for m in vb.manifest.municipalities}
+                for t in vb.manifest.model_towns:
+                    name = names.get(t.municipality_code, t.municipality_code)
+                    self._rows.append((vb.path.name, "town", f"{name} ({t.municipality_code})",
+                                       str(t.year), "", vb.signer.name, "", "town", t.reason))
+            for rej in plan.rejected:
+                self._rows.append((rej.path.name, "", "", "", "", rej.sender_name or "", "",
+                                   "refused", f"[{rej.reason}] {rej.message}"))
         self.endResetModel()
 
+    def review_note(self, item: ReviewItem) -> str:
+        """What applying does, then the reviewer's own words (why it was returned)."""
+        d = item.doc
+        if item.action is Action.SKIP:
+            what = self.tr("already here")
+        elif d.status == "returned":
+            what = self.tr("returned for revision: a new draft opens to fix it")
+        else:
+            what = self.tr("approved by the province")
+        said = next((x.comment for x in reversed(d.decisions) if x.comment), "")
+        return f"{what} — {said}" if said else what
+
     def action_at(self, row: int) -> str:
-        return self._rows[row][5]
+        return self._rows[row][ACTION_COLUMN]
+
+    def content_at(self, row: int) -> str:
+        return self._rows[row][1]
 
     def rowCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else _COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -66,11 +115,18 @@ class PlanTableModel(QtCore.QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5:
-            return QtGui.QBrush(QtGui.QColor(ACTION_COLOURS[row[5]]))
+        col = index.column()
+        if role == Qt.ItemDataRole.ForegroundRole and col == ACTION_COLUMN:
+            return QtGui.QBrush(QtGui.QColor(ACTION_COLOURS[row[ACTION_COLUMN]]))
+        if role == Qt.ItemDataRole.ToolTipRole and col in (0, DETAILS_COLUMN) and row[col]:
+            return row[col]
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return self.action_label(row[5]) if index.column() == 5 else row[index.column()]
+        if col == ACTION_COLUMN:
+            return self.action_label(row[col])
+        if col == 1:
+            return self.content_label(row[col])
+        return row[col]
 
 
 class DropList(QtWidgets.QListWidget):
@@ -133,6 +189,8 @@ class ImportPage(QtWidgets.QWidget):
         self.model = PlanTableModel(self)
         self.view = QtWidgets.QTableView(self)
         self.view.setModel(self.model)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.view.setWordWrap(False)  # one line per row: file names and notes elide instead
         self.view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.view, 1)
         self.summary = QtWidgets.QLabel(self)
@@ -194,10 +252,13 @@ class ImportPage(QtWidgets.QWidget):
             self.plan = self.svc.plan(*result)
             self.model.set_plan(self.plan)
             self.view.resizeColumnsToContents()
+            # generated file names are long: elide them (full name in the tooltip)
+            self.view.setColumnWidth(0, min(self.view.columnWidth(0), FILE_COLUMN_MAX))
             c = self.plan.as_json()["counts"]
             self.summary.setText(self.tr(
                 "Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already "
-                "here, {conflict} in conflict, {rejected} refused.").format(**c))  # type: ignore[arg-type]
+                "here, {conflict} in conflict, {reviews} review(s) to apply, {rejected} refused."
+            ).format(**c))  # type: ignore[arg-type]
             self._update()
 
         def failed(exc: BaseException) -> None:
@@ -224,9 +285,11 @@ class ImportPage(QtWidgets.QWidget):
         self.plan, self.stage = None, None
         self.summary.setText(self.tr(
             "Imported: {add} added, {update} updated, {skip} already here, {conflict} conflicts "
-            "kept for review; {rejected} file(s) refused and quarantined.").format(
+            "kept for review, {reviews} review(s) applied; {rejected} file(s) refused and "
+            "quarantined.").format(
                 add=plan.count(Action.ADD), update=plan.count(Action.UPDATE),
                 skip=plan.count(Action.SKIP), conflict=plan.count(Action.CONFLICT),
+                reviews=sum(1 for r in plan.reviews if r.action is not Action.SKIP),
                 rejected=len(plan.rejected)))
         self.files.clear()
         self.drop.clear()

@@ -1,4 +1,9 @@
-"""The assessor's key page: profile, key creation, fingerprint and QR, passphrase change."""
+"""The signing-key page: profile, key creation, fingerprint and QR, passphrase change.
+
+An assessor signs revisions and field bundles; a province office signs the
+bundles it sends (returns to assessors, approved results upward), so it has
+the same page with an office's wording.
+"""
 
 from __future__ import annotations
 
@@ -12,16 +17,18 @@ from secity_desktop.services.identity import PROFILE_FIELDS, Identity
 
 class KeyPage(QtWidgets.QWidget):
     def __init__(self, identity: Identity, ask: AskPassphrase,
-                 parent: QtWidgets.QWidget | None = None) -> None:
+                 parent: QtWidgets.QWidget | None = None, *, office: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("keyPage")
         self.identity = identity
         self.ask = ask
+        self.office = office
         layout = QtWidgets.QHBoxLayout(self)
         left = QtWidgets.QVBoxLayout()
         layout.addLayout(left, 2)
 
-        box = QtWidgets.QGroupBox(self.tr("Assessor profile"), self)
+        box = QtWidgets.QGroupBox(
+            self.tr("Office profile") if office else self.tr("Assessor profile"), self)
         form = QtWidgets.QFormLayout(box)
         labels = {"name": self.tr("Name"), "position": self.tr("Position"),
                   "organisation": self.tr("Organisation"), "province": self.tr("Province code")}
@@ -78,6 +85,9 @@ class KeyPage(QtWidgets.QWidget):
         self.export_button.setEnabled(has)
         if not has:
             self.state.setText(self.tr(
+                "No signing key yet. Create one to sign the bundles this office sends (returns "
+                "to assessors, results upward); it is protected by a passphrase only you know.")
+                if self.office else self.tr(
                 "No signing key yet. Create one to finalize and send assessments; "
                 "it is protected by a passphrase only you know."))
             self.fingerprint.clear()
@@ -86,6 +96,8 @@ class KeyPage(QtWidgets.QWidget):
             return
         info = self.identity.info()
         self.state.setText(self.tr(
+            "Give your assessors and the regional office this office's public key (file or QR) "
+            "and read the fingerprint to them so they can check it.") if self.office else self.tr(
             "Give the office your public key (file or QR) and read the fingerprint to them "
             "so they can check it."))
         self.fingerprint.setText(info.fingerprint)
@@ -153,7 +165,7 @@ class KeyPage(QtWidgets.QWidget):
     def export_public(self, target: Path | None = None) -> None:
         if target is None:
             name, _ = QtWidgets.QFileDialog.getSaveFileName(
-                self, self.tr("Export public key"), "assessor_ed25519.pub",
+                self, self.tr("Export public key"), "office_ed25519.pub" if self.office else "assessor_ed25519.pub",
                 self.tr("Public key (*.pub)"))
             if not name:
                 return

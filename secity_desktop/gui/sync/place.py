@@ -1,4 +1,16 @@
-"""The Sync place: one tab in the main window with role-appropriate pages."""
+"""The Sync place: one tab in the main window with role-appropriate pages.
+
+Bundles flow down and up the programme, and each role gets the pages for its
+part of that flow:
+
+* assessor — send finalized revisions (field bundles), receive the province's
+  return bundles, trust the province office's key, own signing key;
+* province — receive field bundles, send returns and upward bundles, trust
+  assessors' keys, the office's own signing key;
+* region and national — receive upward bundles and trust provinces' keys.
+
+Every role keeps the import history.
+"""
 
 from __future__ import annotations
 
@@ -9,41 +21,52 @@ from secity_desktop.gui.sync.export_page import ExportPage
 from secity_desktop.gui.sync.history_page import ImportHistoryPage
 from secity_desktop.gui.sync.import_page import ImportPage
 from secity_desktop.gui.sync.key_page import KeyPage
+from secity_desktop.gui.sync.send_page import SendPage
 from secity_desktop.gui.sync.trust_page import TrustPage
 from secity_desktop.services.identity import Identity
+from secity_desktop.services.office_bundles import OfficeBundleService
 from secity_desktop.services.sync_export import ExportService
 from secity_desktop.services.sync_import import ImportService
 from secity_desktop.services.workspace import Workspace
 
 
 class SyncPlace(QtWidgets.QTabWidget):
-    """Assessor: Export and My key. Office: Import, Trust registry and Import history."""
-
     def __init__(self, ws: Workspace, parent: QtWidgets.QWidget | None = None,
-                 ask: AskPassphrase = ask_passphrase) -> None:
+                 ask: AskPassphrase = ask_passphrase, lang: str = "th") -> None:
         super().__init__(parent)
         self.setObjectName("syncPlace")
         self.ws = ws
+        self.ask = ask
         self.export_page: ExportPage | None = None
+        self.send_page: SendPage | None = None
         self.key_page: KeyPage | None = None
-        self.import_page: ImportPage | None = None
-        self.trust_page: TrustPage | None = None
-        self.history_page: ImportHistoryPage | None = None
+        self.import_page = ImportPage(ImportService(ws), self)
+        self.trust_page = TrustPage(ws, self, lang)
+        self.history_page = ImportHistoryPage(self.import_page.svc, self, lang)
+        self.import_page.applied.connect(lambda _r: self.history_page.model.reload())
         if ws.role is Role.ASSESSOR:
             self.export_page = ExportPage(ExportService(ws), ask, self)
             self.key_page = KeyPage(Identity(ws), ask, self)
             self.addTab(self.export_page, self.tr("Send (export)"))
+            self.addTab(self.import_page, self.tr("Receive returns"))
+            self.addTab(self.trust_page, self.trust_page.title())
             self.addTab(self.key_page, self.tr("My signing key"))
         else:
-            self.import_page = ImportPage(ImportService(ws), self)
-            self.trust_page = TrustPage(ws, self)
-            self.history_page = ImportHistoryPage(self.import_page.svc, self)
-            self.import_page.applied.connect(lambda _r: self.history_page.model.reload())
             self.addTab(self.import_page, self.tr("Receive (import)"))
-            self.addTab(self.trust_page, self.tr("Trusted assessor keys"))
-            self.addTab(self.history_page, self.tr("Import history"))
+            if ws.role is Role.PROVINCE:
+                self.send_page = SendPage(OfficeBundleService(ws), ask, lang, self)
+                self.addTab(self.send_page, self.tr("Send results"))
+            self.addTab(self.trust_page, self.trust_page.title())
+            if ws.role is Role.PROVINCE:
+                self.key_page = KeyPage(Identity(ws), ask, self, office=True)
+                self.addTab(self.key_page, self.tr("Office signing key"))
+        self.addTab(self.history_page, self.tr("Import history"))
 
     def refresh(self) -> None:
+        """The store may have changed elsewhere (review, editor): re-read what the pages show."""
         if self.export_page is not None:
             self.export_page.model.reload()
             self.export_page.refresh_ready()
+        if self.send_page is not None and not self.send_page.writer.busy:
+            self.send_page.refresh()
+        self.trust_page.model.reload()

@@ -1,4 +1,10 @@
-"""The office's trust registry: enrolled assessor keys, add from file, revoke, export."""
+"""The trust registry: the keys whose bundles this workspace accepts; add from file, revoke, export.
+
+Every role keeps one: an office enrols its assessors' keys (field bundles),
+an assessor enrols their province office's key (return bundles), and a
+region or the nation enrols the provinces' keys (upward bundles). Only the
+wording changes with the role, so a person reads who they should ask.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from secity_desktop.core.errors import SecityError
+from secity_desktop.core.models import Role
+from secity_desktop.gui.common import when_text
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from secity_desktop.gui.sync.dialogs import show_error
 from secity_desktop.services.workspace import Workspace
@@ -17,9 +25,11 @@ FINGERPRINT_ROLE = Qt.ItemDataRole.UserRole + 1
 class TrustTableModel(QtCore.QAbstractTableModel):
     """Holds fingerprints; rows are read from the registry on reload (a registry is small)."""
 
-    def __init__(self, registry: TrustRegistry, parent: QtCore.QObject | None = None) -> None:
+    def __init__(self, registry: TrustRegistry, parent: QtCore.QObject | None = None,
+                 lang: str = "th") -> None:
         super().__init__(parent)
         self.registry = registry
+        self.lang = lang
         self._rows: list[TrustedKey] = []
         self.reload()
 
@@ -58,21 +68,23 @@ class TrustTableModel(QtCore.QAbstractTableModel):
             return QtGui.QBrush(QtGui.QColor("#888888"))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (k.name, k.organisation, k.fingerprint, k.enrolled_at[:16].replace("T", " "),
-                k.enrolled_by, (k.revoked_at or "")[:16].replace("T", " "))[index.column()]
+        return (k.name, k.organisation, k.fingerprint, when_text(k.enrolled_at, self.lang),
+                k.enrolled_by, when_text(k.revoked_at, self.lang))[index.column()]
 
 
 class TrustPage(QtWidgets.QWidget):
-    def __init__(self, ws: Workspace, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, parent: QtWidgets.QWidget | None = None,
+                 lang: str = "th") -> None:
         super().__init__(parent)
         self.setObjectName("trustPage")
         self.ws = ws
         self.registry = TrustRegistry(ws.db)
-        self.model = TrustTableModel(self.registry, self)
+        self.model = TrustTableModel(self.registry, self, lang)
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(QtWidgets.QLabel(self.tr(
-            "Only bundles signed by these keys are accepted. Enrol a key from the file the "
-            "assessor gives you, after checking its fingerprint with them."), self))
+        intro = QtWidgets.QLabel(self.intro_text(), self)
+        intro.setObjectName("trustIntro")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         self.view = QtWidgets.QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
@@ -90,11 +102,36 @@ class TrustPage(QtWidgets.QWidget):
         row.addStretch(1)
         layout.addLayout(row)
 
+    def title(self) -> str:
+        """The tab's name: whose keys these are, seen from this workspace's role."""
+        if self.ws.role is Role.ASSESSOR:
+            return self.tr("Trusted office keys")
+        if self.ws.role is Role.PROVINCE:
+            return self.tr("Trusted assessor keys")
+        return self.tr("Trusted province keys")
+
+    def intro_text(self) -> str:
+        if self.ws.role is Role.ASSESSOR:
+            return self.tr(
+                "Only return bundles signed by these keys are accepted. Enrol your province "
+                "office's key from the file the office gives you, after checking its "
+                "fingerprint with them.")
+        if self.ws.role is Role.PROVINCE:
+            return self.tr(
+                "Only bundles signed by these keys are accepted. Enrol a key from the file the "
+                "assessor gives you, after checking its fingerprint with them.")
+        return self.tr(
+            "Only upward bundles signed by these keys are accepted. Enrol each province "
+            "office's key from the file it gives you, after checking its fingerprint with them.")
+
+    def _owner(self) -> str:
+        return self.tr("the assessor") if self.ws.role is Role.PROVINCE else self.tr("the office")
+
     def add_from_file(self, path: Path | None = None, name: str | None = None,
                       organisation: str | None = None) -> None:
         if path is None:
             fname, _ = QtWidgets.QFileDialog.getOpenFileName(
-                self, self.tr("Assessor's public key"), "", self.tr("Public key (*.pub);;All files (*)"))
+                self, self.tr("Public key to enrol"), "", self.tr("Public key (*.pub);;All files (*)"))
             if not fname:
                 return
             path = Path(fname)
@@ -107,7 +144,8 @@ class TrustPage(QtWidgets.QWidget):
                 fp = keys.fingerprint(pub)
                 name, ok = QtWidgets.QInputDialog.getText(
                     self, self.tr("Enrol key"),
-                    self.tr("Fingerprint {fp}\nCheck it with the assessor. Their name:").format(fp=fp),
+                    self.tr("Fingerprint {fp}\nCheck it with {owner}. Name:").format(
+                        fp=fp, owner=self._owner()),
                     text=comment)
                 if not ok:
                     return
