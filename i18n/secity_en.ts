@@ -4,12 +4,28 @@
 <context>
     <name>AssessmentEditor</name>
     <message>
+        <source>{author}, {when}</source>
+        <translation>{author}, {when}</translation>
+    </message>
+    <message>
+        <source>The reviewer set level {level} instead of {old}</source>
+        <translation>The reviewer set level {level} instead of {old}</translation>
+    </message>
+    <message>
+        <source>Returned for revision</source>
+        <translation>Returned for revision</translation>
+    </message>
+    <message>
         <source> (provisional)</source>
         <translation> (provisional)</translation>
     </message>
     <message>
         <source>fiscal year {year} · framework {version}{note} · {status}</source>
         <translation>fiscal year {year} · framework {version}{note} · {status}</translation>
+    </message>
+    <message>
+        <source>Received from {assessor}: read-only here; the office changes levels with a review override.</source>
+        <translation>Received from {assessor}: read-only here; the office changes levels with a review override.</translation>
     </message>
     <message>
         <source>This assessment is {status}: it is shown read-only.</source>
@@ -666,6 +682,10 @@ SHA-256 {sha}</translation>
 <context>
     <name>IndicatorPage</name>
     <message>
+        <source>Reviewer&apos;s comments</source>
+        <translation>Reviewer&apos;s comments</translation>
+    </message>
+    <message>
         <source>Level (press a digit to choose)</source>
         <translation>Level (press a digit to choose)</translation>
     </message>
@@ -743,6 +763,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Not answered yet</source>
         <translation>Not answered yet</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s comments: {n}</source>
+        <translation>Reviewer&apos;s comments: {n}</translation>
     </message>
 </context>
 <context>

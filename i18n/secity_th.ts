@@ -4,12 +4,28 @@
 <context>
     <name>AssessmentEditor</name>
     <message>
+        <source>{author}, {when}</source>
+        <translation>{author}, {when}</translation>
+    </message>
+    <message>
+        <source>The reviewer set level {level} instead of {old}</source>
+        <translation>ผู้พิจารณาให้ระดับ {level} แทนระดับ {old}</translation>
+    </message>
+    <message>
+        <source>Returned for revision</source>
+        <translation>ส่งกลับแก้ไข</translation>
+    </message>
+    <message>
         <source> (provisional)</source>
         <translation> (ฉบับร่างชั่วคราว)</translation>
     </message>
     <message>
         <source>fiscal year {year} · framework {version}{note} · {status}</source>
         <translation>ปีงบประมาณ {year} · เกณฑ์ฉบับ {version}{note} · {status}</translation>
+    </message>
+    <message>
+        <source>Received from {assessor}: read-only here; the office changes levels with a review override.</source>
+        <translation>ได้รับจาก {assessor}: แสดงแบบอ่านอย่างเดียว สำนักงานเปลี่ยนระดับคะแนนได้ด้วยการปรับระดับในการพิจารณาเท่านั้น</translation>
     </message>
     <message>
         <source>This assessment is {status}: it is shown read-only.</source>
@@ -666,6 +682,10 @@ SHA-256 {sha}</translation>
 <context>
     <name>IndicatorPage</name>
     <message>
+        <source>Reviewer&apos;s comments</source>
+        <translation>ความเห็นของผู้พิจารณา</translation>
+    </message>
+    <message>
         <source>Level (press a digit to choose)</source>
         <translation>ระดับคะแนน (กดตัวเลขเพื่อเลือก)</translation>
     </message>
@@ -743,6 +763,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Not answered yet</source>
         <translation>ยังไม่ได้ตอบ</translation>
+    </message>
+    <message>
+        <source>Reviewer&apos;s comments: {n}</source>
+        <translation>ความเห็นของผู้พิจารณา: {n} รายการ</translation>
     </message>
 </context>
 <context>
