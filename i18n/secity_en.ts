@@ -217,6 +217,104 @@
     </message>
 </context>
 <context>
+    <name>ConflictModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Newly imported</source>
+        <translation>Newly imported</translation>
+    </message>
+    <message>
+        <source>Already here</source>
+        <translation>Already here</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Flagged</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>revision {n} · {status} · {who} · {when}</source>
+        <translation>revision {n} · {status} · {who} · {when}</translation>
+    </message>
+    <message>
+        <source>signed with {key}</source>
+        <translation>signed with {key}</translation>
+    </message>
+    <message>
+        <source>both revise the same revision</source>
+        <translation>both revise the same revision</translation>
+    </message>
+    <message>
+        <source>two first assessments</source>
+        <translation>two first assessments</translation>
+    </message>
+    <message>
+        <source>waiting for a decision</source>
+        <translation>waiting for a decision</translation>
+    </message>
+    <message>
+        <source>newly imported</source>
+        <translation>newly imported</translation>
+    </message>
+    <message>
+        <source>already here</source>
+        <translation>already here</translation>
+    </message>
+    <message>
+        <source>kept the {which} ({when})</source>
+        <translation>kept the {which} ({when})</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Two revisions claim the same municipality and year. Both were kept; choose the one that stands and say why. The other stays in the store, set aside.</source>
+        <translation>Two revisions claim the same municipality and year. Both were kept; choose the one that stands and say why. The other stays in the store, set aside.</translation>
+    </message>
+    <message>
+        <source>Show resolved ones too</source>
+        <translation>Show resolved ones too</translation>
+    </message>
+    <message>
+        <source>Keep the newly imported…</source>
+        <translation>Keep the newly imported…</translation>
+    </message>
+    <message>
+        <source>Keep the one already here…</source>
+        <translation>Keep the one already here…</translation>
+    </message>
+    <message>
+        <source>Resolve conflict {n}</source>
+        <translation>Resolve conflict {n}</translation>
+    </message>
+    <message>
+        <source>Why does revision {rev} ({id}) stand? The reason is kept in the audit log.</source>
+        <translation>Why does revision {rev} ({id}) stand? The reason is kept in the audit log.</translation>
+    </message>
+    <message>
+        <source>Conflict not resolved</source>
+        <translation>Conflict not resolved</translation>
+    </message>
+</context>
+<context>
     <name>CoveragePlace</name>
     <message>
         <source>All region offices</source>
@@ -1817,6 +1915,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     <message>
         <source>Office signing key</source>
         <translation>Office signing key</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
     </message>
     <message>
         <source>Import history</source>

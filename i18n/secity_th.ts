@@ -217,6 +217,104 @@
     </message>
 </context>
 <context>
+    <name>ConflictModel</name>
+    <message>
+        <source>No.</source>
+        <translation>ลำดับ</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>เทศบาล</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>ปีงบประมาณ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ลักษณะ</translation>
+    </message>
+    <message>
+        <source>Newly imported</source>
+        <translation>ฉบับที่นำเข้าใหม่</translation>
+    </message>
+    <message>
+        <source>Already here</source>
+        <translation>ฉบับที่มีอยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>พบเมื่อ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>revision {n} · {status} · {who} · {when}</source>
+        <translation>ฉบับแก้ไขที่ {n} · {status} · {who} · {when}</translation>
+    </message>
+    <message>
+        <source>signed with {key}</source>
+        <translation>ลงนามด้วยกุญแจ {key}</translation>
+    </message>
+    <message>
+        <source>both revise the same revision</source>
+        <translation>แก้ไขจากฉบับเดียวกันทั้งคู่</translation>
+    </message>
+    <message>
+        <source>two first assessments</source>
+        <translation>แบบประเมินฉบับแรกสองฉบับ</translation>
+    </message>
+    <message>
+        <source>waiting for a decision</source>
+        <translation>รอการตัดสินใจ</translation>
+    </message>
+    <message>
+        <source>newly imported</source>
+        <translation>ฉบับที่นำเข้าใหม่</translation>
+    </message>
+    <message>
+        <source>already here</source>
+        <translation>ฉบับที่มีอยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>kept the {which} ({when})</source>
+        <translation>ใช้{which} ({when})</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Two revisions claim the same municipality and year. Both were kept; choose the one that stands and say why. The other stays in the store, set aside.</source>
+        <translation>มีแบบประเมินสองฉบับสำหรับเทศบาลและปีเดียวกัน ระบบเก็บไว้ทั้งสองฉบับ โปรดเลือกฉบับที่ใช้และระบุเหตุผล อีกฉบับยังเก็บไว้แต่จะไม่นำมาใช้</translation>
+    </message>
+    <message>
+        <source>Show resolved ones too</source>
+        <translation>แสดงรายการที่ตัดสินแล้วด้วย</translation>
+    </message>
+    <message>
+        <source>Keep the newly imported…</source>
+        <translation>ใช้ฉบับที่นำเข้าใหม่…</translation>
+    </message>
+    <message>
+        <source>Keep the one already here…</source>
+        <translation>ใช้ฉบับที่มีอยู่แล้ว…</translation>
+    </message>
+    <message>
+        <source>Resolve conflict {n}</source>
+        <translation>ตัดสินรายการซ้ำซ้อนที่ {n}</translation>
+    </message>
+    <message>
+        <source>Why does revision {rev} ({id}) stand? The reason is kept in the audit log.</source>
+        <translation>เหตุใดจึงใช้ฉบับแก้ไขที่ {rev} ({id}) เหตุผลจะบันทึกไว้ในประวัติการแก้ไข</translation>
+    </message>
+    <message>
+        <source>Conflict not resolved</source>
+        <translation>ยังตัดสินรายการซ้ำซ้อนไม่ได้</translation>
+    </message>
+</context>
+<context>
     <name>CoveragePlace</name>
     <message>
         <source>All region offices</source>
@@ -1817,6 +1915,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     <message>
         <source>Office signing key</source>
         <translation>กุญแจลงนามของสำนักงาน</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>รายการซ้ำซ้อน</translation>
     </message>
     <message>
         <source>Import history</source>

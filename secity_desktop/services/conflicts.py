@@ -25,6 +25,7 @@ class Side:
     status: str
     signer: str | None
     finalized_at: str | None
+    signer_name: str | None
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ class Conflict:
 _SQL = """
 SELECT c.id, c.kind, a.municipality_code, m.name_th, a.year, c.supersedes,
        a.id, a.revision, a.status, ra.signer_fingerprint, ra.finalized_at,
+       json_extract(ra.content, '$.assessor.name'),
        b.id, b.revision, b.status, rb.signer_fingerprint, rb.finalized_at,
+       json_extract(rb.content, '$.assessor.name'),
        c.flagged_at, c.resolved_at, c.resolved_by, c.kept_id, c.resolution
 FROM revision_conflicts c
 JOIN assessments a ON a.id = c.assessment_id
@@ -65,7 +68,7 @@ LEFT JOIN revisions rb ON rb.assessment_id = b.id
 
 def _conflict(r: tuple) -> Conflict:  # type: ignore[type-arg]
     return Conflict(
-        r[0], r[1], r[2], r[3], r[4], r[5], Side(*r[6:11]), Side(*r[11:16]), *r[16:21]
+        r[0], r[1], r[2], r[3], r[4], r[5], Side(*r[6:12]), Side(*r[12:18]), *r[18:23]
     )
 
 

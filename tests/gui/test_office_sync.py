@@ -294,14 +294,15 @@ def test_pages_by_role(qtbot: QtBot, offices: Offices, tmp_path: Path) -> None:
     p = SyncPlace(offices.p)
     qtbot.addWidget(p)
     assert tabs(p) == ["Receive (import)", "Send results", "Trusted assessor keys",
-                       "Office signing key", "Import history"]
+                       "Office signing key", "Conflicts", "Import history"]
     assert p.key_page is not None and p.key_page.office
     r = open_workspace(tmp_path / "r")
     init_workspace(r, role=Role.REGION, province_code=None, user_name="สสภ.1")
     try:
         place = SyncPlace(r)
         qtbot.addWidget(place)
-        assert tabs(place) == ["Receive (import)", "Trusted province keys", "Import history"]
+        assert tabs(place) == ["Receive (import)", "Trusted province keys", "Conflicts",
+                               "Import history"]
     finally:
         r.close()
 

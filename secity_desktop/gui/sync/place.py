@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from secity_desktop.core.models import Role
 from secity_desktop.gui.qt import QtWidgets
+from secity_desktop.gui.sync.conflicts_page import ConflictsPage
 from secity_desktop.gui.sync.dialogs import AskPassphrase, ask_passphrase
 from secity_desktop.gui.sync.export_page import ExportPage
 from secity_desktop.gui.sync.history_page import ImportHistoryPage
@@ -23,6 +24,7 @@ from secity_desktop.gui.sync.import_page import ImportPage
 from secity_desktop.gui.sync.key_page import KeyPage
 from secity_desktop.gui.sync.send_page import SendPage
 from secity_desktop.gui.sync.trust_page import TrustPage
+from secity_desktop.services.conflicts import ConflictService
 from secity_desktop.services.identity import Identity
 from secity_desktop.services.office_bundles import OfficeBundleService
 from secity_desktop.services.sync_export import ExportService
@@ -40,6 +42,7 @@ class SyncPlace(QtWidgets.QTabWidget):
         self.export_page: ExportPage | None = None
         self.send_page: SendPage | None = None
         self.key_page: KeyPage | None = None
+        self.conflicts_page: ConflictsPage | None = None
         self.import_page = ImportPage(ImportService(ws), self)
         self.trust_page = TrustPage(ws, self, lang)
         self.history_page = ImportHistoryPage(self.import_page.svc, self, lang)
@@ -60,7 +63,23 @@ class SyncPlace(QtWidgets.QTabWidget):
             if ws.role is Role.PROVINCE:
                 self.key_page = KeyPage(Identity(ws), ask, self, office=True)
                 self.addTab(self.key_page, self.tr("Office signing key"))
+            self.conflicts_page = ConflictsPage(ConflictService(ws), self, lang)
+            self.addTab(self.conflicts_page, self.tr("Conflicts"))
+            self.import_page.applied.connect(lambda _r: self._conflicts_changed())
+            self.conflicts_page.resolved.connect(lambda _n: self._conflicts_changed())
+            self._conflicts_changed()
         self.addTab(self.history_page, self.tr("Import history"))
+
+    def _conflicts_changed(self) -> None:
+        """Reload, and put the number still open in the tab's title so it is not missed."""
+        page = self.conflicts_page
+        if page is None:
+            return
+        page.model.reload()
+        n = page.model.open_count() if not page.model.include_resolved else sum(
+            1 for c in page.svc.list())
+        title = self.tr("Conflicts") + (f" ({n})" if n else "")
+        self.setTabText(self.indexOf(page), title)
 
     def refresh(self) -> None:
         """The store may have changed elsewhere (review, editor): re-read what the pages show."""
