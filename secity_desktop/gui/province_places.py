@@ -12,10 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from secity_desktop.core.models import Role
-from secity_desktop.gui.coverage_place import CoveragePlace
-from secity_desktop.gui.dashboard_place import DashboardPlace
 from secity_desktop.gui.qt import QtCore
-from secity_desktop.gui.review_place import ReviewPlace
 
 
 def add_province_places(window: Any) -> None:
@@ -23,6 +20,11 @@ def add_province_places(window: Any) -> None:
     if window.ws.role == Role.ASSESSOR:
         window.review_place = window.dashboard_place = None
         return
+    # imported here: an assessor's start-up (the common case, on field laptops) never pays for them
+    from secity_desktop.gui.coverage_place import CoveragePlace
+    from secity_desktop.gui.dashboard_place import DashboardPlace
+    from secity_desktop.gui.review_place import ReviewPlace
+
     window.review_place = ReviewPlace(window.ws, window.lang, window)
     window.add_place(window.review_place, QtCore.QCoreApplication.translate("MainWindow", "Review"))
     window.dashboard_place = DashboardPlace(window.ws, window.lang, window)

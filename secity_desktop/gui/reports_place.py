@@ -10,18 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.thai_calendar import fiscal_year_be, now_utc
 from secity_desktop.gui.certificate_verify import CertificateVerifyBox
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal
 from secity_desktop.gui.render_job import Progress, RenderJob
-from secity_desktop.reports.assessment_pdf import render_assessment_report
-from secity_desktop.reports.certificate_pdf import BatchResult, render_certificates
-from secity_desktop.reports.certificate_template import CertificateTemplate
-from secity_desktop.reports.data import CertificateData
-from secity_desktop.reports.province_pdf import render_province_summary
 from secity_desktop.services.certificates import CertificateService
 from secity_desktop.services.identity import Identity
 from secity_desktop.services.reports import ReportDataService, status_th
@@ -29,6 +24,9 @@ from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import places
 from secity_desktop.sync import keys
+
+if TYPE_CHECKING:
+    from secity_desktop.reports.data import CertificateData
 
 ASSESSMENT, PROVINCE, CERTIFICATE, BATCH = range(4)
 PROGRESS_DELAY_MS = 600
@@ -232,6 +230,12 @@ class ReportsPlace(QtWidgets.QWidget):
         self._start(work)
 
     def _prepare(self, kind: int, target: Path) -> Callable[[Progress], Any]:
+        # reportlab costs ~200 ms to import: the first PDF pays it, not every app start
+        from secity_desktop.reports.assessment_pdf import render_assessment_report
+        from secity_desktop.reports.certificate_pdf import render_certificates
+        from secity_desktop.reports.certificate_template import CertificateTemplate
+        from secity_desktop.reports.province_pdf import render_province_summary
+
         if kind == ASSESSMENT:
             aid = self.assessment.currentData()
             if not aid:
@@ -325,6 +329,8 @@ class ReportsPlace(QtWidgets.QWidget):
         self.render_button.setEnabled(True)
 
     def _on_done(self, result: object) -> None:
+        from secity_desktop.reports.certificate_pdf import BatchResult
+
         self._finish_job()
         if isinstance(result, BatchResult):
             paths = result.written
