@@ -408,8 +408,8 @@
         <translation>seat town approved; model town chosen</translation>
     </message>
     <message>
-        <source>Not assessed</source>
-        <translation>Not assessed</translation>
+        <source>No result received</source>
+        <translation>No result received</translation>
     </message>
 </context>
 <context>

@@ -408,8 +408,8 @@
         <translation>เทศบาลที่ตั้งศาลากลางได้รับอนุมัติแล้ว และเลือกเมืองต้นแบบแล้ว</translation>
     </message>
     <message>
-        <source>Not assessed</source>
-        <translation>ยังไม่ได้ประเมิน</translation>
+        <source>No result received</source>
+        <translation>ยังไม่ได้รับผล</translation>
     </message>
 </context>
 <context>

@@ -126,7 +126,7 @@ class CoverageTableModel(QtCore.QAbstractTableModel):
             return self._town(seat)
         if col == "seat_status":
             if seat is None or seat.status is None:
-                return self.tr("Not assessed")
+                return self.tr("No result received")
             return status_text(seat.status, th)
         if col == "seat_total":
             return "" if seat is None or seat.total is None else f"{seat.total:.2f}"
