@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from secity_desktop.core.errors import NotFoundError
+from secity_desktop.services.revisions import RevisionService
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import assessments as repo
 from secity_desktop.store import review as rrepo
 
 
@@ -52,24 +51,9 @@ class Feedback:
         return out
 
 
-def _chain(ws: Workspace, assessment_id: str) -> list[repo.Assessment]:
-    out: list[repo.Assessment] = []
-    seen: set[str] = set()
-    cur: str | None = assessment_id
-    while cur and cur not in seen:
-        seen.add(cur)
-        try:
-            a = repo.get(ws.db, cur)
-        except NotFoundError:
-            break
-        out.append(a)
-        cur = a.supersedes
-    return out
-
-
 def feedback_for(ws: Workspace, assessment_id: str) -> Feedback:
     items: list[FeedbackItem] = []
-    for a in _chain(ws, assessment_id):
+    for a in RevisionService(ws).history(assessment_id):
         for d in rrepo.decisions(ws.db, a.id):
             if d.action == "return" and d.comment:
                 items.append(FeedbackItem("return", d.revision, None, d.comment, d.author, d.at))

@@ -272,46 +272,42 @@ def test_forged_upward_contents_are_refused(o: Offices) -> None:
     assert _reason(o, bare) == "bad_manifest"
 
 
-def test_a_review_of_other_content_is_refused(o: Offices) -> None:
-    path = _upward_ready(o)
-    items = hostile.entries(path)
-    name = next(hostile.name_of(i) for i, _ in items if hostile.name_of(i).startswith("reviews/"))
-    doc = json.loads(hostile.get(items, name))
-    doc["revision_sha256"] = "0" * 64
-    from secity_desktop.core.framework import canonical_json
-
-    raw = canonical_json(doc).encode("utf-8")
-    items = hostile.replace(items, name, raw)
+def _swap_entry(o: Offices, path: Path, name: str, data: bytes, out_name: str) -> Path:
+    """Replace one member and re-list it in a manifest the real province key re-signs."""
+    items = hostile.replace(hostile.entries(path), name, data)
 
     def relist(m: dict) -> None:
         for e in m["entries"]:
             if e["path"] == name:
-                e["sha256"], e["size"] = hashlib.sha256(raw).hexdigest(), len(raw)
+                e["sha256"], e["size"] = hashlib.sha256(data).hexdigest(), len(data)
 
-    items = hostile.with_manifest(items, o.key(o.p), relist)
-    out = path.with_name("stale.secbundle")
-    out.write_bytes(hostile.rezip(items))
-    assert _reason(o, out) == "bad_review"
+    out = path.with_name(out_name)
+    out.write_bytes(hostile.rezip(hostile.with_manifest(items, o.key(o.p), relist)))
+    return out
+
+
+def _member(path: Path, pred) -> str:  # type: ignore[no-untyped-def]
+    return next(hostile.name_of(i) for i, _ in hostile.entries(path) if pred(hostile.name_of(i)))
+
+
+def test_a_review_of_other_content_is_refused(o: Offices) -> None:
+    from secity_desktop.core.framework import canonical_json
+
+    path = _upward_ready(o)
+    name = _member(path, lambda n: n.startswith("reviews/"))
+    doc = json.loads(hostile.get(hostile.entries(path), name))
+    doc["revision_sha256"] = "0" * 64
+    raw = canonical_json(doc).encode("utf-8")
+    assert _reason(o, _swap_entry(o, path, name, raw, "stale.secbundle")) == "bad_review"
 
 
 def test_an_assessor_signature_the_province_altered_is_refused(o: Offices) -> None:
-    path = _upward_ready(o)
-    items = hostile.entries(path)
-    name = next(hostile.name_of(i) for i, _ in items if hostile.name_of(i).startswith("revisions/") and hostile.name_of(i).endswith(".sig"))
-    forged = Identity(o.p).unlock(flow.PASS)
-    rev = hostile.get(items, name.removesuffix(".sig"))
     from secity_desktop.sync import sshsig
     from secity_desktop.sync.constants import BUNDLE_NAMESPACE
 
-    sig = sshsig.sign(forged, rev, BUNDLE_NAMESPACE).encode()  # the province signs as if assessor
-    items = hostile.replace(items, name, sig)
-
-    def relist(m: dict) -> None:
-        for e in m["entries"]:
-            if e["path"] == name:
-                e["sha256"], e["size"] = hashlib.sha256(sig).hexdigest(), len(sig)
-
-    items = hostile.with_manifest(items, o.key(o.p), relist)
-    out = path.with_name("impostor.secbundle")
-    out.write_bytes(hostile.rezip(items))
-    assert _reason(o, out) == "sender_mismatch"
+    path = _upward_ready(o)
+    name = _member(path, lambda n: n.startswith("revisions/") and n.endswith(".sig"))
+    rev = hostile.get(hostile.entries(path), name.removesuffix(".sig"))
+    # the province signs the assessor's revision with its own key, as if it were the assessor
+    sig = sshsig.sign(Identity(o.p).unlock(flow.PASS), rev, BUNDLE_NAMESPACE).encode()
+    assert _reason(o, _swap_entry(o, path, name, sig, "impostor.secbundle")) == "sender_mismatch"

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from secity_desktop.core.errors import SecityError
+from secity_desktop.gui.models.checkable import CheckableRowsModel
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from secity_desktop.gui.sync.dialogs import AskPassphrase, show_error, unlock_key
 from secity_desktop.gui.tasks import ProgressFn, Task, run_task
@@ -21,16 +22,13 @@ def human_size(n: int) -> str:
     return str(n)
 
 
-class CandidateTableModel(QtCore.QAbstractTableModel):
+class CandidateTableModel(CheckableRowsModel):
     """Finalized revisions of this workspace, each with a check box."""
-
-    changed = Signal()
 
     def __init__(self, svc: ExportService, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self.svc = svc
         self._rows: list[Candidate] = []
-        self.checked: set[str] = set()
         self.reload()
 
     def headers(self) -> tuple[str, ...]:
@@ -44,56 +42,18 @@ class CandidateTableModel(QtCore.QAbstractTableModel):
         self.endResetModel()
         self.changed.emit()
 
-    def check_unsent(self) -> None:
-        self.checked = {c.assessment_id for c in self._rows if c.sent == 0}
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
-        self.changed.emit()
-
-    def selected_ids(self) -> list[str]:
-        return [c.assessment_id for c in self._rows if c.assessment_id in self.checked]
-
-    def rowCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else 7
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
-
-    def flags(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsUserCheckable if index.isValid() and index.column() == 0 else base
-
     def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         c = self._rows[index.row()]
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
-            return Qt.CheckState.Checked if c.assessment_id in self.checked else Qt.CheckState.Unchecked
+            return self.check_state(c)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         sent = self.tr("not yet") if c.sent == 0 else self.tr("{n}×").format(n=c.sent)
         return (c.municipality_th, str(c.year), str(c.revision), c.finalized_at[:16].replace("T", " "),
                 human_size(c.evidence_bytes), sent, c.last_sent_to or "")[index.column()]
-
-    def setData(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or index.column() != 0 or not index.isValid():
-            return False
-        aid = self._rows[index.row()].assessment_id
-        if Qt.CheckState(value) == Qt.CheckState.Checked:
-            self.checked.add(aid)
-        else:
-            self.checked.discard(aid)
-        self.dataChanged.emit(index, index, [role])
-        self.changed.emit()
-        return True
 
 
 class ExportPage(QtWidgets.QWidget):

@@ -15,6 +15,7 @@ from typing import Any
 
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.thai_calendar import format_date, parse_iso
+from secity_desktop.gui.models.checkable import CheckableRowsModel
 from secity_desktop.gui.models.review import status_text
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from secity_desktop.gui.sync.dialogs import AskPassphrase, show_error, unlock_key
@@ -29,15 +30,13 @@ from secity_desktop.sync.documents import BundleKind
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class OfficeCandidateModel(QtCore.QAbstractTableModel):
+class OfficeCandidateModel(CheckableRowsModel):
     """Returned (``return``) or approved (``upward``) signed assessments of this province.
 
     Returns are chosen one by one (check boxes): each goes to the assessor who
     must fix it. Upward bundles carry everything approved for the year, so
     that table only shows what will go, with the model town marked.
     """
-
-    changed = Signal()
 
     def __init__(self, svc: OfficeBundleService, kind: BundleKind, lang: str = "th",
                  parent: QtCore.QObject | None = None) -> None:
@@ -51,7 +50,6 @@ class OfficeCandidateModel(QtCore.QAbstractTableModel):
         self._decided: dict[str, str] = {}
         self._comments: dict[str, int] = {}
         self._towns: set[tuple[str, int]] = set()
-        self.checked: set[str] = set()
         self.reload()
 
     def headers(self) -> tuple[str, ...]:
@@ -75,33 +73,6 @@ class OfficeCandidateModel(QtCore.QAbstractTableModel):
     def candidates(self) -> list[OfficeCandidate]:
         return list(self._rows)
 
-    def check_unsent(self) -> None:
-        self.checked = {c.assessment_id for c in self._rows if c.sent == 0}
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
-        self.changed.emit()
-
-    def selected_ids(self) -> list[str]:
-        return [c.assessment_id for c in self._rows if c.assessment_id in self.checked]
-
-    def rowCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
-
-    def flags(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if self.checkable and index.isValid() and index.column() == 0:
-            return base | Qt.ItemFlag.ItemIsUserCheckable
-        return base
-
     def _date(self, iso: str | None) -> str:
         if not iso:
             return ""
@@ -116,7 +87,7 @@ class OfficeCandidateModel(QtCore.QAbstractTableModel):
         if role == ID_ROLE:
             return c.assessment_id
         if role == Qt.ItemDataRole.CheckStateRole and col == 0 and self.checkable:
-            return Qt.CheckState.Checked if c.assessment_id in self.checked else Qt.CheckState.Unchecked
+            return self.check_state(c)
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             return f"{c.municipality_code} · {status_text(c.status, self.lang == 'th')}"
         if role == Qt.ItemDataRole.ForegroundRole and col == 4 and c.sent == 0:
@@ -130,20 +101,6 @@ class OfficeCandidateModel(QtCore.QAbstractTableModel):
             last = "★" if (c.municipality_code, c.year) in self._towns else ""
         return (c.municipality_th, str(c.year), str(c.revision),
                 self._date(self._decided.get(c.assessment_id)), sent, last)[col]
-
-    def setData(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex, value: Any,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (not self.checkable or role != Qt.ItemDataRole.CheckStateRole or not index.isValid()
-                or index.column() != 0):
-            return False
-        aid = self._rows[index.row()].assessment_id
-        if Qt.CheckState(value) == Qt.CheckState.Checked:
-            self.checked.add(aid)
-        else:
-            self.checked.discard(aid)
-        self.dataChanged.emit(index, index, [role])
-        self.changed.emit()
-        return True
 
 
 class OfficeBundleWriter(QtCore.QObject):
