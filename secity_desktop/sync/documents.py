@@ -9,7 +9,7 @@ See docs/bundle-format.md for the field-by-field description.
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from pydantic import ValidationError as PydanticError
@@ -48,6 +48,9 @@ class Person(_Strict):
     province: Text = ""
     key_fingerprint: Fingerprint
     key_id: KeyId
+
+
+_Doc = TypeVar("_Doc", "RevisionDoc", "ReviewDoc")
 
 
 class MunicipalityRecord(_Strict):
@@ -300,23 +303,21 @@ def parse_manifest(raw: bytes) -> Manifest:
         raise BundleRejected("bad_manifest", f"manifest.json: {_first_error(exc)}") from None
 
 
-def parse_review(raw: bytes, path: str) -> ReviewDoc:
+def _parse_signed_doc(model: type[_Doc], raw: bytes, path: str, reason: str) -> _Doc:
+    """A document whose exact bytes matter: strict schema, and already in canonical form."""
     data = parse_json(raw, path)
     try:
-        doc = ReviewDoc.model_validate(data)
+        doc = model.model_validate(data)
     except PydanticError as exc:
-        raise BundleRejected("bad_review", f"{path}: {_first_error(exc)}") from None
+        raise BundleRejected(reason, f"{path}: {_first_error(exc)}") from None
     if doc.canonical() != raw:
-        raise BundleRejected("bad_review", f"{path} is not in canonical form")
+        raise BundleRejected(reason, f"{path} is not in canonical form")
     return doc
+
+
+def parse_review(raw: bytes, path: str) -> ReviewDoc:
+    return _parse_signed_doc(ReviewDoc, raw, path, "bad_review")
 
 
 def parse_revision(raw: bytes, path: str) -> RevisionDoc:
-    data = parse_json(raw, path)
-    try:
-        doc = RevisionDoc.model_validate(data)
-    except PydanticError as exc:
-        raise BundleRejected("bad_revision", f"{path}: {_first_error(exc)}") from None
-    if doc.canonical() != raw:
-        raise BundleRejected("bad_revision", f"{path} is not in canonical form")
-    return doc
+    return _parse_signed_doc(RevisionDoc, raw, path, "bad_revision")
