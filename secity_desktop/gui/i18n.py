@@ -2,12 +2,16 @@
 
 Compiled ``.qm`` files are build products, so they are not committed: at start
 the ``.ts`` sources in ``i18n/`` are compiled with ``pyside6-lrelease`` into a
-cache folder when the cached copy is missing or older (a frozen build ships
-them compiled). Thai is the default language.
+cache folder, named by the SHA-256 of the source, so a changed catalogue is
+never served stale whatever the file times say (two checkouts, an upgrade
+that keeps old times). A frozen build ships them compiled. Thai is the
+default language.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -42,13 +46,17 @@ def compiled_catalogue(lang: str, cache_dir: Path | None = None) -> Path | None:
     cache = (
         cache_dir or Path(platformdirs.user_cache_dir(paths.APP_NAME, paths.APP_AUTHOR)) / "i18n"
     )
-    qm = cache / f"{CATALOGUE}_{lang}.qm"
-    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    qm = cache / f"{CATALOGUE}_{lang}-{digest}.qm"
+    if qm.exists():
         return qm
     tool = _lrelease()
     if tool is None:
         return None
     cache.mkdir(parents=True, exist_ok=True)
+    for old in cache.glob(f"{CATALOGUE}_{lang}*.qm"):
+        with contextlib.suppress(OSError):
+            old.unlink()
     done = subprocess.run(
         [*tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, check=False
     )

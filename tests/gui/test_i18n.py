@@ -143,3 +143,23 @@ def test_settings_reject_bad_values_and_keep_window_state_apart(tmp_path: Path) 
     s.sync()
     text = (tmp_path / "s.ini").read_text()
     assert "[window]" in text and "[preferences]" in text
+
+
+def test_a_changed_catalogue_is_recompiled_whatever_its_file_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from secity_desktop import paths
+
+    src = tmp_path / "i18n"
+    src.mkdir()
+    ts = src / "secity_th.ts"
+    ts.write_bytes((paths.i18n_dir() / "secity_th.ts").read_bytes())
+    monkeypatch.setattr(paths, "i18n_dir", lambda: src)
+    first = compiled_catalogue("th", tmp_path / "cache")
+    assert first is not None and first.exists()
+    ts.write_text(ts.read_text("utf-8").replace("แบบประเมิน", "แบบประเมินใหม่", 1), "utf-8")
+    os.utime(ts, (1, 1))  # older than the cached copy: time alone would serve it stale
+    second = compiled_catalogue("th", tmp_path / "cache")
+    assert second is not None and second != first and not first.exists()
