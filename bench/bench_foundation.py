@@ -104,8 +104,8 @@ _APP = """
 import time, sys
 t0 = float(sys.argv[1])
 from secity_desktop.app import main
+w = main(["--data-dir", sys.argv[2]], exec_=False)  # what `secity-desktop` runs, in its order
 from secity_desktop.gui.qt import QtWidgets
-w = main(["--data-dir", sys.argv[2]], exec_=False)
 QtWidgets.QApplication.instance().processEvents()
 import resource
 print(time.time() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
