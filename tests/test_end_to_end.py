@@ -133,3 +133,27 @@ def test_assessor_to_province_to_nation(tmp_path: Path, capsys: pytest.CaptureFi
     # the province's bundle is refused at the assessor's (wrong kind), with a reason
     wrong = a("bundle", "import", up["path"], ok=False)  # type: ignore[index]
     assert wrong["rejected"][0]["reason"] == "wrong_kind"  # type: ignore[index]
+
+
+def test_assessor_reads_the_feedback_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from secity_desktop.services.sync_import import ImportService
+    from tests.sync import flow
+    from tests.sync.office_flow import offices
+
+    o = offices(tmp_path)
+    aid = flow.complete(o.a, evidence_every=6)
+    o.submit(aid, "r1.secbundle")
+    first = o.first_indicator(aid).code
+    assert ImportService(o.a).import_files([o.return_bundle(aid, "แก้ไขตัวชี้วัดแรก")]).ok
+    draft = o.a.db.execute("SELECT id FROM assessments WHERE supersedes = ?", [aid]).fetchone()[0]
+    d = str(o.a.data_dir)
+    o.close()
+    a = Secity(capsys, tmp_path, "unused")
+    a.dir = d
+    items = a("assessment", "feedback", draft)
+    assert {i["kind"] for i in items} == {"return", "comment"}  # type: ignore[union-attr]
+    only = a("assessment", "feedback", draft, "--indicator", first)
+    assert [i["body"] for i in only] == ["ภาพถ่ายไม่ชัด ถ่ายใหม่"]  # type: ignore[union-attr,index]
+    assert a("assessment", "feedback", "no-such-id", ok=False) == ""

@@ -69,6 +69,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_json_flag(sh)
     sh.set_defaults(handler=cmd_show)
 
+    fb = asub.add_parser(
+        "feedback", help="what reviewers said on this assessment and its earlier revisions"
+    )
+    fb.add_argument("id")
+    fb.add_argument("--indicator", help="only this indicator's comments and level")
+    add_json_flag(fb)
+    fb.set_defaults(handler=cmd_feedback)
+
     ls = asub.add_parser("list", help="list assessments")
     ls.add_argument("--province")
     ls.add_argument("--year", type=int)
@@ -157,6 +165,25 @@ def cmd_show(ctx: Context) -> int:
         + "\n".join(f"  component {c.code}: {c.score:.2f}/{c.weight:g}" for c in v.card.components)
     )
     ctx.emit(data, text)
+    return 0
+
+
+def cmd_feedback(ctx: Context) -> int:
+    from dataclasses import asdict
+
+    from secity_desktop.services.feedback import feedback_for
+
+    ws = ctx.workspace()
+    repo.get(ws.db, ctx.args.id)  # a clear "not found" before an empty answer
+    fb = feedback_for(ws, ctx.args.id)
+    items = fb.for_indicator(ctx.args.indicator) if ctx.args.indicator else fb.items
+
+    def line(i) -> str:  # type: ignore[no-untyped-def]
+        where = f"[{i.indicator_code}]" if i.indicator_code else "[assessment]"
+        head = {"return": "returned: ", "override": f"level {i.assessor_level} → {i.level}: "}
+        return f"{i.at[:16]} r{i.revision} {where} {head.get(i.kind, '')}{i.body} — {i.author}"
+
+    ctx.emit([asdict(i) for i in items], "\n".join(line(i) for i in items) or "no feedback")
     return 0
 
 
