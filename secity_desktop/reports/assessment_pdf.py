@@ -25,7 +25,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from secity_desktop.core.thai_calendar import format_date_th
+from secity_desktop.core.thai_calendar import format_date_th, parse_iso
 from secity_desktop.reports.charts import Bar, BarChart
 from secity_desktop.reports.common import (
     AMBER,
@@ -327,8 +327,18 @@ def _short(name: str, n: int) -> str:
     return name if len(name) <= n else name[: n - 1] + "…"
 
 
+def _when_th(at: str) -> str:
+    """A stored UTC time as a Thai reader expects it: local date, Buddhist Era year."""
+    try:
+        moment = parse_iso(at)
+    except ValueError:
+        return at[:10]
+    local = moment.astimezone() if moment.tzinfo else moment
+    return format_date_th(local.date(), short=True)
+
+
 def _review_text(e: ReviewEntry) -> str:
-    when = e.at[:10]
+    when = _when_th(e.at)
     who = _esc(e.author) or DASH
     if e.kind == "override":
         target = f"ตัวชี้วัด {_esc(e.indicator_code or '')} " if e.indicator_code else ""

@@ -187,3 +187,11 @@ def test_review_workflow_shows_in_report_and_summary(ws: Workspace, tmp_path: Pa
     assert "เหตุผล:หลักฐานเป็นของปีที่แล้ว" in text and "ควรแนบภาพถ่ายเพิ่มเติม" in text
     summary = ReportDataService(ws).province("50", YEAR)
     assert summary.model_town_th == "เทศบาลนครเชียงใหม่" and summary.approved == 1
+
+
+def test_review_dates_in_the_report_are_buddhist_era() -> None:
+    from secity_desktop.reports.assessment_pdf import _review_text
+    from secity_desktop.reports.data import ReviewEntry
+
+    text = _review_text(ReviewEntry("comment", "2026-11-27T05:00:00+00:00", "กานดา", "ดี", "1.1"))
+    assert "2569" in text and "2026" not in text

@@ -20,8 +20,8 @@ from secity_desktop import paths
 from secity_desktop.core import scoring
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.models import STATUS_LABELS, Status
-from secity_desktop.core.thai_calendar import format_date, format_datetime_th, now_utc, parse_iso
-from secity_desktop.gui.common import confirm, warn
+from secity_desktop.core.thai_calendar import now_utc
+from secity_desktop.gui.common import confirm, warn, when_text
 from secity_desktop.gui.editor.commands import LevelCommand, NoteCommand
 from secity_desktop.gui.editor.dialogs import FindIndicatorDialog, MissingDialog
 from secity_desktop.gui.editor.evidence import EvidenceImporter, EvidenceListModel
@@ -157,15 +157,8 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.setTabOrder(self.page.note, self.page.evidence_view)
 
     # --- reviewers' feedback ---------------------------------------------------
-    def _when(self, at: str) -> str:
-        try:
-            moment = parse_iso(at)
-        except ValueError:
-            return at[:10]
-        return format_datetime_th(moment) if self.lang == "th" else format_date(moment.date(), "en")
-
     def _feedback_line(self, item: FeedbackItem) -> str:
-        who = self.tr("{author}, {when}").format(author=item.author, when=self._when(item.at))
+        who = self.tr("{author}, {when}").format(author=item.author, when=when_text(item.at, self.lang))
         body = html.escape(item.body).replace("\n", "<br>")
         if item.kind == "override":
             head = self.tr("The reviewer set level {level} instead of {old}").format(

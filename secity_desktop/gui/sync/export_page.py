@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from secity_desktop.core.errors import SecityError
+from secity_desktop.gui.common import when_text
 from secity_desktop.gui.models.checkable import CheckableRowsModel
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from secity_desktop.gui.sync.dialogs import AskPassphrase, show_error, unlock_key
@@ -25,9 +26,11 @@ def human_size(n: int) -> str:
 class CandidateTableModel(CheckableRowsModel):
     """Finalized revisions of this workspace, each with a check box."""
 
-    def __init__(self, svc: ExportService, parent: QtCore.QObject | None = None) -> None:
+    def __init__(self, svc: ExportService, parent: QtCore.QObject | None = None,
+                 lang: str = "th") -> None:
         super().__init__(parent)
         self.svc = svc
+        self.lang = lang
         self._rows: list[Candidate] = []
         self.reload()
 
@@ -52,7 +55,7 @@ class CandidateTableModel(CheckableRowsModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         sent = self.tr("not yet") if c.sent == 0 else self.tr("{n}×").format(n=c.sent)
-        return (c.municipality_th, str(c.year), str(c.revision), c.finalized_at[:16].replace("T", " "),
+        return (c.municipality_th, str(c.year), str(c.revision), when_text(c.finalized_at, self.lang),
                 human_size(c.evidence_bytes), sent, c.last_sent_to or "")[index.column()]
 
 
@@ -60,14 +63,14 @@ class ExportPage(QtWidgets.QWidget):
     exported = Signal(object)
 
     def __init__(self, svc: ExportService, ask: AskPassphrase,
-                 parent: QtWidgets.QWidget | None = None) -> None:
+                 parent: QtWidgets.QWidget | None = None, lang: str = "th") -> None:
         super().__init__(parent)
         self.setObjectName("exportPage")
         self.svc = svc
         self.ask = ask
         self.task: Task | None = None
         self._job_ids: list[str] = []
-        self.model = CandidateTableModel(svc, self)
+        self.model = CandidateTableModel(svc, self, lang)
         layout = QtWidgets.QVBoxLayout(self)
         ready = QtWidgets.QHBoxLayout()
         self.ready_label = QtWidgets.QLabel(self)

@@ -48,7 +48,7 @@ class SyncPlace(QtWidgets.QTabWidget):
         self.history_page = ImportHistoryPage(self.import_page.svc, self, lang)
         self.import_page.applied.connect(lambda _r: self.history_page.model.reload())
         if ws.role is Role.ASSESSOR:
-            self.export_page = ExportPage(ExportService(ws), ask, self)
+            self.export_page = ExportPage(ExportService(ws), ask, self, lang)
             self.key_page = KeyPage(Identity(ws), ask, self)
             self.addTab(self.export_page, self.tr("Send (export)"))
             self.addTab(self.import_page, self.tr("Receive returns"))
