@@ -32,6 +32,7 @@ from secity_desktop.gui.style import STYLE_SHEET
 from secity_desktop.gui.sync.place import SyncPlace
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import assessments as repo
 from secity_desktop.store import ui_state
 
 ROLE_LABELS = {
@@ -95,7 +96,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.sync_place = SyncPlace(ws, self, lang=lang)
         self.add_place(self.sync_place, self.tr("Sync"))
-        self.sync_place.import_page.applied.connect(lambda _r: self.assessment_model.reload())
+        self.sync_place.import_page.applied.connect(lambda _r: self._after_import())
         self.places.currentChanged.connect(self._place_changed)
 
         add_province_places(self)  # Review, Dashboard (and Coverage) for office roles
@@ -276,6 +277,25 @@ class MainWindow(QtWidgets.QMainWindow):
         self._sync_actions()
         editor.tree.setFocus()
         return editor
+
+    def _after_import(self) -> None:
+        """An import can return the open assessment: follow it to the draft it opened.
+
+        Otherwise the editor would keep showing a revision whose status (and the
+        reviewers' feedback) changed underneath it.
+        """
+        self.assessment_model.reload()
+        if self.editor is None:
+            return
+        aid = self.editor.aid
+        current = repo.get(self.ws.db, aid)
+        newer = self.ws.db.execute(
+            "SELECT id FROM assessments WHERE supersedes = ? ORDER BY revision DESC LIMIT 1", [aid]
+        ).fetchone()
+        if newer is not None:
+            self.open_assessment(str(newer[0]))
+        elif current.status != self.editor.assessment.status:
+            self.open_assessment(aid)
 
     def close_editor(self) -> None:
         if self.editor is None:

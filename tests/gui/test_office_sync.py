@@ -106,6 +106,7 @@ def test_send_page_writes_a_return_bundle_the_assessor_imports(
 
     window = MainWindow(o.a, "th")
     qtbot.addWidget(window)
+    window.open_assessment(o.other)  # the assessor has the returned assessment open
     imp = window.sync_place.import_page
     imp.add_files([target])
     imp.check()
@@ -126,6 +127,10 @@ def test_send_page_writes_a_return_bundle_the_assessor_imports(
         "SELECT revision FROM assessments WHERE supersedes = ? AND status = 'draft'", [o.other]
     ).fetchall()
     assert drafts == [(2,)]  # a new draft revision to fix
+    # the open editor followed the return to the new draft, with the reviewer's words
+    assert window.editor is not None and window.editor.assessment.supersedes == o.other
+    assert window.editor.editable and not window.editor.feedback_banner.isHidden()
+    assert "แนบหลักฐานเพิ่มเติมแล้วส่งใหม่" in window.editor.feedback_banner.text()
     assert window.assessment_model.rowCount() == before + 1
     history = window.sync_place.history_page.model
     assert history.rowCount() == 1
