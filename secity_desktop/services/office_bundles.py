@@ -23,18 +23,16 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from secity_desktop.core.errors import ConflictError, ValidationError
+from secity_desktop.core.errors import ValidationError
 from secity_desktop.core.models import Role, Status
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.services.identity import Identity
 from secity_desktop.services.review_transport import build_review_doc
-from secity_desktop.services.sync_export import ExportService
+from secity_desktop.services.sync_export import ExportService, bundle_target, require_own_key
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import audit, places
 from secity_desktop.store import review as rrepo
-from secity_desktop.sync import keys
 from secity_desktop.sync.bundle_write import (
-    BUNDLE_SUFFIX,
     FrameworkText,
     SignedRevision,
     WrittenBundle,
@@ -79,16 +77,16 @@ class OfficeJob:
     ids: list[str] = field(default_factory=list)
 
     def target_for(self, target: Path) -> Path:
-        if target.is_dir():
+        def name() -> str:
             stamps = [d.at for r in self.reviews for d in r.decisions] or [now_iso()]
-            return target / default_name(self.sender, max(stamps), len(self.reviews), self.kind)
-        return target if target.suffix == BUNDLE_SUFFIX else target.with_name(target.name + BUNDLE_SUFFIX)
+            return default_name(self.sender, max(stamps), len(self.reviews), self.kind)
+
+        return bundle_target(target, name)
 
     def run(
         self, target: Path, key: Ed25519PrivateKey, progress: Callable[[int, int], bool] | None = None
     ) -> WrittenBundle:
-        if keys.key_id(key.public_key()) != self.sender.key_id:
-            raise ConflictError("that key is not this workspace's signing key")
+        require_own_key(key, self.sender)
         return write_bundle(
             self.target_for(target), self.revisions, self.frameworks, self.blob_path,
             self.sender, key, progress, kind=self.kind, reviews=self.reviews,

@@ -46,6 +46,20 @@ class Candidate:
         return self.__dict__.copy()
 
 
+def bundle_target(target: Path, default_name: Callable[[], str]) -> Path:
+    """A folder gets a generated file name; a file gets the bundle suffix if it lacks it."""
+    if target.is_dir():
+        return target / default_name()
+    return target if target.suffix == BUNDLE_SUFFIX else target.with_name(target.name + BUNDLE_SUFFIX)
+
+
+def require_own_key(key: Ed25519PrivateKey, sender: Person) -> None:
+    from secity_desktop.sync import keys
+
+    if keys.key_id(key.public_key()) != sender.key_id:
+        raise ConflictError("that key is not this workspace's signing key")
+
+
 @dataclass(frozen=True)
 class ExportJob:
     """The file half of an export: no database, so it can run in a worker thread."""
@@ -60,18 +74,13 @@ class ExportJob:
         return [r.doc.id for r in self.revisions]
 
     def target_for(self, target: Path) -> Path:
-        if target.is_dir():
-            newest = max(r.doc.finalized_at for r in self.revisions)
-            return target / default_name(self.sender, newest, len(self.revisions))
-        return target if target.suffix == BUNDLE_SUFFIX else target.with_name(target.name + BUNDLE_SUFFIX)
+        return bundle_target(target, lambda: default_name(
+            self.sender, max(r.doc.finalized_at for r in self.revisions), len(self.revisions)))
 
     def run(
         self, target: Path, key: Ed25519PrivateKey, progress: Callable[[int, int], bool] | None = None
     ) -> WrittenBundle:
-        from secity_desktop.sync import keys
-
-        if keys.key_id(key.public_key()) != self.sender.key_id:
-            raise ConflictError("that key is not this workspace's signing key")
+        require_own_key(key, self.sender)
         return write_bundle(
             self.target_for(target), self.revisions, self.frameworks, self.blob_path,
             self.sender, key, progress,
