@@ -92,7 +92,7 @@ def _median_ms(fn) -> float:  # type: ignore[no-untyped-def]
 
 
 def run() -> list[Row]:
-    from secity_desktop.core.models import Role
+    from secity_desktop.core.lifecycle import Role
     from secity_desktop.services.dashboard import DashboardService
     from secity_desktop.services.workspace import init_workspace, open_workspace
 

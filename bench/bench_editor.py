@@ -24,7 +24,7 @@ def _p(values: list[float], q: float) -> float:
 
 
 def run() -> list[tuple[str, float, str]]:
-    from secity_desktop.core.models import Role
+    from secity_desktop.core.lifecycle import Role
     from secity_desktop.gui import settings as cfg
     from secity_desktop.gui.editor.editor import AssessmentEditor
     from secity_desktop.gui.fonts import load_fonts

@@ -47,7 +47,7 @@ def bench_framework() -> list[Row]:
 
 
 def bench_edits() -> list[Row]:
-    from secity_desktop.core.models import Role
+    from secity_desktop.core.lifecycle import Role
     from secity_desktop.services.assessments import AssessmentService
     from secity_desktop.services.workspace import init_workspace, open_workspace
 

@@ -23,7 +23,9 @@ from pathlib import Path
 from PIL import Image
 from reportlab.pdfgen.canvas import Canvas
 
-from secity_desktop.core.models import Role, Status
+from secity_desktop.core.lifecycle import Role, Status
+from secity_desktop.crypto import certpayload
+from secity_desktop.crypto.keys import fingerprint, generate
 from secity_desktop.reports.assessment_pdf import render_assessment_report
 from secity_desktop.reports.certificate_pdf import render_certificate, render_certificates
 from secity_desktop.reports.certificate_template import CertificateTemplate
@@ -34,8 +36,6 @@ from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.reports import ReportDataService
 from secity_desktop.services.workspace import init_workspace, open_workspace
 from secity_desktop.store import assessments as repo
-from secity_desktop.sync import certpayload
-from secity_desktop.sync.keys import fingerprint, generate
 
 PHOTOS = 100
 PHOTO_SIZE = (2400, 1800)  # a typical downsized phone photo (4.3 MP)

@@ -36,19 +36,19 @@ Row = tuple[str, float, str]
 
 def _make_bundles(tmp: Path) -> tuple[list[Path], str]:
     """Build N signed bundles straight from revision documents (fast; same format as export)."""
-    from secity_desktop.core.models import Role
-    from secity_desktop.services.identity import Identity
-    from secity_desktop.services.workspace import init_workspace, open_workspace
-    from secity_desktop.sync import sshsig
-    from secity_desktop.sync.bundle_write import FrameworkText, SignedRevision, write_bundle
-    from secity_desktop.sync.constants import BUNDLE_NAMESPACE
-    from secity_desktop.sync.documents import (
+    from secity_desktop.bundle.documents import (
         EvidenceRecord,
         FrameworkRef,
         MunicipalityRecord,
         ResponseRecord,
         RevisionDoc,
     )
+    from secity_desktop.bundle.write import FrameworkText, SignedRevision, write_bundle
+    from secity_desktop.core.lifecycle import Role
+    from secity_desktop.crypto import sshsig
+    from secity_desktop.crypto.constants import BUNDLE_NAMESPACE
+    from secity_desktop.services.identity import Identity
+    from secity_desktop.services.workspace import init_workspace, open_workspace
 
     ws = open_workspace(tmp / "assessor")
     init_workspace(ws, role=Role.ASSESSOR, province_code=None, user_name="bench")
@@ -109,8 +109,8 @@ def _floor(files: list[Path], tmp: Path) -> float:
     """SHA-256 over the same bytes + executemany of the same rows (assessments, responses, evidence)."""
     import zipfile
 
-    from secity_desktop.sync.bundle_read import verify_bundle  # noqa: F401  (same imports warm)
-    from secity_desktop.sync.documents import RevisionDoc
+    from secity_desktop.bundle.documents import RevisionDoc
+    from secity_desktop.bundle.read import verify_bundle  # noqa: F401  (same imports warm)
 
     docs = []
     for f in files:
@@ -145,10 +145,10 @@ def _floor(files: list[Path], tmp: Path) -> float:
 
 
 def bench_import() -> list[Row]:
-    from secity_desktop.core.models import Role
-    from secity_desktop.services.sync_import import ImportService
+    from secity_desktop.core.lifecycle import Role
+    from secity_desktop.services.bundle_import import ImportService
     from secity_desktop.services.workspace import init_workspace, open_workspace
-    from secity_desktop.sync.trust import TrustRegistry
+    from secity_desktop.store.trust import TrustRegistry
 
     tmp = Path(tempfile.mkdtemp(prefix="secity-bench-sync-"))
     try:
@@ -165,7 +165,7 @@ def bench_import() -> list[Row]:
         t = time.perf_counter()
         again = ImportService(ws).import_files(files)
         took_again = time.perf_counter() - t
-        assert again.plan.count(__import__("secity_desktop.sync.merge", fromlist=["Action"]).Action.SKIP) == len(files)
+        assert again.plan.count(__import__("secity_desktop.bundle.plan", fromlist=["Action"]).Action.SKIP) == len(files)
         ws.close()
         return [
             (f"import {len(files)} bundles ({total / 1e6:.0f} MB, {EVIDENCE} evidence each)", took, "s"),
@@ -181,7 +181,7 @@ def bench_import() -> list[Row]:
 _SETUP = r"""
 import os, sys
 from pathlib import Path
-from secity_desktop.core.models import Role
+from secity_desktop.core.lifecycle import Role
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.identity import Identity
 from secity_desktop.services.revisions import RevisionService
@@ -211,7 +211,7 @@ print(a.id)
 _IDLE = r"""
 import sys
 from pathlib import Path
-from secity_desktop.services.sync_export import ExportService
+from secity_desktop.services.bundle_export import ExportService
 from secity_desktop.services.workspace import open_workspace
 ws = open_workspace(Path(sys.argv[1]) / "ws")
 ExportService(ws).candidates()

@@ -35,12 +35,7 @@ def _sync_bench():  # type: ignore[no-untyped-def]
 
 
 def _make(tmp: Path) -> tuple[list[Path], list[str]]:
-    from secity_desktop.core.models import Role
-    from secity_desktop.services.workspace import init_workspace, open_workspace
-    from secity_desktop.sync import keys, sshsig
-    from secity_desktop.sync.bundle_write import FrameworkText, SignedRevision, write_bundle
-    from secity_desktop.sync.constants import BUNDLE_NAMESPACE
-    from secity_desktop.sync.documents import (
+    from secity_desktop.bundle.documents import (
         DecisionRecord,
         EvidenceRecord,
         FrameworkRef,
@@ -51,6 +46,11 @@ def _make(tmp: Path) -> tuple[list[Path], list[str]]:
         ReviewDoc,
         RevisionDoc,
     )
+    from secity_desktop.bundle.write import FrameworkText, SignedRevision, write_bundle
+    from secity_desktop.core.lifecycle import Role
+    from secity_desktop.crypto import keys, sshsig
+    from secity_desktop.crypto.constants import BUNDLE_NAMESPACE
+    from secity_desktop.services.workspace import init_workspace, open_workspace
 
     ws = open_workspace(tmp / "scratch")
     init_workspace(ws, role=Role.ASSESSOR, province_code=None, user_name="bench")
@@ -120,12 +120,12 @@ def _make(tmp: Path) -> tuple[list[Path], list[str]]:
 
 
 def run() -> list[Row]:
-    from secity_desktop.core.models import Role
+    from secity_desktop.core.lifecycle import Role
+    from secity_desktop.services.bundle_import import ImportService
     from secity_desktop.services.coverage import CoverageService
     from secity_desktop.services.dashboard import DashboardService
-    from secity_desktop.services.sync_import import ImportService
     from secity_desktop.services.workspace import init_workspace, open_workspace
-    from secity_desktop.sync.trust import TrustRegistry
+    from secity_desktop.store.trust import TrustRegistry
 
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)

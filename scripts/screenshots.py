@@ -34,7 +34,7 @@ def _photo(path: Path) -> Path:
 
 
 def main() -> int:
-    from secity_desktop.core.models import Role
+    from secity_desktop.core.lifecycle import Role
     from secity_desktop.gui import settings as cfg
     from secity_desktop.gui.editor.dialogs import MissingDialog
     from secity_desktop.gui.fonts import load_fonts
@@ -113,18 +113,18 @@ def main() -> int:
 
 def _feedback_shot(app, tmp: Path) -> None:  # type: ignore[no-untyped-def]
     """The assessor's editor after the province returned the assessment with comments."""
-    from secity_desktop.core.models import Role
+    from secity_desktop.core.lifecycle import Role
     from secity_desktop.gui import settings as cfg
     from secity_desktop.gui.main_window import MainWindow
     from secity_desktop.services.assessments import AssessmentService
+    from secity_desktop.services.bundle_export import ExportService
+    from secity_desktop.services.bundle_import import ImportService
     from secity_desktop.services.identity import Identity
     from secity_desktop.services.office_bundles import OfficeBundleService
-    from secity_desktop.services.review import ReviewService
+    from secity_desktop.services.review.workflow import ReviewService
     from secity_desktop.services.revisions import RevisionService
-    from secity_desktop.services.sync_export import ExportService
-    from secity_desktop.services.sync_import import ImportService
     from secity_desktop.services.workspace import init_workspace, open_workspace
-    from secity_desktop.sync.trust import TrustRegistry
+    from secity_desktop.store.trust import TrustRegistry
 
     pw = b"screenshot passphrase"
     a = open_workspace(tmp / "assessor")

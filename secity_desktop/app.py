@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from secity_desktop import paths
 from secity_desktop.core.errors import SecityError
-from secity_desktop.core.models import Role
+from secity_desktop.core.lifecycle import Role
 
 
 def _args(argv: Sequence[str] | None) -> argparse.Namespace:

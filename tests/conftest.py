@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from secity_desktop import paths
 from secity_desktop.core import framework as fw
-from secity_desktop.core.models import Role
+from secity_desktop.core.lifecycle import Role
 from secity_desktop.services.workspace import Workspace, init_workspace, open_workspace
 
 DATA = Path(__file__).parent / "data"

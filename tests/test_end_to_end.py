@@ -138,9 +138,9 @@ def test_assessor_to_province_to_nation(tmp_path: Path, capsys: pytest.CaptureFi
 def test_assessor_reads_the_feedback_from_the_command_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from secity_desktop.services.sync_import import ImportService
-    from tests.sync import flow
-    from tests.sync.office_flow import offices
+    from secity_desktop.services.bundle_import import ImportService
+    from tests.bundle import flow
+    from tests.bundle.office_flow import offices
 
     o = offices(tmp_path)
     aid = flow.complete(o.a, evidence_every=6)

@@ -55,16 +55,16 @@ def _assess(ws, code: str, rng: random.Random) -> str:  # type: ignore[no-untype
 
 
 def build(tmp: Path):  # type: ignore[no-untyped-def]
-    from secity_desktop.core.models import Role
+    from secity_desktop.core.lifecycle import Role
+    from secity_desktop.services.bundle_export import ExportService
+    from secity_desktop.services.bundle_import import ImportService
     from secity_desktop.services.identity import Identity
     from secity_desktop.services.model_town import ModelTownService
     from secity_desktop.services.office_bundles import OfficeBundleService
-    from secity_desktop.services.review import ReviewService
+    from secity_desktop.services.review.workflow import ReviewService
     from secity_desktop.services.revisions import RevisionService
-    from secity_desktop.services.sync_export import ExportService
-    from secity_desktop.services.sync_import import ImportService
     from secity_desktop.services.workspace import init_workspace, open_workspace
-    from secity_desktop.sync.trust import TrustRegistry
+    from secity_desktop.store.trust import TrustRegistry
 
     rng = random.Random(YEAR)
     a = open_workspace(tmp / "assessor")

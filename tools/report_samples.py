@@ -21,7 +21,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from secity_desktop import paths
-from secity_desktop.core.models import Role, Status
+from secity_desktop.core.lifecycle import Role, Status
+from secity_desktop.crypto.keys import generate
 from secity_desktop.reports.assessment_pdf import render_assessment_report
 from secity_desktop.reports.certificate_pdf import render_certificate
 from secity_desktop.reports.province_pdf import render_province_summary
@@ -29,11 +30,10 @@ from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.certificates import CertificateService
 from secity_desktop.services.model_town import ModelTownService
 from secity_desktop.services.reports import ReportDataService
-from secity_desktop.services.review import ReviewService
+from secity_desktop.services.review.workflow import ReviewService
 from secity_desktop.services.workspace import Workspace, init_workspace, open_workspace
 from secity_desktop.store import assessments as repo
-from secity_desktop.store import places
-from secity_desktop.sync.keys import generate
+from secity_desktop.store import geography
 
 ISSUED = dt.date(2026, 11, 26)
 
@@ -70,7 +70,7 @@ def build(out: Path) -> dict[str, Path]:
     svc = AssessmentService(ws)
     fw = ws.frameworks.current()
     ids = {}
-    for n, m in enumerate(places.municipalities(ws.db, "50")[:3]):
+    for n, m in enumerate(geography.municipalities(ws.db, "50")[:3]):
         a = svc.new(m.code, 2569)
         ids[m.code] = a.id
         for ind in fw.indicators:

@@ -17,9 +17,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def main(lang: str = "th") -> None:
     from secity_desktop.app import main as app_main
-    from secity_desktop.core.models import Role
+    from secity_desktop.core.lifecycle import Role
     from secity_desktop.gui.qt import QtWidgets
-    from secity_desktop.services.review_demo import seed_review
+    from secity_desktop.services.review.demo import seed_review
     from secity_desktop.services.workspace import init_workspace, open_workspace
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -171,7 +171,7 @@ def cmd_show(ctx: Context) -> int:
 def cmd_feedback(ctx: Context) -> int:
     from dataclasses import asdict
 
-    from secity_desktop.services.feedback import feedback_for
+    from secity_desktop.services.review.feedback import feedback_for
 
     ws = ctx.workspace()
     repo.get(ws.db, ctx.args.id)  # a clear "not found" before an empty answer

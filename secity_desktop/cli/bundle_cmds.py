@@ -6,17 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from secity_desktop.bundle.plan import Plan
+from secity_desktop.bundle.read import verify_bundle
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.cli.passphrase import add_passphrase_args, unlock
-from secity_desktop.core.errors import SecityError
+from secity_desktop.core.errors import BundleRejected, SecityError
+from secity_desktop.services.bundle_export import ExportService
+from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.conflicts import ConflictService
 from secity_desktop.services.office_bundles import OfficeBundleService, OfficeJob
-from secity_desktop.services.sync_export import ExportService
-from secity_desktop.services.sync_import import ImportService
-from secity_desktop.sync.bundle_read import verify_bundle
-from secity_desktop.sync.errors import BundleRejected
-from secity_desktop.sync.merge import Plan
-from secity_desktop.sync.trust import TrustRegistry
+from secity_desktop.services.trust import TrustService
 
 
 class BundleRefused(SecityError):
@@ -152,8 +151,8 @@ def cmd_upward(ctx: Context) -> int:
 
 
 def _trusted_from_allowed_signers(path: Path) -> list:  # type: ignore[type-arg]
-    from secity_desktop.sync import keys
-    from secity_desktop.sync.trust import TrustedKey
+    from secity_desktop.core.enrolment import TrustedKey
+    from secity_desktop.crypto import keys
 
     out = []
     for line in path.read_text("utf-8").splitlines():
@@ -171,8 +170,8 @@ def _trusted_from_allowed_signers(path: Path) -> list:  # type: ignore[type-arg]
 
 
 def _own_key(ws):  # type: ignore[no-untyped-def]
+    from secity_desktop.core.enrolment import TrustedKey
     from secity_desktop.services.identity import Identity
-    from secity_desktop.sync.trust import TrustedKey
 
     ident = Identity(ws)
     if not ident.has_key():
@@ -187,7 +186,7 @@ def cmd_verify(ctx: Context) -> int:
         trusted = _trusted_from_allowed_signers(ctx.args.allowed_signers)
     else:
         ws = ctx.workspace()
-        trusted = TrustRegistry(ws.db).all()
+        trusted = TrustService(ws).all()
         own = _own_key(ws)
         if own is not None and all(k.fingerprint != own.fingerprint for k in trusted):
             trusted.append(own)  # an assessor can check the bundles they wrote

@@ -14,13 +14,12 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from secity_desktop.cli.context import Context, add_json_flag
-from secity_desktop.core.errors import SecityError, ValidationError
+from secity_desktop.core.errors import SecityError, SignatureError, ValidationError
 from secity_desktop.core.thai_calendar import format_date_th
+from secity_desktop.crypto import certpayload
 from secity_desktop.services.certificates import payloads_in_pdf, tier_label, workspace_trusted_keys
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store.database import DB_NAME
-from secity_desktop.sync import certpayload
-from secity_desktop.sync.errors import SignatureError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -19,12 +19,12 @@ from secity_desktop.cli import (
     certificate_cmds,
     coverage_cmds,
     dashboard_cmds,
-    export_cmds,
     framework_cmds,
     key_cmds,
     municipality_cmds,
     report_cmds,
     review_cmds,
+    spreadsheet_cmds,
     trust_cmds,
     workspace_cmds,
 )
@@ -43,7 +43,7 @@ COMMAND_MODULES = [
     review_cmds,
     dashboard_cmds,
     coverage_cmds,
-    export_cmds,
+    spreadsheet_cmds,
     report_cmds,
     certificate_cmds,
 ]

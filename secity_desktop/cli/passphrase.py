@@ -14,9 +14,8 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from secity_desktop.core.errors import SecityError, ValidationError
+from secity_desktop.core.errors import SecityError, ValidationError, WrongPassphraseError
 from secity_desktop.services.identity import Identity
-from secity_desktop.sync.errors import WrongPassphraseError
 
 TRIES = 3
 

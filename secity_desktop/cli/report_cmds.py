@@ -13,6 +13,7 @@ from secity_desktop.cli import passphrase
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.core.errors import ValidationError
 from secity_desktop.core.thai_calendar import BE_OFFSET
+from secity_desktop.crypto import keys
 from secity_desktop.reports.assessment_pdf import render_assessment_report
 from secity_desktop.reports.certificate_pdf import render_certificate, render_certificates
 from secity_desktop.reports.certificate_template import CertificateTemplate
@@ -21,7 +22,6 @@ from secity_desktop.reports.province_pdf import render_province_summary
 from secity_desktop.services.certificates import CertificateService
 from secity_desktop.services.identity import Identity
 from secity_desktop.services.reports import ReportDataService
-from secity_desktop.sync import keys
 
 
 def _date(text: str) -> dt.date:

@@ -6,7 +6,7 @@ import argparse
 
 from secity_desktop.cli.assessment_cmds import _level
 from secity_desktop.cli.context import Context, add_json_flag
-from secity_desktop.services.review import ReviewService
+from secity_desktop.services.review.workflow import ReviewService
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

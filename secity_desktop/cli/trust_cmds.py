@@ -12,7 +12,7 @@ from pathlib import Path
 
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.core.errors import ValidationError
-from secity_desktop.sync.trust import TrustRegistry
+from secity_desktop.services.trust import TrustService
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,8 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     e.set_defaults(handler=cmd_export)
 
 
-def _registry(ctx: Context) -> TrustRegistry:
-    return TrustRegistry(ctx.workspace().db)
+def _registry(ctx: Context) -> TrustService:
+    return TrustService(ctx.workspace())
 
 
 def cmd_add(ctx: Context) -> int:
@@ -53,7 +53,7 @@ def cmd_add(ctx: Context) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(f"cannot read {ctx.args.pubfile}: {exc}") from None
     if ctx.args.fingerprint:
-        from secity_desktop.sync import keys
+        from secity_desktop.crypto import keys
 
         got = keys.fingerprint(keys.parse_public_line(text)[0])
         if got != ctx.args.fingerprint.strip():

@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 
 from secity_desktop.cli.context import Context, add_json_flag
-from secity_desktop.core.models import Role
-from secity_desktop.services import demo, review_demo
+from secity_desktop.core.lifecycle import Role
+from secity_desktop.services import demo
+from secity_desktop.services.review import demo as review_demo
 from secity_desktop.services.workspace import init_workspace
 from secity_desktop.store.database import backup
 

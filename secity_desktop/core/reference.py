@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from secity_desktop.core.errors import ValidationError
-from secity_desktop.core.models import MunicipalityType, parse_municipality_type
+from secity_desktop.core.localgov import MunicipalityType, parse_municipality_type
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
 MAX_REPORTED = 20

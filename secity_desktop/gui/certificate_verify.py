@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from secity_desktop.core.errors import SecityError
+from secity_desktop.core.errors import SecityError, SignatureError
 from secity_desktop.core.thai_calendar import format_date_th
+from secity_desktop.crypto import certpayload
 from secity_desktop.gui.qt import QtWidgets, Signal
 from secity_desktop.services.certificates import payloads_in_pdf, tier_label, workspace_trusted_keys
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.sync import certpayload
-from secity_desktop.sync.errors import SignatureError
 
 
 class CertificateVerifyBox(QtWidgets.QGroupBox):

@@ -12,7 +12,8 @@ import html
 from pathlib import Path
 
 from secity_desktop.core.errors import SecityError
-from secity_desktop.core.models import MUNICIPALITY_TYPE_LABELS, Role, Status
+from secity_desktop.core.lifecycle import Role, Status
+from secity_desktop.core.localgov import MUNICIPALITY_TYPE_LABELS
 from secity_desktop.gui.component_bars import Bar, ComponentBars
 from secity_desktop.gui.models.dashboard import CODE_ROLE, SORT_ROLE, DashboardTableModel
 from secity_desktop.gui.models.review import status_text
@@ -20,10 +21,10 @@ from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.gui.review_dialogs import ReasonDialog
 from secity_desktop.gui.tasks import run_task
 from secity_desktop.services.dashboard import NOT_ASSESSED, DashboardService
-from secity_desktop.services.exports import build_table, write_table
 from secity_desktop.services.model_town import ModelTownService
+from secity_desktop.services.spreadsheets import build_table, write_table
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import places
+from secity_desktop.store import geography
 from secity_desktop.store import review as rrepo
 
 
@@ -48,7 +49,7 @@ class DashboardPlace(QtWidgets.QWidget):
         bar = QtWidgets.QHBoxLayout()
         self.province_combo = QtWidgets.QComboBox(self)
         self.province_combo.addItem(self.tr("All provinces"), None)
-        for p in places.provinces(self.ws.db):
+        for p in geography.provinces(self.ws.db):
             self.province_combo.addItem(str(p["name_th"] if th else p["name_en"]), p["code"])
         mine = self.svc.default_province()
         if mine:
@@ -165,7 +166,7 @@ class DashboardPlace(QtWidgets.QWidget):
         if year is not None and province:
             town = rrepo.model_town(self.ws.db, province, year)
             if town is not None:
-                name = places.municipality(self.ws.db, town.municipality_code).name_th
+                name = geography.municipality(self.ws.db, town.municipality_code).name_th
                 text += " · " + self.tr("Model town {year}: {name} — {reason}").format(
                     year=year, name=name, reason=town.reason
                 )
@@ -267,7 +268,7 @@ class DashboardPlace(QtWidgets.QWidget):
         code, year = self.selected_code(), self.year_combo.currentData()
         if code is None or year is None:
             return
-        name = places.municipality(self.ws.db, code).name_th
+        name = geography.municipality(self.ws.db, code).name_th
         dlg = ReasonDialog(
             self.tr("Model town"),
             self.tr(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from secity_desktop import __version__
-from secity_desktop.core.models import Role
+from secity_desktop.core.lifecycle import Role
 from secity_desktop.core.thai_calendar import format_date_th
 from secity_desktop.gui import settings as cfg
 from secity_desktop.gui.editor.editor import AssessmentEditor
@@ -29,7 +29,7 @@ from secity_desktop.gui.province_places import add_province_places
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
 from secity_desktop.gui.reports_place import ReportsPlace
 from secity_desktop.gui.style import STYLE_SHEET
-from secity_desktop.gui.sync.place import SyncPlace
+from secity_desktop.gui.transfer.place import SyncPlace
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo

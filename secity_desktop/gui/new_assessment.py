@@ -15,7 +15,7 @@ from secity_desktop.gui.common import SB, button_texts, translate_buttons, warn
 from secity_desktop.gui.models.municipalities import MunicipalityTableModel
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.services.assessments import AssessmentService, DuplicateAssessment
-from secity_desktop.store import places
+from secity_desktop.store import geography
 
 
 class MunicipalityFilter(QtCore.QSortFilterProxyModel):
@@ -67,7 +67,7 @@ class NewAssessmentDialog(QtWidgets.QDialog):
         form.addRow(self.tr("&Municipality:"), self.search)
         self.province = QtWidgets.QComboBox(self)
         self.province.addItem(self.tr("All provinces"), "")
-        for p in places.provinces(svc.db):
+        for p in geography.provinces(svc.db):
             name = p["name_th"] if lang == "th" else p["name_en"]
             self.province.addItem(f"{name} ({p['code']})", p["code"])
         form.addRow(self.tr("&Province:"), self.province)
@@ -166,7 +166,7 @@ class NewAssessmentDialog(QtWidgets.QDialog):
             box = QtWidgets.QMessageBox(self)
             box.setIcon(QtWidgets.QMessageBox.Icon.Information)
             box.setWindowTitle(self.tr("Assessment already exists"))
-            muni = places.municipality(self.svc.db, code)
+            muni = geography.municipality(self.svc.db, code)
             box.setText(
                 self.tr(
                     "{name} already has an assessment for fiscal year {year} under this framework."

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from secity_desktop.core.models import Role
+from secity_desktop.core.lifecycle import Role
 from secity_desktop.gui.qt import QtCore
 
 

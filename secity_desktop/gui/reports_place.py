@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.thai_calendar import fiscal_year_be, now_utc
+from secity_desktop.crypto import keys
 from secity_desktop.gui.certificate_verify import CertificateVerifyBox
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal
 from secity_desktop.gui.render_job import Progress, RenderJob
@@ -22,8 +23,7 @@ from secity_desktop.services.identity import Identity
 from secity_desktop.services.reports import ReportDataService, status_th
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
-from secity_desktop.store import places
-from secity_desktop.sync import keys
+from secity_desktop.store import geography
 
 if TYPE_CHECKING:
     from secity_desktop.reports.data import CertificateData
@@ -174,14 +174,14 @@ class ReportsPlace(QtWidgets.QWidget):
                 f"{r['municipality_th']} · {r['year']} · {status_th(r['status'])}", i
             )
         self.province.clear()
-        for p in places.provinces(self.ws.db):
+        for p in geography.provinces(self.ws.db):
             self.province.addItem(f"{p['code']} {p['name_th']}", p["code"])
         own = self.ws.province_code
         if own:
             self.province.setCurrentIndex(max(0, self.province.findData(own)))
         self.municipality.clear()
         self.batch_list.clear()
-        for m in places.municipalities(self.ws.db, own or None):
+        for m in geography.municipalities(self.ws.db, own or None):
             self.municipality.addItem(f"{m.code} {m.name_th}", m.code)
             item = QtWidgets.QListWidgetItem(f"{m.code} {m.name_th}", self.batch_list)
             item.setData(QtCore.Qt.ItemDataRole.UserRole, m.code)

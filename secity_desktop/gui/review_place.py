@@ -13,7 +13,7 @@ import html
 from pathlib import Path
 
 from secity_desktop.core.errors import SecityError
-from secity_desktop.core.models import Role, Status
+from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import format_datetime_th, parse_iso
 from secity_desktop.gui.models.review import (
     ID_ROLE,
@@ -25,13 +25,13 @@ from secity_desktop.gui.models.review import (
 )
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from secity_desktop.gui.review_dialogs import OverrideDialog, ReasonDialog
-from secity_desktop.gui.sync.dialogs import AskPassphrase, ask_passphrase
-from secity_desktop.gui.sync.send_page import OfficeBundleWriter
+from secity_desktop.gui.transfer.dialogs import AskPassphrase, ask_passphrase
+from secity_desktop.gui.transfer.send_page import OfficeBundleWriter
 from secity_desktop.services.office_bundles import OfficeBundleService
-from secity_desktop.services.review import ReviewService
+from secity_desktop.services.review.workflow import ReviewService
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
-from secity_desktop.store import places
+from secity_desktop.store import geography
 from secity_desktop.store import review as rrepo
 
 
@@ -216,7 +216,7 @@ class ReviewPlace(QtWidgets.QWidget):
             self.history.clear()
             return
         a = repo.get(self.ws.db, aid)
-        muni = places.municipality(self.ws.db, a.municipality_code)
+        muni = geography.municipality(self.ws.db, a.municipality_code)
         raw, eff = self.svc.scorecards(aid)
         e = html.escape
         tier = (

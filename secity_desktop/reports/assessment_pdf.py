@@ -25,6 +25,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from secity_desktop.core.errors import Cancelled
 from secity_desktop.core.thai_calendar import format_date_th, parse_iso
 from secity_desktop.reports.charts import Bar, BarChart
 from secity_desktop.reports.common import (
@@ -50,7 +51,6 @@ from secity_desktop.reports.data import (
 )
 from secity_desktop.reports.thai_text import ThaiParagraph
 from secity_desktop.reports.thumbnails import thumbnail_for
-from secity_desktop.store.blobs import Cancelled
 
 Progress = Callable[[int, int], bool]
 MARGIN = 18 * mm

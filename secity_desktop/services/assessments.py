@@ -18,11 +18,11 @@ from secity_desktop.core import scoring
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
 from secity_desktop.core.evidence_meta import FileMeta, read_meta
 from secity_desktop.core.framework import Framework
-from secity_desktop.core.models import Role, Status
+from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import is_plausible_be_year, now_iso
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
-from secity_desktop.store import audit, places
+from secity_desktop.store import audit, geography
 from secity_desktop.store import review as review_repo
 from secity_desktop.store.blobs import Progress
 
@@ -43,7 +43,7 @@ class AssessmentView:
     """Everything a screen or ``assessment show`` needs about one assessment."""
 
     assessment: repo.Assessment
-    municipality: places.Municipality
+    municipality: geography.Municipality
     framework: Framework
     responses: dict[str, repo.Response]
     card: scoring.ScoreCard
@@ -126,7 +126,7 @@ class AssessmentService:
         levels: dict[str, int | None] = {c: r.level for c, r in resp.items()}
         levels.update(review_repo.override_levels(self.db, a.id))
         card = scoring.score(fw, levels, repo.indicators_with_evidence(self.db, a.id))
-        return AssessmentView(a, places.municipality(self.db, a.municipality_code), fw, resp, card)
+        return AssessmentView(a, geography.municipality(self.db, a.municipality_code), fw, resp, card)
 
     def list(
         self, *, province: str | None = None, year: int | None = None, status: str | None = None
@@ -142,7 +142,7 @@ class AssessmentService:
         if not is_plausible_be_year(year):
             hint = f" (did you mean {year + 543}?)" if 1957 <= year <= 2157 else ""
             raise ValidationError(f"year {year} is not a Buddhist Era year{hint}")
-        muni = places.municipality(self.db, municipality_code)
+        muni = geography.municipality(self.db, municipality_code)
         fw = (
             self.ws.frameworks.get(framework_hash)
             if framework_hash

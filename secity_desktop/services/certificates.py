@@ -22,16 +22,16 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from secity_desktop.core.errors import ConflictError, ValidationError
-from secity_desktop.core.models import Status
+from secity_desktop.core.lifecycle import Status
 from secity_desktop.core.thai_calendar import is_plausible_be_year
+from secity_desktop.crypto import certpayload
+from secity_desktop.crypto.keys import fingerprint, load_public
 from secity_desktop.reports.data import CertificateData
-from secity_desktop.services import review_sources
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.reports import ReportDataService
+from secity_desktop.services.review import sources as review_sources
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import audit, places
-from secity_desktop.sync import certpayload
-from secity_desktop.sync.keys import fingerprint
+from secity_desktop.store import audit, geography
 
 # Workspace settings an office sets once (the CLI/GUI options override them).
 SETTING_AGENCY = "certificate.agency"
@@ -76,7 +76,7 @@ class CertificateService:
         if not is_plausible_be_year(year):
             raise ValidationError(f"year {year} is not a Buddhist Era year")
         a = self.data.require_assessment(municipality_code, year)
-        muni = places.municipality(self.ws.db, municipality_code)
+        muni = geography.municipality(self.ws.db, municipality_code)
         card = self.assessments.scorecard(a.id)
         if card.tier is None:
             raise ConflictError(
@@ -211,7 +211,7 @@ def workspace_trusted_keys(
     Revoked keys never count.
     """
     from secity_desktop.services.identity import Identity
-    from secity_desktop.sync.trust import TrustRegistry
+    from secity_desktop.services.trust import TrustService
 
     out: dict[str, Ed25519PublicKey] = {}
     identity = Identity(ws)
@@ -220,8 +220,8 @@ def workspace_trusted_keys(
         label = " · ".join(x for x in (p.organisation, p.name) if x) or "this workspace"
         out[label] = identity.public_key()
     if include_enrolled:
-        for t in TrustRegistry(ws.db).all():
+        for t in TrustService(ws).all():
             if not t.revoked:
                 label = " · ".join(x for x in (t.organisation, t.name) if x) or t.fingerprint
-                out.setdefault(label, t.public_key)
+                out.setdefault(label, load_public(t.public_line))
     return out

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
 from secity_desktop.core.thai_calendar import now_iso
-from secity_desktop.services.sync_import import require_office
+from secity_desktop.services.bundle_import import require_office
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import audit
 

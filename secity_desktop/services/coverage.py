@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from secity_desktop.core.models import Status
+from secity_desktop.core.lifecycle import Status
 from secity_desktop.services.dashboard import DashboardRow, DashboardService
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import review as rrepo

@@ -13,7 +13,8 @@ from typing import Any
 
 from secity_desktop.core.errors import ValidationError
 from secity_desktop.core.framework import Tier
-from secity_desktop.core.models import MunicipalityType, Role, Status
+from secity_desktop.core.lifecycle import Role, Status
+from secity_desktop.core.localgov import MunicipalityType
 from secity_desktop.core.scoring import tier_for
 from secity_desktop.services.bulk_scores import BulkScorer
 from secity_desktop.services.workspace import Workspace

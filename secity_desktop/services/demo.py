@@ -11,7 +11,7 @@ import random
 from secity_desktop.core.thai_calendar import fiscal_year_be, now_utc
 from secity_desktop.services.assessments import AssessmentService, DuplicateAssessment
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import places
+from secity_desktop.store import geography
 
 DEMO_MUNICIPALITIES = ("5001", "1201", "4001", "9001", "3001", "8301")
 
@@ -22,7 +22,7 @@ def seed(ws: Workspace, *, seed_value: int = 2569) -> int:
     svc = AssessmentService(ws)
     fw = ws.frameworks.current()
     year = fiscal_year_be(now_utc().date())
-    known = {m.code for m in places.municipalities(ws.db)}
+    known = {m.code for m in geography.municipalities(ws.db)}
     added = 0
     for n, code in enumerate(c for c in DEMO_MUNICIPALITIES if c in known):
         try:

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from secity_desktop.bundle.documents import Person
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
+from secity_desktop.crypto import keys
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import audit
-from secity_desktop.sync import keys
-from secity_desktop.sync.documents import Person
 
 KEY_FILE = "assessor_ed25519"
 PROFILE_FIELDS = ("name", "position", "organisation", "province")

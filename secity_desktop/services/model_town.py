@@ -12,11 +12,11 @@ from __future__ import annotations
 import uuid
 
 from secity_desktop.core.errors import ValidationError
-from secity_desktop.core.models import Role, Status
+from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import is_plausible_be_year, now_iso
-from secity_desktop.services.review import REVIEWER_ROLES, ReviewRefused
+from secity_desktop.services.review.workflow import REVIEWER_ROLES, ReviewRefused
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import audit, places
+from secity_desktop.store import audit, geography
 from secity_desktop.store import review as rrepo
 
 
@@ -37,7 +37,7 @@ class ModelTownService:
         why = (reason or "").strip()
         if not why:
             raise ValidationError("choosing a model town needs a written reason (--reason TEXT)")
-        muni = places.municipality(self.db, municipality_code)
+        muni = geography.municipality(self.db, municipality_code)
         if province and muni.province_code != province:
             raise ValidationError(
                 f"{muni.name_th} ({muni.code}) is in province {muni.province_code}, not {province}"

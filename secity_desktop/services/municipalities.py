@@ -7,18 +7,18 @@ from pathlib import Path
 
 from secity_desktop.core.reference import parse_municipalities
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import places
+from secity_desktop.store import geography
 
 
 def import_list(ws: Workspace, path: Path, *, list_date: str | None = None) -> int:
     """Validate the whole file first; only a file with no bad row changes the store."""
     rows = parse_municipalities(
         path,
-        places.province_names(ws.db),
-        [str(p["code"]) for p in places.provinces(ws.db)],
+        geography.province_names(ws.db),
+        [str(p["code"]) for p in geography.provinces(ws.db)],
         source=f"imported from {path.name}",
     )
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    return places.import_municipalities(
+    return geography.import_municipalities(
         ws.db, rows, source=path.name, file_sha256=sha, list_date=list_date
     )

@@ -23,29 +23,29 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from secity_desktop.core.errors import ValidationError
-from secity_desktop.core.models import Role, Status
-from secity_desktop.core.thai_calendar import now_iso
-from secity_desktop.services.identity import Identity
-from secity_desktop.services.review_transport import build_review_doc
-from secity_desktop.services.sync_export import ExportService, bundle_target, require_own_key
-from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import audit, places
-from secity_desktop.store import review as rrepo
-from secity_desktop.sync.bundle_write import (
-    FrameworkText,
-    SignedRevision,
-    WrittenBundle,
-    default_name,
-    write_bundle,
-)
-from secity_desktop.sync.documents import (
+from secity_desktop.bundle.documents import (
     BundleKind,
     ModelTownRecord,
     MunicipalityRecord,
     Person,
     ReviewDoc,
 )
+from secity_desktop.bundle.write import (
+    FrameworkText,
+    SignedRevision,
+    WrittenBundle,
+    default_name,
+    write_bundle,
+)
+from secity_desktop.core.errors import ValidationError
+from secity_desktop.core.lifecycle import Role, Status
+from secity_desktop.core.thai_calendar import now_iso
+from secity_desktop.services.bundle_export import ExportService, bundle_target, require_own_key
+from secity_desktop.services.identity import Identity
+from secity_desktop.services.review.transport import build_review_doc
+from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import audit, geography
+from secity_desktop.store import review as rrepo
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ class OfficeBundleService:
         revisions = self._field._signed(chosen) if chosen else []
         munis = []
         for t in towns:
-            m = places.municipality(self.db, t.municipality_code)
+            m = geography.municipality(self.db, t.municipality_code)
             munis.append(MunicipalityRecord(code=m.code, name_th=m.name_th, name_en=m.name_en,
                                             type=m.type, province_code=m.province_code))
         model_towns = [

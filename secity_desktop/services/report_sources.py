@@ -3,7 +3,7 @@
 Kept apart from ``services.reports`` so the renderers' data builder stays
 testable with stand-ins, and so this one file is what changes when the sync
 feature changes that table. Review decisions and model towns come from
-``services.review_sources`` for the same reason.
+``services.review.sources`` for the same reason.
 """
 
 from __future__ import annotations

@@ -13,8 +13,9 @@ import datetime as dt
 from collections.abc import Callable
 
 from secity_desktop.core.errors import NotFoundError, ValidationError
-from secity_desktop.core.models import MUNICIPALITY_TYPE_LABELS, STATUS_LABELS, MunicipalityType
-from secity_desktop.core.models import Status as St
+from secity_desktop.core.lifecycle import STATUS_LABELS
+from secity_desktop.core.lifecycle import Status as St
+from secity_desktop.core.localgov import MUNICIPALITY_TYPE_LABELS, MunicipalityType
 from secity_desktop.core.thai_calendar import is_plausible_be_year
 from secity_desktop.reports.data import (
     ComponentEntry,
@@ -26,14 +27,14 @@ from secity_desktop.reports.data import (
     ReviewEntry,
 )
 from secity_desktop.services import report_sources as sources
-from secity_desktop.services import review_sources
 from secity_desktop.services.assessments import AssessmentService
+from secity_desktop.services.review import sources as review_sources
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
-from secity_desktop.store import places
+from secity_desktop.store import geography
 
 # Where review decisions, signer fingerprints and model towns come from: the store by
-# default (services.review_sources, services.report_sources), so every call site shows the
+# default (services.review.sources, services.report_sources), so every call site shows the
 # office's review without wiring it; tests and previews pass stand-ins.
 ReviewSource = Callable[[Workspace, str], tuple[ReviewEntry, ...]]
 SignerSource = Callable[[Workspace, str], str | None]
@@ -159,7 +160,7 @@ class ReportDataService:
     def province(self, province_code: str, year: int) -> ProvinceSummaryData:
         if not is_plausible_be_year(year):
             raise ValidationError(f"year {year} is not a Buddhist Era year")
-        prov = places.province(self.ws.db, province_code)
+        prov = geography.province(self.ws.db, province_code)
         model = self.model_town(self.ws, province_code, year)
         assessed: list[ProvinceRow] = []
         missing: list[ProvinceRow] = []
@@ -167,7 +168,7 @@ class ReportDataService:
         provisional = False
         tiers: dict[str, int] = {}
         approved = 0
-        for m in places.municipalities(self.ws.db, province_code):
+        for m in geography.municipalities(self.ws.db, province_code):
             a = self.latest_for(m.code, year)
             if a is None:
                 missing.append(
@@ -212,7 +213,7 @@ class ReportDataService:
         )
 
     def require_assessment(self, municipality_code: str, year: int) -> repo.Assessment:
-        places.municipality(self.ws.db, municipality_code)
+        geography.municipality(self.ws.db, municipality_code)
         a = self.latest_for(municipality_code, year)
         if a is None:
             raise NotFoundError(f"municipality {municipality_code} has no assessment for {year}")

@@ -14,17 +14,7 @@ import uuid
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from secity_desktop.core.errors import ConflictError, NotFoundError
-from secity_desktop.core.models import Status
-from secity_desktop.core.thai_calendar import now_iso
-from secity_desktop.services.assessments import AssessmentService, missing_summary
-from secity_desktop.services.identity import Identity
-from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import assessments as repo
-from secity_desktop.store import audit, places
-from secity_desktop.sync import sshsig
-from secity_desktop.sync.constants import BUNDLE_NAMESPACE
-from secity_desktop.sync.documents import (
+from secity_desktop.bundle.documents import (
     EvidenceRecord,
     FrameworkRef,
     MunicipalityRecord,
@@ -32,6 +22,16 @@ from secity_desktop.sync.documents import (
     ResponseRecord,
     RevisionDoc,
 )
+from secity_desktop.core.errors import ConflictError, NotFoundError
+from secity_desktop.core.lifecycle import Status
+from secity_desktop.core.thai_calendar import now_iso
+from secity_desktop.crypto import sshsig
+from secity_desktop.crypto.constants import BUNDLE_NAMESPACE
+from secity_desktop.services.assessments import AssessmentService, missing_summary
+from secity_desktop.services.identity import Identity
+from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import assessments as repo
+from secity_desktop.store import audit, geography
 
 
 def _code_key(code: str) -> tuple[int | str, ...]:
@@ -41,7 +41,7 @@ def _code_key(code: str) -> tuple[int | str, ...]:
 def build_doc(ws: Workspace, a: repo.Assessment, signer: Person, finalized_at: str) -> RevisionDoc:
     """The revision document from the live rows (responses and evidence sorted for stability)."""
     fw = ws.frameworks.get(a.framework_hash)
-    m = places.municipality(ws.db, a.municipality_code)
+    m = geography.municipality(ws.db, a.municipality_code)
     responses = sorted(repo.responses(ws.db, a.id).values(), key=lambda r: _code_key(r.indicator_code))
     evidence = sorted(
         repo.evidence(ws.db, a.id), key=lambda e: (_code_key(e.indicator_code), e.sha256, e.id)
@@ -105,7 +105,7 @@ class RevisionService:
                     "evidence folder; attach it again before finalizing"
                 )
         signer = self.identity.person()
-        from secity_desktop.sync import keys
+        from secity_desktop.crypto import keys
 
         if keys.key_id(key.public_key()) != signer.key_id:
             raise ConflictError("that key is not this workspace's signing key")

@@ -18,9 +18,9 @@ import sqlite_utils
 from secity_desktop import paths
 from secity_desktop.core import framework as fw
 from secity_desktop.core.errors import SecityError, ValidationError
-from secity_desktop.core.models import Role
+from secity_desktop.core.lifecycle import Role
 from secity_desktop.core.thai_calendar import now_iso
-from secity_desktop.store import places
+from secity_desktop.store import geography
 from secity_desktop.store.blobs import BlobStore
 from secity_desktop.store.database import open_database
 from secity_desktop.store.frameworks import FrameworkRepo
@@ -88,7 +88,7 @@ def open_workspace(
     db = open_database(data_dir, create=create)
     ws = Workspace(data_dir, db, BlobStore(data_dir / "evidence"), FrameworkRepo(db))
     if db.execute("SELECT count(*) FROM provinces").fetchone()[0] == 0:
-        places.seed_reference(db, paths.reference_data_dir())
+        geography.seed_reference(db, paths.reference_data_dir())
     register_frameworks(ws, forms_dir)
     return ws
 
@@ -99,7 +99,7 @@ def init_workspace(
     if role in (Role.PROVINCE,) and not province_code:
         raise ValidationError("a province workspace needs --province CODE")
     if province_code:
-        places.province(ws.db, province_code)  # raises NotFoundError for a bad code
+        geography.province(ws.db, province_code)  # raises NotFoundError for a bad code
     with ws.db.atomic():
         for key, value in (
             ("role", role.value),

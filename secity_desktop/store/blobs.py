@@ -19,16 +19,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from secity_desktop.core.errors import SecityError, StoreError
+from secity_desktop.core.errors import Cancelled, StoreError
 
 CHUNK = 1024 * 1024
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 Progress = Callable[[int, int], bool]
 """Called with (bytes done, bytes total); return False to cancel."""
-
-
-class Cancelled(SecityError):
-    """The person cancelled a long operation; nothing was changed."""
 
 
 class BlobStore:

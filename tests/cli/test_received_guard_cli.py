@@ -9,9 +9,9 @@ import pytest
 
 from secity_desktop.cli.main import main
 from secity_desktop.services.assessments import AssessmentService
-from secity_desktop.services.sync_import import ImportService
+from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.workspace import open_workspace
-from tests.sync import flow
+from tests.bundle import flow
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -15,10 +15,10 @@ from report_helpers import chiang_mai
 from thai_helpers import poppler, squash
 
 from secity_desktop.cli.main import main
-from secity_desktop.core.models import Role
+from secity_desktop.core.lifecycle import Role
+from secity_desktop.crypto import certpayload
+from secity_desktop.crypto.keys import generate, public_line, write_private
 from secity_desktop.services.workspace import init_workspace, open_workspace
-from secity_desktop.sync import certpayload
-from secity_desktop.sync.keys import generate, public_line, write_private
 
 PASS = b"correct horse battery"
 
@@ -167,7 +167,7 @@ def test_batch_certificates_folder_and_specimens(setup: dict[str, object], capsy
 
 def _received_for_review(setup: dict[str, object], code: str) -> str:
     """The assessment of ``code`` as if it had arrived in a bundle: status received, 1.2 lowered."""
-    from secity_desktop.core.models import Status
+    from secity_desktop.core.lifecycle import Status
     from secity_desktop.services.assessments import AssessmentService
     from secity_desktop.store import assessments as repo
 

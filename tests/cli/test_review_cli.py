@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from secity_desktop.cli.main import main
-from secity_desktop.core.models import Status
+from secity_desktop.core.lifecycle import Status
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.services.workspace import open_workspace
 from secity_desktop.store import assessments as repo

@@ -22,7 +22,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def _complete(data_dir: Path) -> str:
     ws = open_workspace(data_dir)
     try:
-        from tests.sync.flow import complete
+        from tests.bundle.flow import complete
 
         return complete(ws, evidence_every=6)
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from secity_desktop import paths
-from secity_desktop.core.models import MunicipalityType
+from secity_desktop.core.localgov import MunicipalityType
 from secity_desktop.core.reference import read_csv
 
 

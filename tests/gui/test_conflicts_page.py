@@ -8,7 +8,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from secity_desktop.gui.review_dialogs import ReasonDialog
-from secity_desktop.gui.sync.place import SyncPlace
+from secity_desktop.gui.transfer.place import SyncPlace
 from secity_desktop.services.dashboard import DashboardService
 from tests.gui.helpers import on_next_modal
 from tests.services.test_conflicts import _two_assessors_same_town
@@ -50,7 +50,7 @@ def test_keep_one_revision_with_a_reason(qtbot: QtBot, tmp_path: Path, qtmodelte
 
 
 def test_no_conflicts_page_for_an_assessor(qtbot: QtBot, tmp_path: Path) -> None:
-    from tests.sync import flow
+    from tests.bundle import flow
 
     a = flow.assessor(tmp_path / "a")
     place = SyncPlace(a, lang="en")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from secity_desktop import paths
-from secity_desktop.core.models import Role
+from secity_desktop.core.lifecycle import Role
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.workspace import init_workspace, open_workspace
 from secity_desktop.store import assessments as repo

@@ -10,7 +10,7 @@ from PIL import Image
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from secity_desktop.core.models import Status
+from secity_desktop.core.lifecycle import Status
 from secity_desktop.gui import settings as cfg
 from secity_desktop.gui.editor.dialogs import FindIndicatorDialog, MissingDialog, indicator_matches
 from secity_desktop.gui.editor.editor import AssessmentEditor, level_for_digit

@@ -11,9 +11,9 @@ from secity_desktop.gui import settings as cfg
 from secity_desktop.gui.editor.navigator import FEEDBACK_ROLE
 from secity_desktop.gui.main_window import MainWindow
 from secity_desktop.gui.qt import Qt
-from secity_desktop.services.sync_import import ImportService
-from tests.sync import flow
-from tests.sync.office_flow import offices
+from secity_desktop.services.bundle_import import ImportService
+from tests.bundle import flow
+from tests.bundle.office_flow import offices
 
 
 def test_reviewer_comments_beside_the_indicator(qtbot: QtBot, tmp_path: Path, qtmodeltester: ModelTester) -> None:

@@ -17,28 +17,28 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from secity_desktop.core.models import Role, Status
+from secity_desktop.core.errors import Cancelled
+from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import be_year
 from secity_desktop.gui.coverage_place import COLUMNS, CoverageTableModel
 from secity_desktop.gui.main_window import MainWindow
 from secity_desktop.gui.qt import Qt, QtWidgets
 from secity_desktop.gui.review_dialogs import ReasonDialog
-from secity_desktop.gui.sync.import_page import ACTION_COLUMN, DETAILS_COLUMN, PlanTableModel
-from secity_desktop.gui.sync.place import SyncPlace
-from secity_desktop.gui.sync.send_page import OfficeCandidateModel
+from secity_desktop.gui.transfer.import_page import ACTION_COLUMN, DETAILS_COLUMN, PlanTableModel
+from secity_desktop.gui.transfer.place import SyncPlace
+from secity_desktop.gui.transfer.send_page import OfficeCandidateModel
+from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.coverage import CoverageService
 from secity_desktop.services.identity import Identity
 from secity_desktop.services.model_town import ModelTownService
 from secity_desktop.services.office_bundles import OfficeBundleService, OfficeJob
-from secity_desktop.services.review import ReviewService
-from secity_desktop.services.sync_import import ImportService
+from secity_desktop.services.review.workflow import ReviewService
+from secity_desktop.services.trust import TrustService
 from secity_desktop.services.workspace import Workspace, init_workspace, open_workspace
 from secity_desktop.store import assessments as repo
-from secity_desktop.store.blobs import Cancelled
-from secity_desktop.sync.trust import TrustRegistry
+from tests.bundle import flow
 from tests.gui.test_review_dashboard import answer
 from tests.gui.test_sync_place import Answers
-from tests.sync import flow
 
 COMMENTS_COLUMN = 6
 
@@ -59,7 +59,7 @@ def offices(tmp_path: Path) -> Iterator[Offices]:
                             organisation="ทสจ.เชียงใหม่", province="50")
     Identity(p).create_key(flow.PASS)
     flow.enrol(p, a)
-    TrustRegistry(a.db).add(Identity(p).info().public_line, actor=a.actor)
+    TrustService(a).add(Identity(p).info().public_line, actor=a.actor)
     seat = flow.complete(a, "5001", evidence_every=6)
     other = flow.complete(a, "5002", evidence_every=9)
     for aid in (seat, other):
@@ -332,7 +332,7 @@ def test_models_pass_modeltester(
     n = open_workspace(tmp_path / "n")
     init_workspace(n, role=Role.NATIONAL, province_code=None, user_name="ส่วนกลาง")
     try:
-        TrustRegistry(n.db).add(Identity(o.p).info().public_line, actor=n.actor)
+        TrustService(n).add(Identity(o.p).info().public_line, actor=n.actor)
         plan_model = PlanTableModel()
         plan_model.set_plan(ImportService(n).dry_run([upward]))
         qtmodeltester.check(plan_model)

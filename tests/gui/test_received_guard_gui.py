@@ -15,10 +15,10 @@ from pytestqt.qtbot import QtBot
 from secity_desktop.gui import settings as cfg
 from secity_desktop.gui.main_window import MainWindow
 from secity_desktop.services.assessments import AssessmentService
-from secity_desktop.services.review import ReviewService
-from secity_desktop.services.sync_import import ImportService
+from secity_desktop.services.bundle_import import ImportService
+from secity_desktop.services.review.workflow import ReviewService
 from secity_desktop.services.workspace import Workspace
-from tests.sync import flow
+from tests.bundle import flow
 
 
 @pytest.fixture

@@ -12,12 +12,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "reports"))
 
 from report_helpers import approve, chiang_mai, fill
 
+from secity_desktop.crypto import certpayload
+from secity_desktop.crypto.keys import generate, write_private
 from secity_desktop.gui import reports_place as rp
 from secity_desktop.gui.main_window import MainWindow
 from secity_desktop.gui.qt import QtCore, QtGui
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.sync import certpayload
-from secity_desktop.sync.keys import generate, write_private
 
 
 @pytest.fixture

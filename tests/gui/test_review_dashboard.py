@@ -9,14 +9,14 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from secity_desktop.core.models import Status
+from secity_desktop.core.lifecycle import Status
 from secity_desktop.gui.main_window import MainWindow
 from secity_desktop.gui.models.dashboard import DashboardTableModel
 from secity_desktop.gui.models.review import ReviewIndicatorModel, ReviewListModel
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.gui.review_dialogs import OverrideDialog, ReasonDialog
 from secity_desktop.services.dashboard import DashboardService
-from secity_desktop.services.review import ReviewService
+from secity_desktop.services.review.workflow import ReviewService
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import audit

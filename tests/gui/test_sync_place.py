@@ -9,19 +9,19 @@ import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from secity_desktop.core.models import Role, Status
+from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.gui.main_window import MainWindow
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets
-from secity_desktop.gui.sync.export_page import CandidateTableModel
-from secity_desktop.gui.sync.import_page import DETAILS_COLUMN, PlanTableModel
-from secity_desktop.gui.sync.place import SyncPlace
-from secity_desktop.gui.sync.trust_page import TrustTableModel
+from secity_desktop.gui.transfer.field_bundle_page import CandidateTableModel
+from secity_desktop.gui.transfer.import_page import DETAILS_COLUMN, PlanTableModel
+from secity_desktop.gui.transfer.place import SyncPlace
+from secity_desktop.gui.transfer.trust_page import TrustTableModel
+from secity_desktop.services.bundle_export import ExportService
+from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.identity import Identity
-from secity_desktop.services.sync_export import ExportService
-from secity_desktop.services.sync_import import ImportService
+from secity_desktop.services.trust import TrustService
 from secity_desktop.services.workspace import Workspace, init_workspace, open_workspace
-from secity_desktop.sync.trust import TrustRegistry
-from tests.sync import flow
+from tests.bundle import flow
 
 
 class Answers:
@@ -167,7 +167,7 @@ def test_trust_page_add_revoke_export(qtbot: QtBot, assessor_ws: Workspace, offi
     assert page.model.rowCount() == 1
     page.view.selectRow(0)
     page.revoke_selected(reason="lost laptop")
-    assert TrustRegistry(office_ws.db).all()[0].revoked
+    assert TrustService(office_ws).all()[0].revoked
     out = tmp_path / "allowed"
     page.export_allowed(out)
     assert out.read_text("utf-8") == ""  # the only key is revoked
@@ -183,13 +183,13 @@ def test_sync_models_pass_modeltester(qtmodeltester: ModelTester, assessor_ws: W
                          QtCore.Qt.ItemDataRole.CheckStateRole)
     assert model.selected_ids() == [aid]
     flow.enrol(office_ws, assessor_ws)
-    qtmodeltester.check(TrustTableModel(TrustRegistry(office_ws.db)))
+    qtmodeltester.check(TrustTableModel(TrustService(office_ws)))
     plan_model = PlanTableModel()
     bundle = flow.export(assessor_ws, [aid], tmp_path)
     plan_model.set_plan(ImportService(office_ws).dry_run([bundle]))
     qtmodeltester.check(plan_model)
     ImportService(office_ws).import_files([bundle])
-    from secity_desktop.gui.sync.history_page import ImportHistoryModel
+    from secity_desktop.gui.transfer.history_page import ImportHistoryModel
 
     qtmodeltester.check(ImportHistoryModel(ImportService(office_ws)))
     assert QtGui  # Qt imported through the one door
@@ -216,7 +216,7 @@ def test_files_can_be_dropped_on_the_import_page(qtbot: QtBot, office_ws: Worksp
 
 
 def test_passphrase_dialog_confirms_and_clears(qtbot: QtBot) -> None:
-    from secity_desktop.gui.sync.dialogs import PassphraseDialog
+    from secity_desktop.gui.transfer.dialogs import PassphraseDialog
 
     parent = QtWidgets.QWidget()
     qtbot.addWidget(parent)

@@ -7,9 +7,9 @@ import time
 
 from pytestqt.qtbot import QtBot
 
+from secity_desktop.core.errors import Cancelled
 from secity_desktop.gui.qt import QtWidgets
 from secity_desktop.gui.tasks import Task
-from secity_desktop.store.blobs import Cancelled
 
 
 def test_result_and_progress_come_back(qtbot: QtBot) -> None:

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from PIL import Image
 
-from secity_desktop.core.models import Status
+from secity_desktop.core.lifecycle import Status
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
-from secity_desktop.store import places
+from secity_desktop.store import geography
 
 ISSUED = dt.date(2026, 11, 26)
 YEAR = 2569
@@ -61,7 +61,7 @@ def approve(ws: Workspace, assessment_id: str) -> None:
 
 def chiang_mai(ws: Workspace, tmp: Path, images: int = 3) -> dict[str, str]:
     """Province 50: 5001 top marks, approved, with photos and a document; others scored at random."""
-    codes = [m.code for m in places.municipalities(ws.db, "50")]
+    codes = [m.code for m in geography.municipalities(ws.db, "50")]
     ids = {}
     for n, code in enumerate(codes[:-1]):
         ids[code] = fill(ws, code, top=(n == 0), seed=n)

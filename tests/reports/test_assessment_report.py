@@ -9,14 +9,14 @@ import pytest
 from report_helpers import YEAR, add_images, chiang_mai, fill
 from thai_helpers import poppler, squash
 
+from secity_desktop.core.errors import Cancelled
 from secity_desktop.reports.assessment_pdf import render_assessment_report
 from secity_desktop.reports.data import ReviewEntry
 from secity_desktop.reports.province_pdf import render_province_summary
 from secity_desktop.reports.thumbnails import make_thumbnail
 from secity_desktop.services.reports import ReportDataService
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import places
-from secity_desktop.store.blobs import Cancelled
+from secity_desktop.store import geography
 
 
 def _fonts_embedded(pdf: Path) -> None:
@@ -125,12 +125,12 @@ def test_province_summary_ranks_and_covers(ws: Workspace, tmp_path: Path) -> Non
     data = svc.province("50", YEAR)
     totals = [r.total for r in data.rows if r.assessed]
     assert totals == sorted(totals, reverse=True) and totals[0] == pytest.approx(100.0)
-    assert data.assessed == len(ids) and len(data.rows) == len(places.municipalities(ws.db, "50"))
+    assert data.assessed == len(ids) and len(data.rows) == len(geography.municipalities(ws.db, "50"))
     assert data.model_town_th == "เทศบาลนครเชียงใหม่" and data.approved == 1
     pdf = render_province_summary(data, tmp_path / "p.pdf")
     _fonts_embedded(pdf)
     text = squash(poppler("pdftotext", str(pdf), "-"))
-    for m in places.municipalities(ws.db, "50"):
+    for m in geography.municipalities(ws.db, "50"):
         assert squash(m.name_th) in text
     assert f"ประเมินแล้ว{data.assessed}จาก{len(data.rows)}เทศบาล" in text
     assert "ยังไม่ประเมิน" in text  # the one left out is listed, not dropped
@@ -161,9 +161,9 @@ def test_many_thumbnails_share_decoding(ws: Workspace, tmp_path: Path) -> None:
 
 def test_review_workflow_shows_in_report_and_summary(ws: Workspace, tmp_path: Path) -> None:
     """Real decisions, an override and a comment from the review service, and a model town."""
-    from secity_desktop.core.models import Role, Status
+    from secity_desktop.core.lifecycle import Role, Status
     from secity_desktop.services.model_town import ModelTownService
-    from secity_desktop.services.review import ReviewService
+    from secity_desktop.services.review.workflow import ReviewService
     from secity_desktop.services.workspace import init_workspace
     from secity_desktop.store import assessments as repo
 

@@ -10,6 +10,8 @@ import pytest
 from report_helpers import ISSUED
 from thai_helpers import poppler, squash
 
+from secity_desktop.crypto import certpayload
+from secity_desktop.crypto.keys import fingerprint, generate
 from secity_desktop.reports.certificate_pdf import (
     PAGE,
     file_name,
@@ -20,8 +22,6 @@ from secity_desktop.reports.certificate_template import CertificateTemplate, def
 from secity_desktop.reports.common import ReportError
 from secity_desktop.reports.data import CertificateData
 from secity_desktop.services.certificates import payloads_in_pdf
-from secity_desktop.sync import certpayload
-from secity_desktop.sync.keys import fingerprint, generate
 
 KEY = generate()
 

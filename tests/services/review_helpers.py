@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from secity_desktop.core.models import Role, Status
+from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.workspace import Workspace, init_workspace, open_workspace

@@ -12,6 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "reports"))
 from report_helpers import ISSUED, YEAR, approve, fill
 
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
+from secity_desktop.crypto import certpayload
+from secity_desktop.crypto.keys import fingerprint, generate, public_line
 from secity_desktop.services.certificates import (
     SETTING_SIGNATORY_NAME,
     CertificateService,
@@ -20,8 +22,6 @@ from secity_desktop.services.certificates import (
 )
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import audit
-from secity_desktop.sync import certpayload
-from secity_desktop.sync.keys import fingerprint, generate, public_line
 
 
 def _svc(ws: Workspace) -> CertificateService:
@@ -95,7 +95,7 @@ def test_certificate_id_is_stable_and_short() -> None:
 
 def test_workspace_trusts_its_own_key_and_enrolled_keys_only_on_request(ws: Workspace) -> None:
     from secity_desktop.services.identity import Identity
-    from secity_desktop.sync.trust import TrustRegistry
+    from secity_desktop.services.trust import TrustService
 
     assert workspace_trusted_keys(ws) == {}
     identity = Identity(ws)
@@ -105,13 +105,13 @@ def test_workspace_trusts_its_own_key_and_enrolled_keys_only_on_request(ws: Work
     assert [fingerprint(k) for k in own.values()] == [identity.info().fingerprint]
     assert "สนง.ทสจ.เชียงใหม่" in next(iter(own))
     enrolled = generate()
-    TrustRegistry(ws.db).add(public_line(enrolled.public_key(), "ผู้ประเมิน ก"), actor="t")
+    TrustService(ws).add(public_line(enrolled.public_key(), "ผู้ประเมิน ก"), actor="t")
     assert len(workspace_trusted_keys(ws)) == 1  # an assessor's key does not certify
     assert len(workspace_trusted_keys(ws, include_enrolled=True)) == 2
 
 
 def test_model_towns_come_from_the_review_workflow(ws: Workspace) -> None:
-    from secity_desktop.core.models import Role
+    from secity_desktop.core.lifecycle import Role
     from secity_desktop.services.model_town import ModelTownService
     from secity_desktop.services.workspace import init_workspace
 

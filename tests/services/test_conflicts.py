@@ -9,10 +9,10 @@ import pytest
 
 from secity_desktop.cli.main import main
 from secity_desktop.core.errors import ConflictError, ValidationError
+from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.conflicts import ConflictService
 from secity_desktop.services.dashboard import DashboardService
-from secity_desktop.services.sync_import import ImportService
-from tests.sync import flow
+from tests.bundle import flow
 
 
 def _two_assessors_same_town(tmp_path: Path):  # type: ignore[no-untyped-def]

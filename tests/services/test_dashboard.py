@@ -19,7 +19,7 @@ from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.bulk_scores import component_scores
 from secity_desktop.services.dashboard import DashboardService, sort_rows
 from secity_desktop.services.model_town import ModelTownService
-from secity_desktop.services.review import ReviewRefused, ReviewService
+from secity_desktop.services.review.workflow import ReviewRefused, ReviewService
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import audit
 from tests.services.review_helpers import province_ws, received

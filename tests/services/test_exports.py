@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 
 from secity_desktop.core.errors import ValidationError
-from secity_desktop.services.exports import export
-from secity_desktop.services.review import ReviewService
+from secity_desktop.services.review.workflow import ReviewService
+from secity_desktop.services.spreadsheets import export
 from secity_desktop.services.workspace import Workspace
 from tests.services.review_helpers import province_ws, received
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from secity_desktop.services.assessments import AssessmentService
-from secity_desktop.services.feedback import feedback_for
-from secity_desktop.services.review import ReviewService
-from secity_desktop.services.sync_import import ImportService
-from tests.sync import flow
-from tests.sync.office_flow import offices
+from secity_desktop.services.bundle_import import ImportService
+from secity_desktop.services.review.feedback import feedback_for
+from secity_desktop.services.review.workflow import ReviewService
+from tests.bundle import flow
+from tests.bundle.office_flow import offices
 
 
 def test_feedback_follows_the_chain_through_two_returns(tmp_path: Path) -> None:

@@ -7,19 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from secity_desktop.core.errors import ConflictError, ValidationError
-from secity_desktop.core.models import Status
+from secity_desktop.bundle.documents import parse_revision
+from secity_desktop.core.errors import ConflictError, ValidationError, WrongPassphraseError
+from secity_desktop.core.lifecycle import Status
+from secity_desktop.crypto import keys, sshsig
+from secity_desktop.crypto.constants import BUNDLE_NAMESPACE
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.identity import Identity
 from secity_desktop.services.revisions import RevisionService
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import audit
-from secity_desktop.sync import keys, sshsig
-from secity_desktop.sync.constants import BUNDLE_NAMESPACE
-from secity_desktop.sync.documents import parse_revision
-from secity_desktop.sync.errors import WrongPassphraseError
-from tests.sync import flow
+from tests.bundle import flow
 
 
 def test_key_is_encrypted_at_rest_and_never_in_reprs(ws: Workspace) -> None:

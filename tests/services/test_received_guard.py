@@ -10,15 +10,15 @@ import pytest
 
 from secity_desktop.core.errors import ConflictError
 from secity_desktop.core.evidence_meta import FileMeta
-from secity_desktop.core.models import Role, Status
+from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.services.assessments import AssessmentService
-from secity_desktop.services.review import ReviewService
+from secity_desktop.services.bundle_import import ImportService
+from secity_desktop.services.review.workflow import ReviewService
 from secity_desktop.services.revisions import RevisionService
-from secity_desktop.services.sync_import import ImportService
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
-from tests.sync import flow
+from tests.bundle import flow
 
 
 @dataclass

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from secity_desktop.core.errors import NotFoundError, ValidationError
-from secity_desktop.core.models import Role, Status
+from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.services.assessments import AssessmentService
-from secity_desktop.services.review import ReviewRefused, ReviewService, on_new_revision
+from secity_desktop.services.review.workflow import ReviewRefused, ReviewService, on_new_revision
 from secity_desktop.services.workspace import Workspace, init_workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import audit
@@ -228,7 +228,7 @@ def test_new_revision_in_place_retires_stale_overrides(prov: Workspace) -> None:
 
 
 def test_province_demo_has_something_to_review(prov: Workspace) -> None:
-    from secity_desktop.services.review_demo import seed_review
+    from secity_desktop.services.review.demo import seed_review
 
     assert seed_review(prov) == 7  # 4 towns last year, 3 this year
     statuses = {r[0] for r in prov.db.execute("SELECT status FROM assessments")}

@@ -8,8 +8,8 @@ from pathlib import Path
 from secity_desktop.services.certificates import CertificateService
 from secity_desktop.services.model_town import ModelTownService
 from secity_desktop.services.reports import ReportDataService
-from secity_desktop.services.review import ReviewService, on_new_revision
-from secity_desktop.services.review_sources import model_town_codes, model_town_of, report_entries
+from secity_desktop.services.review.sources import model_town_codes, model_town_of, report_entries
+from secity_desktop.services.review.workflow import ReviewService, on_new_revision
 from secity_desktop.store import review as rrepo
 from tests.services.review_helpers import province_ws, received
 

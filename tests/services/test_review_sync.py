@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from secity_desktop.core.models import Status
+from secity_desktop.core.lifecycle import Status
 from secity_desktop.services.assessments import AssessmentService
+from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.dashboard import DashboardService
-from secity_desktop.services.review import ReviewService, on_new_revision
+from secity_desktop.services.review.workflow import ReviewService, on_new_revision
 from secity_desktop.services.revisions import RevisionService
-from secity_desktop.services.sync_import import ImportService
 from secity_desktop.store import assessments as repo
-from tests.sync import flow
+from tests.bundle import flow
 
 
 def test_revision_imported_after_approval_goes_back_under_review(tmp_path: Path) -> None:

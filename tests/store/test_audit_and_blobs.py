@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from secity_desktop.core.errors import Cancelled
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import audit
-from secity_desktop.store.blobs import BlobStore, Cancelled
+from secity_desktop.store.blobs import BlobStore
 
 
 def test_chain_verifies_and_is_append_only(ws: Workspace) -> None:

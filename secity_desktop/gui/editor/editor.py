@@ -19,7 +19,7 @@ import platformdirs
 from secity_desktop import paths
 from secity_desktop.core import scoring
 from secity_desktop.core.errors import SecityError
-from secity_desktop.core.models import STATUS_LABELS, Status
+from secity_desktop.core.lifecycle import STATUS_LABELS, Status
 from secity_desktop.core.thai_calendar import now_utc
 from secity_desktop.gui.common import confirm, warn, when_text
 from secity_desktop.gui.editor.commands import LevelCommand, NoteCommand
@@ -30,7 +30,7 @@ from secity_desktop.gui.editor.navigator import CODE_ROLE, IndicatorTreeModel
 from secity_desktop.gui.editor.score_panel import ScorePanel
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from secity_desktop.services.assessments import AssessmentService
-from secity_desktop.services.feedback import FeedbackItem, feedback_for
+from secity_desktop.services.review.feedback import FeedbackItem, feedback_for
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import ui_state
 

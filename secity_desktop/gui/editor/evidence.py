@@ -12,13 +12,13 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from secity_desktop.core.errors import SecityError
+from secity_desktop.core.errors import Cancelled, SecityError
 from secity_desktop.core.evidence_meta import FileMeta, read_meta
 from secity_desktop.core.thai_calendar import format_datetime_th, parse_iso
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal, Slot
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.store import assessments as repo
-from secity_desktop.store.blobs import BlobStore, Cancelled
+from secity_desktop.store.blobs import BlobStore
 
 EVIDENCE_ID_ROLE = Qt.ItemDataRole.UserRole + 30
 THUMB = 72

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from secity_desktop.core.models import STATUS_LABELS, Status
+from secity_desktop.core.lifecycle import STATUS_LABELS, Status
 from secity_desktop.core.thai_calendar import format_datetime_th
 from secity_desktop.gui.qt import Qt, QtCore
 from secity_desktop.services.assessments import AssessmentService

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from secity_desktop.core.models import MUNICIPALITY_TYPE_LABELS, MunicipalityType
+from secity_desktop.core.localgov import MUNICIPALITY_TYPE_LABELS, MunicipalityType
 from secity_desktop.gui.models.review import status_text
 from secity_desktop.gui.qt import Qt, QtCore, QtGui
 from secity_desktop.services.dashboard import Dashboard, DashboardRow, DashboardService

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from secity_desktop.core.models import MUNICIPALITY_TYPE_LABELS, MunicipalityType
+from secity_desktop.core.localgov import MUNICIPALITY_TYPE_LABELS, MunicipalityType
 from secity_desktop.gui.qt import Qt, QtCore
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import places
+from secity_desktop.store import geography
 
 
 class MunicipalityTableModel(QtCore.QAbstractTableModel):
@@ -19,7 +19,7 @@ class MunicipalityTableModel(QtCore.QAbstractTableModel):
         super().__init__(parent)
         self.ws = ws
         self.lang = lang
-        self._rows: list[places.Municipality] = []
+        self._rows: list[geography.Municipality] = []
         self.reload()
 
     def _headers(self) -> tuple[str, ...]:
@@ -33,10 +33,10 @@ class MunicipalityTableModel(QtCore.QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._rows = places.municipalities(self.ws.db)
+        self._rows = geography.municipalities(self.ws.db)
         self.endResetModel()
 
-    def municipality(self, row: int) -> places.Municipality:
+    def municipality(self, row: int) -> geography.Municipality:
         return self._rows[row]
 
     def rowCount(

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from secity_desktop.core.models import STATUS_LABELS, Status
+from secity_desktop.core.lifecycle import STATUS_LABELS, Status
 from secity_desktop.gui.qt import Qt, QtCore, QtGui
 from secity_desktop.services.bulk_scores import BulkScorer
-from secity_desktop.services.review import ReviewIndicator, ReviewService
+from secity_desktop.services.review.workflow import ReviewIndicator, ReviewService
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import review as rrepo
 

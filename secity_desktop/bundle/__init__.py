@@ -1,0 +1,1 @@
+"""Bundle container: documents, hostile-zip reading, deterministic writing, import planning; no Qt."""

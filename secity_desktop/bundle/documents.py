@@ -1,0 +1,323 @@
+"""The two signed JSON documents of a bundle: a frozen revision and the manifest.
+
+Both are parsed with strict pydantic models (unknown fields, wrong types and
+unknown format versions are refused) because they arrive from outside; both
+are serialised with ``canonical_json`` so the signed bytes are reproducible.
+See docs/bundle-format.md for the field-by-field description.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import ValidationError as PydanticError
+
+from secity_desktop.core.errors import BundleRejected
+from secity_desktop.core.framework import canonical_json
+
+REVISION_FORMAT = "secity-revision"
+MANIFEST_FORMAT = "secbundle"
+FORMAT_VERSION = 1
+MAX_JSON_DEPTH = 16
+
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+Uuid = Annotated[
+    str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+]
+Text = Annotated[str, StringConstraints(max_length=2000)]
+LongText = Annotated[str, StringConstraints(max_length=100_000)]
+Stamp = Annotated[str, StringConstraints(max_length=40)]
+Code = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z._-]{1,32}$")]
+Fingerprint = Annotated[str, StringConstraints(pattern=r"^SHA256:[A-Za-z0-9+/]{43}$")]
+KeyId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
+EntryPath = Annotated[str, StringConstraints(pattern=r"^[a-z]+/[0-9a-f-]{36,64}(\.json(\.sig)?)?$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Person(_Strict):
+    """Who signed: the assessor's profile and key, as the assessor's device knew them."""
+
+    name: Text
+    position: Text = ""
+    organisation: Text = ""
+    province: Text = ""
+    key_fingerprint: Fingerprint
+    key_id: KeyId
+
+
+_Doc = TypeVar("_Doc", "RevisionDoc", "ReviewDoc")
+
+
+class MunicipalityRecord(_Strict):
+    code: Code
+    name_th: Text
+    name_en: Text = ""
+    type: Literal["nakhon", "mueang", "tambon"]
+    province_code: Code
+
+
+class FrameworkRef(_Strict):
+    hash: Sha256
+    id: Text
+    version: Text
+
+
+class ResponseRecord(_Strict):
+    indicator: Code
+    level: int | None
+    note: LongText
+    updated_at: Stamp
+    updated_by: Text
+
+
+class EvidenceRecord(_Strict):
+    indicator: Code
+    sha256: Sha256
+    size: int = Field(ge=0)
+    name: Text
+    mime: Text
+    captured_at: Stamp | None
+    gps_lat: float | None
+    gps_lon: float | None
+    added_at: Stamp
+    added_by: Text
+
+
+class RevisionDoc(_Strict):
+    """A finalized assessment, frozen: what the assessor signed."""
+
+    format: Literal["secity-revision"]
+    format_version: Literal[1]
+    id: Uuid
+    revision: int = Field(ge=1, le=10_000)
+    supersedes: Uuid | None
+    municipality: MunicipalityRecord
+    year: int = Field(ge=2500, le=2700)
+    framework: FrameworkRef
+    assessor: Person
+    created_at: Stamp
+    created_by: Text
+    finalized_at: Stamp
+    responses: Annotated[list[ResponseRecord], Field(max_length=2000)]
+    evidence: Annotated[list[EvidenceRecord], Field(max_length=5000)]
+
+    def canonical(self) -> bytes:
+        return canonical_json(self.model_dump(mode="json")).encode("utf-8")
+
+
+class EntryRecord(_Strict):
+    path: EntryPath
+    sha256: Sha256
+    size: int = Field(ge=0)
+
+
+class FrameworkEntry(_Strict):
+    hash: Sha256
+    id: Text
+    version: Text
+    path: EntryPath
+
+
+class RevisionEntry(_Strict):
+    id: Uuid
+    revision: int = Field(ge=1, le=10_000)
+    supersedes: Uuid | None
+    municipality_code: Code
+    year: int = Field(ge=2500, le=2700)
+    framework_hash: Sha256
+    path: EntryPath
+    signature_path: EntryPath
+
+
+class DecisionRecord(_Strict):
+    id: Uuid
+    revision: int = Field(ge=1, le=10_000)
+    action: Code
+    old_status: Code
+    new_status: Code
+    comment: LongText
+    author: Text
+    at: Stamp
+
+
+class CommentRecord(_Strict):
+    id: Uuid
+    revision: int = Field(ge=1, le=10_000)
+    indicator_code: Code | None
+    body: LongText
+    author: Text
+    at: Stamp
+
+
+class OverrideRecord(_Strict):
+    id: Uuid
+    revision: int = Field(ge=1, le=10_000)
+    indicator_code: Code
+    assessor_level: int | None
+    level: int | None
+    reason: LongText
+    author: Text
+    at: Stamp
+    current: bool
+
+
+ReviewStatus = Literal["approved", "returned"]
+
+
+class ReviewDoc(_Strict):
+    """An office's judgement of one revision: why it was returned, or how it was approved.
+
+    ``revision_sha256`` binds it to the exact signed revision it judged, so a
+    review can never be replayed onto different content.
+    """
+
+    format: Literal["secity-review"]
+    format_version: Literal[1]
+    assessment_id: Uuid
+    revision: int = Field(ge=1, le=10_000)
+    revision_sha256: Sha256
+    municipality_code: Code
+    year: int = Field(ge=2500, le=2700)
+    status: ReviewStatus
+    decisions: Annotated[list[DecisionRecord], Field(max_length=1000)]
+    comments: Annotated[list[CommentRecord], Field(max_length=5000)]
+    overrides: Annotated[list[OverrideRecord], Field(max_length=5000)]
+
+    def canonical(self) -> bytes:
+        return canonical_json(self.model_dump(mode="json")).encode("utf-8")
+
+
+class ReviewEntry(_Strict):
+    assessment_id: Uuid
+    revision: int = Field(ge=1, le=10_000)
+    status: ReviewStatus
+    path: EntryPath
+
+
+class ModelTownRecord(_Strict):
+    id: Uuid
+    province_code: Code
+    year: int = Field(ge=2500, le=2700)
+    municipality_code: Code
+    assessment_id: Uuid | None
+    reason: LongText
+    chosen_by: Text
+    chosen_at: Stamp
+
+
+BundleKind = Literal["field", "return", "upward"]
+
+
+class Manifest(_Strict):
+    """The signed table of contents: nothing in the bundle is trusted unless listed here.
+
+    ``kind`` says who may import it: ``field`` (an assessor's revisions, for a
+    province), ``return`` (a province's reviews sent back to the assessor) or
+    ``upward`` (a province's approved results, for a region or the nation).
+    """
+
+    format: Literal["secbundle"]
+    format_version: int
+    created_at: Stamp
+    sender: Person
+    frameworks: Annotated[list[FrameworkEntry], Field(max_length=50)]
+    municipalities: Annotated[list[MunicipalityRecord], Field(max_length=5000)]
+    revisions: Annotated[list[RevisionEntry], Field(max_length=5000)]
+    entries: Annotated[list[EntryRecord], Field(max_length=20_000)]
+    kind: BundleKind = "field"
+    reviews: Annotated[list[ReviewEntry], Field(max_length=5000)] = []
+    model_towns: Annotated[list[ModelTownRecord], Field(max_length=1000)] = []
+
+    def canonical(self) -> bytes:
+        return canonical_json(self.model_dump(mode="json")).encode("utf-8")
+
+
+def _depth(data: Any) -> int:
+    """Nesting depth of parsed JSON, iteratively (the parser itself stops at ~1000 levels)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        node, d = stack.pop()
+        if isinstance(node, dict):
+            node = list(node.values())
+        if isinstance(node, list):
+            deepest = max(deepest, d)
+            if d <= MAX_JSON_DEPTH:
+                stack.extend((v, d + 1) for v in node if isinstance(v, (list, dict)))
+    return deepest
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            raise ValueError(f"duplicate key {k[:40]!r}")
+        out[k] = v
+    return out
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not JSON")
+
+
+def parse_json(raw: bytes, what: str) -> Any:
+    """Strict JSON: UTF-8 only, bounded nesting, no duplicate keys, no NaN."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BundleRejected("bad_manifest", f"{what} is not UTF-8 text") from None
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+    except RecursionError:
+        raise BundleRejected("bad_manifest", f"{what} is nested absurdly deep") from None
+    except ValueError as exc:
+        raise BundleRejected("bad_manifest", f"{what} is not valid JSON: {str(exc)[:120]}") from None
+    if _depth(data) > MAX_JSON_DEPTH:
+        raise BundleRejected("bad_manifest", f"{what} is nested absurdly deep")
+    return data
+
+
+def _first_error(exc: PydanticError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+    return f"{where}: {err['msg']}"
+
+
+def parse_manifest(raw: bytes) -> Manifest:
+    data = parse_json(raw, "manifest.json")
+    if isinstance(data, dict) and data.get("format") == MANIFEST_FORMAT:
+        version = data.get("format_version")
+        if type(version) is int and version != FORMAT_VERSION:
+            raise BundleRejected(
+                "unsupported_version",
+                f"bundle format version {str(version)[:20]} is not supported by this release "
+                f"(it reads version {FORMAT_VERSION}); update SECity Desktop",
+            )
+    try:
+        return Manifest.model_validate(data)
+    except PydanticError as exc:
+        raise BundleRejected("bad_manifest", f"manifest.json: {_first_error(exc)}") from None
+
+
+def _parse_signed_doc(model: type[_Doc], raw: bytes, path: str, reason: str) -> _Doc:
+    """A document whose exact bytes matter: strict schema, and already in canonical form."""
+    data = parse_json(raw, path)
+    try:
+        doc = model.model_validate(data)
+    except PydanticError as exc:
+        raise BundleRejected(reason, f"{path}: {_first_error(exc)}") from None
+    if doc.canonical() != raw:
+        raise BundleRejected(reason, f"{path} is not in canonical form")
+    return doc
+
+
+def parse_review(raw: bytes, path: str) -> ReviewDoc:
+    return _parse_signed_doc(ReviewDoc, raw, path, "bad_review")
+
+
+def parse_revision(raw: bytes, path: str) -> RevisionDoc:
+    return _parse_signed_doc(RevisionDoc, raw, path, "bad_revision")

@@ -1,0 +1,347 @@
+"""Merge rules: what importing verified revisions would do to a store (the dry run).
+
+Pure reads: the plan is computed against the store and shown to a person
+before anything is written, and the same plan is then applied in one
+transaction. Rules (revision ids are UUIDs made on the assessor's device):
+
+* a revision whose id is already stored with the same content → **skip**
+  (importing twice changes nothing);
+* the same id with *different* signed content → the bundle is refused
+  (``revision_clash``): one id can never mean two things;
+* a revision superseding one we hold, where nothing else supersedes it → **update**;
+* a revision superseding one that another stored (or earlier in this batch)
+  revision already supersedes → **conflict**: both kept, flagged for a person;
+* a first revision for a municipality, year and framework that already has an
+  assessment from another chain → **conflict** (both kept, flagged);
+* anything else → **add** (including an older revision arriving after a newer one).
+
+A bundle's ``kind`` decides where it may go: ``field`` bundles to an office,
+``return`` bundles (a province's reviews) to the assessor who sent the
+revisions, ``upward`` bundles (a province's approved results) to a region or
+the nation. Reviews are planned as ``add`` (something new) or ``skip``;
+what they mean is applied by the importer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+import sqlite_utils
+
+from secity_desktop.bundle.documents import ReviewDoc
+from secity_desktop.bundle.read import VerifiedBundle, VerifiedRevision
+from secity_desktop.core.lifecycle import Role
+
+
+class Action(StrEnum):
+    ADD = "add"
+    UPDATE = "update"
+    SKIP = "skip"
+    CONFLICT = "conflict"
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    bundle: Path
+    revision: VerifiedRevision
+    action: Action
+    note: str = ""
+    other_id: str | None = None  # the revision this one conflicts with
+
+    @property
+    def doc(self):  # type: ignore[no-untyped-def]
+        return self.revision.doc
+
+    def as_json(self) -> dict[str, object]:
+        d = self.revision.doc
+        return {
+            "bundle": self.bundle.name,
+            "id": d.id,
+            "revision": d.revision,
+            "supersedes": d.supersedes,
+            "municipality": d.municipality.code,
+            "municipality_th": d.municipality.name_th,
+            "year": d.year,
+            "assessor": d.assessor.name,
+            "action": self.action.value,
+            "note": self.note,
+            "conflicts_with": self.other_id,
+        }
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    bundle: Path
+    doc: ReviewDoc
+    action: Action
+    note: str = ""
+    municipality_th: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        d = self.doc
+        return {
+            "bundle": self.bundle.name,
+            "assessment_id": d.assessment_id,
+            "revision": d.revision,
+            "municipality": d.municipality_code,
+            "municipality_th": self.municipality_th,
+            "year": d.year,
+            "status": d.status,
+            "comments": len(d.comments),
+            "overrides": sum(1 for o in d.overrides if o.current and o.level is not None),
+            "action": self.action.value,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Rejection:
+    path: Path
+    reason: str
+    message: str
+    file_sha256: str | None = None
+    size: int = 0
+    sender_fingerprint: str | None = None
+    sender_name: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {"bundle": self.path.name, "reason": self.reason, "message": self.message}
+
+
+@dataclass
+class Plan:
+    bundles: list[VerifiedBundle] = field(default_factory=list)
+    items: list[PlanItem] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    reviews: list[ReviewItem] = field(default_factory=list)
+
+    def count(self, action: Action) -> int:
+        return sum(1 for i in self.items if i.action is action)
+
+    def items_of(self, vb: VerifiedBundle) -> list[PlanItem]:
+        by_path: dict[Path, list[PlanItem]] = {}
+        for i in self.items:
+            by_path.setdefault(i.bundle, []).append(i)
+        return by_path.get(vb.path, [])
+
+    def items_by_bundle(self) -> dict[Path, list[PlanItem]]:
+        out: dict[Path, list[PlanItem]] = {vb.path: [] for vb in self.bundles}
+        for i in self.items:
+            out.setdefault(i.bundle, []).append(i)
+        return out
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "items": [i.as_json() for i in self.items],
+            "reviews": [r.as_json() for r in self.reviews],
+            "rejected": [r.as_json() for r in self.rejected],
+            "counts": {a.value: self.count(a) for a in Action}
+            | {"rejected": len(self.rejected), "reviews": sum(
+                1 for r in self.reviews if r.action is not Action.SKIP)},
+        }
+
+    def reviews_by_bundle(self) -> dict[Path, list[ReviewItem]]:
+        out: dict[Path, list[ReviewItem]] = {vb.path: [] for vb in self.bundles}
+        for r in self.reviews:
+            out.setdefault(r.bundle, []).append(r)
+        return out
+
+
+class _State:
+    """What the store holds, plus what earlier items of this batch will add."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.batch_sha: dict[str, str] = {}
+        self.batch_successor: dict[str, str] = {}
+        self.batch_roots: dict[tuple[str, int, str], str] = {}
+
+    def stored_sha(self, rid: str) -> str | None:
+        if rid in self.batch_sha:
+            return self.batch_sha[rid]
+        r = self.db.execute("SELECT sha256 FROM revisions WHERE assessment_id = ?", [rid]).fetchone()
+        if r is not None:
+            return str(r[0])
+        r = self.db.execute("SELECT 1 FROM assessments WHERE id = ?", [rid]).fetchone()
+        return "" if r is not None else None
+
+    def successor(self, superseded: str, not_id: str) -> str | None:
+        if superseded in self.batch_successor and self.batch_successor[superseded] != not_id:
+            return self.batch_successor[superseded]
+        r = self.db.execute(
+            "SELECT id FROM assessments WHERE supersedes = ? AND id != ? LIMIT 1",
+            [superseded, not_id],
+        ).fetchone()
+        return str(r[0]) if r else None
+
+    def other_root(self, key: tuple[str, int, str], not_id: str) -> str | None:
+        if key in self.batch_roots and self.batch_roots[key] != not_id:
+            return self.batch_roots[key]
+        r = self.db.execute(
+            "SELECT id FROM assessments WHERE municipality_code = ? AND year = ?"
+            " AND framework_hash = ? AND supersedes IS NULL AND id != ? LIMIT 1",
+            [key[0], key[1], key[2], not_id],
+        ).fetchone()
+        return str(r[0]) if r else None
+
+    def add(self, rev: VerifiedRevision) -> None:
+        d = rev.doc
+        self.batch_sha[d.id] = rev.sha256
+        if d.supersedes:
+            self.batch_successor.setdefault(d.supersedes, d.id)
+        else:
+            self.batch_roots.setdefault((d.municipality.code, d.year, d.framework.hash), d.id)
+
+
+_WRONG_KIND = {
+    "field": "this is an assessor's field bundle; import it at the province office",
+    "return": "this is a province's return-for-revision bundle; import it in the assessor's"
+    " workspace that sent the assessment",
+    "upward": "this is a province's bundle of approved results; import it at a regional or"
+    " national workspace",
+}
+_KIND_ROLES = {
+    "field": (Role.PROVINCE, Role.REGION, Role.NATIONAL),
+    "return": (Role.ASSESSOR,),
+    "upward": (Role.REGION, Role.NATIONAL),
+}
+
+
+def _bundle_problem(
+    db: sqlite_utils.Database, vb: VerifiedBundle, role: Role, province: str | None
+) -> tuple[str, str] | None:
+    """Reasons to refuse a verified bundle because of what this workspace is or holds."""
+    kind = vb.manifest.kind
+    if role not in _KIND_ROLES[kind]:
+        return "wrong_kind", _WRONG_KIND[kind]
+    if kind == "return":
+        return _return_problem(db, vb)
+    if kind == "upward":
+        p = db.execute("SELECT 1 FROM provinces WHERE code = ?", [vb.manifest.sender.province]).fetchone()
+        if p is None:
+            return "unknown_province", f"province {vb.manifest.sender.province!r} is not one of the 76"
+        return None  # the sending province vouches for its municipalities; unknown ones are added
+    for m in vb.manifest.municipalities:
+        r = db.execute("SELECT province_code FROM municipalities WHERE code = ?", [m.code]).fetchone()
+        if r is None:
+            return (
+                "unknown_municipality",
+                f"municipality {m.code} ({m.name_th}) is not in this office's list; import the "
+                "department's municipality list (`secity municipality import`) and try again",
+            )
+        if role is Role.PROVINCE and province and r[0] != province:
+            return (
+                "wrong_province",
+                f"municipality {m.code} ({m.name_th}) belongs to province {r[0]}, not {province}",
+            )
+    return None
+
+
+def _return_problem(db: sqlite_utils.Database, vb: VerifiedBundle) -> tuple[str, str] | None:
+    for rv in vb.reviews:
+        r = db.execute(
+            "SELECT sha256 FROM revisions WHERE assessment_id = ?", [rv.assessment_id]
+        ).fetchone()
+        if r is None:
+            return (
+                "unknown_assessment",
+                f"assessment {rv.assessment_id} (municipality {rv.municipality_code}, {rv.year}) "
+                "was not finalized in this workspace; open the workspace that sent it",
+            )
+        if str(r[0]) != rv.revision_sha256:
+            return (
+                "revision_clash",
+                f"the province judged revision {rv.revision} of {rv.assessment_id} with other "
+                "content than this workspace signed",
+            )
+    return None
+
+
+def _review_items(db: sqlite_utils.Database, vb: VerifiedBundle) -> list[ReviewItem]:
+    out = []
+    for rv in vb.reviews:
+        known = {
+            str(r[0]) for r in db.execute(
+                "SELECT id FROM review_decisions WHERE assessment_id = ?", [rv.assessment_id]
+            ).fetchall()
+        }
+        name = db.execute(
+            "SELECT name_th FROM municipalities WHERE code = ?", [rv.municipality_code]
+        ).fetchone()
+        muni = str(name[0]) if name else next(
+            (m.name_th for m in vb.manifest.municipalities if m.code == rv.municipality_code), ""
+        )
+        if {d.id for d in rv.decisions} <= known:
+            out.append(ReviewItem(vb.path, rv, Action.SKIP, "already here", muni))
+        elif vb.manifest.kind == "return":
+            out.append(ReviewItem(vb.path, rv, Action.ADD, "returned for revision: reopens it", muni))
+        else:
+            out.append(ReviewItem(vb.path, rv, Action.ADD, f"{rv.status} by the province", muni))
+    return out
+
+
+def plan_import(
+    db: sqlite_utils.Database,
+    verified: Sequence[VerifiedBundle],
+    rejected: Sequence[Rejection] = (),
+    *,
+    role: Role = Role.PROVINCE,
+    province: str | None = None,
+) -> Plan:
+    plan = Plan(rejected=list(rejected))
+    state = _State(db)
+    for vb in verified:
+        problem = _bundle_problem(db, vb, role, province)
+        items: list[PlanItem] = []
+        saved = (dict(state.batch_sha), dict(state.batch_successor), dict(state.batch_roots))
+        for rev in sorted(vb.revisions, key=lambda r: (r.doc.revision, r.doc.id)):
+            if problem:
+                break
+            d = rev.doc
+            known = state.stored_sha(d.id)
+            if known is not None:
+                if known == rev.sha256:
+                    items.append(PlanItem(vb.path, rev, Action.SKIP, "already here"))
+                    continue
+                problem = (
+                    "revision_clash",
+                    f"revision {d.id} is already here with different signed content",
+                )
+                break
+            if d.supersedes:
+                other = state.successor(d.supersedes, d.id)
+                if other:
+                    items.append(PlanItem(
+                        vb.path, rev, Action.CONFLICT,
+                        f"{other} also supersedes {d.supersedes}; both kept for review", other,
+                    ))
+                elif state.stored_sha(d.supersedes) is not None:
+                    items.append(PlanItem(vb.path, rev, Action.UPDATE, f"newer revision of {d.supersedes}"))
+                else:
+                    items.append(PlanItem(
+                        vb.path, rev, Action.ADD, f"supersedes {d.supersedes}, which is not here"
+                    ))
+            else:
+                other = state.other_root((d.municipality.code, d.year, d.framework.hash), d.id)
+                if other:
+                    items.append(PlanItem(
+                        vb.path, rev, Action.CONFLICT,
+                        f"assessment {other} already covers this municipality and year", other,
+                    ))
+                else:
+                    items.append(PlanItem(vb.path, rev, Action.ADD))
+            state.add(rev)
+        if problem:
+            state.batch_sha, state.batch_successor, state.batch_roots = saved
+            plan.rejected.append(Rejection(
+                vb.path, problem[0], problem[1], vb.file_sha256, vb.size,
+                vb.signer.fingerprint, vb.signer.name,
+            ))
+            continue
+        plan.bundles.append(vb)
+        plan.items.extend(items)
+        plan.reviews.extend(_review_items(db, vb))
+    return plan

@@ -1,0 +1,459 @@
+"""Verifying a ``.secbundle`` before anything in it is believed.
+
+Order matters: the zip's directory is vetted first (safezip), then the
+manifest's signature against the office's enrolled keys, then the manifest's
+schema, then every entry's presence, size and hash, then each revision's own
+signature and content. Only a bundle that passes everything is returned;
+anything else raises ``BundleRejected`` with a stable reason code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from secity_desktop.bundle.constants import CHUNK_SIZE
+from secity_desktop.bundle.documents import (
+    Manifest,
+    ReviewDoc,
+    RevisionDoc,
+    parse_manifest,
+    parse_review,
+    parse_revision,
+)
+from secity_desktop.bundle.safezip import SafeZip, ZipLimits, open_bundle_zip
+from secity_desktop.bundle.write import MANIFEST, MANIFEST_SIG, evidence_path, review_path
+from secity_desktop.core import framework as fw
+from secity_desktop.core.enrolment import TrustedKey
+from secity_desktop.core.errors import BundleRejected, FrameworkError, SignatureError
+from secity_desktop.crypto import keys, sshsig
+from secity_desktop.crypto.constants import BUNDLE_NAMESPACE
+
+#: Where the OS offers one call that flushes everything (POSIX ``sync``), staged evidence is not
+#: fsynced file by file; the importer calls :func:`flush_staged` once per batch instead, before
+#: anything refers to it. Hundreds of per-file fsyncs cost more than the hashing.
+BATCH_SYNC = hasattr(os, "sync")
+MAX_SIG = 16 * 1024
+MAX_REVISION = 4 * 1024 * 1024
+MAX_FRAMEWORK = 4 * 1024 * 1024
+MAX_REVIEW = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class VerifiedRevision:
+    doc: RevisionDoc
+    content: bytes
+    signature: str
+    sha256: str
+    signer: TrustedKey
+
+
+@dataclass
+class VerifiedBundle:
+    path: Path
+    file_sha256: str
+    size: int
+    manifest: Manifest
+    signer: TrustedKey
+    revisions: list[VerifiedRevision]
+    frameworks: dict[str, fw.Framework]
+    evidence: dict[str, int]
+    staged: dict[str, Path] = field(default_factory=dict)
+    reviews: list[ReviewDoc] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.manifest.kind
+
+    def discard_staged(self) -> None:
+        for p in self.staged.values():
+            with contextlib.suppress(OSError):
+                os.unlink(p)
+        self.staged.clear()
+
+
+def flush_staged() -> None:
+    """Make staged (and renamed) evidence durable before the transaction that refers to it."""
+    if BATCH_SYNC:
+        os.sync()
+
+
+def file_sha256(path: Path) -> tuple[str, int]:
+    h = hashlib.sha256()
+    n = 0
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(CHUNK_SIZE):
+                h.update(chunk)
+                n += len(chunk)
+    except OSError as exc:
+        raise BundleRejected("unreadable", f"cannot read {path.name}: {exc.strerror}") from None
+    return h.hexdigest(), n
+
+
+_SIG_REASONS = {
+    "malformed": "bad_signature",
+    "bad_namespace": "bad_signature",
+    "wrong_namespace": "wrong_namespace",
+    "unknown_key": "unknown_signer",
+    "bad_signature": "bad_signature",
+}
+
+
+def _check_sig(armoured: str, data: bytes, trusted: Sequence[TrustedKey], what: str) -> TrustedKey:
+    by_raw = {k.fingerprint: k for k in trusted}
+    try:
+        pub = sshsig.verify(armoured, data, BUNDLE_NAMESPACE, [keys.load_public(k.public_line) for k in trusted])
+    except SignatureError as exc:
+        raise BundleRejected(_SIG_REASONS.get(exc.reason, "bad_signature"), f"{what}: {exc}") from None
+    signer = by_raw[keys.fingerprint(pub)]
+    if signer.revoked:
+        raise BundleRejected(
+            "revoked_key",
+            f"{what}: signed by {signer.name}'s key {signer.fingerprint}, revoked on "
+            f"{signer.revoked_at}",
+        )
+    return signer
+
+
+def _vouched_sig(
+    armoured: str, data: bytes, doc: RevisionDoc, voucher: TrustedKey, what: str
+) -> TrustedKey:
+    """An assessor's signature inside a province's upward bundle.
+
+    The region does not enrol assessors; it trusts the province that signed the
+    manifest. The revision's own signature must still be valid and made by the
+    key the revision names, so the assessor's authorship travels intact.
+    """
+    try:
+        claimed = sshsig.embedded_key(armoured)
+        pub = sshsig.verify(armoured, data, BUNDLE_NAMESPACE, [claimed])
+    except SignatureError as exc:
+        raise BundleRejected(_SIG_REASONS.get(exc.reason, "bad_signature"), f"{what}: {exc}") from None
+    if keys.fingerprint(pub) != doc.assessor.key_fingerprint:
+        raise BundleRejected("sender_mismatch", f"{what} names a different assessor than its signer")
+    return TrustedKey(
+        fingerprint=keys.fingerprint(pub),
+        key_id=keys.key_id(pub),
+        public_line=keys.public_line(pub, ""),
+        name=doc.assessor.name,
+        organisation=doc.assessor.organisation,
+        position=doc.assessor.position,
+        enrolled_at=voucher.enrolled_at,
+        enrolled_by=f"vouched for by {voucher.name} ({voucher.fingerprint})",
+        revoked_at=None,
+        revoked_by=None,
+        revoke_reason=None,
+    )
+
+
+def _check_kind(m: Manifest, revisions: list[VerifiedRevision], reviews: list[ReviewDoc]) -> None:
+    """What each kind of bundle may hold; anything else is refused as malformed."""
+    if m.kind == "field":
+        if m.reviews or m.model_towns:
+            raise BundleRejected("bad_manifest", "a field bundle cannot carry reviews or model towns")
+        return
+    by_id = {r.doc.id: r for r in revisions}
+    if m.kind == "return":
+        if revisions or m.model_towns or m.frameworks:
+            raise BundleRejected("bad_manifest", "a return bundle carries reviews only")
+        if not reviews or any(rv.status != "returned" for rv in reviews):
+            raise BundleRejected("bad_manifest", "a return bundle must hold returned reviews only")
+        return
+    # upward: every revision approved by the sending province, for its own municipalities
+    province = m.sender.province
+    if not province:
+        raise BundleRejected("bad_manifest", "an upward bundle must name the sender's province")
+    if any(rv.status != "approved" for rv in reviews):
+        raise BundleRejected("bad_manifest", "an upward bundle carries approved results only")
+    reviewed = {rv.assessment_id for rv in reviews}
+    if set(by_id) != reviewed:
+        raise BundleRejected("bad_manifest", "every revision of an upward bundle needs its approval, and no more")
+    for rv in reviews:
+        rev = by_id[rv.assessment_id]
+        if (rv.revision, rv.revision_sha256, rv.municipality_code, rv.year) != (
+            rev.doc.revision, rev.sha256, rev.doc.municipality.code, rev.doc.year
+        ):
+            raise BundleRejected("bad_review", f"{review_path(rv.assessment_id)} judged other content than the bundle holds")
+    for mr in m.municipalities:
+        if mr.province_code != province:
+            raise BundleRejected(
+                "wrong_province",
+                f"municipality {mr.code} belongs to province {mr.province_code}; the sender speaks for {province}",
+            )
+    listed = {mr.code for mr in m.municipalities}
+    for t in m.model_towns:
+        if t.municipality_code not in listed:
+            raise BundleRejected("bad_manifest", f"model town {t.municipality_code} is not among the bundle's municipalities")
+        if t.province_code != province:
+            raise BundleRejected("wrong_province", f"a model town for province {t.province_code} is not the sender's to choose")
+
+
+def _read_sig(z: SafeZip, name: str) -> str:
+    raw = z.read_small(name, MAX_SIG)
+    try:
+        return raw.decode("ascii")
+    except UnicodeDecodeError:
+        raise BundleRejected("bad_signature", f"{name} is not an SSH signature") from None
+
+
+def _check_entries(z: SafeZip, m: Manifest) -> None:
+    listed = [e.path for e in m.entries]
+    if len(set(listed)) != len(listed):
+        raise BundleRejected("bad_manifest", "the manifest lists an entry twice")
+    have = set(z.names()) - {MANIFEST, MANIFEST_SIG}
+    missing = sorted(set(listed) - have)
+    extra = sorted(have - set(listed))
+    if missing:
+        raise BundleRejected("missing_entry", f"the bundle lacks {missing[0]!r} (and {len(missing) - 1} more)")
+    if extra:
+        raise BundleRejected("extra_entry", f"the bundle holds {extra[0][:80]!r}, which the manifest does not list")
+    for e in m.entries:
+        if z.size(e.path) != e.size:
+            raise BundleRejected("size_mismatch", f"{e.path} is {z.size(e.path)} bytes, the manifest says {e.size}")
+
+
+def _read_checked(z: SafeZip, path: str, expect: dict[str, tuple[str, int]], cap: int) -> bytes:
+    data = z.read_small(path, cap)
+    sha, size = expect[path]
+    if hashlib.sha256(data).hexdigest() != sha or len(data) != size:
+        raise BundleRejected("hash_mismatch", f"{path} does not match its hash in the manifest")
+    return data
+
+
+def _stream_checked(
+    z: SafeZip, path: str, sha: str, size: int, sink: Path | None, tick: Callable[[int], None]
+) -> None:
+    h = hashlib.sha256()
+    n = 0
+    out = open(sink, "wb") if sink is not None else None  # noqa: SIM115
+    try:
+        # The SHA-256 from the signed manifest is checked, which makes the zip CRC redundant.
+        with z.open_entry(path, check_crc=False) as stream:
+            for chunk in stream.chunks():
+                h.update(chunk)
+                n += len(chunk)
+                if out is not None:
+                    out.write(chunk)
+                tick(len(chunk))
+        if out is not None:
+            out.flush()
+            if not BATCH_SYNC:
+                os.fsync(out.fileno())
+    finally:
+        if out is not None:
+            out.close()
+    if n != size or h.hexdigest() != sha:
+        raise BundleRejected("hash_mismatch", f"{path} does not match its hash in the manifest")
+
+
+def _check_revision(doc: RevisionDoc, m: Manifest, frameworks: dict[str, fw.Framework]) -> None:
+    path = f"revisions/{doc.id}.json"
+    entry = next((r for r in m.revisions if r.id == doc.id), None)
+    if entry is None or (
+        entry.revision, entry.supersedes, entry.municipality_code, entry.year, entry.framework_hash
+    ) != (doc.revision, doc.supersedes, doc.municipality.code, doc.year, doc.framework.hash):
+        raise BundleRejected("revision_mismatch", f"{path} disagrees with the manifest")
+    if doc.municipality not in m.municipalities:
+        raise BundleRejected("revision_mismatch", f"{path}: municipality record differs from the manifest's")
+    f = frameworks.get(doc.framework.hash)
+    if f is None:
+        raise BundleRejected("missing_framework", f"{path} uses a framework the bundle does not carry")
+    seen: set[str] = set()
+    for r in doc.responses:
+        ind = f.indicator(r.indicator)
+        if ind is None or r.indicator in seen:
+            raise BundleRejected("bad_revision", f"{path}: indicator {r.indicator!r} is unknown or repeated")
+        seen.add(r.indicator)
+        if r.level is not None and ind.level(r.level) is None:
+            raise BundleRejected("bad_revision", f"{path}: level {r.level} is not on {r.indicator}'s scale")
+    for e in doc.evidence:
+        if f.indicator(e.indicator) is None:
+            raise BundleRejected("bad_revision", f"{path}: evidence for unknown indicator {e.indicator!r}")
+
+
+class _Sink:
+    """One evidence member seen during the sequential scan: hashed, counted, maybe staged."""
+
+    def __init__(self, sha: str, size: int, target: Path | None, tick: Callable[[int], None]) -> None:
+        self.sha, self.size, self.tick = sha, size, tick
+        self.hasher = hashlib.sha256()
+        self.count = 0
+        self.target = target
+        self.out = open(target, "wb") if target is not None else None  # noqa: SIM115
+
+    def __call__(self, chunk: bytes) -> None:
+        self.hasher.update(chunk)
+        self.count += len(chunk)
+        if self.out is not None:
+            self.out.write(chunk)
+        self.tick(len(chunk))
+
+    def finish(self) -> None:
+        if self.out is not None:
+            self.out.flush()
+            if not BATCH_SYNC:
+                os.fsync(self.out.fileno())
+            self.out.close()
+            self.out = None
+        if self.count != self.size or self.hasher.hexdigest() != self.sha:
+            raise BundleRejected(
+                "hash_mismatch", f"{evidence_path(self.sha)} does not match its hash in the manifest"
+            )
+
+    def close(self) -> None:
+        if self.out is not None:
+            self.out.close()
+
+
+def _scan_evidence(
+    z: SafeZip,
+    vb: VerifiedBundle,
+    stage_dir: Path | None,
+    have_blob: Callable[[str], bool],
+    progress: Callable[[int, int], bool] | None,
+) -> tuple[str, int]:
+    """Hash the file and every evidence member in one front-to-back read; returns (sha, size)."""
+    total = sum(vb.evidence.values())
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress is not None and progress(done, total) is False:
+            from secity_desktop.core.errors import Cancelled
+
+            raise Cancelled("import cancelled; nothing was changed")
+
+    by_path = {evidence_path(s): s for s in vb.evidence}
+    sinks: dict[str, _Sink] = {}
+
+    def consume(name: str) -> Callable[[bytes], None] | None:
+        sha = by_path.get(name)
+        if sha is None:
+            return None
+        target = None
+        if stage_dir is not None and not have_blob(sha):
+            if not vb.staged:
+                stage_dir.mkdir(exist_ok=True)
+            target = vb.staged[sha] = stage_dir / sha
+        sinks[sha] = _Sink(sha, vb.evidence[sha], target, tick)
+        return sinks[sha]
+
+    file_hash = hashlib.sha256()
+    try:
+        size = z.scan(consume, file_hash)
+        for sink in sinks.values():
+            sink.finish()
+    finally:
+        for sink in sinks.values():
+            sink.close()
+    # evidence a hostile writer deflated is not in the scan: read it the careful way
+    for sha in sorted(set(vb.evidence) - set(sinks)):
+        target = None
+        if stage_dir is not None and not have_blob(sha):
+            stage_dir.mkdir(exist_ok=True)
+            target = vb.staged[sha] = stage_dir / sha
+        _stream_checked(z, evidence_path(sha), sha, vb.evidence[sha], target, tick)
+    return file_hash.hexdigest(), size
+
+
+def verify_bundle(
+    path: Path,
+    trusted: Sequence[TrustedKey],
+    *,
+    limits: ZipLimits | None = None,
+    stage_dir: Path | None = None,
+    have_blob: Callable[[str], bool] = lambda _s: False,
+    progress: Callable[[int, int], bool] | None = None,
+    framework_cache: dict[str, fw.Framework] | None = None,
+) -> VerifiedBundle:
+    """Check everything; with ``stage_dir``, evidence not yet held is copied there while hashed."""
+    vb: VerifiedBundle | None = None
+    with open_bundle_zip(path, limits) as z:
+        names = set(z.names())
+        for required in (MANIFEST, MANIFEST_SIG):
+            if required not in names:
+                raise BundleRejected("missing_entry", f"the bundle has no {required}")
+        body = z.read_small(MANIFEST)
+        signer = _check_sig(_read_sig(z, MANIFEST_SIG), body, trusted, MANIFEST)
+        m = parse_manifest(body)
+        if m.sender.key_fingerprint != signer.fingerprint or m.sender.key_id != signer.key_id:
+            raise BundleRejected("sender_mismatch", "the manifest names a different sender than its signer")
+        _check_entries(z, m)
+        expect = {e.path: (e.sha256, e.size) for e in m.entries}
+        frameworks: dict[str, fw.Framework] = {}
+        for fe in m.frameworks:
+            if fe.path != f"frameworks/{fe.hash}.json" or fe.path not in expect:
+                raise BundleRejected("bad_manifest", f"framework {fe.hash[:12]}… has no entry")
+            text = _read_checked(z, fe.path, expect, MAX_FRAMEWORK)
+            cached = (framework_cache or {}).get(fe.hash)
+            if cached is not None and expect[fe.path][0] == fe.hash:
+                # the entry's bytes hash to the framework hash, so they ARE its canonical JSON
+                frameworks[fe.hash] = cached
+                continue
+            try:
+                loaded = fw.load_text(text.decode("utf-8"), fe.path)
+            except (FrameworkError, UnicodeDecodeError) as exc:
+                raise BundleRejected("framework_mismatch", f"{fe.path}: {str(exc)[:200]}") from None
+            if loaded.hash != fe.hash:
+                raise BundleRejected("framework_mismatch", f"{fe.path} does not hash to {fe.hash[:12]}…")
+            frameworks[fe.hash] = loaded
+            if framework_cache is not None:
+                framework_cache[fe.hash] = loaded
+        revisions: list[VerifiedRevision] = []
+        evidence: dict[str, int] = {}
+        claimed = {e.path for e in m.entries if e.path.startswith("frameworks/")}
+        for re_ in m.revisions:
+            if re_.path != f"revisions/{re_.id}.json" or re_.signature_path != re_.path + ".sig":
+                raise BundleRejected("bad_manifest", f"revision {re_.id} has odd entry names")
+            if re_.path not in expect or re_.signature_path not in expect:
+                raise BundleRejected("missing_entry", f"revision {re_.id} has no entry")
+            content = _read_checked(z, re_.path, expect, MAX_REVISION)
+            sig = _read_checked(z, re_.signature_path, expect, MAX_SIG).decode("ascii", "replace")
+            doc = parse_revision(content, re_.path)
+            if m.kind == "upward":
+                rsigner = _vouched_sig(sig, content, doc, signer, re_.path)
+            else:
+                rsigner = _check_sig(sig, content, trusted, re_.path)
+            if doc.assessor.key_fingerprint != rsigner.fingerprint:
+                raise BundleRejected("sender_mismatch", f"{re_.path} names a different assessor than its signer")
+            _check_revision(doc, m, frameworks)
+            for e in doc.evidence:
+                ep = evidence_path(e.sha256)
+                if expect.get(ep) != (e.sha256, e.size):
+                    raise BundleRejected("missing_entry", f"{re_.path}: evidence {e.sha256[:12]}… is not in the bundle")
+                evidence[e.sha256] = e.size
+            claimed |= {re_.path, re_.signature_path}
+            revisions.append(
+                VerifiedRevision(doc, content, sig, hashlib.sha256(content).hexdigest(), rsigner)
+            )
+        if len({r.doc.id for r in revisions}) != len(revisions):
+            raise BundleRejected("bad_manifest", "the manifest lists a revision twice")
+        reviews: list[ReviewDoc] = []
+        for ve in m.reviews:
+            if ve.path != review_path(ve.assessment_id) or ve.path not in expect:
+                raise BundleRejected("bad_manifest", f"review of {ve.assessment_id} has no entry")
+            rdoc = parse_review(_read_checked(z, ve.path, expect, MAX_REVIEW), ve.path)
+            if (rdoc.assessment_id, rdoc.revision, rdoc.status) != (ve.assessment_id, ve.revision, ve.status):
+                raise BundleRejected("bad_review", f"{ve.path} disagrees with the manifest")
+            claimed.add(ve.path)
+            reviews.append(rdoc)
+        if len({r.assessment_id for r in reviews}) != len(reviews):
+            raise BundleRejected("bad_manifest", "the manifest lists a review twice")
+        _check_kind(m, revisions, reviews)
+        claimed |= {evidence_path(s) for s in evidence}
+        unclaimed = sorted(set(expect) - claimed)
+        if unclaimed:
+            raise BundleRejected("extra_entry", f"{unclaimed[0]} is listed but belongs to nothing")
+        vb = VerifiedBundle(path, "", 0, m, signer, revisions, frameworks, evidence, reviews=reviews)
+        try:
+            vb.file_sha256, vb.size = _scan_evidence(z, vb, stage_dir, have_blob, progress)
+        except BaseException:
+            vb.discard_staged()
+            raise
+    return vb

@@ -1,0 +1,255 @@
+"""Opening bundle zips as hostile input.
+
+Bundles travel by USB stick and e-mail, so every header is assumed to lie. The
+whole central directory is checked against :class:`ZipLimits` before a single
+member byte is read, and members are then streamed with their real size
+counted (see :mod:`zipstream`). Writing lives in :mod:`zipwriter`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import stat
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any, BinaryIO, Self
+
+from secity_desktop.bundle.constants import CHUNK_SIZE
+from secity_desktop.bundle.zipnames import NameRegistry, check_name
+from secity_desktop.bundle.zipstream import Entry, EntryStream, locate_data
+from secity_desktop.bundle.zipwriter import DeterministicZipWriter
+from secity_desktop.core.errors import BundleRejected
+
+__all__ = ["BundleRejected", "DeterministicZipWriter", "SafeZip", "ZipLimits", "open_bundle_zip"]
+
+_MiB = 1024 * 1024
+_GiB = 1024 * _MiB
+_ALLOWED_METHODS = frozenset({zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED})
+_DOS_DIRECTORY = 0x10
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    """Ceilings for one bundle; tests scale them down, production keeps the defaults."""
+
+    max_entries: int = 20_000
+    max_total_uncompressed: int = 4 * _GiB
+    max_entry_size: int = 2 * _GiB
+    max_ratio: int = 200
+    ratio_applies_above: int = 1 * _MiB
+    max_name_len: int = 255
+    max_manifest_size: int = 16 * _MiB
+
+
+def _raw_name(info: zipfile.ZipInfo) -> bytes:
+    if info.flag_bits & 0x800:
+        return info.orig_filename.encode("utf-8", errors="surrogatepass")
+    return info.orig_filename.encode("cp437")
+
+
+def _check_kind(info: zipfile.ZipInfo, shown: str) -> None:
+    """Refuse anything but a regular file, whichever system wrote the attributes."""
+    kind = stat.S_IFMT(info.external_attr >> 16)
+    if kind == stat.S_IFLNK:
+        raise BundleRejected("symlink", f"entry {shown} is a symbolic link")
+    if kind == stat.S_IFDIR or info.external_attr & _DOS_DIRECTORY:
+        raise BundleRejected("bad_name", f"entry {shown} is a folder; bundles hold only files")
+    if kind not in (0, stat.S_IFREG):
+        raise BundleRejected("special_file", f"entry {shown} is a device, pipe or socket")
+
+
+def _check_entry(info: zipfile.ZipInfo, limits: ZipLimits, names: NameRegistry) -> None:
+    shown = repr(info.orig_filename[:80])
+    if info.flag_bits & 0x41:
+        raise BundleRejected("encrypted", f"entry {shown} is encrypted")
+    if info.compress_type not in _ALLOWED_METHODS:
+        raise BundleRejected(
+            "unsupported_method", f"entry {shown} uses a compression method SECity does not accept"
+        )
+    if not info.flag_bits & 0x800 and not info.orig_filename.isascii():
+        raise BundleRejected("bad_name", f"entry {shown} has a non-UTF-8 name")
+    check_name(info.orig_filename, limits.max_name_len)
+    names.add(info.orig_filename)
+    _check_kind(info, shown)
+    if info.file_size > limits.max_entry_size:
+        raise BundleRejected("too_large", f"entry {shown} is larger than allowed")
+    if info.compress_type == zipfile.ZIP_STORED and info.file_size != info.compress_size:
+        raise BundleRejected("corrupt", f"entry {shown} has inconsistent sizes")
+    if (
+        info.file_size > limits.ratio_applies_above
+        and info.file_size > limits.max_ratio * info.compress_size
+    ):
+        raise BundleRejected(
+            "zip_bomb", f"entry {shown} claims to expand more than {limits.max_ratio}×"
+        )
+
+
+def _entries(infos: list[zipfile.ZipInfo], start_dir: int, limits: ZipLimits) -> dict[str, Entry]:
+    if len(infos) > limits.max_entries:
+        raise BundleRejected(
+            "too_many_entries", f"the bundle has more than {limits.max_entries} entries"
+        )
+    names = NameRegistry()
+    total = 0
+    for info in infos:
+        _check_entry(info, limits, names)
+        total += info.file_size
+        if total > limits.max_total_uncompressed:
+            raise BundleRejected("too_large", "the bundle's contents are larger than allowed")
+    ordered = sorted(infos, key=lambda i: i.header_offset)
+    ends = [i.header_offset for i in ordered[1:]] + [start_dir]
+    by_name: dict[str, Entry] = {}
+    for info, end in zip(ordered, ends, strict=True):
+        entry = Entry(
+            name=info.orig_filename,
+            raw_name=_raw_name(info),
+            method=info.compress_type,
+            size=info.file_size,
+            compressed_size=info.compress_size,
+            crc=info.CRC,
+            header_offset=info.header_offset,
+            end_limit=end,
+        )
+        if entry.header_offset < 0 or entry.header_offset + 30 + entry.compressed_size > end:
+            raise BundleRejected("zip_bomb", "bundle entries overlap each other")
+        by_name[entry.name] = entry
+    return {info.orig_filename: by_name[info.orig_filename] for info in infos}
+
+
+def _read_directory(fh: BinaryIO) -> tuple[list[zipfile.ZipInfo], int]:
+    head = fh.read(4)
+    fh.seek(0)
+    try:
+        with zipfile.ZipFile(fh) as archive:
+            return archive.infolist(), archive.start_dir
+    except UnicodeDecodeError as exc:
+        raise BundleRejected("bad_name", "an entry name is not valid UTF-8") from exc
+    except Exception as exc:  # any parse failure of hostile input is a refusal
+        if head == b"PK\x03\x04":
+            raise BundleRejected(
+                "truncated", "the bundle is incomplete or damaged (was the copy cut short?)"
+            ) from exc
+        raise BundleRejected("not_a_zip", "the file is not a SECity bundle (not a zip)") from exc
+
+
+class SafeZip:
+    """A validated bundle zip; members can only be read through counting streams."""
+
+    def __init__(self, fh: BinaryIO, entries: dict[str, Entry], limits: ZipLimits) -> None:
+        self._fh = fh
+        self._entries = entries
+        self.limits = limits
+
+    def names(self) -> list[str]:
+        """Member names in central-directory order."""
+        return list(self._entries)
+
+    def size(self, name: str) -> int:
+        """Declared size; safe to use for progress bars because reads enforce it."""
+        return self._entry(name).size
+
+    def _entry(self, name: str) -> Entry:
+        try:
+            return self._entries[name]
+        except KeyError:
+            raise BundleRejected(
+                "missing_entry", f"the bundle has no entry {name[:80]!r}"
+            ) from None
+
+    def open_entry(self, name: str, *, check_crc: bool = True) -> EntryStream:
+        """Stream a member; raises :class:`BundleRejected` mid-read if it lies about its size.
+
+        ``check_crc=False`` only for callers that check a SHA-256 of the content themselves.
+        """
+        return EntryStream(self._fh, self._entry(name), check_crc=check_crc)
+
+    def read_small(self, name: str, max_bytes: int | None = None) -> bytes:
+        """Whole member in memory, for manifests; refused up front if declared too large."""
+        cap = self.limits.max_manifest_size if max_bytes is None else max_bytes
+        if self._entry(name).size > cap:
+            raise BundleRejected("too_large", f"entry {name[:80]!r} is too large to read")
+        with self.open_entry(name) as stream:
+            return stream.read()
+
+    def sha256_of(self, name: str) -> tuple[str, int]:
+        """Hex SHA-256 and real size of a member, streamed, to compare with the manifest."""
+        digest = hashlib.sha256()
+        size = 0
+        with self.open_entry(name) as stream:
+            while chunk := stream.read(CHUNK_SIZE):
+                digest.update(chunk)
+                size += len(chunk)
+        return digest.hexdigest(), size
+
+    def scan(
+        self,
+        consume: Callable[[str], Callable[[bytes], None] | None],
+        file_hasher: Any,
+    ) -> int:
+        """Read the whole file once, front to back, feeding every byte to ``file_hasher``.
+
+        For each STORED member for which ``consume(name)`` returns a callback, that member's
+        data is also handed over chunk by chunk — so a caller can hash (and copy) the members
+        and the file in one sequential read instead of two. Local headers are checked as in
+        :meth:`open_entry`; a short file is ``truncated``. Returns the file size. Members the
+        callback does not take (or that are deflated) must be read with :meth:`open_entry`.
+        """
+        fh = self._fh
+        pos = 0
+
+        def raw(upto: int, sink: Callable[[bytes], None] | None = None) -> None:
+            nonlocal pos
+            fh.seek(pos)
+            while pos < upto:
+                chunk = fh.read(min(CHUNK_SIZE, upto - pos))
+                if not chunk:
+                    raise BundleRejected("truncated", "the bundle file ends in the middle of an entry")
+                file_hasher.update(chunk)
+                if sink is not None:
+                    sink(chunk)
+                pos += len(chunk)
+
+        for entry in sorted(self._entries.values(), key=lambda e: e.header_offset):
+            start = locate_data(fh, entry)
+            if entry.header_offset < pos:
+                raise BundleRejected("zip_bomb", "bundle entries overlap each other")
+            raw(start)
+            sink = consume(entry.name) if entry.method == zipfile.ZIP_STORED else None
+            raw(start + entry.compressed_size, sink)
+        fh.seek(0, 2)
+        raw(fh.tell())
+        return pos
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_bundle_zip(path: Path, limits: ZipLimits | None = None) -> SafeZip:
+    """Open and fully vet a bundle's directory; nothing inside is read until asked."""
+    limits = limits or ZipLimits()
+    try:
+        fh: BinaryIO = open(path, "rb")  # noqa: SIM115 - owned by the returned SafeZip
+    except FileNotFoundError as exc:
+        raise BundleRejected("unreadable", f"bundle {path} does not exist") from exc
+    except OSError as exc:
+        raise BundleRejected("unreadable", f"cannot read bundle {path}: {exc.strerror}") from exc
+    try:
+        infos, start_dir = _read_directory(fh)
+        return SafeZip(fh, _entries(infos, start_dir, limits), limits)
+    except BaseException:
+        fh.close()
+        raise

@@ -1,0 +1,160 @@
+"""Reading one zip member while trusting none of its headers.
+
+zipfile quietly stops at the declared size and trusts the local header; here
+the real bytes are counted as they are inflated, so a member that expands past
+what the central directory promised (a zip bomb, or a smuggled payload) is
+refused mid-stream instead of filling the disk or memory.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from secity_desktop.bundle.constants import CHUNK_SIZE
+from secity_desktop.core.errors import BundleRejected
+
+_LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
+_LOCAL_MAGIC = b"PK\x03\x04"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the central directory claims about a member, checked against limits already."""
+
+    name: str
+    raw_name: bytes
+    method: int
+    size: int
+    compressed_size: int
+    crc: int
+    header_offset: int
+    end_limit: int  # next member's header or the central directory: data must end before it
+
+
+def _corrupt(entry: Entry, detail: str) -> BundleRejected:
+    return BundleRejected("corrupt", f"entry {entry.name[:80]!r} is damaged: {detail}")
+
+
+def locate_data(fh: BinaryIO, entry: Entry) -> int:
+    """Offset of the member's data, after checking its local header agrees with the directory."""
+    fh.seek(entry.header_offset)
+    header = fh.read(_LOCAL_HEADER.size)
+    if len(header) != _LOCAL_HEADER.size:
+        raise BundleRejected("truncated", "the bundle file ends in the middle of an entry")
+    magic, _, flags, method, _, _, _, _, _, name_len, extra_len = _LOCAL_HEADER.unpack(header)
+    if magic != _LOCAL_MAGIC:
+        raise _corrupt(entry, "local header missing")
+    if flags & 0x41:
+        raise BundleRejected("encrypted", "the bundle contains an encrypted entry")
+    if method != entry.method or fh.read(name_len) != entry.raw_name:
+        raise _corrupt(entry, "local header disagrees with the directory")
+    start = entry.header_offset + _LOCAL_HEADER.size + name_len + extra_len
+    if start + entry.compressed_size > entry.end_limit:
+        raise BundleRejected("zip_bomb", "bundle entries overlap each other")
+    return start
+
+
+class EntryStream(io.RawIOBase):
+    """A readable member whose output is counted and CRC-checked as it goes."""
+
+    def __init__(self, fh: BinaryIO, entry: Entry, *, check_crc: bool = True) -> None:
+        super().__init__()
+        self._check_crc = check_crc
+        self._fh = fh
+        self._entry = entry
+        self._pos = locate_data(fh, entry)
+        self._left_in = entry.compressed_size
+        self._inflater = zlib.decompressobj(-15) if entry.method == zipfile.ZIP_DEFLATED else None
+        self._pending = memoryview(b"")
+        self._produced = 0
+        self._crc = 0
+        self._done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        while not self._pending and not self._done:
+            self._fill()
+        count = min(len(buffer), len(self._pending))
+        buffer[:count] = self._pending[:count]
+        self._pending = self._pending[count:]  # a view: no copying of the rest
+        return count
+
+    def chunks(self) -> Iterator[bytes | memoryview]:
+        """Each inflated chunk as produced, without the copy ``read()`` makes.
+
+        A chunk is only valid until the next one is requested.
+        """
+        while True:
+            while not self._pending and not self._done:
+                self._fill()
+            if not self._pending:
+                return
+            chunk, self._pending = self._pending, memoryview(b"")
+            yield chunk
+
+    def readall(self) -> bytes:
+        """Read in large chunks; the io default of 8 KiB would be needlessly slow."""
+        parts = []
+        while chunk := self.read(CHUNK_SIZE):
+            parts.append(chunk)
+        return b"".join(parts)
+
+    def _read_raw(self) -> bytes:
+        want = min(CHUNK_SIZE, self._left_in)
+        self._fh.seek(self._pos)
+        chunk = self._fh.read(want)
+        if len(chunk) != want:
+            raise BundleRejected("truncated", "the bundle file ends in the middle of an entry")
+        self._pos += want
+        self._left_in -= want
+        return chunk
+
+    def _fill(self) -> None:
+        if self._inflater is None:
+            if self._left_in == 0:
+                self._finish()
+            else:
+                self._accept(self._read_raw())
+            return
+        inflater = self._inflater
+        try:
+            if inflater.unconsumed_tail:
+                out = inflater.decompress(inflater.unconsumed_tail, CHUNK_SIZE)
+            elif inflater.eof:
+                if inflater.unused_data or self._left_in:
+                    raise _corrupt(self._entry, "extra bytes after the compressed data")
+                self._finish()
+                return
+            elif self._left_in == 0:
+                raise BundleRejected("truncated", "an entry's compressed data ends early")
+            else:
+                out = inflater.decompress(self._read_raw(), CHUNK_SIZE)
+        except zlib.error as exc:
+            raise _corrupt(self._entry, "invalid compressed data") from exc
+        self._accept(out)
+
+    def _accept(self, data: bytes) -> None:
+        self._produced += len(data)
+        if self._produced > self._entry.size:
+            raise BundleRejected(
+                "zip_bomb",
+                f"entry {self._entry.name[:80]!r} expands beyond its declared size",
+            )
+        if self._check_crc:
+            self._crc = zlib.crc32(data, self._crc)
+        self._pending = memoryview(data)
+
+    def _finish(self) -> None:
+        if self._produced != self._entry.size:
+            raise BundleRejected("truncated", "an entry is shorter than its declared size")
+        if self._check_crc and self._crc != self._entry.crc:
+            raise _corrupt(self._entry, "checksum mismatch")
+        self._done = True

@@ -1,0 +1,59 @@
+"""An enrolled key as every layer sees it: who holds it, since when, and whether it was revoked.
+
+A plain value (strings only) so the store can hold it, the bundle reader can
+check signatures against it and the front ends can list it, without any of
+them parsing key material; ``crypto.keys.load_public`` turns ``public_line``
+into a key where a signature is checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+#: Prefix for allowed_signers principals, followed by the key id (always ASCII-safe).
+PRINCIPAL_PREFIX: Final = "assessor-"
+
+
+@dataclass(frozen=True)
+class TrustedKey:
+    fingerprint: str
+    key_id: str
+    public_line: str
+    name: str
+    organisation: str
+    position: str
+    enrolled_at: str
+    enrolled_by: str
+    revoked_at: str | None
+    revoked_by: str | None
+    revoke_reason: str | None
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    @property
+    def principal(self) -> str:
+        """The allowed_signers principal: ``assessor-<key id>``, stable and ASCII-only."""
+        return PRINCIPAL_PREFIX + self.key_id
+
+    @property
+    def label(self) -> str:
+        return " · ".join(x for x in (self.organisation, self.name) if x) or self.fingerprint
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "fingerprint": self.fingerprint,
+            "key_id": self.key_id,
+            "principal": self.principal,
+            "name": self.name,
+            "organisation": self.organisation,
+            "position": self.position,
+            "enrolled_at": self.enrolled_at,
+            "enrolled_by": self.enrolled_by,
+            "revoked_at": self.revoked_at,
+            "revoked_by": self.revoked_by,
+            "revoke_reason": self.revoke_reason,
+            "public_key": self.public_line,
+        }

@@ -1,0 +1,187 @@
+"""The trust registry: the keys whose bundles this workspace accepts; add from file, revoke, export.
+
+Every role keeps one: an office enrols its assessors' keys (field bundles),
+an assessor enrols their province office's key (return bundles), and a
+region or the nation enrols the provinces' keys (upward bundles). Only the
+wording changes with the role, so a person reads who they should ask.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from secity_desktop.core.enrolment import TrustedKey
+from secity_desktop.core.errors import SecityError
+from secity_desktop.core.lifecycle import Role
+from secity_desktop.gui.common import when_text
+from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from secity_desktop.gui.transfer.dialogs import show_error
+from secity_desktop.services.trust import TrustService
+from secity_desktop.services.workspace import Workspace
+
+FINGERPRINT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class TrustTableModel(QtCore.QAbstractTableModel):
+    """Holds fingerprints; rows are read from the registry on reload (a registry is small)."""
+
+    def __init__(self, registry: TrustService, parent: QtCore.QObject | None = None,
+                 lang: str = "th") -> None:
+        super().__init__(parent)
+        self.registry = registry
+        self.lang = lang
+        self._rows: list[TrustedKey] = []
+        self.reload()
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("Organisation"), self.tr("Fingerprint"),
+                self.tr("Enrolled"), self.tr("Enrolled by"), self.tr("Revoked"))
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = self.registry.all()
+        self.endResetModel()
+
+    def key_at(self, row: int) -> TrustedKey:
+        return self._rows[row]
+
+    def rowCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        k = self._rows[index.row()]
+        if role == FINGERPRINT_ROLE:
+            return k.fingerprint
+        if role == Qt.ItemDataRole.ForegroundRole and k.revoked:
+            return QtGui.QBrush(QtGui.QColor("#888888"))
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (k.name, k.organisation, k.fingerprint, when_text(k.enrolled_at, self.lang),
+                k.enrolled_by, when_text(k.revoked_at, self.lang))[index.column()]
+
+
+class TrustPage(QtWidgets.QWidget):
+    def __init__(self, ws: Workspace, parent: QtWidgets.QWidget | None = None,
+                 lang: str = "th") -> None:
+        super().__init__(parent)
+        self.setObjectName("trustPage")
+        self.ws = ws
+        self.registry = TrustService(ws)
+        self.model = TrustTableModel(self.registry, self, lang)
+        layout = QtWidgets.QVBoxLayout(self)
+        intro = QtWidgets.QLabel(self.intro_text(), self)
+        intro.setObjectName("trustIntro")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.view = QtWidgets.QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.view)
+        row = QtWidgets.QHBoxLayout()
+        self.add_button = QtWidgets.QPushButton(self.tr("Enrol key from file…"), self)
+        self.add_button.clicked.connect(lambda: self.add_from_file())
+        self.revoke_button = QtWidgets.QPushButton(self.tr("Revoke…"), self)
+        self.revoke_button.clicked.connect(lambda: self.revoke_selected())
+        self.export_button = QtWidgets.QPushButton(self.tr("Export allowed_signers…"), self)
+        self.export_button.clicked.connect(lambda: self.export_allowed())
+        for b in (self.add_button, self.revoke_button, self.export_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def title(self) -> str:
+        """The tab's name: whose keys these are, seen from this workspace's role."""
+        if self.ws.role is Role.ASSESSOR:
+            return self.tr("Trusted office keys")
+        if self.ws.role is Role.PROVINCE:
+            return self.tr("Trusted assessor keys")
+        return self.tr("Trusted province keys")
+
+    def intro_text(self) -> str:
+        if self.ws.role is Role.ASSESSOR:
+            return self.tr(
+                "Only return bundles signed by these keys are accepted. Enrol your province "
+                "office's key from the file the office gives you, after checking its "
+                "fingerprint with them.")
+        if self.ws.role is Role.PROVINCE:
+            return self.tr(
+                "Only bundles signed by these keys are accepted. Enrol a key from the file the "
+                "assessor gives you, after checking its fingerprint with them.")
+        return self.tr(
+            "Only upward bundles signed by these keys are accepted. Enrol each province "
+            "office's key from the file it gives you, after checking its fingerprint with them.")
+
+    def _owner(self) -> str:
+        return self.tr("the assessor") if self.ws.role is Role.PROVINCE else self.tr("the office")
+
+    def add_from_file(self, path: Path | None = None, name: str | None = None,
+                      organisation: str | None = None) -> None:
+        if path is None:
+            fname, _ = QtWidgets.QFileDialog.getOpenFileName(
+                self, self.tr("Public key to enrol"), "", self.tr("Public key (*.pub);;All files (*)"))
+            if not fname:
+                return
+            path = Path(fname)
+        try:
+            text = path.read_text("utf-8")
+            from secity_desktop.crypto import keys
+
+            pub, comment = keys.parse_public_line(text)
+            if name is None:
+                fp = keys.fingerprint(pub)
+                name, ok = QtWidgets.QInputDialog.getText(
+                    self, self.tr("Enrol key"),
+                    self.tr("Fingerprint {fp}\nCheck it with {owner}. Name:").format(
+                        fp=fp, owner=self._owner()),
+                    text=comment)
+                if not ok:
+                    return
+                organisation, ok = QtWidgets.QInputDialog.getText(
+                    self, self.tr("Enrol key"), self.tr("Organisation:"))
+                if not ok:
+                    return
+            self.registry.add(text, actor=self.ws.actor, name=name, organisation=organisation or "")
+        except (SecityError, OSError, UnicodeDecodeError) as exc:
+            show_error(self, exc if isinstance(exc, SecityError) else SecityError(str(exc)))
+        self.model.reload()
+
+    def revoke_selected(self, reason: str | None = None) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return
+        key = self.model.key_at(rows[0].row())
+        if reason is None:
+            reason, ok = QtWidgets.QInputDialog.getText(
+                self, self.tr("Revoke key"),
+                self.tr("Revoke the key of {name}? Bundles it signs will be refused.\nReason:").format(
+                    name=key.name))
+            if not ok:
+                return
+        try:
+            self.registry.revoke(key.fingerprint, actor=self.ws.actor, reason=reason)
+        except SecityError as exc:
+            show_error(self, exc)
+        self.model.reload()
+
+    def export_allowed(self, target: Path | None = None) -> None:
+        if target is None:
+            fname, _ = QtWidgets.QFileDialog.getSaveFileName(
+                self, self.tr("Export allowed_signers"), "allowed_signers")
+            if not fname:
+                return
+            target = Path(fname)
+        target.write_text(self.registry.allowed_signers(), "utf-8")

@@ -1,0 +1,193 @@
+"""Exporting finalized revisions as a signed bundle, and remembering what went where.
+
+"Not yet sent" means a finalized revision that appears in no earlier export;
+re-sending is always allowed (the office skips what it already holds).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from secity_desktop.bundle.documents import Person, RevisionDoc
+from secity_desktop.bundle.write import (
+    BUNDLE_SUFFIX,
+    FrameworkText,
+    SignedRevision,
+    WrittenBundle,
+    build_manifest,
+    default_name,
+    write_bundle,
+)
+from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
+from secity_desktop.core.thai_calendar import now_iso
+from secity_desktop.services.identity import Identity
+from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import audit
+
+
+@dataclass(frozen=True)
+class Candidate:
+    assessment_id: str
+    municipality_code: str
+    municipality_th: str
+    year: int
+    revision: int
+    finalized_at: str
+    evidence_bytes: int
+    sent: int  # how many exports already carried it
+    last_sent_to: str | None  # the file of the newest export that carried it
+
+    def as_json(self) -> dict[str, object]:
+        return self.__dict__.copy()
+
+
+def bundle_target(target: Path, default_name: Callable[[], str]) -> Path:
+    """A folder gets a generated file name; a file gets the bundle suffix if it lacks it."""
+    if target.is_dir():
+        return target / default_name()
+    return target if target.suffix == BUNDLE_SUFFIX else target.with_name(target.name + BUNDLE_SUFFIX)
+
+
+def require_own_key(key: Ed25519PrivateKey, sender: Person) -> None:
+    from secity_desktop.crypto import keys
+
+    if keys.key_id(key.public_key()) != sender.key_id:
+        raise ConflictError("that key is not this workspace's signing key")
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """The file half of an export: no database, so it can run in a worker thread."""
+
+    revisions: list[SignedRevision]
+    frameworks: list[FrameworkText]
+    sender: Person
+    blob_path: Callable[[str], Path]
+
+    @property
+    def ids(self) -> list[str]:
+        return [r.doc.id for r in self.revisions]
+
+    def target_for(self, target: Path) -> Path:
+        return bundle_target(target, lambda: default_name(
+            self.sender, max(r.doc.finalized_at for r in self.revisions), len(self.revisions)))
+
+    def run(
+        self, target: Path, key: Ed25519PrivateKey, progress: Callable[[int, int], bool] | None = None
+    ) -> WrittenBundle:
+        require_own_key(key, self.sender)
+        return write_bundle(
+            self.target_for(target), self.revisions, self.frameworks, self.blob_path,
+            self.sender, key, progress,
+        )
+
+
+class ExportService:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.db = ws.db
+        self.identity = Identity(ws)
+
+    def candidates(self, *, unsent_only: bool = False) -> list[Candidate]:
+        sql = (
+            "SELECT r.assessment_id, a.municipality_code, m.name_th, a.year, a.revision,"
+            " r.finalized_at,"
+            " (SELECT coalesce(sum(e.size), 0) FROM (SELECT DISTINCT sha256, size FROM evidence"
+            "   WHERE assessment_id = a.id AND removed_at IS NULL) e),"
+            " (SELECT count(*) FROM export_items x JOIN exports xe ON xe.id = x.export_id"
+            "   WHERE x.assessment_id = a.id AND xe.kind = 'field'),"
+            " (SELECT x2.path FROM exports x2 JOIN export_items i2 ON i2.export_id = x2.id"
+            "   WHERE i2.assessment_id = a.id AND x2.kind = 'field' ORDER BY x2.id DESC LIMIT 1)"
+            " FROM revisions r JOIN assessments a ON a.id = r.assessment_id"
+            " JOIN municipalities m ON m.code = a.municipality_code WHERE r.source = 'local'"
+            " ORDER BY r.finalized_at"
+        )
+        out = [Candidate(*row) for row in self.db.execute(sql).fetchall()]
+        return [c for c in out if c.sent == 0] if unsent_only else out
+
+    def _signed(self, ids: Sequence[str]) -> list[SignedRevision]:
+        out = []
+        for i in dict.fromkeys(ids):
+            row = self.db.execute(
+                "SELECT content, signature FROM revisions WHERE assessment_id = ?", [i]
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"assessment {i} has no finalized revision; finalize it first")
+            content = row[0].encode("utf-8")
+            out.append(SignedRevision(RevisionDoc.model_validate_json(content), content, row[1]))
+        if not out:
+            raise ValidationError("nothing to export: choose at least one finalized assessment")
+        return out
+
+    def _frameworks(self, revs: Sequence[SignedRevision]) -> list[FrameworkText]:
+        out = []
+        for h in sorted({r.doc.framework.hash for r in revs}):
+            f = self.ws.frameworks.get(h)
+            out.append(FrameworkText(h, f.framework.id, f.version, f.canonical_json()))
+        return out
+
+    def estimate(self, ids: Sequence[str]) -> int:
+        """Bytes the bundle will roughly take (evidence is stored, JSON compresses)."""
+        revs = self._signed(ids)
+        sizes = {e.sha256: e.size for r in revs for e in r.doc.evidence}
+        manifest, small = build_manifest(revs, self._frameworks(revs), sizes, revs[0].doc.assessor)
+        return sum(sizes.values()) + sum(len(b) for b in small.values()) + len(manifest.canonical())
+
+    def suggested_name(self, ids: Sequence[str]) -> str:
+        revs = self._signed(ids)
+        return default_name(
+            self.identity.person(), max(r.doc.finalized_at for r in revs), len(revs)
+        )
+
+    def prepare(self, ids: Sequence[str]) -> ExportJob:
+        """Everything the writer needs, read from the store now (GUI thread)."""
+        revs = self._signed(ids)
+        return ExportJob(revs, self._frameworks(revs), self.identity.person(), self.ws.blobs.path_for)
+
+    def export(
+        self,
+        ids: Sequence[str],
+        target: Path,
+        key: Ed25519PrivateKey,
+        progress: Callable[[int, int], bool] | None = None,
+    ) -> WrittenBundle:
+        """Write the bundle (file work), then record the export in one transaction."""
+        job = self.prepare(ids)
+        written = job.run(target, key, progress)
+        self.record(written, job.ids)
+        return written
+
+    def record(self, written: WrittenBundle, ids: Sequence[str]) -> int:
+        now, who = now_iso(), self.ws.actor
+        with self.db.atomic():
+            export_id = int(
+                self.db["exports"].insert(
+                    {"at": now, "by": who, "path": str(written.path.resolve()),
+                     "file_sha256": written.sha256, "size": written.size,
+                     "revisions": written.revisions}
+                ).last_pk
+            )
+            self.db.conn.executemany(
+                "INSERT INTO export_items (export_id, assessment_id) VALUES (?, ?)",
+                [(export_id, i) for i in dict.fromkeys(ids)],
+            )
+            audit.append(
+                self.db, actor=who, action="bundle.export", at=now, target=written.sha256,
+                new={"path": str(written.path), "size": written.size, "revisions": list(ids)},
+            )
+        return export_id
+
+    def history(self) -> list[dict[str, object]]:
+        rows = list(self.db.query("SELECT * FROM exports ORDER BY id DESC"))
+        for r in rows:
+            r["assessments"] = json.loads(json.dumps([
+                x[0] for x in self.db.execute(
+                    "SELECT assessment_id FROM export_items WHERE export_id = ?", [r["id"]]
+                ).fetchall()
+            ]))
+        return rows

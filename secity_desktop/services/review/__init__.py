@@ -1,0 +1,1 @@
+"""The review of an assessment at an office: workflow, timeline, transport, sources."""

@@ -1,0 +1,97 @@
+"""Enrolling and revoking the keys this workspace accepts bundles from.
+
+Trust is only ever given by a person at the office (a key file handed over,
+its fingerprint confirmed by phone or QR); a bundle cannot enrol its own key.
+A province enrols its assessors, an assessor its province, a region or the
+nation the provinces. One door for the CLI and the GUI: parse strictly,
+refuse duplicates, audit every change in the same transaction.
+"""
+
+from __future__ import annotations
+
+from secity_desktop.core.enrolment import TrustedKey
+from secity_desktop.core.errors import ConflictError, ValidationError
+from secity_desktop.core.thai_calendar import now_iso
+from secity_desktop.crypto import allowed_signers, keys
+from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import audit
+from secity_desktop.store import trust as trust_store
+
+
+class TrustService:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.db = ws.db
+
+    def all(self) -> list[TrustedKey]:
+        return trust_store.all_keys(self.db)
+
+    def get(self, ident: str) -> TrustedKey:
+        """By fingerprint (``SHA256:…``), key id, or principal (``assessor-<key id>``)."""
+        return trust_store.get(self.db, ident.strip().removeprefix("assessor-"))
+
+    def add(
+        self,
+        public_text: str,
+        *,
+        name: str | None = None,
+        organisation: str = "",
+        position: str = "",
+        actor: str | None = None,
+    ) -> TrustedKey:
+        pub, comment = keys.parse_public_line(public_text)
+        who = (name or comment).strip()
+        if not who:
+            raise ValidationError("give the assessor's name (the key file has no comment)")
+        for label, value in (("name", who), ("organisation", organisation), ("position", position)):
+            if "\n" in value or "\r" in value or len(value) > 200:
+                raise ValidationError(f"the {label} must be one short line")
+        fp = keys.fingerprint(pub)
+        existing = trust_store.find(self.db, fp)
+        if existing is not None:
+            state = "revoked" if existing.revoked else "enrolled"
+            raise ConflictError(f"key {fp} is already {state} (as {existing.name})")
+        now, by = now_iso(), actor or self.ws.actor
+        key = TrustedKey(
+            fingerprint=fp,
+            key_id=keys.key_id(pub),
+            public_line=keys.public_line(pub, ""),
+            name=who,
+            organisation=organisation.strip(),
+            position=position.strip(),
+            enrolled_at=now,
+            enrolled_by=by,
+            revoked_at=None,
+            revoked_by=None,
+            revoke_reason=None,
+        )
+        with self.db.atomic():
+            trust_store.insert(self.db, key)
+            audit.append(
+                self.db, actor=by, action="trust.add", target=fp, at=now,
+                new={"name": who, "organisation": key.organisation, "key_id": key.key_id},
+            )
+        return trust_store.get(self.db, fp)
+
+    def revoke(self, ident: str, *, reason: str = "", actor: str | None = None) -> TrustedKey:
+        key = self.get(ident)
+        if key.revoked:
+            raise ConflictError(f"key {key.fingerprint} was already revoked on {key.revoked_at}")
+        now, by = now_iso(), actor or self.ws.actor
+        with self.db.atomic():
+            trust_store.mark_revoked(self.db, key.fingerprint, now, by, reason or None)
+            audit.append(
+                self.db, actor=by, action="trust.revoke", target=key.fingerprint, at=now,
+                reason=reason or None,
+            )
+        return trust_store.get(self.db, key.fingerprint)
+
+    def allowed_signers(self) -> str:
+        """Unrevoked keys as an OpenSSH allowed_signers file (name as a # line above each)."""
+        entries = [
+            (k.principal, keys.public_line(keys.load_public(k.public_line),
+                                           f"{k.name} {k.organisation}".strip()))
+            for k in self.all()
+            if not k.revoked
+        ]
+        return allowed_signers.allowed_signers_text(entries)

@@ -1,0 +1,63 @@
+"""The trust registry's rows: enrolled keys, when and by whom, and revocations. SQL only.
+
+Rules (who may enrol, what a key line must look like, the audit event) live in
+``services.trust``; revoked keys stay here so a refusal can say "revoked on …"
+instead of "unknown".
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from secity_desktop.core.enrolment import TrustedKey
+from secity_desktop.core.errors import NotFoundError
+
+_COLS = (
+    "fingerprint, key_id, public_line, name, organisation, position, enrolled_at, enrolled_by,"
+    " revoked_at, revoked_by, revoke_reason"
+)
+
+
+def all_keys(db: sqlite_utils.Database) -> list[TrustedKey]:
+    rows = db.execute(f"SELECT {_COLS} FROM trusted_keys ORDER BY enrolled_at, name")
+    return [TrustedKey(*r) for r in rows.fetchall()]
+
+
+def find(db: sqlite_utils.Database, ident: str) -> TrustedKey | None:
+    """By fingerprint (``SHA256:…``) or key id."""
+    r = db.execute(
+        f"SELECT {_COLS} FROM trusted_keys WHERE fingerprint = ? OR key_id = ?", [ident, ident]
+    ).fetchone()
+    return TrustedKey(*r) if r else None
+
+
+def get(db: sqlite_utils.Database, ident: str) -> TrustedKey:
+    key = find(db, ident)
+    if key is None:
+        raise NotFoundError(f"no enrolled key {ident!r}; see `secity trust list`")
+    return key
+
+
+def insert(db: sqlite_utils.Database, key: TrustedKey) -> None:
+    db["trusted_keys"].insert(
+        {
+            "fingerprint": key.fingerprint,
+            "key_id": key.key_id,
+            "public_line": key.public_line,
+            "name": key.name,
+            "organisation": key.organisation,
+            "position": key.position,
+            "enrolled_at": key.enrolled_at,
+            "enrolled_by": key.enrolled_by,
+        }
+    )
+
+
+def mark_revoked(
+    db: sqlite_utils.Database, fingerprint: str, at: str, by: str, reason: str | None
+) -> None:
+    db.execute(
+        "UPDATE trusted_keys SET revoked_at = ?, revoked_by = ?, revoke_reason = ?"
+        " WHERE fingerprint = ?",
+        [at, by, reason, fingerprint],
+    )

@@ -1,1 +1,0 @@
-"""Bundles, signatures, trust; no Qt"""
