@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.platypus.flowables import Flowable
 
-from secity_desktop.reports.linebreak import grapheme_bounds
+from secity_desktop.core.thai_linebreak import grapheme_bounds
 from secity_desktop.reports.thai_text import draw_line, text_width
 
 

@@ -2,7 +2,7 @@
 
 reportlab's own ``Paragraph`` wraps only at spaces, so unspaced Thai either
 overflows or is split mid-word, and its shaping needs extra care. This layer
-breaks lines itself (see :mod:`linebreak`), measures with HarfBuzz advances
+breaks lines itself (see :mod:`secity_desktop.core.thai_linebreak`), measures with HarfBuzz advances
 and draws each line as shaped text (see :mod:`styled`).
 """
 
@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from secity_desktop.reports.fonts import register_fonts
-from secity_desktop.reports.linebreak import Line, break_lines
+from secity_desktop.core.thai_linebreak import Line, break_lines
 from secity_desktop.reports.runs import Run, parse_markup, slice_runs
 from secity_desktop.reports.shaping import shaped_width
 from secity_desktop.reports.styled import StyledText, visible

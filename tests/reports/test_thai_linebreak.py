@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from pythainlp.tokenize import word_tokenize
 from thai_helpers import CERT, MARKS, MIXED
 
-from secity_desktop.reports.linebreak import SPACE_RUN, Line, break_lines, grapheme_bounds
+from secity_desktop.core.thai_linebreak import SPACE_RUN, Line, break_lines, grapheme_bounds
 from secity_desktop.reports.runs import Run
 from secity_desktop.reports.styled import StyledText
 

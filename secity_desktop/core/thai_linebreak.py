@@ -9,7 +9,10 @@ never starts a line without its consonant.
 
 Breaking works on offsets into the original string and measures through a
 callback, so it knows nothing about fonts or runs; the typesetting layer
-supplies shaped widths.
+supplies shaped widths. It lives in ``core`` because both front ends need the
+same rules: the PDF layer breaks lines itself, and the GUI marks the break
+opportunities with zero-width spaces (:func:`with_break_hints`) so Qt wraps
+Thai at word boundaries on every platform, with or without libthai.
 """
 
 from __future__ import annotations
@@ -195,3 +198,41 @@ def break_lines(text: str, max_width: float, measure: Measure) -> list[Line]:
     if cur is not None:
         lines.append(Line(cur, cur_end, True))
     return lines
+
+
+def break_opportunities(text: str) -> list[int]:
+    """Offsets inside space-free chunks where a line may break (word boundaries that pass the
+    no-break rules); white space and explicit ZWSPs are breaks already and are not listed."""
+    out: list[int] = []
+    for start, end, is_space in _chunks(text):
+        if is_space or not any(_is_thai(ch) for ch in text[start:end]):
+            continue
+        out.extend(u_start for u_start, _ in _units(text, start, end)[1:])
+    return out
+
+
+@lru_cache(maxsize=8192)
+def with_break_hints(text: str) -> str:
+    """``text`` with a ZWSP at every Thai word boundary where a line may break.
+
+    Qt (and most toolkits) break Thai correctly only with libthai, which
+    Windows builds lack; a ZWSP is a break opportunity in every Unicode line
+    breaker and is never drawn. Text without Thai is returned unchanged.
+    """
+    if not any(_is_thai(ch) for ch in text):
+        return text
+    cuts = break_opportunities(text)
+    if not cuts:
+        return text
+    parts: list[str] = []
+    prev = 0
+    for cut in cuts:
+        parts.append(text[prev:cut])
+        prev = cut
+    parts.append(text[prev:])
+    return ZWSP.join(parts)
+
+
+def strip_break_hints(text: str) -> str:
+    """The text without the hints (for copying, searching and comparing)."""
+    return text.replace(ZWSP, "")
