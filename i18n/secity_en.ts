@@ -665,6 +665,33 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>SECity Desktop — first start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>SECity Desktop</source>
+        <translation type="unfinished">SECity Desktop</translation>
+    </message>
+</context>
+<context>
     <name>FrameworkView</name>
     <message>
         <source>Provisional framework: indicator wording and cut-offs are a draft, not the official criteria.</source>
@@ -2040,6 +2067,161 @@ Reason:</translation>
     <message>
         <source>Revoked</source>
         <translation>Revoked</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDonePage</name>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: give your provincial office your public key (Sync › My signing key › Export public key…) and read them the fingerprint. Then start with Assessments › New assessment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: enrol your assessors&apos; public keys (Sync › Trusted assessor keys), then import the bundles they bring (Sync › Receive (import)). Give your assessors and the regional office this office&apos;s public key (Sync › Office signing key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: enrol the provincial offices&apos; public keys (Sync › Trusted province keys), then import their bundles (Sync › Receive (import)) and follow Coverage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no signing key yet: create it on the signing-key page under Sync before you finalize or send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your signing key is ready. Its fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeKeyPage</name>
+    <message>
+        <source>Your signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you finalize and send is signed with a key kept on this computer, protected by a passphrase only you know. Choose one you can remember: it cannot be recovered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished">Passphrase</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation type="unfinished">Repeat</translation>
+    </message>
+    <message>
+        <source>Create the key later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can create it any time on the signing-key page under Sync; you need it to finalize and send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>very weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>very strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strength: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use at least {n} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two passphrases differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePersonPage</name>
+    <message>
+        <source>About you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name is written in the audit log and, when you sign, in what you send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished">Position</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished">Organisation</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePlacePage</name>
+    <message>
+        <source>Where you work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation type="unfinished">Province</translation>
+    </message>
+    <message>
+        <source>Regional office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The province you assess in (you can change it later in your profile).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The province whose municipalities this office reviews.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The regional environment office this workspace serves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A national workspace sees every province; nothing to choose here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeRolePage</name>
+    <message>
+        <source>Welcome to SECity Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace keeps the assessments of the Sustainable Environment City programme on this computer. Who works here?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -665,6 +665,33 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>SECity Desktop — first start</source>
+        <translation>SECity Desktop — เริ่มใช้งานครั้งแรก</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>ถัดไป &gt; (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; ย้อนกลับ (&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Start working</source>
+        <translation>เริ่มทำงาน (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>SECity Desktop</source>
+        <translation>SECity Desktop</translation>
+    </message>
+</context>
+<context>
     <name>FrameworkView</name>
     <message>
         <source>Provisional framework: indicator wording and cut-offs are a draft, not the official criteria.</source>
@@ -2040,6 +2067,161 @@ Reason:</source>
     <message>
         <source>Revoked</source>
         <translation>เพิกถอนเมื่อ</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDonePage</name>
+    <message>
+        <source>Ready</source>
+        <translation>พร้อมใช้งาน</translation>
+    </message>
+    <message>
+        <source>Next: give your provincial office your public key (Sync › My signing key › Export public key…) and read them the fingerprint. Then start with Assessments › New assessment.</source>
+        <translation>ขั้นต่อไป: มอบกุญแจสาธารณะของท่านให้สำนักงานจังหวัด (รับ–ส่งข้อมูล › กุญแจลงนามของฉัน › ส่งออกกุญแจสาธารณะ…) แล้วอ่านลายนิ้วมือกุญแจให้เจ้าหน้าที่ตรวจ จากนั้นเริ่มที่ แบบประเมิน › สร้างแบบประเมินใหม่</translation>
+    </message>
+    <message>
+        <source>Next: enrol your assessors&apos; public keys (Sync › Trusted assessor keys), then import the bundles they bring (Sync › Receive (import)). Give your assessors and the regional office this office&apos;s public key (Sync › Office signing key).</source>
+        <translation>ขั้นต่อไป: ลงทะเบียนกุญแจสาธารณะของผู้ประเมิน (รับ–ส่งข้อมูล › กุญแจผู้ประเมินที่เชื่อถือ) แล้วนำเข้าชุดข้อมูลที่ผู้ประเมินนำมา (รับ–ส่งข้อมูล › รับ (นำเข้า)) และมอบกุญแจสาธารณะของสำนักงานให้ผู้ประเมินและสำนักงานภาค (รับ–ส่งข้อมูล › กุญแจลงนามของสำนักงาน)</translation>
+    </message>
+    <message>
+        <source>Next: enrol the provincial offices&apos; public keys (Sync › Trusted province keys), then import their bundles (Sync › Receive (import)) and follow Coverage.</source>
+        <translation>ขั้นต่อไป: ลงทะเบียนกุญแจสาธารณะของสำนักงานจังหวัด (รับ–ส่งข้อมูล › กุญแจจังหวัดที่เชื่อถือ) แล้วนำเข้าชุดข้อมูลของจังหวัด (รับ–ส่งข้อมูล › รับ (นำเข้า)) และติดตามที่ ความครอบคลุม</translation>
+    </message>
+    <message>
+        <source>You have no signing key yet: create it on the signing-key page under Sync before you finalize or send.</source>
+        <translation>ท่านยังไม่มีกุญแจลงนาม: สร้างได้ที่หน้ากุญแจลงนามใน รับ–ส่งข้อมูล ก่อนยืนยันหรือส่งข้อมูล</translation>
+    </message>
+    <message>
+        <source>Your signing key is ready. Its fingerprint:</source>
+        <translation>กุญแจลงนามของท่านพร้อมแล้ว ลายนิ้วมือกุญแจคือ:</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeKeyPage</name>
+    <message>
+        <source>Your signing key</source>
+        <translation>กุญแจลงนามของท่าน</translation>
+    </message>
+    <message>
+        <source>What you finalize and send is signed with a key kept on this computer, protected by a passphrase only you know. Choose one you can remember: it cannot be recovered.</source>
+        <translation>ข้อมูลที่ท่านยืนยันและส่งจะลงนามด้วยกุญแจที่เก็บไว้ในเครื่องนี้ ป้องกันด้วยรหัสผ่านที่ท่านรู้เพียงผู้เดียว โปรดเลือกรหัสที่จำได้ เพราะกู้คืนไม่ได้</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>รหัสผ่าน</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>ยืนยันรหัสผ่าน</translation>
+    </message>
+    <message>
+        <source>Create the key later</source>
+        <translation>สร้างกุญแจภายหลัง</translation>
+    </message>
+    <message>
+        <source>You can create it any time on the signing-key page under Sync; you need it to finalize and send.</source>
+        <translation>สร้างได้ทุกเมื่อที่หน้ากุญแจลงนามใน รับ–ส่งข้อมูล และต้องมีกุญแจก่อนยืนยันและส่งข้อมูล</translation>
+    </message>
+    <message>
+        <source>very weak</source>
+        <translation>อ่อนมาก</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>อ่อน</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>พอใช้</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>แข็งแรง</translation>
+    </message>
+    <message>
+        <source>very strong</source>
+        <translation>แข็งแรงมาก</translation>
+    </message>
+    <message>
+        <source>Strength: {label}</source>
+        <translation>ความแข็งแรง: {label}</translation>
+    </message>
+    <message>
+        <source>use at least {n} characters</source>
+        <translation>ใช้อย่างน้อย {n} ตัวอักษร</translation>
+    </message>
+    <message>
+        <source>the two passphrases differ</source>
+        <translation>รหัสผ่านสองช่องไม่ตรงกัน</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePersonPage</name>
+    <message>
+        <source>About you</source>
+        <translation>ข้อมูลผู้ปฏิบัติงาน</translation>
+    </message>
+    <message>
+        <source>Your name is written in the audit log and, when you sign, in what you send.</source>
+        <translation>ชื่อของท่านจะบันทึกในประวัติการแก้ไข และในข้อมูลที่ท่านลงนามส่ง</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ–นามสกุล</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePlacePage</name>
+    <message>
+        <source>Where you work</source>
+        <translation>พื้นที่รับผิดชอบ</translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation>— ไม่ระบุ —</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <source>Regional office</source>
+        <translation>สำนักงานสิ่งแวดล้อมภาค</translation>
+    </message>
+    <message>
+        <source>The province you assess in (you can change it later in your profile).</source>
+        <translation>จังหวัดที่ท่านประเมิน (เปลี่ยนภายหลังได้ในข้อมูลส่วนตัว)</translation>
+    </message>
+    <message>
+        <source>The province whose municipalities this office reviews.</source>
+        <translation>จังหวัดที่สำนักงานนี้พิจารณาผลการประเมินของเทศบาล</translation>
+    </message>
+    <message>
+        <source>The regional environment office this workspace serves.</source>
+        <translation>สำนักงานสิ่งแวดล้อมภาคที่พื้นที่ทำงานนี้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <source>A national workspace sees every province; nothing to choose here.</source>
+        <translation>พื้นที่ทำงานระดับส่วนกลางเห็นทุกจังหวัด ไม่ต้องเลือก</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeRolePage</name>
+    <message>
+        <source>Welcome to SECity Desktop</source>
+        <translation>ยินดีต้อนรับสู่ SECity Desktop</translation>
+    </message>
+    <message>
+        <source>This workspace keeps the assessments of the Sustainable Environment City programme on this computer. Who works here?</source>
+        <translation>พื้นที่ทำงานนี้เก็บผลการประเมินเมืองสิ่งแวดล้อมยั่งยืนไว้ในเครื่องนี้ ใครเป็นผู้ใช้งาน?</translation>
     </message>
 </context>
 </TS>

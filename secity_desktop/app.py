@@ -32,10 +32,12 @@ def _args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     args = _args(argv)
     from secity_desktop.gui import settings as cfg
+    from secity_desktop.gui.first_run import offer_first_run
     from secity_desktop.gui.fonts import load_fonts
     from secity_desktop.gui.i18n import Translations
     from secity_desktop.gui.main_window import MainWindow
     from secity_desktop.gui.qt import QtWidgets
+    from secity_desktop.messages import describe
     from secity_desktop.services import demo
     from secity_desktop.services.workspace import init_workspace, open_workspace
 
@@ -49,18 +51,24 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     translations.install(lang)
     try:
         ws = open_workspace(paths.resolve_data_dir(args.data_dir))
-        if not ws.initialized:
+        if not ws.initialized and args.demo:
             init_workspace(ws, role=Role.ASSESSOR, province_code=None)
-            if args.demo:
-                demo.seed(ws)
+            demo.seed(ws)
     except SecityError as exc:
-        QtWidgets.QMessageBox.critical(None, "SECity Desktop", str(exc))
+        QtWidgets.QMessageBox.critical(None, "SECity Desktop", describe(exc, translations.lang))
         if exec_:
             return 1
         raise
-    window = MainWindow(ws, lang, settings)
-    window._translations = translations  # type: ignore[attr-defined]  # keep translators alive
+
+    def make_window() -> MainWindow:
+        w = MainWindow(ws, lang, settings)
+        w._translations = translations  # type: ignore[attr-defined]  # keep translators alive
+        return w
+
+    window = make_window()
     window.show()
+    if not ws.initialized:  # a new workspace: ask who works here (the window shows behind)
+        offer_first_run(ws, lang, window, make_window)
     if not exec_:
         return window
     code = app.exec()

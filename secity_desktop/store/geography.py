@@ -86,6 +86,10 @@ def provinces(db: sqlite_utils.Database) -> list[dict[str, object]]:
     return list(db.query("SELECT * FROM provinces ORDER BY code"))
 
 
+def regional_offices(db: sqlite_utils.Database) -> list[dict[str, object]]:
+    return list(db.query("SELECT * FROM regional_offices ORDER BY number"))
+
+
 def province_names(db: sqlite_utils.Database) -> dict[str, str]:
     """Thai and English province names → code, for resolving imported rows."""
     out: dict[str, str] = {}
