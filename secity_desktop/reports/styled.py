@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from reportlab.pdfgen.canvas import Canvas
 
-from secity_desktop.reports.fonts import face_for, register_fonts
 from secity_desktop.core.thai_linebreak import SPACE_RUN, ZWSP
+from secity_desktop.reports.fonts import face_for, register_fonts
 from secity_desktop.reports.runs import Run
 from secity_desktop.reports.shaping import shaped_str, shaped_width
 

@@ -16,8 +16,8 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
-from secity_desktop.reports.fonts import register_fonts
 from secity_desktop.core.thai_linebreak import Line, break_lines
+from secity_desktop.reports.fonts import register_fonts
 from secity_desktop.reports.runs import Run, parse_markup, slice_runs
 from secity_desktop.reports.shaping import shaped_width
 from secity_desktop.reports.styled import StyledText, visible
