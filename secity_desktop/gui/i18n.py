@@ -25,6 +25,7 @@ from secity_desktop.gui.qt import QtCore
 LANGUAGES = ("th", "en")
 DEFAULT_LANGUAGE = "th"
 CATALOGUE = "secity"
+QT_CATALOGUE = "qt"  # i18n/qt_<lang>.ts: Qt's own strings where Qt ships no catalogue
 
 
 def _lrelease() -> list[str] | None:
@@ -35,9 +36,11 @@ def _lrelease() -> list[str] | None:
     return [str(sibling)] if sibling.exists() else None
 
 
-def compiled_catalogue(lang: str, cache_dir: Path | None = None) -> Path | None:
-    """Path of an up-to-date ``secity_<lang>.qm``, compiling it if needed."""
-    ts = paths.i18n_dir() / f"{CATALOGUE}_{lang}.ts"
+def compiled_catalogue(
+    lang: str, cache_dir: Path | None = None, name: str = CATALOGUE
+) -> Path | None:
+    """Path of an up-to-date ``<name>_<lang>.qm``, compiling it if needed."""
+    ts = paths.i18n_dir() / f"{name}_{lang}.ts"
     shipped = ts.with_suffix(".qm")
     if shipped.exists() and (not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
         return shipped
@@ -47,14 +50,14 @@ def compiled_catalogue(lang: str, cache_dir: Path | None = None) -> Path | None:
         cache_dir or Path(platformdirs.user_cache_dir(paths.APP_NAME, paths.APP_AUTHOR)) / "i18n"
     )
     digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
-    qm = cache / f"{CATALOGUE}_{lang}-{digest}.qm"
+    qm = cache / f"{name}_{lang}-{digest}.qm"
     if qm.exists():
         return qm
     tool = _lrelease()
     if tool is None:
         return None
     cache.mkdir(parents=True, exist_ok=True)
-    for old in cache.glob(f"{CATALOGUE}_{lang}*.qm"):
+    for old in cache.glob(f"{name}_{lang}-*.qm"):
         with contextlib.suppress(OSError):
             old.unlink()
     done = subprocess.run(
@@ -86,6 +89,12 @@ class Translations:
             if base.load(f"qtbase_{self.lang}", qt_dir):
                 self.app.installTranslator(base)
                 self._installed.append(base)
+            else:  # Qt ships no Thai: our own catalogue of the Qt strings the app shows
+                own_qt = compiled_catalogue(self.lang, name=QT_CATALOGUE)
+                qt_tr = QtCore.QTranslator(self.app)
+                if own_qt is not None and qt_tr.load(str(own_qt)):
+                    self.app.installTranslator(qt_tr)
+                    self._installed.append(qt_tr)
         qm = compiled_catalogue(self.lang)
         if qm is not None:
             own = QtCore.QTranslator(self.app)
