@@ -1039,6 +1039,10 @@ SHA-256 {sha}</translation>
         <translation>Reports</translation>
     </message>
     <message>
+        <source>(demo data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;New assessment…</source>
         <translation>&amp;New assessment…</translation>
     </message>
@@ -1129,6 +1133,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Workspace: {path} · role: {role} · province: {province}</source>
         <translation>Workspace: {path} · role: {role} · province: {province}</translation>
+    </message>
+    <message>
+        <source>DEMO DATA</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All changes saved · last saved {when}</source>
@@ -1494,6 +1502,34 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     <message>
         <source>A new language is used from the next start of SECity Desktop.</source>
         <translation>A new language is used from the next start of SECity Desktop.</translation>
+    </message>
+    <message>
+        <source>This workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Works as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Province:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regional office:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace holds demo data.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1039,6 +1039,10 @@ SHA-256 {sha}</translation>
         <translation>รายงาน</translation>
     </message>
     <message>
+        <source>(demo data)</source>
+        <translation>(ข้อมูลสาธิต)</translation>
+    </message>
+    <message>
         <source>&amp;New assessment…</source>
         <translation>สร้างแบบประเมินใหม่… (&amp;N)</translation>
     </message>
@@ -1129,6 +1133,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Workspace: {path} · role: {role} · province: {province}</source>
         <translation>พื้นที่ทำงาน: {path} · บทบาท: {role} · จังหวัด: {province}</translation>
+    </message>
+    <message>
+        <source>DEMO DATA</source>
+        <translation>ข้อมูลสาธิต</translation>
     </message>
     <message>
         <source>All changes saved · last saved {when}</source>
@@ -1494,6 +1502,34 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     <message>
         <source>A new language is used from the next start of SECity Desktop.</source>
         <translation>ภาษาใหม่จะใช้ตั้งแต่การเปิด SECity Desktop ครั้งถัดไป</translation>
+    </message>
+    <message>
+        <source>This workspace</source>
+        <translation>พื้นที่ทำงานนี้</translation>
+    </message>
+    <message>
+        <source>Works as:</source>
+        <translation>ใช้งานในฐานะ:</translation>
+    </message>
+    <message>
+        <source>Province:</source>
+        <translation>จังหวัด:</translation>
+    </message>
+    <message>
+        <source>Regional office:</source>
+        <translation>สำนักงานภาค:</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>ผู้ใช้งาน:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>โฟลเดอร์:</translation>
+    </message>
+    <message>
+        <source>This workspace holds demo data.</source>
+        <translation>พื้นที่ทำงานนี้มีข้อมูลสาธิต ไม่ใช่ผลการประเมินจริง</translation>
     </message>
 </context>
 <context>

@@ -59,7 +59,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.settings = settings or cfg.Settings()
         self.assessments = AssessmentService(ws)
         self.editor: AssessmentEditor | None = None
-        self.setWindowTitle(self.tr("SECity Desktop — Sustainable Environment City"))
+        self._set_title(self.tr("SECity Desktop — Sustainable Environment City"))
         self.setStyleSheet(STYLE_SHEET)
         self.resize(1280, 760)
 
@@ -116,6 +116,12 @@ class MainWindow(QtWidgets.QMainWindow):
             last = ui_state.get(ws.db, OPEN_KEY)
             if last and last in self.assessment_model._ids:
                 self.open_assessment(last)
+
+    def _set_title(self, text: str) -> None:
+        """Every title says so when the workspace holds demo data."""
+        if self.ws.setting("demo") == "1":
+            text += " " + self.tr("(demo data)")
+        self.setWindowTitle(text)
 
     def _place_changed(self, index: int) -> None:
         if self.places.widget(index) is self.sync_place:
@@ -235,6 +241,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().addWidget(self.saved_label, 1)
         self.workspace_label = QtWidgets.QLabel(text, self)
         self.statusBar().addPermanentWidget(self.workspace_label)
+        if self.ws.setting("demo") == "1":  # never mistake demo data for real results
+            self.demo_label = QtWidgets.QLabel(self.tr("DEMO DATA"), self)
+            self.demo_label.setObjectName("demoLabel")
+            self.demo_label.setStyleSheet("color: white; background: #b26a00; padding: 0 6px;")
+            self.statusBar().addPermanentWidget(self.demo_label)
 
     def _sync_actions(self) -> None:
         on = self.editor is not None
@@ -271,7 +282,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.assessments_stack.setCurrentWidget(editor)
         self.places.setCurrentWidget(self.assessments_stack)
         ui_state.put(self.ws.db, OPEN_KEY, assessment_id)
-        self.setWindowTitle(
+        self._set_title(
             f"{editor.municipality.name_th if self.lang == 'th' else editor.municipality.name_en or editor.municipality.name_th} {editor.assessment.year} — SECity Desktop"
         )
         self._sync_actions()
@@ -311,7 +322,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.close_editor()
         ui_state.put(self.ws.db, OPEN_KEY, None)
         self.assessments_stack.setCurrentIndex(0)
-        self.setWindowTitle(self.tr("SECity Desktop — Sustainable Environment City"))
+        self._set_title(self.tr("SECity Desktop — Sustainable Environment City"))
         self.assessment_table.view.setFocus()
 
     def _saved(self, moment: dt.datetime) -> None:
@@ -365,7 +376,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self.editor.tree.setFocus()
 
     def preferences(self) -> None:
-        PreferencesDialog(self.settings, self).exec()
+        from secity_desktop.services.onboarding import summary
+
+        PreferencesDialog(self.settings, self, summary(self.ws), self.lang).exec()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if self.editor is not None:

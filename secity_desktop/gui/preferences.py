@@ -5,12 +5,19 @@ from __future__ import annotations
 from secity_desktop.gui import settings as cfg
 from secity_desktop.gui.common import translate_buttons
 from secity_desktop.gui.qt import QtWidgets
+from secity_desktop.services.onboarding import WorkspaceSummary
 
 LANGUAGE_NAMES = {"th": "ไทย (Thai)", "en": "English"}
 
 
 class PreferencesDialog(QtWidgets.QDialog):
-    def __init__(self, settings: cfg.Settings, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: cfg.Settings,
+        parent: QtWidgets.QWidget | None = None,
+        workspace: WorkspaceSummary | None = None,
+        lang: str = "th",
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Preferences"))
@@ -27,6 +34,8 @@ class PreferencesDialog(QtWidgets.QDialog):
         )
         note.setWordWrap(True)
         layout.addWidget(note)
+        if workspace is not None:
+            layout.addWidget(self._workspace_box(workspace, lang))
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
             | QtWidgets.QDialogButtonBox.StandardButton.Cancel,
@@ -36,6 +45,25 @@ class PreferencesDialog(QtWidgets.QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _workspace_box(self, ws: WorkspaceSummary, lang: str) -> QtWidgets.QGroupBox:
+        """Who this workspace is for: set at first run (or by ``secity init``), shown here."""
+        box = QtWidgets.QGroupBox(self.tr("This workspace"), self)
+        form = QtWidgets.QFormLayout(box)
+        role = QtWidgets.QLabel(ws.role_label(lang), box)
+        role.setObjectName("workspaceRole")
+        form.addRow(self.tr("Works as:"), role)
+        if ws.province is not None:
+            form.addRow(self.tr("Province:"), QtWidgets.QLabel(ws.province.label(lang), box))
+        if ws.region is not None:
+            form.addRow(self.tr("Regional office:"), QtWidgets.QLabel(ws.region.label(lang), box))
+        form.addRow(self.tr("Person:"), QtWidgets.QLabel(ws.person, box))
+        folder = QtWidgets.QLineEdit(ws.data_dir, box)
+        folder.setReadOnly(True)
+        form.addRow(self.tr("Folder:"), folder)
+        if ws.demo:
+            form.addRow(QtWidgets.QLabel(self.tr("This workspace holds demo data."), box))
+        return box
 
     def accept(self) -> None:
         self.settings.set(cfg.LANGUAGE, str(self.language.currentData()))

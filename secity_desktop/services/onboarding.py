@@ -121,3 +121,33 @@ def setup(
 def region_office(ws: Workspace) -> int | None:
     value = ws.setting(SETTING_REGION)
     return int(value) if value and value.isdigit() else None
+
+
+@dataclass(frozen=True)
+class WorkspaceSummary:
+    """What Preferences and the status bar say about this workspace."""
+
+    role: Role
+    role_th: str
+    role_en: str
+    province: Choice | None
+    region: Choice | None
+    person: str
+    data_dir: str
+    demo: bool
+
+    def role_label(self, lang: str) -> str:
+        return self.role_th if lang == "th" else self.role_en
+
+
+def summary(ws: Workspace) -> WorkspaceSummary:
+    role = ws.role
+    th, en = next(((t, e) for r, t, e in ROLE_CHOICES if r is role), (role.value, role.value))
+    province = next((c for c in provinces(ws) if c.code == ws.province_code), None)
+    number = region_office(ws)
+    region = next((c for c in regional_offices(ws) if c.code == str(number)), None)
+    return WorkspaceSummary(
+        role=role, role_th=th, role_en=en, province=province, region=region,
+        person=Identity(ws).profile().name, data_dir=str(ws.data_dir),
+        demo=ws.setting("demo") == "1",
+    )

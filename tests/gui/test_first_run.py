@@ -100,3 +100,19 @@ def test_strength_hint_uses_zxcvbn() -> None:
     strong = onboarding.passphrase_strength(PHRASE + " ลำธารใส")
     assert weak.score < strong.score and strong.long_enough
     assert not onboarding.passphrase_strength("short").long_enough
+
+
+def test_preferences_show_the_role_and_demo_is_labelled(qtbot: QtBot, tmp_path: Path) -> None:
+    from secity_desktop.gui.preferences import PreferencesDialog
+
+    window = main(["--data-dir", str(tmp_path / "demo"), "--demo", "--lang", "th"], exec_=False)
+    qtbot.addWidget(window)
+    try:
+        assert window.demo_label.text() == "ข้อมูลสาธิต"  # type: ignore[attr-defined]
+        assert "(ข้อมูลสาธิต)" in window.windowTitle()
+        dialog = PreferencesDialog(window.settings, window, onboarding.summary(window.ws), "th")
+        qtbot.addWidget(dialog)
+        role = dialog.findChild(QtWidgets.QLabel, "workspaceRole")
+        assert role is not None and role.text() == "ผู้ประเมินภาคสนาม"
+    finally:
+        window.close()
