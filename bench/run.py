@@ -4,6 +4,7 @@ Each ``bench/bench_*.py`` exposes ``run() -> list[tuple[str, float, str]]`` —
 (figure, value, unit) rows, where each measured figure sits beside a baseline
 measured in the same run on the same machine, so a slow machine shifts both.
 Benchmarks are never part of the test suite: tests must not fail on a slow box.
+A module with ``ONLY_WHEN_NAMED = True`` (the national scale) runs only when named.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ def main(argv: list[str]) -> int:
         assert spec and spec.loader
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
+        if getattr(mod, "ONLY_WHEN_NAMED", False) and name not in wanted:
+            continue  # hours of work or gigabytes of data: run it by name
         started = time.perf_counter()
         print(f"[{name}]")
         for figure, value, unit in mod.run():

@@ -1,0 +1,193 @@
+"""The app at the nation's size (issue 11): GUI start, place switch, dashboard, coverage, exports.
+
+Runs on the workspace ``bench/national.py build`` makes (7,850 local governments ×
+10 fiscal years, ≈2.7 M responses): ``$SECITY_NATIONAL_DIR`` if set, else one built
+once into ``/tmp/secity-national`` and reused. Every figure sits beside a baseline
+measured in the same run: a bare ``QMainWindow`` for the GUI, a bare SQL read for
+the services, a plain streaming ``csv.writer`` / openpyxl write-only pass for exports.
+Heavy work runs in child processes so each one's peak memory is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+YEAR = 2569
+ONLY_WHEN_NAMED = True  # builds 600 MB and takes minutes: `python bench/run.py national`
+Row = tuple[str, float, str]
+
+_CHILD_PRELUDE = """
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+def done(seconds, **extra):
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({{"s": seconds, "rss": rss, **extra}}))
+"""
+
+_BARE_WINDOW = """
+t0 = time.perf_counter()
+from PySide6 import QtWidgets
+app = QtWidgets.QApplication([])
+tabs = QtWidgets.QTabWidget(); tabs.addTab(QtWidgets.QWidget(), "a"); tabs.addTab(QtWidgets.QWidget(), "b")
+w = QtWidgets.QMainWindow(); w.setCentralWidget(tabs); w.resize(1280, 760); w.show(); app.processEvents()
+first = time.perf_counter() - t0
+times = []
+for i in range(6):
+    t = time.perf_counter(); tabs.setCurrentIndex(i % 2); app.processEvents(); times.append(time.perf_counter() - t)
+done(first, switch=max(times))
+"""
+
+_APP_WINDOW = """
+t0 = time.perf_counter()
+from secity_desktop.app import main
+w = main(["--data-dir", {data!r}], exec_=False)
+from secity_desktop.gui.qt import QtWidgets
+app = QtWidgets.QApplication.instance(); app.processEvents()
+first = time.perf_counter() - t0
+times = []
+for i in range(w.places.count()):
+    t = time.perf_counter(); w.places.setCurrentIndex(i); app.processEvents(); times.append(time.perf_counter() - t)
+done(first, switch=max(times))
+"""
+
+_EXPORT = """
+t0 = time.perf_counter()
+from pathlib import Path
+from secity_desktop.services.spreadsheets import export
+from secity_desktop.services.workspace import open_workspace
+ws = open_workspace(Path({data!r}), create=False)
+n = export(ws, {fmt!r}, {what!r}, Path({out!r}))
+done(time.perf_counter() - t0, rows=n)
+"""
+
+_CSV_FLOOR = """
+t0 = time.perf_counter()
+import csv, sqlite3
+db = sqlite3.connect({db!r})
+with open({out!r}, "w", newline="", encoding="utf-8-sig") as fh:
+    w = csv.writer(fh)
+    cur = db.execute("SELECT a.id, m.code, m.name_th, a.year, r.indicator_code, r.level, r.note"
+                     " FROM responses r JOIN assessments a ON a.id = r.assessment_id"
+                     " JOIN municipalities m ON m.code = a.municipality_code")
+    n = 0
+    while rows := cur.fetchmany(10000):
+        w.writerows(rows); n += len(rows)
+done(time.perf_counter() - t0, rows=n)
+"""
+
+_XLSX_FLOOR = """
+t0 = time.perf_counter()
+import sqlite3, openpyxl
+db = sqlite3.connect({db!r})
+wb = openpyxl.Workbook(write_only=True); ws = wb.create_sheet()
+n = 0
+for row in db.execute("SELECT a.id, m.code, m.name_th, a.year, a.status FROM assessments a"
+                      " JOIN municipalities m ON m.code = a.municipality_code"):
+    ws.append(row); n += 1
+wb.save({out!r})
+done(time.perf_counter() - t0, rows=n)
+"""
+
+
+def _child(code: str, **fmt: str) -> dict[str, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    src = _CHILD_PRELUDE.format(root=str(ROOT)) + code.format(**fmt)
+    with tempfile.TemporaryDirectory() as home:  # fresh settings and caches per child
+        env.update(XDG_CONFIG_HOME=home, XDG_CACHE_HOME=home, XDG_DATA_HOME=home)
+        out = subprocess.run([sys.executable, "-c", src], capture_output=True, text=True,
+                             env=env, check=True, timeout=1800)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _median_ms(fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
+    fn()
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1e3
+
+
+def _workspace() -> Path:
+    given = os.environ.get("SECITY_NATIONAL_DIR")
+    if given:
+        return Path(given)
+    cached = Path(tempfile.gettempdir()) / "secity-national"
+    if not (cached / "secity.sqlite3").exists():
+        sys.path.insert(0, str(HERE))
+        from national import build  # type: ignore[import-not-found]
+
+        build(cached)
+    return cached
+
+
+def run() -> list[Row]:
+    from secity_desktop.services.coverage import CoverageService
+    from secity_desktop.services.dashboard import DashboardService
+    from secity_desktop.services.workspace import open_workspace
+
+    data = _workspace()
+    db_path = data / "secity.sqlite3"
+    rows: list[Row] = []
+    store_mb = sum(f.stat().st_size for f in data.glob("secity.sqlite3*")) / 1e6
+
+    bare = _child(_BARE_WINDOW)
+    app = _child(_APP_WINDOW, data=str(data))
+    rows += [
+        ("GUI first window on the national workspace (target ≤ 3 s)", app["s"], "s"),
+        ("  baseline: bare QMainWindow with two tabs", bare["s"], "s"),
+        ("GUI peak RSS at first window (target ≤ 250 MB)", app["rss"], "MB"),
+        ("  baseline: bare QMainWindow peak RSS", bare["rss"], "MB"),
+        ("GUI slowest place switch (target ≤ 200 ms)", app["switch"] * 1e3, "ms"),
+        ("  baseline: bare tab switch", bare["switch"] * 1e3, "ms"),
+    ]
+
+    ws = open_workspace(data, create=False)
+    try:
+        dash = _median_ms(lambda: DashboardService(ws).refresh(year=YEAR))
+        cov = _median_ms(lambda: CoverageService(ws).report(YEAR))
+        floor = _median_ms(lambda: ws.db.execute(
+            "SELECT r.assessment_id, r.indicator_code, r.level FROM assessments a"
+            " JOIN responses r ON r.assessment_id = a.id WHERE a.year = ?", [YEAR]).fetchall())
+    finally:
+        ws.close()
+    rows += [
+        (f"dashboard refresh, {YEAR}, all 7,850 (cold service)", dash, "ms"),
+        (f"coverage report, {YEAR}, 76 provinces", cov, "ms"),
+        (f"  baseline: bare SELECT of {YEAR}'s response rows", floor, "ms"),
+    ]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        csv_app = _child(_EXPORT, data=str(data), fmt="csv", what="responses",
+                         out=f"{tmp}/r.csv")
+        csv_floor = _child(_CSV_FLOOR, db=str(db_path), out=f"{tmp}/floor.csv")
+        xlsx_app = _child(_EXPORT, data=str(data), fmt="xlsx", what="assessments",
+                          out=f"{tmp}/a.xlsx")
+        xlsx_floor = _child(_XLSX_FLOOR, db=str(db_path), out=f"{tmp}/floor.xlsx")
+    rows += [
+        (f"responses CSV, {csv_app['rows']:.0f} rows (target ≤ 15 s)", csv_app["s"], "s"),
+        ("  peak RSS (target < 200 MB)", csv_app["rss"], "MB"),
+        ("  baseline: streaming csv.writer over the same join", csv_floor["s"], "s"),
+        ("  baseline: its peak RSS", csv_floor["rss"], "MB"),
+        (f"assessments XLSX, {xlsx_app['rows']:.0f} rows", xlsx_app["s"], "s"),
+        ("  peak RSS", xlsx_app["rss"], "MB"),
+        ("  baseline: openpyxl write-only of the same rows", xlsx_floor["s"], "s"),
+        ("  baseline: its peak RSS", xlsx_floor["rss"], "MB"),
+        ("store size (target ≤ 300 MB)", store_mb, "MB"),
+    ]
+    return rows
+
+
+if __name__ == "__main__":
+    for fig, val, unit in run():
+        print(f"{fig:66} {val:12.2f} {unit}")
