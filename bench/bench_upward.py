@@ -87,8 +87,10 @@ def _make(tmp: Path) -> tuple[list[Path], list[str]]:
                 supersedes=None, municipality=m, year=2569,
                 framework=FrameworkRef(hash=fw.hash, id=fw.framework.id, version=fw.version),
                 assessor=assessor, created_at=STAMP, created_by="bench", finalized_at=STAMP,
-                responses=[{"indicator": i.code, "level": i.levels[-1].value, "note": "บันทึก",
-                            "updated_at": STAMP, "updated_by": "bench"} for i in fw.indicators],
+                responses=[{"indicator": i.code, "note": "บันทึก", "updated_at": STAMP, "updated_by": "bench",
+                            # top level only where evidence is attached: a complete revision
+                            "level": i.levels[-1].value if k < 2 else i.levels[0].value}
+                           for k, i in enumerate(fw.indicators)],
                 evidence=evidence,
             )
             content = doc.canonical()

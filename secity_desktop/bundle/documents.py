@@ -237,6 +237,16 @@ class Manifest(_Strict):
         return canonical_json(self.model_dump(mode="json")).encode("utf-8")
 
 
+def indicator_order(code: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key for indicator codes, the order a revision lists its responses in.
+
+    Numeric parts compare as numbers (``1.9`` < ``1.10``), as the app has always
+    written them; a numeric part sorts before a word, so no two codes are ever
+    incomparable, whatever a hostile file holds.
+    """
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in code.split("."))
+
+
 def _depth(data: Any) -> int:
     """Nesting depth of parsed JSON, iteratively (the parser itself stops at ~1000 levels)."""
     deepest, stack = 0, [(data, 1)]
