@@ -149,8 +149,8 @@ def _floor(files: list[Path], tmp: Path) -> float:
 def bench_import() -> list[Row]:
     from secity_desktop.core.lifecycle import Role
     from secity_desktop.services.bundle_import import ImportService
-    from secity_desktop.services.workspace import init_workspace, open_workspace
     from secity_desktop.services.trust import TrustService
+    from secity_desktop.services.workspace import init_workspace, open_workspace
 
     tmp = Path(tempfile.mkdtemp(prefix="secity-bench-sync-"))
     try:
