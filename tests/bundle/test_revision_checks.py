@@ -225,3 +225,43 @@ def test_each_new_refusal_has_its_own_thai_text(code: str, params: dict) -> None
     assert text != messages.render("bundle.unknown-code", {}, "th")
     assert "…" not in text and "{" not in text
     assert all(str(v) in text for v in params.values())
+
+
+# --- the sender's audit head, signed with the manifest ---------------------------------------
+
+
+def test_audit_head_travels_signed_in_the_manifest(source, key, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from secity_desktop.bundle.documents import AuditHeadRecord
+    from secity_desktop.store import audit
+
+    a = source[0]
+    now = audit.head(a.db)
+    record = AuditHeadRecord(seq=now.seq, hash=now.hash, at=now.at)
+    items = _resigned(source, key, edit_manifest=lambda m: m.update(audit_head=record.model_dump()))
+    good = tmp_path / "headed.secbundle"
+    good.write_bytes(h.rezip(items))
+    vb = verify_bundle(good, source[3])
+    assert vb.manifest.audit_head == record
+    # altering the head after signing breaks the manifest's signature
+    raw = h.get(items, "manifest.json").replace(now.hash.encode(), b"0" * 64)
+    bad = h.replace(items, "manifest.json", raw)
+    _refused(source, tmp_path, bad, "bad_signature")
+
+
+def test_manifest_without_a_head_keeps_its_bytes(source) -> None:  # type: ignore[no-untyped-def]
+    from secity_desktop.bundle.documents import parse_manifest
+
+    raw = h.get(h.entries(source[1]), "manifest.json")
+    m = parse_manifest(raw)
+    assert m.audit_head is None and m.canonical() == raw and b"audit_head" not in raw
+
+
+def test_write_bundle_signs_the_head_it_is_given(tmp_path: Path) -> None:
+    """build_manifest puts the head in the signed manifest body (the wiring passes audit.head())."""
+    from secity_desktop.bundle.documents import AuditHeadRecord, Person
+    from secity_desktop.bundle.write import build_manifest
+
+    sender = Person(name="x", key_fingerprint="SHA256:" + "A" * 43, key_id="0123456789abcdef")
+    head = AuditHeadRecord(seq=12, hash="a" * 64, at="2026-11-27T10:00:00+07:00")
+    m, _small = build_manifest([], [], {}, sender, kind="return", audit_head=head)
+    assert b'"audit_head":{"at":"2026-11-27T10:00:00+07:00","hash":"' + b"a" * 64 + b'","seq":12}' in m.canonical()
