@@ -11,6 +11,9 @@ from typing import Final
 #: SSHSIG namespace for signatures over bundles; ``ssh-keygen -Y verify -n`` must match it.
 BUNDLE_NAMESPACE: Final = "secbundle@secity.th"
 
+#: SSHSIG namespace for key statements (rotate, re-enrol, revoke): docs/key-rotation.md.
+KEYS_NAMESPACE: Final = "keys@secity.th"
+
 #: Hash inside SSHSIG signatures we create (OpenSSH's own default).
 SIGNATURE_HASH: Final = "sha512"
 
