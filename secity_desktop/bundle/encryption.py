@@ -35,15 +35,18 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import BinaryIO, Literal, Protocol
 
 import pyrage
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from secity_desktop.bundle.constants import CHUNK_SIZE
+from secity_desktop.bundle.read import VerifiedBundle, verify_bundle
+from secity_desktop.bundle.safezip import ZipLimits
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import BundleRejected, Cancelled, ConflictError, ValidationError
+from secity_desktop.core.framework import Framework
 from secity_desktop.crypto import keys
 
 #: The first line of every binary age file.
@@ -58,6 +61,10 @@ Progress = Callable[[int, int], bool]
 """(bytes done, bytes total) → False to cancel."""
 
 Kind = Literal["age", "zip", "unknown"]
+
+
+class Hasher(Protocol):
+    def update(self, data: bytes | memoryview, /) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -147,8 +154,10 @@ class _Counting:
     error, so a cancel is remembered here and re-raised by the caller.
     """
 
-    def __init__(self, fh: BinaryIO, total: int, progress: Progress | None) -> None:
-        self.fh, self.total, self.progress = fh, total, progress
+    def __init__(
+        self, fh: BinaryIO, total: int, progress: Progress | None, hasher: Hasher | None = None
+    ) -> None:
+        self.fh, self.total, self.progress, self.hasher = fh, total, progress, hasher
         self.done = 0
         self.cancelled = False
 
@@ -160,11 +169,15 @@ class _Counting:
 
     def read(self, n: int = -1) -> bytes:
         data = self.fh.read(n)
+        if self.hasher is not None:
+            self.hasher.update(data)
         self._tick(len(data))
         return data
 
     def readinto(self, buf: bytearray | memoryview) -> int:
         n = self.fh.readinto(buf) or 0
+        if self.hasher is not None:
+            self.hasher.update(memoryview(buf)[:n])
         self._tick(n)
         return n
 
@@ -245,7 +258,11 @@ def _check_addressed(path: Path, key: Ed25519PrivateKey) -> None:
 
 
 def decrypt_to(
-    src: Path, staging_dir: Path, key: Ed25519PrivateKey, progress: Progress | None = None
+    src: Path,
+    staging_dir: Path,
+    key: Ed25519PrivateKey,
+    progress: Progress | None = None,
+    hasher: Hasher | None = None,
 ) -> Path:
     """Decrypt ``src`` into a new temp file in ``staging_dir``; its path is returned.
 
@@ -254,6 +271,8 @@ def decrypt_to(
     reader: it raises ``ciphertext_damaged`` and leaves nothing behind. A file
     with no stanza for this workspace's key raises ``not_for_us``. The caller
     owns (and deletes) the returned file; :func:`open_decrypted` does that.
+    ``hasher`` (e.g. ``hashlib.sha256()``) sees every ciphertext byte as it is read, so the
+    encrypted file's own hash costs no second pass.
     """
     src, staging_dir = Path(src), Path(staging_dir)
     _check_addressed(src, key)
@@ -264,7 +283,7 @@ def decrypt_to(
     try:
         total = src.stat().st_size
         with open(src, "rb", buffering=CHUNK_SIZE) as fin, os.fdopen(fd, "wb", buffering=CHUNK_SIZE) as out:
-            counted = _Counting(fin, total, progress)
+            counted = _Counting(fin, total, progress, hasher)
             try:
                 pyrage.decrypt_io(counted, out, [identity])
             except (OSError, pyrage.DecryptError) as exc:
@@ -283,15 +302,68 @@ def decrypt_to(
 
 @contextlib.contextmanager
 def open_decrypted(
-    src: Path, staging_dir: Path, key: Ed25519PrivateKey, progress: Progress | None = None
+    src: Path,
+    staging_dir: Path,
+    key: Ed25519PrivateKey,
+    progress: Progress | None = None,
+    hasher: Hasher | None = None,
 ) -> Iterator[Path]:
     """``with open_decrypted(...) as plain: verify_bundle(plain, ...)`` — the temp file always goes."""
-    plain = decrypt_to(src, staging_dir, key, progress)
+    plain = decrypt_to(src, staging_dir, key, progress, hasher)
     try:
         yield plain
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(plain)
+
+
+def verify_bundle_file(
+    path: Path,
+    trusted: Sequence[TrustedKey],
+    *,
+    own_key: Ed25519PrivateKey | None,
+    decrypt_dir: Path,
+    require_encrypted: bool = False,
+    limits: ZipLimits | None = None,
+    stage_dir: Path | None = None,
+    have_blob: Callable[[str], bool] = lambda _s: False,
+    progress: Callable[[int, int], bool] | None = None,
+    framework_cache: dict[str, Framework] | None = None,
+) -> VerifiedBundle:
+    """:func:`verify_bundle` for a file as it arrives: age-encrypted (the default) or plain.
+
+    An encrypted file is decrypted with ``own_key`` (the workspace's key) into a temp file
+    in ``decrypt_dir`` (bundle/encryption.py), verified there, and the temp file deleted
+    whatever happens; the result names the original ``path``. With ``require_encrypted``
+    a plain bundle is refused (``unencrypted``). Progress runs once over the file: the
+    first half is decrypting, the second verifying.
+    """
+    path = Path(path)
+    kind = sniff(path)
+    if kind != "age":
+        if require_encrypted and kind == "zip":
+            raise BundleRejected(
+                "unencrypted", f"{path.name} is not encrypted, and this office accepts only encrypted bundles"
+            )
+        return verify_bundle(path, trusted, limits=limits, stage_dir=stage_dir, have_blob=have_blob,
+                             progress=progress, framework_cache=framework_cache)
+    if own_key is None:
+        raise BundleRejected("not_for_us", f"{path.name} is encrypted, and this workspace has no key to open it")
+    outer = path.stat().st_size
+
+    def first_half(done: int, total: int) -> bool:
+        return progress is None or progress(done // 2, outer) is not False
+
+    def second_half(done: int, total: int) -> bool:
+        share = outer - outer // 2
+        return progress is None or progress(outer // 2 + (done * share) // max(total, 1), outer) is not False
+
+    hasher = hashlib.sha256()
+    with open_decrypted(path, decrypt_dir, own_key, first_half, hasher) as plain:
+        vb = verify_bundle(plain, trusted, limits=limits, stage_dir=stage_dir, have_blob=have_blob,
+                           progress=second_half, framework_cache=framework_cache)
+    vb.path, vb.encrypted, vb.outer_sha256, vb.outer_size = path, True, hasher.hexdigest(), outer
+    return vb
 
 
 __all__ = [
@@ -304,4 +376,5 @@ __all__ = [
     "open_decrypted",
     "sniff",
     "stanza_tag",
+    "verify_bundle_file",
 ]

@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from secity_desktop.bundle.constants import CHUNK_SIZE
+from secity_desktop.bundle.content import check_lists, check_revision, framework_named_as
 from secity_desktop.bundle.documents import (
-    FrameworkEntry,
     Manifest,
     ReviewDoc,
     RevisionDoc,
-    indicator_order,
     parse_manifest,
     parse_review,
     parse_revision,
@@ -66,6 +65,12 @@ class VerifiedBundle:
     evidence: dict[str, int]
     staged: dict[str, Path] = field(default_factory=dict)
     reviews: list[ReviewDoc] = field(default_factory=list)
+    #: True when the file was an age-encrypted bundle; ``file_sha256``/``size`` are then the
+    #: inner signed bundle's (its identity: the same bundle encrypted twice differs), and
+    #: ``outer_sha256``/``outer_size`` the file's own.
+    encrypted: bool = False
+    outer_sha256: str = ""
+    outer_size: int = 0
 
     @property
     def kind(self) -> str:
@@ -195,32 +200,6 @@ def _check_kind(m: Manifest, revisions: list[VerifiedRevision], reviews: list[Re
             raise BundleRejected("wrong_province", f"a model town for province {t.province_code} is not the sender's to choose")
 
 
-def _check_lists(m: Manifest) -> None:
-    """One record per municipality and per framework, municipalities in code order (as written)."""
-    codes = [mr.code for mr in m.municipalities]
-    if len(set(codes)) != len(codes):
-        dup = next(c for c in codes if codes.count(c) > 1)
-        raise BundleRejected(
-            "duplicate_municipality", f"the manifest lists municipality {dup} twice", municipality=dup
-        )
-    if codes != sorted(codes):
-        raise BundleRejected("bad_manifest", "the manifest's municipalities are not in code order")
-    hashes = [fe.hash for fe in m.frameworks]
-    if len(set(hashes)) != len(hashes):
-        raise BundleRejected("bad_manifest", "the manifest lists a framework twice")
-
-
-def _named_as(loaded: fw.Framework, fe: FrameworkEntry) -> fw.Framework:
-    """The framework the manifest names by id and version must be the one its hash designates."""
-    if (loaded.framework.id, loaded.version) != (fe.id, fe.version):
-        raise BundleRejected(
-            "framework_mismatch",
-            f"{fe.path}: the manifest calls it {fe.id[:40]} {fe.version[:40]}, "
-            f"it is {loaded.framework.id} {loaded.version}",
-        )
-    return loaded
-
-
 def _read_sig(z: SafeZip, name: str) -> str:
     raw = z.read_small(name, MAX_SIG)
     try:
@@ -277,77 +256,6 @@ def _stream_checked(
             out.close()
     if n != size or h.hexdigest() != sha:
         raise BundleRejected("hash_mismatch", f"{path} does not match its hash in the manifest")
-
-
-def _check_revision(doc: RevisionDoc, m: Manifest, frameworks: dict[str, fw.Framework]) -> None:
-    path = f"revisions/{doc.id}.json"
-    entry = next((r for r in m.revisions if r.id == doc.id), None)
-    if entry is None or (
-        entry.revision, entry.supersedes, entry.municipality_code, entry.year, entry.framework_hash
-    ) != (doc.revision, doc.supersedes, doc.municipality.code, doc.year, doc.framework.hash):
-        raise BundleRejected("revision_mismatch", f"{path} disagrees with the manifest")
-    if doc.municipality not in m.municipalities:
-        raise BundleRejected("revision_mismatch", f"{path}: municipality record differs from the manifest's")
-    f = frameworks.get(doc.framework.hash)
-    if f is None:
-        raise BundleRejected("missing_framework", f"{path} uses a framework the bundle does not carry")
-    if (doc.framework.id, doc.framework.version) != (f.framework.id, f.version):
-        raise BundleRejected(
-            "framework_mismatch",
-            f"{path} names framework {doc.framework.id[:40]} {doc.framework.version[:40]}, but its "
-            f"hash is that of {f.framework.id} {f.version}",
-        )
-    _check_responses(doc, f, path)
-    for e in doc.evidence:
-        if f.indicator(e.indicator) is None:
-            raise BundleRejected("bad_revision", f"{path}: evidence for unknown indicator {e.indicator!r}")
-
-
-def _check_responses(doc: RevisionDoc, f: fw.Framework, path: str) -> None:
-    """A finalized revision answers every indicator once, in code order, on its scale.
-
-    The app only finalizes a complete assessment (every indicator answered, and
-    evidence attached wherever the framework requires it above the lowest level:
-    docs/scoring.md), and writes responses sorted by code. A signed revision that
-    breaks this was not made by the app's finalize, so it is refused even though
-    its signature holds.
-    """
-    prev: tuple[tuple[int, int, str], ...] | None = None
-    prev_code = ""
-    for r in doc.responses:
-        ind = f.indicator(r.indicator)
-        if ind is None:
-            raise BundleRejected("bad_revision", f"{path}: indicator {r.indicator!r} is not in its framework")
-        order = indicator_order(r.indicator)
-        if prev is not None and order == prev:
-            raise BundleRejected(
-                "duplicate_response", f"{path}: indicator {r.indicator} is answered twice", indicator=r.indicator
-            )
-        if prev is not None and order < prev:
-            raise BundleRejected(
-                "unsorted_responses",
-                f"{path}: responses are not in indicator order ({r.indicator} after {prev_code})",
-            )
-        prev, prev_code = order, r.indicator
-        if r.level is not None and ind.level(r.level) is None:
-            raise BundleRejected("bad_revision", f"{path}: level {r.level} is not on {r.indicator}'s scale")
-    levels = {r.indicator: r.level for r in doc.responses}
-    unanswered = [i.code for i in f.indicators if levels.get(i.code) is None]
-    with_evidence = {e.indicator for e in doc.evidence}
-    no_evidence = [
-        i.code for i in f.indicators
-        if i.evidence_required and (levels.get(i.code) or 0) > i.min_value and i.code not in with_evidence
-    ]
-    if unanswered or no_evidence:
-        missing = unanswered or no_evidence
-        what = "unanswered" if unanswered else "without the evidence the framework requires"
-        raise BundleRejected(
-            "incomplete_revision",
-            f"{path}: {len(missing)} of {len(f.indicators)} indicators {what} "
-            f"({', '.join(missing[:5])}{'…' if len(missing) > 5 else ''}); only a complete "
-            "assessment can be finalized",
-            missing=len(missing), count=len(f.indicators),
-        )
 
 
 class _Sink:
@@ -459,7 +367,7 @@ def verify_bundle(
         if m.sender.key_fingerprint != signer.fingerprint or m.sender.key_id != signer.key_id:
             raise BundleRejected("sender_mismatch", "the manifest names a different sender than its signer")
         _check_entries(z, m)
-        _check_lists(m)
+        check_lists(m)
         expect = {e.path: (e.sha256, e.size) for e in m.entries}
         frameworks: dict[str, fw.Framework] = {}
         for fe in m.frameworks:
@@ -469,7 +377,7 @@ def verify_bundle(
             cached = (framework_cache or {}).get(fe.hash)
             if cached is not None and expect[fe.path][0] == fe.hash:
                 # the entry's bytes hash to the framework hash, so they ARE its canonical JSON
-                frameworks[fe.hash] = _named_as(cached, fe)
+                frameworks[fe.hash] = framework_named_as(cached, fe)
                 continue
             try:
                 loaded = fw.load_text(text.decode("utf-8"), fe.path)
@@ -477,7 +385,7 @@ def verify_bundle(
                 raise BundleRejected("framework_mismatch", f"{fe.path}: {str(exc)[:200]}") from None
             if loaded.hash != fe.hash:
                 raise BundleRejected("framework_mismatch", f"{fe.path} does not hash to {fe.hash[:12]}…")
-            frameworks[fe.hash] = _named_as(loaded, fe)
+            frameworks[fe.hash] = framework_named_as(loaded, fe)
             if framework_cache is not None:
                 framework_cache[fe.hash] = loaded
         revisions: list[VerifiedRevision] = []
@@ -497,7 +405,7 @@ def verify_bundle(
                 rsigner = _check_sig(sig, content, trusted, re_.path)
             if (doc.assessor.key_fingerprint, doc.assessor.key_id) != (rsigner.fingerprint, rsigner.key_id):
                 raise BundleRejected("sender_mismatch", f"{re_.path} names a different assessor than its signer")
-            _check_revision(doc, m, frameworks)
+            check_revision(doc, m, frameworks)
             for e in doc.evidence:
                 ep = evidence_path(e.sha256)
                 if expect.get(ep) != (e.sha256, e.size):
@@ -532,3 +440,4 @@ def verify_bundle(
             vb.discard_staged()
             raise
     return vb
+

@@ -235,3 +235,56 @@ def test_cancel_leaves_nothing(world, sealed: Path, office_line: str, office_key
     with pytest.raises(Cancelled):
         enc.decrypt_to(sealed, stage, office_key, lambda d, t: d < t // 2)
     assert _staging_empty(stage)
+
+
+# --- verify_bundle_file: what the import service calls for a file as it arrives ---------------
+
+
+def test_verify_file_encrypted(world, sealed: Path, office_key, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import hashlib
+
+    _a, p, bundle, aid = world
+    seen: list[tuple[int, int]] = []
+    vb = enc.verify_bundle_file(
+        sealed, TrustService(p).all(), own_key=office_key, decrypt_dir=tmp_path / "dec",
+        stage_dir=tmp_path / "stage", progress=lambda d, t: seen.append((d, t)) is None,
+    )
+    assert vb.path == sealed and vb.encrypted and [r.doc.id for r in vb.revisions] == [aid]
+    assert vb.file_sha256 == hashlib.sha256(bundle.read_bytes()).hexdigest()  # the inner bundle's
+    assert vb.outer_sha256 == hashlib.sha256(sealed.read_bytes()).hexdigest()
+    assert vb.outer_size == sealed.stat().st_size and vb.size == bundle.stat().st_size
+    assert vb.staged and all(f.parent == tmp_path / "stage" for f in vb.staged.values())
+    assert _staging_empty(tmp_path / "dec")
+    dones = [d for d, _ in seen]
+    assert dones == sorted(dones) and all(t == sealed.stat().st_size for _, t in seen)
+    assert dones[-1] > sealed.stat().st_size // 2
+    vb.discard_staged()
+
+
+def test_verify_file_plain_and_policies(world, office_key, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _a, p, bundle, _aid = world
+    trusted = TrustService(p).all()
+    vb = enc.verify_bundle_file(bundle, trusted, own_key=office_key, decrypt_dir=tmp_path)
+    assert not vb.encrypted and vb.path == bundle
+    with pytest.raises(BundleRejected) as info:
+        enc.verify_bundle_file(bundle, trusted, own_key=office_key, decrypt_dir=tmp_path, require_encrypted=True)
+    assert info.value.reason == "unencrypted"
+
+
+def test_verify_file_refusals_leave_nothing(world, sealed: Path, office_key, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _a, p, _bundle, _aid = world
+    trusted = TrustService(p).all()
+    dec, stage = tmp_path / "dec", tmp_path / "stage"
+    with pytest.raises(BundleRejected) as info:
+        enc.verify_bundle_file(sealed, trusted, own_key=None, decrypt_dir=dec)
+    assert info.value.reason == "not_for_us"
+    cut = tmp_path / "cut.age"
+    cut.write_bytes(sealed.read_bytes()[:-40])
+    with pytest.raises(BundleRejected) as info:
+        enc.verify_bundle_file(cut, trusted, own_key=office_key, decrypt_dir=dec, stage_dir=stage)
+    assert info.value.reason == "ciphertext_damaged"
+    # decrypts fine, but the office no longer trusts the signer: refused after decryption
+    with pytest.raises(BundleRejected) as info:
+        enc.verify_bundle_file(sealed, [], own_key=office_key, decrypt_dir=dec, stage_dir=stage)
+    assert info.value.reason == "unknown_signer"
+    assert _staging_empty(dec) and _staging_empty(stage)
