@@ -45,7 +45,13 @@ from secity_desktop.bundle.constants import CHUNK_SIZE
 from secity_desktop.bundle.read import VerifiedBundle, verify_bundle
 from secity_desktop.bundle.safezip import ZipLimits
 from secity_desktop.core.enrolment import TrustedKey
-from secity_desktop.core.errors import BundleRejected, Cancelled, ConflictError, ValidationError
+from secity_desktop.core.errors import (
+    BundleRejected,
+    Cancelled,
+    ConflictError,
+    StoreError,
+    ValidationError,
+)
 from secity_desktop.core.framework import Framework
 from secity_desktop.crypto import keys
 
@@ -160,6 +166,9 @@ class _Counting:
         self.fh, self.total, self.progress, self.hasher = fh, total, progress, hasher
         self.done = 0
         self.cancelled = False
+        #: An error reading or writing our own file (a full disk, a pulled USB stick), kept so
+        #: it is reported as what it is, not as a damaged bundle.
+        self.io_error: OSError | None = None
 
     def _tick(self, n: int) -> None:
         self.done += n
@@ -168,26 +177,43 @@ class _Counting:
             raise OSError("cancelled")
 
     def read(self, n: int = -1) -> bytes:
-        data = self.fh.read(n)
+        try:
+            data = self.fh.read(n)
+        except OSError as exc:
+            self.io_error = exc
+            raise
         if self.hasher is not None:
             self.hasher.update(data)
         self._tick(len(data))
         return data
 
     def readinto(self, buf: bytearray | memoryview) -> int:
-        n = self.fh.readinto(buf) or 0
+        try:
+            n = self.fh.readinto(buf) or 0  # type: ignore[attr-defined]
+        except OSError as exc:
+            self.io_error = exc
+            raise
         if self.hasher is not None:
             self.hasher.update(memoryview(buf)[:n])
         self._tick(n)
         return n
 
     def write(self, data: bytes) -> int:
-        n = self.fh.write(data)
-        self._tick(len(data))
+        try:
+            n = self.fh.write(data)
+        except OSError as exc:
+            self.io_error = exc
+            raise
+        if self.progress is not None:
+            self._tick(len(data))
         return n
 
     def flush(self) -> None:
         self.fh.flush()
+
+
+def _io_failure(what: Path, exc: OSError) -> StoreError:
+    return StoreError(f"cannot read or write {what}: {exc.strerror or exc}")
 
 
 def _temp_beside(target: Path) -> tuple[BinaryIO, Path]:
@@ -215,15 +241,21 @@ def encrypt_file(
     try:
         with open(src, "rb", buffering=CHUNK_SIZE) as fin, out:
             counted = _Counting(fin, total, progress)
+            sink = _Counting(out, 0, None)
             try:
-                pyrage.encrypt_io(counted, out, wanted)
+                pyrage.encrypt_io(counted, sink, wanted)
             except (OSError, pyrage.EncryptError) as exc:
                 if counted.cancelled:
                     raise Cancelled("export cancelled; no bundle was written") from None
-                raise OSError(f"cannot encrypt {src.name}: {exc}") from exc
+                err = counted.io_error or sink.io_error
+                raise _io_failure(src if err is counted.io_error else dst, err or OSError(str(exc))) from None
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, dst)
+    except OSError as exc:  # opening, flushing or renaming our own files
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise _io_failure(dst, exc) from None
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -277,18 +309,28 @@ def decrypt_to(
     src, staging_dir = Path(src), Path(staging_dir)
     _check_addressed(src, key)
     identity = _identity(key)
-    staging_dir.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=".decrypted-", suffix=".secbundle", dir=staging_dir)
+    try:
+        staging_dir.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".decrypted-", suffix=".secbundle", dir=staging_dir)
+    except OSError as exc:
+        raise _io_failure(staging_dir, exc) from None
     plain = Path(name)
     try:
         total = src.stat().st_size
         with open(src, "rb", buffering=CHUNK_SIZE) as fin, os.fdopen(fd, "wb", buffering=CHUNK_SIZE) as out:
             counted = _Counting(fin, total, progress, hasher)
+            sink = _Counting(out, 0, None)
             try:
-                pyrage.decrypt_io(counted, out, [identity])
+                pyrage.decrypt_io(counted, sink, [identity])
             except (OSError, pyrage.DecryptError) as exc:
                 if counted.cancelled:
                     raise Cancelled("import cancelled; nothing was changed") from None
+                if counted.io_error is not None:
+                    raise BundleRejected(
+                        "unreadable", f"cannot read {src.name}: {counted.io_error.strerror}"
+                    ) from None
+                if sink.io_error is not None:
+                    raise _io_failure(staging_dir, sink.io_error) from None
                 raise BundleRejected(
                     "ciphertext_damaged",
                     f"{src.name} is damaged or was altered after it was encrypted ({exc})",

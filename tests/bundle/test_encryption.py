@@ -288,3 +288,45 @@ def test_verify_file_refusals_leave_nothing(world, sealed: Path, office_key, tmp
         enc.verify_bundle_file(sealed, [], own_key=office_key, decrypt_dir=dec, stage_dir=stage)
     assert info.value.reason == "unknown_signer"
     assert _staging_empty(dec) and _staging_empty(stage)
+
+
+class _FullDisk:
+    """A file that fills up after a few writes, as a USB stick or staging disk does."""
+
+    def __init__(self, real) -> None:  # type: ignore[no-untyped-def]
+        self.real, self.writes = real, 0
+
+    def write(self, data: bytes) -> int:
+        self.writes += 1
+        if self.writes > 1:
+            raise OSError(28, "No space left on device")
+        return self.real.write(data)
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.real, name)
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        return self
+
+    def __exit__(self, *exc) -> None:  # type: ignore[no-untyped-def]
+        self.real.close()
+
+
+def test_a_full_disk_is_a_store_error_not_a_damaged_bundle(
+    world, sealed: Path, office_key, office_line: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from secity_desktop.core.errors import StoreError
+
+    real_temp = enc._temp_beside
+    monkeypatch.setattr(enc, "_temp_beside", lambda t: (lambda f, n: (_FullDisk(f), n))(*real_temp(t)))
+    out = tmp_path / "x.age"
+    with pytest.raises(StoreError, match="No space left"):
+        enc.encrypt_file(world[2], out, [office_line])
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    real_fdopen = enc.os.fdopen
+    monkeypatch.setattr(enc.os, "fdopen", lambda fd, *a, **k: _FullDisk(real_fdopen(fd, *a, **k)))
+    stage = tmp_path / "stage"
+    with pytest.raises(StoreError, match="No space left"):
+        enc.decrypt_to(sealed, stage, office_key)
+    assert _staging_empty(stage)
