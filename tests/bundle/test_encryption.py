@@ -16,6 +16,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from secity_desktop.bundle import encryption as enc
+from secity_desktop.bundle.incoming import verify_bundle_file
 from secity_desktop.bundle.read import verify_bundle
 from secity_desktop.core.errors import BundleRejected, Cancelled, ConflictError, ValidationError
 from secity_desktop.crypto import keys
@@ -245,7 +246,7 @@ def test_verify_file_encrypted(world, sealed: Path, office_key, tmp_path: Path) 
 
     _a, p, bundle, aid = world
     seen: list[tuple[int, int]] = []
-    vb = enc.verify_bundle_file(
+    vb = verify_bundle_file(
         sealed, TrustService(p).all(), own_key=office_key, decrypt_dir=tmp_path / "dec",
         stage_dir=tmp_path / "stage", progress=lambda d, t: seen.append((d, t)) is None,
     )
@@ -264,10 +265,10 @@ def test_verify_file_encrypted(world, sealed: Path, office_key, tmp_path: Path) 
 def test_verify_file_plain_and_policies(world, office_key, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _a, p, bundle, _aid = world
     trusted = TrustService(p).all()
-    vb = enc.verify_bundle_file(bundle, trusted, own_key=office_key, decrypt_dir=tmp_path)
+    vb = verify_bundle_file(bundle, trusted, own_key=office_key, decrypt_dir=tmp_path)
     assert not vb.encrypted and vb.path == bundle
     with pytest.raises(BundleRejected) as info:
-        enc.verify_bundle_file(bundle, trusted, own_key=office_key, decrypt_dir=tmp_path, require_encrypted=True)
+        verify_bundle_file(bundle, trusted, own_key=office_key, decrypt_dir=tmp_path, require_encrypted=True)
     assert info.value.reason == "unencrypted"
 
 
@@ -276,16 +277,16 @@ def test_verify_file_refusals_leave_nothing(world, sealed: Path, office_key, tmp
     trusted = TrustService(p).all()
     dec, stage = tmp_path / "dec", tmp_path / "stage"
     with pytest.raises(BundleRejected) as info:
-        enc.verify_bundle_file(sealed, trusted, own_key=None, decrypt_dir=dec)
+        verify_bundle_file(sealed, trusted, own_key=None, decrypt_dir=dec)
     assert info.value.reason == "not_for_us"
     cut = tmp_path / "cut.age"
     cut.write_bytes(sealed.read_bytes()[:-40])
     with pytest.raises(BundleRejected) as info:
-        enc.verify_bundle_file(cut, trusted, own_key=office_key, decrypt_dir=dec, stage_dir=stage)
+        verify_bundle_file(cut, trusted, own_key=office_key, decrypt_dir=dec, stage_dir=stage)
     assert info.value.reason == "ciphertext_damaged"
     # decrypts fine, but the office no longer trusts the signer: refused after decryption
     with pytest.raises(BundleRejected) as info:
-        enc.verify_bundle_file(sealed, [], own_key=office_key, decrypt_dir=dec, stage_dir=stage)
+        verify_bundle_file(sealed, [], own_key=office_key, decrypt_dir=dec, stage_dir=stage)
     assert info.value.reason == "unknown_signer"
     assert _staging_empty(dec) and _staging_empty(stage)
 
