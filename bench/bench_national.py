@@ -104,7 +104,12 @@ def _child(code: str, **fmt: str) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as home:  # fresh settings and caches per child
         env.update(XDG_CONFIG_HOME=home, XDG_CACHE_HOME=home, XDG_DATA_HOME=home)
         out = subprocess.run([sys.executable, "-c", src], capture_output=True, text=True,
-                             env=env, check=True, timeout=1800)
+                             env=env, check=False, timeout=1800)
+    if out.returncode != 0:  # a crash is a figure too: say it and keep measuring the rest
+        last = (out.stderr.strip().splitlines() or ["?"])[-1]
+        print(f"  ! child failed (exit {out.returncode}): {last[:150]}", file=sys.stderr)
+        nan = float("nan")
+        return {"s": nan, "rss": nan, "switch": nan, "rows": nan}
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

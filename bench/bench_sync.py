@@ -89,9 +89,11 @@ def _make_bundles(tmp: Path) -> tuple[list[Path], str]:
                 hash=fw.hash, id=fw.framework.id, version=fw.version),
             assessor=person, created_at=stamp, created_by="bench", finalized_at=stamp,
             responses=[
-                ResponseRecord(indicator=i.code, level=i.levels[-1].value,
+                # top level only where evidence is attached: a complete revision
+                ResponseRecord(indicator=i.code,
+                               level=i.levels[-1].value if k < EVIDENCE else i.levels[0].value,
                                note=f"บันทึกตัวชี้วัด {i.code}", updated_at=stamp, updated_by="bench")
-                for i in fw.indicators
+                for k, i in enumerate(fw.indicators)
             ],
             evidence=evidence,
         )
@@ -147,8 +149,8 @@ def _floor(files: list[Path], tmp: Path) -> float:
 def bench_import() -> list[Row]:
     from secity_desktop.core.lifecycle import Role
     from secity_desktop.services.bundle_import import ImportService
+    from secity_desktop.services.trust import TrustService
     from secity_desktop.services.workspace import init_workspace, open_workspace
-    from secity_desktop.store.trust import TrustRegistry
 
     tmp = Path(tempfile.mkdtemp(prefix="secity-bench-sync-"))
     try:
@@ -157,7 +159,7 @@ def bench_import() -> list[Row]:
         floor = _floor(files, tmp)
         ws = open_workspace(tmp / "province")
         init_workspace(ws, role=Role.PROVINCE, province_code="50", user_name="bench")
-        TrustRegistry(ws.db).add(public, actor="bench")
+        TrustService(ws).add(public, actor="bench")
         t = time.perf_counter()
         result = ImportService(ws).import_files(files)
         took = time.perf_counter() - t

@@ -87,8 +87,10 @@ def _make(tmp: Path) -> tuple[list[Path], list[str]]:
                 supersedes=None, municipality=m, year=2569,
                 framework=FrameworkRef(hash=fw.hash, id=fw.framework.id, version=fw.version),
                 assessor=assessor, created_at=STAMP, created_by="bench", finalized_at=STAMP,
-                responses=[{"indicator": i.code, "level": i.levels[-1].value, "note": "บันทึก",
-                            "updated_at": STAMP, "updated_by": "bench"} for i in fw.indicators],
+                responses=[{"indicator": i.code, "note": "บันทึก", "updated_at": STAMP, "updated_by": "bench",
+                            # top level only where evidence is attached: a complete revision
+                            "level": i.levels[-1].value if k < 2 else i.levels[0].value}
+                           for k, i in enumerate(fw.indicators)],
                 evidence=evidence,
             )
             content = doc.canonical()
@@ -124,15 +126,15 @@ def run() -> list[Row]:
     from secity_desktop.services.bundle_import import ImportService
     from secity_desktop.services.coverage import CoverageService
     from secity_desktop.services.dashboard import DashboardService
+    from secity_desktop.services.trust import TrustService
     from secity_desktop.services.workspace import init_workspace, open_workspace
-    from secity_desktop.store.trust import TrustRegistry
 
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         files, publics = _make(tmp)
         n = open_workspace(tmp / "national")
         init_workspace(n, role=Role.NATIONAL, province_code=None, user_name="bench")
-        reg = TrustRegistry(n.db)
+        reg = TrustService(n)
         for line in publics:
             reg.add(line, actor="bench")
         started = time.perf_counter()

@@ -60,3 +60,18 @@ def mini_ws(tmp_path: Path) -> Iterator[Workspace]:
     init_workspace(w, role=Role.ASSESSOR, province_code=None, user_name="tester")
     yield w
     w.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _quick_key_files() -> Iterator[None]:
+    """Key files written by tests use 4 bcrypt-pbkdf rounds instead of ``KDF_ROUNDS``.
+
+    The suite creates and unlocks hundreds of keys; at the real ≈0.7 s per unlock that
+    would add minutes. The real rounds, and ssh-keygen reading them, are tested in
+    tests/crypto/test_keys.py (the ``real_rounds`` fixture).
+    """
+    from secity_desktop.crypto import keys
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(keys, "KDF_ROUNDS", 4)
+        yield

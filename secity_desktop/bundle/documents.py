@@ -213,6 +213,18 @@ class ModelTownRecord(_Strict):
 BundleKind = Literal["field", "return", "upward"]
 
 
+class AuditHeadRecord(_Strict):
+    """Where the sender's audit chain ended when the bundle was made (signed with the manifest).
+
+    Receivers keep these per sender and compare each new one with those seen
+    (``core/audit_anchor.py``, docs/audit.md): that is what anchors the chain.
+    """
+
+    seq: int = Field(ge=0, le=2**53)
+    hash: Sha256
+    at: Stamp
+
+
 class Manifest(_Strict):
     """The signed table of contents: nothing in the bundle is trusted unless listed here.
 
@@ -232,9 +244,23 @@ class Manifest(_Strict):
     kind: BundleKind = "field"
     reviews: Annotated[list[ReviewEntry], Field(max_length=5000)] = []
     model_towns: Annotated[list[ModelTownRecord], Field(max_length=1000)] = []
+    audit_head: AuditHeadRecord | None = None
 
     def canonical(self) -> bytes:
-        return canonical_json(self.model_dump(mode="json")).encode("utf-8")
+        data = self.model_dump(mode="json")
+        if data["audit_head"] is None:  # bundles without a head keep their exact bytes
+            del data["audit_head"]
+        return canonical_json(data).encode("utf-8")
+
+
+def indicator_order(code: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key for indicator codes, the order a revision lists its responses in.
+
+    Numeric parts compare as numbers (``1.9`` < ``1.10``), as the app has always
+    written them; a numeric part sorts before a word, so no two codes are ever
+    incomparable, whatever a hostile file holds.
+    """
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in code.split("."))
 
 
 def _depth(data: Any) -> int:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from secity_desktop.bundle.constants import CHUNK_SIZE
+from secity_desktop.bundle.content import check_lists, check_revision, framework_named_as
 from secity_desktop.bundle.documents import (
     Manifest,
     ReviewDoc,
@@ -64,6 +65,12 @@ class VerifiedBundle:
     evidence: dict[str, int]
     staged: dict[str, Path] = field(default_factory=dict)
     reviews: list[ReviewDoc] = field(default_factory=list)
+    #: True when the file was an age-encrypted bundle; ``file_sha256``/``size`` are then the
+    #: inner signed bundle's (its identity: the same bundle encrypted twice differs), and
+    #: ``outer_sha256``/``outer_size`` the file's own.
+    encrypted: bool = False
+    outer_sha256: str = ""
+    outer_size: int = 0
 
     @property
     def kind(self) -> str:
@@ -251,31 +258,6 @@ def _stream_checked(
         raise BundleRejected("hash_mismatch", f"{path} does not match its hash in the manifest")
 
 
-def _check_revision(doc: RevisionDoc, m: Manifest, frameworks: dict[str, fw.Framework]) -> None:
-    path = f"revisions/{doc.id}.json"
-    entry = next((r for r in m.revisions if r.id == doc.id), None)
-    if entry is None or (
-        entry.revision, entry.supersedes, entry.municipality_code, entry.year, entry.framework_hash
-    ) != (doc.revision, doc.supersedes, doc.municipality.code, doc.year, doc.framework.hash):
-        raise BundleRejected("revision_mismatch", f"{path} disagrees with the manifest")
-    if doc.municipality not in m.municipalities:
-        raise BundleRejected("revision_mismatch", f"{path}: municipality record differs from the manifest's")
-    f = frameworks.get(doc.framework.hash)
-    if f is None:
-        raise BundleRejected("missing_framework", f"{path} uses a framework the bundle does not carry")
-    seen: set[str] = set()
-    for r in doc.responses:
-        ind = f.indicator(r.indicator)
-        if ind is None or r.indicator in seen:
-            raise BundleRejected("bad_revision", f"{path}: indicator {r.indicator!r} is unknown or repeated")
-        seen.add(r.indicator)
-        if r.level is not None and ind.level(r.level) is None:
-            raise BundleRejected("bad_revision", f"{path}: level {r.level} is not on {r.indicator}'s scale")
-    for e in doc.evidence:
-        if f.indicator(e.indicator) is None:
-            raise BundleRejected("bad_revision", f"{path}: evidence for unknown indicator {e.indicator!r}")
-
-
 class _Sink:
     """One evidence member seen during the sequential scan: hashed, counted, maybe staged."""
 
@@ -385,6 +367,7 @@ def verify_bundle(
         if m.sender.key_fingerprint != signer.fingerprint or m.sender.key_id != signer.key_id:
             raise BundleRejected("sender_mismatch", "the manifest names a different sender than its signer")
         _check_entries(z, m)
+        check_lists(m)
         expect = {e.path: (e.sha256, e.size) for e in m.entries}
         frameworks: dict[str, fw.Framework] = {}
         for fe in m.frameworks:
@@ -394,7 +377,7 @@ def verify_bundle(
             cached = (framework_cache or {}).get(fe.hash)
             if cached is not None and expect[fe.path][0] == fe.hash:
                 # the entry's bytes hash to the framework hash, so they ARE its canonical JSON
-                frameworks[fe.hash] = cached
+                frameworks[fe.hash] = framework_named_as(cached, fe)
                 continue
             try:
                 loaded = fw.load_text(text.decode("utf-8"), fe.path)
@@ -402,7 +385,7 @@ def verify_bundle(
                 raise BundleRejected("framework_mismatch", f"{fe.path}: {str(exc)[:200]}") from None
             if loaded.hash != fe.hash:
                 raise BundleRejected("framework_mismatch", f"{fe.path} does not hash to {fe.hash[:12]}…")
-            frameworks[fe.hash] = loaded
+            frameworks[fe.hash] = framework_named_as(loaded, fe)
             if framework_cache is not None:
                 framework_cache[fe.hash] = loaded
         revisions: list[VerifiedRevision] = []
@@ -420,9 +403,9 @@ def verify_bundle(
                 rsigner = _vouched_sig(sig, content, doc, signer, re_.path)
             else:
                 rsigner = _check_sig(sig, content, trusted, re_.path)
-            if doc.assessor.key_fingerprint != rsigner.fingerprint:
+            if (doc.assessor.key_fingerprint, doc.assessor.key_id) != (rsigner.fingerprint, rsigner.key_id):
                 raise BundleRejected("sender_mismatch", f"{re_.path} names a different assessor than its signer")
-            _check_revision(doc, m, frameworks)
+            check_revision(doc, m, frameworks)
             for e in doc.evidence:
                 ep = evidence_path(e.sha256)
                 if expect.get(ep) != (e.sha256, e.size):
@@ -457,3 +440,4 @@ def verify_bundle(
             vb.discard_staged()
             raise
     return vb
+

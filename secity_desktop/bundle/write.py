@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from secity_desktop.bundle.constants import CHUNK_SIZE
 from secity_desktop.bundle.documents import (
     FORMAT_VERSION,
+    AuditHeadRecord,
     BundleKind,
     EntryRecord,
     FrameworkEntry,
@@ -90,6 +91,7 @@ def build_manifest(
     reviews: Sequence[ReviewDoc] = (),
     model_towns: Sequence[ModelTownRecord] = (),
     extra_municipalities: Sequence[MunicipalityRecord] = (),
+    audit_head: AuditHeadRecord | None = None,
 ) -> tuple[Manifest, dict[str, bytes]]:
     """The manifest plus the in-memory entries it describes (all but evidence).
 
@@ -145,6 +147,7 @@ def build_manifest(
         kind=kind,
         reviews=review_entries,
         model_towns=sorted(model_towns, key=lambda t: (t.province_code, t.year, t.id)),
+        audit_head=audit_head,
     )
     return manifest, small
 
@@ -162,15 +165,20 @@ def write_bundle(
     reviews: Sequence[ReviewDoc] = (),
     model_towns: Sequence[ModelTownRecord] = (),
     extra_municipalities: Sequence[MunicipalityRecord] = (),
+    audit_head: AuditHeadRecord | None = None,
 ) -> WrittenBundle:
-    """Write the bundle atomically; raises Cancelled (nothing left behind) if progress says so."""
+    """Write the bundle atomically; raises Cancelled (nothing left behind) if progress says so.
+
+    ``audit_head`` (the sender's ``store.audit.head()``) is signed with the manifest so the
+    receiver can anchor the sender's audit chain (docs/audit.md).
+    """
     sizes: dict[str, int] = {}
     for r in revisions:
         for e in r.doc.evidence:
             sizes[e.sha256] = e.size
     manifest, small = build_manifest(
         revisions, frameworks, sizes, sender, kind=kind, reviews=reviews,
-        model_towns=model_towns, extra_municipalities=extra_municipalities,
+        model_towns=model_towns, extra_municipalities=extra_municipalities, audit_head=audit_head,
     )
     body = manifest.canonical()
     signature = sshsig.sign(key, body, BUNDLE_NAMESPACE).encode("ascii")

@@ -12,6 +12,7 @@ import base64
 import binascii
 import functools
 import hashlib
+import struct
 from pathlib import Path
 
 from cryptography.exceptions import UnsupportedAlgorithm
@@ -23,10 +24,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 
 from secity_desktop.atomic import write_bytes_atomic
 from secity_desktop.core.errors import KeyFileError, WrongPassphraseError
-from secity_desktop.crypto.constants import KEY_ID_HEX_LEN
+from secity_desktop.crypto.constants import KDF_ROUNDS, KEY_ID_HEX_LEN
 
 _KEY_TYPE = "ssh-ed25519"
 _MAX_KEY_FILE = 64 * 1024
+_PEM_BEGIN = b"-----BEGIN OPENSSH PRIVATE KEY-----"
+_PEM_END = b"-----END OPENSSH PRIVATE KEY-----"
+_AUTH_MAGIC = b"openssh-key-v1\0"
 
 
 def generate() -> Ed25519PrivateKey:
@@ -45,23 +49,39 @@ def _clean_comment(comment: str) -> str:
     return comment.strip()
 
 
-def write_private(key: Ed25519PrivateKey, path: Path, passphrase: bytes, comment: str) -> None:
+def write_private(
+    key: Ed25519PrivateKey,
+    path: Path,
+    passphrase: bytes,
+    comment: str,
+    *,
+    rounds: int | None = None,
+) -> None:
     """Store ``key`` passphrase-protected, plus ``<path>.pub`` carrying the comment.
 
     An unprotected signing key on a shared office laptop lets anyone sign bundles
     in the assessor's name, so an empty passphrase is refused. cryptography does
     not embed comments in private keys, so the comment lives in the ``.pub``
     file beside it, as ``ssh-keygen`` also writes one.
+
+    The passphrase is stretched with bcrypt-pbkdf for ``rounds`` rounds
+    (:data:`~secity_desktop.crypto.constants.KDF_ROUNDS` unless given; the
+    rounds are recorded in the file, so older files with fewer rounds still
+    open). ``rounds`` exists for the benchmark and for tests that make many
+    keys; the application never passes it.
     """
     path = Path(path)
     if not passphrase:
         raise KeyFileError("a signing key needs a passphrase; an empty one is not allowed")
     comment = _clean_comment(comment)
     try:
+        encryption = (
+            serialization.PrivateFormat.OpenSSH.encryption_builder()
+            .kdf_rounds(rounds or KDF_ROUNDS)
+            .build(passphrase)
+        )
         blob = key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.OpenSSH,
-            serialization.BestAvailableEncryption(passphrase),
+            serialization.Encoding.PEM, serialization.PrivateFormat.OpenSSH, encryption
         )
     except UnsupportedAlgorithm as exc:  # pragma: no cover - depends on install
         raise KeyFileError(
@@ -121,6 +141,40 @@ def read_private(path: Path, passphrase: bytes) -> Ed25519PrivateKey:
     return key
 
 
+def kdf_rounds(path: Path) -> int:
+    """The bcrypt-pbkdf rounds a key file was protected with (0 for an unprotected key).
+
+    Lets the app notice a key written with fewer rounds than it now uses and
+    re-protect it at the next passphrase change; read from the OpenSSH header
+    (``ciphername``, ``kdfname``, ``kdfoptions = salt, rounds``), no passphrase needed.
+    """
+    path = Path(path)
+    data = _read_key_bytes(path).strip()
+    if not (data.startswith(_PEM_BEGIN) and data.endswith(_PEM_END)):
+        raise KeyFileError(f"{path} is not a readable OpenSSH private key")
+    try:
+        raw = base64.b64decode(b"".join(data[len(_PEM_BEGIN) : -len(_PEM_END)].split()), validate=True)
+        if not raw.startswith(_AUTH_MAGIC):
+            raise ValueError("magic")
+        pos = len(_AUTH_MAGIC)
+        fields: list[bytes] = []
+        for _ in range(3):  # ciphername, kdfname, kdfoptions
+            (n,) = struct.unpack_from(">I", raw, pos)
+            fields.append(raw[pos + 4 : pos + 4 + n])
+            if len(fields[-1]) != n:
+                raise ValueError("short")
+            pos += 4 + n
+        if fields[1] == b"none":
+            return 0
+        if fields[1] != b"bcrypt":
+            raise ValueError("kdf")
+        (salt_len,) = struct.unpack_from(">I", fields[2], 0)
+        (rounds,) = struct.unpack_from(">I", fields[2], 4 + salt_len)
+    except (ValueError, struct.error, binascii.Error) as exc:
+        raise KeyFileError(f"{path} is not a readable OpenSSH private key") from exc
+    return int(rounds)
+
+
 def read_comment(path: Path) -> str:
     """Comment from ``<path>.pub``, or ``""`` if it has none; used to keep it across rewrites."""
     try:
@@ -131,7 +185,11 @@ def read_comment(path: Path) -> str:
 
 
 def change_passphrase(path: Path, old: bytes, new: bytes) -> None:
-    """Re-encrypt in place; the old file stays intact until the new one is complete."""
+    """Re-encrypt in place; the old file stays intact until the new one is complete.
+
+    The new file always gets today's :data:`KDF_ROUNDS`, so changing the
+    passphrase is also how an old 16-round key is strengthened.
+    """
     path = Path(path)
     key = read_private(path, old)
     write_private(key, path, new, read_comment(path))

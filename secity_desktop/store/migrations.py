@@ -192,11 +192,43 @@ def _v6_office_bundles(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v30_audit_heads(db: sqlite_utils.Database) -> None:
+    """Heads of audit chains: every one seen in an imported bundle, and every one we sent.
+
+    A receiving office keeps each sender's heads so a later bundle whose head
+    goes back (truncated) or differs at a seen sequence (rewritten) is noticed
+    (core/audit_anchor.py, docs/audit.md); the heads a workspace sent are kept
+    so ``audit verify`` can check its own chain against what others were told.
+    Append-only like the audit log: a head is evidence.
+    """
+    for sql in (
+        """CREATE TABLE audit_heads (
+            id INTEGER PRIMARY KEY,
+            direction TEXT NOT NULL CHECK (direction IN ('received', 'sent')),
+            sender_fingerprint TEXT NOT NULL,
+            seq INTEGER NOT NULL CHECK (seq >= 0),
+            hash TEXT NOT NULL,
+            event_at TEXT NOT NULL,
+            bundle_sha256 TEXT NOT NULL,
+            seen_at TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            UNIQUE (direction, sender_fingerprint, seq, hash, bundle_sha256))""",
+        "CREATE INDEX audit_heads_sender ON audit_heads(direction, sender_fingerprint, seq)",
+        """CREATE TRIGGER audit_heads_no_update BEFORE UPDATE ON audit_heads
+            BEGIN SELECT RAISE(ABORT, 'audit heads are append-only'); END""",
+        """CREATE TRIGGER audit_heads_no_delete BEFORE DELETE ON audit_heads
+            BEGIN SELECT RAISE(ABORT, 'audit heads are append-only'); END""",
+    ):
+        db.execute(sql)
+
+
 MIGRATIONS: list[tuple[int, Step]] = [
     (1, _v1_core),
     (2, _v2_lists_and_ui),
     (4, _v4_sync),
     (5, _v5_review),
     (6, _v6_office_bundles),
+    # 30: numbered high so steps 7-29 added on other branches merge in before it (renumbered then)
+    (30, _v30_audit_heads),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -8,6 +8,7 @@ import pytest
 
 from secity_desktop.core.errors import KeyFileError, SecityError, WrongPassphraseError
 from secity_desktop.crypto import keys
+from secity_desktop.crypto.constants import KDF_ROUNDS
 from tests.bundle.conftest import run_keygen
 
 PASS = b"correct horse"
@@ -147,3 +148,55 @@ def test_no_key_material_in_errors(written: tuple[Path, keys.Ed25519PrivateKey])
     except SecityError as exc:
         assert "secret-guess" not in str(exc) and "secret-guess" not in repr(exc)
         assert "BEGIN" not in str(exc)
+
+
+# --- bcrypt-pbkdf rounds (tests/conftest.py lowers them for speed; these use the real value)
+
+
+@pytest.fixture
+def real_rounds(monkeypatch: pytest.MonkeyPatch) -> int:
+    monkeypatch.setattr(keys, "KDF_ROUNDS", KDF_ROUNDS)
+    return KDF_ROUNDS
+
+
+def test_new_keys_use_the_chosen_rounds_and_ssh_keygen_reads_them(
+    tmp_path: Path, real_rounds: int, keygen_available: None
+) -> None:
+    assert 16 < real_rounds <= 64
+    key = keys.generate()
+    path = tmp_path / "k"
+    keys.write_private(key, path, PASS, "x")
+    assert keys.kdf_rounds(path) == real_rounds
+    out = run_keygen(["-y", "-P", PASS.decode(), "-f", str(path)]).stdout.decode()
+    assert out.split()[:2] == keys.public_line(key.public_key(), "").split()
+    bad = run_keygen(["-y", "-P", "wrong", "-f", str(path)], check=False)
+    assert bad.returncode != 0
+
+
+def test_old_16_round_keys_open_and_a_passphrase_change_strengthens_them(
+    tmp_path: Path, real_rounds: int, keygen_available: None
+) -> None:
+    path = tmp_path / "old"
+    run_keygen(["-q", "-t", "ed25519", "-a", "16", "-N", "pass", "-C", "field", "-f", str(path)])
+    assert keys.kdf_rounds(path) == 16
+    key = keys.read_private(path, b"pass")
+    keys.change_passphrase(path, b"pass", b"new pass")
+    assert keys.kdf_rounds(path) == real_rounds
+    assert keys.fingerprint(keys.read_private(path, b"new pass").public_key()) == keys.fingerprint(
+        key.public_key()
+    )
+    assert keys.read_comment(path) == "field"
+
+
+def test_kdf_rounds_of_odd_files(tmp_path: Path, keygen_available: None) -> None:
+    plain = tmp_path / "plain"
+    run_keygen(["-q", "-t", "ed25519", "-N", "", "-f", str(plain)])
+    assert keys.kdf_rounds(plain) == 0
+    for junk in (b"", b"hello", b"-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----\n"):
+        bad = tmp_path / "bad"
+        bad.write_bytes(junk)
+        with pytest.raises(KeyFileError):
+            keys.kdf_rounds(bad)
+    (tmp_path / "w").write_bytes(b"")
+    keys.write_private(keys.generate(), tmp_path / "w", PASS, "", rounds=5)
+    assert keys.kdf_rounds(tmp_path / "w") == 5

@@ -1,0 +1,111 @@
+"""What a bundle's signed documents must say, beyond their schema: checks behind the signature.
+
+A valid signature proves who wrote a document, not that the app wrote it: a
+signer (or a bug) can sign a revision no finalize would produce. These checks
+refuse what the app never writes — an incomplete revision, a response twice or
+out of order, a framework named by one id/version and carried as another, a
+municipality listed twice — each with its own reason code (docs/bundle-format.md).
+"""
+
+from __future__ import annotations
+
+from secity_desktop.bundle.documents import FrameworkEntry, Manifest, RevisionDoc, indicator_order
+from secity_desktop.core import framework as fw
+from secity_desktop.core.errors import BundleRejected
+
+
+def check_lists(m: Manifest) -> None:
+    """One record per municipality and per framework, municipalities in code order (as written)."""
+    codes = [mr.code for mr in m.municipalities]
+    if len(set(codes)) != len(codes):
+        dup = next(c for c in codes if codes.count(c) > 1)
+        raise BundleRejected(
+            "duplicate_municipality", f"the manifest lists municipality {dup} twice", municipality=dup
+        )
+    if codes != sorted(codes):
+        raise BundleRejected("bad_manifest", "the manifest's municipalities are not in code order")
+    hashes = [fe.hash for fe in m.frameworks]
+    if len(set(hashes)) != len(hashes):
+        raise BundleRejected("bad_manifest", "the manifest lists a framework twice")
+
+
+def framework_named_as(loaded: fw.Framework, fe: FrameworkEntry) -> fw.Framework:
+    """The framework the manifest names by id and version must be the one its hash designates."""
+    if (loaded.framework.id, loaded.version) != (fe.id, fe.version):
+        raise BundleRejected(
+            "framework_mismatch",
+            f"{fe.path}: the manifest calls it {fe.id[:40]} {fe.version[:40]}, "
+            f"it is {loaded.framework.id} {loaded.version}",
+        )
+    return loaded
+
+
+def check_revision(doc: RevisionDoc, m: Manifest, frameworks: dict[str, fw.Framework]) -> None:
+    path = f"revisions/{doc.id}.json"
+    entry = next((r for r in m.revisions if r.id == doc.id), None)
+    if entry is None or (
+        entry.revision, entry.supersedes, entry.municipality_code, entry.year, entry.framework_hash
+    ) != (doc.revision, doc.supersedes, doc.municipality.code, doc.year, doc.framework.hash):
+        raise BundleRejected("revision_mismatch", f"{path} disagrees with the manifest")
+    if doc.municipality not in m.municipalities:
+        raise BundleRejected("revision_mismatch", f"{path}: municipality record differs from the manifest's")
+    f = frameworks.get(doc.framework.hash)
+    if f is None:
+        raise BundleRejected("missing_framework", f"{path} uses a framework the bundle does not carry")
+    if (doc.framework.id, doc.framework.version) != (f.framework.id, f.version):
+        raise BundleRejected(
+            "framework_mismatch",
+            f"{path} names framework {doc.framework.id[:40]} {doc.framework.version[:40]}, but its "
+            f"hash is that of {f.framework.id} {f.version}",
+        )
+    check_responses(doc, f, path)
+    for e in doc.evidence:
+        if f.indicator(e.indicator) is None:
+            raise BundleRejected("bad_revision", f"{path}: evidence for unknown indicator {e.indicator!r}")
+
+
+def check_responses(doc: RevisionDoc, f: fw.Framework, path: str) -> None:
+    """A finalized revision answers every indicator once, in code order, on its scale.
+
+    The app only finalizes a complete assessment (every indicator answered, and
+    evidence attached wherever the framework requires it above the lowest level:
+    docs/scoring.md), and writes responses sorted by code. A signed revision that
+    breaks this was not made by the app's finalize, so it is refused even though
+    its signature holds.
+    """
+    prev: tuple[tuple[int, int, str], ...] | None = None
+    prev_code = ""
+    for r in doc.responses:
+        ind = f.indicator(r.indicator)
+        if ind is None:
+            raise BundleRejected("bad_revision", f"{path}: indicator {r.indicator!r} is not in its framework")
+        order = indicator_order(r.indicator)
+        if prev is not None and order == prev:
+            raise BundleRejected(
+                "duplicate_response", f"{path}: indicator {r.indicator} is answered twice", indicator=r.indicator
+            )
+        if prev is not None and order < prev:
+            raise BundleRejected(
+                "unsorted_responses",
+                f"{path}: responses are not in indicator order ({r.indicator} after {prev_code})",
+            )
+        prev, prev_code = order, r.indicator
+        if r.level is not None and ind.level(r.level) is None:
+            raise BundleRejected("bad_revision", f"{path}: level {r.level} is not on {r.indicator}'s scale")
+    levels = {r.indicator: r.level for r in doc.responses}
+    unanswered = [i.code for i in f.indicators if levels.get(i.code) is None]
+    with_evidence = {e.indicator for e in doc.evidence}
+    no_evidence = [
+        i.code for i in f.indicators
+        if i.evidence_required and (levels.get(i.code) or 0) > i.min_value and i.code not in with_evidence
+    ]
+    if unanswered or no_evidence:
+        missing = unanswered or no_evidence
+        what = "unanswered" if unanswered else "without the evidence the framework requires"
+        raise BundleRejected(
+            "incomplete_revision",
+            f"{path}: {len(missing)} of {len(f.indicators)} indicators {what} "
+            f"({', '.join(missing[:5])}{'…' if len(missing) > 5 else ''}); only a complete "
+            "assessment can be finalized",
+            missing=len(missing), count=len(f.indicators),
+        )

@@ -1,0 +1,70 @@
+"""A bundle file as it arrives: age-encrypted (the default) or plain, verified the same way.
+
+This is the one call the import service makes per file; it keeps the
+decrypt-then-verify order and the clean-up in one place (docs/bundle-format.md,
+*Encryption to the receiving office*).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from secity_desktop.bundle.encryption import open_decrypted, sniff
+from secity_desktop.bundle.read import VerifiedBundle, verify_bundle
+from secity_desktop.bundle.safezip import ZipLimits
+from secity_desktop.core.enrolment import TrustedKey
+from secity_desktop.core.errors import BundleRejected
+from secity_desktop.core.framework import Framework
+
+
+def verify_bundle_file(
+    path: Path,
+    trusted: Sequence[TrustedKey],
+    *,
+    own_key: Ed25519PrivateKey | None,
+    decrypt_dir: Path,
+    require_encrypted: bool = False,
+    limits: ZipLimits | None = None,
+    stage_dir: Path | None = None,
+    have_blob: Callable[[str], bool] = lambda _s: False,
+    progress: Callable[[int, int], bool] | None = None,
+    framework_cache: dict[str, Framework] | None = None,
+) -> VerifiedBundle:
+    """:func:`verify_bundle` for a file as it arrives: age-encrypted (the default) or plain.
+
+    An encrypted file is decrypted with ``own_key`` (the workspace's key) into a temp file
+    in ``decrypt_dir`` (bundle/encryption.py), verified there, and the temp file deleted
+    whatever happens; the result names the original ``path``. With ``require_encrypted``
+    a plain bundle is refused (``unencrypted``). Progress runs once over the file: the
+    first half is decrypting, the second verifying.
+    """
+    path = Path(path)
+    kind = sniff(path)
+    if kind != "age":
+        if require_encrypted and kind == "zip":
+            raise BundleRejected(
+                "unencrypted", f"{path.name} is not encrypted, and this office accepts only encrypted bundles"
+            )
+        return verify_bundle(path, trusted, limits=limits, stage_dir=stage_dir, have_blob=have_blob,
+                             progress=progress, framework_cache=framework_cache)
+    if own_key is None:
+        raise BundleRejected("not_for_us", f"{path.name} is encrypted, and this workspace has no key to open it")
+    outer = path.stat().st_size
+
+    def first_half(done: int, total: int) -> bool:
+        return progress is None or progress(done // 2, outer) is not False
+
+    def second_half(done: int, total: int) -> bool:
+        share = outer - outer // 2
+        return progress is None or progress(outer // 2 + (done * share) // max(total, 1), outer) is not False
+
+    hasher = hashlib.sha256()
+    with open_decrypted(path, decrypt_dir, own_key, first_half, hasher) as plain:
+        vb = verify_bundle(plain, trusted, limits=limits, stage_dir=stage_dir, have_blob=have_blob,
+                           progress=second_half, framework_cache=framework_cache)
+    vb.path, vb.encrypted, vb.outer_sha256, vb.outer_size = path, True, hasher.hexdigest(), outer
+    return vb
