@@ -3,9 +3,9 @@
 Nothing waits for a Save button: a level is committed when chosen; a note is
 committed after a short pause in typing (≤ 1 s), when the field loses focus,
 when another indicator is opened and when the editor closes. Scores come from
-``core.scoring`` over the levels held here, so a change shows at once without a
-database read; the database stays the truth (every change goes through the
-service in its own transaction).
+the service after every commit (``AssessmentService.scorecard``): the same
+effective-level rule as ``secity assessment show``, so a reviewer's standing
+override beats the assessor's level here too.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from pathlib import Path
 import platformdirs
 
 from secity_desktop import paths
-from secity_desktop.core import scoring
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import STATUS_LABELS, Status
 from secity_desktop.core.thai_calendar import now_utc
@@ -68,7 +67,6 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.municipality = view.municipality
         self.levels: dict[str, int | None] = {c: r.level for c, r in view.responses.items()}
         self.notes: dict[str, str] = {c: r.note for c, r in view.responses.items()}
-        self.with_evidence = repo.indicators_with_evidence(svc.db, self.aid)
         self.undo_stack = QtGui.QUndoStack(self)
         self.current: str | None = None
         self.card = view.card
@@ -375,7 +373,6 @@ class AssessmentEditor(QtWidgets.QWidget):
             self._error(self.tr("Still copying the previous files; try again when it is done."))
 
     def _attached(self, item: repo.Evidence) -> None:
-        self.with_evidence.add(item.indicator_code)
         if item.indicator_code == self.current:
             self.evidence_model.set_items(self.svc.evidence(self.aid, self.current))
         self._committed()
@@ -398,7 +395,6 @@ class AssessmentEditor(QtWidgets.QWidget):
         except SecityError as exc:
             self._error(str(exc))
             return
-        self.with_evidence = repo.indicators_with_evidence(self.svc.db, self.aid)
         self.evidence_model.set_items(self.svc.evidence(self.aid, item.indicator_code))
         self._committed()
 
@@ -449,7 +445,7 @@ class AssessmentEditor(QtWidgets.QWidget):
 
     # --- after every commit ---------------------------------------------------------
     def refresh_score(self) -> None:
-        self.card = scoring.score(self.fw, self.levels, self.with_evidence)
+        self.card = self.svc.scorecard(self.aid)
         self.nav_model.set_card(self.card)
         self.score_panel.set_card(self.card)
         self.score_panel.complete_button.setEnabled(
