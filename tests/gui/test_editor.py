@@ -370,7 +370,7 @@ def test_models_pass_modeltester(qtmodeltester: ModelTester, ws: Workspace, tmp_
     assert nav.index_of("1.1").data(STATE_ROLE) == "evidence_missing"
     qtmodeltester.check(nav)
     svc.attach(a.id, "1.1", _photo(tmp_path / "x.jpg"))
-    ev = EvidenceListModel(ws.blobs, "th")
+    ev = EvidenceListModel(svc.evidence_path, "th")
     ev.set_items(svc.evidence(a.id))
     qtmodeltester.check(ev)
     assert ev.rowCount() == 1

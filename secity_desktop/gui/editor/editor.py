@@ -16,7 +16,7 @@ from pathlib import Path
 
 import platformdirs
 
-from secity_desktop import paths
+from secity_desktop import messages, paths
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import STATUS_LABELS, Status
 from secity_desktop.core.thai_calendar import now_utc
@@ -30,8 +30,8 @@ from secity_desktop.gui.editor.score_panel import ScorePanel
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.review.feedback import FeedbackItem, feedback_for
-from secity_desktop.store import assessments as repo
-from secity_desktop.store import ui_state
+from secity_desktop.services.session import SessionState
+from secity_desktop.services.types import Evidence
 
 NOTE_DELAY_MS = 700
 NOTE_MAX_DELAY_MS = 1000
@@ -75,7 +75,8 @@ class AssessmentEditor(QtWidgets.QWidget):
         self._apply_status()
         self._show_feedback()
         self.refresh_score()
-        start = ui_state.get(svc.db, f"indicator:{self.aid}")
+        self.session = SessionState(svc.ws)
+        start = self.session.get(f"indicator:{self.aid}")
         self.open_indicator(
             start if start and self.fw.indicator(start) else self.fw.indicators[0].code
         )
@@ -113,7 +114,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.tree.setIndentation(12)
         self.tree.setMinimumWidth(220)
         self.tree.selectionModel().currentChanged.connect(self._tree_current)
-        self.evidence_model = EvidenceListModel(self.svc.ws.blobs, self.lang, self)
+        self.evidence_model = EvidenceListModel(self.svc.evidence_path, self.lang, self)
         self.page = IndicatorPage(self.evidence_model, self.lang)
         self.scroll = QtWidgets.QScrollArea(self.splitter)
         self.scroll.setWidgetResizable(True)
@@ -143,7 +144,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.note_cap_timer.timeout.connect(self.flush_note)
         self.page.note.textChanged.connect(self._note_typed)
         self.page.note.installEventFilter(self)
-        self.importer = EvidenceImporter(self.svc, self)
+        self.importer = EvidenceImporter(self.svc, self, self.lang)
         self.importer.attached.connect(self._attached)
         self.importer.failed.connect(self._error)
         for digit in range(10):
@@ -237,7 +238,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         if idx.row() == 0:  # show the component heading above its first indicator
             self.tree.scrollTo(idx.parent())
         self.scroll.verticalScrollBar().setValue(0)
-        ui_state.put(self.svc.db, f"indicator:{self.aid}", code)
+        self.session.put(f"indicator:{self.aid}", code)
         self.current_changed.emit(code)
 
     def _tree_current(self, current: QtCore.QModelIndex, _prev: QtCore.QModelIndex) -> None:
@@ -282,7 +283,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         try:
             self.svc.set_response(self.aid, code, level)
         except SecityError as exc:
-            self._error(str(exc))
+            self._error(messages.describe(exc, self.lang))
             self.page.set_level(self.levels.get(self.current or ""))
             return
         self.levels[code] = level
@@ -329,7 +330,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         try:
             self.svc.set_note(self.aid, code, text)
         except SecityError as exc:
-            self._error(str(exc))
+            self._error(messages.describe(exc, self.lang))
             return
         self.notes[code] = text
         self.undo_stack.push(
@@ -341,7 +342,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         try:
             self.svc.set_note(self.aid, code, note)
         except SecityError as exc:
-            self._error(str(exc))
+            self._error(messages.describe(exc, self.lang))
             return
         self.notes[code] = note
         if code != self.current:
@@ -372,7 +373,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         if started and not self.importer.start(self.aid, str(self.current), files):
             self._error(self.tr("Still copying the previous files; try again when it is done."))
 
-    def _attached(self, item: repo.Evidence) -> None:
+    def _attached(self, item: Evidence) -> None:
         if item.indicator_code == self.current:
             self.evidence_model.set_items(self.svc.evidence(self.aid, self.current))
         self._committed()
@@ -380,7 +381,7 @@ class AssessmentEditor(QtWidgets.QWidget):
     def remove_evidence(self, evidence_id: int) -> None:
         if not self.editable:
             return
-        item = repo.evidence_item(self.svc.db, evidence_id)
+        item = self.svc.evidence_item(evidence_id)
         if not confirm(
             self,
             self.tr("Remove evidence"),
@@ -393,14 +394,14 @@ class AssessmentEditor(QtWidgets.QWidget):
         try:
             self.svc.remove_evidence(evidence_id)
         except SecityError as exc:
-            self._error(str(exc))
+            self._error(messages.describe(exc, self.lang))
             return
         self.evidence_model.set_items(self.svc.evidence(self.aid, item.indicator_code))
         self._committed()
 
     def open_evidence(self, evidence_id: int) -> None:
         """Copy out under the original name (the blob has none) and hand it to the system viewer."""
-        item = repo.evidence_item(self.svc.db, evidence_id)
+        item = self.svc.evidence_item(evidence_id)
         folder = (
             Path(platformdirs.user_cache_dir(paths.APP_NAME, paths.APP_AUTHOR))
             / "open"
@@ -410,9 +411,9 @@ class AssessmentEditor(QtWidgets.QWidget):
         try:
             if not target.exists():
                 folder.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(self.svc.ws.blobs.path_for(item.sha256), target)
+                shutil.copyfile(self.svc.evidence_path(item.sha256), target)
         except OSError as exc:
-            self._error(str(exc))
+            self._error(messages.describe(exc, self.lang))
             return
         QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(target)))
 
@@ -439,7 +440,7 @@ class AssessmentEditor(QtWidgets.QWidget):
             try:
                 self.svc.mark_complete(self.aid)
             except SecityError as exc:
-                self._error(str(exc))
+                self._error(messages.describe(exc, self.lang))
                 return
             self._committed()
 
