@@ -68,6 +68,10 @@
         <translation>Remove</translation>
     </message>
     <message>
+        <source>Opening evidence…</source>
+        <translation>Opening evidence…</translation>
+    </message>
+    <message>
         <source>Mark complete</source>
         <translation>Mark complete</translation>
     </message>

@@ -68,6 +68,10 @@
         <translation>นำออก</translation>
     </message>
     <message>
+        <source>Opening evidence…</source>
+        <translation>กำลังเปิดหลักฐาน…</translation>
+    </message>
+    <message>
         <source>Mark complete</source>
         <translation>ยืนยันว่ากรอกครบแล้ว</translation>
     </message>

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from secity_desktop.bundle.plan import Action, Plan
 from secity_desktop.bundle.read import VerifiedBundle
 from secity_desktop.bundle.write import WrittenBundle
-from secity_desktop.core.errors import ConflictError, SecityError
+from secity_desktop.core.errors import ConflictError, SecityError, StoreError
 from secity_desktop.core.evidence_meta import FileMeta, read_meta
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.bundle_export import ExportJob, ExportService
@@ -204,6 +204,37 @@ class AttachEvidence(Operation[AttachResult]):
             except SecityError as exc:
                 out.failures.append(exc)
         return out
+
+
+class CopyEvidenceOut(Operation[Path]):
+    """A stored evidence file copied out under its original name (blobs have none), to open it."""
+
+    title = "opening evidence"
+
+    def __init__(self, svc: AssessmentService, evidence_id: int, folder: Path) -> None:
+        self.svc, self.evidence_id, self.folder = svc, evidence_id, folder
+
+    def prepare(self) -> None:
+        item = self.svc.evidence_item(self.evidence_id)
+        self.source = self.svc.evidence_path(item.sha256)
+        self.target = self.folder / item.sha256[:16] / Path(item.original_name).name
+
+    def work(self, progress: Progress) -> None:
+        if self.target.exists():
+            return
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.target.with_name(self.target.name + ".part")
+            shutil.copyfile(self.source, tmp)
+            tmp.replace(self.target)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot copy the evidence out to open it: {exc}", code="evidence_copy_failed",
+                path=str(self.target),
+            ) from None
+
+    def finish(self) -> Path:
+        return self.target
 
 
 # --- tables for Excel ------------------------------------------------------------------------

@@ -199,6 +199,17 @@ def municipality(ws: Workspace, code: str) -> Municipality:
     return geography.municipality(ws.db, code)
 
 
+class ReviewQueue:
+    """A reviewer's queue, re-read after every decision; scores are cached per revision stamp."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self._scorer = BulkScorer(ws.db, ws.frameworks)
+
+    def rows(self, status: str | None = None) -> list[ReviewRow]:
+        return review_queue(self.ws, status, self._scorer)
+
+
 def review_queue(ws: Workspace, status: str | None, scorer: BulkScorer | None = None) -> list[ReviewRow]:
     """Assessments of this office's province to review or already decided (or one status)."""
     statuses = (status,) if status else tuple(s.value for s in REVIEW_STATUSES)

@@ -253,6 +253,7 @@ def test_open_evidence_uses_the_system_viewer(
     try:
         ed.page.evidence_view.setCurrentIndex(ed.evidence_model.index(0))
         ed.page.open_button.click()
+        qtbot.waitUntil(lambda: bool(opened), timeout=10_000)  # copied out off the GUI thread
     finally:
         QtGui.QDesktopServices.unsetUrlHandler("file")
     assert opened and opened[0].endswith("park.jpg") and Path(opened[0]).is_file()

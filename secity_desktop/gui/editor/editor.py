@@ -11,7 +11,6 @@ override beats the assessor's level here too.
 from __future__ import annotations
 
 import html
-import shutil
 from pathlib import Path
 
 import platformdirs
@@ -29,6 +28,7 @@ from secity_desktop.gui.editor.navigator import CODE_ROLE, IndicatorTreeModel
 from secity_desktop.gui.editor.score_panel import ScorePanel
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from secity_desktop.services.assessments import AssessmentService
+from secity_desktop.services.front_ops import CopyEvidenceOut
 from secity_desktop.services.review.feedback import FeedbackItem, feedback_for
 from secity_desktop.services.session import SessionState
 from secity_desktop.services.types import Evidence
@@ -400,22 +400,13 @@ class AssessmentEditor(QtWidgets.QWidget):
         self._committed()
 
     def open_evidence(self, evidence_id: int) -> None:
-        """Copy out under the original name (the blob has none) and hand it to the system viewer."""
-        item = self.svc.evidence_item(evidence_id)
-        folder = (
-            Path(platformdirs.user_cache_dir(paths.APP_NAME, paths.APP_AUTHOR))
-            / "open"
-            / item.sha256[:16]
+        """Copy out under the original name (off-thread) and hand it to the system viewer."""
+        folder = Path(platformdirs.user_cache_dir(paths.APP_NAME, paths.APP_AUTHOR)) / "open"
+        self.importer.runner.run(
+            CopyEvidenceOut(self.svc, evidence_id, folder), self.tr("Opening evidence…"),
+            lambda target: QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(target))),
+            lambda failure: self._error(failure.text) if not failure.cancelled else None,
         )
-        target = folder / Path(item.original_name).name
-        try:
-            if not target.exists():
-                folder.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(self.svc.evidence_path(item.sha256), target)
-        except OSError as exc:
-            self._error(messages.describe(exc, self.lang))
-            return
-        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(target)))
 
     # --- completion ---------------------------------------------------------------
     def mark_complete(self) -> None:

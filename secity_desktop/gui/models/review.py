@@ -18,8 +18,7 @@ from secity_desktop.gui.models.columns import (
     ColumnTableModel,
 )
 from secity_desktop.gui.qt import Qt, QtCore
-from secity_desktop.services.bulk_scores import BulkScorer
-from secity_desktop.services.lists import REVIEW_STATUSES, ReviewRow, review_queue
+from secity_desktop.services.lists import REVIEW_STATUSES, ReviewQueue, ReviewRow
 from secity_desktop.services.review.workflow import ReviewIndicator, ReviewService
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -41,7 +40,7 @@ class ReviewListModel(ColumnTableModel[ReviewRow]):
         self.svc = svc
         self.lang = lang
         self.status_filter: str | None = None
-        self._scorer = BulkScorer(svc.db, svc.ws.frameworks)
+        self.queue = ReviewQueue(svc.ws)
         self.reload()
 
     def columns(self) -> list[Column[ReviewRow]]:
@@ -60,7 +59,7 @@ class ReviewListModel(ColumnTableModel[ReviewRow]):
         ]
 
     def reload(self) -> None:
-        self.set_rows(review_queue(self.svc.ws, self.status_filter, self._scorer))
+        self.set_rows(self.queue.rows(self.status_filter))
 
     def assessment_id(self, row: int) -> str:
         return self._rows[row].id
