@@ -54,7 +54,9 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
             if args.demo:
                 demo.seed(ws)
     except SecityError as exc:
-        QtWidgets.QMessageBox.critical(None, "SECity Desktop", str(exc))
+        from secity_desktop import messages
+
+        QtWidgets.QMessageBox.critical(None, "SECity Desktop", messages.describe(exc, lang))
         if exec_:
             return 1
         raise

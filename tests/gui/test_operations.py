@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
 from secity_desktop.core.errors import Cancelled, ValidationError
-from secity_desktop.gui.operations import Failure, OperationRunner, SyncPool
+from secity_desktop.gui.operations import Failure, OperationRunner, SyncPool, use_pool
 from secity_desktop.gui.qt import QtWidgets
 from secity_desktop.services.operations import Operation, Progress, check_cancel
 
@@ -85,3 +86,23 @@ def test_refusal_in_prepare_and_bug_in_work_are_described(qtbot: QtBot) -> None:
     bug = failures[1]
     assert bug.bug and "KeyError" in bug.text and "a bug" not in bug.text  # never str(exc)
     assert "KeyError" in bug.traceback and op.discarded and not runner.busy
+
+
+def test_a_place_runs_synchronously_with_a_sync_pool(qtbot: QtBot, tmp_path: Path) -> None:
+    """Picard's FakeThreadPool idea: the Dashboard's export finishes before the call returns."""
+    from secity_desktop.gui.dashboard_place import DashboardPlace
+    from tests.services.review_helpers import province_ws, received
+
+    prov = province_ws(tmp_path)
+    use_pool(SyncPool())
+    try:
+        received(prov, "5001", 2569, {"1.1": 2})
+        place = DashboardPlace(prov, "th")
+        qtbot.addWidget(place)
+        target = tmp_path / "out.csv"
+        place.export("assessments", target)
+        assert place.last_export == target and target.stat().st_size > 0
+        assert not place.runner.busy
+    finally:
+        use_pool(None)
+        prov.close()
