@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -32,6 +33,7 @@ from secity_desktop.gui.qt import QtCore, QtWidgets, Signal
 from secity_desktop.services.operations import Operation
 
 SHOW_AFTER_MS = 600
+KEEP_FINISHED = 8
 log = logging.getLogger("secity.gui.operations")
 
 
@@ -177,6 +179,9 @@ class OperationRunner(QtCore.QObject):
         self.pool: Pool = pool or default_pool()
         self.active: list[Running] = []
         self.last: Running | None = None
+        # Finished handles live a little longer: a pool thread may still be returning from
+        # run() when the queued result arrives, and Qt reads the runnable after run() ends.
+        self._finished: deque[Running] = deque()
 
     @property
     def busy(self) -> bool:
@@ -222,6 +227,9 @@ class OperationRunner(QtCore.QObject):
     def _done(self, handle: Running) -> None:
         if handle in self.active:
             self.active.remove(handle)
+        self._finished.append(handle)
+        while len(self._finished) > KEEP_FINISHED:
+            self._finished.popleft().deleteLater()
 
     def _report(self, failure: Failure, on_failed: Callable[[Failure], None] | None) -> None:
         if on_failed is not None:
