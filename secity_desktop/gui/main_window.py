@@ -24,6 +24,7 @@ from secity_desktop.gui.models.assessments import (
 )
 from secity_desktop.gui.models.municipalities import MunicipalityTableModel
 from secity_desktop.gui.new_assessment import NewAssessmentDialog
+from secity_desktop.gui.operations import OperationRunner
 from secity_desktop.gui.preferences import PreferencesDialog
 from secity_desktop.gui.province_places import add_province_places
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
@@ -367,6 +368,10 @@ class MainWindow(QtWidgets.QMainWindow):
         PreferencesDialog(self.settings, self).exec()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        for runner in self.findChildren(OperationRunner):  # stop long work; nothing half-written
+            runner.cancel_all()
+        for runner in self.findChildren(OperationRunner):
+            runner.wait()
         if self.editor is not None:
             self.editor.close_editor()
             self.settings.set_state(cfg.EDITOR_SPLITTER, self.editor.splitter.saveState())
