@@ -68,6 +68,10 @@
         <translation>Remove</translation>
     </message>
     <message>
+        <source>Opening evidence…</source>
+        <translation>Opening evidence…</translation>
+    </message>
+    <message>
         <source>Mark complete</source>
         <translation>Mark complete</translation>
     </message>
@@ -564,18 +568,6 @@
         <source>Copying evidence into the workspace…</source>
         <translation>Copying evidence into the workspace…</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Adding evidence</source>
-        <translation>Adding evidence</translation>
-    </message>
-    <message>
-        <source>Copying {name}…</source>
-        <translation>Copying {name}…</translation>
-    </message>
 </context>
 <context>
     <name>EvidenceListModel</name>
@@ -794,6 +786,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {reviews} review(s) to apply, {rejected} refused.</source>
         <translation>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {reviews} review(s) to apply, {rejected} refused.</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Importing</translation>
     </message>
     <message>
         <source>Imported: {add} added, {update} updated, {skip} already here, {conflict} conflicts kept for review, {reviews} review(s) applied; {rejected} file(s) refused and quarantined.</source>
@@ -1363,6 +1359,17 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>OperationRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>SECity Desktop</source>
+        <translation>SECity Desktop</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Change the level of {code}</source>
@@ -1635,20 +1642,8 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation>There is no assessment to report on.</translation>
     </message>
     <message>
-        <source>This workspace has no signing key: create one (Sync place or `secity key init`), choose a key file, or tick &apos;Unsigned specimen&apos;.</source>
-        <translation>This workspace has no signing key: create one (Sync place or `secity key init`), choose a key file, or tick &apos;Unsigned specimen&apos;.</translation>
-    </message>
-    <message>
         <source>Rendering…</source>
         <translation>Rendering…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>Reports</translation>
     </message>
     <message>
         <source>Rendering {done} of {total}…</source>
@@ -1948,10 +1943,6 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <source>SECity Desktop</source>
         <translation>SECity Desktop</translation>
     </message>
-    <message>
-        <source>Something went wrong ({kind}); nothing was changed.</source>
-        <translation>Something went wrong ({kind}); nothing was changed.</translation>
-    </message>
 </context>
 <context>
     <name>SyncPlace</name>
@@ -1986,13 +1977,6 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     <message>
         <source>Import history</source>
         <translation>Import history</translation>
-    </message>
-</context>
-<context>
-    <name>Task</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,10 @@
         <translation>นำออก</translation>
     </message>
     <message>
+        <source>Opening evidence…</source>
+        <translation>กำลังเปิดหลักฐาน…</translation>
+    </message>
+    <message>
         <source>Mark complete</source>
         <translation>ยืนยันว่ากรอกครบแล้ว</translation>
     </message>
@@ -564,18 +568,6 @@
         <source>Copying evidence into the workspace…</source>
         <translation>กำลังคัดลอกหลักฐานเข้าพื้นที่ทำงาน…</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>ยกเลิก</translation>
-    </message>
-    <message>
-        <source>Adding evidence</source>
-        <translation>กำลังเพิ่มหลักฐาน</translation>
-    </message>
-    <message>
-        <source>Copying {name}…</source>
-        <translation>กำลังคัดลอก {name}…</translation>
-    </message>
 </context>
 <context>
     <name>EvidenceListModel</name>
@@ -794,6 +786,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {reviews} review(s) to apply, {rejected} refused.</source>
         <translation>ผลการทดลอง — ยังไม่มีการเปลี่ยนแปลง: เพิ่ม {add} ปรับปรุง {update} มีอยู่แล้ว {skip} ขัดแย้ง {conflict} ผลการพิจารณาที่จะนำไปใช้ {reviews} ถูกปฏิเสธ {rejected}</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>กำลังนำเข้า</translation>
     </message>
     <message>
         <source>Imported: {add} added, {update} updated, {skip} already here, {conflict} conflicts kept for review, {reviews} review(s) applied; {rejected} file(s) refused and quarantined.</source>
@@ -1363,6 +1359,17 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>OperationRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>SECity Desktop</source>
+        <translation>SECity Desktop</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Change the level of {code}</source>
@@ -1635,20 +1642,8 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>ยังไม่มีแบบประเมินสำหรับทำรายงาน</translation>
     </message>
     <message>
-        <source>This workspace has no signing key: create one (Sync place or `secity key init`), choose a key file, or tick &apos;Unsigned specimen&apos;.</source>
-        <translation>พื้นที่ทำงานนี้ยังไม่มีกุญแจลงนาม: สร้างกุญแจ (หน้าซิงก์ หรือ `secity key init`) เลือกไฟล์กุญแจ หรือเลือก &quot;ตัวอย่างไม่ลงนาม&quot;</translation>
-    </message>
-    <message>
         <source>Rendering…</source>
         <translation>กำลังสร้างเอกสาร…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>ยกเลิก</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>รายงาน</translation>
     </message>
     <message>
         <source>Rendering {done} of {total}…</source>
@@ -1948,10 +1943,6 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <source>SECity Desktop</source>
         <translation>SECity Desktop</translation>
     </message>
-    <message>
-        <source>Something went wrong ({kind}); nothing was changed.</source>
-        <translation>เกิดข้อผิดพลาด ({kind}) ไม่มีการเปลี่ยนแปลงข้อมูล</translation>
-    </message>
 </context>
 <context>
     <name>SyncPlace</name>
@@ -1986,13 +1977,6 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     <message>
         <source>Import history</source>
         <translation>ประวัติการนำเข้า</translation>
-    </message>
-</context>
-<context>
-    <name>Task</name>
-    <message>
-        <source>Cancel</source>
-        <translation>ยกเลิก</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from pathlib import Path
 
 from secity_desktop import paths
 
@@ -64,3 +65,66 @@ def test_cli_runs_without_loading_qt() -> None:
         cwd=paths.project_root(),
     )
     assert out.stdout.strip() == "False"
+
+
+LOWER = ("store", "bundle", "crypto", "reports")
+
+
+def _package_of(py: object, node: ast.ImportFrom) -> str:
+    """The absolute module an ImportFrom names (relative ones resolved against the file)."""
+    if node.level == 0:
+        return node.module or ""
+    parts = py.with_suffix("").parts  # type: ignore[attr-defined]
+    rel = parts[len(parts) - 1 - parts[::-1].index("secity_desktop") :]
+    base = list(rel[: len(rel) - node.level])
+    return ".".join([*base, node.module] if node.module else base)
+
+
+def _lower_imports(py: object) -> list[str]:
+    """Every import (module level or inside a function) that names store/bundle/crypto/reports."""
+    tree = ast.parse(open(py, encoding="utf-8").read())  # type: ignore[call-overload]  # noqa: SIM115
+    found = []
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            module = _package_of(py, node)
+            names = [module] + [f"{module}.{a.name}" for a in node.names]
+        for name in names:
+            parts = name.split(".")
+            if len(parts) > 1 and parts[0] == "secity_desktop" and parts[1] in LOWER:
+                found.append(f"line {node.lineno}: {name}")
+                break
+    return found
+
+
+def test_front_ends_go_through_services_only() -> None:
+    """gui/ and cli/ import services, core value types, paths, messages — never the layers below."""
+    offenders = []
+    for front in ("gui", "cli"):
+        for py in sorted((PKG / front).rglob("*.py")):
+            for hit in _lower_imports(py):
+                offenders.append(f"{py.relative_to(PKG).as_posix()} {hit}")
+    assert offenders == []
+
+
+def test_the_front_end_import_check_sees_every_form(tmp_path: Path) -> None:
+    """The checker itself: absolute, from-package, relative and function-level imports all count."""
+    sample = tmp_path / "secity_desktop" / "gui" / "sample.py"
+    sample.parent.mkdir(parents=True)
+    sample.write_text(
+        "import secity_desktop.store.database\n"
+        "from secity_desktop import crypto\n"
+        "from ..reports import data\n"
+        "def f():\n    from secity_desktop.bundle.plan import Plan\n"
+        "from secity_desktop.services import lists\n",
+        "utf-8",
+    )
+    hits = _lower_imports(sample)
+    assert [h.split(": ")[1] for h in hits] == [
+        "secity_desktop.store.database",
+        "secity_desktop.crypto",
+        "secity_desktop.reports",
+        "secity_desktop.bundle.plan",
+    ]

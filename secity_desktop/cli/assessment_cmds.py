@@ -8,8 +8,8 @@ from pathlib import Path
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.cli.passphrase import add_passphrase_args, unlock
 from secity_desktop.services.assessments import AssessmentService
+from secity_desktop.services.lists import AssessmentList
 from secity_desktop.services.revisions import RevisionService
-from secity_desktop.store import assessments as repo
 
 
 def _level(text: str) -> int | None:
@@ -174,7 +174,7 @@ def cmd_feedback(ctx: Context) -> int:
     from secity_desktop.services.review.feedback import feedback_for
 
     ws = ctx.workspace()
-    repo.get(ws.db, ctx.args.id)  # a clear "not found" before an empty answer
+    AssessmentService(ws).get(ctx.args.id)  # a clear "not found" before an empty answer
     fb = feedback_for(ws, ctx.args.id)
     items = fb.for_indicator(ctx.args.indicator) if ctx.args.indicator else fb.items
 
@@ -191,23 +191,22 @@ def cmd_list(ctx: Context) -> int:
     ws = ctx.workspace()
     svc = AssessmentService(ws)
     ids = svc.list(province=ctx.args.province, year=ctx.args.year, status=ctx.args.status)
-    rows = repo.summary_rows(ws.db, ids)
+    rows = AssessmentList(ws).rows(ids)
     out = []
     for i in ids:
         r = rows[i]
-        card = svc.scorecard(i)
         out.append(
             {
                 "id": i,
-                "municipality": r["municipality_code"],
-                "municipality_th": r["municipality_th"],
-                "province_code": r["province_code"],
-                "year": r["year"],
-                "status": r["status"],
-                "total": round(card.total, 2),
-                "tier": card.tier.code if card.tier else None,
-                "answered": card.answered,
-                "updated_at": r["updated_at"],
+                "municipality": r.municipality_code,
+                "municipality_th": r.municipality_th,
+                "province_code": r.province_code,
+                "year": r.year,
+                "status": r.status,
+                "total": round(r.total, 2),
+                "tier": r.tier.code if r.tier else None,
+                "answered": r.answered,
+                "updated_at": r.updated_at,
             }
         )
     ctx.emit(

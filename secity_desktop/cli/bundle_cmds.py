@@ -6,16 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from secity_desktop.bundle.plan import Plan
-from secity_desktop.bundle.read import verify_bundle
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.cli.passphrase import add_passphrase_args, unlock
-from secity_desktop.core.errors import BundleRejected, SecityError
+from secity_desktop.core.errors import SecityError
+from secity_desktop.services.bundle_check import (
+    read_allowed_signers,
+    trusted_for_verify,
+    verify_files,
+)
 from secity_desktop.services.bundle_export import ExportService
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.conflicts import ConflictService
 from secity_desktop.services.office_bundles import OfficeBundleService, OfficeJob
-from secity_desktop.services.trust import TrustService
+from secity_desktop.services.types import Plan
 
 
 class BundleRefused(SecityError):
@@ -150,64 +153,19 @@ def cmd_upward(ctx: Context) -> int:
     )
 
 
-def _trusted_from_allowed_signers(path: Path) -> list:  # type: ignore[type-arg]
-    from secity_desktop.core.enrolment import TrustedKey
-    from secity_desktop.crypto import keys
-
-    out = []
-    for line in path.read_text("utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        at = line.find("ssh-ed25519 ")
-        if at < 0:
-            continue
-        pub, _ = keys.parse_public_line(line[at:])
-        principal = line.split()[0].strip('"')
-        out.append(TrustedKey(keys.fingerprint(pub), keys.key_id(pub), keys.public_line(pub, ""),
-                              principal, "", "", "", "", None, None, None))
-    return out
-
-
-def _own_key(ws):  # type: ignore[no-untyped-def]
-    from secity_desktop.core.enrolment import TrustedKey
-    from secity_desktop.services.identity import Identity
-
-    ident = Identity(ws)
-    if not ident.has_key():
-        return None
-    info = ident.info()
-    return TrustedKey(info.fingerprint, info.key_id, info.public_line, ident.profile().name,
-                      ident.profile().organisation, "", "", "", None, None, None)
-
-
 def cmd_verify(ctx: Context) -> int:
     if ctx.args.allowed_signers:
-        trusted = _trusted_from_allowed_signers(ctx.args.allowed_signers)
+        trusted = read_allowed_signers(ctx.args.allowed_signers)
     else:
-        ws = ctx.workspace()
-        trusted = TrustService(ws).all()
-        own = _own_key(ws)
-        if own is not None and all(k.fingerprint != own.fingerprint for k in trusted):
-            trusted.append(own)  # an assessor can check the bundles they wrote
-    results, bad = [], 0
-    for f in ctx.args.files:
-        try:
-            vb = verify_bundle(f, trusted)
-            results.append({"file": str(f), "ok": True, "sha256": vb.file_sha256,
-                            "kind": vb.kind, "sender": vb.signer.name,
-                            "fingerprint": vb.signer.fingerprint,
-                            "revisions": len(vb.revisions), "reviews": len(vb.reviews),
-                            "evidence": len(vb.evidence)})
-        except BundleRejected as exc:
-            bad += 1
-            results.append({"file": str(f), "ok": False, "reason": exc.reason, "message": str(exc)})
+        trusted = trusted_for_verify(ctx.workspace())
+    verdicts = verify_files(ctx.args.files, trusted)
+    results = [v.as_json() for v in verdicts]
     ctx.emit(results, "\n".join(
         f"{r['file']}: OK — {r['kind']} bundle signed by {r['sender']} ({r['fingerprint']}), "
         f"{r['revisions']} revision(s), {r['reviews']} review(s), {r['evidence']} evidence file(s)"
         if r["ok"]
         else f"{r['file']}: REFUSED [{r['reason']}] {r['message']}" for r in results))
-    return 1 if bad else 0
+    return 1 if any(not v.ok for v in verdicts) else 0
 
 
 def _plan_text(plan: Plan) -> str:

@@ -8,18 +8,14 @@ workspace's own trusted keys). See docs/certificates.md.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
 from secity_desktop.cli.context import Context, add_json_flag
-from secity_desktop.core.errors import SecityError, SignatureError, ValidationError
+from secity_desktop.core.errors import SecityError, ValidationError
 from secity_desktop.core.thai_calendar import format_date_th
-from secity_desktop.crypto import certpayload
-from secity_desktop.services.certificates import payloads_in_pdf, tier_label, workspace_trusted_keys
+from secity_desktop.services.certificate_check import payloads_from_pdf, trusted_keys, verify
+from secity_desktop.services.store_admin import workspace_exists
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store.database import DB_NAME
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,64 +41,31 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     v.set_defaults(handler=cmd_verify)
 
 
-def _trusted(ctx: Context) -> tuple[dict[str, Ed25519PublicKey], Workspace | None]:
-    trusted: dict[str, Ed25519PublicKey] = {}
-    for path in ctx.args.trusted_keys:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ValidationError(f"cannot read trusted keys {path}: {exc}") from None
-        trusted.update(certpayload.read_trusted_keys(text, str(path)))
-    ws: Workspace | None = None
-    if (ctx.data_dir / DB_NAME).exists():
-        ws = ctx.workspace()
-        trusted.update(workspace_trusted_keys(ws, include_enrolled=ctx.args.include_enrolled))
+def cmd_verify(ctx: Context) -> int:
+    if bool(ctx.args.text) == bool(ctx.args.pdf):
+        raise ValidationError("give either the QR text or --pdf FILE")
+    payloads = payloads_from_pdf(ctx.args.pdf) if ctx.args.pdf else [ctx.args.text]
+    ws: Workspace | None = ctx.workspace() if workspace_exists(ctx.data_dir) else None
+    trusted = trusted_keys(ws, ctx.args.trusted_keys, include_enrolled=ctx.args.include_enrolled)
     if not trusted:
         raise ValidationError(
             "no trusted keys: pass --trusted-keys FILE (the province's public key) or use a"
             " workspace that trusts the signing key"
         )
-    return trusted, ws
-
-
-def cmd_verify(ctx: Context) -> int:
-    if bool(ctx.args.text) == bool(ctx.args.pdf):
-        raise ValidationError("give either the QR text or --pdf FILE")
-    payloads = payloads_in_pdf(ctx.args.pdf) if ctx.args.pdf else [ctx.args.text]
-    trusted, ws = _trusted(ctx)
-    results: list[dict[str, object]] = []
+    verdicts = verify(payloads, trusted, ws)
+    results = [v.as_json() for v in verdicts]
     lines: list[str] = []
-    failed = False
-    for payload in payloads:
-        try:
-            v = certpayload.verify(payload, trusted)
-        except SignatureError as exc:
-            failed = True
-            results.append({"genuine": False, "reason": exc.reason, "message": str(exc)})
-            lines.append(f"NOT GENUINE ({exc.reason}): {exc}")
+    for v in verdicts:
+        if not v.genuine:
+            lines.append(f"NOT GENUINE ({v.reason}): {v.message}")
             continue
-        c = v.claims
-        issued = format_date_th(dt.date.fromisoformat(c.issued))
-        tier = tier_label(ws, c.tier)
-        who = v.signer_label or c.signer
-        results.append(
-            {
-                "genuine": True,
-                "certificate_id": c.certificate_id,
-                "municipality_code": c.municipality_code,
-                "municipality_th": c.municipality_th,
-                "year": c.year,
-                "tier": c.tier,
-                "tier_th": tier,
-                "issued": c.issued,
-                "signer": c.signer,
-                "signer_label": v.signer_label,
-            }
-        )
+        issued = format_date_th(v.issued) if v.issued else ""
+        who = v.signer_label or v.signer
         lines.append(
-            f"GENUINE: certificate {c.certificate_id} — {c.municipality_th} ({c.municipality_code}),"
-            f" {tier}, fiscal year {c.year}, issued {issued}; signed by {who} ({c.signer})"
+            f"GENUINE: certificate {v.certificate_id} — {v.municipality_th} ({v.municipality_code}),"
+            f" {v.tier_th}, fiscal year {v.year}, issued {issued}; signed by {who} ({v.signer})"
         )
+    failed = any(not v.genuine for v in verdicts)
     if ctx.json:
         ctx.emit(results if len(results) > 1 else results[0])
     elif failed and len(lines) == 1:

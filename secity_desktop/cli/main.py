@@ -30,7 +30,7 @@ from secity_desktop.cli import (
 )
 from secity_desktop.cli.context import Context
 from secity_desktop.core.errors import SecityError
-from secity_desktop.store.database import explain
+from secity_desktop.services.store_admin import store_failure
 
 COMMAND_MODULES = [
     workspace_cmds,
@@ -83,10 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except sqlite3.Error as exc:
         if args.debug:
             raise
-        print(
-            f"secity: the store could not complete the operation: {explain(exc)}", file=sys.stderr
-        )
-        return 1
+        failure = store_failure(exc)
+        print(f"secity: {failure}", file=sys.stderr)
+        return failure.exit_code
     except KeyboardInterrupt:
         print("secity: interrupted; nothing half-written was kept", file=sys.stderr)
         return 130

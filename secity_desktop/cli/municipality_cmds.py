@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from secity_desktop.cli.context import Context, add_json_flag
+from secity_desktop.services.lists import municipalities
 from secity_desktop.services.municipalities import import_list
-from secity_desktop.store import geography
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -26,9 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_list(ctx: Context) -> int:
     ws = ctx.workspace()
-    if ctx.args.province:
-        geography.province(ws.db, ctx.args.province)
-    rows = geography.municipalities(ws.db, ctx.args.province)
+    rows = municipalities(ws, ctx.args.province)
     ctx.emit(
         [m.as_json() for m in rows],
         "\n".join(f"{m.code:8} {m.type:7} {m.province_code} {m.name_th}" for m in rows),

@@ -13,15 +13,15 @@ from secity_desktop.cli import passphrase
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.core.errors import ValidationError
 from secity_desktop.core.thai_calendar import BE_OFFSET
-from secity_desktop.crypto import keys
-from secity_desktop.reports.assessment_pdf import render_assessment_report
-from secity_desktop.reports.certificate_pdf import render_certificate, render_certificates
-from secity_desktop.reports.certificate_template import CertificateTemplate
-from secity_desktop.reports.data import CertificateData
-from secity_desktop.reports.province_pdf import render_province_summary
-from secity_desktop.services.certificates import CertificateService
 from secity_desktop.services.identity import Identity
-from secity_desktop.services.reports import ReportDataService
+from secity_desktop.services.operations import run_inline
+from secity_desktop.services.report_render import (
+    CertificateRequest,
+    RenderAssessmentReport,
+    RenderCertificates,
+    RenderProvinceSummary,
+    read_key_file,
+)
 
 
 def _date(text: str) -> dt.date:
@@ -112,53 +112,42 @@ def load_signing_key(ctx: Context) -> Ed25519PrivateKey:
         raise ValidationError(
             "--key needs --passphrase-file (passphrases never go on the command line)"
         )
-    return keys.read_private(ctx.args.key, passphrase.from_file(ctx.args.passphrase_file))
+    return read_key_file(ctx.args.key, passphrase.from_file(ctx.args.passphrase_file))
 
 
-def _template(ctx: Context) -> CertificateTemplate:
-    return CertificateTemplate.load(ctx.args.template)
-
-
-def _sign_all(
-    ctx: Context, svc: CertificateService, items: list[CertificateData]
-) -> list[CertificateData]:
-    if ctx.args.unsigned:
-        return items
-    key = load_signing_key(ctx)
-    return [svc.sign(d, key) for d in items]
+def _request(ctx: Context, codes: list[str] | None, single: bool) -> CertificateRequest:
+    a = ctx.args
+    return CertificateRequest(
+        a.year, codes, single=single, specimen=a.unsigned, issued=a.date,
+        signatory_name=a.signatory_name, signatory_position=a.signatory_position,
+        agency=getattr(a, "agency", None) if single else None,
+        thai_numerals=a.thai_digits, template=a.template,
+    )
 
 
 def cmd_assessment(ctx: Context) -> int:
-    data = ReportDataService(ctx.workspace()).assessment(ctx.args.id)
-    out = render_assessment_report(data, ctx.args.output)
-    ctx.emit({"output": str(out), "pages_for": data.assessment_id}, f"wrote {out}")
+    rendered = run_inline(RenderAssessmentReport(ctx.workspace(), ctx.args.id, ctx.args.output))
+    out = rendered.written[0]
+    ctx.emit({"output": str(out), "pages_for": ctx.args.id}, f"wrote {out}")
     return 0
 
 
 def cmd_province(ctx: Context) -> int:
-    data = ReportDataService(ctx.workspace()).province(ctx.args.province, ctx.args.year)
-    out = render_province_summary(data, ctx.args.output)
+    op = RenderProvinceSummary(ctx.workspace(), ctx.args.province, ctx.args.year, ctx.args.output)
+    out = run_inline(op).written[0]
     ctx.emit(
-        {"output": str(out), "municipalities": len(data.rows), "assessed": data.assessed},
-        f"wrote {out} ({data.assessed} of {len(data.rows)} municipalities assessed)",
+        {"output": str(out), "municipalities": op.municipalities, "assessed": op.assessed},
+        f"wrote {out} ({op.assessed} of {op.municipalities} municipalities assessed)",
     )
     return 0
 
 
 def cmd_certificate(ctx: Context) -> int:
-    svc = CertificateService(ctx.workspace())
-    tpl = _template(ctx)
-    data = svc.prepare(
-        ctx.args.municipality,
-        ctx.args.year,
-        issued=ctx.args.date,
-        signatory_name=ctx.args.signatory_name,
-        signatory_position=ctx.args.signatory_position,
-        agency=ctx.args.agency,
-        specimen=ctx.args.unsigned,
-    )
-    [data] = _sign_all(ctx, svc, [data])
-    out = render_certificate(data, ctx.args.output, tpl, thai_numerals=ctx.args.thai_digits)
+    ws = ctx.workspace()
+    request = _request(ctx, [ctx.args.municipality], single=True)
+    key = None if ctx.args.unsigned else (lambda: load_signing_key(ctx))
+    rendered = run_inline(RenderCertificates(ws, request, ctx.args.output, key))
+    out, [data] = rendered.written[0], rendered.certificates
     ctx.emit(
         {
             "output": str(out),
@@ -173,26 +162,16 @@ def cmd_certificate(ctx: Context) -> int:
 
 
 def cmd_certificates(ctx: Context) -> int:
-    svc = CertificateService(ctx.workspace())
-    tpl = _template(ctx)
-    items = svc.prepare_many(
-        ctx.args.year,
-        ctx.args.municipality,
-        specimen=ctx.args.unsigned,
-        issued=ctx.args.date,
-        signatory_name=ctx.args.signatory_name,
-        signatory_position=ctx.args.signatory_position,
-    )
-    items = _sign_all(ctx, svc, items)
+    ws = ctx.workspace()
+    request = _request(ctx, ctx.args.municipality, single=False)
+    key = None if ctx.args.unsigned else (lambda: load_signing_key(ctx))
 
-    def progress(done: int, total: int) -> bool:
+    def progress(done: int, total: int, _text: str = "") -> bool:
         if not ctx.json and sys.stderr.isatty():
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
         return True
 
-    result = render_certificates(
-        items, ctx.args.output, tpl, thai_numerals=ctx.args.thai_digits, progress=progress
-    )
+    result = run_inline(RenderCertificates(ws, request, ctx.args.output, key), progress)
     ctx.emit(
         {"written": [str(p) for p in result.written], "total": result.total},
         f"wrote {len(result.written)} file(s) for {result.total} certificate(s) to {ctx.args.output}",

@@ -53,9 +53,7 @@ def cmd_add(ctx: Context) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(f"cannot read {ctx.args.pubfile}: {exc}") from None
     if ctx.args.fingerprint:
-        from secity_desktop.crypto import keys
-
-        got = keys.fingerprint(keys.parse_public_line(text)[0])
+        got, _comment = reg.inspect(text)
         if got != ctx.args.fingerprint.strip():
             raise ValidationError(
                 f"the key's fingerprint is {got}, not {ctx.args.fingerprint}; nothing was enrolled"

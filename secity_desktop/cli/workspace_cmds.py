@@ -9,8 +9,8 @@ from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.core.lifecycle import Role
 from secity_desktop.services import demo
 from secity_desktop.services.review import demo as review_demo
+from secity_desktop.services.store_admin import backup_store
 from secity_desktop.services.workspace import init_workspace
-from secity_desktop.store.database import backup
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -53,6 +53,6 @@ def cmd_init(ctx: Context) -> int:
 
 def cmd_backup(ctx: Context) -> int:
     ws = ctx.workspace()
-    backup(ws.db, ctx.args.target)
+    backup_store(ws, ctx.args.target)
     ctx.emit({"backup": str(ctx.args.target)}, f"backup written to {ctx.args.target}")
     return 0

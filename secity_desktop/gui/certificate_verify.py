@@ -6,24 +6,30 @@ workspace's own key is trusted, enrolled keys only when ticked.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from secity_desktop.core.errors import SecityError, SignatureError
+from secity_desktop import messages
+from secity_desktop.core.errors import SecityError
 from secity_desktop.core.thai_calendar import format_date_th
-from secity_desktop.crypto import certpayload
 from secity_desktop.gui.qt import QtWidgets, Signal
-from secity_desktop.services.certificates import payloads_in_pdf, tier_label, workspace_trusted_keys
+from secity_desktop.services.certificate_check import (
+    CertificateVerdict,
+    payloads_from_pdf,
+    trusted_keys,
+    verify,
+)
 from secity_desktop.services.workspace import Workspace
 
 
 class CertificateVerifyBox(QtWidgets.QGroupBox):
     checked = Signal(bool, str)  # genuine?, the verdict shown
 
-    def __init__(self, ws: Workspace, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, parent: QtWidgets.QWidget | None = None,
+                 lang: str = "th") -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Verify a certificate"))
         self.ws = ws
+        self.lang = lang
         self.text = QtWidgets.QLineEdit(self)
         self.text.setPlaceholderText(self.tr("Paste the QR code's text (SECITY-CERT1:…)"))
         self.text.returnPressed.connect(self.verify_text)
@@ -57,45 +63,37 @@ class CertificateVerifyBox(QtWidgets.QGroupBox):
 
     def verify_pdf(self, path: Path) -> None:
         try:
-            payloads = payloads_in_pdf(path)
+            payloads = payloads_from_pdf(path)
         except SecityError as exc:
-            self._show(False, str(exc))
+            self._show(False, messages.describe(exc, self.lang))
             return
         self._verify(payloads)
 
     def _verify(self, payloads: list[str]) -> None:
-        trusted = workspace_trusted_keys(
-            self.ws, include_enrolled=self.include_enrolled.isChecked()
-        )
+        trusted = trusted_keys(self.ws, include_enrolled=self.include_enrolled.isChecked())
         if not trusted:
             self._show(False, self.tr("This workspace trusts no signing key yet."))
             return
-        lines: list[str] = []
-        genuine = True
-        for payload in payloads:
-            try:
-                v = certpayload.verify(payload, trusted)
-            except SignatureError as exc:
-                genuine = False
-                lines.append(self.tr("NOT GENUINE: {reason}").format(reason=str(exc)))
-                continue
-            c = v.claims
-            lines.append(
-                self.tr(
-                    "GENUINE: {number} — {name} ({code}), {tier}, fiscal year {year}, issued "
-                    "{date}; signed by {signer} ({fingerprint})"
-                ).format(
-                    number=c.certificate_id,
-                    name=c.municipality_th,
-                    code=c.municipality_code,
-                    tier=tier_label(self.ws, c.tier),
-                    year=c.year,
-                    date=format_date_th(dt.date.fromisoformat(c.issued)),
-                    signer=v.signer_label or c.signer,
-                    fingerprint=c.signer,
-                )
-            )
-        self._show(genuine, "\n".join(lines))
+        verdicts = verify(payloads, trusted, self.ws)
+        self._show(all(v.genuine for v in verdicts), "\n".join(self._line(v) for v in verdicts))
+
+    def _line(self, v: CertificateVerdict) -> str:
+        if not v.genuine:
+            reason = messages.render(f"signature.{v.reason}", {}, self.lang, v.message)
+            return self.tr("NOT GENUINE: {reason}").format(reason=reason)
+        return self.tr(
+            "GENUINE: {number} — {name} ({code}), {tier}, fiscal year {year}, issued "
+            "{date}; signed by {signer} ({fingerprint})"
+        ).format(
+            number=v.certificate_id,
+            name=v.municipality_th,
+            code=v.municipality_code,
+            tier=v.tier_th,
+            year=v.year,
+            date=format_date_th(v.issued) if v.issued else "",
+            signer=v.signer_label or v.signer,
+            fingerprint=v.signer,
+        )
 
     def _show(self, genuine: bool, text: str) -> None:
         colour = "#1b5e3b" if genuine else "#a3262a"

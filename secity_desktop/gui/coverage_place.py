@@ -14,65 +14,91 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from secity_desktop.gui.models.columns import (
+    RIGHT,
+    SORT_ROLE,
+    UNHANDLED,
+    Column,
+    ColumnTableModel,
+)
 from secity_desktop.gui.models.review import status_text
-from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.services.coverage import CoverageReport, CoverageService, ProvinceCoverage
 from secity_desktop.services.dashboard import DashboardRow
 from secity_desktop.services.workspace import Workspace
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 REGION_OFFICES = range(1, 17)
 COLUMNS = ("province", "region", "seat", "seat_status", "seat_total", "seat_tier", "approved",
            "model_town")
 MISSING_BG = "#fff4e0"  # a light amber: noticeable in a long list, quiet beside the text
 NOTHING_FG = "#777777"
+__all__ = ["CODE_ROLE", "COLUMNS", "SORT_ROLE", "CoveragePlace", "CoverageTableModel"]
 
 
-class CoverageTableModel(QtCore.QAbstractTableModel):
+class CoverageTableModel(ColumnTableModel[ProvinceCoverage]):
     def __init__(self, svc: CoverageService, lang: str = "th",
                  parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self.svc = svc
         self.lang = lang
         self.report: CoverageReport | None = None
-        self._rows: list[ProvinceCoverage] = []
 
     def refresh(self, year: int | None, region_office: int | None = None) -> CoverageReport | None:
-        self.beginResetModel()
         self.report = None if year is None else self.svc.report(year, region_office)
-        self._rows = self.report.provinces if self.report else []
-        self.endResetModel()
+        self.set_rows(self.report.provinces if self.report else [])
         return self.report
+
+    def columns(self) -> list[Column[ProvinceCoverage]]:
+        th = self.lang == "th"
+        seat_tip = self.tr("Of the seat town's assessment for the year")
+
+        def col(key: str, header: str, display: Any, **kw: Any) -> Column[ProvinceCoverage]:
+            return Column(header, display, key=key, tooltip=self._tip, background=self._tint,
+                          foreground=self._grey, **kw)
+
+        def seat_status(p: ProvinceCoverage) -> str:
+            seat = p.seat
+            if seat is None or seat.status is None:
+                return self.tr("No result received")
+            return status_text(seat.status, th)
+
+        def seat_rank(p: ProvinceCoverage) -> str:
+            rank = 2 if p.seat_approved else 1 if p.seat and p.seat.status else 0
+            return f"{rank}:{seat_status(p)}"
+
+        def seat_tier(p: ProvinceCoverage) -> str:
+            if p.seat is None or p.seat.tier is None:
+                return ""
+            return p.seat.tier.label_th if th else p.seat.tier.label_en
+
+        return [
+            col("province", self.tr("Province"),
+                lambda p: p.name_th if th or not p.name_en else p.name_en),
+            col("region", self.tr("Region office"),
+                lambda p: "" if p.region_office is None else str(p.region_office),
+                sort=lambda p: p.region_office or 99, align=RIGHT),
+            col("seat", self.tr("Seat town"), lambda p: self._town(p.seat)),
+            col("seat_status", self.tr("Seat status"), seat_status, sort=seat_rank,
+                header_tip=seat_tip),
+            col("seat_total", self.tr("Seat total"),
+                lambda p: "" if p.seat is None or p.seat.total is None else f"{p.seat.total:.2f}",
+                sort=lambda p: p.seat.total if p.seat and p.seat.total is not None else -1.0,
+                align=RIGHT, header_tip=seat_tip),
+            col("seat_tier", self.tr("Seat tier"), seat_tier, header_tip=seat_tip),
+            col("approved", self.tr("Approved / municipalities"),
+                lambda p: f"{p.approved} / {p.municipalities}",
+                sort=lambda p: p.approved * 10_000 + p.municipalities, align=RIGHT,
+                header_tip=self.tr(
+                    "Municipalities with an approved assessment for the year, of those listed")),
+            col("model_town", self.tr("Model town"), lambda p: self._town(p.model_town)),
+        ]
 
     def row(self, row: int) -> ProvinceCoverage:
         return self._rows[row]
 
     def row_of(self, code: str) -> int:
         return next((n for n, p in enumerate(self._rows) if p.code == code), -1)
-
-    def rowCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headers(self) -> tuple[str, ...]:
-        return (self.tr("Province"), self.tr("Region office"), self.tr("Seat town"),
-                self.tr("Seat status"), self.tr("Seat total"), self.tr("Seat tier"),
-                self.tr("Approved / municipalities"), self.tr("Model town"))
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section] == "approved":
-            return self.tr("Municipalities with an approved assessment for the year, of those listed")
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section].startswith("seat_"):
-            return self.tr("Of the seat town's assessment for the year")
-        return None
 
     def missing(self, p: ProvinceCoverage) -> list[str]:
         out = []
@@ -82,75 +108,25 @@ class CoverageTableModel(QtCore.QAbstractTableModel):
             out.append(self.tr("no model town"))
         return out
 
+    def _tip(self, p: ProvinceCoverage) -> str:
+        if p.assessed == 0:
+            return self.tr("nothing received for this year yet")
+        missing = self.missing(p)
+        return "; ".join(missing) if missing else self.tr("seat town approved; model town chosen")
+
+    def _tint(self, p: ProvinceCoverage) -> str | None:
+        return MISSING_BG if p.assessed and self.missing(p) else None
+
+    def _grey(self, p: ProvinceCoverage) -> str | None:
+        return NOTHING_FG if p.assessed == 0 else None
+
     def _town(self, r: DashboardRow | None) -> str:
         if r is None:
             return ""
-        th = self.lang == "th"
-        return r.name_th if th or not r.name_en else r.name_en
+        return r.name_th if self.lang == "th" or not r.name_en else r.name_en
 
-    def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if not 0 <= index.column() < len(COLUMNS):
-            return None
-        p = self._rows[index.row()]
-        col = COLUMNS[index.column()]
-        if role == CODE_ROLE:
-            return p.code
-        if role == SORT_ROLE:
-            return self._sort_key(p, col)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(p, col)
-        if role == Qt.ItemDataRole.BackgroundRole and p.assessed and self.missing(p):
-            return QtGui.QBrush(QtGui.QColor(MISSING_BG))
-        if role == Qt.ItemDataRole.ForegroundRole and p.assessed == 0:
-            return QtGui.QBrush(QtGui.QColor(NOTHING_FG))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if p.assessed == 0:
-                return self.tr("nothing received for this year yet")
-            missing = self.missing(p)
-            return "; ".join(missing) if missing else self.tr("seat town approved; model town chosen")
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("region", "seat_total", "approved"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _display(self, p: ProvinceCoverage, col: str) -> str:
-        th = self.lang == "th"
-        seat = p.seat
-        if col == "province":
-            return p.name_th if th or not p.name_en else p.name_en
-        if col == "region":
-            return "" if p.region_office is None else str(p.region_office)
-        if col == "seat":
-            return self._town(seat)
-        if col == "seat_status":
-            if seat is None or seat.status is None:
-                return self.tr("No result received")
-            return status_text(seat.status, th)
-        if col == "seat_total":
-            return "" if seat is None or seat.total is None else f"{seat.total:.2f}"
-        if col == "seat_tier":
-            if seat is None or seat.tier is None:
-                return ""
-            return seat.tier.label_th if th else seat.tier.label_en
-        if col == "approved":
-            return f"{p.approved} / {p.municipalities}"
-        if col == "model_town":
-            return self._town(p.model_town)
-        return ""
-
-    def _sort_key(self, p: ProvinceCoverage, col: str) -> Any:
-        if col == "region":
-            return p.region_office or 99
-        if col == "seat_total":
-            return p.seat.total if p.seat and p.seat.total is not None else -1.0
-        if col == "approved":
-            return p.approved * 10_000 + p.municipalities
-        if col == "seat_status":
-            rank = 2 if p.seat_approved else 1 if p.seat and p.seat.status else 0
-            return f"{rank}:{self._display(p, col)}"
-        return self._display(p, col)
+    def row_data(self, row: ProvinceCoverage, column: int, role: int) -> Any:
+        return row.code if role == CODE_ROLE else UNHANDLED
 
 
 class CoveragePlace(QtWidgets.QWidget):

@@ -11,21 +11,22 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from secity_desktop import messages
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.localgov import MUNICIPALITY_TYPE_LABELS
 from secity_desktop.gui.component_bars import Bar, ComponentBars
 from secity_desktop.gui.models.dashboard import CODE_ROLE, SORT_ROLE, DashboardTableModel
 from secity_desktop.gui.models.review import status_text
+from secity_desktop.gui.operations import Failure, OperationRunner
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.gui.review_dialogs import ReasonDialog
-from secity_desktop.gui.tasks import run_task
+from secity_desktop.services import lists
+from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.dashboard import NOT_ASSESSED, DashboardService
+from secity_desktop.services.front_ops import ExportSpreadsheet
 from secity_desktop.services.model_town import ModelTownService
-from secity_desktop.services.spreadsheets import build_table, write_table
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import geography
-from secity_desktop.store import review as rrepo
 
 
 class DashboardPlace(QtWidgets.QWidget):
@@ -38,6 +39,8 @@ class DashboardPlace(QtWidgets.QWidget):
         self.lang = lang
         self.svc = DashboardService(ws)
         self.towns = ModelTownService(ws)
+        self.assessments = AssessmentService(ws)
+        self.runner = OperationRunner(self, lang)
         self.model = DashboardTableModel(self.svc, lang, self)
         self.last_export: Path | None = None
         self._build()
@@ -49,8 +52,8 @@ class DashboardPlace(QtWidgets.QWidget):
         bar = QtWidgets.QHBoxLayout()
         self.province_combo = QtWidgets.QComboBox(self)
         self.province_combo.addItem(self.tr("All provinces"), None)
-        for p in geography.provinces(self.ws.db):
-            self.province_combo.addItem(str(p["name_th"] if th else p["name_en"]), p["code"])
+        for p in lists.provinces(self.ws):
+            self.province_combo.addItem(p.name_th if th else p.name_en, p.code)
         mine = self.svc.default_province()
         if mine:
             self.province_combo.setCurrentIndex(self.province_combo.findData(mine))
@@ -164,11 +167,9 @@ class DashboardPlace(QtWidgets.QWidget):
         year = self.year_combo.currentData()
         province = self.province_combo.currentData()
         if year is not None and province:
-            town = rrepo.model_town(self.ws.db, province, year)
-            if town is not None:
-                name = geography.municipality(self.ws.db, town.municipality_code).name_th
+            for town in lists.model_towns(self.ws, year, province):
                 text += " · " + self.tr("Model town {year}: {name} — {reason}").format(
-                    year=year, name=name, reason=town.reason
+                    year=year, name=town.municipality_th, reason=town.town.reason
                 )
         self.coverage.setText(html.escape(text))
         self.table.resizeColumnsToContents()
@@ -201,11 +202,7 @@ class DashboardPlace(QtWidgets.QWidget):
             self.bars.set_bars(row.name_th if row else "", [])
             self.yoy.setHtml(f"<p>{html.escape(self.tr('Not assessed'))}</p>" if row else "")
             return
-        fw = self.ws.frameworks.get(
-            self.ws.db.execute(
-                "SELECT framework_hash FROM assessments WHERE id = ?", [row.assessment_id]
-            ).fetchone()[0]
-        )
+        fw = self.assessments.framework_of(self.assessments.get(row.assessment_id))
         th = self.lang == "th"
         bars = [
             Bar(
@@ -238,37 +235,30 @@ class DashboardPlace(QtWidgets.QWidget):
             if not name:
                 return
             path = Path(name)
-        fmt = "csv" if path.suffix.lower() == ".csv" else "xlsx"
-        try:
-            table = build_table(
-                self.ws, what, self.province_combo.currentData(), self.year_combo.currentData()
-            )
-        except SecityError as exc:
-            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), str(exc))
-            return
-
-        def done(rows: object) -> None:
-            self.last_export = path
-            self.coverage.setToolTip(
-                self.tr("Wrote {rows} rows to {path}").format(rows=rows, path=str(path))
-            )
-
-        def failed(exc: BaseException) -> None:
-            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), str(exc))
-
-        self.export_task = run_task(
-            self,
+        self.runner.run(
+            ExportSpreadsheet(
+                self.ws, what, path, self.province_combo.currentData(), self.year_combo.currentData()
+            ),
             self.tr("Exporting"),
-            lambda _progress: write_table(table, fmt, path),
-            done,
-            failed,
+            lambda rows: self._exported(path, rows),
+            self._export_failed,
         )
+
+    def _exported(self, path: Path, rows: int) -> None:
+        self.last_export = path
+        self.coverage.setToolTip(
+            self.tr("Wrote {rows} rows to {path}").format(rows=rows, path=str(path))
+        )
+
+    def _export_failed(self, failure: Failure) -> None:
+        if not failure.cancelled:
+            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), failure.text)
 
     def set_model_town(self) -> None:
         code, year = self.selected_code(), self.year_combo.currentData()
         if code is None or year is None:
             return
-        name = geography.municipality(self.ws.db, code).name_th
+        name = lists.municipality(self.ws, code).name_th
         dlg = ReasonDialog(
             self.tr("Model town"),
             self.tr(
@@ -281,6 +271,6 @@ class DashboardPlace(QtWidgets.QWidget):
         try:
             self.towns.set(year, code, dlg.text())
         except SecityError as exc:
-            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), str(exc))
+            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), messages.describe(exc, self.lang))
             return
         self.refresh()

@@ -16,17 +16,26 @@ class FilterTable(QtWidgets.QWidget):
     ) -> None:
         super().__init__(parent)
         self.source = model
-        self.proxy = QtCore.QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setFilterRole(search_role)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(0)
-        if sort_role is not None:
-            self.proxy.setSortRole(sort_role)
         self.filter = QtWidgets.QLineEdit(self)
         self.filter.setPlaceholderText(placeholder)
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.proxy: QtCore.QAbstractProxyModel
+        search = getattr(model, "set_search", None)
+        if search is not None:
+            # The model filters and sorts in SQL (large lists): the proxy only passes through.
+            self.proxy = QtCore.QIdentityProxyModel(self)
+            self.proxy.setSourceModel(model)
+            self.filter.textChanged.connect(search)
+        else:
+            proxy = QtCore.QSortFilterProxyModel(self)
+            proxy.setSourceModel(model)
+            proxy.setFilterRole(search_role)
+            proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            proxy.setFilterKeyColumn(0)
+            if sort_role is not None:
+                proxy.setSortRole(sort_role)
+            self.filter.textChanged.connect(proxy.setFilterFixedString)
+            self.proxy = proxy
         self.view = QtWidgets.QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)

@@ -24,6 +24,7 @@ from secity_desktop.gui.models.assessments import (
 )
 from secity_desktop.gui.models.municipalities import MunicipalityTableModel
 from secity_desktop.gui.new_assessment import NewAssessmentDialog
+from secity_desktop.gui.operations import OperationRunner
 from secity_desktop.gui.preferences import PreferencesDialog
 from secity_desktop.gui.province_places import add_province_places
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
@@ -31,9 +32,9 @@ from secity_desktop.gui.reports_place import ReportsPlace
 from secity_desktop.gui.style import STYLE_SHEET
 from secity_desktop.gui.transfer.place import SyncPlace
 from secity_desktop.services.assessments import AssessmentService
+from secity_desktop.services.lists import AssessmentList
+from secity_desktop.services.session import SessionState
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import assessments as repo
-from secity_desktop.store import ui_state
 
 ROLE_LABELS = {
     Role.ASSESSOR: ("ผู้ประเมิน", "Assessor"),
@@ -58,6 +59,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.lang = lang
         self.settings = settings or cfg.Settings()
         self.assessments = AssessmentService(ws)
+        self.session = SessionState(ws)
         self.editor: AssessmentEditor | None = None
         self._set_title(self.tr("SECity Desktop — Sustainable Environment City"))
         self.setStyleSheet(STYLE_SHEET)
@@ -100,7 +102,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.places.currentChanged.connect(self._place_changed)
 
         add_province_places(self)  # Review, Dashboard (and Coverage) for office roles
-        self.reports_place = ReportsPlace(ws, self)
+        self.reports_place = ReportsPlace(ws, self, lang)
         self.add_place(self.reports_place, self.tr("Reports"))
 
         self._actions()
@@ -113,8 +115,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         if restore:
-            last = ui_state.get(ws.db, OPEN_KEY)
-            if last and last in self.assessment_model._ids:
+            last = self.session.get(OPEN_KEY)
+            if last and self.assessment_model.has(last):
                 self.open_assessment(last)
 
     def _set_title(self, text: str) -> None:
@@ -281,7 +283,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.assessments_stack.addWidget(editor)
         self.assessments_stack.setCurrentWidget(editor)
         self.places.setCurrentWidget(self.assessments_stack)
-        ui_state.put(self.ws.db, OPEN_KEY, assessment_id)
+        self.session.put(OPEN_KEY, assessment_id)
         self._set_title(
             f"{editor.municipality.name_th if self.lang == 'th' else editor.municipality.name_en or editor.municipality.name_th} {editor.assessment.year} — SECity Desktop"
         )
@@ -299,12 +301,10 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.editor is None:
             return
         aid = self.editor.aid
-        current = repo.get(self.ws.db, aid)
-        newer = self.ws.db.execute(
-            "SELECT id FROM assessments WHERE supersedes = ? ORDER BY revision DESC LIMIT 1", [aid]
-        ).fetchone()
+        current = self.assessments.get(aid)
+        newer = AssessmentList(self.ws).successor(aid)
         if newer is not None:
-            self.open_assessment(str(newer[0]))
+            self.open_assessment(newer)
         elif current.status != self.editor.assessment.status:
             self.open_assessment(aid)
 
@@ -320,7 +320,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def show_list(self) -> None:
         self.close_editor()
-        ui_state.put(self.ws.db, OPEN_KEY, None)
+        self.session.put(OPEN_KEY, None)
         self.assessments_stack.setCurrentIndex(0)
         self._set_title(self.tr("SECity Desktop — Sustainable Environment City"))
         self.assessment_table.view.setFocus()
@@ -381,6 +381,10 @@ class MainWindow(QtWidgets.QMainWindow):
         PreferencesDialog(self.settings, self, summary(self.ws), self.lang).exec()
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        for runner in self.findChildren(OperationRunner):  # stop long work; nothing half-written
+            runner.cancel_all()
+        for runner in self.findChildren(OperationRunner):
+            runner.wait()
         if self.editor is not None:
             self.editor.close_editor()
             self.settings.set_state(cfg.EDITOR_SPLITTER, self.editor.splitter.saveState())

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import html
 
+from secity_desktop import messages
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.thai_calendar import MAX_BE_YEAR, fiscal_year_be, now_utc
 from secity_desktop.gui.common import SB, button_texts, translate_buttons, warn
 from secity_desktop.gui.models.municipalities import MunicipalityTableModel
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
+from secity_desktop.services import lists
 from secity_desktop.services.assessments import AssessmentService, DuplicateAssessment
-from secity_desktop.store import geography
 
 
 class MunicipalityFilter(QtCore.QSortFilterProxyModel):
@@ -67,9 +68,9 @@ class NewAssessmentDialog(QtWidgets.QDialog):
         form.addRow(self.tr("&Municipality:"), self.search)
         self.province = QtWidgets.QComboBox(self)
         self.province.addItem(self.tr("All provinces"), "")
-        for p in geography.provinces(svc.db):
-            name = p["name_th"] if lang == "th" else p["name_en"]
-            self.province.addItem(f"{name} ({p['code']})", p["code"])
+        for p in lists.provinces(svc.ws):
+            name = p.name_th if lang == "th" else p.name_en
+            self.province.addItem(f"{name} ({p.code})", p.code)
         form.addRow(self.tr("&Province:"), self.province)
         layout.addLayout(form)
 
@@ -166,7 +167,7 @@ class NewAssessmentDialog(QtWidgets.QDialog):
             box = QtWidgets.QMessageBox(self)
             box.setIcon(QtWidgets.QMessageBox.Icon.Information)
             box.setWindowTitle(self.tr("Assessment already exists"))
-            muni = geography.municipality(self.svc.db, code)
+            muni = lists.municipality(self.svc.ws, code)
             box.setText(
                 self.tr(
                     "{name} already has an assessment for fiscal year {year} under this framework."
@@ -187,7 +188,7 @@ class NewAssessmentDialog(QtWidgets.QDialog):
                 self.accept()
             return
         except SecityError as exc:
-            warn(self, self.tr("New assessment"), str(exc))
+            warn(self, self.tr("New assessment"), messages.describe(exc, self.lang))
             return
         self.created_id = a.id
         self.accept()

@@ -1,32 +1,34 @@
 """The Reports place: pick a document, render it to a file off the GUI thread, open it.
 
-The store is read (and certificates are signed and audited) on the GUI
+Each document is a ``services.report_render`` operation run by the one runner:
+the store is read (and certificates are signed and audited) on the GUI
 thread, which is quick; the slow part — thumbnails, layout, PDF writing — runs
-in a :class:`RenderJob` with a progress dialog that appears only when the
-work lasts, and a cancel button.
+on a worker with a progress dialog that appears only when the work lasts, and
+a cancel button. The CLI runs the very same operations inline.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from secity_desktop.core.errors import SecityError
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from secity_desktop.core.thai_calendar import fiscal_year_be, now_utc
-from secity_desktop.crypto import keys
 from secity_desktop.gui.certificate_verify import CertificateVerifyBox
+from secity_desktop.gui.operations import Failure, OperationRunner
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal
-from secity_desktop.gui.render_job import Progress, RenderJob
-from secity_desktop.services.certificates import CertificateService
-from secity_desktop.services.identity import Identity
-from secity_desktop.services.reports import ReportDataService, status_th
+from secity_desktop.services import lists
+from secity_desktop.services.operations import Operation
+from secity_desktop.services.report_render import (
+    CertificateRequest,
+    RenderAssessmentReport,
+    RenderCertificates,
+    Rendered,
+    RenderProvinceSummary,
+    signing_key,
+)
+from secity_desktop.services.reports import status_th
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import assessments as repo
-from secity_desktop.store import geography
-
-if TYPE_CHECKING:
-    from secity_desktop.reports.data import CertificateData
 
 ASSESSMENT, PROVINCE, CERTIFICATE, BATCH = range(4)
 PROGRESS_DELAY_MS = 600
@@ -36,17 +38,13 @@ class ReportsPlace(QtWidgets.QWidget):
     finished = Signal(object)  # the written path(s), or None when cancelled
     failed = Signal(str)
 
-    def __init__(self, ws: Workspace, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, parent: QtWidgets.QWidget | None = None,
+                 lang: str = "th") -> None:
         super().__init__(parent)
         self.setObjectName("reportsPlace")
         self.ws = ws
-        self.data = ReportDataService(ws)
-        self.certs = CertificateService(ws)
-        self.pool = QtCore.QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.job: RenderJob | None = None
-        self._last_job: RenderJob | None = None
-        self.progress_dialog: QtWidgets.QProgressDialog | None = None
+        self.lang = lang
+        self.runner = OperationRunner(self, lang)
         self.last_output: Path | None = None
         self._build()
         self.refresh()
@@ -121,7 +119,7 @@ class ReportsPlace(QtWidgets.QWidget):
         buttons.addWidget(self.render_button)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
-        self.verify_box = CertificateVerifyBox(self.ws, self)
+        self.verify_box = CertificateVerifyBox(self.ws, self, self.lang)
         layout.addWidget(self.verify_box)
         layout.addStretch(1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -149,7 +147,7 @@ class ReportsPlace(QtWidgets.QWidget):
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         """Assessments may have been added in another place since: reload, keeping the choice."""
-        if self.job is None:
+        if not self.runner.busy:
             self.refresh()
         super().showEvent(event)
 
@@ -165,23 +163,18 @@ class ReportsPlace(QtWidgets.QWidget):
                 box.setCurrentIndex(box.findData(data))
 
     def _fill_lists(self, checked: set[str]) -> None:
-        ids = repo.list_ids(self.ws.db)
-        rows = repo.summary_rows(self.ws.db, ids)
         self.assessment.clear()
-        for i in ids:
-            r = rows[i]
-            self.assessment.addItem(
-                f"{r['municipality_th']} · {r['year']} · {status_th(r['status'])}", i
-            )
+        for r in lists.assessment_choices(self.ws):
+            self.assessment.addItem(f"{r.municipality_th} · {r.year} · {status_th(r.status)}", r.id)
         self.province.clear()
-        for p in geography.provinces(self.ws.db):
-            self.province.addItem(f"{p['code']} {p['name_th']}", p["code"])
+        for p in lists.provinces(self.ws):
+            self.province.addItem(f"{p.code} {p.name_th}", p.code)
         own = self.ws.province_code
         if own:
             self.province.setCurrentIndex(max(0, self.province.findData(own)))
         self.municipality.clear()
         self.batch_list.clear()
-        for m in geography.municipalities(self.ws.db, own or None):
+        for m in lists.municipalities(self.ws, own or None):
             self.municipality.addItem(f"{m.code} {m.name_th}", m.code)
             item = QtWidgets.QListWidgetItem(f"{m.code} {m.name_th}", self.batch_list)
             item.setData(QtCore.Qt.ItemDataRole.UserRole, m.code)
@@ -220,145 +213,80 @@ class ReportsPlace(QtWidgets.QWidget):
 
     def render_to(self, target: Path) -> None:
         """Gather data here (GUI thread, store access), then render in the background."""
-        if self.job is not None:
+        if self.runner.busy:
             return
-        try:
-            work = self._prepare(self.kind.currentIndex(), target)
-        except SecityError as exc:
-            self._show_error(str(exc))
+        op = self._operation(self.kind.currentIndex(), target)
+        if op is None:
+            self._show_error(self.tr("There is no assessment to report on."))
             return
-        self._start(work)
+        self.render_button.setEnabled(False)
+        self.status.setText(self.tr("Rendering…"))
+        started = self.runner.run(
+            op, self.tr("Rendering…"), self._on_done, self._on_failed,
+            lambda done, total, _text: self._on_progress(done, total),
+        )
+        if started is None:
+            self.render_button.setEnabled(True)
 
-    def _prepare(self, kind: int, target: Path) -> Callable[[Progress], Any]:
-        # reportlab costs ~200 ms to import: the first PDF pays it, not every app start
-        from secity_desktop.reports.assessment_pdf import render_assessment_report
-        from secity_desktop.reports.certificate_pdf import render_certificates
-        from secity_desktop.reports.certificate_template import CertificateTemplate
-        from secity_desktop.reports.province_pdf import render_province_summary
-
+    def _operation(self, kind: int, target: Path) -> Operation[Rendered] | None:
         if kind == ASSESSMENT:
             aid = self.assessment.currentData()
-            if not aid:
-                raise SecityError(self.tr("There is no assessment to report on."))
-            data = self.data.assessment(str(aid))
-            return lambda progress: render_assessment_report(data, target, progress=progress)
+            return RenderAssessmentReport(self.ws, str(aid), target) if aid else None
         year = self.year.value()
         if kind == PROVINCE:
-            summary = self.data.province(str(self.province.currentData()), year)
-            return lambda progress: render_province_summary(summary, target)
-        codes = (
-            [str(self.municipality.currentData())]
-            if kind == CERTIFICATE
-            else self.checked_codes() or None
-        )
-        items = self.certs.prepare_many(
+            return RenderProvinceSummary(self.ws, str(self.province.currentData()), year, target)
+        single = kind == CERTIFICATE
+        request = CertificateRequest(
             year,
-            codes,
+            [str(self.municipality.currentData())] if single else self.checked_codes() or None,
+            single=single,
             specimen=self.unsigned.isChecked(),
             signatory_name=self.signatory_name.text().strip() or None,
             signatory_position=self.signatory_position.text().strip() or None,
+            thai_numerals=True if self.thai_digits.isChecked() else None,
         )
-        items = self._sign(items)
-        template = CertificateTemplate.load()
-        thai = True if self.thai_digits.isChecked() else None
-        if kind == CERTIFICATE and target.suffix.lower() != ".pdf":
-            target = target.with_suffix(".pdf")  # one certificate: always a file, never a folder
-        return lambda progress: render_certificates(
-            items, target, template, thai_numerals=thai, progress=progress
-        )
+        key = None if request.specimen else self._key
+        return RenderCertificates(self.ws, request, target, key)
 
-    def _sign(self, items: list[CertificateData]) -> list[CertificateData]:
+    def _key(self) -> Ed25519PrivateKey:
         """Unlock the key for this batch only; the passphrase field is cleared at once."""
-        if self.unsigned.isChecked():
-            return items
         phrase = self.passphrase.text().encode("utf-8")
         self.passphrase.clear()
         path = self.key_path.text().strip()
-        if path:
-            key = keys.read_private(Path(path), phrase)
-        else:
-            identity = Identity(self.ws)
-            if not identity.has_key():
-                raise SecityError(
-                    self.tr(
-                        "This workspace has no signing key: create one (Sync place or "
-                        "`secity key init`), choose a key file, or tick 'Unsigned specimen'."
-                    )
-                )
-            key = identity.unlock(phrase)
-        return [self.certs.sign(d, key) for d in items]
-
-    def _start(self, work: Callable[[Progress], Any]) -> None:
-        job = RenderJob(work)
-        self.job = job
-        dialog = QtWidgets.QProgressDialog(self.tr("Rendering…"), self.tr("Cancel"), 0, 0, self)
-        dialog.setWindowTitle(self.tr("Reports"))
-        dialog.setMinimumDuration(PROGRESS_DELAY_MS)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(job.cancel)
-        self.progress_dialog = dialog
-        job.signals.progressed.connect(self._on_progress)
-        job.signals.succeeded.connect(self._on_done)
-        job.signals.failed.connect(self._on_failed)
-        self.render_button.setEnabled(False)
-        self.status.setText(self.tr("Rendering…"))
-        self.pool.start(job)
+        return signing_key(self.ws, Path(path) if path else None, phrase)
 
     def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
+        self.runner.cancel_all()
 
     def _on_progress(self, done: int, total: int) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.setMaximum(total)
-            self.progress_dialog.setValue(done)
-            self.progress_dialog.setLabelText(
-                self.tr("Rendering {done} of {total}…").format(done=done, total=total)
-            )
+        self.status.setText(
+            self.tr("Rendering {done} of {total}…").format(done=done, total=total)
+        )
 
-    def _finish_job(self) -> None:
-        if self.progress_dialog is not None:
-            self.progress_dialog.close()
-            self.progress_dialog.deleteLater()
-            self.progress_dialog = None
-        # Keep the finished job alive until the next one: its pool thread may still be
-        # returning from run() when this queued signal arrives.
-        self._last_job = self.job
-        self.job = None
+    def _on_done(self, result: Rendered) -> None:
         self.render_button.setEnabled(True)
-
-    def _on_done(self, result: object) -> None:
-        from secity_desktop.reports.certificate_pdf import BatchResult
-
-        self._finish_job()
-        if isinstance(result, BatchResult):
-            paths = result.written
-            if result.cancelled:
-                self.status.setText(
-                    self.tr("Cancelled: {done} of {total} written.").format(
-                        done=len(paths), total=result.total
-                    )
+        if result.cancelled:
+            self.status.setText(
+                self.tr("Cancelled: {done} of {total} written.").format(
+                    done=len(result.written), total=result.total
                 )
-                self.finished.emit(None)
-                return
-            out = paths[0] if len(paths) == 1 else (paths[0].parent if paths else None)
-        else:
-            out = Path(str(result))
+            )
+            self.finished.emit(None)
+            return
+        out = result.output
         self.last_output = out
         self.status.setText(self.tr("Written: {path}").format(path=str(out)))
         if out is not None and self.open_when_done.isChecked():
             QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(out)))
         self.finished.emit(out)
 
-    def _on_failed(self, message: str) -> None:
-        cancelled = self.job is not None and self.job.cancelled
-        self._finish_job()
-        if cancelled:
+    def _on_failed(self, failure: Failure) -> None:
+        self.render_button.setEnabled(True)
+        if failure.cancelled:
             self.status.setText(self.tr("Cancelled; no file was written."))
             self.finished.emit(None)
             return
-        self._show_error(message)
+        self._show_error(failure.text)
 
     def _show_error(self, message: str) -> None:
         self.status.setText(self.tr("Not done: {reason}").format(reason=message))

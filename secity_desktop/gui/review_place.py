@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from secity_desktop import messages
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import format_datetime_th, parse_iso
@@ -27,12 +28,11 @@ from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from secity_desktop.gui.review_dialogs import OverrideDialog, ReasonDialog
 from secity_desktop.gui.transfer.dialogs import AskPassphrase, ask_passphrase
 from secity_desktop.gui.transfer.send_page import OfficeBundleWriter
+from secity_desktop.services import lists
+from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.office_bundles import OfficeBundleService
 from secity_desktop.services.review.workflow import ReviewService
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import assessments as repo
-from secity_desktop.store import geography
-from secity_desktop.store import review as rrepo
 
 
 class ReviewPlace(QtWidgets.QWidget):
@@ -54,10 +54,11 @@ class ReviewPlace(QtWidgets.QWidget):
         self.ws = ws
         self.lang = lang
         self.svc = ReviewService(ws)
+        self.assessments = AssessmentService(ws)
         # Only a province signs return bundles (its assessors enrolled its key).
         self.writer: OfficeBundleWriter | None = None
         if ws.role is Role.PROVINCE:
-            self.writer = OfficeBundleWriter(OfficeBundleService(ws), ask, self)
+            self.writer = OfficeBundleWriter(OfficeBundleService(ws), ask, self, lang)
             self.writer.written.connect(self._bundle_written)
             self.writer.failed.connect(lambda _e: self._show(self.current_id))
         self.list_model = ReviewListModel(self.svc, lang, self)
@@ -197,7 +198,7 @@ class ReviewPlace(QtWidgets.QWidget):
         self.ind_model.load(aid)
         for col in (0, 2, 3, 4):
             self.ind_table.resizeColumnToContents(col)
-        status = repo.get(self.ws.db, aid).status if aid else None
+        status = self.assessments.get(aid).status if aid else None
         for b, ok in (
             (self.start_btn, status in (Status.RECEIVED, Status.FINALIZED, Status.COMPLETE)),
             (self.approve_btn, status == Status.UNDER_REVIEW),
@@ -215,8 +216,8 @@ class ReviewPlace(QtWidgets.QWidget):
             self.header.setText(self.tr("Nothing to review with this filter."))
             self.history.clear()
             return
-        a = repo.get(self.ws.db, aid)
-        muni = geography.municipality(self.ws.db, a.municipality_code)
+        a = self.assessments.get(aid)
+        muni = lists.municipality(self.ws, a.municipality_code)
         raw, eff = self.svc.scorecards(aid)
         e = html.escape
         tier = (
@@ -240,17 +241,18 @@ class ReviewPlace(QtWidgets.QWidget):
     def _history_html(self, aid: str) -> str:
         e = html.escape
         items: list[tuple[str, str]] = []
-        for d in rrepo.decisions(self.ws.db, aid):
+        history = lists.review_history(self.ws, aid)
+        for d in history.decisions:
             text = self.tr("{who}: {old} → {new}").format(
                 who=d.author,
                 old=status_text(d.old_status, self.lang == "th"),
                 new=status_text(d.new_status, self.lang == "th"),
             )
             items.append((d.at, f"<b>{e(text)}</b>" + (f"<br>{e(d.comment)}" if d.comment else "")))
-        for c in rrepo.comments(self.ws.db, aid):
+        for c in history.comments:
             where = c.indicator_code or self.tr("assessment")
             items.append((c.at, f"<b>{e(c.author)}</b> [{e(where)}]: {e(c.body)}"))
-        for o in rrepo.overrides(self.ws.db, aid):
+        for o in history.overrides:
             lvl = self.tr("withdrawn") if o.level is None else str(o.level)
             text = self.tr("{who} changed {code}: {old} → {new}").format(
                 who=o.author,
@@ -273,7 +275,7 @@ class ReviewPlace(QtWidgets.QWidget):
         try:
             action()  # type: ignore[operator]
         except SecityError as exc:
-            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), str(exc))
+            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), messages.describe(exc, self.lang))
             return False
         self.refresh(aid)
         self.changed.emit(aid)
@@ -325,7 +327,7 @@ class ReviewPlace(QtWidgets.QWidget):
         try:
             job = self.writer.svc.prepare_return([aid])
         except SecityError as exc:
-            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), str(exc))
+            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), messages.describe(exc, self.lang))
             return False
         started = self.writer.write(job, target)
         if started:
@@ -363,8 +365,8 @@ class ReviewPlace(QtWidgets.QWidget):
         aid, code = self.current_id, self._current_indicator()
         if aid is None or code is None or not self.override_btn.isEnabled():
             return
-        a = repo.get(self.ws.db, aid)
-        ind = self.ws.frameworks.get(a.framework_hash).indicator(code)
+        a = self.assessments.get(aid)
+        ind = self.assessments.framework_of(a).indicator(code)
         row = self.ind_model.indicator(self.ind_table.currentIndex().row())
         dlg = OverrideDialog(ind, row.assessor_level, row.reviewer_level, self.lang, self)  # type: ignore[arg-type]
         if dlg.exec() == QtWidgets.QDialog.DialogCode.Accepted:

@@ -419,6 +419,14 @@ class AssessmentService:
                 new=Status.COMPLETE.value,
             )
 
+    # --- added for the front ends (issue 9) --------------------------------
+    def evidence_item(self, evidence_id: int) -> repo.Evidence:
+        return repo.evidence_item(self.db, evidence_id)
+
+    def evidence_path(self, sha256: str) -> Path:
+        """Where a stored evidence file lives (to show a thumbnail or copy it out)."""
+        return self.ws.blobs.path_for(sha256)
+
 
 def _assessor_label(content: str, fingerprint: str) -> str:
     """The assessor as their signed revision names them; the key when the name is unreadable."""

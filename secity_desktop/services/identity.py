@@ -175,3 +175,22 @@ class Identity:
         import segno
 
         segno.make(keys.public_line(self.public_key(), ""), error="m").save(str(path), scale=scale)
+
+    # --- added for the front ends (issue 9) --------------------------------
+    def qr_png(self, scale: int = 5) -> bytes:
+        """The enrolment QR (public-key line, no comment) as PNG bytes for a screen."""
+        import io
+
+        import segno
+
+        buf = io.BytesIO()
+        segno.make(keys.public_line(self.public_key(), ""), error="m").save(
+            buf, kind="png", scale=scale, border=2
+        )
+        return buf.getvalue()
+
+    def export_public(self, target: Path) -> Path:
+        """Write the public-key line to a file to hand to the office (or to assessors)."""
+        Path(target).write_text(self.info().public_line + "\n", "utf-8")
+        return Path(target)
+

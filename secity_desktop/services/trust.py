@@ -9,6 +9,8 @@ refuse duplicates, audit every change in the same transaction.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import ConflictError, ValidationError
 from secity_desktop.core.thai_calendar import now_iso
@@ -95,3 +97,23 @@ class TrustService:
             if not k.revoked
         ]
         return allowed_signers.allowed_signers_text(entries)
+
+    # --- added for the front ends (issue 9): key files read here, never in gui/ or cli/ ---
+    def inspect(self, public_text: str) -> tuple[str, str]:
+        """(fingerprint, comment) of a public-key line, to read out before enrolling it."""
+        pub, comment = keys.parse_public_line(public_text)
+        return keys.fingerprint(pub), comment
+
+    def read_key_file(self, path: Path) -> str:
+        """The text of a public-key file a person chose; unreadable files are refused plainly."""
+        try:
+            return Path(path).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValidationError(
+                f"cannot read {path}: {exc}", code="key_file_unreadable", path=str(path)
+            ) from None
+
+    def export_allowed_signers(self, target: Path) -> Path:
+        """Write :meth:`allowed_signers` to a file (the GUI's Export button)."""
+        Path(target).write_text(self.allowed_signers(), "utf-8")
+        return Path(target)

@@ -253,6 +253,7 @@ def test_open_evidence_uses_the_system_viewer(
     try:
         ed.page.evidence_view.setCurrentIndex(ed.evidence_model.index(0))
         ed.page.open_button.click()
+        qtbot.waitUntil(lambda: bool(opened), timeout=10_000)  # copied out off the GUI thread
     finally:
         QtGui.QDesktopServices.unsetUrlHandler("file")
     assert opened and opened[0].endswith("park.jpg") and Path(opened[0]).is_file()
@@ -370,7 +371,7 @@ def test_models_pass_modeltester(qtmodeltester: ModelTester, ws: Workspace, tmp_
     assert nav.index_of("1.1").data(STATE_ROLE) == "evidence_missing"
     qtmodeltester.check(nav)
     svc.attach(a.id, "1.1", _photo(tmp_path / "x.jpg"))
-    ev = EvidenceListModel(ws.blobs, "th")
+    ev = EvidenceListModel(svc.evidence_path, "th")
     ev.set_items(svc.evidence(a.id))
     qtmodeltester.check(ev)
     assert ev.rowCount() == 1

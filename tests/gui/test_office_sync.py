@@ -30,6 +30,7 @@ from secity_desktop.gui.transfer.send_page import OfficeCandidateModel
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.coverage import CoverageService
 from secity_desktop.services.identity import Identity
+from secity_desktop.services.import_preview import preview
 from secity_desktop.services.model_town import ModelTownService
 from secity_desktop.services.office_bundles import OfficeBundleService, OfficeJob
 from secity_desktop.services.review.workflow import ReviewService
@@ -334,7 +335,7 @@ def test_models_pass_modeltester(
     try:
         TrustService(n).add(Identity(o.p).info().public_line, actor=n.actor)
         plan_model = PlanTableModel()
-        plan_model.set_plan(ImportService(n).dry_run([upward]))
+        plan_model.set_plan(preview(ImportService(n).dry_run([upward])))
         qtmodeltester.check(plan_model)
         assert plan_model.rowCount() == 2  # the revision and its review; no model town
         ImportService(n).import_files([upward])

@@ -23,7 +23,7 @@ from secity_desktop.services.workspace import Workspace
 @pytest.fixture
 def place(qtbot: QtBot, ws: Workspace, tmp_path: Path) -> rp.ReportsPlace:
     chiang_mai(ws, tmp_path, images=2)
-    widget = rp.ReportsPlace(ws)
+    widget = rp.ReportsPlace(ws, lang="en")  # refusals in English, as the assertions read them
     widget.open_when_done.setChecked(False)
     qtbot.addWidget(widget)
     widget.year.setValue(2569)
@@ -134,13 +134,14 @@ def test_cancelled_batch_reports_cancel(qtbot: QtBot, ws: Workspace, tmp_path: P
     for n in range(widget.batch_list.count()):
         if widget.batch_list.item(n).data(QtCore.Qt.ItemDataRole.UserRole) in ("5101", "9001"):
             widget.batch_list.item(n).setCheckState(QtCore.Qt.CheckState.Checked)
-    real_start = widget.pool.start
+    real_pool = widget.runner.pool
 
-    def start_cancelled(job):  # type: ignore[no-untyped-def]
-        job.cancel()  # as if the person pressed Cancel before the first page finished
-        real_start(job)
+    class CancelFirst:
+        def start(self, job):  # type: ignore[no-untyped-def]
+            job.cancel()  # as if the person pressed Cancel before the first page finished
+            real_pool.start(job)
 
-    widget.pool.start = start_cancelled  # type: ignore[method-assign]
+    widget.runner.pool = CancelFirst()
     with qtbot.waitSignal(widget.finished, timeout=30_000) as blocker:
         widget.render_to(tmp_path / "batch")
     assert blocker.args[0] is None

@@ -19,6 +19,7 @@ from secity_desktop.gui.transfer.trust_page import TrustTableModel
 from secity_desktop.services.bundle_export import ExportService
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.identity import Identity
+from secity_desktop.services.import_preview import preview
 from secity_desktop.services.trust import TrustService
 from secity_desktop.services.workspace import Workspace, init_workspace, open_workspace
 from tests.bundle import flow
@@ -186,7 +187,7 @@ def test_sync_models_pass_modeltester(qtmodeltester: ModelTester, assessor_ws: W
     qtmodeltester.check(TrustTableModel(TrustService(office_ws)))
     plan_model = PlanTableModel()
     bundle = flow.export(assessor_ws, [aid], tmp_path)
-    plan_model.set_plan(ImportService(office_ws).dry_run([bundle]))
+    plan_model.set_plan(preview(ImportService(office_ws).dry_run([bundle])))
     qtmodeltester.check(plan_model)
     ImportService(office_ws).import_files([bundle])
     from secity_desktop.gui.transfer.history_page import ImportHistoryModel

@@ -3,21 +3,19 @@
 Nothing waits for a Save button: a level is committed when chosen; a note is
 committed after a short pause in typing (≤ 1 s), when the field loses focus,
 when another indicator is opened and when the editor closes. Scores come from
-``core.scoring`` over the levels held here, so a change shows at once without a
-database read; the database stays the truth (every change goes through the
-service in its own transaction).
+the service after every commit (``AssessmentService.scorecard``): the same
+effective-level rule as ``secity assessment show``, so a reviewer's standing
+override beats the assessor's level here too.
 """
 
 from __future__ import annotations
 
 import html
-import shutil
 from pathlib import Path
 
 import platformdirs
 
-from secity_desktop import paths
-from secity_desktop.core import scoring
+from secity_desktop import messages, paths
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import STATUS_LABELS, Status
 from secity_desktop.core.thai_calendar import now_utc
@@ -30,9 +28,10 @@ from secity_desktop.gui.editor.navigator import CODE_ROLE, IndicatorTreeModel
 from secity_desktop.gui.editor.score_panel import ScorePanel
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from secity_desktop.services.assessments import AssessmentService
+from secity_desktop.services.front_ops import CopyEvidenceOut
 from secity_desktop.services.review.feedback import FeedbackItem, feedback_for
-from secity_desktop.store import assessments as repo
-from secity_desktop.store import ui_state
+from secity_desktop.services.session import SessionState
+from secity_desktop.services.types import Evidence
 
 NOTE_DELAY_MS = 700
 NOTE_MAX_DELAY_MS = 1000
@@ -68,7 +67,6 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.municipality = view.municipality
         self.levels: dict[str, int | None] = {c: r.level for c, r in view.responses.items()}
         self.notes: dict[str, str] = {c: r.note for c, r in view.responses.items()}
-        self.with_evidence = repo.indicators_with_evidence(svc.db, self.aid)
         self.undo_stack = QtGui.QUndoStack(self)
         self.current: str | None = None
         self.card = view.card
@@ -77,7 +75,8 @@ class AssessmentEditor(QtWidgets.QWidget):
         self._apply_status()
         self._show_feedback()
         self.refresh_score()
-        start = ui_state.get(svc.db, f"indicator:{self.aid}")
+        self.session = SessionState(svc.ws)
+        start = self.session.get(f"indicator:{self.aid}")
         self.open_indicator(
             start if start and self.fw.indicator(start) else self.fw.indicators[0].code
         )
@@ -115,7 +114,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.tree.setIndentation(12)
         self.tree.setMinimumWidth(220)
         self.tree.selectionModel().currentChanged.connect(self._tree_current)
-        self.evidence_model = EvidenceListModel(self.svc.ws.blobs, self.lang, self)
+        self.evidence_model = EvidenceListModel(self.svc.evidence_path, self.lang, self)
         self.page = IndicatorPage(self.evidence_model, self.lang)
         self.scroll = QtWidgets.QScrollArea(self.splitter)
         self.scroll.setWidgetResizable(True)
@@ -145,7 +144,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.note_cap_timer.timeout.connect(self.flush_note)
         self.page.note.textChanged.connect(self._note_typed)
         self.page.note.installEventFilter(self)
-        self.importer = EvidenceImporter(self.svc, self)
+        self.importer = EvidenceImporter(self.svc, self, self.lang)
         self.importer.attached.connect(self._attached)
         self.importer.failed.connect(self._error)
         for digit in range(10):
@@ -239,7 +238,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         if idx.row() == 0:  # show the component heading above its first indicator
             self.tree.scrollTo(idx.parent())
         self.scroll.verticalScrollBar().setValue(0)
-        ui_state.put(self.svc.db, f"indicator:{self.aid}", code)
+        self.session.put(f"indicator:{self.aid}", code)
         self.current_changed.emit(code)
 
     def _tree_current(self, current: QtCore.QModelIndex, _prev: QtCore.QModelIndex) -> None:
@@ -284,7 +283,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         try:
             self.svc.set_response(self.aid, code, level)
         except SecityError as exc:
-            self._error(str(exc))
+            self._error(messages.describe(exc, self.lang))
             self.page.set_level(self.levels.get(self.current or ""))
             return
         self.levels[code] = level
@@ -331,7 +330,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         try:
             self.svc.set_note(self.aid, code, text)
         except SecityError as exc:
-            self._error(str(exc))
+            self._error(messages.describe(exc, self.lang))
             return
         self.notes[code] = text
         self.undo_stack.push(
@@ -343,7 +342,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         try:
             self.svc.set_note(self.aid, code, note)
         except SecityError as exc:
-            self._error(str(exc))
+            self._error(messages.describe(exc, self.lang))
             return
         self.notes[code] = note
         if code != self.current:
@@ -374,8 +373,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         if started and not self.importer.start(self.aid, str(self.current), files):
             self._error(self.tr("Still copying the previous files; try again when it is done."))
 
-    def _attached(self, item: repo.Evidence) -> None:
-        self.with_evidence.add(item.indicator_code)
+    def _attached(self, item: Evidence) -> None:
         if item.indicator_code == self.current:
             self.evidence_model.set_items(self.svc.evidence(self.aid, self.current))
         self._committed()
@@ -383,7 +381,7 @@ class AssessmentEditor(QtWidgets.QWidget):
     def remove_evidence(self, evidence_id: int) -> None:
         if not self.editable:
             return
-        item = repo.evidence_item(self.svc.db, evidence_id)
+        item = self.svc.evidence_item(evidence_id)
         if not confirm(
             self,
             self.tr("Remove evidence"),
@@ -396,29 +394,19 @@ class AssessmentEditor(QtWidgets.QWidget):
         try:
             self.svc.remove_evidence(evidence_id)
         except SecityError as exc:
-            self._error(str(exc))
+            self._error(messages.describe(exc, self.lang))
             return
-        self.with_evidence = repo.indicators_with_evidence(self.svc.db, self.aid)
         self.evidence_model.set_items(self.svc.evidence(self.aid, item.indicator_code))
         self._committed()
 
     def open_evidence(self, evidence_id: int) -> None:
-        """Copy out under the original name (the blob has none) and hand it to the system viewer."""
-        item = repo.evidence_item(self.svc.db, evidence_id)
-        folder = (
-            Path(platformdirs.user_cache_dir(paths.APP_NAME, paths.APP_AUTHOR))
-            / "open"
-            / item.sha256[:16]
+        """Copy out under the original name (off-thread) and hand it to the system viewer."""
+        folder = Path(platformdirs.user_cache_dir(paths.APP_NAME, paths.APP_AUTHOR)) / "open"
+        self.importer.runner.run(
+            CopyEvidenceOut(self.svc, evidence_id, folder), self.tr("Opening evidence…"),
+            lambda target: QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(target))),
+            lambda failure: self._error(failure.text) if not failure.cancelled else None,
         )
-        target = folder / Path(item.original_name).name
-        try:
-            if not target.exists():
-                folder.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(self.svc.ws.blobs.path_for(item.sha256), target)
-        except OSError as exc:
-            self._error(str(exc))
-            return
-        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(target)))
 
     # --- completion ---------------------------------------------------------------
     def mark_complete(self) -> None:
@@ -443,13 +431,13 @@ class AssessmentEditor(QtWidgets.QWidget):
             try:
                 self.svc.mark_complete(self.aid)
             except SecityError as exc:
-                self._error(str(exc))
+                self._error(messages.describe(exc, self.lang))
                 return
             self._committed()
 
     # --- after every commit ---------------------------------------------------------
     def refresh_score(self) -> None:
-        self.card = scoring.score(self.fw, self.levels, self.with_evidence)
+        self.card = self.svc.scorecard(self.aid)
         self.nav_model.set_card(self.card)
         self.score_panel.set_card(self.card)
         self.score_panel.complete_button.setEnabled(

@@ -1,24 +1,24 @@
 """Evidence for one indicator: a list model with thumbnails, and the off-thread copier.
 
 Copying a 100 MB video or hashing a 20 MB PDF on the GUI thread would freeze
-the window, so the file I/O (read EXIF, copy + hash into the blob store) runs
-on a worker thread and only the short DB step (``attach_stored``) runs on the
-GUI thread, keeping SQLite on one thread.
+the window, so the copy is an operation (``services.front_ops.AttachEvidence``)
+run by the one runner: file I/O (read EXIF, copy + hash into the blob store) on
+a worker, the short DB step (``attach_stored``) back on the GUI thread.
 """
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from secity_desktop.core.errors import Cancelled, SecityError
-from secity_desktop.core.evidence_meta import FileMeta, read_meta
+from secity_desktop import messages
 from secity_desktop.core.thai_calendar import format_datetime_th, parse_iso
-from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal, Slot
+from secity_desktop.gui.operations import Failure, OperationRunner, show_failure
+from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from secity_desktop.services.assessments import AssessmentService
-from secity_desktop.store import assessments as repo
-from secity_desktop.store.blobs import BlobStore
+from secity_desktop.services.front_ops import AttachEvidence, AttachResult
+from secity_desktop.services.types import Evidence
 
 EVIDENCE_ID_ROLE = Qt.ItemDataRole.UserRole + 30
 THUMB = 72
@@ -63,19 +63,20 @@ def document_icon(name: str) -> QtGui.QIcon:
 
 
 class EvidenceListModel(QtCore.QAbstractListModel):
-    def __init__(self, blobs: BlobStore, lang: str, parent: QtCore.QObject | None = None) -> None:
+    def __init__(self, path_for: Callable[[str], Path], lang: str,
+                 parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        self.blobs = blobs
+        self.path_for = path_for
         self.lang = lang
-        self._items: list[repo.Evidence] = []
+        self._items: list[Evidence] = []
         self._thumbs: dict[str, QtGui.QIcon] = {}
 
-    def set_items(self, items: list[repo.Evidence]) -> None:
+    def set_items(self, items: list[Evidence]) -> None:
         self.beginResetModel()
         self._items = list(items)
         self.endResetModel()
 
-    def item(self, row: int) -> repo.Evidence:
+    def item(self, row: int) -> Evidence:
         return self._items[row]
 
     def rowCount(
@@ -83,12 +84,12 @@ class EvidenceListModel(QtCore.QAbstractListModel):
     ) -> int:
         return 0 if parent.isValid() else len(self._items)
 
-    def _thumbnail(self, e: repo.Evidence) -> QtGui.QIcon:
+    def _thumbnail(self, e: Evidence) -> QtGui.QIcon:
         hit = self._thumbs.get(e.sha256)
         if hit is None:
             hit = document_icon(e.original_name)
             if e.is_image:
-                reader = QtGui.QImageReader(str(self.blobs.path_for(e.sha256)))
+                reader = QtGui.QImageReader(str(self.path_for(e.sha256)))
                 reader.setAutoTransform(True)
                 size = reader.size()
                 if size.isValid():
@@ -101,7 +102,7 @@ class EvidenceListModel(QtCore.QAbstractListModel):
             self._thumbs[e.sha256] = hit
         return hit
 
-    def describe(self, e: repo.Evidence) -> str:
+    def describe(self, e: Evidence) -> str:
         lines = [e.original_name, human_size(e.size)]
         if e.captured_at:
             moment = parse_iso(e.captured_at)
@@ -136,130 +137,48 @@ class EvidenceListModel(QtCore.QAbstractListModel):
         return None
 
 
-class _CopyWorker(QtCore.QObject):
-    progress = Signal(str, float)
-    stored = Signal(str, str, object, object)
-    failed = Signal(str, str)
-    finished = Signal()
-
-    def __init__(self, blobs: BlobStore, files: list[Path], cancel: threading.Event) -> None:
-        super().__init__()
-        self.blobs = blobs
-        self.files = files
-        self.cancel = cancel
-        self.total = sum(p.stat().st_size for p in files if p.is_file()) or 1
-        self.done_before = 0
-
-    @Slot()
-    def run(self) -> None:
-        for path in self.files:
-            if self.cancel.is_set():
-                break
-
-            def report(done: int, total: int, name: str = path.name) -> bool:
-                self.progress.emit(name, (self.done_before + done) / self.total)
-                return not self.cancel.is_set()
-
-            try:
-                if not path.is_file():
-                    raise SecityError(f"not a file: {path}")
-                meta = read_meta(path)
-                sha, size = self.blobs.put_file(path, report)
-                self.done_before += size
-                self.stored.emit(str(path), sha, size, meta)
-            except Cancelled:
-                break
-            except SecityError as exc:
-                self.failed.emit(str(path), str(exc))
-        self.finished.emit()
-
-
 class EvidenceImporter(QtCore.QObject):
-    """Copies files on a worker thread, then links each one on the GUI thread."""
+    """Copies files on a worker, then links them on the GUI thread (one operation per drop)."""
 
     attached = Signal(object)
     failed = Signal(str)
     finished = Signal()
 
-    def __init__(self, svc: AssessmentService, parent: QtWidgets.QWidget) -> None:
+    def __init__(self, svc: AssessmentService, parent: QtWidgets.QWidget, lang: str = "th") -> None:
         super().__init__(parent)
         self.svc = svc
-        self._thread: QtCore.QThread | None = None
-        self._worker: _CopyWorker | None = None
-        self._cancel = threading.Event()
-        self._dialog: QtWidgets.QProgressDialog | None = None
-        self._target: tuple[str, str] = ("", "")
+        self.lang = lang
+        self.runner = OperationRunner(parent, lang)
 
     @property
     def busy(self) -> bool:
-        return self._thread is not None
+        return self.runner.busy
 
     def start(self, assessment_id: str, code: str, files: list[Path]) -> bool:
         if self.busy or not files:
             return False
-        self._target = (assessment_id, code)
-        self._cancel.clear()
-        parent = self.parent()
-        assert isinstance(parent, QtWidgets.QWidget)
-        dialog = QtWidgets.QProgressDialog(
-            self.tr("Copying evidence into the workspace…"), self.tr("Cancel"), 0, 1000, parent
+        self.runner.run(
+            AttachEvidence(self.svc, assessment_id, code, files),
+            self.tr("Copying evidence into the workspace…"), self._done, self._failed,
         )
-        dialog.setWindowTitle(self.tr("Adding evidence"))
-        dialog.setMinimumDuration(600)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(self._cancel.set)
-        self._dialog = dialog
-        self._thread = QtCore.QThread(self)
-        self._worker = _CopyWorker(self.svc.ws.blobs, files, self._cancel)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self._progress)
-        self._worker.stored.connect(self._stored)
-        self._worker.failed.connect(self._failed)
-        self._worker.finished.connect(self._finished)
-        self._thread.start()
         return True
 
     def cancel(self) -> None:
-        self._cancel.set()
+        self.runner.cancel_all()
 
     def wait(self) -> None:
-        if self._thread is not None:
-            self._thread.wait()
+        self.runner.wait()
 
-    @Slot(str, float)
-    def _progress(self, name: str, fraction: float) -> None:
-        if self._dialog is not None:
-            self._dialog.setLabelText(self.tr("Copying {name}…").format(name=name))
-            self._dialog.setValue(min(999, int(fraction * 1000)))
+    def _done(self, result: AttachResult) -> None:
+        for item in result.attached:
+            self.attached.emit(item)
+        for exc in result.failures:
+            self.failed.emit(messages.describe(exc, self.lang))
+        self.finished.emit()
 
-    @Slot(str, str, object, object)
-    def _stored(self, path: str, sha: str, size: int, meta: FileMeta) -> None:
-        aid, code = self._target
-        try:
-            item = self.svc.attach_stored(aid, code, sha, size, Path(path).name, meta)
-        except SecityError as exc:
-            self.failed.emit(str(exc))
-            return
-        self.attached.emit(item)
-
-    @Slot(str, str)
-    def _failed(self, path: str, message: str) -> None:
-        self.failed.emit(message)
-
-    @Slot()
-    def _finished(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
-        if self._dialog is not None:
-            self._dialog.close()
-            self._dialog.deleteLater()
-        self._thread = None
-        self._worker = None
-        self._dialog = None
+    def _failed(self, failure: Failure) -> None:
+        if failure.cancelled:
+            show_failure(self.parent(), failure)  # type: ignore[arg-type]
+        else:
+            self.failed.emit(failure.text)
         self.finished.emit()

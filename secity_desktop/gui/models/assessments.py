@@ -2,7 +2,8 @@
 
 A province may hold thousands of assessments; fetching and scoring all of them
 on every reset would make the list slow, so (like Anki's browser) the model
-keeps the id list and fills a cache for the rows the view actually asks for.
+keeps the id list — filtered and ordered by the service in SQL — and fills a
+cache for the rows the view actually asks for.
 """
 
 from __future__ import annotations
@@ -12,17 +13,18 @@ from typing import Any
 
 from secity_desktop.core.lifecycle import STATUS_LABELS, Status
 from secity_desktop.core.thai_calendar import format_datetime_th
+from secity_desktop.gui.models.columns import RIGHT, SORT_ROLE, UNHANDLED, Column, ColumnTableModel
 from secity_desktop.gui.qt import Qt, QtCore
 from secity_desktop.services.assessments import AssessmentService
-from secity_desktop.store import assessments as repo
+from secity_desktop.services.lists import ASSESSMENT_PAGE, AssessmentList, AssessmentRow
 
-PAGE = 100
+PAGE = ASSESSMENT_PAGE
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+__all__ = ["ID_ROLE", "PAGE", "SEARCH_ROLE", "SORT_ROLE", "AssessmentTableModel"]
 
 
-class AssessmentTableModel(QtCore.QAbstractTableModel):
+class AssessmentTableModel(ColumnTableModel[AssessmentRow]):
     COLUMNS = ("municipality", "province", "year", "status", "answered", "total", "tier", "updated")
 
     def __init__(
@@ -31,28 +33,64 @@ class AssessmentTableModel(QtCore.QAbstractTableModel):
         super().__init__(parent)
         self.svc = svc
         self.lang = lang
+        self.listing = AssessmentList(svc.ws)
+        self.search = ""
+        self.order = ("updated", True)
         self._ids: list[str] = []
-        self._cache: dict[str, dict[str, Any]] = {}
+        self._cache: dict[str, AssessmentRow] = {}
         self.reload()
 
-    def _headers(self) -> tuple[str, ...]:
-        return (
-            self.tr("Municipality"),
-            self.tr("Province"),
-            self.tr("Fiscal year"),
-            self.tr("Status"),
-            self.tr("Answered"),
-            self.tr("Total"),
-            self.tr("Tier"),
-            self.tr("Last edited"),
-        )
+    def columns(self) -> list[Column[AssessmentRow]]:
+        th = self.lang == "th"
+
+        def updated(r: AssessmentRow) -> str:
+            moment = dt.datetime.fromisoformat(r.updated_at)
+            return format_datetime_th(moment) if th else moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+        def status(r: AssessmentRow) -> str:
+            labels = STATUS_LABELS.get(Status(r.status))
+            return (labels[0] if th else labels[1]) if labels else r.status
+
+        return [
+            Column(self.tr("Municipality"),
+                   lambda r: r.municipality_th if th or not r.municipality_en else r.municipality_en,
+                   key="municipality_th" if th else "municipality_en"),
+            Column(self.tr("Province"), lambda r: r.province_th if th else r.province_en,
+                   key="province_th" if th else "province_en"),
+            Column(self.tr("Fiscal year"), lambda r: str(r.year), align=RIGHT, key="year"),
+            Column(self.tr("Status"), status, key="status"),
+            Column(self.tr("Answered"), lambda r: f"{r.answered}/{r.count}",
+                   sort=lambda r: r.answered, align=RIGHT, key="answered"),
+            Column(self.tr("Total"), lambda r: f"{r.total:.2f}", sort=lambda r: r.total,
+                   align=RIGHT, key="total"),
+            Column(self.tr("Tier"),
+                   lambda r: (r.tier.label_th if th else r.tier.label_en) if r.tier else "—",
+                   key="total"),
+            Column(self.tr("Last edited"), updated, sort=lambda r: r.updated_at, key="updated"),
+        ]
 
     # --- data access ------------------------------------------------------
     def reload(self) -> None:
         self.beginResetModel()
-        self._ids = self.svc.list()
+        order, descending = self.order
+        self._ids = self.listing.ids(search=self.search, order=order, descending=descending)
         self._cache.clear()
         self.endResetModel()
+
+    def set_search(self, text: str) -> None:
+        """Filter in SQL on the code, both names, the province, year and status."""
+        if text != self.search:
+            self.search = text
+            self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order in SQL on the column's key (bulk scores for the total), then reload the ids."""
+        if not 0 <= column < len(self.specs):
+            return
+        wanted = (self.specs[column].key, order == Qt.SortOrder.DescendingOrder)
+        if wanted != self.order:
+            self.order = wanted
+            self.reload()
 
     def refresh_id(self, assessment_id: str) -> None:
         """Re-read one row after an edit, without resetting the view."""
@@ -66,107 +104,36 @@ class AssessmentTableModel(QtCore.QAbstractTableModel):
     def assessment_id(self, row: int) -> str:
         return self._ids[row]
 
+    def has(self, assessment_id: str) -> bool:
+        return assessment_id in self._ids
+
     def row_of(self, assessment_id: str) -> int:
         return self._ids.index(assessment_id) if assessment_id in self._ids else -1
 
-    def _row(self, row: int) -> dict[str, Any]:
-        aid = self._ids[row]
+    def _count(self) -> int:
+        return len(self._ids)
+
+    def _row(self, n: int) -> AssessmentRow:
+        aid = self._ids[n]
         hit = self._cache.get(aid)
         if hit is None:
-            start = (row // PAGE) * PAGE
+            start = (n // PAGE) * PAGE
             page = [i for i in self._ids[start : start + PAGE] if i not in self._cache]
-            rows = repo.summary_rows(self.svc.db, page)
-            for i, r in rows.items():
-                card = self.svc.scorecard(i)
-                r["total"] = card.total
-                r["answered"] = card.answered
-                r["count"] = card.count
-                r["tier"] = card.tier
-                self._cache[i] = r
+            self._cache.update(self.listing.rows(page))
             hit = self._cache[aid]
         return hit
 
-    # --- Qt model interface -----------------------------------------------
-    def rowCount(
-        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()
-    ) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(
-        self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()
-    ) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers()[section]
-        return None
+    def row_data(self, row: AssessmentRow, column: int, role: int) -> Any:
+        if role == SEARCH_ROLE:
+            return row.search_text
+        return UNHANDLED
 
     def data(
         self,
         index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
-            return None
-        if role == ID_ROLE:
-            return self._ids[index.row()]
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            SEARCH_ROLE,
-            SORT_ROLE,
-            Qt.ItemDataRole.TextAlignmentRole,
-        ):
-            return None
-        r = self._row(index.row())
-        col = self.COLUMNS[index.column()]
-        th = self.lang == "th"
-        if role == SEARCH_ROLE:
-            return " ".join(
-                str(r[k])
-                for k in (
-                    "municipality_code",
-                    "municipality_th",
-                    "municipality_en",
-                    "province_code",
-                    "province_th",
-                    "province_en",
-                    "year",
-                    "status",
-                )
-            )
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if col in ("year", "answered", "total"):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        if role == SORT_ROLE:
-            return {"total": r["total"], "answered": r["answered"], "updated": r["updated_at"]}.get(
-                col, self.data(index, Qt.ItemDataRole.DisplayRole)
-            )
-        return self._display(r, col, th)
-
-    def _display(self, r: dict[str, Any], col: str, th: bool) -> Any:
-        if col == "municipality":
-            return r["municipality_th"] if th or not r["municipality_en"] else r["municipality_en"]
-        if col == "province":
-            return r["province_th"] if th else r["province_en"]
-        if col == "year":
-            return str(r["year"])
-        if col == "status":
-            labels = STATUS_LABELS.get(Status(r["status"]))
-            return (labels[0] if th else labels[1]) if labels else r["status"]
-        if col == "answered":
-            return f"{r['answered']}/{r['count']}"
-        if col == "total":
-            return f"{r['total']:.2f}"
-        if col == "tier":
-            tier = r["tier"]
-            return (tier.label_th if th else tier.label_en) if tier else "—"
-        if col == "updated":
-            moment = dt.datetime.fromisoformat(r["updated_at"])
-            return (
-                format_datetime_th(moment) if th else moment.astimezone().strftime("%Y-%m-%d %H:%M")
-            )
-        return None
+        if role == ID_ROLE:  # no row fetch needed for the id
+            ok = index.isValid() and 0 <= index.row() < len(self._ids)
+            return self._ids[index.row()] if ok else None
+        return super().data(index, role)

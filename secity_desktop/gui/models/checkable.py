@@ -7,8 +7,9 @@ the rows differ, the ticking does not.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
+from secity_desktop.gui.models.columns import UNHANDLED, ColumnTableModel
 from secity_desktop.gui.qt import Qt, QtCore, Signal
 
 
@@ -17,19 +18,23 @@ class Sendable(Protocol):
     sent: int
 
 
-class CheckableRowsModel(QtCore.QAbstractTableModel):
-    """Subclasses fill ``_rows`` and give ``headers()`` and the display data."""
+S = TypeVar("S", bound=Sendable)
+
+
+class CheckableRowsModel(ColumnTableModel[S]):
+    """Subclasses give ``columns()`` and fill the rows with :meth:`set_rows`."""
 
     changed = Signal()
     checkable = True
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
         self.checked: set[str] = set()
 
-    def headers(self) -> tuple[str, ...]:
-        raise NotImplementedError
+    def set_rows(self, rows: Any) -> None:
+        super().set_rows(rows)
+        self.checked &= {c.assessment_id for c in self._rows}
+        self.changed.emit()
 
     def check_unsent(self) -> None:
         self.checked = {c.assessment_id for c in self._rows if c.sent == 0}
@@ -43,17 +48,10 @@ class CheckableRowsModel(QtCore.QAbstractTableModel):
     def check_state(self, row: Sendable) -> Qt.CheckState:
         return Qt.CheckState.Checked if row.assessment_id in self.checked else Qt.CheckState.Unchecked
 
-    def rowCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
+    def row_data(self, row: S, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return self.check_state(row) if self.checkable and column == 0 else None
+        return UNHANDLED
 
     def flags(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex) -> Qt.ItemFlag:
         base = super().flags(index)

@@ -9,23 +9,20 @@ from __future__ import annotations
 from typing import Any
 
 from secity_desktop.core.lifecycle import STATUS_LABELS, Status
-from secity_desktop.gui.qt import Qt, QtCore, QtGui
-from secity_desktop.services.bulk_scores import BulkScorer
+from secity_desktop.gui.models.columns import (
+    CENTER,
+    RIGHT,
+    SORT_ROLE,
+    UNHANDLED,
+    Column,
+    ColumnTableModel,
+)
+from secity_desktop.gui.qt import Qt, QtCore
+from secity_desktop.services.lists import REVIEW_STATUSES, ReviewQueue, ReviewRow
 from secity_desktop.services.review.workflow import ReviewIndicator, ReviewService
-from secity_desktop.store import assessments as repo
-from secity_desktop.store import review as rrepo
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-REVIEW_STATUSES = (
-    Status.RECEIVED,
-    Status.UNDER_REVIEW,
-    Status.APPROVED,
-    Status.RETURNED,
-    Status.FINALIZED,
-    Status.COMPLETE,
-)
-_ROOT = QtCore.QModelIndex()
+__all__ = ["ID_ROLE", "REVIEW_STATUSES", "SORT_ROLE", "ReviewIndicatorModel", "ReviewListModel"]
 
 
 def status_text(status: str | None, th: bool) -> str:
@@ -35,9 +32,7 @@ def status_text(status: str | None, th: bool) -> str:
     return (labels[0] if th else labels[1]) if labels else status
 
 
-class ReviewListModel(QtCore.QAbstractTableModel):
-    COLUMNS = ("municipality", "year", "revision", "status", "total", "note")
-
+class ReviewListModel(ColumnTableModel[ReviewRow]):
     def __init__(
         self, svc: ReviewService, lang: str = "th", parent: QtCore.QObject | None = None
     ) -> None:
@@ -45,105 +40,38 @@ class ReviewListModel(QtCore.QAbstractTableModel):
         self.svc = svc
         self.lang = lang
         self.status_filter: str | None = None
-        self._ids: list[str] = []
-        self._rows: dict[str, dict[str, Any]] = {}
-        self._scorer = BulkScorer(svc.db, svc.ws.frameworks)
+        self.queue = ReviewQueue(svc.ws)
         self.reload()
 
-    def _headers(self) -> tuple[str, ...]:
-        return (
-            self.tr("Municipality"),
-            self.tr("Fiscal year"),
-            self.tr("Revision"),
-            self.tr("Status"),
-            self.tr("Total"),
-            self.tr("Note"),
-        )
+    def columns(self) -> list[Column[ReviewRow]]:
+        th = self.lang == "th"
+        return [
+            Column(self.tr("Municipality"),
+                   lambda r: r.municipality_th if th or not r.municipality_en else r.municipality_en),
+            Column(self.tr("Fiscal year"), lambda r: str(r.year), sort=lambda r: r.year, align=RIGHT),
+            Column(self.tr("Revision"), lambda r: str(r.revision), sort=lambda r: r.revision,
+                   align=RIGHT),
+            Column(self.tr("Status"), lambda r: status_text(r.status, th)),
+            Column(self.tr("Total"), lambda r: f"{r.total:.2f}", sort=lambda r: r.total, align=RIGHT),
+            Column(self.tr("Note"),
+                   lambda r: self.tr("New revision after approval") if r.reopened else "",
+                   foreground=lambda r: "#a4262c" if r.reopened else None),
+        ]
 
     def reload(self) -> None:
-        self.beginResetModel()
-        province = self.svc.ws.province_code or None
-        if self.status_filter:
-            ids = repo.list_ids(self.svc.db, province=province, status=self.status_filter)
-        else:
-            ids = [
-                i
-                for s in REVIEW_STATUSES
-                for i in repo.list_ids(self.svc.db, province=province, status=s.value)
-            ]
-        self._ids = ids
-        self._rows = repo.summary_rows(self.svc.db, ids)
-        scores = self._scorer.scores(
-            (i, r["framework_hash"], r["updated_at"]) for i, r in self._rows.items()
-        )
-        last = rrepo.last_decision(self.svc.db, ids)
-        for i, r in self._rows.items():
-            r["total"] = sum(scores.get(i, {}).values())
-            d = last.get(i)
-            r["reopened"] = d is not None and d.action == "reopen"
-        self.endResetModel()
+        self.set_rows(self.queue.rows(self.status_filter))
 
     def assessment_id(self, row: int) -> str:
-        return self._ids[row]
+        return self._rows[row].id
 
     def row_of(self, assessment_id: str) -> int:
-        return self._ids.index(assessment_id) if assessment_id in self._ids else -1
+        return next((n for n, r in enumerate(self._rows) if r.id == assessment_id), -1)
 
-    def rowCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers()[section]
-        return None
-
-    def data(
-        self,
-        index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
-            return None
-        aid = self._ids[index.row()]
-        r = self._rows[aid]
-        col = self.COLUMNS[index.column()]
-        th = self.lang == "th"
-        if role == ID_ROLE:
-            return aid
-        if role == SORT_ROLE:
-            return {"total": r["total"], "year": r["year"], "revision": r["revision"]}.get(
-                col, self.data(index)
-            )
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == "municipality":
-                return (
-                    r["municipality_th"] if th or not r["municipality_en"] else r["municipality_en"]
-                )
-            if col == "year":
-                return str(r["year"])
-            if col == "revision":
-                return str(r["revision"])
-            if col == "status":
-                return status_text(r["status"], th)
-            if col == "total":
-                return f"{r['total']:.2f}"
-            if col == "note":
-                return self.tr("New revision after approval") if r["reopened"] else ""
-        if role == Qt.ItemDataRole.ForegroundRole and col == "note" and r["reopened"]:
-            return QtGui.QBrush(QtGui.QColor("#a4262c"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("year", "revision", "total"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def row_data(self, row: ReviewRow, column: int, role: int) -> Any:
+        return row.id if role == ID_ROLE else UNHANDLED
 
 
-class ReviewIndicatorModel(QtCore.QAbstractTableModel):
-    COLUMNS = ("code", "title", "assessor", "reviewer", "comments")
-
+class ReviewIndicatorModel(ColumnTableModel[ReviewIndicator]):
     def __init__(
         self, svc: ReviewService, lang: str = "th", parent: QtCore.QObject | None = None
     ) -> None:
@@ -151,71 +79,33 @@ class ReviewIndicatorModel(QtCore.QAbstractTableModel):
         self.svc = svc
         self.lang = lang
         self.assessment_id: str | None = None
-        self._rows: list[ReviewIndicator] = []
 
-    def _headers(self) -> tuple[str, ...]:
-        return (
-            self.tr("Code"),
-            self.tr("Indicator"),
-            self.tr("Assessor's level"),
-            self.tr("Reviewer's level"),
-            self.tr("Comments"),
-        )
+    def columns(self) -> list[Column[ReviewIndicator]]:
+        def changed(i: ReviewIndicator) -> str | None:
+            return "#fff4ce" if i.reviewer_level is not None else None
+
+        return [
+            Column(self.tr("Code"), lambda i: i.code, background=changed),
+            Column(self.tr("Indicator"),
+                   lambda i: i.title_th if self.lang == "th" or not i.title_en else i.title_en,
+                   background=changed),
+            Column(self.tr("Assessor's level"),
+                   lambda i: "—" if i.assessor_level is None else str(i.assessor_level),
+                   align=CENTER, background=changed),
+            Column(self.tr("Reviewer's level"),
+                   lambda i: "" if i.reviewer_level is None else str(i.reviewer_level),
+                   align=CENTER, background=changed,
+                   bold=lambda i: i.reviewer_level is not None),
+            Column(self.tr("Comments"), lambda i: str(i.comments) if i.comments else "",
+                   align=CENTER, background=changed),
+        ]
 
     def load(self, assessment_id: str | None) -> None:
-        self.beginResetModel()
         self.assessment_id = assessment_id
-        self._rows = self.svc.indicators(assessment_id) if assessment_id else []
-        self.endResetModel()
+        self.set_rows(self.svc.indicators(assessment_id) if assessment_id else [])
 
     def indicator(self, row: int) -> ReviewIndicator:
         return self._rows[row]
 
-    def rowCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers()[section]
-        return None
-
-    def data(
-        self,
-        index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        i = self._rows[index.row()]
-        col = self.COLUMNS[index.column()]
-        if role == ID_ROLE:
-            return i.code
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == "code":
-                return i.code
-            if col == "title":
-                return i.title_th if self.lang == "th" or not i.title_en else i.title_en
-            if col == "assessor":
-                return "—" if i.assessor_level is None else str(i.assessor_level)
-            if col == "reviewer":
-                return "" if i.reviewer_level is None else str(i.reviewer_level)
-            if col == "comments":
-                return str(i.comments) if i.comments else ""
-        if role == Qt.ItemDataRole.FontRole and col == "reviewer" and i.reviewer_level is not None:
-            font = QtGui.QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.BackgroundRole and i.reviewer_level is not None:
-            return QtGui.QBrush(QtGui.QColor("#fff4ce"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (
-            "assessor",
-            "reviewer",
-            "comments",
-        ):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+    def row_data(self, row: ReviewIndicator, column: int, role: int) -> Any:
+        return row.code if role == ID_ROLE else UNHANDLED

@@ -7,55 +7,54 @@ written reason. Nothing is deleted — the other revision is set aside.
 
 from __future__ import annotations
 
-from typing import Any
-
+from secity_desktop import messages
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import STATUS_LABELS, Status
 from secity_desktop.gui.common import warn, when_text
-from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from secity_desktop.gui.models.columns import Column, ColumnTableModel
+from secity_desktop.gui.qt import QtCore, QtWidgets, Signal
 from secity_desktop.gui.review_dialogs import ReasonDialog
 from secity_desktop.services.conflicts import Conflict, ConflictService, Side
 
-_COLUMNS = ("id", "municipality", "year", "kind", "new", "existing", "flagged", "state")
+OPEN = "#b35900"
 
 
-class ConflictModel(QtCore.QAbstractTableModel):
+class ConflictModel(ColumnTableModel[Conflict]):
     def __init__(self, svc: ConflictService, lang: str = "th",
                  parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self.svc = svc
         self.lang = lang
         self.include_resolved = False
-        self._rows: list[Conflict] = []
         self.reload()
 
+    def columns(self) -> list[Column[Conflict]]:
+        def signed(side: Side) -> str:
+            return f"{side.assessment_id}\n" + self.tr("signed with {key}").format(key=side.signer or "—")
+
+        return [
+            Column(self.tr("No."), lambda c: str(c.id)),
+            Column(self.tr("Municipality"), lambda c: f"{c.municipality_code} {c.municipality_th}"),
+            Column(self.tr("Fiscal year"), lambda c: str(c.year)),
+            Column(self.tr("Kind"), lambda c: self.tr("both revise the same revision")
+                   if c.kind == "fork" else self.tr("two first assessments")),
+            Column(self.tr("Newly imported"), lambda c: self._side(c.new),
+                   tooltip=lambda c: signed(c.new)),
+            Column(self.tr("Already here"), lambda c: self._side(c.existing),
+                   tooltip=lambda c: signed(c.existing)),
+            Column(self.tr("Flagged"), lambda c: when_text(c.flagged_at, self.lang)),
+            Column(self.tr("State"), self._state, tooltip=lambda c: c.resolution or None,
+                   foreground=lambda c: OPEN if c.resolved_at is None else None),
+        ]
+
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = self.svc.list(include_resolved=self.include_resolved)
-        self.endResetModel()
+        self.set_rows(self.svc.list(include_resolved=self.include_resolved))
 
     def conflict(self, row: int) -> Conflict | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def open_count(self) -> int:
         return sum(1 for c in self._rows if c.resolved_at is None)
-
-    def headers(self) -> tuple[str, ...]:
-        return (self.tr("No."), self.tr("Municipality"), self.tr("Fiscal year"), self.tr("Kind"),
-                self.tr("Newly imported"), self.tr("Already here"), self.tr("Flagged"),
-                self.tr("State"))
-
-    def rowCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
 
     def _side(self, s: Side) -> str:
         labels = STATUS_LABELS.get(Status(s.status), (s.status, s.status))
@@ -64,35 +63,7 @@ class ConflictModel(QtCore.QAbstractTableModel):
         return self.tr("revision {n} · {status} · {who} · {when}").format(
             n=s.revision, status=status, who=s.signer_name or "—", when=when)
 
-    def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        c = self._rows[index.row()]
-        key = _COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and key in ("new", "existing"):
-            s = c.new if key == "new" else c.existing
-            signed = self.tr("signed with {key}").format(key=s.signer or "—")
-            return f"{s.assessment_id}\n{signed}"
-        if role == Qt.ItemDataRole.ToolTipRole and key == "state" and c.resolution:
-            return c.resolution
-        if role == Qt.ItemDataRole.ForegroundRole and key == "state" and c.resolved_at is None:
-            return QtGui.QBrush(QtGui.QColor("#b35900"))
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if key == "id":
-            return str(c.id)
-        if key == "municipality":
-            return f"{c.municipality_code} {c.municipality_th}"
-        if key == "year":
-            return str(c.year)
-        if key == "kind":
-            return (self.tr("both revise the same revision") if c.kind == "fork"
-                    else self.tr("two first assessments"))
-        if key in ("new", "existing"):
-            return self._side(c.new if key == "new" else c.existing)
-        if key == "flagged":
-            return when_text(c.flagged_at, self.lang)
+    def _state(self, c: Conflict) -> str:
         if c.resolved_at is None:
             return self.tr("waiting for a decision")
         kept = self.tr("newly imported") if c.kept_id == c.new.assessment_id else self.tr("already here")
@@ -108,6 +79,7 @@ class ConflictsPage(QtWidgets.QWidget):
         super().__init__(parent)
         self.setObjectName("conflictsPage")
         self.svc = svc
+        self.lang = lang
         self.model = ConflictModel(svc, lang, self)
         layout = QtWidgets.QVBoxLayout(self)
         intro = QtWidgets.QLabel(self.tr(
@@ -172,7 +144,7 @@ class ConflictsPage(QtWidgets.QWidget):
         try:
             self.svc.resolve(c.id, keep.assessment_id, reason)
         except SecityError as exc:
-            warn(self, self.tr("Conflict not resolved"), str(exc))
+            warn(self, self.tr("Conflict not resolved"), messages.describe(exc, self.lang))
             return False
         self.model.reload()
         self.resolved.emit(c.id)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from secity_desktop import messages
 from secity_desktop.core.errors import Cancelled, SecityError, WrongPassphraseError
 from secity_desktop.gui.qt import QtCore, QtWidgets
 from secity_desktop.services.identity import Identity
@@ -82,14 +83,13 @@ def unlock_key(parent: QtWidgets.QWidget, identity: Identity, ask: AskPassphrase
             error = QtCore.QCoreApplication.translate("SyncDialogs", "Wrong passphrase; try again.")
 
 
-def show_error(parent: QtWidgets.QWidget, exc: BaseException) -> None:
-    """One clear line for refusals; a bug says so without details that could hold secrets."""
+def show_error(parent: QtWidgets.QWidget, exc: BaseException, lang: str = "th") -> None:
+    """One clear line in the person's language; a bug says so without details that could hold secrets."""
     if isinstance(exc, Cancelled):
         return
+    text = messages.describe(exc, lang)
+    title = QtCore.QCoreApplication.translate("SyncDialogs", "SECity Desktop")
     if isinstance(exc, SecityError):
-        QtWidgets.QMessageBox.warning(parent, QtCore.QCoreApplication.translate("SyncDialogs", "SECity Desktop"), str(exc))
+        QtWidgets.QMessageBox.warning(parent, title, text)
     else:
-        QtWidgets.QMessageBox.critical(
-            parent, QtCore.QCoreApplication.translate("SyncDialogs", "SECity Desktop"),
-            QtCore.QCoreApplication.translate("SyncDialogs", "Something went wrong ({kind}); nothing was changed.").format(
-                kind=type(exc).__name__))
+        QtWidgets.QMessageBox.critical(parent, title, text)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from secity_desktop.bundle.write import WrittenBundle
+from secity_desktop import messages
 from secity_desktop.core.errors import SecityError
 from secity_desktop.gui.common import when_text
 from secity_desktop.gui.models.checkable import CheckableRowsModel
+from secity_desktop.gui.models.columns import Column
+from secity_desktop.gui.operations import Failure, OperationRunner, show_failure
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
-from secity_desktop.gui.tasks import ProgressFn, Task, run_task
 from secity_desktop.gui.transfer.dialogs import AskPassphrase, show_error, unlock_key
 from secity_desktop.services.bundle_export import Candidate, ExportService
+from secity_desktop.services.front_ops import ExportFieldBundle
+from secity_desktop.services.lists import ready_to_finalize
+from secity_desktop.services.revisions import RevisionService
+from secity_desktop.services.types import WrittenBundle
 
 
 def human_size(n: int) -> str:
@@ -23,7 +27,7 @@ def human_size(n: int) -> str:
     return str(n)
 
 
-class CandidateTableModel(CheckableRowsModel):
+class CandidateTableModel(CheckableRowsModel[Candidate]):
     """Finalized revisions of this workspace, each with a check box."""
 
     def __init__(self, svc: ExportService, parent: QtCore.QObject | None = None,
@@ -31,32 +35,22 @@ class CandidateTableModel(CheckableRowsModel):
         super().__init__(parent)
         self.svc = svc
         self.lang = lang
-        self._rows: list[Candidate] = []
         self.reload()
 
-    def headers(self) -> tuple[str, ...]:
-        return (self.tr("Municipality"), self.tr("Fiscal year"), self.tr("Revision"),
-                self.tr("Finalized"), self.tr("Evidence"), self.tr("Sent"), self.tr("Last sent to"))
+    def columns(self) -> list[Column[Candidate]]:
+        return [
+            Column(self.tr("Municipality"), lambda c: c.municipality_th),
+            Column(self.tr("Fiscal year"), lambda c: str(c.year)),
+            Column(self.tr("Revision"), lambda c: str(c.revision)),
+            Column(self.tr("Finalized"), lambda c: when_text(c.finalized_at, self.lang)),
+            Column(self.tr("Evidence"), lambda c: human_size(c.evidence_bytes)),
+            Column(self.tr("Sent"), lambda c: self.tr("not yet") if c.sent == 0
+                   else self.tr("{n}×").format(n=c.sent)),
+            Column(self.tr("Last sent to"), lambda c: c.last_sent_to or ""),
+        ]
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = self.svc.candidates()
-        self.checked &= {c.assessment_id for c in self._rows}
-        self.endResetModel()
-        self.changed.emit()
-
-    def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        c = self._rows[index.row()]
-        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
-            return self.check_state(c)
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        sent = self.tr("not yet") if c.sent == 0 else self.tr("{n}×").format(n=c.sent)
-        return (c.municipality_th, str(c.year), str(c.revision), when_text(c.finalized_at, self.lang),
-                human_size(c.evidence_bytes), sent, c.last_sent_to or "")[index.column()]
+        self.set_rows(self.svc.candidates())
 
 
 class ExportPage(QtWidgets.QWidget):
@@ -68,8 +62,8 @@ class ExportPage(QtWidgets.QWidget):
         self.setObjectName("exportPage")
         self.svc = svc
         self.ask = ask
-        self.task: Task | None = None
-        self._job_ids: list[str] = []
+        self.lang = lang
+        self.runner = OperationRunner(self, lang)
         self.model = CandidateTableModel(svc, self, lang)
         layout = QtWidgets.QVBoxLayout(self)
         ready = QtWidgets.QHBoxLayout()
@@ -110,22 +104,15 @@ class ExportPage(QtWidgets.QWidget):
 
     def refresh_ready(self) -> None:
         """Complete assessments waiting to be finalized (frozen and signed) before export."""
-        from secity_desktop.core.lifecycle import Status
-        from secity_desktop.store import assessments as repo
-
-        ids = repo.list_ids(self.svc.db, status=Status.COMPLETE.value)
-        rows = repo.summary_rows(self.svc.db, ids)
+        ready = ready_to_finalize(self.svc.ws)
         self.ready_combo.clear()
-        for i in ids:
-            r = rows[i]
-            self.ready_combo.addItem(f"{r['municipality_th']} {r['year']} (r{r['revision']})", i)
-        self.ready_label.setText(self.tr("Complete, not yet finalized: {n}").format(n=len(ids)))
-        self.ready_combo.setEnabled(bool(ids))
-        self.finalize_button.setEnabled(bool(ids))
+        for r in ready:
+            self.ready_combo.addItem(f"{r.municipality_th} {r.year} (r{r.revision})", r.id)
+        self.ready_label.setText(self.tr("Complete, not yet finalized: {n}").format(n=len(ready)))
+        self.ready_combo.setEnabled(bool(ready))
+        self.finalize_button.setEnabled(bool(ready))
 
     def finalize(self) -> None:
-        from secity_desktop.services.revisions import RevisionService
-
         aid = self.ready_combo.currentData()
         if not aid:
             return
@@ -137,20 +124,20 @@ class ExportPage(QtWidgets.QWidget):
         try:
             RevisionService(self.svc.ws).finalize(aid, key)
         except SecityError as exc:
-            show_error(self, exc)
+            show_error(self, exc, self.lang)
         self.refresh_ready()
         self.model.reload()
 
     def _update_size(self) -> None:
         ids = self.model.selected_ids()
-        self.export_button.setEnabled(bool(ids) and self.task is None)
+        self.export_button.setEnabled(bool(ids) and not self.runner.busy)
         if not ids:
             self.size_label.setText(self.tr("Nothing selected"))
             return
         try:
             size = self.svc.estimate(ids)
         except SecityError as exc:
-            self.size_label.setText(str(exc))
+            self.size_label.setText(messages.describe(exc, self.lang))
             return
         self.size_label.setText(self.tr("{n} revision(s), about {size}").format(
             n=len(ids), size=human_size(size)))
@@ -162,7 +149,7 @@ class ExportPage(QtWidgets.QWidget):
         try:
             job = self.svc.prepare(ids)
         except SecityError as exc:
-            show_error(self, exc)
+            show_error(self, exc, self.lang)
             return
         if target is None:
             name, _ = QtWidgets.QFileDialog.getSaveFileName(
@@ -175,30 +162,19 @@ class ExportPage(QtWidgets.QWidget):
                          self.tr("Passphrase to sign {n} revision(s)").format(n=len(ids)))
         if key is None:
             return
-
         label = self.tr("Writing bundle…")  # translated here: the worker touches no widget
-
-        def work(progress: ProgressFn) -> WrittenBundle:
-            return job.run(target, key, lambda d, t: progress(d, t, label))
-
         self.export_button.setEnabled(False)
-        self._job_ids = job.ids
-        self.task = run_task(self, self.tr("Exporting"), work, self._done, self._failed)
+        self.runner.run(ExportFieldBundle(self.svc, job, target, key, label), self.tr("Exporting"),
+                        self._done, self._failed)
 
     def _done(self, written: WrittenBundle) -> None:
-        self.task = None
-        try:
-            self.svc.record(written, self._job_ids)
-        except SecityError as exc:
-            show_error(self, exc)
         self.result.setText(self.tr("Wrote {path} ({size}, {n} revision(s)).\nSHA-256 {sha}").format(
             path=str(written.path), size=human_size(written.size), n=written.revisions,
             sha=written.sha256))
         self.model.reload()
         self.exported.emit(written)
 
-    def _failed(self, exc: BaseException) -> None:
-        self.task = None
+    def _failed(self, failure: Failure) -> None:
         self._update_size()
         self.result.setText(self.tr("No bundle was written."))
-        show_error(self, exc)
+        show_failure(self, failure)

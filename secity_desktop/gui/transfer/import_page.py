@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
-from secity_desktop.bundle.plan import Action, Plan, ReviewItem
-from secity_desktop.core.errors import SecityError
-from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
-from secity_desktop.gui.tasks import ProgressFn, Task, run_task
-from secity_desktop.gui.transfer.dialogs import show_error
-from secity_desktop.services.bundle_import import ImportResult, ImportService
+from secity_desktop.gui.models.columns import Column, ColumnTableModel
+from secity_desktop.gui.operations import Failure, OperationRunner, show_failure
+from secity_desktop.gui.qt import Qt, QtGui, QtWidgets, Signal
+from secity_desktop.services.bundle_import import ImportService
+from secity_desktop.services.front_ops import (
+    ApplyImport,
+    CheckBundles,
+    CheckedImport,
+    ImportOutcome,
+)
+from secity_desktop.services.import_preview import ImportPreview, PlanRow
 
 ACTION_COLOURS = {"add": "#1b7f3b", "update": "#1f5fa8", "skip": "#777777",
                   "conflict": "#b26a00", "refused": "#b00020", "review": "#1b7f3b",
                   "town": "#1b7f3b"}
-_COLUMNS = 9
 FILE_COLUMN_MAX = 220
 DETAILS_COLUMN = 8
 ACTION_COLUMN = 7
 
 
-class PlanTableModel(QtCore.QAbstractTableModel):
+class PlanTableModel(ColumnTableModel[PlanRow]):
     """The dry run: one row per revision, per review, per model town, then per refused file.
 
     Field bundles carry revisions; a province's return bundle carries only
@@ -31,14 +34,22 @@ class PlanTableModel(QtCore.QAbstractTableModel):
     choices — every one is a row, so nothing in a bundle is applied unseen.
     """
 
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, ...]] = []
+    def columns(self) -> list[Column[PlanRow]]:
+        def tip(text: Any) -> Any:
+            return lambda r: text(r) or None
 
-    def headers(self) -> tuple[str, ...]:
-        return (self.tr("File"), self.tr("Content"), self.tr("Municipality"), self.tr("Fiscal year"),
-                self.tr("Revision"), self.tr("From"), self.tr("Comments"), self.tr("Action"),
-                self.tr("Details"))
+        return [
+            Column(self.tr("File"), lambda r: r.file, tooltip=tip(lambda r: r.file)),
+            Column(self.tr("Content"), lambda r: self.content_label(r.content)),
+            Column(self.tr("Municipality"), lambda r: r.municipality),
+            Column(self.tr("Fiscal year"), lambda r: r.year),
+            Column(self.tr("Revision"), lambda r: r.revision),
+            Column(self.tr("From"), lambda r: r.sender),
+            Column(self.tr("Comments"), lambda r: r.comments),
+            Column(self.tr("Action"), lambda r: self.action_label(r.action),
+                   foreground=lambda r: ACTION_COLOURS[r.action]),
+            Column(self.tr("Details"), self.details, tooltip=tip(self.details)),
+        ]
 
     def action_label(self, action: str) -> str:
         return {"add": self.tr("add"), "update": self.tr("update (newer revision)"),
@@ -51,82 +62,26 @@ class PlanTableModel(QtCore.QAbstractTableModel):
                 "approved": self.tr("review: approved"), "town": self.tr("model town"),
                 "": ""}.get(content, content)
 
-    def set_plan(self, plan: Plan | None) -> None:
-        self.beginResetModel()
-        self._rows = []
-        if plan is not None:
-            signers = {vb.path: vb.signer.name for vb in plan.bundles}
-            for i in plan.items:
-                d = i.doc
-                self._rows.append((i.bundle.name, "revision",
-                                   f"{d.municipality.name_th} ({d.municipality.code})",
-                                   str(d.year), str(d.revision), d.assessor.name, "",
-                                   i.action.value, i.note))
-            for r in plan.reviews:
-                d = r.doc
-                name = r.municipality_th or d.municipality_code
-                action = "skip" if r.action is Action.SKIP else "review"
-                self._rows.append((r.bundle.name, d.status, f"{name} ({d.municipality_code})",
-                                   str(d.year), str(d.revision), signers.get(r.bundle, ""),
-                                   str(len(d.comments)), action, self.review_note(r)))
-            for vb in plan.bundles:
-                names = {m.code: m.name_th for m in vb.manifest.municipalities}
-                for t in vb.manifest.model_towns:
-                    name = names.get(t.municipality_code, t.municipality_code)
-                    self._rows.append((vb.path.name, "town", f"{name} ({t.municipality_code})",
-                                       str(t.year), "", vb.signer.name, "", "town", t.reason))
-            for rej in plan.rejected:
-                self._rows.append((rej.path.name, "", "", "", "", rej.sender_name or "", "",
-                                   "refused", f"[{rej.reason}] {rej.message}"))
-        self.endResetModel()
+    def set_plan(self, preview: ImportPreview | None) -> None:
+        self.set_rows(preview.rows if preview is not None else [])
 
-    def review_note(self, item: ReviewItem) -> str:
-        """What applying does, then the reviewer's own words (why it was returned)."""
-        d = item.doc
-        if item.action is Action.SKIP:
+    def details(self, r: PlanRow) -> str:
+        """For reviews: what applying does, then the reviewer's own words (why it was returned)."""
+        if not r.review_status:
+            return r.note
+        if r.action == "skip":
             what = self.tr("already here")
-        elif d.status == "returned":
+        elif r.review_status == "returned":
             what = self.tr("returned for revision: a new draft opens to fix it")
         else:
             what = self.tr("approved by the province")
-        said = next((x.comment for x in reversed(d.decisions) if x.comment), "")
-        return f"{what} — {said}" if said else what
+        return f"{what} — {r.review_said}" if r.review_said else what
 
     def action_at(self, row: int) -> str:
-        return self._rows[row][ACTION_COLUMN]
+        return self._rows[row].action
 
     def content_at(self, row: int) -> str:
-        return self._rows[row][1]
-
-    def rowCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else _COLUMNS
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.ForegroundRole and col == ACTION_COLUMN:
-            return QtGui.QBrush(QtGui.QColor(ACTION_COLOURS[row[ACTION_COLUMN]]))
-        if role == Qt.ItemDataRole.ToolTipRole and col in (0, DETAILS_COLUMN) and row[col]:
-            return row[col]
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if col == ACTION_COLUMN:
-            return self.action_label(row[col])
-        if col == 1:
-            return self.content_label(row[col])
-        return row[col]
+        return self._rows[row].content
 
 
 class DropList(QtWidgets.QListWidget):
@@ -156,15 +111,16 @@ class DropList(QtWidgets.QListWidget):
 
 class ImportPage(QtWidgets.QWidget):
     applied = Signal(object)
+    """An ``ImportOutcome``, after the import was applied."""
 
-    def __init__(self, svc: ImportService, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, svc: ImportService, parent: QtWidgets.QWidget | None = None,
+                 lang: str = "th") -> None:
         super().__init__(parent)
         self.setObjectName("importPage")
         self.svc = svc
+        self.runner = OperationRunner(self, lang)
         self.files: list[Path] = []
-        self.plan: Plan | None = None
-        self.stage: Path | None = None
-        self.task: Task | None = None
+        self.checked: CheckedImport | None = None
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(QtWidgets.QLabel(self.tr(
             "Drop .secbundle files here (or add them), check them, then apply. Nothing changes "
@@ -199,11 +155,16 @@ class ImportPage(QtWidgets.QWidget):
         layout.addWidget(self.summary)
         self._update()
 
+    @property
+    def plan(self) -> ImportPreview | None:
+        """The dry run being shown (None before a check, and after apply or clear)."""
+        return self.checked.preview if self.checked is not None else None
+
     def _update(self) -> None:
-        busy = self.task is not None
+        busy = self.runner.busy
         self.check_button.setEnabled(bool(self.files) and not busy)
-        self.apply_button.setEnabled(self.plan is not None and not busy and bool(
-            self.plan.bundles or self.plan.rejected))
+        self.apply_button.setEnabled(
+            self.checked is not None and not busy and self.checked.preview.applicable)
         self.clear_button.setEnabled(not busy)
 
     def choose_files(self) -> None:
@@ -220,11 +181,9 @@ class ImportPage(QtWidgets.QWidget):
         self._update()
 
     def _drop_plan(self) -> None:
-        if self.plan is not None:
-            self.svc.discard(self.plan)
-        if self.stage is not None:
-            shutil.rmtree(self.stage, ignore_errors=True)
-        self.plan, self.stage = None, None
+        if self.checked is not None:
+            self.checked.drop()
+        self.checked = None
         self.model.set_plan(None)
 
     def clear(self) -> None:
@@ -237,61 +196,41 @@ class ImportPage(QtWidgets.QWidget):
     def check(self) -> None:
         """Verify in a worker (file work only); the plan is made back on the GUI thread."""
         self._drop_plan()
-        trusted = self.svc.trusted()
-        frameworks = self.svc.known_frameworks()
-        stage = self.svc.new_stage()
-        files = list(self.files)
+        self.runner.run(CheckBundles(self.svc, list(self.files)), self.tr("Checking bundles"),
+                        self._checked, self._failed)
+        self._update()
 
-        def work(progress: ProgressFn) -> Any:
-            return self.svc.check_files(files, trusted, stage_dir=stage, progress=progress,
-                                        framework_cache=frameworks)
+    def _checked(self, checked: CheckedImport) -> None:
+        self.checked = checked
+        self.model.set_plan(checked.preview)
+        self.view.resizeColumnsToContents()
+        # generated file names are long: elide them (full name in the tooltip)
+        self.view.setColumnWidth(0, min(self.view.columnWidth(0), FILE_COLUMN_MAX))
+        self.summary.setText(self.tr(
+            "Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already "
+            "here, {conflict} in conflict, {reviews} review(s) to apply, {rejected} refused."
+        ).format(**checked.preview.counts))
+        self._update()
 
-        def done(result: Any) -> None:
-            self.task = None
-            self.stage = stage
-            self.plan = self.svc.plan(*result)
-            self.model.set_plan(self.plan)
-            self.view.resizeColumnsToContents()
-            # generated file names are long: elide them (full name in the tooltip)
-            self.view.setColumnWidth(0, min(self.view.columnWidth(0), FILE_COLUMN_MAX))
-            c = self.plan.as_json()["counts"]
-            self.summary.setText(self.tr(
-                "Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already "
-                "here, {conflict} in conflict, {reviews} review(s) to apply, {rejected} refused."
-            ).format(**c))  # type: ignore[arg-type]
-            self._update()
-
-        def failed(exc: BaseException) -> None:
-            self.task = None
-            shutil.rmtree(stage, ignore_errors=True)
-            show_error(self, exc)
-            self._update()
-
-        self.task = run_task(self, self.tr("Checking bundles"), work, done, failed)
+    def _failed(self, failure: Failure) -> None:
+        show_failure(self, failure)
         self._update()
 
     def apply(self) -> None:
-        if self.plan is None:
+        if self.checked is None:
             return
-        try:
-            result: ImportResult = self.svc.apply(self.plan)
-        except SecityError as exc:
-            show_error(self, exc)
-            return
-        finally:
-            if self.stage is not None:
-                shutil.rmtree(self.stage, ignore_errors=True)
-        plan = self.plan
-        self.plan, self.stage = None, None
+        checked, self.checked = self.checked, None
+        self.runner.run(ApplyImport(checked), self.tr("Importing"), self._applied, self._failed)
+        self._update()
+
+    def _applied(self, outcome: ImportOutcome) -> None:
         self.summary.setText(self.tr(
             "Imported: {add} added, {update} updated, {skip} already here, {conflict} conflicts "
             "kept for review, {reviews} review(s) applied; {rejected} file(s) refused and "
             "quarantined.").format(
-                add=plan.count(Action.ADD), update=plan.count(Action.UPDATE),
-                skip=plan.count(Action.SKIP), conflict=plan.count(Action.CONFLICT),
-                reviews=sum(1 for r in plan.reviews if r.action is not Action.SKIP),
-                rejected=len(plan.rejected)))
+                add=outcome.added, update=outcome.updated, skip=outcome.skipped,
+                conflict=outcome.conflicts, reviews=outcome.reviews, rejected=outcome.rejected))
         self.files.clear()
         self.drop.clear()
         self._update()
-        self.applied.emit(result)
+        self.applied.emit(outcome)

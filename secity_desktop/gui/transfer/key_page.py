@@ -17,9 +17,11 @@ from secity_desktop.services.identity import PROFILE_FIELDS, Identity
 
 class KeyPage(QtWidgets.QWidget):
     def __init__(self, identity: Identity, ask: AskPassphrase,
-                 parent: QtWidgets.QWidget | None = None, *, office: bool = False) -> None:
+                 parent: QtWidgets.QWidget | None = None, *, office: bool = False,
+                 lang: str = "th") -> None:
         super().__init__(parent)
         self.setObjectName("keyPage")
+        self.lang = lang
         self.identity = identity
         self.ask = ask
         self.office = office
@@ -109,22 +111,13 @@ class KeyPage(QtWidgets.QWidget):
         self.qr.setPixmap(pix)
 
     def _qr_png(self) -> bytes:
-        import io
-
-        import segno
-
-        from secity_desktop.crypto import keys
-
-        buf = io.BytesIO()
-        line = keys.public_line(self.identity.public_key(), "")
-        segno.make(line, error="m").save(buf, kind="png", scale=5, border=2)
-        return buf.getvalue()
+        return self.identity.qr_png(scale=5)
 
     def save_profile(self) -> None:
         try:
             self.identity.set_profile(**{f: e.text() for f, e in self.fields.items()})
         except SecityError as exc:
-            show_error(self, exc)
+            show_error(self, exc, self.lang)
         self.refresh()
 
     def create_key(self) -> None:
@@ -136,7 +129,7 @@ class KeyPage(QtWidgets.QWidget):
             self.save_profile()
             self.identity.create_key(phrase)
         except SecityError as exc:
-            show_error(self, exc)
+            show_error(self, exc, self.lang)
         self.refresh()
 
     def change_passphrase(self) -> None:
@@ -160,7 +153,7 @@ class KeyPage(QtWidgets.QWidget):
             QtWidgets.QMessageBox.information(self, self.tr("Signing key"),
                                               self.tr("The passphrase was changed."))
         except SecityError as exc:
-            show_error(self, exc)
+            show_error(self, exc, self.lang)
 
     def export_public(self, target: Path | None = None) -> None:
         if target is None:
@@ -170,4 +163,4 @@ class KeyPage(QtWidgets.QWidget):
             if not name:
                 return
             target = Path(name)
-        target.write_text(self.identity.info().public_line + "\n", "utf-8")
+        self.identity.export_public(target)

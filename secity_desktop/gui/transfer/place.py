@@ -43,13 +43,13 @@ class SyncPlace(QtWidgets.QTabWidget):
         self.send_page: SendPage | None = None
         self.key_page: KeyPage | None = None
         self.conflicts_page: ConflictsPage | None = None
-        self.import_page = ImportPage(ImportService(ws), self)
+        self.import_page = ImportPage(ImportService(ws), self, lang)
         self.trust_page = TrustPage(ws, self, lang)
         self.history_page = ImportHistoryPage(self.import_page.svc, self, lang)
         self.import_page.applied.connect(lambda _r: self.history_page.model.reload())
         if ws.role is Role.ASSESSOR:
             self.export_page = ExportPage(ExportService(ws), ask, self, lang)
-            self.key_page = KeyPage(Identity(ws), ask, self)
+            self.key_page = KeyPage(Identity(ws), ask, self, lang=lang)
             self.addTab(self.export_page, self.tr("Send (export)"))
             self.addTab(self.import_page, self.tr("Receive returns"))
             self.addTab(self.trust_page, self.trust_page.title())
@@ -61,7 +61,7 @@ class SyncPlace(QtWidgets.QTabWidget):
                 self.addTab(self.send_page, self.tr("Send results"))
             self.addTab(self.trust_page, self.trust_page.title())
             if ws.role is Role.PROVINCE:
-                self.key_page = KeyPage(Identity(ws), ask, self, office=True)
+                self.key_page = KeyPage(Identity(ws), ask, self, office=True, lang=lang)
                 self.addTab(self.key_page, self.tr("Office signing key"))
             self.conflicts_page = ConflictsPage(ConflictService(ws), self, lang)
             self.addTab(self.conflicts_page, self.tr("Conflicts"))

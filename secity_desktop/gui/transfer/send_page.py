@@ -11,26 +11,25 @@ after a Return without opening this page.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from secity_desktop.bundle.documents import BundleKind
-from secity_desktop.bundle.write import WrittenBundle
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.thai_calendar import format_date, parse_iso
 from secity_desktop.gui.models.checkable import CheckableRowsModel
+from secity_desktop.gui.models.columns import Column
 from secity_desktop.gui.models.review import status_text
-from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
-from secity_desktop.gui.tasks import ProgressFn, Task, run_task
+from secity_desktop.gui.operations import Failure, OperationRunner, show_failure
+from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from secity_desktop.gui.transfer.dialogs import AskPassphrase, show_error, unlock_key
 from secity_desktop.gui.transfer.field_bundle_page import human_size
+from secity_desktop.services import lists
+from secity_desktop.services.front_ops import ExportOfficeBundle
 from secity_desktop.services.office_bundles import OfficeBundleService, OfficeCandidate, OfficeJob
-from secity_desktop.store import geography
-from secity_desktop.store import review as rrepo
+from secity_desktop.services.types import BundleKind, WrittenBundle
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class OfficeCandidateModel(CheckableRowsModel):
+class OfficeCandidateModel(CheckableRowsModel[OfficeCandidate]):
     """Returned (``return``) or approved (``upward``) signed assessments of this province.
 
     Returns are chosen one by one (check boxes): each goes to the assessor who
@@ -46,61 +45,52 @@ class OfficeCandidateModel(CheckableRowsModel):
         self.lang = lang
         self.checkable = kind == "return"
         self.year: int | None = None
-        self._rows: list[OfficeCandidate] = []
         self._decided: dict[str, str] = {}
         self._comments: dict[str, int] = {}
         self._towns: set[tuple[str, int]] = set()
         self.reload()
 
-    def headers(self) -> tuple[str, ...]:
+    def columns(self) -> list[Column[OfficeCandidate]]:
         decided = self.tr("Returned on") if self.kind == "return" else self.tr("Approved on")
         last = self.tr("Comments") if self.kind == "return" else self.tr("Model town")
-        return (self.tr("Municipality"), self.tr("Fiscal year"), self.tr("Revision"),
-                decided, self.tr("Sent"), last)
+        return [
+            Column(self.tr("Municipality"), lambda c: c.municipality_th,
+                   tooltip=lambda c: f"{c.municipality_code} · {status_text(c.status, self.lang == 'th')}"),
+            Column(self.tr("Fiscal year"), lambda c: str(c.year)),
+            Column(self.tr("Revision"), lambda c: str(c.revision)),
+            Column(decided, lambda c: self._date(self._decided.get(c.assessment_id))),
+            Column(self.tr("Sent"), lambda c: self.tr("not yet") if c.sent == 0
+                   else self.tr("{n}×").format(n=c.sent),
+                   foreground=lambda c: "#b26a00" if c.sent == 0 else None),
+            Column(last, self._last),
+        ]
+
+    def _last(self, c: OfficeCandidate) -> str:
+        if self.kind == "return":
+            return str(self._comments.get(c.assessment_id, 0))
+        return "★" if (c.municipality_code, c.year) in self._towns else ""
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = self.svc.candidates(self.kind, self.year)
-        ids = [c.assessment_id for c in self._rows]
-        self._decided = {i: d.at for i, d in rrepo.last_decision(self.svc.db, ids).items()}
-        self._comments = {i: len(rrepo.comments(self.svc.db, i)) for i in ids} if self.checkable else {}
-        self._towns = {(t.municipality_code, t.year) for t in rrepo.model_towns(
-            self.svc.db, province_code=self.svc.ws.province_code or "", year=self.year)}
-        self.checked &= set(ids)
-        self.endResetModel()
-        self.changed.emit()
+        rows = self.svc.candidates(self.kind, self.year)
+        ids = [c.assessment_id for c in rows]
+        self._decided = lists.last_decided(self.svc.ws, ids)
+        self._comments = lists.comment_counts(self.svc.ws, ids) if self.checkable else {}
+        self._towns = {(t.town.municipality_code, t.town.year)
+                       for t in lists.model_towns(self.svc.ws, self.year)}
+        self.set_rows(rows)
 
     def candidates(self) -> list[OfficeCandidate]:
-        return list(self._rows)
+        return self.rows()
 
     def _date(self, iso: str | None) -> str:
         if not iso:
             return ""
         return format_date(parse_iso(iso).astimezone().date(), self.lang, short=True)
 
-    def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        c = self._rows[index.row()]
-        col = index.column()
+    def row_data(self, row: OfficeCandidate, column: int, role: int) -> object:
         if role == ID_ROLE:
-            return c.assessment_id
-        if role == Qt.ItemDataRole.CheckStateRole and col == 0 and self.checkable:
-            return self.check_state(c)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return f"{c.municipality_code} · {status_text(c.status, self.lang == 'th')}"
-        if role == Qt.ItemDataRole.ForegroundRole and col == 4 and c.sent == 0:
-            return QtGui.QBrush(QtGui.QColor("#b26a00"))
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        sent = self.tr("not yet") if c.sent == 0 else self.tr("{n}×").format(n=c.sent)
-        if self.kind == "return":
-            last = str(self._comments.get(c.assessment_id, 0))
-        else:
-            last = "★" if (c.municipality_code, c.year) in self._towns else ""
-        return (c.municipality_th, str(c.year), str(c.revision),
-                self._date(self._decided.get(c.assessment_id)), sent, last)[col]
+            return row.assessment_id
+        return super().row_data(row, column, role)
 
 
 class OfficeBundleWriter(QtCore.QObject):
@@ -110,17 +100,18 @@ class OfficeBundleWriter(QtCore.QObject):
     """A ``WrittenBundle``, after the export was recorded."""
     failed = Signal(object)
 
-    def __init__(self, svc: OfficeBundleService, ask: AskPassphrase, parent: QtWidgets.QWidget) -> None:
+    def __init__(self, svc: OfficeBundleService, ask: AskPassphrase, parent: QtWidgets.QWidget,
+                 lang: str = "th") -> None:
         super().__init__(parent)
         self.svc = svc
         self.ask = ask
         self.widget = parent
-        self.task: Task | None = None
-        self._job: OfficeJob | None = None
+        self.lang = lang
+        self.runner = OperationRunner(parent, lang)
 
     @property
     def busy(self) -> bool:
-        return self.task is not None
+        return self.runner.busy
 
     def prompt(self, job: OfficeJob) -> str:
         if job.kind == "return":
@@ -142,7 +133,7 @@ class OfficeBundleWriter(QtCore.QObject):
 
     def write(self, job: OfficeJob, target: Path | None = None) -> bool:
         """True when the writing started; False when the person stopped before it did."""
-        if self.task is not None or not self.ensure_key():
+        if self.busy or not self.ensure_key():
             return False
         if target is None:
             name, _ = QtWidgets.QFileDialog.getSaveFileName(
@@ -155,32 +146,15 @@ class OfficeBundleWriter(QtCore.QObject):
         if key is None:
             return False
         label = self.tr("Writing bundle…")  # translated here: the worker touches no widget
-        out = target
-
-        def work(progress: ProgressFn) -> WrittenBundle:
-            return job.run(out, key, lambda d, t: progress(d, t, label))
-
-        self._job = job
         title = self.tr("Writing return bundle") if job.kind == "return" else self.tr(
             "Writing upward bundle")
-        self.task = run_task(self.widget, title, work, self._done, self._failed)
+        self.runner.run(ExportOfficeBundle(self.svc, job, target, key, label), title,
+                        self.written.emit, self._failed)
         return True
 
-    def _done(self, written: WrittenBundle) -> None:
-        self.task = None
-        job, self._job = self._job, None
-        try:
-            if job is not None:
-                self.svc.record(job, written)
-        except SecityError as exc:
-            show_error(self.widget, exc)
-        self.written.emit(written)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.task = None
-        self._job = None
-        show_error(self.widget, exc)  # says nothing for Cancel
-        self.failed.emit(exc)
+    def _failed(self, failure: Failure) -> None:
+        show_failure(self.widget, failure)  # a status-bar line for Cancel
+        self.failed.emit(failure.exc)
 
     def describe(self, written: WrittenBundle) -> str:
         return self.tr("Wrote {path} ({size}).\nSHA-256 {sha}").format(
@@ -198,7 +172,7 @@ class SendPage(QtWidgets.QWidget):
         self.setObjectName("sendPage")
         self.svc = svc
         self.lang = lang
-        self.writer = OfficeBundleWriter(svc, ask, self)
+        self.writer = OfficeBundleWriter(svc, ask, self, lang)
         self.writer.written.connect(self._written)
         self.writer.failed.connect(self._failed)
         self.return_model = OfficeCandidateModel(svc, "return", lang, self)
@@ -280,8 +254,7 @@ class SendPage(QtWidgets.QWidget):
     # --- state --------------------------------------------------------------
     def _years(self) -> list[int]:
         years = {c.year for c in self.svc.candidates("upward")}
-        years |= {t.year for t in rrepo.model_towns(
-            self.svc.db, province_code=self.svc.ws.province_code or "")}
+        years |= {t.town.year for t in lists.model_towns(self.svc.ws)}
         return sorted(years, reverse=True)
 
     def refresh(self) -> None:
@@ -302,9 +275,8 @@ class SendPage(QtWidgets.QWidget):
         self.upward_model.year = self.year_combo.currentData()
         self.upward_model.reload()
 
-    def _model_towns(self) -> list[rrepo.ModelTown]:
-        return rrepo.model_towns(self.svc.db, province_code=self.svc.ws.province_code or "",
-                                 year=self.year_combo.currentData())
+    def _model_towns(self) -> list[lists.NamedModelTown]:
+        return lists.model_towns(self.svc.ws, self.year_combo.currentData())
 
     def _update(self) -> None:
         busy = self.writer.busy
@@ -321,9 +293,8 @@ class SendPage(QtWidgets.QWidget):
             "{n} approved assessment(s) and {m} model town(s) will be sent").format(n=n, m=len(towns)))
         parts = []
         for t in towns:
-            name = geography.municipality(self.svc.db, t.municipality_code).name_th
             parts.append(self.tr("Model town {year}: {name} — {reason}").format(
-                year=t.year, name=name, reason=t.reason))
+                year=t.town.year, name=t.municipality_th, reason=t.town.reason))
         self.town_label.setText(" · ".join(parts) if parts else self.tr(
             "No model town chosen for this year yet (Dashboard → Set as model town)."))
 
@@ -335,7 +306,7 @@ class SendPage(QtWidgets.QWidget):
         try:
             job = self.svc.prepare_return(ids)
         except SecityError as exc:
-            show_error(self, exc)
+            show_error(self, exc, self.lang)
             return False
         return self._start(job, target)
 
@@ -345,7 +316,7 @@ class SendPage(QtWidgets.QWidget):
         try:
             job = self.svc.prepare_upward(self.year_combo.currentData())
         except SecityError as exc:
-            show_error(self, exc)
+            show_error(self, exc, self.lang)
             return False
         return self._start(job, target)
 

@@ -15,15 +15,17 @@ from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import Role
 from secity_desktop.gui.common import when_text
-from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from secity_desktop.gui.models.columns import UNHANDLED, Column, ColumnTableModel
+from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.gui.transfer.dialogs import show_error
 from secity_desktop.services.trust import TrustService
 from secity_desktop.services.workspace import Workspace
 
 FINGERPRINT_ROLE = Qt.ItemDataRole.UserRole + 1
+REVOKED = "#888888"
 
 
-class TrustTableModel(QtCore.QAbstractTableModel):
+class TrustTableModel(ColumnTableModel[TrustedKey]):
     """Holds fingerprints; rows are read from the registry on reload (a registry is small)."""
 
     def __init__(self, registry: TrustService, parent: QtCore.QObject | None = None,
@@ -31,46 +33,29 @@ class TrustTableModel(QtCore.QAbstractTableModel):
         super().__init__(parent)
         self.registry = registry
         self.lang = lang
-        self._rows: list[TrustedKey] = []
         self.reload()
 
-    def headers(self) -> tuple[str, ...]:
-        return (self.tr("Name"), self.tr("Organisation"), self.tr("Fingerprint"),
-                self.tr("Enrolled"), self.tr("Enrolled by"), self.tr("Revoked"))
+    def columns(self) -> list[Column[TrustedKey]]:
+        def grey(k: TrustedKey) -> str | None:
+            return REVOKED if k.revoked else None
+
+        return [
+            Column(self.tr("Name"), lambda k: k.name, foreground=grey),
+            Column(self.tr("Organisation"), lambda k: k.organisation, foreground=grey),
+            Column(self.tr("Fingerprint"), lambda k: k.fingerprint, foreground=grey),
+            Column(self.tr("Enrolled"), lambda k: when_text(k.enrolled_at, self.lang), foreground=grey),
+            Column(self.tr("Enrolled by"), lambda k: k.enrolled_by, foreground=grey),
+            Column(self.tr("Revoked"), lambda k: when_text(k.revoked_at, self.lang), foreground=grey),
+        ]
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = self.registry.all()
-        self.endResetModel()
+        self.set_rows(self.registry.all())
 
     def key_at(self, row: int) -> TrustedKey:
-        return self._rows[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QtCore.QModelIndex | QtCore.QPersistentModelIndex = QtCore.QModelIndex()) -> int:
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers()[section]
-        return None
-
-    def data(self, index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        k = self._rows[index.row()]
-        if role == FINGERPRINT_ROLE:
-            return k.fingerprint
-        if role == Qt.ItemDataRole.ForegroundRole and k.revoked:
-            return QtGui.QBrush(QtGui.QColor("#888888"))
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (k.name, k.organisation, k.fingerprint, when_text(k.enrolled_at, self.lang),
-                k.enrolled_by, when_text(k.revoked_at, self.lang))[index.column()]
+    def row_data(self, row: TrustedKey, column: int, role: int) -> Any:
+        return row.fingerprint if role == FINGERPRINT_ROLE else UNHANDLED
 
 
 class TrustPage(QtWidgets.QWidget):
@@ -79,6 +64,7 @@ class TrustPage(QtWidgets.QWidget):
         super().__init__(parent)
         self.setObjectName("trustPage")
         self.ws = ws
+        self.lang = lang
         self.registry = TrustService(ws)
         self.model = TrustTableModel(self.registry, self, lang)
         layout = QtWidgets.QVBoxLayout(self)
@@ -137,12 +123,9 @@ class TrustPage(QtWidgets.QWidget):
                 return
             path = Path(fname)
         try:
-            text = path.read_text("utf-8")
-            from secity_desktop.crypto import keys
-
-            pub, comment = keys.parse_public_line(text)
+            text = self.registry.read_key_file(path)
+            fp, comment = self.registry.inspect(text)
             if name is None:
-                fp = keys.fingerprint(pub)
                 name, ok = QtWidgets.QInputDialog.getText(
                     self, self.tr("Enrol key"),
                     self.tr("Fingerprint {fp}\nCheck it with {owner}. Name:").format(
@@ -155,8 +138,8 @@ class TrustPage(QtWidgets.QWidget):
                 if not ok:
                     return
             self.registry.add(text, actor=self.ws.actor, name=name, organisation=organisation or "")
-        except (SecityError, OSError, UnicodeDecodeError) as exc:
-            show_error(self, exc if isinstance(exc, SecityError) else SecityError(str(exc)))
+        except SecityError as exc:
+            show_error(self, exc, self.lang)
         self.model.reload()
 
     def revoke_selected(self, reason: str | None = None) -> None:
@@ -174,7 +157,7 @@ class TrustPage(QtWidgets.QWidget):
         try:
             self.registry.revoke(key.fingerprint, actor=self.ws.actor, reason=reason)
         except SecityError as exc:
-            show_error(self, exc)
+            show_error(self, exc, self.lang)
         self.model.reload()
 
     def export_allowed(self, target: Path | None = None) -> None:
@@ -184,4 +167,4 @@ class TrustPage(QtWidgets.QWidget):
             if not fname:
                 return
             target = Path(fname)
-        target.write_text(self.registry.allowed_signers(), "utf-8")
+        self.registry.export_allowed_signers(target)

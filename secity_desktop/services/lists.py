@@ -1,0 +1,289 @@
+"""Typed read models for the front ends' lists and panels (frozen dataclasses, no dict rows).
+
+Each list is read the same way: ids first (ordered and filtered in SQL by
+``store.lists``), then rows for a page of ids. The GUI's table models hold
+these rows and only format them; the CLI prints the same ones. Nothing here
+writes: changes go through the use-case services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from secity_desktop.core.framework import Tier
+from secity_desktop.core.lifecycle import Status
+from secity_desktop.services.assessments import AssessmentService
+from secity_desktop.services.bulk_scores import BulkScorer
+from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import assessments as repo
+from secity_desktop.store import geography, lists
+from secity_desktop.store import review as rrepo
+from secity_desktop.store.geography import Municipality
+from secity_desktop.store.review import Comment, Decision, ModelTown, Override
+
+ASSESSMENT_PAGE = 100
+REVIEW_STATUSES = (
+    Status.RECEIVED,
+    Status.UNDER_REVIEW,
+    Status.APPROVED,
+    Status.RETURNED,
+    Status.FINALIZED,
+    Status.COMPLETE,
+)
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    """One line of the assessments list, with its effective score."""
+
+    id: str
+    municipality_code: str
+    municipality_th: str
+    municipality_en: str
+    province_code: str
+    province_th: str
+    province_en: str
+    year: int
+    status: str
+    revision: int
+    framework_hash: str
+    updated_at: str
+    total: float
+    answered: int
+    count: int
+    tier: Tier | None
+
+    @property
+    def search_text(self) -> str:
+        return " ".join(
+            str(v)
+            for v in (
+                self.municipality_code, self.municipality_th, self.municipality_en,
+                self.province_code, self.province_th, self.province_en, self.year, self.status,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class AssessmentChoice:
+    """An assessment as a pick list names it."""
+
+    id: str
+    municipality_th: str
+    year: int
+    revision: int
+    status: str
+
+
+@dataclass(frozen=True)
+class Province:
+    code: str
+    name_th: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One assessment in a reviewer's queue."""
+
+    id: str
+    municipality_th: str
+    municipality_en: str
+    year: int
+    revision: int
+    status: str
+    total: float
+    reopened: bool  # a new revision arrived after approval
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    """One line of the import history: a file applied, found nothing new, or refused."""
+
+    id: int
+    at: str
+    file_name: str
+    file_sha256: str
+    sender_name: str | None
+    result: str
+    added: int
+    updated: int
+    skipped: int
+    conflicts: int
+    reason: str | None
+    message: str | None
+    quarantine_path: str | None
+
+
+@dataclass(frozen=True)
+class ReviewHistory:
+    decisions: list[Decision]
+    comments: list[Comment]
+    overrides: list[Override]
+
+
+@dataclass(frozen=True)
+class NamedModelTown:
+    town: ModelTown
+    municipality_th: str
+
+
+class AssessmentList:
+    """The assessments list: ordered, filtered ids; rows a page at a time, scored by the service."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.assessments = AssessmentService(ws)
+        self._scorer: BulkScorer | None = None
+
+    def ids(
+        self,
+        *,
+        search: str = "",
+        order: str = "updated",
+        descending: bool = True,
+        province: str | None = None,
+        statuses: Sequence[str] = (),
+    ) -> list[str]:
+        if order == "total":
+            ids = lists.assessment_ids(
+                self.ws.db, search=search, province=province, statuses=tuple(statuses)
+            )
+            totals = self.totals(ids)
+            return sorted(ids, key=lambda i: totals.get(i, 0.0), reverse=descending)
+        return lists.assessment_ids(
+            self.ws.db, search=search, order=order, descending=descending,
+            province=province, statuses=tuple(statuses),
+        )
+
+    def totals(self, ids: Sequence[str]) -> dict[str, float]:
+        """Effective totals for many ids at once (bulk scoring: the sort key of the total column)."""
+        if self._scorer is None:
+            self._scorer = BulkScorer(self.ws.db, self.ws.frameworks)
+        rows = repo.summary_rows(self.ws.db, list(ids))
+        scores = self._scorer.scores((i, r["framework_hash"], r["updated_at"]) for i, r in rows.items())
+        return {i: sum(per.values()) for i, per in scores.items()}
+
+    def rows(self, ids: Sequence[str]) -> dict[str, AssessmentRow]:
+        out: dict[str, AssessmentRow] = {}
+        for i, r in repo.summary_rows(self.ws.db, list(ids)).items():
+            card = self.assessments.scorecard(i)
+            out[i] = AssessmentRow(
+                i, r["municipality_code"], r["municipality_th"], r["municipality_en"] or "",
+                r["province_code"], r["province_th"], r["province_en"], int(r["year"]),
+                r["status"], int(r["revision"]), r["framework_hash"], r["updated_at"],
+                card.total, card.answered, card.count, card.tier,
+            )
+        return out
+
+    def successor(self, assessment_id: str) -> str | None:
+        """The revision that replaced this one (an imported return opens one)."""
+        return lists.successor(self.ws.db, assessment_id)
+
+
+def provinces(ws: Workspace) -> list[Province]:
+    return [
+        Province(str(p["code"]), str(p["name_th"]), str(p["name_en"]))
+        for p in geography.provinces(ws.db)
+    ]
+
+
+def municipalities(ws: Workspace, province: str | None = None) -> list[Municipality]:
+    if province:
+        geography.province(ws.db, province)  # an unknown code is refused, not an empty list
+    return geography.municipalities(ws.db, province)
+
+
+def municipality(ws: Workspace, code: str) -> Municipality:
+    return geography.municipality(ws.db, code)
+
+
+class ReviewQueue:
+    """A reviewer's queue, re-read after every decision; scores are cached per revision stamp."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self._scorer = BulkScorer(ws.db, ws.frameworks)
+
+    def rows(self, status: str | None = None) -> list[ReviewRow]:
+        return review_queue(self.ws, status, self._scorer)
+
+
+def review_queue(ws: Workspace, status: str | None, scorer: BulkScorer | None = None) -> list[ReviewRow]:
+    """Assessments of this office's province to review or already decided (or one status)."""
+    statuses = (status,) if status else tuple(s.value for s in REVIEW_STATUSES)
+    province = ws.province_code or None
+    ids = [i for s in statuses for i in repo.list_ids(ws.db, province=province, status=s)]
+    rows = repo.summary_rows(ws.db, ids)
+    scorer = scorer or BulkScorer(ws.db, ws.frameworks)
+    scores = scorer.scores((i, r["framework_hash"], r["updated_at"]) for i, r in rows.items())
+    last = rrepo.last_decision(ws.db, ids)
+    out = []
+    for i in ids:
+        r = rows[i]
+        d = last.get(i)
+        out.append(ReviewRow(
+            i, r["municipality_th"], r["municipality_en"] or "", int(r["year"]),
+            int(r["revision"]), r["status"], sum(scores.get(i, {}).values()),
+            d is not None and d.action == "reopen",
+        ))
+    return out
+
+
+def review_history(ws: Workspace, assessment_id: str) -> ReviewHistory:
+    return ReviewHistory(
+        rrepo.decisions(ws.db, assessment_id),
+        rrepo.comments(ws.db, assessment_id),
+        rrepo.overrides(ws.db, assessment_id),
+    )
+
+
+def last_decided(ws: Workspace, ids: Sequence[str]) -> dict[str, str]:
+    """When each assessment's latest review decision was taken (ISO time)."""
+    return {i: d.at for i, d in rrepo.last_decision(ws.db, list(ids)).items()}
+
+
+def comment_counts(ws: Workspace, ids: Sequence[str]) -> dict[str, int]:
+    return {i: len(rrepo.comments(ws.db, i)) for i in ids}
+
+
+def model_towns(ws: Workspace, year: int | None = None, province: str | None = None) -> list[NamedModelTown]:
+    """This province's (or ``province``'s) model towns, with the town's Thai name."""
+    code = province if province is not None else ws.province_code or ""
+    return [
+        NamedModelTown(t, geography.municipality(ws.db, t.municipality_code).name_th)
+        for t in rrepo.model_towns(ws.db, province_code=code, year=year)
+    ]
+
+
+def import_history(ws: Workspace) -> list[ImportRecord]:
+    return [
+        ImportRecord(
+            int(r["id"]), str(r["at"]), str(r["file_name"]), str(r["file_sha256"] or ""),
+            r.get("sender_name"), str(r["result"]), int(r["added"] or 0), int(r["updated"] or 0),
+            int(r["skipped"] or 0), int(r["conflicts"] or 0), r.get("reason"), r.get("message"),
+            r.get("quarantine_path"),
+        )
+        for r in lists.import_history(ws.db)
+    ]
+
+
+def _choices(ws: Workspace, status: str | None = None) -> list[AssessmentChoice]:
+    ids = repo.list_ids(ws.db, status=status)
+    rows = repo.summary_rows(ws.db, ids)
+    return [
+        AssessmentChoice(i, rows[i]["municipality_th"], int(rows[i]["year"]),
+                         int(rows[i]["revision"]), rows[i]["status"])
+        for i in ids
+    ]
+
+
+def ready_to_finalize(ws: Workspace) -> list[AssessmentChoice]:
+    """This workspace's complete assessments, waiting to be finalized and signed."""
+    return _choices(ws, Status.COMPLETE.value)
+
+
+def assessment_choices(ws: Workspace) -> list[AssessmentChoice]:
+    """Every assessment, newest edit first (the Reports place's pick list)."""
+    return _choices(ws)
