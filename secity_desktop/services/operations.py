@@ -66,6 +66,13 @@ def byte_progress(progress: Progress, text: str = "") -> Callable[[int, int], bo
     return lambda done, total: progress(done, total, text)
 
 
+def from_byte_progress(progress: Callable[[int, int], bool] | None) -> Progress:
+    """An operation's progress for callers that pass the file layers' (done, total) kind."""
+    if progress is None:
+        return no_progress
+    return lambda done, total, _text="": progress(done, total)
+
+
 def run_inline(op: Operation[R], progress: Progress = no_progress) -> R:
     """Prepare, work and finish on this thread (the CLI, tests, scripts)."""
     try:
