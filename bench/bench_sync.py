@@ -147,8 +147,8 @@ def _floor(files: list[Path], tmp: Path) -> float:
 def bench_import() -> list[Row]:
     from secity_desktop.core.lifecycle import Role
     from secity_desktop.services.bundle_import import ImportService
+    from secity_desktop.services.trust import TrustService
     from secity_desktop.services.workspace import init_workspace, open_workspace
-    from secity_desktop.store.trust import TrustRegistry
 
     tmp = Path(tempfile.mkdtemp(prefix="secity-bench-sync-"))
     try:
@@ -157,7 +157,7 @@ def bench_import() -> list[Row]:
         floor = _floor(files, tmp)
         ws = open_workspace(tmp / "province")
         init_workspace(ws, role=Role.PROVINCE, province_code="50", user_name="bench")
-        TrustRegistry(ws.db).add(public, actor="bench")
+        TrustService(ws).add(public, actor="bench")
         t = time.perf_counter()
         result = ImportService(ws).import_files(files)
         took = time.perf_counter() - t

@@ -124,15 +124,15 @@ def run() -> list[Row]:
     from secity_desktop.services.bundle_import import ImportService
     from secity_desktop.services.coverage import CoverageService
     from secity_desktop.services.dashboard import DashboardService
+    from secity_desktop.services.trust import TrustService
     from secity_desktop.services.workspace import init_workspace, open_workspace
-    from secity_desktop.store.trust import TrustRegistry
 
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         files, publics = _make(tmp)
         n = open_workspace(tmp / "national")
         init_workspace(n, role=Role.NATIONAL, province_code=None, user_name="bench")
-        reg = TrustRegistry(n.db)
+        reg = TrustService(n)
         for line in publics:
             reg.add(line, actor="bench")
         started = time.perf_counter()
