@@ -132,25 +132,25 @@ def _t(move: Move, sources: set[Status] | None, target: Status, roles: frozenset
 
 
 _ANY = set(Status)
-S = Status
+_S = Status
 
 TRANSITIONS: dict[Move, Transition] = {
     t.move: t
     for t in (
-        _t(Move.CREATE, None, S.DRAFT, ALL_ROLES),
-        _t(Move.COMPLETE, {S.DRAFT, S.RETURNED}, S.COMPLETE, ALL_ROLES),
-        _t(Move.UNCOMPLETE, {S.COMPLETE}, S.DRAFT, ALL_ROLES),
-        _t(Move.FINALIZE, {S.DRAFT, S.COMPLETE}, S.FINALIZED, ALL_ROLES),
-        _t(Move.REVISE, None, S.DRAFT, ALL_ROLES),
-        _t(Move.RECEIVE, None, S.RECEIVED, ALL_ROLES),
-        _t(Move.START, {S.RECEIVED, S.FINALIZED, S.COMPLETE}, S.UNDER_REVIEW, OFFICE_ROLES),
-        _t(Move.APPROVE, {S.UNDER_REVIEW}, S.APPROVED, OFFICE_ROLES),
-        _t(Move.RETURN, {S.UNDER_REVIEW}, S.RETURNED, OFFICE_ROLES),
-        _t(Move.RESUBMIT, _ANY, S.RECEIVED, OFFICE_ROLES),
-        _t(Move.REOPEN, _ANY, S.UNDER_REVIEW, OFFICE_ROLES),
-        _t(Move.RECEIVE_RETURN, _ANY, S.RETURNED, frozenset({Role.ASSESSOR})),
-        _t(Move.RECEIVE_APPROVAL, _ANY, S.APPROVED, frozenset({Role.REGION, Role.NATIONAL})),
-        _t(Move.DEMO_RECEIVE, {S.DRAFT, S.COMPLETE}, S.RECEIVED, OFFICE_ROLES),
+        _t(Move.CREATE, None, _S.DRAFT, ALL_ROLES),
+        _t(Move.COMPLETE, {_S.DRAFT, _S.RETURNED}, _S.COMPLETE, ALL_ROLES),
+        _t(Move.UNCOMPLETE, {_S.COMPLETE}, _S.DRAFT, ALL_ROLES),
+        _t(Move.FINALIZE, {_S.DRAFT, _S.COMPLETE}, _S.FINALIZED, ALL_ROLES),
+        _t(Move.REVISE, None, _S.DRAFT, ALL_ROLES),
+        _t(Move.RECEIVE, None, _S.RECEIVED, ALL_ROLES),
+        _t(Move.START, {_S.RECEIVED, _S.FINALIZED, _S.COMPLETE}, _S.UNDER_REVIEW, OFFICE_ROLES),
+        _t(Move.APPROVE, {_S.UNDER_REVIEW}, _S.APPROVED, OFFICE_ROLES),
+        _t(Move.RETURN, {_S.UNDER_REVIEW}, _S.RETURNED, OFFICE_ROLES),
+        _t(Move.RESUBMIT, _ANY, _S.RECEIVED, OFFICE_ROLES),
+        _t(Move.REOPEN, _ANY, _S.UNDER_REVIEW, OFFICE_ROLES),
+        _t(Move.RECEIVE_RETURN, _ANY, _S.RETURNED, frozenset({Role.ASSESSOR})),
+        _t(Move.RECEIVE_APPROVAL, _ANY, _S.APPROVED, frozenset({Role.REGION, Role.NATIONAL})),
+        _t(Move.DEMO_RECEIVE, {_S.DRAFT, _S.COMPLETE}, _S.RECEIVED, OFFICE_ROLES),
     )
 }
 

@@ -129,7 +129,8 @@ class CheckBundlesOperation(Operation[Plan]):
 
     def work(self, progress: Progress) -> None:
         self.checked = self.svc.check_files(
-            self.paths, self.trusted, stage_dir=self.stage_dir, progress=progress,
+            self.paths, self.trusted, stage_dir=self.stage_dir,
+            progress=None if progress is no_progress else progress,  # nobody watching: no ticks
             framework_cache=self.frameworks,
         )
 
