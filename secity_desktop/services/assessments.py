@@ -18,9 +18,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from secity_desktop.core import scoring
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
@@ -34,6 +32,7 @@ from secity_desktop.core.lifecycle import (
     may_edit_answers,
 )
 from secity_desktop.core.thai_calendar import is_plausible_be_year, now_iso
+from secity_desktop.services.assessment_view import AssessmentView
 from secity_desktop.services.evidence import AttachEvidenceOperation
 from secity_desktop.services.operations import from_byte_progress, run_inline
 from secity_desktop.services.status import change_status
@@ -53,66 +52,6 @@ class DuplicateAssessment(ConflictError):
     def __init__(self, existing_id: str, message: str) -> None:
         super().__init__(message)
         self.existing_id = existing_id
-
-
-@dataclass(frozen=True)
-class AssessmentView:
-    """Everything a screen or ``assessment show`` needs about one assessment."""
-
-    assessment: repo.Assessment
-    municipality: geography.Municipality
-    framework: Framework
-    responses: dict[str, repo.Response]
-    card: scoring.ScoreCard
-
-    def as_json(self) -> dict[str, Any]:
-        a, card = self.assessment, self.card
-        return {
-            "id": a.id,
-            "municipality": self.municipality.as_json(),
-            "year": a.year,
-            "status": a.status,
-            "revision": a.revision,
-            "supersedes": a.supersedes,
-            "framework": {
-                "version": self.framework.version,
-                "hash": a.framework_hash,
-                "status": self.framework.status,
-            },
-            "total": round(card.total, 2),
-            "tier": card.tier.code if card.tier else None,
-            "tier_th": card.tier.label_th if card.tier else None,
-            "answered": card.answered,
-            "count": card.count,
-            "evidence_missing": list(card.evidence_missing),
-            "components": [
-                {
-                    "code": c.code,
-                    "score": round(c.score, 2),
-                    "weight": c.weight,
-                    "percent": round(c.percent, 2),
-                    "answered": c.answered,
-                    "count": c.count,
-                }
-                for c in card.components
-            ],
-            "responses": [
-                {
-                    "indicator": code,
-                    "level": r.level,
-                    "note": r.note,
-                    "updated_at": r.updated_at,
-                    "updated_by": r.updated_by,
-                }
-                for code, r in sorted(self.responses.items(), key=lambda kv: _code_key(kv[0]))
-            ],
-            "created_at": a.created_at,
-            "updated_at": a.updated_at,
-        }
-
-
-def _code_key(code: str) -> tuple[int | str, ...]:
-    return tuple(int(p) if p.isdigit() else p for p in code.split("."))
 
 
 def effective_card(ws: Workspace, a: repo.Assessment) -> scoring.ScoreCard:
