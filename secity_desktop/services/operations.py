@@ -13,6 +13,11 @@ evidence copies and backups all follow it (Anki's ``CollectionOp`` idea):
 3. ``finish()`` — back on the caller's thread: record the result in **one**
    store transaction and return what the front end shows.
 
+The operations so far: ``bundle_import.CheckBundlesOperation`` and
+``ApplyImportOperation``, ``bundle_export.FieldExportOperation``,
+``office_bundles.ReturnBundleOperation`` and ``UpwardBundleOperation``,
+``evidence.AttachEvidenceOperation``.
+
 ``discard()`` undoes file work when any step fails or is cancelled. The CLI
 runs an operation inline with :func:`run_inline`; the GUI hands it to its one
 runner (``gui/operations.py``), which shows progress only when work lasts.
