@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -128,3 +129,49 @@ def test_the_front_end_import_check_sees_every_form(tmp_path: Path) -> None:
         "secity_desktop.reports",
         "secity_desktop.bundle.plan",
     ]
+# --- all SQL lives in store/ --------------------------------------------------------
+NO_SQL_PACKAGES = ("services", "bundle", "crypto", "reports")
+_SQL = re.compile(
+    r"\b(SELECT\s+[\w*(]|INSERT\s+(OR\s+\w+\s+)?INTO\b|UPDATE\s+\w+\s+SET\b|DELETE\s+FROM\b"
+    r"|CREATE\s+(TEMP\s+|UNIQUE\s+)?(TABLE|INDEX|TRIGGER)\b|PRAGMA\s+\w)"
+)
+_DB_CALLS = re.compile(r"\.execute(many)?\(|\.executescript\(|\.query\(|\bdb\[|\.conn\b")
+
+
+def sql_offences(text: str) -> list[str]:
+    """Lines of Python source that run or spell SQL (``db.atomic()`` transactions are fine)."""
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if _DB_CALLS.search(line) or _SQL.search(line):
+            out.append(f"{n}: {line.strip()}")
+    return out
+
+
+def test_sql_lives_only_in_the_store() -> None:
+    offenders = []
+    for pkg in NO_SQL_PACKAGES:
+        for py in (PKG / pkg).rglob("*.py"):
+            found = sql_offences(py.read_text(encoding="utf-8"))
+            offenders += [f"{py.relative_to(PKG).as_posix()}:{f}" for f in found]
+    assert offenders == []
+
+
+def test_the_sql_check_can_fail() -> None:
+    caught = [
+        'db.execute("SELECT 1 FROM assessments")',
+        "ws.db.conn.executemany(sql, rows)",
+        'self.db["exports"].insert(row)',
+        "rows = db.query(sql)",
+        'sql = "INSERT OR IGNORE INTO blobs (sha256) VALUES (?)"',
+        '"UPDATE assessments SET status = ?"',
+        '"DELETE FROM model_towns WHERE year = ?"',
+    ]
+    for line in caught:
+        assert sql_offences(line), line
+    allowed = [
+        "with ws.db.atomic():",
+        "# select the revision a person chose, then update the list",
+        "repo.set_status(ws.db, a.id, status, at, by)",
+    ]
+    for line in allowed:
+        assert not sql_offences(line), line

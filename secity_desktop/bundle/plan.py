@@ -1,8 +1,11 @@
 """Merge rules: what importing verified revisions would do to a store (the dry run).
 
-Pure reads: the plan is computed against the store and shown to a person
-before anything is written, and the same plan is then applied in one
-transaction. Rules (revision ids are UUIDs made on the assessor's device):
+Decisions on values only: this module reads no table. The import service asks
+:func:`facts_wanted` which store facts the bundles touch, reads them from the
+store into a :class:`PlanFacts`, and hands them to :func:`plan_import`. The plan
+is shown to a person before anything is written, and the same plan is then
+applied in one transaction. Rules (revision ids are UUIDs made on the assessor's
+device):
 
 * a revision whose id is already stored with the same content → **skip**
   (importing twice changes nothing);
@@ -24,16 +27,17 @@ what they mean is applied by the importer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-import sqlite_utils
-
 from secity_desktop.bundle.documents import ReviewDoc
 from secity_desktop.bundle.read import VerifiedBundle, VerifiedRevision
-from secity_desktop.core.lifecycle import Role
+from secity_desktop.core.lifecycle import Role, accepts_bundle
+
+RootKey = tuple[str, int, str]
+"""(municipality code, fiscal year, framework hash): where a first revision belongs."""
 
 
 class Action(StrEnum):
@@ -150,42 +154,92 @@ class Plan:
         return out
 
 
-class _State:
-    """What the store holds, plus what earlier items of this batch will add."""
+@dataclass(frozen=True)
+class FactsWanted:
+    """The keys a batch of bundles touches: what the import service must read for the plan."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
+    assessment_ids: frozenset[str]  # revisions, the ones they supersede, reviewed assessments
+    superseded: frozenset[str]
+    roots: frozenset[RootKey]
+    municipalities: frozenset[str]
+    provinces: frozenset[str]
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    """What the store holds, for the keys in :class:`FactsWanted` (read before planning)."""
+
+    #: assessment id → SHA-256 of its signed revision, for rows that have one
+    revision_sha: Mapping[str, str] = field(default_factory=dict)
+    #: assessment rows that exist (with or without a signed revision)
+    assessments: frozenset[str] = frozenset()
+    #: superseded id → the stored rows that supersede it
+    successors: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    #: (municipality, year, framework) → stored first revisions
+    first_revisions: Mapping[RootKey, Sequence[str]] = field(default_factory=dict)
+    #: municipality code → its province, for municipalities this workspace lists
+    municipality_province: Mapping[str, str] = field(default_factory=dict)
+    #: municipality code → Thai name
+    municipality_names: Mapping[str, str] = field(default_factory=dict)
+    #: province codes this workspace knows
+    provinces: frozenset[str] = frozenset()
+    #: assessment id → ids of the review decisions stored for it
+    decision_ids: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+
+def facts_wanted(verified: Sequence[VerifiedBundle]) -> FactsWanted:
+    ids: set[str] = set()
+    superseded: set[str] = set()
+    roots: set[RootKey] = set()
+    munis: set[str] = set()
+    provinces: set[str] = set()
+    for vb in verified:
+        for rev in vb.revisions:
+            d = rev.doc
+            ids.add(d.id)
+            if d.supersedes:
+                ids.add(d.supersedes)
+                superseded.add(d.supersedes)
+            else:
+                roots.add((d.municipality.code, d.year, d.framework.hash))
+        munis |= {m.code for m in vb.manifest.municipalities}
+        for rv in vb.reviews:
+            ids.add(rv.assessment_id)
+            munis.add(rv.municipality_code)
+        if vb.manifest.sender.province:
+            provinces.add(vb.manifest.sender.province)
+    return FactsWanted(
+        frozenset(ids), frozenset(superseded), frozenset(roots), frozenset(munis),
+        frozenset(provinces),
+    )
+
+
+class _State:
+    """What the store holds (the facts), plus what earlier items of this batch will add."""
+
+    def __init__(self, facts: PlanFacts) -> None:
+        self.facts = facts
         self.batch_sha: dict[str, str] = {}
         self.batch_successor: dict[str, str] = {}
-        self.batch_roots: dict[tuple[str, int, str], str] = {}
+        self.batch_roots: dict[RootKey, str] = {}
 
     def stored_sha(self, rid: str) -> str | None:
+        """The held revision's SHA-256; "" for a row without a signed revision; None if absent."""
         if rid in self.batch_sha:
             return self.batch_sha[rid]
-        r = self.db.execute("SELECT sha256 FROM revisions WHERE assessment_id = ?", [rid]).fetchone()
-        if r is not None:
-            return str(r[0])
-        r = self.db.execute("SELECT 1 FROM assessments WHERE id = ?", [rid]).fetchone()
-        return "" if r is not None else None
+        if rid in self.facts.revision_sha:
+            return self.facts.revision_sha[rid]
+        return "" if rid in self.facts.assessments else None
 
     def successor(self, superseded: str, not_id: str) -> str | None:
         if superseded in self.batch_successor and self.batch_successor[superseded] != not_id:
             return self.batch_successor[superseded]
-        r = self.db.execute(
-            "SELECT id FROM assessments WHERE supersedes = ? AND id != ? LIMIT 1",
-            [superseded, not_id],
-        ).fetchone()
-        return str(r[0]) if r else None
+        return next((i for i in self.facts.successors.get(superseded, ()) if i != not_id), None)
 
-    def other_root(self, key: tuple[str, int, str], not_id: str) -> str | None:
+    def other_root(self, key: RootKey, not_id: str) -> str | None:
         if key in self.batch_roots and self.batch_roots[key] != not_id:
             return self.batch_roots[key]
-        r = self.db.execute(
-            "SELECT id FROM assessments WHERE municipality_code = ? AND year = ?"
-            " AND framework_hash = ? AND supersedes IS NULL AND id != ? LIMIT 1",
-            [key[0], key[1], key[2], not_id],
-        ).fetchone()
-        return str(r[0]) if r else None
+        return next((i for i in self.facts.first_revisions.get(key, ()) if i != not_id), None)
 
     def add(self, rev: VerifiedRevision) -> None:
         d = rev.doc
@@ -203,55 +257,47 @@ _WRONG_KIND = {
     "upward": "this is a province's bundle of approved results; import it at a regional or"
     " national workspace",
 }
-_KIND_ROLES = {
-    "field": (Role.PROVINCE, Role.REGION, Role.NATIONAL),
-    "return": (Role.ASSESSOR,),
-    "upward": (Role.REGION, Role.NATIONAL),
-}
 
 
 def _bundle_problem(
-    db: sqlite_utils.Database, vb: VerifiedBundle, role: Role, province: str | None
+    facts: PlanFacts, vb: VerifiedBundle, role: Role, province: str | None
 ) -> tuple[str, str] | None:
     """Reasons to refuse a verified bundle because of what this workspace is or holds."""
     kind = vb.manifest.kind
-    if role not in _KIND_ROLES[kind]:
+    if not accepts_bundle(role, kind):
         return "wrong_kind", _WRONG_KIND[kind]
     if kind == "return":
-        return _return_problem(db, vb)
+        return _return_problem(facts, vb)
     if kind == "upward":
-        p = db.execute("SELECT 1 FROM provinces WHERE code = ?", [vb.manifest.sender.province]).fetchone()
-        if p is None:
+        if vb.manifest.sender.province not in facts.provinces:
             return "unknown_province", f"province {vb.manifest.sender.province!r} is not one of the 76"
         return None  # the sending province vouches for its municipalities; unknown ones are added
     for m in vb.manifest.municipalities:
-        r = db.execute("SELECT province_code FROM municipalities WHERE code = ?", [m.code]).fetchone()
-        if r is None:
+        held = facts.municipality_province.get(m.code)
+        if held is None:
             return (
                 "unknown_municipality",
                 f"municipality {m.code} ({m.name_th}) is not in this office's list; import the "
                 "department's municipality list (`secity municipality import`) and try again",
             )
-        if role is Role.PROVINCE and province and r[0] != province:
+        if role is Role.PROVINCE and province and held != province:
             return (
                 "wrong_province",
-                f"municipality {m.code} ({m.name_th}) belongs to province {r[0]}, not {province}",
+                f"municipality {m.code} ({m.name_th}) belongs to province {held}, not {province}",
             )
     return None
 
 
-def _return_problem(db: sqlite_utils.Database, vb: VerifiedBundle) -> tuple[str, str] | None:
+def _return_problem(facts: PlanFacts, vb: VerifiedBundle) -> tuple[str, str] | None:
     for rv in vb.reviews:
-        r = db.execute(
-            "SELECT sha256 FROM revisions WHERE assessment_id = ?", [rv.assessment_id]
-        ).fetchone()
-        if r is None:
+        sha = facts.revision_sha.get(rv.assessment_id)
+        if sha is None:
             return (
                 "unknown_assessment",
                 f"assessment {rv.assessment_id} (municipality {rv.municipality_code}, {rv.year}) "
                 "was not finalized in this workspace; open the workspace that sent it",
             )
-        if str(r[0]) != rv.revision_sha256:
+        if sha != rv.revision_sha256:
             return (
                 "revision_clash",
                 f"the province judged revision {rv.revision} of {rv.assessment_id} with other "
@@ -260,18 +306,11 @@ def _return_problem(db: sqlite_utils.Database, vb: VerifiedBundle) -> tuple[str,
     return None
 
 
-def _review_items(db: sqlite_utils.Database, vb: VerifiedBundle) -> list[ReviewItem]:
+def _review_items(facts: PlanFacts, vb: VerifiedBundle) -> list[ReviewItem]:
     out = []
     for rv in vb.reviews:
-        known = {
-            str(r[0]) for r in db.execute(
-                "SELECT id FROM review_decisions WHERE assessment_id = ?", [rv.assessment_id]
-            ).fetchall()
-        }
-        name = db.execute(
-            "SELECT name_th FROM municipalities WHERE code = ?", [rv.municipality_code]
-        ).fetchone()
-        muni = str(name[0]) if name else next(
+        known = facts.decision_ids.get(rv.assessment_id, frozenset())
+        muni = facts.municipality_names.get(rv.municipality_code) or next(
             (m.name_th for m in vb.manifest.municipalities if m.code == rv.municipality_code), ""
         )
         if {d.id for d in rv.decisions} <= known:
@@ -284,17 +323,18 @@ def _review_items(db: sqlite_utils.Database, vb: VerifiedBundle) -> list[ReviewI
 
 
 def plan_import(
-    db: sqlite_utils.Database,
+    facts: PlanFacts,
     verified: Sequence[VerifiedBundle],
     rejected: Sequence[Rejection] = (),
     *,
     role: Role = Role.PROVINCE,
     province: str | None = None,
 ) -> Plan:
+    """What importing ``verified`` would do, given what the store holds (``facts``)."""
     plan = Plan(rejected=list(rejected))
-    state = _State(db)
+    state = _State(facts)
     for vb in verified:
-        problem = _bundle_problem(db, vb, role, province)
+        problem = _bundle_problem(facts, vb, role, province)
         items: list[PlanItem] = []
         saved = (dict(state.batch_sha), dict(state.batch_successor), dict(state.batch_roots))
         for rev in sorted(vb.revisions, key=lambda r: (r.doc.revision, r.doc.id)):
@@ -343,5 +383,5 @@ def plan_import(
             continue
         plan.bundles.append(vb)
         plan.items.extend(items)
-        plan.reviews.extend(_review_items(db, vb))
+        plan.reviews.extend(_review_items(facts, vb))
     return plan

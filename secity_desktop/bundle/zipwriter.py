@@ -3,7 +3,8 @@
 Signatures cover the zip bytes, so the same assessment must always produce the
 same file: timestamps, permissions and order are fixed, and nothing from the
 writer's machine leaks in. The file appears under its final name only once it is
-complete, so a crash or full disk never leaves a half bundle that looks real.
+complete (``secity_desktop.atomic``), so a crash or full disk never leaves a
+half bundle that looks real.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Self
+from typing import Self
 
+from secity_desktop.atomic import AtomicFile
 from secity_desktop.bundle.constants import (
     CHUNK_SIZE,
     STORED_EXTENSIONS,
@@ -48,20 +49,15 @@ class DeterministicZipWriter:
         self._path = Path(path)
         self._max_name_len = max_name_len
         self._names = NameRegistry()
-        self._tmp: Path | None = None
-        self._handle: IO[bytes] | None = None
+        self._file: AtomicFile | None = None
         self._zip: zipfile.ZipFile | None = None
 
     def __enter__(self) -> Self:
         try:
-            fd, tmp = tempfile.mkstemp(
-                prefix=f".{self._path.name}.", suffix=".part", dir=self._path.parent
-            )
+            self._file = AtomicFile(self._path)
         except OSError as exc:
             raise StoreError(f"cannot create a bundle in {self._path.parent}: {exc}") from exc
-        self._tmp = Path(tmp)
-        self._handle = os.fdopen(fd, "w+b")
-        self._zip = zipfile.ZipFile(self._handle, "w", allowZip64=True)
+        self._zip = zipfile.ZipFile(self._file.handle, "w", allowZip64=True)
         return self
 
     def _info(self, name: str, size: int, stored: bool | None = None) -> zipfile.ZipInfo:
@@ -127,15 +123,18 @@ class DeterministicZipWriter:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        assert self._handle is not None and self._tmp is not None
+        assert self._file is not None
         try:
             if exc_type is None:
                 self._archive().close()
-                self._handle.flush()
-                os.fsync(self._handle.fileno())
-                self._handle.close()
-                os.replace(self._tmp, self._path)
+                self._file.commit()  # fsynced, then renamed over the target
                 return
+        except OSError as exc:
+            self._discard()
+            raise StoreError(
+                f"cannot write the bundle {self._path}: {exc.strerror or exc}",
+                code="bundle_write_failed", path=str(self._path),
+            ) from exc
         except BaseException:
             self._discard()
             raise
@@ -145,10 +144,6 @@ class DeterministicZipWriter:
         with contextlib.suppress(Exception):
             if self._zip is not None:
                 self._zip.close()
-        with contextlib.suppress(Exception):
-            if self._handle is not None:
-                self._handle.close()
-        if self._tmp is not None:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(self._tmp)
+        if self._file is not None:
+            self._file.discard()
         self._zip = None

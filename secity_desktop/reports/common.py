@@ -1,15 +1,13 @@
 """Shared pieces of every SECity PDF: styles, colours, atomic output, page furniture.
 
 Files are written to a temporary name beside the target and renamed when
-complete, so a crash or a cancelled batch never leaves a half PDF under a
-name someone might print.
+complete (``secity_desktop.atomic``), so a crash or a cancelled batch never
+leaves a half PDF under a name someone might print.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import TableStyle
 
 from secity_desktop import __version__
+from secity_desktop.atomic import atomic_path
 from secity_desktop.core.errors import SecityError
 from secity_desktop.reports.fonts import register_fonts
 from secity_desktop.reports.thai_text import draw_line
@@ -86,24 +85,17 @@ def styles() -> dict[str, ParagraphStyle]:
 
 @contextlib.contextmanager
 def atomic_output(path: Path) -> Iterator[Path]:
-    """Yield a temporary path in the target folder; rename it over ``path`` only on success."""
+    """Yield a temporary path in the target folder; it becomes ``path`` only on success
+    (``secity_desktop.atomic``: fsynced, renamed; removed on failure or cancel)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ReportError(f"output folder does not exist: {folder}")
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}-", suffix=".pdf.part")
-    except OSError as exc:
-        raise ReportError(f"cannot write to {folder}: {exc.strerror or exc}") from None
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.replace(tmp, path)
+        with atomic_path(path) as tmp:
+            yield tmp
     except OSError as exc:
         raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
 
 
 def table_style(cmds: list[tuple[object, ...]]) -> TableStyle:

@@ -13,15 +13,16 @@ The callers (``services.exports``) build the rows; this module only writes them.
 
 from __future__ import annotations
 
+import contextlib
 import csv
-import os
-import tempfile
+import io
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from secity_desktop.atomic import atomic_write
 from secity_desktop.core.errors import StoreError
 
 XLSX_FONT = "TH Sarabun New"
@@ -45,35 +46,27 @@ def display_width(text: str) -> int:
     )
 
 
-def _atomic_target(path: Path) -> tuple[int, str]:
+@contextlib.contextmanager
+def _output(path: Path) -> Iterator[BinaryIO]:
+    """The file appears whole or not at all (``secity_desktop.atomic``)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        with atomic_write(path) as out:
+            yield out
     except OSError as exc:
-        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def _finish(tmp: str, path: Path) -> None:
-    try:
-        os.replace(tmp, path)
-    except OSError as exc:
-        os.unlink(tmp)
         raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def write_csv(table: Table, path: Path) -> int:
     """Write UTF-8 with BOM; returns the number of data rows. The file appears whole or not at all."""
-    fd, tmp = _atomic_target(path)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as out:
-            w = csv.writer(out)
-            w.writerow(table.headers)
-            for row in table.rows:
-                w.writerow(["" if v is None else v for v in row])
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    _finish(tmp, path)
+    with _output(path) as raw:
+        out = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        w = csv.writer(out)
+        w.writerow(table.headers)
+        for row in table.rows:
+            w.writerow(["" if v is None else v for v in row])
+        out.flush()
+        out.detach()  # the atomic writer closes the file itself
     return len(table.rows)
 
 
@@ -130,12 +123,6 @@ def write_xlsx(tables: Sequence[Table] | Table, path: Path, *, font_name: str = 
                 cells.append(c)
             ws.append(cells)
         total += len(table.rows)
-    fd, tmp = _atomic_target(path)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    _finish(tmp, path)
+    with _output(path) as out:
+        wb.save(out)
     return total

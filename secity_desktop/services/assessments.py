@@ -3,6 +3,14 @@
 Each public method is one transaction: the change, its audit event and the
 assessment's "last edited" stamp commit together or not at all, so a crash
 never leaves half an edit and the audit log never disagrees with the data.
+
+Scores come from one place, :func:`effective_card` — the assessor's levels with
+a reviewer's standing overrides laid on top by ``core.lifecycle.effective_levels``
+— whether a screen asks through ``view()``, ``scorecard()`` or the editor's
+``live_score()``.
+
+Operations (``services.operations``): :class:`~secity_desktop.services.evidence.AttachEvidenceOperation`
+(copy a file into the evidence store off the GUI thread, then link it); ``attach()`` runs it inline.
 """
 
 from __future__ import annotations
@@ -10,24 +18,32 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from secity_desktop.core import scoring
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
-from secity_desktop.core.evidence_meta import FileMeta, read_meta
+from secity_desktop.core.evidence_meta import FileMeta
 from secity_desktop.core.framework import Framework
-from secity_desktop.core.lifecycle import Role, Status
+from secity_desktop.core.lifecycle import (
+    OFFICE_ROLES,
+    Move,
+    Status,
+    initial_status,
+    may_edit_answers,
+)
 from secity_desktop.core.thai_calendar import is_plausible_be_year, now_iso
+from secity_desktop.services.assessment_view import AssessmentView
+from secity_desktop.services.evidence import AttachEvidenceOperation
+from secity_desktop.services.operations import from_byte_progress, run_inline
+from secity_desktop.services.status import change_status
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
-from secity_desktop.store import audit, geography
+from secity_desktop.store import audit, geography, revisions
 from secity_desktop.store import review as review_repo
 from secity_desktop.store.blobs import Progress
 
-# Workspaces that receive assessors' work and review it rather than write it.
-OFFICE_ROLES = (Role.PROVINCE, Role.REGION, Role.NATIONAL)
+__all__ = ["OFFICE_ROLES", "AssessmentService", "AssessmentView", "DuplicateAssessment",
+           "effective_card", "missing_summary"]
 
 
 class DuplicateAssessment(ConflictError):
@@ -38,64 +54,14 @@ class DuplicateAssessment(ConflictError):
         self.existing_id = existing_id
 
 
-@dataclass(frozen=True)
-class AssessmentView:
-    """Everything a screen or ``assessment show`` needs about one assessment."""
-
-    assessment: repo.Assessment
-    municipality: geography.Municipality
-    framework: Framework
-    responses: dict[str, repo.Response]
-    card: scoring.ScoreCard
-
-    def as_json(self) -> dict[str, Any]:
-        a, card = self.assessment, self.card
-        return {
-            "id": a.id,
-            "municipality": self.municipality.as_json(),
-            "year": a.year,
-            "status": a.status,
-            "revision": a.revision,
-            "supersedes": a.supersedes,
-            "framework": {
-                "version": self.framework.version,
-                "hash": a.framework_hash,
-                "status": self.framework.status,
-            },
-            "total": round(card.total, 2),
-            "tier": card.tier.code if card.tier else None,
-            "tier_th": card.tier.label_th if card.tier else None,
-            "answered": card.answered,
-            "count": card.count,
-            "evidence_missing": list(card.evidence_missing),
-            "components": [
-                {
-                    "code": c.code,
-                    "score": round(c.score, 2),
-                    "weight": c.weight,
-                    "percent": round(c.percent, 2),
-                    "answered": c.answered,
-                    "count": c.count,
-                }
-                for c in card.components
-            ],
-            "responses": [
-                {
-                    "indicator": code,
-                    "level": r.level,
-                    "note": r.note,
-                    "updated_at": r.updated_at,
-                    "updated_by": r.updated_by,
-                }
-                for code, r in sorted(self.responses.items(), key=lambda kv: _code_key(kv[0]))
-            ],
-            "created_at": a.created_at,
-            "updated_at": a.updated_at,
-        }
-
-
-def _code_key(code: str) -> tuple[int | str, ...]:
-    return tuple(int(p) if p.isdigit() else p for p in code.split("."))
+def effective_card(ws: Workspace, a: repo.Assessment) -> scoring.ScoreCard:
+    """THE score of an assessment: effective levels (``core.lifecycle``), its framework,
+    and which indicators hold evidence. Every score a person sees is this card."""
+    return scoring.score(
+        ws.frameworks.get(a.framework_hash),
+        review_repo.effective_levels(ws.db, a.id),
+        repo.indicators_with_evidence(ws.db, a.id),
+    )
 
 
 class AssessmentService:
@@ -111,22 +77,30 @@ class AssessmentService:
         return self.ws.frameworks.get(a.framework_hash)
 
     def scorecard(self, assessment_id: str) -> scoring.ScoreCard:
-        a = repo.get(self.db, assessment_id)
-        levels = review_repo.effective_levels(self.db, a.id)
-        return scoring.score(
-            self.framework_of(a), levels, repo.indicators_with_evidence(self.db, a.id)
-        )
+        """The assessment's score (effective levels: a standing override over the assessor's)."""
+        return effective_card(self.ws, repo.get(self.db, assessment_id))
+
+    def live_score(self, assessment_id: str) -> scoring.ScoreCard:
+        """The score the editor shows while a person edits, after each saved change.
+
+        Every edit is saved as it is made (``set_response``, ``attach``…), so the editor
+        asks here after each one instead of rescoring its own copy of the levels. It is
+        the very card ``view()`` and ``secity assessment show`` give — the effective
+        levels (a reviewer's standing override over the assessor's level, the rule in
+        ``core.lifecycle.effective_levels``), the framework's weights and which
+        indicators hold evidence — so on a returned assessment with an override the
+        editor and the report can never disagree.
+        """
+        return self.scorecard(assessment_id)
 
     def view(self, assessment_id: str) -> AssessmentView:
         a = repo.get(self.db, assessment_id)
-        fw = self.framework_of(a)
-        resp = repo.responses(self.db, a.id)
         # Scores use the effective levels: a province reviewer's override, where one stands,
         # over the assessor's level (docs/review.md); ``responses`` stay the assessor's.
-        levels: dict[str, int | None] = {c: r.level for c, r in resp.items()}
-        levels.update(review_repo.override_levels(self.db, a.id))
-        card = scoring.score(fw, levels, repo.indicators_with_evidence(self.db, a.id))
-        return AssessmentView(a, geography.municipality(self.db, a.municipality_code), fw, resp, card)
+        return AssessmentView(
+            a, geography.municipality(self.db, a.municipality_code), self.framework_of(a),
+            repo.responses(self.db, a.id), effective_card(self.ws, a),
+        )
 
     def list(
         self, *, province: str | None = None, year: int | None = None, status: str | None = None
@@ -163,7 +137,7 @@ class AssessmentService:
             municipality_code=muni.code,
             year=year,
             framework_hash=fw.hash,
-            status=Status.DRAFT.value,
+            status=initial_status(Move.CREATE).value,
             revision=1,
             supersedes=None,
             created_at=now,
@@ -194,17 +168,10 @@ class AssessmentService:
         current: str | None = assessment_id
         while current and current not in seen:
             seen.add(current)
-            row = self.db.execute(
-                "SELECT content, signer_fingerprint FROM revisions"
-                " WHERE assessment_id = ? AND source = 'import'",
-                [current],
-            ).fetchone()
-            if row is not None:
-                return _assessor_label(str(row[0]), str(row[1]))
-            up = self.db.execute(
-                "SELECT supersedes FROM assessments WHERE id = ?", [current]
-            ).fetchone()
-            current = up[0] if up else None
+            got = revisions.imported(self.db, current)
+            if got is not None:
+                return _assessor_label(got.content, got.signer_fingerprint)
+            current = repo.supersedes_of(self.db, current)
         return None
 
     def office_refusal(self, a: repo.Assessment) -> str | None:
@@ -215,11 +182,11 @@ class AssessmentService:
         something the assessor never said. Its levels change only by a review override,
         which keeps both. Assessments an office made itself (demo, training) stay editable.
         """
-        if self.ws.role not in OFFICE_ROLES:
-            return None
+        if may_edit_answers(self.ws.role, received=True):
+            return None  # an assessor's workspace may edit whatever it holds
         sender = self.received_from(a.id)
         if sender is None:
-            return None
+            return None  # made here (demo, training): editable
         return (
             f"assessment {a.id} was received from {sender}; the office changes levels only by"
             f" a review override (`secity review override {a.id} INDICATOR LEVEL --reason TEXT`)"
@@ -297,15 +264,8 @@ class AssessmentService:
         if a.status != Status.COMPLETE.value:
             return
         if not self.scorecard(a.id).complete:
-            repo.set_status(self.db, a.id, Status.DRAFT.value, now, who)
-            audit.append(
-                self.db,
-                actor=who,
-                action="status.change",
-                assessment_id=a.id,
-                at=now,
-                old=Status.COMPLETE.value,
-                new=Status.DRAFT.value,
+            change_status(
+                self.ws, a, Move.UNCOMPLETE, at=now, by=who,
                 reason="an edit left the assessment incomplete",
             )
 
@@ -314,15 +274,12 @@ class AssessmentService:
     ) -> repo.Evidence:
         """Copy a file into the evidence store (deduplicated) and link it to one indicator.
 
-        The CLI path: copy and record in one call. The GUI copies on a worker with
-        ``ws.blobs.put_file`` and then calls ``attach_stored`` on its own thread.
+        Runs :class:`AttachEvidenceOperation` inline (the CLI); the GUI runs the same
+        operation on its runner, so the copy happens off the GUI thread.
         """
-        self._editable(assessment_id, code)
-        if not path.is_file():
-            raise ValidationError(f"evidence file not found: {path}")
-        meta = read_meta(path)
-        sha, size = self.ws.blobs.put_file(path, progress)
-        return self.attach_stored(assessment_id, code, sha, size, path.name, meta)
+        return run_inline(
+            AttachEvidenceOperation(self, assessment_id, code, path), from_byte_progress(progress)
+        )
 
     def attach_stored(
         self,
@@ -339,28 +296,14 @@ class AssessmentService:
             raise ValidationError(f"evidence {sha256[:12]}… is not in the store")
         now, who = now_iso(), self.ws.actor
         with self.db.atomic():
-            self.db.execute(
-                "INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)",
-                [sha256, size, now],
-            )
-            eid = (
-                self.db["evidence"]
-                .insert(
-                    {
-                        "assessment_id": a.id,
-                        "indicator_code": code,
-                        "sha256": sha256,
-                        "original_name": original_name,
-                        "mime": meta.mime,
-                        "size": size,
-                        "captured_at": meta.captured_at,
-                        "gps_lat": meta.gps_lat,
-                        "gps_lon": meta.gps_lon,
-                        "added_at": now,
-                        "added_by": who,
-                    }
-                )
-                .last_pk
+            repo.add_blobs(self.db, [(sha256, size)], now)
+            eid = repo.add_evidence(
+                self.db,
+                a.id,
+                repo.NewEvidence(
+                    code, sha256, original_name, meta.mime, size, meta.captured_at,
+                    meta.gps_lat, meta.gps_lon, now, who,
+                ),
             )
             audit.append(
                 self.db,
@@ -380,10 +323,7 @@ class AssessmentService:
         a, _ = self._editable(item.assessment_id)
         now, who = now_iso(), self.ws.actor
         with self.db.atomic():
-            self.db.execute(
-                "UPDATE evidence SET removed_at = ?, removed_by = ? WHERE id = ?",
-                [now, who, evidence_id],
-            )
+            repo.remove_evidence(self.db, evidence_id, now, who)
             audit.append(
                 self.db,
                 actor=who,
@@ -408,16 +348,7 @@ class AssessmentService:
             return
         now, who = now_iso(), self.ws.actor
         with self.db.atomic():
-            repo.set_status(self.db, a.id, Status.COMPLETE.value, now, who)
-            audit.append(
-                self.db,
-                actor=who,
-                action="status.change",
-                assessment_id=a.id,
-                at=now,
-                old=a.status,
-                new=Status.COMPLETE.value,
-            )
+            change_status(self.ws, a, Move.COMPLETE, at=now, by=who)
 
     # --- added for the front ends (issue 9) --------------------------------
     def evidence_item(self, evidence_id: int) -> repo.Evidence:

@@ -6,7 +6,9 @@ component, and an unanswered one adds 0. So each framework reduces to one
 coefficient and offset per indicator, SQLite sums them per assessment and
 component over the covering index ``responses_levels``, and the dashboard never
 builds 2,500 score cards row by row. Reviewer overrides (few) are applied
-afterwards as corrections, so the effective level is used as everywhere else.
+afterwards as corrections through ``core.lifecycle.effective_level``, so the
+effective level is the same one every other score uses. The SQL itself is in
+``store.scores``.
 A property test checks the terms against ``core.scoring.score``.
 
 Results are cached per assessment and keyed by its ``updated_at`` stamp, which
@@ -22,6 +24,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from secity_desktop.core.framework import Framework
+from secity_desktop.core.lifecycle import effective_level
+from secity_desktop.store import scores as scores_store
 from secity_desktop.store.frameworks import FrameworkRepo
 
 
@@ -64,13 +68,7 @@ class BulkScorer:
         self.frameworks = frameworks
         self._terms: dict[str, dict[str, Term]] = {}
         self._cache: dict[str, tuple[str, dict[str, float]]] = {}
-        # Temp tables in memory: filling 2,500 ids into an on-disk temp file cost ~40 ms.
-        db.execute("PRAGMA temp_store = MEMORY")
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS score_ids (id TEXT PRIMARY KEY, fw TEXT)")
-        db.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS score_terms (fw TEXT, code TEXT, comp INTEGER,"
-            " coef REAL, low INTEGER, PRIMARY KEY (fw, code)) WITHOUT ROWID"
-        )
+        scores_store.prepare(db)
         self._loaded: set[tuple[str, tuple[str, ...]]] = set()
 
     def _terms_of(self, fw_hash: str) -> dict[str, Term]:
@@ -81,8 +79,8 @@ class BulkScorer:
     def components(self, fw_hash: str) -> list[str]:
         return [c.code for c in self.frameworks.get(fw_hash).components]
 
-    def _query(self, hashes: Sequence[str]) -> tuple[str, list[str]]:
-        """One TOTAL(…) column per component code over the framework's terms table.
+    def _load(self, hashes: Sequence[str]) -> list[str]:
+        """Load each framework's terms with one column index per component code, in order.
 
         The terms live in a small in-memory WITHOUT ROWID table keyed (fw, code);
         joining it was twice as fast as a 34-branch CASE on the indicator code.
@@ -96,28 +94,12 @@ class BulkScorer:
         for h in hashes:
             if (h, tuple(comps)) in self._loaded:
                 continue
-            self.db.execute("DELETE FROM temp.score_terms WHERE fw = ?", [h])
-            self.db.conn.executemany(
-                "INSERT INTO temp.score_terms VALUES (?, ?, ?, ?, ?)",
-                [
-                    (h, code, index[t.component], t.coef, t.low)
-                    for code, t in self._terms_of(h).items()
-                ],
+            scores_store.load_terms(
+                self.db, h,
+                [(code, index[t.component], t.coef, t.low) for code, t in self._terms_of(h).items()],
             )
             self._loaded = {k for k in self._loaded if k[0] != h} | {(h, tuple(comps))}
-        cols = ", ".join(
-            f"TOTAL(CASE t.comp WHEN {n} THEN t.coef * (r.level - t.low) END)"
-            for n in index.values()
-        )
-        # CROSS JOIN fixes the loop order, and no WHERE on r.level (TOTAL skips NULLs):
-        # otherwise SQLite may build a Bloom filter over every response row.
-        sql = (
-            f"SELECT s.id, {cols} FROM temp.score_ids s"
-            " CROSS JOIN responses r INDEXED BY responses_levels ON r.assessment_id = s.id"
-            " CROSS JOIN temp.score_terms t ON t.fw = s.fw AND t.code = r.indicator_code"
-            " GROUP BY s.id"
-        )
-        return sql, comps
+        return comps
 
     def _score(self, picks: Iterable[Pick]) -> dict[str, dict[str, float]]:
         picks = list(picks)
@@ -126,31 +108,25 @@ class BulkScorer:
         }
         if not picks:
             return out
-        hashes = sorted({h for _, h, _ in picks})
-        self.db.execute("DELETE FROM temp.score_ids")
-        self.db.conn.executemany(
-            "INSERT INTO temp.score_ids VALUES (?, ?)", [(aid, h) for aid, h, _ in picks]
+        comps = self._load(sorted({h for _, h, _ in picks}))
+        sums, overrides = scores_store.score_pass(
+            self.db, [(aid, h) for aid, h, _ in picks], len(comps)
         )
-        sql, comps = self._query(hashes)
-        for row in self.db.execute(sql).fetchall():
-            per = out[row[0]]
+        for row in sums:
+            per = out[str(row[0])]
             for c, v in zip(comps, row[1:], strict=True):
                 if c in per:
-                    per[c] += v
+                    per[c] += float(v)  # type: ignore[arg-type]
+        # The SQL summed the assessor's levels; a standing override replaces one of them by
+        # the one rule every score uses (core.lifecycle.effective_level).
         fw_of = {aid: h for aid, h, _ in picks}
-        corrections = self.db.execute(
-            "SELECT o.assessment_id, o.indicator_code, o.level, r.level FROM review_overrides o"
-            " JOIN temp.score_ids s ON s.id = o.assessment_id"
-            " LEFT JOIN responses r ON r.assessment_id = o.assessment_id"
-            " AND r.indicator_code = o.indicator_code"
-            " WHERE o.current = 1 AND o.level IS NOT NULL"
-        ).fetchall()
-        for aid, code, level, assessor in corrections:
+        for aid, code, level, assessor in overrides:
             t = self._terms_of(fw_of[aid]).get(code)
             if t is not None:
-                base = assessor if assessor is not None else t.low
-                out[aid][t.component] += t.coef * (level - base)
-        self.db.execute("DELETE FROM temp.score_ids")
+                effective = effective_level(assessor, level)
+                summed = assessor if assessor is not None else t.low
+                if effective is not None:
+                    out[aid][t.component] += t.coef * (effective - summed)
         return out
 
     def scores(self, picks: Iterable[Pick]) -> dict[str, dict[str, float]]:

@@ -2,11 +2,19 @@
 
 "Not yet sent" means a finalized revision that appears in no earlier export;
 re-sending is always allowed (the office skips what it already holds).
+
+Operations (``services.operations``):
+
+* :class:`FieldExportOperation` — ``prepare`` reads the signed revisions, their
+  frameworks and the sender from the store; ``work`` writes and signs the bundle
+  (file and crypto only: the writer streams evidence into a temp file that appears
+  under its name only when complete); ``finish`` records the export in one
+  transaction. ``ExportService.export`` runs it inline.
 """
 
 from __future__ import annotations
 
-import json
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +34,15 @@ from secity_desktop.bundle.write import (
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.services.identity import Identity
+from secity_desktop.services.operations import (
+    Operation,
+    Progress,
+    byte_progress,
+    from_byte_progress,
+    run_inline,
+)
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import audit
+from secity_desktop.store import audit, revisions, transfers
 
 
 @dataclass(frozen=True)
@@ -94,32 +109,17 @@ class ExportService:
         self.identity = Identity(ws)
 
     def candidates(self, *, unsent_only: bool = False) -> list[Candidate]:
-        sql = (
-            "SELECT r.assessment_id, a.municipality_code, m.name_th, a.year, a.revision,"
-            " r.finalized_at,"
-            " (SELECT coalesce(sum(e.size), 0) FROM (SELECT DISTINCT sha256, size FROM evidence"
-            "   WHERE assessment_id = a.id AND removed_at IS NULL) e),"
-            " (SELECT count(*) FROM export_items x JOIN exports xe ON xe.id = x.export_id"
-            "   WHERE x.assessment_id = a.id AND xe.kind = 'field'),"
-            " (SELECT x2.path FROM exports x2 JOIN export_items i2 ON i2.export_id = x2.id"
-            "   WHERE i2.assessment_id = a.id AND x2.kind = 'field' ORDER BY x2.id DESC LIMIT 1)"
-            " FROM revisions r JOIN assessments a ON a.id = r.assessment_id"
-            " JOIN municipalities m ON m.code = a.municipality_code WHERE r.source = 'local'"
-            " ORDER BY r.finalized_at"
-        )
-        out = [Candidate(*row) for row in self.db.execute(sql).fetchall()]
+        out = [Candidate(*row) for row in transfers.field_candidates(self.db)]
         return [c for c in out if c.sent == 0] if unsent_only else out
 
     def _signed(self, ids: Sequence[str]) -> list[SignedRevision]:
         out = []
         for i in dict.fromkeys(ids):
-            row = self.db.execute(
-                "SELECT content, signature FROM revisions WHERE assessment_id = ?", [i]
-            ).fetchone()
+            row = revisions.get(self.db, i)
             if row is None:
                 raise NotFoundError(f"assessment {i} has no finalized revision; finalize it first")
-            content = row[0].encode("utf-8")
-            out.append(SignedRevision(RevisionDoc.model_validate_json(content), content, row[1]))
+            content = row.content.encode("utf-8")
+            out.append(SignedRevision(RevisionDoc.model_validate_json(content), content, row.signature))
         if not out:
             raise ValidationError("nothing to export: choose at least one finalized assessment")
         return out
@@ -157,24 +157,16 @@ class ExportService:
         progress: Callable[[int, int], bool] | None = None,
     ) -> WrittenBundle:
         """Write the bundle (file work), then record the export in one transaction."""
-        job = self.prepare(ids)
-        written = job.run(target, key, progress)
-        self.record(written, job.ids)
-        return written
+        op = FieldExportOperation(self, ids, target, key)
+        return run_inline(op, from_byte_progress(progress))
 
     def record(self, written: WrittenBundle, ids: Sequence[str]) -> int:
         now, who = now_iso(), self.ws.actor
         with self.db.atomic():
-            export_id = int(
-                self.db["exports"].insert(
-                    {"at": now, "by": who, "path": str(written.path.resolve()),
-                     "file_sha256": written.sha256, "size": written.size,
-                     "revisions": written.revisions}
-                ).last_pk
-            )
-            self.db.conn.executemany(
-                "INSERT INTO export_items (export_id, assessment_id) VALUES (?, ?)",
-                [(export_id, i) for i in dict.fromkeys(ids)],
+            export_id = transfers.record_export(
+                self.db, at=now, by=who, path=str(written.path.resolve()),
+                file_sha256=written.sha256, size=written.size, revisions=written.revisions,
+                kind="field", assessment_ids=ids,
             )
             audit.append(
                 self.db, actor=who, action="bundle.export", at=now, target=written.sha256,
@@ -183,11 +175,45 @@ class ExportService:
         return export_id
 
     def history(self) -> list[dict[str, object]]:
-        rows = list(self.db.query("SELECT * FROM exports ORDER BY id DESC"))
-        for r in rows:
-            r["assessments"] = json.loads(json.dumps([
-                x[0] for x in self.db.execute(
-                    "SELECT assessment_id FROM export_items WHERE export_id = ?", [r["id"]]
-                ).fetchall()
-            ]))
-        return rows
+        return transfers.export_history(self.db)
+
+
+class BundleWriteOperation(Operation[WrittenBundle]):
+    """Shared steps of the bundle-writing operations: a written file a failed finish removes."""
+
+    def __init__(self) -> None:
+        self.written: WrittenBundle | None = None
+        self.recorded = False
+
+    def discard(self) -> None:
+        # A bundle written but never recorded would look sent while the store says otherwise.
+        if self.written is not None and not self.recorded:
+            with contextlib.suppress(OSError):
+                self.written.path.unlink()
+
+
+class FieldExportOperation(BundleWriteOperation):
+    """An assessor's field bundle: read (prepare) → write and sign (work) → record (finish)."""
+
+    title = "exporting a bundle"
+
+    def __init__(
+        self, svc: ExportService, ids: Sequence[str], target: Path, key: Ed25519PrivateKey
+    ) -> None:
+        super().__init__()
+        self.svc, self.ids, self.target, self.key = svc, list(ids), Path(target), key
+        self.job: ExportJob | None = None
+
+    def prepare(self) -> None:
+        self.job = self.svc.prepare(self.ids)
+        require_own_key(self.key, self.job.sender)
+
+    def work(self, progress: Progress) -> None:
+        assert self.job is not None, "prepare() has not run"
+        self.written = self.job.run(self.target, self.key, byte_progress(progress, "bundle"))
+
+    def finish(self) -> WrittenBundle:
+        assert self.job is not None and self.written is not None, "work() has not run"
+        self.svc.record(self.written, self.job.ids)
+        self.recorded = True
+        return self.written

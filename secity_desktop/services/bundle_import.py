@@ -1,13 +1,23 @@
 """Importing bundles at the office: verify (file work), plan (reads), apply (one transaction).
 
-The three steps are separate so the GUI can verify in a worker thread, show
-the dry-run table, and apply on the GUI thread. Evidence is copied while it is
-verified into a staging folder beside the blob store; applying renames the
-staged files into place and then commits every row in ONE transaction, so a
-process killed at any moment leaves the store as it was before or after (a
+Import is two operations (``services.operations``), so the GUI runs the file
+work on its runner and the CLI runs the same steps inline:
+
+* :class:`CheckBundlesOperation` — ``prepare`` reads the trusted keys and the
+  frameworks already held; ``work`` verifies every file and stages the evidence
+  not held yet (``bundle.read``; no database, several files at a time);
+  ``finish`` reads from the store what the planner needs (:func:`read_plan_facts`)
+  and lets ``bundle.plan`` decide — the dry run a person sees.
+* :class:`ApplyImportOperation` — ``work`` copies refused files to
+  ``<data_dir>/quarantine/`` with their reason and places the staged evidence
+  (fsync, renames) off the caller's thread; ``finish`` writes everything in ONE
+  transaction (``services.import_writes``).
+
+A process killed at any moment leaves the store as it was before or after (a
 renamed blob without rows is invisible and harmless: blobs are
-content-addressed). A refused bundle is copied to ``<data_dir>/quarantine/``
-with its reason, and recorded; the store's data is not touched.
+content-addressed). A refused bundle is recorded and quarantined; the store's
+data is not touched. ``ImportService.dry_run``, ``import_files``, ``plan``,
+``apply`` and ``discard`` are the same steps as plain calls.
 """
 
 from __future__ import annotations
@@ -25,19 +35,22 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from secity_desktop.bundle.plan import Action, Plan, Rejection, plan_import
+from secity_desktop.atomic import copy_file_atomic, write_bytes_atomic
+from secity_desktop.bundle.plan import Plan, PlanFacts, Rejection, facts_wanted, plan_import
 from secity_desktop.bundle.read import VerifiedBundle, file_sha256, flush_staged, verify_bundle
 from secity_desktop.bundle.safezip import ZipLimits
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import BundleRejected, SecityError, ValidationError
 from secity_desktop.core.framework import Framework
-from secity_desktop.core.lifecycle import Role, Status
+from secity_desktop.core.lifecycle import is_office
 from secity_desktop.core.thai_calendar import now_iso
-from secity_desktop.services.review.apply import apply_reviews
-from secity_desktop.services.review.workflow import on_new_revision
+from secity_desktop.services.import_writes import write_plan
+from secity_desktop.services.operations import Operation, check_cancel, no_progress, run_inline
 from secity_desktop.services.trust import TrustService
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import audit
+from secity_desktop.store import assessments as repo
+from secity_desktop.store import geography, revisions, transfers
+from secity_desktop.store import review as rrepo
 
 Progress = Callable[[int, int, str], bool]
 """(bytes done, bytes in all files, current file name) → False to cancel."""
@@ -62,11 +75,112 @@ class ImportResult:
 
 
 def require_office(ws: Workspace) -> None:
-    if ws.role is Role.ASSESSOR:
+    if not is_office(ws.role):
         raise ValidationError(
             "this is for a province (or higher) workspace; create one with "
             "`secity init --role province --province CODE`"
         )
+
+
+def read_plan_facts(ws: Workspace, verified: Sequence[VerifiedBundle]) -> PlanFacts:
+    """The store reads the planner needs, for exactly the keys these bundles touch."""
+    db, want = ws.db, facts_wanted(verified)
+    return PlanFacts(
+        revision_sha=revisions.shas(db, want.assessment_ids),
+        assessments=frozenset(repo.existing_ids(db, want.assessment_ids)),
+        successors=repo.successors(db, want.superseded),
+        first_revisions=repo.first_revisions(db, want.roots),
+        municipality_province=geography.province_of(db, want.municipalities),
+        municipality_names=geography.municipality_names(db, want.municipalities),
+        provinces=frozenset(geography.existing_provinces(db, want.provinces)),
+        decision_ids={
+            k: frozenset(v) for k, v in rrepo.decision_ids(
+                db, {rv.assessment_id for vb in verified for rv in vb.reviews}
+            ).items()
+        },
+    )
+
+
+class CheckBundlesOperation(Operation[Plan]):
+    """Verify bundle files and plan their import (the dry run); nothing is written.
+
+    With ``stage=True`` the evidence not held yet is copied into a staging folder
+    while it is verified, ready for :class:`ApplyImportOperation`; ``discard()`` —
+    after a failure, or when the person does not apply the plan — removes it.
+    """
+
+    title = "checking bundles"
+
+    def __init__(self, svc: ImportService, paths: Sequence[Path], *, stage: bool = True) -> None:
+        self.svc = svc
+        self.paths = [Path(p) for p in paths]
+        self.stage = stage
+        self.stage_dir: Path | None = None
+        self.trusted: list[TrustedKey] = []
+        self.frameworks: dict[str, Framework] = {}
+        self.checked: tuple[list[VerifiedBundle], list[Rejection]] = ([], [])
+        self.plan: Plan | None = None
+
+    def prepare(self) -> None:
+        self.trusted = self.svc.trusted()
+        self.frameworks = self.svc.known_frameworks()
+        if self.stage:
+            self.stage_dir = self.svc.new_stage()
+
+    def work(self, progress: Progress) -> None:
+        self.checked = self.svc.check_files(
+            self.paths, self.trusted, stage_dir=self.stage_dir,
+            progress=None if progress is no_progress else progress,  # nobody watching: no ticks
+            framework_cache=self.frameworks,
+        )
+
+    def finish(self) -> Plan:
+        self.plan = self.svc.plan(*self.checked)
+        return self.plan
+
+    def discard(self) -> None:
+        for vb in self.checked[0]:
+            vb.discard_staged()
+        if self.stage_dir is not None:
+            shutil.rmtree(self.stage_dir, ignore_errors=True)
+
+
+class ApplyImportOperation(Operation[ImportResult]):
+    """Apply a checked plan: quarantine and place evidence (work), then ONE transaction.
+
+    ``stage_dir`` (the check's staging folder) is removed when done or discarded.
+    """
+
+    title = "importing bundles"
+
+    def __init__(self, svc: ImportService, plan: Plan, *, stage_dir: Path | None = None) -> None:
+        self.svc = svc
+        self.plan = plan
+        self.stage_dir = stage_dir
+        self.result = ImportResult(plan)
+
+    def work(self, progress: Progress) -> None:
+        steps = len(self.plan.rejected) + 1
+        for n, rej in enumerate(self.plan.rejected):
+            check_cancel(progress, n, steps, rej.path.name)
+            self.result.quarantined[rej.path] = self.svc._quarantine(rej)
+        check_cancel(progress, steps - 1, steps, "evidence")
+        self.svc._place_blobs(self.plan)
+        progress(steps, steps, "")
+
+    def finish(self) -> ImportResult:
+        now, who = now_iso(), self.svc.ws.actor
+        with self.svc.db.atomic():
+            self.result.applied = write_plan(
+                self.svc.ws, self.plan, self.result.quarantined, now, who
+            )
+        self.discard()
+        return self.result
+
+    def discard(self) -> None:
+        self.svc.discard(self.plan)
+        if self.stage_dir is not None:
+            shutil.rmtree(self.stage_dir, ignore_errors=True)
 
 
 class ImportService:
@@ -82,6 +196,13 @@ class ImportService:
     def known_frameworks(self) -> dict[str, Framework]:
         """Frameworks already held, so a bundle's copy is checked by hash instead of re-parsed."""
         return {str(f["hash"]): self.ws.frameworks.get(str(f["hash"])) for f in self.ws.frameworks.list()}
+
+    # --- the operations ---------------------------------------------------
+    def check_operation(self, paths: Sequence[Path], *, stage: bool = True) -> CheckBundlesOperation:
+        return CheckBundlesOperation(self, paths, stage=stage)
+
+    def apply_operation(self, plan: Plan, *, stage_dir: Path | None = None) -> ApplyImportOperation:
+        return ApplyImportOperation(self, plan, stage_dir=stage_dir)
 
     # --- step 1: file work (safe in a worker thread: no database) ---------
     def new_stage(self) -> Path:
@@ -174,8 +295,10 @@ class ImportService:
 
     # --- step 2: the dry run (database reads only) ------------------------
     def plan(self, verified: Sequence[VerifiedBundle], rejected: Sequence[Rejection] = ()) -> Plan:
+        """Read what the bundles touch from the store, then let ``bundle.plan`` decide."""
         plan = plan_import(
-            self.db, verified, rejected, role=self.ws.role, province=self.ws.province_code or None
+            read_plan_facts(self.ws, verified), verified, rejected,
+            role=self.ws.role, province=self.ws.province_code or None,
         )
         kept = {vb.path for vb in plan.bundles}
         for vb in verified:
@@ -184,196 +307,69 @@ class ImportService:
         return plan
 
     def dry_run(self, paths: Sequence[Path], progress: Progress | None = None) -> Plan:
-        ok, bad = self.check_files(paths, self.trusted(), stage_dir=None, progress=progress)
-        return self.plan(ok, bad)
+        return run_inline(self.check_operation(paths, stage=False), progress or no_progress)
 
     # --- step 3: apply ----------------------------------------------------
     def apply(self, plan: Plan) -> ImportResult:
         """One transaction for the whole plan; the bundle's kind decides what reviews mean."""
-        result = ImportResult(plan)
-        for rej in plan.rejected:
-            result.quarantined[rej.path] = self._quarantine(rej)
-        self._place_blobs(plan)
-        now, who = now_iso(), self.ws.actor
-        with self.db.atomic():
-            for rej in plan.rejected:
-                self._record(rej.path, rej.file_sha256 or "", rej.size, "rejected", now, who,
-                             fingerprint=rej.sender_fingerprint, name=rej.sender_name,
-                             reason=rej.reason, message=rej.message,
-                             quarantine=str(result.quarantined[rej.path]))
-                audit.append(self.db, actor=who, action="bundle.reject", at=now,
-                             target=rej.file_sha256, reason=f"{rej.reason}: {rej.message}"[:500])
-            grouped = plan.items_by_bundle()
-            review_groups = plan.reviews_by_bundle()
-            for vb in plan.bundles:
-                items = grouped[vb.path]
-                reviews = review_groups[vb.path]
-                counts = {a: sum(1 for i in items if i.action is a) for a in Action}
-                changed = len(items) - counts[Action.SKIP]
-                changed += sum(1 for r in reviews if r.action is not Action.SKIP)
-                if vb.kind == "upward":
-                    self._add_municipalities(vb, now, who)
-                import_id = self._record(
-                    vb.path, vb.file_sha256, vb.size, "applied" if changed else "nothing_new",
-                    now, who, fingerprint=vb.signer.fingerprint, name=vb.signer.name,
-                    counts=counts, kind=vb.kind,
-                )
-                for fw in vb.frameworks.values():
-                    if fw.hash in {i.doc.framework.hash for i in items}:
-                        self.ws.frameworks.register(fw, source=f"bundle {vb.file_sha256[:12]}")
-                for item in items:
-                    if item.action is not Action.SKIP:
-                        self._insert(item, import_id, now, who)
-                        if vb.kind == "field":
-                            on_new_revision(self.ws, item.doc.id)
-                apply_reviews(self.ws, vb, reviews, now, who)
-                audit.append(self.db, actor=who, action="bundle.import", at=now,
-                             target=vb.file_sha256,
-                             new={k.value: v for k, v in counts.items()} | {
-                                 "sender": vb.signer.fingerprint, "file": vb.path.name,
-                                 "kind": vb.kind, "reviews": len(reviews)})
-                result.applied.append(vb.path)
-        for vb in plan.bundles:
-            vb.discard_staged()
-        return result
+        return run_inline(self.apply_operation(plan))
 
     def import_files(self, paths: Sequence[Path], progress: Progress | None = None) -> ImportResult:
         """Verify, plan and apply in one go (the CLI without --dry-run)."""
-        stage = self.new_stage()
-        try:
-            ok, bad = self.check_files(paths, self.trusted(), stage_dir=stage, progress=progress)
-            return self.apply(self.plan(ok, bad))
-        finally:
-            shutil.rmtree(stage, ignore_errors=True)
+        check = self.check_operation(paths)
+        plan = run_inline(check, progress or no_progress)
+        return run_inline(self.apply_operation(plan, stage_dir=check.stage_dir))
 
     def discard(self, plan: Plan) -> None:
         for vb in plan.bundles:
             vb.discard_staged()
 
-    # --- helpers ----------------------------------------------------------
-    def _add_municipalities(self, vb: VerifiedBundle, now: str, who: str) -> None:
-        """An upward bundle's municipalities the region or nation has not listed yet.
-
-        The sending province vouches for them (its key signed the manifest and
-        the reader checked every one lies in its province), so they are added,
-        marked with where they came from; known ones are left as they are.
-        """
-        for m in vb.manifest.municipalities:
-            added = self.db.execute(
-                "INSERT OR IGNORE INTO municipalities (code, name_th, name_en, type, province_code,"
-                " is_seat, source) VALUES (?, ?, ?, ?, ?, 0, ?)",
-                [m.code, m.name_th, m.name_en, m.type, m.province_code,
-                 f"upward bundle from {vb.signer.name} {vb.file_sha256[:12]}"],
-            ).rowcount
-            if added:
-                audit.append(self.db, actor=who, action="municipality.add", at=now, target=m.code,
-                             new={"name_th": m.name_th, "province": m.province_code,
-                                  "from": vb.file_sha256})
-
+    # --- file work of the apply step --------------------------------------
     def _place_blobs(self, plan: Plan) -> None:
         staged = any(vb.staged for vb in plan.bundles)
         if staged:
             flush_staged()  # the staged bytes are on disk before their final names appear
         made: set[Path] = set()
         for vb in plan.bundles:
-            for sha, staged in list(vb.staged.items()):
+            for sha, staged_path in list(vb.staged.items()):
                 final = self.ws.blobs.path_for(sha)
                 if final.parent not in made:
                     final.parent.mkdir(parents=True, exist_ok=True)
                     made.add(final.parent)
                 if final.is_file() and final.stat().st_size == vb.evidence[sha]:
                     continue
-                os.replace(staged, final)
+                os.replace(staged_path, final)
                 del vb.staged[sha]
         if staged:
             flush_staged()  # and the renames, before the rows that refer to them commit
         missing = [s for vb in plan.bundles for s in vb.evidence if not self.ws.blobs.exists(s)]
         if missing:  # only if the evidence folder changed under us since the check
-            raise SecityError(f"evidence {missing[0][:12]}… vanished during the import; run it again")
-
-    def _insert(self, item, import_id: int, now: str, who: str) -> None:  # type: ignore[no-untyped-def]
-        d, rev = item.doc, item.revision
-        self.db.execute(
-            "INSERT INTO assessments (id, municipality_code, year, framework_hash, status, revision,"
-            " supersedes, created_at, created_by, updated_at, updated_by)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [d.id, d.municipality.code, d.year, d.framework.hash, Status.RECEIVED.value,
-             d.revision, d.supersedes, d.created_at, d.created_by, now, who],
-        )
-        self.db.conn.executemany(
-            "INSERT INTO responses (assessment_id, indicator_code, level, note, updated_at,"
-            " updated_by) VALUES (?, ?, ?, ?, ?, ?)",
-            [(d.id, r.indicator, r.level, r.note, r.updated_at, r.updated_by) for r in d.responses],
-        )
-        self.db.conn.executemany(
-            "INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)",
-            [(e.sha256, e.size, now) for e in d.evidence],
-        )
-        self.db.conn.executemany(
-            "INSERT INTO evidence (assessment_id, indicator_code, sha256, original_name, mime, size,"
-            " captured_at, gps_lat, gps_lon, added_at, added_by)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(d.id, e.indicator, e.sha256, e.name, e.mime, e.size, e.captured_at, e.gps_lat,
-              e.gps_lon, e.added_at, e.added_by) for e in d.evidence],
-        )
-        self.db.execute(
-            "INSERT INTO revisions (assessment_id, sha256, content, signature, signer_fingerprint,"
-            " finalized_at, source) VALUES (?, ?, ?, ?, ?, ?, 'import')",
-            [d.id, rev.sha256, rev.content.decode("utf-8"), rev.signature,
-             rev.signer.fingerprint, d.finalized_at],
-        )
-        if item.action is Action.CONFLICT and item.other_id:
-            self.db.execute(
-                "INSERT INTO revision_conflicts (assessment_id, other_id, supersedes, kind,"
-                " import_id, flagged_at) VALUES (?, ?, ?, ?, ?, ?)",
-                [d.id, item.other_id, d.supersedes, "fork" if d.supersedes else "parallel",
-                 import_id, now],
+            raise SecityError(
+                f"evidence {missing[0][:12]}… vanished during the import; run it again",
+                code="import_evidence_vanished", sha256=missing[0][:12],
             )
-        audit.append(
-            self.db, actor=who, action="assessment.receive", assessment_id=d.id, at=now,
-            new={"status": Status.RECEIVED.value, "revision": d.revision,
-                 "supersedes": d.supersedes, "sha256": rev.sha256, "action": item.action.value,
-                 "signer": rev.signer.fingerprint},
-        )
-
-    def _record(self, path: Path, sha: str, size: int, result: str, now: str, who: str, *,
-                fingerprint: str | None = None, name: str | None = None,
-                reason: str | None = None, message: str | None = None,
-                quarantine: str | None = None, counts: dict[Action, int] | None = None,
-                kind: str = "field") -> int:
-        c = counts or {}
-        cur = self.db.execute(
-            "INSERT INTO imports (at, by, file_name, file_sha256, size, sender_fingerprint,"
-            " sender_name, result, reason, message, added, updated, skipped, conflicts,"
-            " quarantine_path, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [now, who, path.name, sha, size, fingerprint, name, result, reason, message,
-             c.get(Action.ADD, 0), c.get(Action.UPDATE, 0), c.get(Action.SKIP, 0),
-             c.get(Action.CONFLICT, 0), quarantine, kind],
-        )
-        return int(cur.lastrowid or 0)
 
     def _quarantine(self, rej: Rejection) -> Path:
         """Copy the refused file aside with its reason; the original stays where it was."""
-        self.quarantine_dir.mkdir(parents=True, exist_ok=True)
         stamp = now_iso()[:19].replace(":", "").replace("-", "")
         safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in rej.path.name)[:80]
         target = self.quarantine_dir / f"{stamp}-{(rej.file_sha256 or uuid.uuid4().hex)[:12]}-{safe}"
-        tmp = target.with_name(target.name + ".part")
         try:
+            self.quarantine_dir.mkdir(parents=True, exist_ok=True)
             if rej.path.is_file():
-                shutil.copyfile(rej.path, tmp)
-                os.replace(tmp, target)
+                copy_file_atomic(rej.path, target)
             reason = {"file": str(rej.path), "sha256": rej.file_sha256, "reason": rej.reason,
                       "message": rej.message, "at": now_iso()}
-            target.with_name(target.name + ".reason.json").write_text(
-                json.dumps(reason, ensure_ascii=False, indent=2) + "\n", "utf-8")
+            write_bytes_atomic(
+                target.with_name(target.name + ".reason.json"),
+                (json.dumps(reason, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+            )
         except OSError:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+            pass  # the refusal is still recorded; a full disk must not hide it
         return target
 
     def history(self) -> list[dict[str, object]]:
-        return list(self.db.query("SELECT * FROM imports ORDER BY id DESC"))
+        return transfers.import_history(self.db)
 
 
 def _size(path: Path) -> int:

@@ -16,6 +16,7 @@ from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.services.bundle_import import require_office
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import audit
+from secity_desktop.store import conflicts as conflict_rows
 
 
 @dataclass(frozen=True)
@@ -50,22 +51,6 @@ class Conflict:
         return asdict(self)
 
 
-_SQL = """
-SELECT c.id, c.kind, a.municipality_code, m.name_th, a.year, c.supersedes,
-       a.id, a.revision, a.status, ra.signer_fingerprint, ra.finalized_at,
-       json_extract(ra.content, '$.assessor.name'),
-       b.id, b.revision, b.status, rb.signer_fingerprint, rb.finalized_at,
-       json_extract(rb.content, '$.assessor.name'),
-       c.flagged_at, c.resolved_at, c.resolved_by, c.kept_id, c.resolution
-FROM revision_conflicts c
-JOIN assessments a ON a.id = c.assessment_id
-JOIN assessments b ON b.id = c.other_id
-JOIN municipalities m ON m.code = a.municipality_code
-LEFT JOIN revisions ra ON ra.assessment_id = a.id
-LEFT JOIN revisions rb ON rb.assessment_id = b.id
-"""
-
-
 def _conflict(r: tuple) -> Conflict:  # type: ignore[type-arg]
     return Conflict(
         r[0], r[1], r[2], r[3], r[4], r[5], Side(*r[6:12]), Side(*r[12:18]), *r[18:23]
@@ -78,11 +63,10 @@ class ConflictService:
         self.db = ws.db
 
     def list(self, *, include_resolved: bool = False) -> list[Conflict]:
-        sql = _SQL + ("" if include_resolved else " WHERE c.resolved_at IS NULL")
-        return [_conflict(r) for r in self.db.execute(sql + " ORDER BY c.id").fetchall()]
+        return [_conflict(r) for r in conflict_rows.rows(self.db, include_resolved=include_resolved)]
 
     def get(self, conflict_id: int) -> Conflict:
-        r = self.db.execute(_SQL + " WHERE c.id = ?", [conflict_id]).fetchone()
+        r = conflict_rows.row(self.db, conflict_id)
         if r is None:
             raise NotFoundError(f"no import conflict {conflict_id}; see `secity bundle conflicts`")
         return _conflict(r)
@@ -105,11 +89,7 @@ class ConflictService:
         aside = next(s for s in sides if s != keep)
         now, who = now_iso(), self.ws.actor
         with self.db.atomic():
-            self.db.execute(
-                "UPDATE revision_conflicts SET resolved_at = ?, resolved_by = ?, kept_id = ?,"
-                " resolution = ? WHERE id = ?",
-                [now, who, keep, why, c.id],
-            )
+            conflict_rows.resolve(self.db, c.id, at=now, by=who, kept_id=keep, reason=why)
             audit.append(
                 self.db, actor=who, action="conflict.resolve", assessment_id=keep, at=now,
                 target=str(c.id), old={"set_aside": aside}, new={"kept": keep}, reason=why,

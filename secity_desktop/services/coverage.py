@@ -17,6 +17,7 @@ from typing import Any
 from secity_desktop.core.lifecycle import Status
 from secity_desktop.services.dashboard import DashboardRow, DashboardService
 from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import geography
 from secity_desktop.store import review as rrepo
 
 
@@ -101,14 +102,9 @@ class CoverageService:
         return self.dashboard.years()
 
     def report(self, year: int, region_office: int | None = None) -> CoverageReport:
-        sql = "SELECT code, name_th, name_en, region_office FROM provinces"
-        args: list[Any] = []
-        if region_office is not None:
-            sql += " WHERE region_office = ?"
-            args.append(region_office)
         provinces = {
             r[0]: ProvinceCoverage(r[0], r[1], r[2], r[3])
-            for r in self.ws.db.execute(sql + " ORDER BY code", args).fetchall()
+            for r in geography.province_rows(self.ws.db, region_office)
         }
         board = self.dashboard.refresh(year=year, with_change=False)
         by_code = {r.municipality_code: r for r in board.rows}

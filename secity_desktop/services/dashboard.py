@@ -2,8 +2,9 @@
 
 One refresh is a handful of queries whatever the size of the province (or the
 country): the municipalities, the latest assessment per municipality (a window
-query), and component scores summed in SQL by ``bulk_scores`` — never one
-query or one score card per row. docs/dashboard.md has the rules.
+query in ``store.standings``), and component scores summed in SQL by
+``bulk_scores`` — never one query or one score card per row. docs/dashboard.md
+has the rules.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from secity_desktop.core.localgov import MunicipalityType
 from secity_desktop.core.scoring import tier_for
 from secity_desktop.services.bulk_scores import BulkScorer
 from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import geography, standings
 from secity_desktop.store import review as rrepo
+from secity_desktop.store.conflicts import NOT_SET_ASIDE
 
 NOT_ASSESSED = "none"
 
@@ -89,37 +92,9 @@ class Dashboard:
     province: str | None
 
 
-#: A revision a person set aside when resolving an import conflict never counts as "latest".
-SET_ASIDE_FILTER = (
-    "NOT EXISTS (SELECT 1 FROM revision_conflicts c WHERE c.kept_id IS NOT NULL"
-    " AND c.kept_id != a.id AND (c.assessment_id = a.id OR c.other_id = a.id))"
-)
-
-_PICK = """
-SELECT id, fw, municipality_code, year, revision, status, updated_at FROM (
-  SELECT a.id AS id, a.framework_hash AS fw, a.municipality_code, a.year, a.revision, a.status,
-         a.updated_at,
-         ROW_NUMBER() OVER (PARTITION BY a.municipality_code{by_year}
-                            ORDER BY a.year DESC, a.revision DESC, a.updated_at DESC) AS rn
-  FROM assessments a JOIN municipalities m ON m.code = a.municipality_code
-  WHERE {where}
-) WHERE rn = 1"""
-
-
-def _where(
-    province: str | None, years: tuple[int, ...], mtype: str | None
-) -> tuple[str, list[Any]]:
-    parts, args = [SET_ASIDE_FILTER], []  # type: ignore[var-annotated]
-    if province:
-        parts.append("m.province_code = ?")
-        args.append(province)
-    if years:
-        parts.append(f"a.year IN ({','.join('?' * len(years))})")
-        args.extend(years)
-    if mtype:
-        parts.append("m.type = ?")
-        args.append(mtype)
-    return " AND ".join(parts), args
+#: A revision a person set aside when resolving an import conflict never counts as "latest"
+#: (the condition lives with the conflicts table, ``store.conflicts``).
+SET_ASIDE_FILTER = NOT_SET_ASIDE
 
 
 def rank_rows(rows: list[DashboardRow]) -> None:
@@ -174,23 +149,14 @@ class DashboardService:
         return self.ws.province_code or None if self.ws.role == Role.PROVINCE else None
 
     def years(self, province: str | None = None) -> list[int]:
-        sql = "SELECT DISTINCT a.year FROM assessments a"
-        args: list[Any] = []
-        if province:
-            sql += (
-                " JOIN municipalities m ON m.code = a.municipality_code WHERE m.province_code = ?"
-            )
-            args.append(province)
-        return [r[0] for r in self.db.execute(sql + " ORDER BY 1 DESC", args)]
+        return standings.years(self.db, province)
 
     def _picks(
         self, province: str | None, years: tuple[int, ...], mtype: str | None
     ) -> dict[tuple[str, int], tuple[Any, ...]]:
         """(municipality, year) → its latest assessment row (id, fw, code, year, rev, status,
         updated_at). With no year given: each municipality's latest year only."""
-        where, args = _where(province, years, mtype)
-        sql = _PICK.format(where=where, by_year=", a.year" if years else "")
-        return {(r[2], r[3]): r for r in self.db.execute(sql, args).fetchall()}
+        return {(r[2], r[3]): r for r in standings.picks(self.db, province, years, mtype)}
 
     def refresh(
         self,
@@ -215,15 +181,7 @@ class DashboardService:
             raise ValidationError(
                 f"unknown status {status!r}; use one of {', '.join(Status)} or none"
             )
-        msql = "SELECT code, name_th, name_en, type, province_code, is_seat FROM municipalities WHERE 1 = 1"
-        margs: list[Any] = []
-        if province:
-            msql += " AND province_code = ?"
-            margs.append(province)
-        if mtype:
-            msql += " AND type = ?"
-            margs.append(mtype)
-        munis = self.db.execute(msql + " ORDER BY code", margs).fetchall()
+        munis = geography.municipality_rows(self.db, province=province, mtype=mtype)
         years: tuple[int, ...] = ()
         if year is not None:
             years = (year, year - 1) if with_change else (year,)
@@ -277,13 +235,7 @@ class DashboardService:
 
     def year_over_year(self, municipality_code: str) -> list[dict[str, Any]]:
         """The municipality's latest assessment in each year, oldest first, with the change."""
-        sql = (
-            "SELECT id, framework_hash, year, revision, status, updated_at FROM ("
-            " SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.year ORDER BY a.revision DESC,"
-            " a.updated_at DESC) AS rn FROM assessments a WHERE a.municipality_code = ?)"
-            " WHERE rn = 1 ORDER BY year"
-        )
-        picks = self.db.execute(sql, [municipality_code]).fetchall()
+        picks = standings.per_year(self.db, municipality_code)
         scores = self.scorer.scores((p[0], p[1], p[5]) for p in picks)
         out: list[dict[str, Any]] = []
         prev: float | None = None

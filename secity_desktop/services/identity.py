@@ -17,7 +17,7 @@ from secity_desktop.bundle.documents import Person
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
 from secity_desktop.crypto import keys
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import audit
+from secity_desktop.store import audit, settings
 
 KEY_FILE = "assessor_ed25519"
 PROFILE_FIELDS = ("name", "position", "organisation", "province")
@@ -75,11 +75,7 @@ class Identity:
                     continue
                 if "\n" in v or "\r" in v:
                     raise ValidationError(f"the {f} must be one line")
-                self.ws.db.execute(
-                    "INSERT INTO workspace (key, value) VALUES (?, ?)"
-                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    [f"profile.{f}", v.strip()],
-                )
+                settings.put(self.ws.db, f"profile.{f}", v.strip())
             new = self.profile()
             if new != old:
                 audit.append(

@@ -12,10 +12,11 @@ from __future__ import annotations
 import uuid
 
 from secity_desktop.core.errors import ValidationError
-from secity_desktop.core.lifecycle import Role, Status
+from secity_desktop.core.lifecycle import Role, Status, may_review
 from secity_desktop.core.thai_calendar import is_plausible_be_year, now_iso
-from secity_desktop.services.review.workflow import REVIEWER_ROLES, ReviewRefused
+from secity_desktop.services.review.workflow import ReviewRefused
 from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import assessments as repo
 from secity_desktop.store import audit, geography
 from secity_desktop.store import review as rrepo
 
@@ -28,7 +29,7 @@ class ModelTownService:
     def set(
         self, year: int, municipality_code: str, reason: str, province: str | None = None
     ) -> rrepo.ModelTown:
-        if self.ws.role not in REVIEWER_ROLES:
+        if not may_review(self.ws.role):
             raise ReviewRefused(
                 "choosing the model town needs a province, region or national workspace"
             )
@@ -48,11 +49,7 @@ class ModelTownService:
                 f"this workspace chooses the model town for province {mine} only,"
                 f" not for {muni.name_th} in province {muni.province_code}"
             )
-        row = self.db.execute(
-            "SELECT id, status FROM assessments WHERE municipality_code = ? AND year = ?"
-            " ORDER BY revision DESC, updated_at DESC LIMIT 1",
-            [muni.code, year],
-        ).fetchone()
+        row = repo.latest_for(self.db, muni.code, year)
         if row is None or row[1] != Status.APPROVED:
             state = "has no assessment" if row is None else f"has its assessment {row[1]}"
             raise ValidationError(

@@ -13,6 +13,14 @@ the province's own key and a ``kind`` in the manifest:
 
 The sender block names the workspace's province code, which the receiving
 side checks against every municipality in the bundle.
+
+Operations (``services.operations``), each read (prepare) → write and sign
+(work, no database) → record (finish, one transaction):
+
+* :class:`ReturnBundleOperation` — a return-for-revision bundle;
+* :class:`UpwardBundleOperation` — the approved results sent upward.
+
+``OfficeBundleService.export(job, …)`` runs an already prepared job inline.
 """
 
 from __future__ import annotations
@@ -40,11 +48,22 @@ from secity_desktop.bundle.write import (
 from secity_desktop.core.errors import ValidationError
 from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import now_iso
-from secity_desktop.services.bundle_export import ExportService, bundle_target, require_own_key
+from secity_desktop.services.bundle_export import (
+    BundleWriteOperation,
+    ExportService,
+    bundle_target,
+    require_own_key,
+)
 from secity_desktop.services.identity import Identity
+from secity_desktop.services.operations import (
+    Progress,
+    byte_progress,
+    from_byte_progress,
+    run_inline,
+)
 from secity_desktop.services.review.transport import build_review_doc
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import audit, geography
+from secity_desktop.store import audit, geography, transfers
 from secity_desktop.store import review as rrepo
 
 
@@ -116,19 +135,9 @@ class OfficeBundleService:
     def candidates(self, kind: BundleKind, year: int | None = None) -> list[OfficeCandidate]:
         """Returned (for ``return``) or approved (for ``upward``) signed assessments of this province."""
         status = Status.RETURNED if kind == "return" else Status.APPROVED
-        sql = (
-            "SELECT a.id, a.municipality_code, m.name_th, a.year, a.revision, a.status,"
-            " (SELECT count(*) FROM export_items i JOIN exports x ON x.id = i.export_id"
-            "   WHERE i.assessment_id = a.id AND x.kind = ?)"
-            " FROM assessments a JOIN municipalities m ON m.code = a.municipality_code"
-            " JOIN revisions r ON r.assessment_id = a.id"
-            " WHERE a.status = ? AND m.province_code = ?"
+        rows = transfers.office_candidates(
+            self.db, kind, status.value, self.ws.province_code or "", year
         )
-        args: list[object] = [kind, status.value, self.ws.province_code or ""]
-        if year is not None:
-            sql += " AND a.year = ?"
-            args.append(year)
-        rows = self.db.execute(sql + " ORDER BY a.year, m.code", args).fetchall()
         return [OfficeCandidate(*r) for r in rows]
 
     def prepare_return(self, ids: Sequence[str]) -> OfficeJob:
@@ -171,16 +180,10 @@ class OfficeBundleService:
     def record(self, job: OfficeJob, written: WrittenBundle) -> int:
         now, who = now_iso(), self.ws.actor
         with self.db.atomic():
-            export_id = int(
-                self.db["exports"].insert(
-                    {"at": now, "by": who, "path": str(written.path.resolve()),
-                     "file_sha256": written.sha256, "size": written.size,
-                     "revisions": len(job.ids), "kind": job.kind}
-                ).last_pk
-            )
-            self.db.conn.executemany(
-                "INSERT INTO export_items (export_id, assessment_id) VALUES (?, ?)",
-                [(export_id, i) for i in job.ids],
+            export_id = transfers.record_export(
+                self.db, at=now, by=who, path=str(written.path.resolve()),
+                file_sha256=written.sha256, size=written.size, revisions=len(job.ids),
+                kind=job.kind, assessment_ids=job.ids,
             )
             audit.append(
                 self.db, actor=who, action=f"bundle.{job.kind}", at=now, target=written.sha256,
@@ -196,6 +199,70 @@ class OfficeBundleService:
         key: Ed25519PrivateKey,
         progress: Callable[[int, int], bool] | None = None,
     ) -> WrittenBundle:
-        written = job.run(target, key, progress)
-        self.record(job, written)
-        return written
+        """Write an already prepared job's bundle, then record it (the operation, inline)."""
+        op = _OfficeExportOperation(self, target, key)
+        op.job = job
+        return run_inline(op, from_byte_progress(progress))
+
+
+class _OfficeExportOperation(BundleWriteOperation):
+    """Write and record an office bundle; subclasses say how the job is prepared."""
+
+    def __init__(self, svc: OfficeBundleService, target: Path, key: Ed25519PrivateKey) -> None:
+        super().__init__()
+        self.svc, self.target, self.key = svc, Path(target), key
+        self.job: OfficeJob | None = None
+
+    def prepare(self) -> None:
+        if self.job is None:
+            self.job = self.make_job()
+        require_own_key(self.key, self.job.sender)
+
+    def make_job(self) -> OfficeJob:
+        raise NotImplementedError
+
+    def work(self, progress: Progress) -> None:
+        assert self.job is not None, "prepare() has not run"
+        self.written = self.job.run(self.target, self.key, byte_progress(progress, "bundle"))
+
+    def finish(self) -> WrittenBundle:
+        assert self.job is not None and self.written is not None, "work() has not run"
+        self.svc.record(self.job, self.written)
+        self.recorded = True
+        return self.written
+
+
+class ReturnBundleOperation(_OfficeExportOperation):
+    """The province's reviews of returned assessments, for the assessors who sent them."""
+
+    title = "writing a return bundle"
+
+    def __init__(
+        self, svc: OfficeBundleService, ids: Sequence[str], target: Path, key: Ed25519PrivateKey
+    ) -> None:
+        super().__init__(svc, target, key)
+        self.ids = list(ids)
+
+    def make_job(self) -> OfficeJob:
+        return self.svc.prepare_return(self.ids)
+
+
+class UpwardBundleOperation(_OfficeExportOperation):
+    """The province's approved results and model towns, for a region or the nation."""
+
+    title = "writing an upward bundle"
+
+    def __init__(
+        self,
+        svc: OfficeBundleService,
+        target: Path,
+        key: Ed25519PrivateKey,
+        *,
+        year: int | None = None,
+        ids: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(svc, target, key)
+        self.year, self.ids = year, (list(ids) if ids else None)
+
+    def make_job(self) -> OfficeJob:
+        return self.svc.prepare_upward(self.year, self.ids)

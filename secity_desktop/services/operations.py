@@ -13,6 +13,11 @@ evidence copies and backups all follow it (Anki's ``CollectionOp`` idea):
 3. ``finish()`` — back on the caller's thread: record the result in **one**
    store transaction and return what the front end shows.
 
+The operations so far: ``bundle_import.CheckBundlesOperation`` and
+``ApplyImportOperation``, ``bundle_export.FieldExportOperation``,
+``office_bundles.ReturnBundleOperation`` and ``UpwardBundleOperation``,
+``evidence.AttachEvidenceOperation``.
+
 ``discard()`` undoes file work when any step fails or is cancelled. The CLI
 runs an operation inline with :func:`run_inline`; the GUI hands it to its one
 runner (``gui/operations.py``), which shows progress only when work lasts.
@@ -64,6 +69,13 @@ def check_cancel(progress: Progress, done: int, total: int, text: str = "") -> N
 def byte_progress(progress: Progress, text: str = "") -> Callable[[int, int], bool]:
     """Adapt an operation's progress to the (done, total) callbacks of the file layers."""
     return lambda done, total: progress(done, total, text)
+
+
+def from_byte_progress(progress: Callable[[int, int], bool] | None) -> Progress:
+    """An operation's progress for callers that pass the file layers' (done, total) kind."""
+    if progress is None:
+        return no_progress
+    return lambda done, total, _text="": progress(done, total)
 
 
 def run_inline(op: Operation[R], progress: Progress = no_progress) -> R:

@@ -11,25 +11,21 @@ from __future__ import annotations
 import json
 
 from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import revisions
 
 
 def signer_fingerprint(ws: Workspace, assessment_id: str) -> str | None:
     """The key that signed this finalized revision (local or imported), if it was signed."""
-    row = ws.db.execute(
-        "SELECT signer_fingerprint FROM revisions WHERE assessment_id = ?", [assessment_id]
-    ).fetchone()
-    return str(row[0]) if row and row[0] else None
+    return revisions.signer_fingerprint(ws.db, assessment_id)
 
 
 def signed_assessor(ws: Workspace, assessment_id: str) -> str | None:
     """The assessor's name as written into the signed revision (what the signature vouches for)."""
-    row = ws.db.execute(
-        "SELECT content FROM revisions WHERE assessment_id = ?", [assessment_id]
-    ).fetchone()
-    if not row:
+    row = revisions.get(ws.db, assessment_id)
+    if row is None:
         return None
     try:
-        person = json.loads(row[0]).get("assessor") or {}
+        person = json.loads(row.content).get("assessor") or {}
     except (ValueError, AttributeError):
         return None
     name = person.get("name") if isinstance(person, dict) else None

@@ -150,11 +150,7 @@ class ReportDataService:
     # --- a province and year ----------------------------------------------
     def latest_for(self, municipality_code: str, year: int) -> repo.Assessment | None:
         """The assessment that stands for a municipality's year: highest revision, newest edit."""
-        row = self.ws.db.execute(
-            "SELECT id FROM assessments WHERE municipality_code = ? AND year = ?"
-            " ORDER BY revision DESC, updated_at DESC LIMIT 1",
-            [municipality_code, year],
-        ).fetchone()
+        row = repo.latest_for(self.ws.db, municipality_code, year)
         return repo.get(self.ws.db, row[0]) if row else None
 
     def province(self, province_code: str, year: int) -> ProvinceSummaryData:

@@ -22,16 +22,17 @@ from secity_desktop.bundle.documents import (
     ResponseRecord,
     RevisionDoc,
 )
-from secity_desktop.core.errors import ConflictError, NotFoundError
-from secity_desktop.core.lifecycle import Status
+from secity_desktop.core.errors import ConflictError
+from secity_desktop.core.lifecycle import REVISABLE, Move, Status, can, initial_status
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.crypto import sshsig
 from secity_desktop.crypto.constants import BUNDLE_NAMESPACE
 from secity_desktop.services.assessments import AssessmentService, missing_summary
 from secity_desktop.services.identity import Identity
+from secity_desktop.services.status import change_status
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
-from secity_desktop.store import audit, geography
+from secity_desktop.store import audit, geography, revisions
 
 
 def _code_key(code: str) -> tuple[int | str, ...]:
@@ -93,7 +94,7 @@ class RevisionService:
         a = repo.get(self.db, assessment_id)
         if a.status == Status.FINALIZED.value:
             raise ConflictError(f"assessment {a.id} is already finalized")
-        if a.status not in (Status.DRAFT.value, Status.COMPLETE.value):
+        if not can(Move.FINALIZE, a.status):
             raise ConflictError(f"assessment {a.id} is {a.status} and cannot be finalized here")
         card = AssessmentService(self.ws).scorecard(a.id)
         if not card.complete:
@@ -115,25 +116,15 @@ class RevisionService:
         digest = hashlib.sha256(content).hexdigest()
         signature = sshsig.sign(key, content, BUNDLE_NAMESPACE)
         with self.db.atomic():
-            self.db["revisions"].insert(
-                {
-                    "assessment_id": a.id,
-                    "sha256": digest,
-                    "content": content.decode("utf-8"),
-                    "signature": signature,
-                    "signer_fingerprint": signer.key_fingerprint,
-                    "finalized_at": now,
-                    "source": "local",
-                }
-            )
-            repo.set_status(self.db, a.id, Status.FINALIZED.value, now, who)
-            audit.append(
+            revisions.insert(
                 self.db,
-                actor=who,
-                action="assessment.finalize",
-                assessment_id=a.id,
-                at=now,
-                old=a.status,
+                revisions.StoredRevision(
+                    a.id, digest, content.decode("utf-8"), signature, signer.key_fingerprint,
+                    now, "local",
+                ),
+            )
+            change_status(
+                self.ws, a, Move.FINALIZE, at=now, by=who, event="assessment.finalize",
                 new={"status": Status.FINALIZED.value, "sha256": digest,
                      "key": signer.key_fingerprint},
             )
@@ -142,40 +133,25 @@ class RevisionService:
     def revise(self, assessment_id: str) -> repo.Assessment:
         """A new editable revision copying responses and evidence; the old one stays as history."""
         a = repo.get(self.db, assessment_id)
-        if a.status not in (Status.FINALIZED.value, Status.RETURNED.value):
+        if Status(a.status) not in REVISABLE:
             raise ConflictError(
                 f"assessment {a.id} is {a.status}; only a finalized or returned one gets a new revision"
             )
         refusal = AssessmentService(self.ws).office_refusal(a)
         if refusal is not None:  # a local copy would let the office rewrite the assessor's answers
             raise ConflictError(refusal)
-        newer = self.db.execute(
-            "SELECT id FROM assessments WHERE supersedes = ?", [a.id]
-        ).fetchone()
+        newer = repo.successor(self.db, a.id)
         if newer is not None:
-            raise ConflictError(f"revision {newer[0]} already supersedes {a.id}; edit that one")
+            raise ConflictError(f"revision {newer} already supersedes {a.id}; edit that one")
         now, who = now_iso(), self.ws.actor
         new = repo.Assessment(
             id=str(uuid.uuid4()), municipality_code=a.municipality_code, year=a.year,
-            framework_hash=a.framework_hash, status=Status.DRAFT.value, revision=a.revision + 1,
+            framework_hash=a.framework_hash, status=initial_status(Move.REVISE).value, revision=a.revision + 1,
             supersedes=a.id, created_at=now, created_by=who, updated_at=now, updated_by=who,
         )
         with self.db.atomic():
             repo.insert(self.db, new)
-            self.db.execute(
-                "INSERT INTO responses (assessment_id, indicator_code, level, note, updated_at,"
-                " updated_by) SELECT ?, indicator_code, level, note, updated_at, updated_by"
-                " FROM responses WHERE assessment_id = ?",
-                [new.id, a.id],
-            )
-            self.db.execute(
-                "INSERT INTO evidence (assessment_id, indicator_code, sha256, original_name, mime,"
-                " size, captured_at, gps_lat, gps_lon, added_at, added_by) SELECT ?,"
-                " indicator_code, sha256, original_name, mime, size, captured_at, gps_lat,"
-                " gps_lon, added_at, added_by FROM evidence WHERE assessment_id = ?"
-                " AND removed_at IS NULL ORDER BY id",
-                [new.id, a.id],
-            )
+            repo.copy_answers(self.db, a.id, new.id)
             audit.append(
                 self.db, actor=who, action="assessment.revise", assessment_id=new.id, at=now,
                 new={"supersedes": a.id, "revision": new.revision},
@@ -184,22 +160,9 @@ class RevisionService:
 
     def history(self, assessment_id: str) -> list[repo.Assessment]:
         """The chain back to the first revision, newest first."""
-        out: list[repo.Assessment] = []
-        seen: set[str] = set()
-        cur: str | None = assessment_id
-        while cur and cur not in seen:
-            seen.add(cur)
-            try:
-                a = repo.get(self.db, cur)
-            except NotFoundError:
-                break
-            out.append(a)
-            cur = a.supersedes
-        return out
+        return repo.chain(self.db, assessment_id)
 
     def stored(self, assessment_id: str) -> tuple[bytes, str] | None:
         """(canonical JSON, signature) of a frozen revision."""
-        r = self.db.execute(
-            "SELECT content, signature FROM revisions WHERE assessment_id = ?", [assessment_id]
-        ).fetchone()
-        return (r[0].encode("utf-8"), r[1]) if r else None
+        r = revisions.get(self.db, assessment_id)
+        return (r.content.encode("utf-8"), r.signature) if r else None

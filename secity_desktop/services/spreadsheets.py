@@ -21,6 +21,7 @@ from secity_desktop.core.thai_calendar import format_datetime_th, parse_iso
 from secity_desktop.reports.tables import Table, write_csv, write_xlsx
 from secity_desktop.services.bulk_scores import BulkScorer
 from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import sheets
 
 WHAT = ("assessments", "responses", "audit")
 FORMATS = ("csv", "xlsx")
@@ -56,30 +57,8 @@ def _type_th(t: str) -> str:
     return MUNICIPALITY_TYPE_LABELS[MunicipalityType(t)][0]
 
 
-def _filter(province: str | None, year: int | None) -> tuple[str, list[Any]]:
-    where, args = " WHERE 1 = 1", []  # type: ignore[var-annotated]
-    if province:
-        where += " AND m.province_code = ?"
-        args.append(province)
-    if year is not None:
-        where += " AND a.year = ?"
-        args.append(year)
-    return where, args
-
-
-_A_SQL = (
-    "SELECT a.id, a.municipality_code, m.name_th, m.type, p.name_th, a.year, a.revision, a.status,"
-    " a.framework_hash, a.created_at, a.updated_at, a.updated_by"
-    " FROM assessments a JOIN municipalities m ON m.code = a.municipality_code"
-    " JOIN provinces p ON p.code = m.province_code"
-)
-
-
 def assessments_table(ws: Workspace, province: str | None = None, year: int | None = None) -> Table:
-    where, args = _filter(province, year)
-    rows = ws.db.execute(
-        _A_SQL + where + " ORDER BY a.year, m.province_code, a.municipality_code, a.revision", args
-    ).fetchall()
+    rows = sheets.assessment_rows(ws.db, province, year)
     scorer = BulkScorer(ws.db, ws.frameworks)
     scores = scorer.scores((r[0], r[8], r[10]) for r in rows)
     comp_titles: dict[str, str] = {}
@@ -129,18 +108,6 @@ def assessments_table(ws: Workspace, province: str | None = None, year: int | No
 
 
 def responses_table(ws: Workspace, province: str | None = None, year: int | None = None) -> Table:
-    where, args = _filter(province, year)
-    sql = (
-        "SELECT a.id, a.municipality_code, m.name_th, a.year, a.revision, a.framework_hash,"
-        " r.indicator_code, r.level, r.note, r.updated_at, r.updated_by,"
-        " o.level, o.reason, o.author"
-        " FROM assessments a JOIN municipalities m ON m.code = a.municipality_code"
-        " JOIN responses r ON r.assessment_id = a.id"
-        " LEFT JOIN review_overrides o ON o.assessment_id = a.id"
-        " AND o.indicator_code = r.indicator_code AND o.current = 1 AND o.level IS NOT NULL"
-        + where
-        + " ORDER BY a.year, a.municipality_code, a.revision, a.id"
-    )
     headers = [
         "รหัสการประเมิน",
         "รหัสเทศบาล",
@@ -160,7 +127,7 @@ def responses_table(ws: Workspace, province: str | None = None, year: int | None
         "บันทึกโดย",
     ]
     grouped: dict[str, list[tuple[Any, ...]]] = {}
-    for r in ws.db.execute(sql, args).fetchall():
+    for r in sheets.response_rows(ws.db, province, year):
         grouped.setdefault(r[0], []).append(r)
     out = []
     for items in grouped.values():
@@ -198,19 +165,6 @@ def responses_table(ws: Workspace, province: str | None = None, year: int | None
 
 
 def audit_table(ws: Workspace, province: str | None = None, year: int | None = None) -> Table:
-    where, args = _filter(province, year)
-    if province or year is not None:
-        sql = (
-            "SELECT e.seq, e.at, e.actor, e.action, e.assessment_id, m.name_th, e.target, e.old,"
-            " e.new, e.reason FROM audit e JOIN assessments a ON a.id = e.assessment_id"
-            " JOIN municipalities m ON m.code = a.municipality_code" + where + " ORDER BY e.seq"
-        )
-    else:
-        sql = (
-            "SELECT e.seq, e.at, e.actor, e.action, e.assessment_id, m.name_th, e.target, e.old,"
-            " e.new, e.reason FROM audit e LEFT JOIN assessments a ON a.id = e.assessment_id"
-            " LEFT JOIN municipalities m ON m.code = a.municipality_code ORDER BY e.seq"
-        )
     headers = [
         "ลำดับ",
         "วันเวลา",
@@ -251,7 +205,9 @@ def audit_table(ws: Workspace, province: str | None = None, year: int | None = N
             text(new),
             reason or "",
         ]
-        for seq, at, actor, action, aid, muni, target, old, new, reason in ws.db.execute(sql, args)
+        for seq, at, actor, action, aid, muni, target, old, new, reason in sheets.audit_rows(
+            ws.db, province, year
+        )
     ]
     return Table("บันทึกการตรวจสอบ", headers, out)
 

@@ -20,7 +20,7 @@ from secity_desktop.core import framework as fw
 from secity_desktop.core.errors import SecityError, ValidationError
 from secity_desktop.core.lifecycle import Role
 from secity_desktop.core.thai_calendar import now_iso
-from secity_desktop.store import geography
+from secity_desktop.store import geography, settings
 from secity_desktop.store.blobs import BlobStore
 from secity_desktop.store.database import open_database
 from secity_desktop.store.frameworks import FrameworkRepo
@@ -35,16 +35,11 @@ class Workspace:
 
     # --- settings kept in the store ---------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.db.execute("SELECT value FROM workspace WHERE key = ?", [key]).fetchone()
-        return row[0] if row else default
+        return settings.get(self.db, key, default)
 
     def set_setting(self, key: str, value: str) -> None:
         with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO workspace (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )
+            settings.put(self.db, key, value)
 
     @property
     def role(self) -> Role:
@@ -87,7 +82,7 @@ def open_workspace(
 ) -> Workspace:
     db = open_database(data_dir, create=create)
     ws = Workspace(data_dir, db, BlobStore(data_dir / "evidence"), FrameworkRepo(db))
-    if db.execute("SELECT count(*) FROM provinces").fetchone()[0] == 0:
+    if not geography.has_reference(db):
         geography.seed_reference(db, paths.reference_data_dir())
     register_frameworks(ws, forms_dir)
     return ws
@@ -101,20 +96,15 @@ def init_workspace(
     if province_code:
         geography.province(ws.db, province_code)  # raises NotFoundError for a bad code
     with ws.db.atomic():
-        for key, value in (
-            ("role", role.value),
-            ("province_code", province_code or ""),
-            ("user_name", user_name or _os_user()),
-        ):
-            ws.db.execute(
-                "INSERT INTO workspace (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [key, value],
-            )
-        if not ws.initialized:
-            ws.db.execute(
-                "INSERT INTO workspace (key, value) VALUES ('created_at', ?)", [now_iso()]
-            )
+        settings.put_many(
+            ws.db,
+            [
+                ("role", role.value),
+                ("province_code", province_code or ""),
+                ("user_name", user_name or _os_user()),
+            ],
+        )
+        settings.put_if_missing(ws.db, "created_at", now_iso())
 
 
 __all__ = ["SecityError", "Workspace", "init_workspace", "open_workspace", "register_frameworks"]

@@ -7,12 +7,14 @@ same rows the same way.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
 import sqlite_utils
 
 from secity_desktop.core.errors import NotFoundError
+from secity_desktop.store.batch import in_rows
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,171 @@ def find(
 
 
 def insert(db: sqlite_utils.Database, a: Assessment) -> None:
-    db["assessments"].insert(asdict(a))
+    db.execute(
+        f"INSERT INTO assessments ({_A_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [a.id, a.municipality_code, a.year, a.framework_hash, a.status, a.revision,
+         a.supersedes, a.created_at, a.created_by, a.updated_at, a.updated_by],
+    )
+
+
+def exists(db: sqlite_utils.Database, assessment_id: str) -> bool:
+    return db.execute("SELECT 1 FROM assessments WHERE id = ?", [assessment_id]).fetchone() is not None
+
+
+def existing_ids(db: sqlite_utils.Database, ids: Iterable[str]) -> set[str]:
+    return {str(r[0]) for r in in_rows(db, "SELECT id FROM assessments WHERE id IN ({marks})", list(ids))}
+
+
+def chain(db: sqlite_utils.Database, assessment_id: str) -> list[Assessment]:
+    """The row and every revision it supersedes, newest first; a missing link ends the
+    chain, and an unknown id gives an empty one."""
+    out: list[Assessment] = []
+    seen: set[str] = set()
+    cur: str | None = assessment_id
+    while cur and cur not in seen:
+        seen.add(cur)
+        try:
+            a = get(db, cur)
+        except NotFoundError:
+            break
+        out.append(a)
+        cur = a.supersedes
+    return out
+
+
+def supersedes_of(db: sqlite_utils.Database, assessment_id: str) -> str | None:
+    """The revision this row replaces (None for a first revision or an unknown id)."""
+    r = db.execute("SELECT supersedes FROM assessments WHERE id = ?", [assessment_id]).fetchone()
+    return r[0] if r else None
+
+
+def successor(db: sqlite_utils.Database, assessment_id: str) -> str | None:
+    """A revision that supersedes this one, if there is one."""
+    r = db.execute("SELECT id FROM assessments WHERE supersedes = ?", [assessment_id]).fetchone()
+    return str(r[0]) if r else None
+
+
+def successors(db: sqlite_utils.Database, ids: Iterable[str]) -> dict[str, list[str]]:
+    """Superseded id → the rows that supersede it (usually one; two is a fork)."""
+    out: dict[str, list[str]] = {}
+    for sup, rid in in_rows(
+        db, "SELECT supersedes, id FROM assessments WHERE supersedes IN ({marks}) ORDER BY rowid",
+        list(ids),
+    ):
+        out.setdefault(str(sup), []).append(str(rid))
+    return out
+
+
+def first_revisions(
+    db: sqlite_utils.Database, keys: Iterable[tuple[str, int, str]]
+) -> dict[tuple[str, int, str], list[str]]:
+    """(municipality, year, framework) → the first revisions (no ``supersedes``) stored for it."""
+    wanted = set(keys)
+    out: dict[tuple[str, int, str], list[str]] = {}
+    rows = in_rows(
+        db,
+        "SELECT municipality_code, year, framework_hash, id FROM assessments"
+        " WHERE supersedes IS NULL AND municipality_code IN ({marks}) ORDER BY rowid",
+        [k[0] for k in wanted],
+    )
+    for code, year, fw, rid in rows:
+        key = (str(code), int(year), str(fw))  # type: ignore[call-overload]
+        if key in wanted:
+            out.setdefault(key, []).append(str(rid))
+    return out
+
+
+def latest_for(
+    db: sqlite_utils.Database, municipality_code: str, year: int
+) -> tuple[str, str] | None:
+    """(id, status) of the assessment that stands for a municipality's year: highest
+    revision, newest edit."""
+    r = db.execute(
+        "SELECT id, status FROM assessments WHERE municipality_code = ? AND year = ?"
+        " ORDER BY revision DESC, updated_at DESC LIMIT 1",
+        [municipality_code, year],
+    ).fetchone()
+    return (str(r[0]), str(r[1])) if r else None
+
+
+def insert_responses(db: sqlite_utils.Database, assessment_id: str, rows: Iterable[Response]) -> None:
+    db.conn.executemany(
+        "INSERT INTO responses (assessment_id, indicator_code, level, note, updated_at,"
+        " updated_by) VALUES (?, ?, ?, ?, ?, ?)",
+        [(assessment_id, r.indicator_code, r.level, r.note, r.updated_at, r.updated_by)
+         for r in rows],
+    )
+
+
+def copy_answers(db: sqlite_utils.Database, from_id: str, to_id: str) -> None:
+    """Copy responses and linked evidence to a new revision row (the old row keeps its own)."""
+    db.execute(
+        "INSERT INTO responses (assessment_id, indicator_code, level, note, updated_at,"
+        " updated_by) SELECT ?, indicator_code, level, note, updated_at, updated_by"
+        " FROM responses WHERE assessment_id = ?",
+        [to_id, from_id],
+    )
+    db.execute(
+        "INSERT INTO evidence (assessment_id, indicator_code, sha256, original_name, mime,"
+        " size, captured_at, gps_lat, gps_lon, added_at, added_by) SELECT ?,"
+        " indicator_code, sha256, original_name, mime, size, captured_at, gps_lat,"
+        " gps_lon, added_at, added_by FROM evidence WHERE assessment_id = ?"
+        " AND removed_at IS NULL ORDER BY id",
+        [to_id, from_id],
+    )
+
+
+def add_blobs(db: sqlite_utils.Database, blobs: Iterable[tuple[str, int]], at: str) -> None:
+    """Record evidence files by hash and size (known ones are left as they are)."""
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)",
+        [(sha, size, at) for sha, size in blobs],
+    )
+
+
+@dataclass(frozen=True)
+class NewEvidence:
+    """An evidence link to write: the file (by hash) and what is known about it."""
+
+    indicator_code: str
+    sha256: str
+    original_name: str
+    mime: str
+    size: int
+    captured_at: str | None
+    gps_lat: float | None
+    gps_lon: float | None
+    added_at: str
+    added_by: str
+
+
+_NEW_EVIDENCE = (
+    "INSERT INTO evidence (assessment_id, indicator_code, sha256, original_name, mime, size,"
+    " captured_at, gps_lat, gps_lon, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _evidence_args(assessment_id: str, e: NewEvidence) -> list[Any]:
+    return [assessment_id, e.indicator_code, e.sha256, e.original_name, e.mime, e.size,
+            e.captured_at, e.gps_lat, e.gps_lon, e.added_at, e.added_by]
+
+
+def add_evidence(db: sqlite_utils.Database, assessment_id: str, e: NewEvidence) -> int:
+    """Link one evidence file; returns the new evidence id."""
+    return int(db.execute(_NEW_EVIDENCE, _evidence_args(assessment_id, e)).lastrowid or 0)
+
+
+def add_evidence_many(
+    db: sqlite_utils.Database, assessment_id: str, items: Iterable[NewEvidence]
+) -> None:
+    db.conn.executemany(_NEW_EVIDENCE, [_evidence_args(assessment_id, e) for e in items])
+
+
+def remove_evidence(db: sqlite_utils.Database, evidence_id: int, at: str, by: str) -> None:
+    """Unlink: the row stays with who removed it and when (the file stays too)."""
+    db.execute(
+        "UPDATE evidence SET removed_at = ?, removed_by = ? WHERE id = ?", [at, by, evidence_id]
+    )
 
 
 def touch(db: sqlite_utils.Database, assessment_id: str, at: str, by: str) -> None:

@@ -2,23 +2,20 @@
 
 Files are named by SHA-256 (``evidence/ab/abcdef…``) so the same photo added
 twice is stored once, a bundle can reference evidence by hash, and a damaged
-file is detectable. Writes go to a temp file in the same folder and are
-renamed into place only when complete and fsynced: a crash never leaves a
-half file under a real name.
+file is detectable. Writes go through ``secity_desktop.atomic`` (a temp file
+in ``evidence/tmp``, renamed into place only when complete and fsynced): a
+crash never leaves a half file under a real name.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import re
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from secity_desktop.atomic import AtomicFile, copy_file_atomic
 from secity_desktop.core.errors import Cancelled, StoreError
 
 CHUNK = 1024 * 1024
@@ -39,10 +36,11 @@ class BlobStore:
     def exists(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
 
-    def _tmp(self) -> tuple[int, str]:
+    def _tmp(self) -> AtomicFile:
         tmp_dir = self.root / "tmp"
         tmp_dir.mkdir(parents=True, exist_ok=True)
-        return tempfile.mkstemp(dir=tmp_dir, prefix="in-")
+        # 0600 like the evidence files always were: the store is the workspace owner's
+        return AtomicFile(folder=tmp_dir, mode=0o600)
 
     def put_stream(
         self,
@@ -51,35 +49,41 @@ class BlobStore:
         progress: Progress | None = None,
         expect_sha256: str | None = None,
     ) -> tuple[str, int]:
-        """Copy a stream in, hashing as it goes; returns (sha256, size)."""
-        fd, tmp = self._tmp()
+        """Copy a stream in, hashing as it goes; returns (sha256, size).
+
+        The bytes go to a temp file (``secity_desktop.atomic``) whose final name — the
+        hash — is known only at the end; it is fsynced and renamed into place, or
+        removed on failure or cancel.
+        """
+        try:
+            tmp = self._tmp()
+        except OSError as exc:
+            raise StoreError(f"cannot store evidence: {exc.strerror or exc}") from None
         digest = hashlib.sha256()
         size = 0
         try:
-            with os.fdopen(fd, "wb") as out:
-                while chunk := src.read(CHUNK):
-                    out.write(chunk)
-                    digest.update(chunk)
-                    size += len(chunk)
-                    if progress is not None and progress(size, total) is False:
-                        raise Cancelled("copy cancelled; nothing was added")
-                out.flush()
-                os.fsync(out.fileno())
+            out = tmp.handle
+            while chunk := src.read(CHUNK):
+                out.write(chunk)
+                digest.update(chunk)
+                size += len(chunk)
+                if progress is not None and progress(size, total) is False:
+                    raise Cancelled("copy cancelled; nothing was added")
             sha = digest.hexdigest()
             if expect_sha256 is not None and sha != expect_sha256:
                 raise StoreError(f"evidence content does not match its hash {expect_sha256[:12]}…")
             final = self.path_for(sha)
             if final.is_file() and final.stat().st_size == size:
-                os.unlink(tmp)
+                tmp.discard()  # already held: the same bytes under the same name
             else:
                 final.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(tmp, final)
+                tmp.commit(final)
             return sha, size
         except OSError as exc:
-            _silent_unlink(tmp)
+            tmp.discard()
             raise StoreError(f"cannot store evidence: {exc.strerror or exc}") from None
         except BaseException:
-            _silent_unlink(tmp)
+            tmp.discard()
             raise
 
     def put_file(self, path: Path, progress: Progress | None = None) -> tuple[str, int]:
@@ -97,9 +101,4 @@ class BlobStore:
         return self.put_stream(io.BytesIO(data), len(data))
 
     def copy_out(self, sha256: str, dest: Path) -> None:
-        shutil.copyfile(self.path_for(sha256), dest)
-
-
-def _silent_unlink(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
+        copy_file_atomic(self.path_for(sha256), dest)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import sqlite_utils
 from secity_desktop.core.errors import NotFoundError
 from secity_desktop.core.reference import MunicipalityRow, read_csv
 from secity_desktop.core.thai_calendar import now_iso
+from secity_desktop.store.batch import in_rows
 
 
 @dataclass(frozen=True)
@@ -82,12 +84,76 @@ def seed_reference(db: sqlite_utils.Database, folder: Path) -> None:
         )
 
 
+def has_reference(db: sqlite_utils.Database) -> bool:
+    """Whether the reference lists (provinces …) were loaded into this store."""
+    return db.execute("SELECT count(*) FROM provinces").fetchone()[0] > 0
+
+
 def provinces(db: sqlite_utils.Database) -> list[dict[str, object]]:
     return list(db.query("SELECT * FROM provinces ORDER BY code"))
 
 
 def regional_offices(db: sqlite_utils.Database) -> list[dict[str, object]]:
     return list(db.query("SELECT * FROM regional_offices ORDER BY number"))
+def province_rows(
+    db: sqlite_utils.Database, region_office: int | None = None
+) -> list[tuple[str, str, str, int | None]]:
+    """(code, name_th, name_en, region office) of every province, or of one regional office's."""
+    sql, args = "SELECT code, name_th, name_en, region_office FROM provinces", []
+    if region_office is not None:
+        sql += " WHERE region_office = ?"
+        args.append(region_office)
+    return [tuple(r) for r in db.execute(sql + " ORDER BY code", args).fetchall()]  # type: ignore[misc]
+
+
+def existing_provinces(db: sqlite_utils.Database, codes: Iterable[str]) -> set[str]:
+    """Which of ``codes`` are provinces this store knows."""
+    return {str(r[0]) for r in in_rows(db, "SELECT code FROM provinces WHERE code IN ({marks})", list(codes))}
+
+
+def province_of(db: sqlite_utils.Database, codes: Iterable[str]) -> dict[str, str]:
+    """Municipality code → its province code, for the codes this store knows."""
+    rows = in_rows(db, "SELECT code, province_code FROM municipalities WHERE code IN ({marks})", list(codes))
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
+def municipality_names(db: sqlite_utils.Database, codes: Iterable[str]) -> dict[str, str]:
+    """Municipality code → Thai name, for the codes this store knows."""
+    rows = in_rows(db, "SELECT code, name_th FROM municipalities WHERE code IN ({marks})", list(codes))
+    return {str(r[0]): str(r[1]) for r in rows}
+
+
+def municipality_rows(
+    db: sqlite_utils.Database, *, province: str | None = None, mtype: str | None = None
+) -> list[tuple[str, str, str, str, str, int]]:
+    """(code, name_th, name_en, type, province, is_seat) for a dashboard, by code."""
+    sql = "SELECT code, name_th, name_en, type, province_code, is_seat FROM municipalities WHERE 1 = 1"
+    args: list[object] = []
+    if province:
+        sql += " AND province_code = ?"
+        args.append(province)
+    if mtype:
+        sql += " AND type = ?"
+        args.append(mtype)
+    return [tuple(r) for r in db.execute(sql + " ORDER BY code", args).fetchall()]  # type: ignore[misc]
+
+
+def add_municipality_if_missing(
+    db: sqlite_utils.Database,
+    code: str,
+    name_th: str,
+    name_en: str,
+    type_: str,
+    province_code: str,
+    source: str,
+) -> bool:
+    """Add a municipality this store does not list yet; True when it was added."""
+    cur = db.execute(
+        "INSERT OR IGNORE INTO municipalities (code, name_th, name_en, type, province_code,"
+        " is_seat, source) VALUES (?, ?, ?, ?, ?, 0, ?)",
+        [code, name_th, name_en, type_, province_code, source],
+    )
+    return bool(cur.rowcount)
 
 
 def province_names(db: sqlite_utils.Database) -> dict[str, str]:

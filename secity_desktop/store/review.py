@@ -9,12 +9,15 @@ assessor's level.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
 import sqlite_utils
 
+from secity_desktop.core import lifecycle
 from secity_desktop.store import assessments as repo
+from secity_desktop.store.batch import in_rows
 
 
 @dataclass(frozen=True)
@@ -146,12 +149,82 @@ def override_levels(db: sqlite_utils.Database, assessment_id: str) -> dict[str, 
 
 
 def effective_levels(db: sqlite_utils.Database, assessment_id: str) -> dict[str, int | None]:
-    """What scoring uses: the assessor's levels with the reviewer's overrides laid on top."""
-    levels: dict[str, int | None] = {
-        c: r.level for c, r in repo.responses(db, assessment_id).items()
-    }
-    levels.update(override_levels(db, assessment_id))
-    return levels
+    """What scoring uses: the assessor's levels with the reviewer's standing overrides,
+    combined by the one rule in ``core.lifecycle.effective_levels``."""
+    return lifecycle.effective_levels(
+        {c: r.level for c, r in repo.responses(db, assessment_id).items()},
+        override_levels(db, assessment_id),
+    )
+
+
+def retire_overrides_before(db: sqlite_utils.Database, assessment_id: str, revision: int) -> int:
+    """Retire standing overrides judged against an older revision of the row; returns how many."""
+    return db.execute(
+        "UPDATE review_overrides SET current = 0 WHERE assessment_id = ? AND revision < ?"
+        " AND current = 1",
+        [assessment_id, revision],
+    ).rowcount
+
+
+def decision_ids(db: sqlite_utils.Database, assessment_ids: Iterable[str]) -> dict[str, set[str]]:
+    """Assessment id → the ids of the review decisions stored for it."""
+    out: dict[str, set[str]] = {}
+    for aid, did in in_rows(
+        db, "SELECT assessment_id, id FROM review_decisions WHERE assessment_id IN ({marks})",
+        list(assessment_ids),
+    ):
+        out.setdefault(str(aid), set()).add(str(did))
+    return out
+
+
+def known_ids(db: sqlite_utils.Database, table: str, ids: Iterable[str]) -> set[str]:
+    """Which of ``ids`` are rows of ``review_decisions`` or ``review_comments``."""
+    if table not in ("review_decisions", "review_comments"):
+        raise ValueError(table)
+    return {str(r[0]) for r in in_rows(db, f"SELECT id FROM {table} WHERE id IN ({{marks}})", list(ids))}
+
+
+def override_current(db: sqlite_utils.Database, ids: Iterable[str]) -> dict[str, int]:
+    """Override id → its ``current`` flag (1 or 0), for the ids stored here."""
+    rows = in_rows(db, "SELECT id, current FROM review_overrides WHERE id IN ({marks})", list(ids))
+    return {str(r[0]): int(r[1]) for r in rows}  # type: ignore[call-overload]
+
+
+def merge_decision(db: sqlite_utils.Database, d: Decision) -> int:
+    """Store a decision that travelled in a bundle unless its id is here; 1 when new."""
+    return db.execute(
+        f"INSERT OR IGNORE INTO review_decisions ({_D}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [d.id, d.assessment_id, d.revision, d.action, d.old_status, d.new_status, d.comment,
+         d.author, d.at],
+    ).rowcount
+
+
+def merge_comment(db: sqlite_utils.Database, c: Comment) -> int:
+    return db.execute(
+        f"INSERT OR IGNORE INTO review_comments ({_C}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [c.id, c.assessment_id, c.revision, c.indicator_code, c.body, c.author, c.at],
+    ).rowcount
+
+
+def merge_override(db: sqlite_utils.Database, o: Override) -> int:
+    """Store a travelled override; the sender's ``current`` flag wins. 1 when anything changed.
+
+    A current one first retires the indicator's other current override, so the partial
+    unique index on current overrides never trips (merge retired ones first).
+    """
+    if o.current:
+        db.execute(
+            "UPDATE review_overrides SET current = 0 WHERE assessment_id = ?"
+            " AND indicator_code = ? AND id != ? AND current = 1",
+            [o.assessment_id, o.indicator_code, o.id],
+        )
+    return db.execute(
+        f"INSERT INTO review_overrides ({_O}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (id) DO UPDATE SET current = excluded.current"
+        " WHERE review_overrides.current != excluded.current",
+        [o.id, o.assessment_id, o.revision, o.indicator_code, o.assessor_level, o.level,
+         o.reason, o.author, o.at, int(o.current)],
+    ).rowcount
 
 
 def last_decision(db: sqlite_utils.Database, assessment_ids: list[str]) -> dict[str, Decision]:

@@ -104,7 +104,7 @@ def test_change_passphrase(written: tuple[Path, keys.Ed25519PrivateKey]) -> None
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     with pytest.raises(WrongPassphraseError):
         keys.change_passphrase(path, b"bad", b"x")
-    assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
+    assert [p.name for p in path.parent.iterdir() if p.name.endswith(".part")] == []
 
 
 @pytest.mark.parametrize(

@@ -17,9 +17,10 @@ from collections.abc import Sequence
 
 from secity_desktop.bundle.plan import Action, ReviewItem
 from secity_desktop.bundle.read import VerifiedBundle
-from secity_desktop.core.lifecycle import Status
+from secity_desktop.core.lifecycle import TRANSITIONS, Move
 from secity_desktop.services.review.transport import merge_review_doc
 from secity_desktop.services.revisions import RevisionService
+from secity_desktop.services.status import change_status
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import audit
@@ -35,13 +36,11 @@ def apply_reviews(
         doc = item.doc
         a = repo.get(ws.db, doc.assessment_id)
         merge_review_doc(ws, doc)
-        new_status = Status.RETURNED if vb.kind == "return" else Status(doc.status)
-        if a.status != new_status:
-            repo.set_status(ws.db, a.id, new_status.value, now, who)
-        audit.append(
-            ws.db, actor=who, action=f"review.receive_{doc.status}", assessment_id=a.id, at=now,
-            old=a.status, target=vb.file_sha256,
-            new={"status": new_status.value, "from": vb.signer.fingerprint,
+        move = Move.RECEIVE_RETURN if vb.kind == "return" else Move.RECEIVE_APPROVAL
+        change_status(
+            ws, a, move, at=now, by=who, event=f"review.receive_{doc.status}",
+            target=vb.file_sha256,
+            new={"status": TRANSITIONS[move].target.value, "from": vb.signer.fingerprint,
                  "comments": len(doc.comments), "decisions": len(doc.decisions)},
         )
         if vb.kind == "return":
@@ -51,10 +50,7 @@ def apply_reviews(
 
 
 def _reopen(ws: Workspace, assessment_id: str) -> None:
-    newer = ws.db.execute(
-        "SELECT id FROM assessments WHERE supersedes = ?", [assessment_id]
-    ).fetchone()
-    if newer is None:
+    if repo.successor(ws.db, assessment_id) is None:
         RevisionService(ws).revise(assessment_id)
 
 
@@ -63,9 +59,7 @@ def _model_towns(ws: Workspace, vb: VerifiedBundle, now: str, who: str) -> None:
         held = rrepo.model_town(ws.db, t.province_code, t.year)
         if held is not None and (held.id == t.id or held.chosen_at >= t.chosen_at):
             continue
-        present = t.assessment_id and ws.db.execute(
-            "SELECT 1 FROM assessments WHERE id = ?", [t.assessment_id]
-        ).fetchone()
+        present = t.assessment_id and repo.exists(ws.db, t.assessment_id)
         rrepo.put_model_town(
             ws.db,
             rrepo.ModelTown(

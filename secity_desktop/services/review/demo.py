@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import random
 
-from secity_desktop.core.lifecycle import Status
+from secity_desktop.core.lifecycle import Move
 from secity_desktop.core.thai_calendar import fiscal_year_be, now_iso, now_utc
 from secity_desktop.services.assessments import AssessmentService, DuplicateAssessment
 from secity_desktop.services.model_town import ModelTownService
 from secity_desktop.services.review.workflow import ReviewService
+from secity_desktop.services.status import change_status
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import geography
@@ -45,8 +46,9 @@ def seed_review(ws: Workspace, *, seed_value: int = 2569) -> int:
             for ind in fw.indicators:
                 values = [lv.value for lv in ind.levels]
                 svc.set_response(a.id, ind.code, rng.choice(values[len(values) // 3 :]))
-            with ws.db.atomic():
-                repo.set_status(ws.db, a.id, Status.RECEIVED.value, now_iso(), "demo")
+            with ws.db.atomic():  # shown as if an assessor had sent it
+                change_status(ws, repo.get(ws.db, a.id), Move.DEMO_RECEIVE, at=now_iso(),
+                              by="demo", reason="demo data")
             ids[(code, y)] = a.id
     first = fw.indicators[1].code
     plan = [c for c in codes if (c, year) in ids]

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from secity_desktop.services.revisions import RevisionService
+from secity_desktop.services.review.timeline import timeline
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import review as rrepo
 
 
 @dataclass(frozen=True)
@@ -52,20 +51,21 @@ class Feedback:
 
 
 def feedback_for(ws: Workspace, assessment_id: str) -> Feedback:
+    """What the reviewers said along the chain, from the one review timeline."""
+    tl = timeline(ws, assessment_id)
     items: list[FeedbackItem] = []
-    for a in RevisionService(ws).history(assessment_id):
-        for d in rrepo.decisions(ws.db, a.id):
+    for a in tl.chain:
+        for d in tl.decisions(a.id):
             if d.action == "return" and d.comment:
                 items.append(FeedbackItem("return", d.revision, None, d.comment, d.author, d.at))
-        for c in rrepo.comments(ws.db, a.id):
+        for c in tl.comments(a.id):
             items.append(
                 FeedbackItem("comment", c.revision, c.indicator_code, c.body, c.author, c.at)
             )
-        for o in rrepo.overrides(ws.db, a.id, current_only=True):
-            if o.level is not None:
-                items.append(
-                    FeedbackItem("override", o.revision, o.indicator_code, o.reason, o.author,
-                                 o.at, o.assessor_level, o.level)
-                )
+        for o in tl.overrides(a.id, standing_only=True):
+            items.append(
+                FeedbackItem("override", o.revision, o.indicator_code, o.reason, o.author,
+                             o.at, o.assessor_level, o.level)
+            )
     items.sort(key=lambda i: i.at, reverse=True)
     return Feedback(items)

@@ -12,6 +12,7 @@ review tables do.
 from __future__ import annotations
 
 from secity_desktop.reports.data import ReviewEntry
+from secity_desktop.services.review.timeline import timeline
 from secity_desktop.services.review.workflow import status_label
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import review as rrepo
@@ -45,13 +46,12 @@ def report_entries(ws: Workspace, assessment_id: str) -> tuple[ReviewEntry, ...]
     new revision arrived would contradict the level printed next to it. The full
     history stays in ``secity review show``.
     """
+    tl = timeline(ws, assessment_id, whole_chain=False)
     out: list[ReviewEntry] = [
         ReviewEntry("decision", d.at, d.author, decision_text(d))
-        for d in rrepo.decisions(ws.db, assessment_id)
+        for d in tl.decisions(assessment_id)
     ]
-    for o in rrepo.overrides(ws.db, assessment_id, current_only=True):
-        if o.level is None:
-            continue
+    for o in tl.overrides(assessment_id, standing_only=True):
         out.append(
             ReviewEntry(
                 "override",
@@ -63,7 +63,7 @@ def report_entries(ws: Workspace, assessment_id: str) -> tuple[ReviewEntry, ...]
                 new_level=o.level,
             )
         )
-    for c in rrepo.comments(ws.db, assessment_id):
+    for c in tl.comments(assessment_id):
         out.append(ReviewEntry("comment", c.at, c.author, c.body, c.indicator_code))
     return tuple(sorted(out, key=lambda e: e.at))
 

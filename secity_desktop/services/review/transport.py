@@ -20,13 +20,11 @@ from secity_desktop.core.errors import ConflictError
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import review as rrepo
+from secity_desktop.store import revisions
 
 
 def revision_sha(ws: Workspace, assessment_id: str) -> str | None:
-    r = ws.db.execute(
-        "SELECT sha256 FROM revisions WHERE assessment_id = ?", [assessment_id]
-    ).fetchone()
-    return str(r[0]) if r else None
+    return revisions.sha(ws.db, assessment_id)
 
 
 def build_review_doc(ws: Workspace, assessment_id: str, status: ReviewStatus) -> ReviewDoc:
@@ -64,29 +62,17 @@ def build_review_doc(ws: Workspace, assessment_id: str, status: ReviewStatus) ->
     )
 
 
-def _known(ws: Workspace, table: str, ids: list[str]) -> set[str]:
-    if not ids:
-        return set()
-    marks = ",".join("?" * len(ids))
-    rows = ws.db.execute(f"SELECT id FROM {table} WHERE id IN ({marks})", ids).fetchall()
-    return {str(r[0]) for r in rows}
-
-
 def is_news(ws: Workspace, doc: ReviewDoc) -> bool:
     """Whether merging the doc would change anything (new rows, or an override retired)."""
-    if _known(ws, "review_decisions", [d.id for d in doc.decisions]) != {d.id for d in doc.decisions}:
+    decisions = {d.id for d in doc.decisions}
+    if rrepo.known_ids(ws.db, "review_decisions", decisions) != decisions:
         return True
-    if _known(ws, "review_comments", [c.id for c in doc.comments]) != {c.id for c in doc.comments}:
+    comments = {c.id for c in doc.comments}
+    if rrepo.known_ids(ws.db, "review_comments", comments) != comments:
         return True
     if not doc.overrides:
         return False
-    marks = ",".join("?" * len(doc.overrides))
-    have = dict(
-        ws.db.execute(
-            f"SELECT id, current FROM review_overrides WHERE id IN ({marks})",
-            [o.id for o in doc.overrides],
-        ).fetchall()
-    )
+    have = rrepo.override_current(ws.db, [o.id for o in doc.overrides])
     return any(have.get(o.id) != int(o.current) for o in doc.overrides)
 
 
@@ -98,32 +84,14 @@ def merge_review_doc(ws: Workspace, doc: ReviewDoc) -> int:
     """
     db, aid, new = ws.db, doc.assessment_id, 0
     for d in doc.decisions:
-        new += db.execute(
-            "INSERT OR IGNORE INTO review_decisions (id, assessment_id, revision, action,"
-            " old_status, new_status, comment, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [d.id, aid, d.revision, d.action, d.old_status, d.new_status, d.comment, d.author, d.at],
-        ).rowcount
+        new += rrepo.merge_decision(db, rrepo.Decision(
+            d.id, aid, d.revision, d.action, d.old_status, d.new_status, d.comment, d.author, d.at))
     for c in doc.comments:
-        new += db.execute(
-            "INSERT OR IGNORE INTO review_comments (id, assessment_id, revision, indicator_code,"
-            " body, author, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [c.id, aid, c.revision, c.indicator_code, c.body, c.author, c.at],
-        ).rowcount
+        new += rrepo.merge_comment(db, rrepo.Comment(
+            c.id, aid, c.revision, c.indicator_code, c.body, c.author, c.at))
     # retired ones first, so the partial unique index on current overrides never trips
     for o in sorted(doc.overrides, key=lambda o: o.current):
-        if o.current:
-            db.execute(
-                "UPDATE review_overrides SET current = 0 WHERE assessment_id = ?"
-                " AND indicator_code = ? AND id != ? AND current = 1",
-                [aid, o.indicator_code, o.id],
-            )
-        new += db.execute(
-            "INSERT INTO review_overrides (id, assessment_id, revision, indicator_code,"
-            " assessor_level, level, reason, author, at, current)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (id) DO UPDATE SET current = excluded.current"
-            " WHERE review_overrides.current != excluded.current",
-            [o.id, aid, o.revision, o.indicator_code, o.assessor_level, o.level, o.reason,
-             o.author, o.at, int(o.current)],
-        ).rowcount
+        new += rrepo.merge_override(db, rrepo.Override(
+            o.id, aid, o.revision, o.indicator_code, o.assessor_level, o.level, o.reason,
+            o.author, o.at, o.current))
     return new

@@ -26,15 +26,30 @@ from typing import Any
 from secity_desktop.core import scoring
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
 from secity_desktop.core.framework import Framework
-from secity_desktop.core.lifecycle import STATUS_LABELS, Role, Status
+from secity_desktop.core.lifecycle import (
+    ANNOTATABLE,
+    OFFICE_ROLES,
+    STATUS_LABELS,
+    TRANSITIONS,
+    Move,
+    Role,
+    Status,
+    effective_level,
+    may_review,
+)
 from secity_desktop.core.thai_calendar import now_iso
+from secity_desktop.services.assessments import effective_card
+from secity_desktop.services.review.timeline import timeline
+from secity_desktop.services.status import change_status
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import audit, geography
 from secity_desktop.store import review as rrepo
 
-START_FROM = (Status.RECEIVED, Status.FINALIZED, Status.COMPLETE)
-REVIEWER_ROLES = (Role.PROVINCE, Role.REGION, Role.NATIONAL)
+#: Where a review may start from (``core.lifecycle``: the sources of ``Move.START``).
+START_FROM = tuple(s for s in Status if s in (TRANSITIONS[Move.START].sources or ()))
+#: The roles that review (``core.lifecycle.OFFICE_ROLES``); kept for callers of the old name.
+REVIEWER_ROLES = OFFICE_ROLES
 
 
 class ReviewRefused(ConflictError):
@@ -76,7 +91,7 @@ class ReviewService:
     def _reviewable(self, assessment_id: str, wanted: str) -> repo.Assessment:
         a = repo.get(self.db, assessment_id)
         role = self.ws.role
-        if role not in REVIEWER_ROLES:
+        if not may_review(role):
             raise ReviewRefused(
                 f"cannot {wanted}: this is an assessor's workspace; reviewing needs a province,"
                 " region or national workspace (`secity init --role province --province CODE`)"
@@ -93,29 +108,22 @@ class ReviewService:
 
     def _under_review(self, assessment_id: str, wanted: str) -> repo.Assessment:
         a = self._reviewable(assessment_id, wanted)
-        if a.status != Status.UNDER_REVIEW:
+        if Status(a.status) not in ANNOTATABLE:
             raise _refuse_status(a, wanted)
         return a
 
     # --- status changes -----------------------------------------------------
-    def _decide(
-        self, a: repo.Assessment, action: str, new: Status, comment: str = ""
-    ) -> rrepo.Decision:
+    def _decide(self, a: repo.Assessment, move: Move, comment: str = "") -> rrepo.Decision:
+        """Record the decision and make the status move it names, in one transaction."""
         now, who = now_iso(), self.ws.actor
+        new = TRANSITIONS[move].target
         d = rrepo.Decision(
-            str(uuid.uuid4()), a.id, a.revision, action, a.status, new.value, comment, who, now
+            str(uuid.uuid4()), a.id, a.revision, move.value, a.status, new.value, comment, who, now
         )
         with self.db.atomic():
             rrepo.add_decision(self.db, d)
-            repo.set_status(self.db, a.id, new.value, now, who)
-            audit.append(
-                self.db,
-                actor=who,
-                action=f"review.{action}",
-                assessment_id=a.id,
-                at=now,
-                old=a.status,
-                new=new.value,
+            change_status(
+                self.ws, a, move, at=now, by=who, event=f"review.{move.value}",
                 reason=comment or None,
             )
         return d
@@ -124,11 +132,11 @@ class ReviewService:
         a = self._reviewable(assessment_id, "start reviewing")
         if Status(a.status) not in START_FROM:
             raise _refuse_status(a, "start reviewing")
-        return self._decide(a, "start", Status.UNDER_REVIEW)
+        return self._decide(a, Move.START)
 
     def approve(self, assessment_id: str, comment: str | None = None) -> rrepo.Decision:
         a = self._under_review(assessment_id, "approve")
-        return self._decide(a, "approve", Status.APPROVED, (comment or "").strip())
+        return self._decide(a, Move.APPROVE, (comment or "").strip())
 
     def return_for_revision(self, assessment_id: str, comment: str) -> rrepo.Decision:
         a = self._under_review(assessment_id, "return")
@@ -137,7 +145,7 @@ class ReviewService:
             raise ValidationError(
                 "returning an assessment needs a comment telling the assessor what to fix"
             )
-        return self._decide(a, "return", Status.RETURNED, text)
+        return self._decide(a, Move.RETURN, text)
 
     # --- comments and overrides ---------------------------------------------
     def _indicator(self, a: repo.Assessment, code: str) -> tuple[Framework, Any]:
@@ -221,12 +229,16 @@ class ReviewService:
         return rrepo.effective_levels(self.db, assessment_id)
 
     def scorecards(self, assessment_id: str) -> tuple[scoring.ScoreCard, scoring.ScoreCard]:
-        """(assessor's card, effective card with the reviewer's overrides)."""
+        """(assessor's card, effective card with the reviewer's overrides).
+
+        The effective card is the one every other screen and report shows
+        (``services.assessments.effective_card``).
+        """
         a = repo.get(self.db, assessment_id)
         fw = self.ws.frameworks.get(a.framework_hash)
         ev = repo.indicators_with_evidence(self.db, a.id)
         raw = {c: r.level for c, r in repo.responses(self.db, a.id).items()}
-        return scoring.score(fw, raw, ev), scoring.score(fw, self.effective_levels(a.id), ev)
+        return scoring.score(fw, raw, ev), effective_card(self.ws, a)
 
     def indicators(self, assessment_id: str) -> list[ReviewIndicator]:
         a = repo.get(self.db, assessment_id)
@@ -252,32 +264,18 @@ class ReviewService:
     def review_record(self, assessment_id: str) -> dict[str, Any]:
         """The review as plain rows — what a return-for-revision bundle carries."""
         a = repo.get(self.db, assessment_id)
-        return {
-            "assessment_id": a.id,
-            "revision": a.revision,
-            "status": a.status,
-            "decisions": [d.as_json() for d in rrepo.decisions(self.db, a.id)],
-            "comments": [c.as_json() for c in rrepo.comments(self.db, a.id)],
-            "overrides": [o.as_json() for o in rrepo.overrides(self.db, a.id)],
-        }
+        return timeline(self.ws, a.id, whole_chain=False).record(a)
 
     def show(self, assessment_id: str) -> dict[str, Any]:
+        """The review of this revision and, under ``earlier_revisions``, of each one it
+        supersedes — all from the one review timeline (``review.timeline``)."""
         a = repo.get(self.db, assessment_id)
         muni = geography.municipality(self.db, a.municipality_code)
         raw, eff = self.scorecards(a.id)
-        history = []
-        seen = {a.id}
-        prev_id = a.supersedes
-        while prev_id and prev_id not in seen:
-            seen.add(prev_id)
-            try:
-                prev = repo.get(self.db, prev_id)
-            except NotFoundError:
-                break
-            history.append(self.review_record(prev.id))
-            prev_id = prev.supersedes
+        tl = timeline(self.ws, a.id)
+        history = [tl.record(prev) for prev in tl.chain[1:]]
         return {
-            **self.review_record(a.id),
+            **tl.record(a),
             "status_th": status_label(a.status, "th"),
             "municipality": muni.as_json(),
             "year": a.year,
@@ -288,9 +286,7 @@ class ReviewService:
                     "code": i.code,
                     "assessor_level": i.assessor_level,
                     "reviewer_level": i.reviewer_level,
-                    "effective_level": i.reviewer_level
-                    if i.reviewer_level is not None
-                    else i.assessor_level,
+                    "effective_level": effective_level(i.assessor_level, i.reviewer_level),
                 }
                 for i in self.indicators(a.id)
                 if i.reviewer_level is not None or i.comments
@@ -314,8 +310,8 @@ def on_new_revision(ws: Workspace, assessment_id: str) -> str:
     ``supersedes`` the previous one, or the same row updated in place. If the
     previous revision was approved, the new one goes straight back under review with
     a ``reopen`` decision saying why, so the change is visible in lists and audit.
-    Otherwise it is *received*. Overrides made on an older revision of the same row
-    are retired: they were judged against levels that no longer stand.
+    Otherwise it is *received* (``resubmit``). Overrides made on an older revision of
+    the same row are retired: they were judged against levels that no longer stand.
     """
     db = ws.db
     a = repo.get(db, assessment_id)
@@ -328,17 +324,13 @@ def on_new_revision(ws: Workspace, assessment_id: str) -> str:
         d.new_status == Status.APPROVED and (d.assessment_id != a.id or d.revision < a.revision)
         for d in last.values()
     )
-    target = Status.UNDER_REVIEW if approved_before else Status.RECEIVED
+    move = Move.REOPEN if approved_before else Move.RESUBMIT
+    target = TRANSITIONS[move].target
     now, who = now_iso(), ws.actor
     with db.atomic():
-        stale = db.execute(
-            "UPDATE review_overrides SET current = 0 WHERE assessment_id = ? AND revision < ?"
-            " AND current = 1",
-            [a.id, a.revision],
-        ).rowcount
+        stale = rrepo.retire_overrides_before(db, a.id, a.revision)
         if a.status == target and not stale and not approved_before:
             return a.status
-        action = "reopen" if approved_before else "resubmit"
         comment = (
             f"revision {a.revision} arrived after approval; review again"
             if approved_before
@@ -347,18 +339,13 @@ def on_new_revision(ws: Workspace, assessment_id: str) -> str:
         rrepo.add_decision(
             db,
             rrepo.Decision(
-                str(uuid.uuid4()), a.id, a.revision, action, a.status, target, comment, who, now
+                str(uuid.uuid4()), a.id, a.revision, move.value, a.status, target, comment, who,
+                now,
             ),
         )
-        repo.set_status(db, a.id, target.value, now, who)
-        audit.append(
-            db,
-            actor=who,
-            action=f"review.{action}",
-            assessment_id=a.id,
-            at=now,
-            old=a.status,
+        change_status(
+            ws, a, move, at=now, by=who, event=f"review.{move.value}", reason=comment,
             new={"status": target.value, "revision": a.revision, "overrides_retired": stale},
-            reason=comment,
+            stamp_unchanged=True,  # retired overrides change the score: move the row's stamp
         )
     return target.value

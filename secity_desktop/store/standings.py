@@ -1,0 +1,68 @@
+"""Which assessment stands for a municipality (and year): the dashboard's and coverage's picks.
+
+SQL only. The latest assessment of a municipality for a year is its highest
+revision, then its newest edit; a revision a person set aside when resolving
+an import conflict never stands.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+from secity_desktop.store.conflicts import NOT_SET_ASIDE
+
+Pick = tuple[str, str, str, int, int, str, str]
+"""(assessment id, framework hash, municipality, year, revision, status, updated_at)."""
+
+_PICK = """
+SELECT id, fw, municipality_code, year, revision, status, updated_at FROM (
+  SELECT a.id AS id, a.framework_hash AS fw, a.municipality_code, a.year, a.revision, a.status,
+         a.updated_at,
+         ROW_NUMBER() OVER (PARTITION BY a.municipality_code{by_year}
+                            ORDER BY a.year DESC, a.revision DESC, a.updated_at DESC) AS rn
+  FROM assessments a JOIN municipalities m ON m.code = a.municipality_code
+  WHERE {where}
+) WHERE rn = 1"""
+
+
+def picks(
+    db: sqlite_utils.Database, province: str | None, years: tuple[int, ...], mtype: str | None
+) -> list[Pick]:
+    """The standing assessment per municipality and year of ``years`` — or, with no years,
+    each municipality's latest year only."""
+    parts, args = [NOT_SET_ASIDE], []  # type: ignore[var-annotated]
+    if province:
+        parts.append("m.province_code = ?")
+        args.append(province)
+    if years:
+        parts.append(f"a.year IN ({','.join('?' * len(years))})")
+        args.extend(years)
+    if mtype:
+        parts.append("m.type = ?")
+        args.append(mtype)
+    sql = _PICK.format(where=" AND ".join(parts), by_year=", a.year" if years else "")
+    return [tuple(r) for r in db.execute(sql, args).fetchall()]  # type: ignore[misc]
+
+
+def per_year(db: sqlite_utils.Database, municipality_code: str) -> list[tuple[Any, ...]]:
+    """(id, framework hash, year, revision, status, updated_at) of a municipality's latest
+    assessment in each year, oldest year first."""
+    sql = (
+        "SELECT id, framework_hash, year, revision, status, updated_at FROM ("
+        " SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.year ORDER BY a.revision DESC,"
+        " a.updated_at DESC) AS rn FROM assessments a WHERE a.municipality_code = ?)"
+        " WHERE rn = 1 ORDER BY year"
+    )
+    return [tuple(r) for r in db.execute(sql, [municipality_code]).fetchall()]
+
+
+def years(db: sqlite_utils.Database, province: str | None = None) -> list[int]:
+    """Fiscal years that have any assessment (in a province), newest first."""
+    sql = "SELECT DISTINCT a.year FROM assessments a"
+    args: list[Any] = []
+    if province:
+        sql += " JOIN municipalities m ON m.code = a.municipality_code WHERE m.province_code = ?"
+        args.append(province)
+    return [int(r[0]) for r in db.execute(sql + " ORDER BY 1 DESC", args)]
