@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Self
 
+from secity_desktop import partfiles
 from secity_desktop.bundle.constants import (
     CHUNK_SIZE,
     STORED_EXTENSIONS,
@@ -61,6 +62,7 @@ class DeterministicZipWriter:
             raise StoreError(f"cannot create a bundle in {self._path.parent}: {exc}") from exc
         self._tmp = Path(tmp)
         self._handle = os.fdopen(fd, "w+b")
+        partfiles.hold(self._handle)  # a later sweep can tell a live writer from a killed one
         self._zip = zipfile.ZipFile(self._handle, "w", allowZip64=True)
         return self
 

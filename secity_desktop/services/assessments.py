@@ -18,6 +18,7 @@ from secity_desktop.core import scoring
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
 from secity_desktop.core.evidence_meta import FileMeta, read_meta
 from secity_desktop.core.framework import Framework
+from secity_desktop.core.io_errors import guarded
 from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import is_plausible_be_year, now_iso
 from secity_desktop.services.workspace import Workspace
@@ -309,6 +310,7 @@ class AssessmentService:
                 reason="an edit left the assessment incomplete",
             )
 
+    @guarded("evidence", lambda self: self.ws.data_dir)
     def attach(
         self, assessment_id: str, code: str, path: Path, progress: Progress | None = None
     ) -> repo.Evidence:
@@ -324,6 +326,7 @@ class AssessmentService:
         sha, size = self.ws.blobs.put_file(path, progress)
         return self.attach_stored(assessment_id, code, sha, size, path.name, meta)
 
+    @guarded("evidence", lambda self: self.ws.data_dir)
     def attach_stored(
         self,
         assessment_id: str,

@@ -12,27 +12,26 @@ with its reason, and recorded; the store's data is not touched.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 import shutil
-import tempfile
 import threading
-import time
-import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from secity_desktop import log
 from secity_desktop.bundle.plan import Action, Plan, Rejection, plan_import
 from secity_desktop.bundle.read import VerifiedBundle, file_sha256, flush_staged, verify_bundle
 from secity_desktop.bundle.safezip import ZipLimits
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import BundleRejected, SecityError, ValidationError
 from secity_desktop.core.framework import Framework
+from secity_desktop.core.io_errors import disk_error, disk_guard, kind_of
 from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import now_iso
+from secity_desktop.services import housekeeping
+from secity_desktop.services.quarantine import Kept, Quarantine
 from secity_desktop.services.review.apply import apply_reviews
 from secity_desktop.services.review.workflow import on_new_revision
 from secity_desktop.services.trust import TrustService
@@ -49,6 +48,8 @@ class ImportResult:
     plan: Plan
     applied: list[Path] = field(default_factory=list)
     quarantined: dict[Path, Path] = field(default_factory=dict)
+    #: refused files of which no copy was kept, and why (over_cap, no_space, unreadable …)
+    not_quarantined: dict[Path, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -58,6 +59,7 @@ class ImportResult:
         return self.plan.as_json() | {
             "applied": [p.name for p in self.applied],
             "quarantined": {p.name: str(q) for p, q in self.quarantined.items()},
+            "not_quarantined": {p.name: why for p, why in self.not_quarantined.items()},
         }
 
 
@@ -85,15 +87,11 @@ class ImportService:
 
     # --- step 1: file work (safe in a worker thread: no database) ---------
     def new_stage(self) -> Path:
-        """A fresh staging folder; ones left by a crashed run (older than a day) are removed."""
+        """A fresh staging folder owned by this process (abandoned ones are swept at start)."""
         root = self.ws.blobs.root / "tmp"
-        root.mkdir(parents=True, exist_ok=True)
-        cutoff = time.time() - 86_400
-        for old in root.glob("stage-*"):
-            with contextlib.suppress(OSError):
-                if old.stat().st_mtime < cutoff:
-                    shutil.rmtree(old, ignore_errors=True)
-        return Path(tempfile.mkdtemp(dir=root, prefix="stage-"))
+        with disk_guard("import", root):
+            housekeeping.clean_staging(root)
+            return housekeeping.new_stage(root)
 
     def check_files(
         self,
@@ -140,6 +138,9 @@ class ImportService:
             except BundleRejected as exc:
                 sha, size = _safe_sha(path)
                 return Rejection(path, exc.reason, str(exc), sha, size)
+            except OSError as exc:  # a full staging disk names the disk, not a traceback
+                full = kind_of(exc) == "no_space" and stage_dir is not None
+                raise disk_error(exc, "import", stage_dir if full else path) from exc
             tick(sizes[n], total)
             return vb
 
@@ -189,10 +190,22 @@ class ImportService:
 
     # --- step 3: apply ----------------------------------------------------
     def apply(self, plan: Plan) -> ImportResult:
+        """One transaction for the whole plan; a full disk is said plainly, the store unchanged."""
+        with disk_guard("import", self.ws.data_dir), log.operation("bundle.import.apply") as facts:
+            result = self._apply(plan)
+            facts.update(applied=len(result.applied), refused=len(plan.rejected),
+                         quarantined=len(result.quarantined))
+            return result
+
+    def _apply(self, plan: Plan) -> ImportResult:
         """One transaction for the whole plan; the bundle's kind decides what reviews mean."""
         result = ImportResult(plan)
         for rej in plan.rejected:
-            result.quarantined[rej.path] = self._quarantine(rej)
+            kept = self._quarantine(rej)
+            if kept.path is not None:
+                result.quarantined[rej.path] = kept.path
+            else:
+                result.not_quarantined[rej.path] = kept.why_not or "io_error"
         self._place_blobs(plan)
         now, who = now_iso(), self.ws.actor
         with self.db.atomic():
@@ -200,7 +213,7 @@ class ImportService:
                 self._record(rej.path, rej.file_sha256 or "", rej.size, "rejected", now, who,
                              fingerprint=rej.sender_fingerprint, name=rej.sender_name,
                              reason=rej.reason, message=rej.message,
-                             quarantine=str(result.quarantined[rej.path]))
+                             quarantine=_opt_str(result.quarantined.get(rej.path)))
                 audit.append(self.db, actor=who, action="bundle.reject", at=now,
                              target=rej.file_sha256, reason=f"{rej.reason}: {rej.message}"[:500])
             grouped = plan.items_by_bundle()
@@ -352,28 +365,17 @@ class ImportService:
         )
         return int(cur.lastrowid or 0)
 
-    def _quarantine(self, rej: Rejection) -> Path:
-        """Copy the refused file aside with its reason; the original stays where it was."""
-        self.quarantine_dir.mkdir(parents=True, exist_ok=True)
-        stamp = now_iso()[:19].replace(":", "").replace("-", "")
-        safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in rej.path.name)[:80]
-        target = self.quarantine_dir / f"{stamp}-{(rej.file_sha256 or uuid.uuid4().hex)[:12]}-{safe}"
-        tmp = target.with_name(target.name + ".part")
-        try:
-            if rej.path.is_file():
-                shutil.copyfile(rej.path, tmp)
-                os.replace(tmp, target)
-            reason = {"file": str(rej.path), "sha256": rej.file_sha256, "reason": rej.reason,
-                      "message": rej.message, "at": now_iso()}
-            target.with_name(target.name + ".reason.json").write_text(
-                json.dumps(reason, ensure_ascii=False, indent=2) + "\n", "utf-8")
-        except OSError:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-        return target
+    def _quarantine(self, rej: Rejection) -> Kept:
+        """Copy the refused file aside with its reason (de-duplicated, capped); see quarantine.py."""
+        return Quarantine.for_workspace(self.ws).keep(
+            rej.path, rej.file_sha256, rej.size, rej.reason, rej.message)
 
     def history(self) -> list[dict[str, object]]:
         return list(self.db.query("SELECT * FROM imports ORDER BY id DESC"))
+
+
+def _opt_str(path: Path | None) -> str | None:
+    return None if path is None else str(path)
 
 
 def _size(path: Path) -> int:

@@ -40,7 +40,12 @@ from secity_desktop.bundle.write import (
 from secity_desktop.core.errors import ValidationError
 from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import now_iso
-from secity_desktop.services.bundle_export import ExportService, bundle_target, require_own_key
+from secity_desktop.services.bundle_export import (
+    ExportService,
+    bundle_target,
+    guarded_write,
+    require_own_key,
+)
 from secity_desktop.services.identity import Identity
 from secity_desktop.services.review.transport import build_review_doc
 from secity_desktop.services.workspace import Workspace
@@ -87,11 +92,12 @@ class OfficeJob:
         self, target: Path, key: Ed25519PrivateKey, progress: Callable[[int, int], bool] | None = None
     ) -> WrittenBundle:
         require_own_key(key, self.sender)
-        return write_bundle(
-            self.target_for(target), self.revisions, self.frameworks, self.blob_path,
+        path = self.target_for(target)
+        return guarded_write(path, lambda: write_bundle(
+            path, self.revisions, self.frameworks, self.blob_path,
             self.sender, key, progress, kind=self.kind, reviews=self.reviews,
             model_towns=self.model_towns, extra_municipalities=self.municipalities,
-        )
+        ))
 
 
 class OfficeBundleService:

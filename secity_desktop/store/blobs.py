@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from secity_desktop.core.errors import Cancelled, StoreError
+from secity_desktop.core.io_errors import disk_error
 
 CHUNK = 1024 * 1024
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -77,7 +78,7 @@ class BlobStore:
             return sha, size
         except OSError as exc:
             _silent_unlink(tmp)
-            raise StoreError(f"cannot store evidence: {exc.strerror or exc}") from None
+            raise disk_error(exc, "evidence", self.root) from None
         except BaseException:
             _silent_unlink(tmp)
             raise
