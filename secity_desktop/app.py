@@ -40,6 +40,12 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     from secity_desktop.services.workspace import init_workspace, open_workspace
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
+    from secity_desktop import log
+    from secity_desktop.gui import crash
+
+    log.setup(debug=args.debug, console=args.debug)
+    # first: whatever goes wrong from here is reported (tests, exec_=False, keep pytest's hooks)
+    crash_handler = crash.install(hooks=exec_)
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_AUTHOR)
     load_fonts(app)  # type: ignore[arg-type]
@@ -60,6 +66,10 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
         raise
     window = MainWindow(ws, lang, settings)
     window._translations = translations  # type: ignore[attr-defined]  # keep translators alive
+    crash_handler.attach(window)
+    window.crash_handler = crash_handler  # type: ignore[attr-defined]
+    if exec_:
+        window.backup_actions.schedule_daily()  # type: ignore[attr-defined]
     window.show()
     if not exec_:
         return window

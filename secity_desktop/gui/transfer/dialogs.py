@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from secity_desktop import log
 from secity_desktop.core.errors import Cancelled, SecityError, WrongPassphraseError
 from secity_desktop.gui.qt import QtCore, QtWidgets
 from secity_desktop.services.identity import Identity
@@ -83,7 +84,11 @@ def unlock_key(parent: QtWidgets.QWidget, identity: Identity, ask: AskPassphrase
 
 
 def show_error(parent: QtWidgets.QWidget, exc: BaseException) -> None:
-    """One clear line for refusals; a bug says so without details that could hold secrets."""
+    """One clear line for refusals; a bug says so without details that could hold secrets.
+
+    Either way the log keeps it: the refusal's code and params, or the bug's traceback.
+    """
+    log.refusal(log.get("gui"), exc, "sync")
     if isinstance(exc, Cancelled):
         return
     if isinstance(exc, SecityError):
