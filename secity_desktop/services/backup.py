@@ -93,17 +93,19 @@ def backup_target(target: Path) -> Path:
     return target if target.suffix == SUFFIX else target.with_name(target.name + SUFFIX)
 
 
-def damaged_store(db_path: Path, problems: list[str]) -> StoreError:
+def damaged_store(db_path: Path, problems: list[str], schema: int) -> StoreError:
     """The refusal for a damaged store, with the exact salvage steps (docs/backup.md)."""
     first = problems[0][:200] if problems else "?"
     return StoreError(
         f"the workspace store {db_path} is damaged (integrity_check: {first}); a backup of it "
         "would restore the damage, so none was written. To salvage it: close SECity Desktop, "
-        f'then run  sqlite3 "{db_path}" ".recover" > recovered.sql  and  sqlite3 '
-        'recovered.sqlite3 < recovered.sql ; check it with  sqlite3 recovered.sqlite3 '
-        '"PRAGMA integrity_check"  (it must print ok), move the damaged file aside (keep it) '
-        "and put recovered.sqlite3 in its place named secity.sqlite3 (docs/backup.md).",
-        code="backup.store_damaged", path=str(db_path), problem=first)
+        f'then run  sqlite3 "{db_path}" .dump > recovered.sql  (if that ends in an error, use '
+        '.recover instead of .dump)  and  sqlite3 recovered.sqlite3 < recovered.sql ; check it '
+        f'with  sqlite3 recovered.sqlite3 "PRAGMA user_version = {schema}; PRAGMA integrity_check"'
+        "  (it must print ok), move the "
+        "damaged file aside (keep it) and put recovered.sqlite3 in its place named "
+        "secity.sqlite3 (docs/backup.md).",
+        code="backup.store_damaged", path=str(db_path), problem=first, schema=schema)
 
 
 def free_space(folder: Path) -> int:
@@ -181,7 +183,7 @@ class CreateBackup(Operation[BackupResult]):
         check_cancel(progress, 0, 0, "checking the store")
         problems = store_backup.integrity_errors(self._db_path)
         if problems:
-            raise damaged_store(self._db_path, problems)
+            raise damaged_store(self._db_path, problems, self._schema)
         items = self._collect()
         db_bytes = self._db_path.stat().st_size + _size(self._db_path.with_name(DB_NAME + "-wal"))
         need = db_bytes + sum(i.size for i in items) + self.reserve
@@ -197,7 +199,7 @@ class CreateBackup(Operation[BackupResult]):
         store_backup.snapshot(self._db_path, self._tmp)
         problems = store_backup.integrity_errors(self._tmp)
         if problems:  # damaged while we copied it: the live store is suspect too
-            raise damaged_store(self._db_path, problems)
+            raise damaged_store(self._db_path, problems, self._schema)
         items.insert(0, _Item(DB_MEMBER, self._tmp, self._tmp.stat().st_size))
         total = sum(i.size for i in items)
         done = 0

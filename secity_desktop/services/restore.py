@@ -83,6 +83,7 @@ class RestoreBackup(Operation[RestoreResult]):
         #: where the GUI reads its preferences; the backup's copy goes there only if none exists
         self.preferences = paths.preferences_file() if preferences is None else preferences
         self._created_target = False
+        self._checked_empty = False  # discard() may only empty a folder prepare() found empty
         self._manifest: Manifest | None = None
 
     def prepare(self) -> None:
@@ -91,6 +92,7 @@ class RestoreBackup(Operation[RestoreResult]):
                 f"{self.target} is not an empty folder; a backup is restored only into an empty "
                 "(or new) folder, so nothing there is overwritten",
                 code="restore.target_not_empty", path=str(self.target))
+        self._checked_empty = True
 
     # --- worker thread ----------------------------------------------------------------
     def work(self, progress: Progress) -> None:
@@ -178,6 +180,8 @@ class RestoreBackup(Operation[RestoreResult]):
 
     def discard(self) -> None:
         """Remove everything this restore created; the target is left as it was (empty)."""
+        if not self._checked_empty:
+            return  # refused before anything was written: never touch the folder
         if self._created_target:
             _remove(self.target)
         elif self.target.is_dir():  # it was empty when prepare() checked it
