@@ -25,6 +25,7 @@ import logging
 import logging.handlers
 import os
 import re
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -108,7 +109,7 @@ def setup(*, debug: bool = False, console: bool = False) -> Path | None:
         target = None
     else:
         _add(logger, file_handler, formatter)
-    if console:
+    if console and sys.stderr is not None:  # a windowed Windows build has no stderr at all
         stream = logging.StreamHandler()
         stream.setLevel(logging.DEBUG)
         _add(logger, stream, formatter)
