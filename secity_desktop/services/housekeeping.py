@@ -60,7 +60,11 @@ def new_stage(root: Path) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=root, prefix=STAGE_PREFIX))
     owner = {"pid": os.getpid(), "host": socket.gethostname(), "started": time.time()}
-    (stage / OWNER).write_text(json.dumps(owner), "utf-8")
+    try:
+        (stage / OWNER).write_text(json.dumps(owner), "utf-8")
+    except BaseException:  # a full disk: leave no half-made stage behind
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
     return stage
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import sqlite_utils
 
 from secity_desktop.core.errors import StoreError
+from secity_desktop.core.io_errors import disk_error, kind_of
 from secity_desktop.store import backup as store_backup
 from secity_desktop.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
@@ -31,6 +32,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
+        if kind_of(exc, path.parent) == "no_space":  # SQLite says "disk I/O error" when full
+            raise disk_error(exc, "store", path.parent) from None
         raise StoreError(f"{path}: cannot open the workspace store: {_explain(exc)}") from None
     return conn
 

@@ -84,3 +84,16 @@ def test_next_export_sweeps_a_killed_exports_part(tmp_path: Path) -> None:
         assert not leftover.exists() and [p.name for p in usb.iterdir()] == [written.name]
     finally:
         a.close()
+
+
+def test_a_stage_that_cannot_be_marked_is_not_left_behind(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    def full(*_a: object, **_k: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full)
+    with pytest.raises(OSError):
+        housekeeping.new_stage(tmp_path / "tmp")
+    assert list((tmp_path / "tmp").iterdir()) == []
