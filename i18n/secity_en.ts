@@ -120,6 +120,89 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>&amp;Back up workspace…</source>
+        <translation>&amp;Back up workspace…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a backup…</source>
+        <translation>&amp;Verify a backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restore a backup…</translation>
+    </message>
+    <message>
+        <source>Back up the workspace to</source>
+        <translation>Back up the workspace to</translation>
+    </message>
+    <message>
+        <source>SECity backup (*{suffix})</source>
+        <translation>SECity backup (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <source>Restore into which empty folder?</source>
+        <translation>Restore into which empty folder?</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}); nothing was changed. The details are in the log.</source>
+        <translation>Something went wrong ({kind}); nothing was changed. The details are in the log.</translation>
+    </message>
+    <message>
+        <source>Backing up the workspace…</source>
+        <translation>Backing up the workspace…</translation>
+    </message>
+    <message>
+        <source>The backup was written to {path} ({mb} MB, {n} evidence files).</source>
+        <translation>The backup was written to {path} ({mb} MB, {n} evidence files).</translation>
+    </message>
+    <message>
+        <source>{d} evidence files are damaged and {m} are missing on this computer; the backup names them.</source>
+        <translation>{d} evidence files are damaged and {m} are missing on this computer; the backup names them.</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
+        <source>The backup is sound: {n} files, every hash matches.</source>
+        <translation>The backup is sound: {n} files, every hash matches.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Restoring the backup…</translation>
+    </message>
+    <message>
+        <source>Restored into {path}: {a} assessments, {e} evidence files. To work in it, start SECity Desktop with that folder as its workspace.</source>
+        <translation>Restored into {path}: {a} assessments, {e} evidence files. To work in it, start SECity Desktop with that folder as its workspace.</translation>
+    </message>
+    <message>
+        <source>{n} evidence files listed by assessments were not in the backup.</source>
+        <translation>{n} evidence files listed by assessments were not in the backup.</translation>
+    </message>
+    <message>
+        <source>Making today&apos;s backup…</source>
+        <translation>Making today&apos;s backup…</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was made: {path}</source>
+        <translation>Today&apos;s backup was made: {path}</translation>
+    </message>
+    <message>
+        <source>The last automatic backup did not happen; see the log.</source>
+        <translation>The last automatic backup did not happen; see the log.</translation>
+    </message>
+</context>
+<context>
     <name>Buttons</name>
     <message>
         <source>OK</source>
@@ -414,6 +497,51 @@
     <message>
         <source>No result received</source>
         <translation>No result received</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>SECity Desktop — unexpected error</source>
+        <translation>SECity Desktop — unexpected error</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong in SECity Desktop.</source>
+        <translation>Something unexpected went wrong in SECity Desktop.</translation>
+    </message>
+    <message>
+        <source>The workspace store reported an error. Please close SECity Desktop and start it again; if it happens again, make a backup (File → Back up workspace…) and ask for help.</source>
+        <translation>The workspace store reported an error. Please close SECity Desktop and start it again; if it happens again, make a backup (File → Back up workspace…) and ask for help.</translation>
+    </message>
+    <message>
+        <source>Nothing was lost: every change you make is saved as you make it. The action you were doing did not finish; you can carry on working.</source>
+        <translation>Nothing was lost: every change you make is saved as you make it. The action you were doing did not finish; you can carry on working.</translation>
+    </message>
+    <message>
+        <source>Your last few seconds of typing in the note may not have been saved; please check the note. Everything else is saved.</source>
+        <translation>Your last few seconds of typing in the note may not have been saved; please check the note. Everything else is saved.</translation>
+    </message>
+    <message>
+        <source>A report for the support team was saved to:
+{path}</source>
+        <translation>A report for the support team was saved to:
+{path}</translation>
+    </message>
+    <message>
+        <source>The report could not be saved; use Copy report instead.</source>
+        <translation>The report could not be saved; use Copy report instead.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>&amp;Copy report</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Open folder</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>C&amp;ontinue</translation>
     </message>
 </context>
 <context>

@@ -120,6 +120,89 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>&amp;Back up workspace…</source>
+        <translation>&amp;สำรองข้อมูลพื้นที่ทำงาน…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a backup…</source>
+        <translation>&amp;ตรวจไฟล์สำรองข้อมูล…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;กู้คืนจากไฟล์สำรองข้อมูล…</translation>
+    </message>
+    <message>
+        <source>Back up the workspace to</source>
+        <translation>สำรองข้อมูลพื้นที่ทำงานไปที่</translation>
+    </message>
+    <message>
+        <source>SECity backup (*{suffix})</source>
+        <translation>ไฟล์สำรองข้อมูล SECity (*{suffix})</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>เลือกไฟล์สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <source>Restore into which empty folder?</source>
+        <translation>กู้คืนลงโฟลเดอร์ว่างใด</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}); nothing was changed. The details are in the log.</source>
+        <translation>เกิดข้อผิดพลาด ({kind}) ไม่มีข้อมูลใดถูกเปลี่ยน รายละเอียดอยู่ในไฟล์บันทึก</translation>
+    </message>
+    <message>
+        <source>Backing up the workspace…</source>
+        <translation>กำลังสำรองข้อมูลพื้นที่ทำงาน…</translation>
+    </message>
+    <message>
+        <source>The backup was written to {path} ({mb} MB, {n} evidence files).</source>
+        <translation>บันทึกไฟล์สำรองข้อมูลไว้ที่ {path} แล้ว ({mb} MB, ไฟล์หลักฐาน {n} ไฟล์)</translation>
+    </message>
+    <message>
+        <source>{d} evidence files are damaged and {m} are missing on this computer; the backup names them.</source>
+        <translation>ในเครื่องนี้มีไฟล์หลักฐานเสียหาย {d} ไฟล์ และหายไป {m} ไฟล์ ไฟล์สำรองข้อมูลระบุชื่อไว้แล้ว</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>กำลังตรวจไฟล์สำรองข้อมูล…</translation>
+    </message>
+    <message>
+        <source>The backup is sound: {n} files, every hash matches.</source>
+        <translation>ไฟล์สำรองข้อมูลสมบูรณ์: {n} ไฟล์ ค่าแฮชตรงกันทุกไฟล์</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>กำลังกู้คืนข้อมูล…</translation>
+    </message>
+    <message>
+        <source>Restored into {path}: {a} assessments, {e} evidence files. To work in it, start SECity Desktop with that folder as its workspace.</source>
+        <translation>กู้คืนลงใน {path} แล้ว: แบบประเมิน {a} รายการ ไฟล์หลักฐาน {e} ไฟล์ หากจะทำงานต่อ ให้เปิด SECity Desktop โดยใช้โฟลเดอร์นั้นเป็นพื้นที่ทำงาน</translation>
+    </message>
+    <message>
+        <source>{n} evidence files listed by assessments were not in the backup.</source>
+        <translation>ไฟล์หลักฐาน {n} ไฟล์ที่แบบประเมินอ้างถึงไม่มีอยู่ในไฟล์สำรองข้อมูล</translation>
+    </message>
+    <message>
+        <source>Making today&apos;s backup…</source>
+        <translation>กำลังสำรองข้อมูลประจำวัน…</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was made: {path}</source>
+        <translation>สำรองข้อมูลประจำวันแล้ว: {path}</translation>
+    </message>
+    <message>
+        <source>The last automatic backup did not happen; see the log.</source>
+        <translation>การสำรองข้อมูลอัตโนมัติครั้งล่าสุดไม่ได้เกิดขึ้น โปรดดูไฟล์บันทึก</translation>
+    </message>
+</context>
+<context>
     <name>Buttons</name>
     <message>
         <source>OK</source>
@@ -414,6 +497,51 @@
     <message>
         <source>No result received</source>
         <translation>ยังไม่ได้รับผล</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>SECity Desktop — unexpected error</source>
+        <translation>SECity Desktop — ข้อผิดพลาดที่ไม่คาดคิด</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong in SECity Desktop.</source>
+        <translation>เกิดข้อผิดพลาดที่ไม่คาดคิดใน SECity Desktop</translation>
+    </message>
+    <message>
+        <source>The workspace store reported an error. Please close SECity Desktop and start it again; if it happens again, make a backup (File → Back up workspace…) and ask for help.</source>
+        <translation>ที่เก็บข้อมูลของพื้นที่ทำงานแจ้งข้อผิดพลาด โปรดปิด SECity Desktop แล้วเปิดใหม่ หากยังเกิดอีก ให้สำรองข้อมูล (แฟ้ม → สำรองข้อมูลพื้นที่ทำงาน…) แล้วขอความช่วยเหลือ</translation>
+    </message>
+    <message>
+        <source>Nothing was lost: every change you make is saved as you make it. The action you were doing did not finish; you can carry on working.</source>
+        <translation>ไม่มีข้อมูลใดสูญหาย: ทุกการแก้ไขถูกบันทึกทันทีที่ทำ งานที่กำลังทำอยู่ไม่เสร็จ แต่ทำงานต่อได้ตามปกติ</translation>
+    </message>
+    <message>
+        <source>Your last few seconds of typing in the note may not have been saved; please check the note. Everything else is saved.</source>
+        <translation>ข้อความที่พิมพ์ในบันทึกไม่กี่วินาทีล่าสุดอาจยังไม่ถูกบันทึก โปรดตรวจบันทึกอีกครั้ง ส่วนอื่นทั้งหมดบันทึกแล้ว</translation>
+    </message>
+    <message>
+        <source>A report for the support team was saved to:
+{path}</source>
+        <translation>บันทึกรายงานสำหรับทีมสนับสนุนไว้ที่:
+{path}</translation>
+    </message>
+    <message>
+        <source>The report could not be saved; use Copy report instead.</source>
+        <translation>บันทึกรายงานไม่ได้ โปรดใช้ปุ่มคัดลอกรายงานแทน</translation>
+    </message>
+    <message>
+        <source>&amp;Copy report</source>
+        <translation>&amp;คัดลอกรายงาน</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;เปิดโฟลเดอร์</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>&amp;ทำงานต่อ</translation>
     </message>
 </context>
 <context>

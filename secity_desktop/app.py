@@ -42,6 +42,12 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     from secity_desktop.services.workspace import init_workspace, open_workspace
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
+    from secity_desktop import log
+    from secity_desktop.gui import crash
+
+    log.setup(debug=args.debug, console=args.debug)
+    # first: whatever goes wrong from here is reported (tests, exec_=False, keep pytest's hooks)
+    crash_handler = crash.install(hooks=exec_)
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_AUTHOR)
     load_fonts(app)  # type: ignore[arg-type]
@@ -63,6 +69,10 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     def make_window() -> MainWindow:
         w = MainWindow(ws, lang, settings)
         w._translations = translations  # type: ignore[attr-defined]  # keep translators alive
+        crash_handler.attach(w)
+        w.crash_handler = crash_handler  # type: ignore[attr-defined]
+        if exec_:
+            w.backup_actions.schedule_daily()  # type: ignore[attr-defined]
         return w
 
     window = make_window()

@@ -60,3 +60,8 @@ def default_data_dir() -> Path:
 
 def resolve_data_dir(explicit: str | os.PathLike[str] | None) -> Path:
     return Path(explicit).expanduser() if explicit else default_data_dir()
+
+
+def preferences_file() -> Path:
+    """The GUI's preferences INI (per user, not per workspace); backups carry a copy."""
+    return Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)) / "settings.ini"

@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from secity_desktop import paths
+from secity_desktop import log, paths
 from secity_desktop.core import framework as fw
 from secity_desktop.core.lifecycle import Role
 from secity_desktop.services.workspace import Workspace, init_workspace, open_workspace
@@ -28,6 +28,16 @@ def _isolated_env(
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))  # the log (platformdirs)
+    monkeypatch.delenv("SECITY_LOG_DIR", raising=False)
+    monkeypatch.setenv("SECITY_LANG", "en")  # CLI error lines; tests of Thai set it themselves
+
+
+@pytest.fixture(autouse=True)
+def _close_log() -> Iterator[None]:
+    """A test that set up the log must not leave its file open for the next one."""
+    yield
+    log.shutdown()
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+from secity_desktop import partfiles
 from secity_desktop.atomic import AtomicFile
 from secity_desktop.bundle.constants import (
     CHUNK_SIZE,
@@ -57,6 +58,7 @@ class DeterministicZipWriter:
             self._file = AtomicFile(self._path)
         except OSError as exc:
             raise StoreError(f"cannot create a bundle in {self._path.parent}: {exc}") from exc
+        partfiles.hold(self._file.handle)  # a later sweep can tell a live writer from a killed one
         self._zip = zipfile.ZipFile(self._file.handle, "w", allowZip64=True)
         return self
 

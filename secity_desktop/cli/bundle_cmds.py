@@ -15,7 +15,7 @@ from secity_desktop.services.bundle_check import (
     verify_files,
 )
 from secity_desktop.services.bundle_export import ExportService
-from secity_desktop.services.bundle_import import ImportService
+from secity_desktop.services.bundle_import import ImportResult, ImportService
 from secity_desktop.services.conflicts import ConflictService
 from secity_desktop.services.office_bundles import OfficeBundleService, OfficeJob
 from secity_desktop.services.types import Plan
@@ -160,11 +160,15 @@ def cmd_verify(ctx: Context) -> int:
         trusted = trusted_for_verify(ctx.workspace())
     verdicts = verify_files(ctx.args.files, trusted)
     results = [v.as_json() for v in verdicts]
-    ctx.emit(results, "\n".join(
-        f"{r['file']}: OK — {r['kind']} bundle signed by {r['sender']} ({r['fingerprint']}), "
-        f"{r['revisions']} revision(s), {r['reviews']} review(s), {r['evidence']} evidence file(s)"
-        if r["ok"]
-        else f"{r['file']}: REFUSED [{r['reason']}] {r['message']}" for r in results))
+    for r in results:  # refusals on stderr (the README says errors go there)
+        if not r["ok"]:
+            print(f"{r['file']}: REFUSED [{r['reason']}] {r['message']}", file=sys.stderr)
+    good = [r for r in results if r["ok"]]
+    if good or ctx.json:
+        ctx.emit(results, "\n".join(
+            f"{r['file']}: OK — {r['kind']} bundle signed by {r['sender']} ({r['fingerprint']}), "
+            f"{r['revisions']} revision(s), {r['reviews']} review(s), {r['evidence']} evidence file(s)"
+            for r in good))
     return 1 if any(not v.ok for v in verdicts) else 0
 
 
@@ -181,10 +185,30 @@ def _plan_text(plan: Plan) -> str:
         f"{len(r.doc.comments)} comment(s)" + (f" — {r.note}" if r.note else "")
         for r in plan.reviews
     ]
-    lines += [f"REFUSED  {r.path.name} [{r.reason}] {r.message}" for r in plan.rejected]
     counts = plan.as_json()["counts"]
     lines.append(", ".join(f"{k} {v}" for k, v in counts.items()))  # type: ignore[union-attr]
     return "\n".join(lines)
+
+
+def _refusals(plan: Plan, result: ImportResult | None = None) -> None:
+    """Refusals go to stderr (the README's promise); each says where its copy is, or why none."""
+    for r in plan.rejected:
+        line = f"REFUSED  {r.path.name} [{r.reason}] {r.message}"
+        if result is not None and r.path in result.quarantined:
+            line += f"\n         quarantined {r.path.name} → {result.quarantined[r.path]}"
+        elif result is not None:
+            why = result.not_quarantined.get(r.path, "io_error")
+            line += f"\n         no copy kept in quarantine ({_NOT_KEPT.get(why, why)})"
+        print(line, file=sys.stderr)
+
+
+_NOT_KEPT = {
+    "over_cap": "the quarantine folder is at its size cap; see `secity quarantine`",
+    "no_space": "not enough free disk space",
+    "unreadable": "the file could not be read",
+    "io_error": "copying failed",
+    "denied": "the quarantine folder cannot be written",
+}
 
 
 def cmd_import(ctx: Context) -> int:
@@ -192,13 +216,12 @@ def cmd_import(ctx: Context) -> int:
     svc = ImportService(ws)
     if ctx.args.dry_run:
         plan = svc.dry_run(ctx.args.files)
+        _refusals(plan)
         ctx.emit(plan.as_json() | {"dry_run": True}, "dry run — nothing changed\n" + _plan_text(plan))
         return 1 if plan.rejected else 0
     result = svc.import_files(ctx.args.files)
-    text = _plan_text(result.plan)
-    if result.quarantined:
-        text += "\n" + "\n".join(f"quarantined {p.name} → {q}" for p, q in result.quarantined.items())
-    ctx.emit(result.as_json(), text)
+    _refusals(result.plan, result)
+    ctx.emit(result.as_json(), _plan_text(result.plan))
     return 1 if result.plan.rejected else 0
 
 

@@ -8,13 +8,16 @@ SecityError is a bug and says so.
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
+import traceback
 from collections.abc import Sequence
 
-from secity_desktop import __version__
+from secity_desktop import __version__, log, messages
 from secity_desktop.cli import (
     assessment_cmds,
+    backup_cmds,
     bundle_cmds,
     certificate_cmds,
     coverage_cmds,
@@ -30,6 +33,8 @@ from secity_desktop.cli import (
 )
 from secity_desktop.cli.context import Context
 from secity_desktop.core.errors import SecityError
+from secity_desktop.core.io_errors import disk_error, kind_of
+from secity_desktop.services import crash_report
 from secity_desktop.services.store_admin import store_failure
 
 COMMAND_MODULES = [
@@ -46,6 +51,7 @@ COMMAND_MODULES = [
     spreadsheet_cmds,
     report_cmds,
     certificate_cmds,
+    backup_cmds,
 ]
 
 
@@ -60,7 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", help="workspace folder (default: $SECITY_DATA_DIR or the user data dir)"
     )
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    p.add_argument("--debug", action="store_true", help="show tracebacks; log in detail")
+    p.add_argument("--lang", choices=["th", "en"],
+                   help="language of error lines (default: $SECITY_LANG, else Thai)")
     p.add_argument("--version", action="version", version=f"secity {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for mod in COMMAND_MODULES:
@@ -70,29 +78,55 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(backup_cmds.legacy_argv(sys.argv[1:] if argv is None else argv))
+    lang = args.lang or os.environ.get("SECITY_LANG") or messages.DEFAULT_LANGUAGE
+    log.setup(debug=args.debug)
     ctx = Context(args)
+    what = "cli " + " ".join(str(v) for k, v in vars(args).items()
+                             if (k == "command" or k.endswith("_cmd")) and v)
     try:
-        result = args.handler(ctx)
+        with log.operation(what, area="cli"):
+            result = args.handler(ctx)
         return int(result or 0)
     except SecityError as exc:
         if args.debug:
-            raise
-        print(f"secity: {exc}", file=sys.stderr)
+            traceback.print_exc()
+        print(f"secity: {messages.describe(exc, lang)}", file=sys.stderr)
         return exc.exit_code
     except sqlite3.Error as exc:
         if args.debug:
-            raise
-        failure = store_failure(exc)
-        print(f"secity: {failure}", file=sys.stderr)
+            traceback.print_exc()
+        if kind_of(exc, ctx.data_dir) in ("no_space", "denied"):  # SQLite's "disk I/O error"
+            failure: SecityError = disk_error(exc, "store", ctx.data_dir)
+        else:
+            failure = store_failure(exc)
+        log.get("cli").warning("%s: store error: %s", what, exc)
+        print(f"secity: {messages.describe(failure, lang)}", file=sys.stderr)
         return failure.exit_code
     except KeyboardInterrupt:
         print("secity: interrupted; nothing half-written was kept", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one line and a report, never a bare traceback
+        if args.debug:
+            traceback.print_exc()
+        path = crash_report.write(type(exc), exc, exc.__traceback__, where=what,
+                                  data_dir=ctx.data_dir)
+        print(f"secity: {crash_line(exc, path, lang)}", file=sys.stderr)
+        return 70
     finally:
         ctx.close()
+
+
+def crash_line(exc: BaseException, report: object, lang: str) -> str:
+    """One line for a bug, in the person's language, naming the report file."""
+    kind = type(exc).__name__
+    if report is None:
+        return messages.render("crash.not_saved", {"kind": kind}, lang,
+                               f"unexpected error ({kind}); no report could be saved")
+    return messages.render("crash.saved", {"kind": kind, "path": report}, lang,
+                           f"unexpected error ({kind}); a report was saved to {report}")
 
 
 if __name__ == "__main__":

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
+import os
 import sys
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from secity_desktop import messages
 from secity_desktop.core.errors import SecityError, ValidationError, WrongPassphraseError
 from secity_desktop.services.identity import Identity
 
@@ -42,7 +45,34 @@ def add_passphrase_args(p: argparse.ArgumentParser, *, new: bool = False) -> Non
         )
 
 
+def warn_if_shared(path: Path) -> bool:
+    """Warn (stderr and log) when others may read or change the passphrase file.
+
+    POSIX only: the mode bits say it exactly. Windows has no such bits (Python's
+    ``st_mode`` there only reflects the read-only flag) and files under the user's
+    profile are private by its ACL, so the check is skipped there.
+    """
+    if sys.platform == "win32":
+        return False
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        return False
+    if not mode & 0o077:
+        return False
+    lang = os.environ.get("SECITY_LANG") or "th"
+    text = messages.render(
+        "passphrase.file_shared", {"path": str(path), "mode": f"{mode:o}"}, lang,
+        f"warning: the passphrase file {path} can be read by other users (mode {mode:o}); "
+        f"make it private: chmod 600 {path}")
+    print(f"secity: {text}", file=sys.stderr)
+    logging.getLogger("secity.cli").warning("passphrase file %s is open to others (mode %o)",
+                                            path, mode)
+    return True
+
+
 def from_file(path: Path) -> bytes:
+    warn_if_shared(path)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -1,15 +1,13 @@
-"""``secity init`` and ``secity backup``."""
+"""``secity init`` (``secity backup`` lives in backup_cmds)."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.core.lifecycle import Role
 from secity_desktop.services import demo
 from secity_desktop.services.review import demo as review_demo
-from secity_desktop.services.store_admin import backup_store
 from secity_desktop.services.workspace import init_workspace
 
 
@@ -21,10 +19,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--demo", action="store_true", help="add demo assessments")
     add_json_flag(p)
     p.set_defaults(handler=cmd_init)
-
-    b = sub.add_parser("backup", help="copy the store safely while it may be in use")
-    b.add_argument("target", type=Path)
-    b.set_defaults(handler=cmd_backup)
 
 
 def cmd_init(ctx: Context) -> int:
@@ -48,11 +42,4 @@ def cmd_init(ctx: Context) -> int:
         + (f", {added} demo assessments" if added else "")
         + ")",
     )
-    return 0
-
-
-def cmd_backup(ctx: Context) -> int:
-    ws = ctx.workspace()
-    backup_store(ws, ctx.args.target)
-    ctx.emit({"backup": str(ctx.args.target)}, f"backup written to {ctx.args.target}")
     return 0

@@ -13,6 +13,7 @@ from secity_desktop import __version__
 from secity_desktop.core.lifecycle import Role
 from secity_desktop.core.thai_calendar import format_date_th
 from secity_desktop.gui import settings as cfg
+from secity_desktop.gui.backup_actions import add_backup_actions
 from secity_desktop.gui.editor.editor import AssessmentEditor
 from secity_desktop.gui.filter_table import FilterTable
 from secity_desktop.gui.framework_view import FrameworkView
@@ -211,6 +212,7 @@ class MainWindow(QtWidgets.QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         for a in (self.act_new, self.act_back, None, self.act_prefs, None, self.act_quit):
             file_menu.addAction(a) if a else file_menu.addSeparator()
+        add_backup_actions(self, file_menu, before=self.act_quit)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         for a in (self.act_undo, self.act_redo, None, self.act_find):
             edit_menu.addAction(a) if a else edit_menu.addSeparator()

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
-import platformdirs
-
 from secity_desktop import paths
 from secity_desktop.gui.qt import QtCore
 
@@ -39,7 +37,7 @@ EDITOR_SPLITTER = "window/editor_splitter"
 
 
 def settings_path() -> Path:
-    return Path(platformdirs.user_config_dir(paths.APP_NAME, paths.APP_AUTHOR)) / "settings.ini"
+    return paths.preferences_file()
 
 
 class Settings:

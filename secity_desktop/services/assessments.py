@@ -24,6 +24,7 @@ from secity_desktop.core import scoring
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
 from secity_desktop.core.evidence_meta import FileMeta
 from secity_desktop.core.framework import Framework
+from secity_desktop.core.io_errors import guarded
 from secity_desktop.core.lifecycle import (
     OFFICE_ROLES,
     Move,
@@ -269,6 +270,7 @@ class AssessmentService:
                 reason="an edit left the assessment incomplete",
             )
 
+    @guarded("evidence", lambda self: self.ws.data_dir)
     def attach(
         self, assessment_id: str, code: str, path: Path, progress: Progress | None = None
     ) -> repo.Evidence:
@@ -281,6 +283,7 @@ class AssessmentService:
             AttachEvidenceOperation(self, assessment_id, code, path), from_byte_progress(progress)
         )
 
+    @guarded("evidence", lambda self: self.ws.data_dir)
     def attach_stored(
         self,
         assessment_id: str,

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from secity_desktop import log
 from secity_desktop.bundle.documents import Person, RevisionDoc
 from secity_desktop.bundle.write import (
     BUNDLE_SUFFIX,
@@ -32,7 +33,9 @@ from secity_desktop.bundle.write import (
     write_bundle,
 )
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
+from secity_desktop.core.io_errors import disk_guard
 from secity_desktop.core.thai_calendar import now_iso
+from secity_desktop.services import housekeeping
 from secity_desktop.services.identity import Identity
 from secity_desktop.services.operations import (
     Operation,
@@ -75,6 +78,16 @@ def require_own_key(key: Ed25519PrivateKey, sender: Person) -> None:
         raise ConflictError("that key is not this workspace's signing key")
 
 
+def guarded_write(path: Path, write: Callable[[], WrittenBundle]) -> WrittenBundle:
+    """Write a bundle into ``path``'s folder: abandoned ``.part`` files there (a killed
+    export's) are removed first, and a full or read-only target is said plainly."""
+    housekeeping.clean_target(path.parent)
+    with disk_guard("export", path.parent), log.operation("bundle.write") as facts:
+        written = write()
+        facts.update(path=written.path, size=written.size)
+        return written
+
+
 @dataclass(frozen=True)
 class ExportJob:
     """The file half of an export: no database, so it can run in a worker thread."""
@@ -96,10 +109,10 @@ class ExportJob:
         self, target: Path, key: Ed25519PrivateKey, progress: Callable[[int, int], bool] | None = None
     ) -> WrittenBundle:
         require_own_key(key, self.sender)
-        return write_bundle(
-            self.target_for(target), self.revisions, self.frameworks, self.blob_path,
-            self.sender, key, progress,
-        )
+        path = self.target_for(target)
+        return guarded_write(path, lambda: write_bundle(
+            path, self.revisions, self.frameworks, self.blob_path, self.sender, key, progress,
+        ))
 
 
 class ExportService:

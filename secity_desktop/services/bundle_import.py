@@ -22,30 +22,28 @@ data is not touched. ``ImportService.dry_run``, ``import_files``, ``plan``,
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 import shutil
-import tempfile
 import threading
-import time
-import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from secity_desktop.atomic import copy_file_atomic, write_bytes_atomic
+from secity_desktop import log
 from secity_desktop.bundle.plan import Plan, PlanFacts, Rejection, facts_wanted, plan_import
 from secity_desktop.bundle.read import VerifiedBundle, file_sha256, flush_staged, verify_bundle
 from secity_desktop.bundle.safezip import ZipLimits
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import BundleRejected, SecityError, ValidationError
 from secity_desktop.core.framework import Framework
+from secity_desktop.core.io_errors import disk_error, disk_guard, kind_of
 from secity_desktop.core.lifecycle import is_office
 from secity_desktop.core.thai_calendar import now_iso
+from secity_desktop.services import housekeeping
 from secity_desktop.services.import_writes import write_plan
 from secity_desktop.services.operations import Operation, check_cancel, no_progress, run_inline
+from secity_desktop.services.quarantine import Kept, Quarantine
 from secity_desktop.services.trust import TrustService
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
@@ -62,6 +60,8 @@ class ImportResult:
     plan: Plan
     applied: list[Path] = field(default_factory=list)
     quarantined: dict[Path, Path] = field(default_factory=dict)
+    #: refused files of which no copy was kept, and why (over_cap, no_space, unreadable …)
+    not_quarantined: dict[Path, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -71,6 +71,7 @@ class ImportResult:
         return self.plan.as_json() | {
             "applied": [p.name for p in self.applied],
             "quarantined": {p.name: str(q) for p, q in self.quarantined.items()},
+            "not_quarantined": {p.name: why for p, why in self.not_quarantined.items()},
         }
 
 
@@ -163,7 +164,11 @@ class ApplyImportOperation(Operation[ImportResult]):
         steps = len(self.plan.rejected) + 1
         for n, rej in enumerate(self.plan.rejected):
             check_cancel(progress, n, steps, rej.path.name)
-            self.result.quarantined[rej.path] = self.svc._quarantine(rej)
+            kept = self.svc._quarantine(rej)
+            if kept.path is not None:
+                self.result.quarantined[rej.path] = kept.path
+            else:  # nothing copied (over the cap, disk full …): say so, record no path
+                self.result.not_quarantined[rej.path] = kept.why_not or "io_error"
         check_cancel(progress, steps - 1, steps, "evidence")
         self.svc._place_blobs(self.plan)
         progress(steps, steps, "")
@@ -206,15 +211,11 @@ class ImportService:
 
     # --- step 1: file work (safe in a worker thread: no database) ---------
     def new_stage(self) -> Path:
-        """A fresh staging folder; ones left by a crashed run (older than a day) are removed."""
+        """A fresh staging folder owned by this process (abandoned ones are swept at start)."""
         root = self.ws.blobs.root / "tmp"
-        root.mkdir(parents=True, exist_ok=True)
-        cutoff = time.time() - 86_400
-        for old in root.glob("stage-*"):
-            with contextlib.suppress(OSError):
-                if old.stat().st_mtime < cutoff:
-                    shutil.rmtree(old, ignore_errors=True)
-        return Path(tempfile.mkdtemp(dir=root, prefix="stage-"))
+        with disk_guard("import", root):
+            housekeeping.clean_staging(root)
+            return housekeeping.new_stage(root)
 
     def check_files(
         self,
@@ -261,6 +262,9 @@ class ImportService:
             except BundleRejected as exc:
                 sha, size = _safe_sha(path)
                 return Rejection(path, exc.reason, str(exc), sha, size)
+            except OSError as exc:  # a full staging disk names the disk, not a traceback
+                full = kind_of(exc) == "no_space" and stage_dir is not None
+                raise disk_error(exc, "import", stage_dir if full else path) from exc
             tick(sizes[n], total)
             return vb
 
@@ -311,6 +315,14 @@ class ImportService:
 
     # --- step 3: apply ----------------------------------------------------
     def apply(self, plan: Plan) -> ImportResult:
+        """One transaction for the whole plan; a full disk is said plainly, the store unchanged."""
+        with disk_guard("import", self.ws.data_dir), log.operation("bundle.import.apply") as facts:
+            result = self._apply(plan)
+            facts.update(applied=len(result.applied), refused=len(plan.rejected),
+                         quarantined=len(result.quarantined))
+            return result
+
+    def _apply(self, plan: Plan) -> ImportResult:
         """One transaction for the whole plan; the bundle's kind decides what reviews mean."""
         return run_inline(self.apply_operation(plan))
 
@@ -349,27 +361,17 @@ class ImportService:
                 code="import_evidence_vanished", sha256=missing[0][:12],
             )
 
-    def _quarantine(self, rej: Rejection) -> Path:
-        """Copy the refused file aside with its reason; the original stays where it was."""
-        stamp = now_iso()[:19].replace(":", "").replace("-", "")
-        safe = "".join(ch if ch.isalnum() or ch in "._-" else "_" for ch in rej.path.name)[:80]
-        target = self.quarantine_dir / f"{stamp}-{(rej.file_sha256 or uuid.uuid4().hex)[:12]}-{safe}"
-        try:
-            self.quarantine_dir.mkdir(parents=True, exist_ok=True)
-            if rej.path.is_file():
-                copy_file_atomic(rej.path, target)
-            reason = {"file": str(rej.path), "sha256": rej.file_sha256, "reason": rej.reason,
-                      "message": rej.message, "at": now_iso()}
-            write_bytes_atomic(
-                target.with_name(target.name + ".reason.json"),
-                (json.dumps(reason, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
-            )
-        except OSError:
-            pass  # the refusal is still recorded; a full disk must not hide it
-        return target
+    def _quarantine(self, rej: Rejection) -> Kept:
+        """Copy the refused file aside with its reason (de-duplicated, capped); see quarantine.py."""
+        return Quarantine.for_workspace(self.ws).keep(
+            rej.path, rej.file_sha256, rej.size, rej.reason, rej.message)
 
     def history(self) -> list[dict[str, object]]:
         return transfers.import_history(self.db)
+
+
+def _opt_str(path: Path | None) -> str | None:
+    return None if path is None else str(path)
 
 
 def _size(path: Path) -> int:

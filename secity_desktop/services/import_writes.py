@@ -29,7 +29,7 @@ def write_plan(
     """Write the whole plan (call inside ``with ws.db.atomic():``); returns the applied files."""
     db = ws.db
     for rej in plan.rejected:
-        _record_rejection(ws, rej, quarantined[rej.path], now, who)
+        _record_rejection(ws, rej, quarantined.get(rej.path), now, who)
     applied: list[Path] = []
     grouped = plan.items_by_bundle()
     review_groups = plan.reviews_by_bundle()
@@ -106,13 +106,17 @@ def receive(ws: Workspace, item: PlanItem, import_id: int, now: str, who: str) -
     )
 
 
-def _record_rejection(ws: Workspace, rej: Rejection, quarantine: Path, now: str, who: str) -> None:
+def _record_rejection(
+    ws: Workspace, rej: Rejection, quarantine: Path | None, now: str, who: str
+) -> None:
+    """The refusal is always recorded; a quarantine path only when a copy was really kept."""
     transfers.record_import(
         ws.db,
         transfers.ImportRecord(
             rej.path.name, rej.file_sha256 or "", rej.size, "rejected",
             sender_fingerprint=rej.sender_fingerprint, sender_name=rej.sender_name,
-            reason=rej.reason, message=rej.message, quarantine_path=str(quarantine),
+            reason=rej.reason, message=rej.message,
+            quarantine_path=None if quarantine is None else str(quarantine),
         ),
         now, who,
     )

@@ -52,6 +52,7 @@ from secity_desktop.services.bundle_export import (
     BundleWriteOperation,
     ExportService,
     bundle_target,
+    guarded_write,
     require_own_key,
 )
 from secity_desktop.services.identity import Identity
@@ -106,11 +107,12 @@ class OfficeJob:
         self, target: Path, key: Ed25519PrivateKey, progress: Callable[[int, int], bool] | None = None
     ) -> WrittenBundle:
         require_own_key(key, self.sender)
-        return write_bundle(
-            self.target_for(target), self.revisions, self.frameworks, self.blob_path,
+        path = self.target_for(target)
+        return guarded_write(path, lambda: write_bundle(
+            path, self.revisions, self.frameworks, self.blob_path,
             self.sender, key, progress, kind=self.kind, reviews=self.reviews,
             model_towns=self.model_towns, extra_municipalities=self.municipalities,
-        )
+        ))
 
 
 class OfficeBundleService:

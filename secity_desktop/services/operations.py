@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+from secity_desktop import log
 from secity_desktop.core.errors import Cancelled
 
 R = TypeVar("R")
@@ -79,11 +80,12 @@ def from_byte_progress(progress: Callable[[int, int], bool] | None) -> Progress:
 
 
 def run_inline(op: Operation[R], progress: Progress = no_progress) -> R:
-    """Prepare, work and finish on this thread (the CLI, tests, scripts)."""
-    try:
-        op.prepare()
-        op.work(progress)
-        return op.finish()
-    except BaseException:
-        op.discard()
-        raise
+    """Prepare, work and finish on this thread (the CLI, tests, scripts); one log line."""
+    with log.operation(op.title):
+        try:
+            op.prepare()
+            op.work(progress)
+            return op.finish()
+        except BaseException:
+            op.discard()
+            raise

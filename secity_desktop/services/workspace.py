@@ -85,6 +85,9 @@ def open_workspace(
     if not geography.has_reference(db):
         geography.seed_reference(db, paths.reference_data_dir())
     register_frameworks(ws, forms_dir)
+    from secity_desktop.services import housekeeping
+
+    housekeeping.clean_at_start(ws)  # what killed imports and copies left behind
     return ws
 
 

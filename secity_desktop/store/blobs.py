@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from secity_desktop.atomic import AtomicFile, copy_file_atomic
 from secity_desktop.core.errors import Cancelled, StoreError
+from secity_desktop.core.io_errors import disk_error
 
 CHUNK = 1024 * 1024
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -81,7 +82,7 @@ class BlobStore:
             return sha, size
         except OSError as exc:
             tmp.discard()
-            raise StoreError(f"cannot store evidence: {exc.strerror or exc}") from None
+            raise disk_error(exc, "evidence", self.root) from None
         except BaseException:
             tmp.discard()
             raise

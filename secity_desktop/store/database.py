@@ -14,6 +14,8 @@ from pathlib import Path
 import sqlite_utils
 
 from secity_desktop.core.errors import StoreError
+from secity_desktop.core.io_errors import disk_error, kind_of
+from secity_desktop.store import backup as store_backup
 from secity_desktop.store.migrations import MIGRATIONS, SCHEMA_VERSION
 
 DB_NAME = "secity.sqlite3"
@@ -30,6 +32,8 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
+        if kind_of(exc, path.parent) == "no_space":  # SQLite says "disk I/O error" when full
+            raise disk_error(exc, "store", path.parent) from None
         raise StoreError(f"{path}: cannot open the workspace store: {_explain(exc)}") from None
     return conn
 
@@ -59,6 +63,9 @@ def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> int:
             f"this workspace was written by a newer SECity Desktop (schema {current}, "
             f"this release knows {SCHEMA_VERSION}); update the app to open it"
         )
+    notice = None
+    if 0 < current < target and any(current < v <= target for v, _ in MIGRATIONS):
+        _copy, notice = store_backup.copy_before_migration(db, current, target)
     for version, step in MIGRATIONS:
         if current < version <= target:
             try:
@@ -70,6 +77,8 @@ def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> int:
                     f"upgrading the store to schema {version} failed: {_explain(exc)}"
                 ) from None
             current = version
+    if notice is not None:  # a skipped automatic copy is shown, not only logged
+        store_backup.set_notice(db, notice[0], **notice[1])
     return current
 
 

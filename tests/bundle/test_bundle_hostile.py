@@ -234,8 +234,9 @@ def test_cli_import_exits_non_zero_and_quarantines(office: Workspace, tmp_path: 
     bad = tmp_path / "cut.secbundle"
     bad.write_bytes(data[:-100])
     code = cli(["--data-dir", str(office.data_dir), "bundle", "import", str(bad), str(source[1])])
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert code == 1
-    assert "REFUSED" in out and "quarantined" in out
+    assert "REFUSED" in err and "quarantined" in err  # refusals go to stderr
+    assert "REFUSED" not in out
     assert len(list((office.data_dir / "quarantine").glob("*.reason.json"))) == 1
     assert zipfile.is_zipfile(source[1])

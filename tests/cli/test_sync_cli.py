@@ -87,8 +87,8 @@ def test_assessor_to_office_by_cli(tmp_path: Path, capsys: pytest.CaptureFixture
                        "--allowed-signers", str(tmp_path / "allowed"))
     assert code == 0 and "OK" in out
     assert run(capsys, "--data-dir", p, "trust", "revoke", fp, "--reason", "lost")[0] == 0
-    code, out, _ = run(capsys, "--data-dir", p, "bundle", "verify", str(bundle))
-    assert code == 1 and "revoked_key" in out
+    code, out, err = run(capsys, "--data-dir", p, "bundle", "verify", str(bundle))
+    assert code == 1 and "revoked_key" in err and out == ""  # refusals go to stderr
 
     code, out, _ = run(capsys, "--data-dir", a, "assessment", "revise", aid, "--json")
     assert code == 0 and json.loads(out)["supersedes"] == aid
@@ -103,8 +103,9 @@ def test_office_commands_refused_on_assessor_workspace(tmp_path: Path, capsys: p
     for kind in ("return", "upward"):
         code, _, err = run(capsys, "--data-dir", a, "bundle", kind, "--passphrase-file", "/nonexistent")
         assert code == 1 and "province" in err, err
-    code, out, _ = run(capsys, "--data-dir", a, "bundle", "import", str(tmp_path / "x.secbundle"))
-    assert code == 1 and "unreadable" in out
+    code, out, err = run(capsys, "--data-dir", a, "bundle", "import", str(tmp_path / "x.secbundle"))
+    assert code == 1 and "unreadable" in err and "rejected 1" in out
+    assert "no copy kept in quarantine (the file could not be read)" in err
 
 
 def test_no_passphrase_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from secity_desktop import messages
+from secity_desktop import log, messages
 from secity_desktop.core.errors import Cancelled, SecityError, WrongPassphraseError
 from secity_desktop.gui.qt import QtCore, QtWidgets
 from secity_desktop.services.identity import Identity
@@ -84,7 +84,10 @@ def unlock_key(parent: QtWidgets.QWidget, identity: Identity, ask: AskPassphrase
 
 
 def show_error(parent: QtWidgets.QWidget, exc: BaseException, lang: str = "th") -> None:
-    """One clear line in the person's language; a bug says so without details that could hold secrets."""
+    """One clear line in the person's language; a bug says so without details that could hold
+    secrets. Either way the log keeps it: the refusal's code and params, or the bug's traceback.
+    """
+    log.refusal(log.get("gui"), exc, "sync")
     if isinstance(exc, Cancelled):
         return
     text = messages.describe(exc, lang)

@@ -1,0 +1,260 @@
+"""File menu: back up, verify and restore the workspace; the daily backup; backup notices.
+
+``add_backup_actions(window, file_menu)`` is the one hook ``main_window`` calls.
+Backups are :class:`services.operations.Operation`\\ s; until the shared GUI
+runner (``gui/operations.py``) is on main they run through :func:`run_operation`
+below — prepare here, work on ``gui.tasks`` (progress dialog after 600 ms,
+Cancel), finish back on the GUI thread. The daily backup runs the same way but
+quietly (no dialog): a status-bar line says it is running and when it is done,
+and a skipped one (short of space) leaves a visible notice in the status bar.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from secity_desktop import log, messages
+from secity_desktop.core.errors import Cancelled, SecityError
+from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal
+from secity_desktop.gui.tasks import run_task
+from secity_desktop.services import backup_auto
+from secity_desktop.services.backup import CreateBackup, VerifyBackup, default_name
+from secity_desktop.services.backup_format import SUFFIX
+from secity_desktop.services.operations import Operation
+from secity_desktop.services.restore import RestoreBackup
+
+DAILY_DELAY_MS = 60_000
+_log = log.get("gui.backup")
+
+
+def run_operation(parent: QtWidgets.QWidget, title: str, op: Operation[Any],
+                  on_done: Callable[[Any], None], on_failed: Callable[[BaseException], None]) -> Any:
+    """Prepare → work off-thread with progress → finish; ``discard`` on any failure."""
+    try:
+        op.prepare()
+    except BaseException as exc:
+        op.discard()
+        on_failed(exc)
+        return None
+
+    def done(_result: object) -> None:
+        try:
+            result = op.finish()
+        except BaseException as exc:
+            op.discard()
+            on_failed(exc)
+            return
+        on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        op.discard()
+        on_failed(exc)
+
+    return run_task(parent, title, op.work, done, failed)
+
+
+class _Quiet(QtCore.QObject):
+    """A worker thread without a dialog (the daily backup); results come back by signal."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+    def start(self, op: Operation[Any]) -> None:
+        def work() -> None:
+            try:
+                op.work(lambda *_: True)
+            except BaseException as exc:
+                self.failed.emit(exc)
+            else:
+                self.done.emit(None)
+
+        threading.Thread(target=work, name="daily-backup", daemon=True).start()
+
+
+class BackupActions(QtCore.QObject):
+    def __init__(self, window: Any, menu: QtWidgets.QMenu,
+                 before: QtGui.QAction | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ws = window.ws
+        self.lang = getattr(window, "lang", "th")
+        self.running = False
+        self.last_result: object = None
+        self.act_backup = self._add(menu, before, self.tr("&Back up workspace…"), self.backup)
+        self.act_verify = self._add(menu, before, self.tr("&Verify a backup…"), self.verify)
+        self.act_restore = self._add(menu, before, self.tr("&Restore a backup…"), self.restore)
+        if before is not None:
+            menu.insertSeparator(before)
+        self.notice_label = QtWidgets.QLabel(window)
+        self.notice_label.setObjectName("backupNotice")
+        self.notice_label.setStyleSheet("color: #b00020")
+        window.statusBar().addPermanentWidget(self.notice_label)
+        self.show_notice()
+
+    def _add(self, menu: QtWidgets.QMenu, before: QtGui.QAction | None, text: str,
+             slot: Callable[[], None]) -> QtGui.QAction:
+        action = QtGui.QAction(text, self.window)
+        action.triggered.connect(slot)
+        if before is not None:
+            menu.insertAction(before, action)
+        else:
+            menu.addAction(action)
+        return action
+
+    # --- asking (tests replace these) --------------------------------------------------
+    def ask_save(self) -> Path | None:
+        name, _ = QtWidgets.QFileDialog.getSaveFileName(
+            self.window, self.tr("Back up the workspace to"), str(Path.home() / default_name()),
+            self.tr("SECity backup (*{suffix})").format(suffix=SUFFIX))
+        return Path(name) if name else None
+
+    def ask_open(self) -> Path | None:
+        name, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self.window, self.tr("Choose a backup"), str(Path.home()),
+            self.tr("SECity backup (*{suffix})").format(suffix=SUFFIX))
+        return Path(name) if name else None
+
+    def ask_folder(self) -> Path | None:
+        name = QtWidgets.QFileDialog.getExistingDirectory(
+            self.window, self.tr("Restore into which empty folder?"), str(Path.home()))
+        return Path(name) if name else None
+
+    def inform(self, text: str) -> None:
+        QtWidgets.QMessageBox.information(self.window, self.tr("Backup"), text)
+
+    def refuse(self, exc: BaseException) -> None:
+        log.refusal(_log, exc, "backup action")
+        if isinstance(exc, Cancelled):
+            return
+        QtWidgets.QMessageBox.warning(self.window, self.tr("Backup"), self.describe(exc))
+
+    def describe(self, exc: BaseException) -> str:
+        if isinstance(exc, SecityError):
+            return messages.describe(exc, self.lang)
+        return self.tr("Something went wrong ({kind}); nothing was changed. The details are in "
+                       "the log.").format(kind=type(exc).__name__)
+
+    # --- actions ------------------------------------------------------------------------
+    def backup(self) -> None:
+        target = self.ask_save()
+        if target is None:
+            return
+        self._run(self.tr("Backing up the workspace…"),
+                  CreateBackup(self.ws, target, overwrite=target.exists()), self._backed_up)
+
+    def _backed_up(self, r: Any) -> None:
+        text = self.tr("The backup was written to {path} ({mb} MB, {n} evidence files).").format(
+            path=str(r.path), mb=f"{r.size / 1e6:.1f}", n=r.evidence)
+        if r.damaged or r.missing:
+            text += "\n\n" + self.tr("{d} evidence files are damaged and {m} are missing on this "
+                                     "computer; the backup names them.").format(
+                d=len(r.damaged), m=len(r.missing))
+        self.show_notice()
+        self.inform(text)
+
+    def verify(self) -> None:
+        source = self.ask_open()
+        if source is not None:
+            self._run(self.tr("Checking the backup…"), VerifyBackup(source), self._verified)
+
+    def _verified(self, v: Any) -> None:
+        self.inform(self.tr("The backup is sound: {n} files, every hash matches.").format(
+            n=v.entries))
+
+    def restore(self) -> None:
+        source = self.ask_open()
+        if source is None:
+            return
+        folder = self.ask_folder()
+        if folder is None:
+            return
+        self._run(self.tr("Restoring the backup…"), RestoreBackup(source, folder), self._restored)
+
+    def _restored(self, r: Any) -> None:
+        text = self.tr("Restored into {path}: {a} assessments, {e} evidence files. To work in it, "
+                       "start SECity Desktop with that folder as its workspace.").format(
+            path=str(r.data_dir), a=r.assessments, e=r.evidence_files)
+        if r.missing_evidence:
+            text += "\n\n" + self.tr("{n} evidence files listed by assessments were not in the "
+                                     "backup.").format(n=len(r.missing_evidence))
+        self.inform(text)
+
+    def _run(self, title: str, op: Operation[Any], done: Callable[[Any], None]) -> None:
+        def finished(result: Any) -> None:
+            self.running = False
+            self.last_result = result
+            done(result)
+
+        def failed(exc: BaseException) -> None:
+            self.running = False
+            self.last_result = exc
+            self.refuse(exc)
+
+        self.running = True
+        run_operation(self.window, title, op, finished, failed)
+
+    # --- daily backup and notices ---------------------------------------------------------
+    def schedule_daily(self, delay_ms: int = DAILY_DELAY_MS) -> None:
+        QtCore.QTimer.singleShot(delay_ms, self, self.daily)
+
+    def daily(self) -> None:
+        if self.running or not backup_auto.due(self.ws):
+            return
+        op = backup_auto.daily_operation(self.ws)
+        try:
+            op.prepare()
+        except SecityError as exc:
+            backup_auto.skipped(self.ws, exc)
+            self.show_notice()
+            return
+        self.running = True
+        self.window.statusBar().showMessage(self.tr("Making today's backup…"))
+        self._quiet = _Quiet(self)
+
+        def done(_: object) -> None:
+            self.running = False
+            try:
+                r = op.finish()
+            except SecityError as exc:
+                failed(exc)
+                return
+            self.last_result = r
+            self.show_notice()
+            self.window.statusBar().showMessage(
+                self.tr("Today's backup was made: {path}").format(path=str(r.path)), 10_000)
+
+        def failed(exc: BaseException) -> None:
+            self.running = False
+            op.discard()
+            self.last_result = exc
+            backup_auto.skipped(self.ws, exc)
+            self.show_notice()
+            self.window.statusBar().clearMessage()
+
+        self._quiet.done.connect(done)
+        self._quiet.failed.connect(failed)
+        self._quiet.start(op)
+
+    def show_notice(self) -> None:
+        notice = backup_auto.notice(self.ws)
+        if not notice:
+            self.notice_label.clear()
+            self.notice_label.setVisible(False)
+            return
+        params = notice.get("params") if isinstance(notice.get("params"), dict) else {}
+        text = messages.render(str(notice.get("code")), params, self.lang,  # type: ignore[arg-type]
+                               self.tr("The last automatic backup did not happen; see the log."))
+        self.notice_label.setText(text)
+        self.notice_label.setToolTip(text)
+        self.notice_label.setVisible(True)
+
+
+def add_backup_actions(window: Any, menu: QtWidgets.QMenu,
+                       before: QtGui.QAction | None = None) -> BackupActions:
+    """The File menu's backup actions (before ``before``); kept as ``window.backup_actions``."""
+    actions = BackupActions(window, menu, before)
+    window.backup_actions = actions
+    return actions
