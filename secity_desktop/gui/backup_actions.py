@@ -1,10 +1,9 @@
 """File menu: back up, verify and restore the workspace; the daily backup; backup notices.
 
 ``add_backup_actions(window, file_menu)`` is the one hook ``main_window`` calls.
-Backups are :class:`services.operations.Operation`\\ s; until the shared GUI
-runner (``gui/operations.py``) is on main they run through :func:`run_operation`
-below — prepare here, work on ``gui.tasks`` (progress dialog after 600 ms,
-Cancel), finish back on the GUI thread. The daily backup runs the same way but
+Backups are :class:`services.operations.Operation`\\ s run by the GUI's one
+runner (``gui/operations.py``: prepare here, work off-thread with a progress
+dialog after 600 ms and Cancel, finish back on the GUI thread). The daily backup runs the same way but
 quietly (no dialog): a status-bar line says it is running and when it is done,
 and a skipped one (short of space) leaves a visible notice in the status bar.
 """
@@ -18,8 +17,8 @@ from typing import Any
 
 from secity_desktop import log, messages
 from secity_desktop.core.errors import Cancelled, SecityError
+from secity_desktop.gui.operations import OperationRunner
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal
-from secity_desktop.gui.tasks import run_task
 from secity_desktop.services import backup_auto
 from secity_desktop.services.backup import CreateBackup, VerifyBackup, default_name
 from secity_desktop.services.backup_format import SUFFIX
@@ -32,28 +31,12 @@ _log = log.get("gui.backup")
 
 def run_operation(parent: QtWidgets.QWidget, title: str, op: Operation[Any],
                   on_done: Callable[[Any], None], on_failed: Callable[[BaseException], None]) -> Any:
-    """Prepare → work off-thread with progress → finish; ``discard`` on any failure."""
-    try:
-        op.prepare()
-    except BaseException as exc:
-        op.discard()
-        on_failed(exc)
-        return None
-
-    def done(_result: object) -> None:
-        try:
-            result = op.finish()
-        except BaseException as exc:
-            op.discard()
-            on_failed(exc)
-            return
-        on_done(result)
-
-    def failed(exc: BaseException) -> None:
-        op.discard()
-        on_failed(exc)
-
-    return run_task(parent, title, op.work, done, failed)
+    """Prepare → work off-thread with progress → finish, on the window's one runner."""
+    runner = parent.findChild(OperationRunner, "backupRunner")
+    if runner is None:
+        runner = OperationRunner(parent)
+        runner.setObjectName("backupRunner")
+    return runner.run(op, title, on_done, lambda failure: on_failed(failure.exc))
 
 
 class _Quiet(QtCore.QObject):

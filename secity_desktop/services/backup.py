@@ -51,7 +51,7 @@ from secity_desktop.services.backup_format import (
 )
 from secity_desktop.services.operations import Operation, Progress, check_cancel
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import audit
+from secity_desktop.store import audit, settings
 from secity_desktop.store import backup as store_backup
 from secity_desktop.store.database import DB_NAME
 
@@ -101,7 +101,7 @@ def damaged_store(db_path: Path, problems: list[str], schema: int) -> StoreError
         "would restore the damage, so none was written. To salvage it: close SECity Desktop, "
         f'then run  sqlite3 "{db_path}" .dump > recovered.sql  (if that ends in an error, use '
         '.recover instead of .dump)  and  sqlite3 recovered.sqlite3 < recovered.sql ; check it '
-        f'with  sqlite3 recovered.sqlite3 "PRAGMA user_version = {schema}; PRAGMA integrity_check"'
+        f"with  {store_backup.salvage_check_command(schema)}"
         "  (it must print ok), move the "
         "damaged file aside (keep it) and put recovered.sqlite3 in its place named "
         "secity.sqlite3 (docs/backup.md).",
@@ -170,7 +170,7 @@ class CreateBackup(Operation[BackupResult]):
                              code="backup.no_folder", path=str(self.target.parent))
         self._db_path = self.ws.data_dir / DB_NAME
         self._facts = store_backup.workspace_facts(self.ws.db)
-        self._schema = int(self.ws.db.execute("PRAGMA user_version").fetchone()[0])
+        self._schema = store_backup.current_schema(self.ws.db)
         self._in_use = store_backup.evidence_in_use(self.ws.db)
 
     # --- worker thread: files and own connections only -----------------------------------
@@ -261,12 +261,10 @@ class CreateBackup(Operation[BackupResult]):
         assert self._result is not None
         r = self._result
         with self.ws.db.atomic():
-            self.ws.db.execute(
-                "INSERT INTO workspace (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [LAST_KEY, json.dumps({"path": str(r.path), "at": now_iso(), "size": r.size,
-                                       "kind": r.kind}, ensure_ascii=False)])
-            self.ws.db.execute("DELETE FROM workspace WHERE key = ?", [store_backup.NOTICE_KEY])
+            settings.put(self.ws.db, LAST_KEY, json.dumps(
+                {"path": str(r.path), "at": now_iso(), "size": r.size, "kind": r.kind},
+                ensure_ascii=False))
+            store_backup.clear_notice(self.ws.db)
             audit.append(self.ws.db, actor=self.ws.actor, action="workspace.backup",
                          target=r.path.name, new={"kind": r.kind, "size": r.size,
                                                   "entries": r.entries, "damaged": len(r.damaged),

@@ -170,12 +170,14 @@ class ApplyImportOperation(Operation[ImportResult]):
             else:  # nothing copied (over the cap, disk full …): say so, record no path
                 self.result.not_quarantined[rej.path] = kept.why_not or "io_error"
         check_cancel(progress, steps - 1, steps, "evidence")
-        self.svc._place_blobs(self.plan)
+        with disk_guard("import", self.svc.ws.blobs.root):
+            self.svc._place_blobs(self.plan)
         progress(steps, steps, "")
 
     def finish(self) -> ImportResult:
+        """ONE transaction; a full disk is said plainly and the transaction leaves nothing."""
         now, who = now_iso(), self.svc.ws.actor
-        with self.svc.db.atomic():
+        with disk_guard("import", self.svc.ws.data_dir), self.svc.db.atomic():
             self.result.applied = write_plan(
                 self.svc.ws, self.plan, self.result.quarantined, now, who
             )

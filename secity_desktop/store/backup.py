@@ -224,3 +224,13 @@ def _wal_size(path: Path) -> int:
 
 def _mb(n: int) -> int:
     return max(0, round(n / 1e6))
+
+
+def current_schema(db: sqlite_utils.Database) -> int:
+    """The open store's schema number (``PRAGMA user_version``)."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def salvage_check_command(schema: int) -> str:
+    """The sqlite3 command line that checks a salvaged copy (part of the damaged-store advice)."""
+    return f'sqlite3 recovered.sqlite3 "PRAGMA user_version = {schema}; PRAGMA integrity_check"'

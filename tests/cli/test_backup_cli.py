@@ -11,6 +11,7 @@ import pytest
 from secity_desktop import log
 from secity_desktop.cli import backup_cmds
 from secity_desktop.cli.main import main
+from secity_desktop.store.migrations import SCHEMA_VERSION
 from tests.bundle import flow
 
 
@@ -87,7 +88,7 @@ def test_a_bug_prints_one_thai_line_and_saves_a_report(
     report = Path(err[0].rsplit(" ", 1)[1])
     text = report.read_text("utf-8")
     assert "Traceback" in text and "KeyError" in text and "version:" in text
-    assert "schema: 6" in text and f"data_dir: {ws_dir}" in text
+    assert f"schema: {SCHEMA_VERSION}" in text and f"data_dir: {ws_dir}" in text
     assert report.parent == log.log_dir() / "crash"
     assert main(["--debug", "--data-dir", ws_dir, "backup", "list"]) == 70
     assert "Traceback" in capsys.readouterr().err

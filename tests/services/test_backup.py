@@ -27,6 +27,7 @@ from secity_desktop.services.restore import RestoreBackup
 from secity_desktop.services.workspace import Workspace, open_workspace
 from secity_desktop.store import backup as store_backup
 from secity_desktop.store.database import DB_NAME
+from secity_desktop.store.migrations import SCHEMA_VERSION
 from tests.bundle import flow
 
 
@@ -120,7 +121,7 @@ def test_damaged_store_is_refused_with_salvage_steps(tmp_path: Path) -> None:
         subprocess.run(["sqlite3", str(tmp_path / "recovered.sqlite3")], input=sql, check=True,
                        capture_output=True)
         step = str(info.value).split('sqlite3 recovered.sqlite3 "', 1)[1].split('"', 1)[0]
-        assert step.startswith("PRAGMA user_version = 6;")
+        assert step.startswith(f"PRAGMA user_version = {SCHEMA_VERSION};")
         subprocess.run(["sqlite3", str(tmp_path / "recovered.sqlite3"), step], check=True,
                        capture_output=True)
         assert store_backup.integrity_errors(tmp_path / "recovered.sqlite3") == []
@@ -279,23 +280,24 @@ def test_daily_backup_prunes_and_skips_when_short(source: Workspace, tmp_path: P
     assert backup_auto.notice(source) is None  # a good backup clears the notice
 
 
+def _store_at_schema_5(folder: Path) -> None:
+    """A store as release 5 left it: the schema steps up to 5 only (no data needed)."""
+    import sqlite_utils
+
+    from secity_desktop.store.database import migrate
+
+    folder.mkdir(parents=True)
+    db = sqlite_utils.Database(folder / DB_NAME)
+    migrate(db, target=5)
+    db.close()
+
+
 def test_copy_before_schema_migration(tmp_path: Path) -> None:
-    ws = open_workspace(tmp_path / "old")
-    ws.close()
-    conn = sqlite3.connect(tmp_path / "old" / DB_NAME)
-    conn.execute("ALTER TABLE exports DROP COLUMN kind")
-    conn.execute("ALTER TABLE imports DROP COLUMN kind")
-    for col in ("kept_id", "resolution"):
-        conn.execute(f"ALTER TABLE revision_conflicts DROP COLUMN {col}")
-    for idx in ("revision_conflicts_a", "revision_conflicts_b"):
-        conn.execute(f"DROP INDEX {idx}")
-    conn.execute("PRAGMA user_version = 5")
-    conn.commit()
-    conn.close()
+    _store_at_schema_5(tmp_path / "old")
     ws = open_workspace(tmp_path / "old")
     try:
         copies = list((tmp_path / "old" / "backups" / "pre-migration").glob("*.sqlite3"))
-        assert len(copies) == 1 and "schema5-before-6" in copies[0].name
+        assert len(copies) == 1 and f"schema5-before-{SCHEMA_VERSION}" in copies[0].name
         assert store_backup.schema_version(copies[0]) == 5
         assert store_backup.integrity_errors(copies[0]) == []
         assert [f.kind for f in backup_auto.listing(ws)] == ["pre-migration"]
@@ -305,18 +307,7 @@ def test_copy_before_schema_migration(tmp_path: Path) -> None:
 
 def test_pre_migration_copy_skipped_when_short_leaves_a_notice(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    ws = open_workspace(tmp_path / "old")
-    ws.close()
-    conn = sqlite3.connect(tmp_path / "old" / DB_NAME)
-    conn.execute("ALTER TABLE exports DROP COLUMN kind")
-    conn.execute("ALTER TABLE imports DROP COLUMN kind")
-    for col in ("kept_id", "resolution"):
-        conn.execute(f"ALTER TABLE revision_conflicts DROP COLUMN {col}")
-    for idx in ("revision_conflicts_a", "revision_conflicts_b"):
-        conn.execute(f"DROP INDEX {idx}")
-    conn.execute("PRAGMA user_version = 5")
-    conn.commit()
-    conn.close()
+    _store_at_schema_5(tmp_path / "old")
     monkeypatch.setattr(store_backup, "free_bytes", lambda _f: 1000)
     ws = open_workspace(tmp_path / "old")
     try:

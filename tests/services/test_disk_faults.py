@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from secity_desktop import atomic as atomic_mod
 from secity_desktop import messages
 from secity_desktop.bundle import read as bundle_read
 from secity_desktop.core.io_errors import DiskError
@@ -16,7 +17,6 @@ from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.identity import Identity
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import blobs as blobs_mod
 from tests.bundle import flow
 
 
@@ -63,13 +63,15 @@ def test_import_store_disk_full_rolls_back(pair: Any, monkeypatch: pytest.Monkey
     _a, _aid, bundle, office = pair
     before = _state(office)
     svc = ImportService(office)
-    real = svc._insert
+    from secity_desktop.services import import_writes
+
+    real = import_writes.receive
 
     def insert(*args: Any) -> None:
         real(*args)
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(svc, "_insert", insert)
+    monkeypatch.setattr(import_writes, "receive", insert)
     with pytest.raises(DiskError) as info:
         svc.import_files([bundle])
     assert info.value.code == "import.no_space"
@@ -109,7 +111,7 @@ def test_attach_disk_full(pair: Any, tmp_path: Path, monkeypatch: pytest.MonkeyP
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(b"\xff\xd8" + b"x" * 5000)
     before = _state(a)
-    monkeypatch.setattr(blobs_mod.os, "fsync", _full)
+    monkeypatch.setattr(atomic_mod.os, "fsync", _full)
     with pytest.raises(DiskError) as info:
         svc.attach(draft, "1.1", photo)
     assert info.value.code == "evidence.no_space"
