@@ -101,10 +101,10 @@ class CoverageService:
         return self.dashboard.years()
 
     def report(self, year: int, region_office: int | None = None) -> CoverageReport:
-        sql = "SELECT code, name_th, name_en, region_office FROM provinces"
+        sql = "SELECT code, name_th, name_en, region_office FROM provinces WHERE in_programme = 1"
         args: list[Any] = []
         if region_office is not None:
-            sql += " WHERE region_office = ?"
+            sql += " AND region_office = ?"
             args.append(region_office)
         provinces = {
             r[0]: ProvinceCoverage(r[0], r[1], r[2], r[3])
