@@ -150,8 +150,8 @@ def district_ok(index: RegisterIndex, code: str, district: str) -> bool:
     return not district or not theirs or compact(theirs) == compact(district)
 
 
-def _reason(code: str, message: str, **params: Any) -> Reason:
-    return Reason(code, message, params)
+def _reason(what: str, message: str, **params: Any) -> Reason:
+    return Reason(what, message, params)
 
 
 def _describe(index: RegisterIndex, codes: Iterable[str]) -> str:
