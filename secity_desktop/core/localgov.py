@@ -15,6 +15,7 @@ spacing or dots.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -72,22 +73,29 @@ SINGLE_BODY: dict[MunicipalityType, str] = {
     MunicipalityType.PATTAYA: "20",
 }
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_HAS_THAI_DIGIT = re.compile("[๐-๙]")
 _SPACES = re.compile(r"\s+")
 _KEY_DROP = re.compile(r"[\s.\-_,()]+")
 
 
+@functools.lru_cache(maxsize=32768)
 def clean(text: str) -> str:
     """Tidy text as typed: NFC, no zero-width characters, ``ํา`` → ``ำ``, single spaces."""
-    t = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
+    t = text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    t = _ZERO_WIDTH.sub("", t)
     t = t.replace("\u0e4d\u0e32", "\u0e33")  # nikhahit + sara aa, typed for sara am
     return _SPACES.sub(" ", t).strip()
 
 
+@functools.lru_cache(maxsize=32768)
 def compact(text: str) -> str:
     """Text with spacing, dots and brackets removed, Thai digits as 0–9, lower case: for keys."""
-    return _KEY_DROP.sub("", clean(text).translate(_THAI_DIGITS)).lower()
+    t = clean(text)
+    if _HAS_THAI_DIGIT.search(t):
+        t = t.translate(_THAI_DIGITS)
+    return _KEY_DROP.sub("", t).lower()
 
 
 # Name forms, the full one first; the abbreviation without a dot only when a space follows
