@@ -19,6 +19,8 @@ plan can be applied only when nothing is refused or ambiguous.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -63,7 +65,7 @@ class Record:
     is_seat: bool = False
     past_types: frozenset[str] = frozenset()  # every form it has had (type history)
 
-    @property
+    @functools.cached_property
     def key(self) -> tuple[str, str]:
         return name_key(self.type, self.name_th)
 
@@ -333,9 +335,19 @@ def summary(plans: list[RowPlan]) -> dict[str, int]:
     return counts
 
 
-def new_local_code(province: str, taken: set[str], start: int = 1) -> tuple[str, int]:
-    """A code for a record the file gives none: ``L`` + province + running number."""
-    n = start
-    while f"L{province}{n:04d}" in taken:
+def new_local_code(province: str, key: tuple[str, str], district: str, taken: set[str]) -> str:
+    """A code for a record the file gives none, the same in every workspace that imports it.
+
+    ``L`` + province + 8 hex digits of the name key (and the district when the key alone is
+    taken): two offices importing the same code-less list give a body the same code, so a
+    bundle between them names the same record — a running number would depend on the order.
+    """
+    for parts in ((key[0], key[1]), (key[0], key[1], compact(district))):
+        digest = hashlib.sha256("|".join((province, *parts)).encode("utf-8")).hexdigest()
+        code = f"L{province}-{digest[:8]}"
+        if code not in taken:
+            return code
+    n = 2
+    while f"{code}-{n}" in taken:
         n += 1
-    return f"L{province}{n:04d}", n + 1
+    return f"{code}-{n}"

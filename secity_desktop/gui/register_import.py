@@ -236,7 +236,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
 
     def settle_choices(self, p: Any) -> list[tuple[str, str]]:
         """(label, choice) pairs for the settle list: each candidate, new (register), skip."""
-        names = {r.code: r.name_th for r in self.op._snapshot.records()} if self.op else {}
+        names = self.op.record_names() if self.op else {}
         out = [(f"{c} {names.get(c, '')}", c) for c in p.candidates]
         if self.kind == REGISTER:
             out.append((self.tr("Add it as a new record"), "new"))

@@ -101,6 +101,10 @@ class HistoryImport(Operation[HistoryResult]):
         self._known = store.known(self.ws.db)
         self._provinces = Provinces(geography.province_rows(self.ws.db))
 
+    def record_names(self) -> dict[str, str]:
+        """code → Thai name of the records read in ``prepare`` (to name a row's candidates)."""
+        return {r.code: r.name_th for r in self._snapshot.records()}
+
     def work(self, progress: Progress) -> None:
         check_cancel(progress, 0, 2, "reading")
         table = read_table(self.path)

@@ -154,6 +154,10 @@ class RegisterImport(Operation[ImportResult]):
         self._snapshot = store.snapshot(self.ws.db)
         self._provinces = Provinces(geography.province_rows(self.ws.db))
 
+    def record_names(self) -> dict[str, str]:
+        """code → Thai name of the records read in ``prepare`` (to name a row's candidates)."""
+        return {r.code: r.name_th for r in self._snapshot.records()}
+
     def work(self, progress: Progress) -> None:
         check_cancel(progress, 0, 3, "reading")
         table = read_table(self.path)

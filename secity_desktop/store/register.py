@@ -102,7 +102,6 @@ def apply_plan(
         or 0
     )
     taken = _taken_codes(db)
-    counters: dict[str, int] = {}
     inserts: list[tuple[Any, ...]] = []
     types: list[tuple[Any, ...]] = []
     new_codes: dict[int, str] = {}
@@ -121,9 +120,7 @@ def apply_plan(
         if plan.outcome == Outcome.ADD:
             code = row.code
             if code is None:
-                code, counters[row.province_code] = new_local_code(
-                    row.province_code, taken, counters.get(row.province_code, 1)
-                )
+                code = new_local_code(row.province_code, row.key, row.district, taken)
                 new_codes[row.line] = code
             taken.add(code)
             inserts.append(

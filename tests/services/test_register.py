@@ -15,7 +15,7 @@ from secity_desktop.services.model_town import ModelTownService
 from secity_desktop.services.operations import run_inline
 from secity_desktop.services.register import RegisterImport, import_register, parse_settlements
 from secity_desktop.services.review.workflow import ReviewService
-from secity_desktop.services.workspace import Workspace
+from secity_desktop.services.workspace import Workspace, open_workspace
 from secity_desktop.store import geography
 from tests.services.review_helpers import province_ws, received
 
@@ -173,7 +173,14 @@ def test_rows_without_codes_get_local_codes(ws: Workspace, tmp_path: Path) -> No
     done = import_register(ws, csv(tmp_path, "ชื่อ,จังหวัด\nทต.หนึ่ง,84\nทต.สอง,84\nทต.หนึ่ง,84\n"), dry_run=True)
     assert outcomes(done) == {2: "add", 3: "add", 4: "refused"}  # the same name twice, no code
     ok = import_register(ws, csv(tmp_path, "ชื่อ,จังหวัด\nทต.หนึ่ง,84\nทต.สอง,84\n", "ok.csv"))
-    assert ok.applied is not None and sorted(ok.applied.new_codes.values()) == ["L840001", "L840002"]
+    assert ok.applied is not None
+    codes = sorted(ok.applied.new_codes.values())
+    assert len(codes) == 2 and all(c.startswith("L84-") and len(c) == 12 for c in codes)
+    # another workspace importing the same list gives the same bodies the same codes
+    other = open_workspace(tmp_path / "other")
+    again = import_register(other, csv(tmp_path, "ชื่อ,จังหวัด\nทต.สอง,84\nทต.หนึ่ง,84\n", "ok2.csv"))
+    assert again.applied is not None and sorted(again.applied.new_codes.values()) == codes
+    other.close()
 
 
 def test_preview_then_a_changed_register_is_refused(ws: Workspace, tmp_path: Path) -> None:
