@@ -85,7 +85,7 @@ def preview_text(preview: Preview, applied: bool, new_codes: dict[int, str] | No
     lines = []
     hidden = 0
     for p in preview.rows:
-        if p.outcome.value == "same":
+        if p.outcome.value == "same" and not p.reasons:
             hidden += 1
             continue
         record = p.record or new_codes.get(p.line) or (p.row.code if p.row and p.row.code else "")

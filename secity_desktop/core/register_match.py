@@ -208,6 +208,13 @@ def plan_register(
         new_t, old_t = row.type, MunicipalityType(rec.type)
         if _TIER.get(new_t, 0) and _TIER.get(new_t, 0) < _TIER.get(old_t, 0):
             plan.reasons.append(_reason("row.type_downgrade", f"the file lists it as {MUNICIPALITY_TYPE_LABELS[new_t][0]}, lower than {MUNICIPALITY_TYPE_LABELS[old_t][0]}: is the list older?", type=MUNICIPALITY_TYPE_LABELS[new_t][0]))
+        twins = [
+            c for c in index.by_name(rec.province_code, rec.key)
+            if c != code and district_ok(index, c, row.district or rec.district)
+        ]
+        if twins and how == "code":
+            # a record made twice by the import before the register (schema 20): said, not merged
+            plan.reasons.append(_reason("row.twin_record", f"the register also holds {_describe(index, twins)} under this name: the same body listed twice?", records=twins))
 
     def ambiguous(row: RegisterRow, candidates: list[str], reason: Reason) -> None:
         plans[row.line] = RowPlan(row.line, Outcome.AMBIGUOUS, label(row), row, None, "", [], candidates, [reason])

@@ -199,3 +199,15 @@ def test_settlements_parse_and_refuse_nonsense() -> None:
     for bad in ("12", "x=1", "4="):
         with pytest.raises(ValidationError):
             parse_settlements([bad])
+
+
+def test_a_twin_left_by_the_old_import_is_pointed_out(ws: Workspace, tmp_path: Path) -> None:
+    """Stores imported before the register may hold a town twice (8401 and 8400101): said, not hidden."""
+    ws.db.execute(
+        "INSERT INTO municipalities (code, name_th, type, province_code, official_code)"
+        " VALUES ('8400101', 'เทศบาลนครสุราษฎร์ธานี', 'nakhon', '84', '8400101')"
+    )
+    dry = import_register(ws, csv(tmp_path, "รหัส,ชื่อ,จังหวัด\n8400101,ทน.สุราษฎร์ธานี,84\n"), dry_run=True)
+    row = dry.preview.rows[0]
+    assert (row.outcome.value, row.record) == ("same", "8400101")
+    assert [r.code for r in row.reasons] == ["row.twin_record"] and "8401" in row.reasons[0].message
