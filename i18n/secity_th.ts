@@ -929,6 +929,124 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <source>add</source>
+        <translation>เพิ่ม</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>ปรับปรุง</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>เหมือนเดิม</translation>
+    </message>
+    <message>
+        <source>ambiguous</source>
+        <translation>ต้องชี้ขาด</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>ไม่รับ</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>ข้าม</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>ชื่อภาษาอังกฤษ</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>department code</source>
+        <translation>รหัสของกรม</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>อำเภอ</translation>
+    </message>
+    <message>
+        <source>seat town</source>
+        <translation>เมืองศูนย์กลางจังหวัด</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <source>Import the register of local governments</source>
+        <translation>นำเข้าทะเบียนองค์กรปกครองส่วนท้องถิ่น</translation>
+    </message>
+    <message>
+        <source>Import past results</source>
+        <translation>นำเข้าผลรางวัลปีที่ผ่านมา</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>ยังไม่ได้เลือกไฟล์</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>เลือกไฟล์…</translation>
+    </message>
+    <message>
+        <source>Settle the row…</source>
+        <translation>ชี้ขาดแถวนี้…</translation>
+    </message>
+    <message>
+        <source>Say which record an ambiguous row is, or add or skip it</source>
+        <translation>ระบุว่าแถวที่ต้องชี้ขาดคือรายการใด หรือเพิ่มเป็นรายการใหม่ หรือข้าม</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>นำเข้า</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>ตารางคำนวณ (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Imported: {counts}</source>
+        <translation>นำเข้าแล้ว: {counts}</translation>
+    </message>
+    <message>
+        <source>refused rows must be corrected in the file, ambiguous rows settled, before Apply</source>
+        <translation>ต้องแก้แถวที่ไม่รับในไฟล์ และชี้ขาดแถวที่ต้องชี้ขาดก่อน จึงจะนำเข้าได้</translation>
+    </message>
+    <message>
+        <source>Add it as a new record</source>
+        <translation>เพิ่มเป็นรายการใหม่</translation>
+    </message>
+    <message>
+        <source>Skip this row</source>
+        <translation>ข้ามแถวนี้</translation>
+    </message>
+    <message>
+        <source>Undo my choice for this row</source>
+        <translation>ยกเลิกการชี้ขาดของแถวนี้</translation>
+    </message>
+    <message>
+        <source>Settle line {line}</source>
+        <translation>ชี้ขาดบรรทัด {line}</translation>
+    </message>
+    <message>
+        <source>Which record is line {line}?</source>
+        <translation>บรรทัด {line} คือรายการใด</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>ไม่ได้นำเข้า</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorPage</name>
     <message>
         <source>Reviewer&apos;s comments</source>
@@ -1143,10 +1261,6 @@ SHA-256 {sha}</translation>
         <translation>แบบประเมิน</translation>
     </message>
     <message>
-        <source>Filter by name (Thai or English), code or province…</source>
-        <translation>กรองตามชื่อ (ไทยหรืออังกฤษ) รหัส หรือจังหวัด…</translation>
-    </message>
-    <message>
         <source>Municipalities</source>
         <translation>เทศบาล</translation>
     </message>
@@ -1310,6 +1424,128 @@ Framework {fw} ({status})</source>
     <message>
         <source>&amp;Go to first</source>
         <translation>ไปที่รายการแรก (&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>MunicipalityPage</name>
+    <message>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <source>Department code</source>
+        <translation>รหัสของกรม</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>อำเภอ</translation>
+    </message>
+    <message>
+        <source>Provincial seat town</source>
+        <translation>เมืองศูนย์กลางจังหวัด</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ใช่</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ไม่ใช่</translation>
+    </message>
+    <message>
+        <source>Also known by</source>
+        <translation>รหัสอื่นที่ใช้เรียก</translation>
+    </message>
+    <message>
+        <source>Forms over the years</source>
+        <translation>ฐานะในแต่ละช่วงเวลา</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>ตั้งแต่</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>บันทึกเมื่อ</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ที่มา</translation>
+    </message>
+    <message>
+        <source>first listed</source>
+        <translation>ตั้งแต่มีในทะเบียน</translation>
+    </message>
+    <message>
+        <source>Past results</source>
+        <translation>ผลรางวัลปีที่ผ่านมา</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>ปี</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>ระดับ</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>รางวัล</translation>
+    </message>
+    <message>
+        <source>As written</source>
+        <translation>ตามที่เขียนในไฟล์</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}</source>
+        <translation>{file} บรรทัด {line}</translation>
+    </message>
+    <message>
+        <source>No past results recorded.</source>
+        <translation>ยังไม่มีผลรางวัลปีที่ผ่านมา</translation>
+    </message>
+</context>
+<context>
+    <name>MunicipalityPlace</name>
+    <message>
+        <source>Filter by name (Thai or English), code or province…</source>
+        <translation>กรองตามชื่อ (ไทยหรืออังกฤษ) รหัส หรือจังหวัด…</translation>
+    </message>
+    <message>
+        <source>Import list…</source>
+        <translation>นำเข้าทะเบียน…</translation>
+    </message>
+    <message>
+        <source>Load the department&apos;s register of local governments (CSV or XLSX) with a preview</source>
+        <translation>นำเข้าทะเบียนองค์กรปกครองส่วนท้องถิ่นของกรม (CSV หรือ XLSX) โดยแสดงตัวอย่างก่อน</translation>
+    </message>
+    <message>
+        <source>Past results…</source>
+        <translation>ผลรางวัลปีที่ผ่านมา…</translation>
+    </message>
+    <message>
+        <source>Load the awards and tiers of earlier years with a preview</source>
+        <translation>นำเข้ารางวัลและระดับผลการประเมินของปีก่อน ๆ โดยแสดงตัวอย่างก่อน</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>เปิด</translation>
+    </message>
+    <message>
+        <source>The selected record, its forms over the years and past results (Enter)</source>
+        <translation>รายการที่เลือก ฐานะในแต่ละช่วงเวลา และผลรางวัลปีที่ผ่านมา (Enter)</translation>
     </message>
 </context>
 <context>
@@ -1665,6 +1901,53 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     <message>
         <source>This workspace holds demo data.</source>
         <translation>พื้นที่ทำงานนี้มีข้อมูลสาธิต ไม่ใช่ผลการประเมินจริง</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Line</source>
+        <translation>บรรทัด</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>ผล</translation>
+    </message>
+    <message>
+        <source>As written</source>
+        <translation>ตามที่เขียนในไฟล์</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>ปี</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>ระดับ</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>รางวัล</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>รายการในทะเบียน</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>รายละเอียด</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
     </message>
 </context>
 <context>

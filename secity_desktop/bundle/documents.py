@@ -57,7 +57,7 @@ class MunicipalityRecord(_Strict):
     code: Code
     name_th: Text
     name_en: Text = ""
-    type: Literal["nakhon", "mueang", "tambon"]
+    type: Literal["pao", "nakhon", "mueang", "tambon", "sao", "bangkok", "pattaya"]
     province_code: Code
 
 

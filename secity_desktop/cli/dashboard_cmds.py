@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from secity_desktop.cli.context import Context, add_json_flag
+from secity_desktop.core.localgov import MunicipalityType
 from secity_desktop.services.dashboard import SORT_KEYS, DashboardService, sort_rows
 from secity_desktop.services.model_town import ModelTownService
 
@@ -13,7 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     d = sub.add_parser("dashboard", help="every municipality with its latest assessment, ranked")
     d.add_argument("--province", help="province code (default: this workspace's province)")
     d.add_argument("--year", type=int, help="fiscal year in BE (default: latest per municipality)")
-    d.add_argument("--type", dest="mtype", choices=["nakhon", "mueang", "tambon"])
+    d.add_argument("--type", dest="mtype", choices=[t.value for t in MunicipalityType])
     d.add_argument("--status", help="a status, or 'none' for municipalities not assessed")
     d.add_argument("--sort", default="rank", help=f"{', '.join(SORT_KEYS)} or c:COMPONENT")
     d.add_argument("--desc", action="store_true", help="sort descending")

@@ -1,4 +1,4 @@
-"""``secity municipality list|import``."""
+"""``secity municipality list|show|import``: the register of local governments."""
 
 from __future__ import annotations
 
@@ -6,36 +6,104 @@ import argparse
 from pathlib import Path
 
 from secity_desktop.cli.context import Context, add_json_flag
-from secity_desktop.services.lists import municipalities
-from secity_desktop.services.municipalities import import_list
+from secity_desktop.core.localgov import type_label
+from secity_desktop.core.past_results import award_label
+from secity_desktop.core.register_match import RowPlan
+from secity_desktop.services import municipalities as svc
+from secity_desktop.services.register import Preview, import_register, parse_settlements
+
+SETTLE_HELP = "settle an ambiguous row: LINE=CODE (that record), LINE=new or LINE=skip; repeatable"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("municipality", help="municipalities (เทศบาล)")
+    p = sub.add_parser("municipality", help="the register of local governments (อปท.)")
     msub = p.add_subparsers(dest="municipality_cmd", required=True)
-    ls = msub.add_parser("list", help="list municipalities")
+    ls = msub.add_parser("list", help="list local governments")
     ls.add_argument("--province", help="two-digit province code")
     add_json_flag(ls)
     ls.set_defaults(handler=cmd_list)
-    im = msub.add_parser("import", help="load the department's list (CSV or XLSX, Thai headers)")
+    sh = msub.add_parser("show", help="one record: forms over the years, codes, past results")
+    sh.add_argument("code", help="its code or any department code it is known by")
+    add_json_flag(sh)
+    sh.set_defaults(handler=cmd_show)
+    im = msub.add_parser(
+        "import", help="load the department's register (CSV or XLSX, Thai headers)"
+    )
     im.add_argument("file", type=Path)
     im.add_argument("--date", help="the list's publication date (YYYY-MM-DD)")
+    im.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
+    im.add_argument("--settle", action="append", default=[], metavar="LINE=CODE", help=SETTLE_HELP)
     add_json_flag(im)
     im.set_defaults(handler=cmd_import)
 
 
 def cmd_list(ctx: Context) -> int:
-    ws = ctx.workspace()
-    rows = municipalities(ws, ctx.args.province)
+    rows = svc.municipalities(ctx.workspace(), ctx.args.province)
     ctx.emit(
         [m.as_json() for m in rows],
-        "\n".join(f"{m.code:8} {m.type:7} {m.province_code} {m.name_th}" for m in rows),
+        "\n".join(f"{m.code:9} {m.type:7} {m.province_code} {m.name_th}" for m in rows),
     )
     return 0
 
 
+def cmd_show(ctx: Context) -> int:
+    d = svc.detail(ctx.workspace(), ctx.args.code)
+    m = d.record
+    lines = [
+        f"{m.code}  {m.name_th}" + (f"  ({m.name_en})" if m.name_en else ""),
+        f"  type: {type_label(m.type)} ({m.type})",
+        f"  province: {m.province_code} {m.province_th}" + (f", district {m.district}" if m.district else ""),
+        f"  department code: {m.official_code or '—'}" + ("  · provincial seat town" if m.is_seat else ""),
+    ]
+    if d.aliases:
+        lines.append("  also known by: " + ", ".join(f"{a['code']} ({a['kind']})" for a in d.aliases))
+    lines.append("  forms over the years:")
+    for t in d.type_history:
+        since = t["since"] or "first listed"
+        lines.append(f"    {since:12} {type_label(t['type'])}  {t['name_th']}  [{t['source']}]")
+    lines.append("  past results:" if d.history else "  past results: none recorded")
+    for r in d.history:
+        lines.append(
+            f"    {r.year} {r.level:8} {award_label(r.award_code, r.award_text)}"
+            f"  [{r.source_file} line {r.source_line}]"
+        )
+    ctx.emit(d.as_json(), "\n".join(lines))
+    return 0
+
+
+def _details(p: RowPlan) -> str:
+    if p.reasons and p.outcome.value in ("refused", "ambiguous"):
+        text = "; ".join(r.message for r in p.reasons)
+        return text + (f" — candidates: {', '.join(p.candidates)}" if p.candidates and "candidates" not in text else "")
+    parts = [f"{c.field}: {c.old or '—'} → {c.new}" for c in p.changes]
+    parts += [r.message for r in p.reasons]
+    return "; ".join(parts)
+
+
+def preview_text(preview: Preview, applied: bool, new_codes: dict[int, str] | None = None) -> str:
+    new_codes = new_codes or {}
+    lines = []
+    hidden = 0
+    for p in preview.rows:
+        if p.outcome.value == "same" and not p.reasons:
+            hidden += 1
+            continue
+        record = p.record or new_codes.get(p.line) or (p.row.code if p.row and p.row.code else "")
+        name = p.row.name_th if p.row else p.label
+        lines.append(f"line {p.line:<5} {p.outcome.value:9} {record:9} {name}  {_details(p)}".rstrip())
+    if hidden:
+        lines.append(f"({hidden} rows unchanged, not listed)")
+    counts = " · ".join(f"{k} {v}" for k, v in preview.counts.items())
+    verb = "imported" if applied else ("would import" if preview.can_apply else "cannot import yet")
+    lines.append(f"{preview.file_name}: {verb} — {counts}")
+    return "\n".join(lines)
+
+
 def cmd_import(ctx: Context) -> int:
-    ws = ctx.workspace()
-    n = import_list(ws, ctx.args.file, list_date=ctx.args.date)
-    ctx.emit({"imported": n, "file": str(ctx.args.file)}, f"imported {n} municipalities")
+    a = ctx.args
+    result = import_register(
+        ctx.workspace(), a.file, list_date=a.date, settle=parse_settlements(a.settle), dry_run=a.dry_run
+    )
+    new_codes = result.applied.new_codes if result.applied else None
+    ctx.emit(result.as_json(), preview_text(result.preview, result.applied is not None, new_codes))
     return 0

@@ -18,6 +18,7 @@ from secity_desktop.core.localgov import MUNICIPALITY_TYPE_LABELS
 from secity_desktop.gui.component_bars import Bar, ComponentBars
 from secity_desktop.gui.models.dashboard import CODE_ROLE, SORT_ROLE, DashboardTableModel
 from secity_desktop.gui.models.review import status_text
+from secity_desktop.gui.municipality_page import add_past_awards
 from secity_desktop.gui.operations import Failure, OperationRunner
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.gui.review_dialogs import ReasonDialog
@@ -266,6 +267,7 @@ class DashboardPlace(QtWidgets.QWidget):
             ).format(name=name, year=year),
             self,
         )
+        add_past_awards(dlg, self.towns.past_awards(code), self.lang)
         if dlg.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
         try:

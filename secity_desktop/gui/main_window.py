@@ -23,12 +23,12 @@ from secity_desktop.gui.models.assessments import (
     SORT_ROLE,
     AssessmentTableModel,
 )
-from secity_desktop.gui.models.municipalities import MunicipalityTableModel
+from secity_desktop.gui.municipality_place import MunicipalityPlace
 from secity_desktop.gui.new_assessment import NewAssessmentDialog
 from secity_desktop.gui.operations import OperationRunner
 from secity_desktop.gui.preferences import PreferencesDialog
 from secity_desktop.gui.province_places import add_province_places
-from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
+from secity_desktop.gui.qt import QtGui, QtWidgets
 from secity_desktop.gui.reports_place import ReportsPlace
 from secity_desktop.gui.style import STYLE_SHEET
 from secity_desktop.gui.transfer.place import SyncPlace
@@ -84,15 +84,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.assessments_stack.addWidget(self._list_page())
         self.add_place(self.assessments_stack, self.tr("Assessments"))
 
-        self.municipality_model = MunicipalityTableModel(ws, lang, self)
-        self.municipality_table = FilterTable(
-            self.municipality_model,
-            self.tr("Filter by name (Thai or English), code or province…"),
-            Qt.ItemDataRole.UserRole,
-            None,
-            self,
-        )
-        self.add_place(self.municipality_table, self.tr("Municipalities"))
+        self.municipality_place = MunicipalityPlace(ws, lang, self)  # register, imports, pages
+        self.municipality_model = self.municipality_place.model
+        self.municipality_table = self.municipality_place.table
+        self.add_place(self.municipality_place, self.tr("Municipalities"))
 
         self.framework_view = FrameworkView(ws.frameworks.current(), lang, self)
         self.add_place(self.framework_view, self.tr("Framework"))

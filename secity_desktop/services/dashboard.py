@@ -171,7 +171,7 @@ class DashboardService:
         to rows, not to coverage (coverage is always assessed ÷ all municipalities)."""
         if mtype is not None and mtype not in {t.value for t in MunicipalityType}:
             raise ValidationError(
-                f"unknown municipality type {mtype!r}; use nakhon, mueang or tambon"
+                f"unknown municipality type {mtype!r}; use {', '.join(MunicipalityType)}"
             )
         if (
             status is not None

@@ -14,11 +14,13 @@ import uuid
 from secity_desktop.core.errors import ValidationError
 from secity_desktop.core.lifecycle import Role, Status, may_review
 from secity_desktop.core.thai_calendar import is_plausible_be_year, now_iso
+from secity_desktop.services.history import past_results
 from secity_desktop.services.review.workflow import ReviewRefused
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import audit, geography
 from secity_desktop.store import review as rrepo
+from secity_desktop.store.history import PastResult
 
 
 class ModelTownService:
@@ -79,3 +81,7 @@ class ModelTownService:
 
     def list(self, province: str | None = None, year: int | None = None) -> list[rrepo.ModelTown]:
         return rrepo.model_towns(self.db, province_code=province, year=year)
+
+    def past_awards(self, municipality_code: str) -> list[PastResult]:
+        """A candidate's awards and tiers of earlier years (newest first), shown when choosing."""
+        return past_results(self.ws, municipality_code=municipality_code)

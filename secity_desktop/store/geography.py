@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlite_utils
 
 from secity_desktop.core.errors import NotFoundError
-from secity_desktop.core.reference import MunicipalityRow, read_csv
+from secity_desktop.core.reference import read_csv
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.store.batch import in_rows
 
@@ -24,6 +24,8 @@ class Municipality:
     is_seat: bool
     province_th: str = ""
     province_en: str = ""
+    official_code: str | None = None  # the department's code, where known
+    district: str = ""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -33,18 +35,22 @@ class Municipality:
             "type": self.type,
             "province_code": self.province_code,
             "is_seat": self.is_seat,
+            "official_code": self.official_code,
+            "district": self.district,
         }
 
 
 _SELECT = (
     "SELECT m.code, m.name_th, m.name_en, m.type, m.province_code, m.is_seat,"
-    " p.name_th, p.name_en FROM municipalities m JOIN provinces p ON p.code = m.province_code"
+    " p.name_th, p.name_en, m.official_code, m.district"
+    " FROM municipalities m JOIN provinces p ON p.code = m.province_code"
 )
 
 
 def _row(r: tuple[object, ...]) -> Municipality:
     return Municipality(
-        str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), bool(r[5]), str(r[6]), str(r[7])
+        str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), bool(r[5]), str(r[6]), str(r[7]),
+        None if r[8] is None else str(r[8]), str(r[9]),
     )
 
 
@@ -61,6 +67,7 @@ def seed_reference(db: sqlite_utils.Database, folder: Path) -> None:
                 **r,
                 "region_office": int(r["region_office"]) if r["region_office"] else None,
                 "region_office_verified": int(r["region_office_verified"] or 0),
+                "in_programme": int(r.get("in_programme") or 1),
             }
             for r in read_csv(folder / "provinces.csv")
         ]
@@ -82,6 +89,11 @@ def seed_reference(db: sqlite_utils.Database, folder: Path) -> None:
         db["municipalities"].insert_all(
             [{**r, "is_seat": int(r["is_seat"]), "list_id": list_id} for r in rows], replace=True
         )
+        db.execute(
+            "INSERT INTO municipality_types (municipality_code, type, name_th, recorded_at,"
+            " source, list_id) SELECT code, type, name_th, ?, source, list_id FROM municipalities",
+            [now_iso()],
+        )
 
 
 def has_reference(db: sqlite_utils.Database) -> bool:
@@ -89,19 +101,34 @@ def has_reference(db: sqlite_utils.Database) -> bool:
     return db.execute("SELECT count(*) FROM provinces").fetchone()[0] > 0
 
 
-def provinces(db: sqlite_utils.Database) -> list[dict[str, object]]:
-    return list(db.query("SELECT * FROM provinces ORDER BY code"))
+def provinces(db: sqlite_utils.Database, *, outside: bool = False) -> list[dict[str, object]]:
+    """The programme's provinces; ``outside=True`` adds those outside it (Bangkok, 10)."""
+    where = "" if outside else " WHERE in_programme = 1"
+    return list(db.query(f"SELECT * FROM provinces{where} ORDER BY code"))
 
 
 def regional_offices(db: sqlite_utils.Database) -> list[dict[str, object]]:
     return list(db.query("SELECT * FROM regional_offices ORDER BY number"))
+
+
+def province_name_rows(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
+    """(code, Thai name, English name) of every province, for resolving what files write."""
+    return [
+        (str(r[0]), str(r[1]), str(r[2]))
+        for r in db.execute("SELECT code, name_th, name_en FROM provinces").fetchall()
+    ]
+
+
 def province_rows(
     db: sqlite_utils.Database, region_office: int | None = None
 ) -> list[tuple[str, str, str, int | None]]:
-    """(code, name_th, name_en, region office) of every province, or of one regional office's."""
-    sql, args = "SELECT code, name_th, name_en, region_office FROM provinces", []
+    """(code, name_th, name_en, region office) of the programme's provinces, or of one regional
+    office's (Bangkok, outside the programme, is not among them)."""
+    sql, args = (
+        "SELECT code, name_th, name_en, region_office FROM provinces WHERE in_programme = 1", []
+    )
     if region_office is not None:
-        sql += " WHERE region_office = ?"
+        sql += " AND region_office = ?"
         args.append(region_office)
     return [tuple(r) for r in db.execute(sql + " ORDER BY code", args).fetchall()]  # type: ignore[misc]
 
@@ -184,53 +211,19 @@ def municipalities(
 
 
 def municipality(db: sqlite_utils.Database, code: str) -> Municipality:
+    """The record a code names: its own code, or a department code it is known by."""
     r = db.execute(_SELECT + " WHERE m.code = ?", [code]).fetchone()
     if r is None:
-        raise NotFoundError(f"unknown municipality code {code!r}")
+        r = db.execute(
+            _SELECT + " WHERE m.code = (SELECT municipality_code FROM municipality_codes"
+            " WHERE code = ?) OR m.official_code = ?",
+            [code, code],
+        ).fetchone()
+    if r is None:
+        raise NotFoundError(
+            f"unknown municipality code {code!r}", code="unknown_municipality", municipality=code
+        )
     return _row(r)
-
-
-def import_municipalities(
-    db: sqlite_utils.Database,
-    rows: list[MunicipalityRow],
-    *,
-    source: str,
-    file_sha256: str,
-    list_date: str | None,
-) -> int:
-    """Upsert a validated list in one transaction; municipalities not in the file are kept
-    because assessments may refer to them."""
-    with db.atomic():
-        list_id = (
-            db["municipality_lists"]
-            .insert(
-                {
-                    "source": source,
-                    "file_sha256": file_sha256,
-                    "list_date": list_date,
-                    "imported_at": now_iso(),
-                    "rows": len(rows),
-                }
-            )
-            .last_pk
-        )
-        db["municipalities"].upsert_all(
-            [
-                {
-                    "code": r.code,
-                    "name_th": r.name_th,
-                    "name_en": r.name_en,
-                    "type": r.type.value,
-                    "province_code": r.province_code,
-                    "is_seat": int(r.is_seat),
-                    "source": r.source,
-                    "list_id": list_id,
-                }
-                for r in rows
-            ],
-            pk="code",
-        )
-    return len(rows)
 
 
 def latest_list(db: sqlite_utils.Database) -> dict[str, object] | None:

@@ -8,6 +8,7 @@ every older version and upgrades it.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 import sqlite_utils
@@ -192,7 +193,7 @@ def _v6_office_bundles(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
-def _v30_audit_heads(db: sqlite_utils.Database) -> None:
+def _v8_audit_heads(db: sqlite_utils.Database) -> None:
     """Heads of audit chains: every one seen in an imported bundle, and every one we sent.
 
     A receiving office keeps each sender's heads so a later bundle whose head
@@ -220,6 +221,95 @@ def _v30_audit_heads(db: sqlite_utils.Database) -> None:
             BEGIN SELECT RAISE(ABORT, 'audit heads are append-only'); END""",
     ):
         db.execute(sql)
+_V7_TYPES = "('pao', 'nakhon', 'mueang', 'tambon', 'sao', 'bangkok', 'pattaya')"
+_V7_BANGKOK = (
+    "Bangkok is a province-level local government (กรุงเทพมหานคร) outside the programme's"
+    " 76 provinces; listed so the register can hold it"
+)
+
+
+def _v7_register(db: sqlite_utils.Database) -> None:
+    """The real register of local governments (docs/register.md).
+
+    * ``municipalities`` holds every form LPA covers (อบจ., เทศบาลนคร/เมือง/ตำบล, อบต.,
+      กรุงเทพมหานคร, เมืองพัทยา): the table is rebuilt for its wider CHECK, keeping every
+      row; assessments and model towns keep pointing at the same codes (the rows are
+      re-inserted under ``defer_foreign_keys``, and the commit checks every reference).
+      New columns: the department's code where known (``official_code``) and the district.
+    * ``municipality_codes``: other codes naming a record (its department code when the
+      record keeps a local code, former department codes), so a record's own code never
+      changes — signed revisions name it.
+    * ``municipality_types``: the forms a record has had, with since when and from which list.
+    * ``provinces.in_programme``: Bangkok (10) is listed, outside the programme's 76.
+    * ``history_imports`` and ``past_results``: earlier years' awards, each with its source.
+    """
+    db.execute("PRAGMA defer_foreign_keys = ON")
+    for sql in (
+        "ALTER TABLE provinces ADD COLUMN in_programme INTEGER NOT NULL DEFAULT 1"
+        " CHECK (in_programme IN (0, 1))",
+        # a seeded store gets Bangkok now; a new one gets it from provinces.csv
+        "INSERT INTO provinces (code, name_th, name_en, region_office, region_office_verified,"
+        " source, in_programme) SELECT '10', 'กรุงเทพมหานคร', 'Bangkok', NULL, 0, ?, 0"
+        " WHERE EXISTS (SELECT 1 FROM provinces) AND NOT EXISTS"
+        " (SELECT 1 FROM provinces WHERE code = '10')",
+        "CREATE TEMP TABLE v7_municipalities AS SELECT * FROM municipalities",
+        "DROP TABLE municipalities",
+        f"""CREATE TABLE municipalities (
+            code TEXT PRIMARY KEY, name_th TEXT NOT NULL, name_en TEXT NOT NULL DEFAULT '',
+            type TEXT NOT NULL CHECK (type IN {_V7_TYPES}),
+            province_code TEXT NOT NULL REFERENCES provinces(code),
+            is_seat INTEGER NOT NULL DEFAULT 0, source TEXT,
+            list_id INTEGER REFERENCES municipality_lists(id),
+            official_code TEXT UNIQUE, district TEXT NOT NULL DEFAULT '', updated_at TEXT)""",
+        "INSERT INTO municipalities (code, name_th, name_en, type, province_code, is_seat,"
+        " source, list_id) SELECT code, name_th, name_en, type, province_code, is_seat, source,"
+        " list_id FROM v7_municipalities",
+        "DROP TABLE v7_municipalities",
+        "CREATE INDEX municipalities_province ON municipalities(province_code)",
+        """CREATE TABLE municipality_codes (
+            code TEXT PRIMARY KEY,
+            municipality_code TEXT NOT NULL REFERENCES municipalities(code),
+            kind TEXT NOT NULL CHECK (kind IN ('official', 'former')),
+            source TEXT NOT NULL, list_id INTEGER REFERENCES municipality_lists(id),
+            recorded_at TEXT NOT NULL)""",
+        "CREATE INDEX municipality_codes_record ON municipality_codes(municipality_code)",
+        # a code names one record: an alias may not be another record's own code
+        """CREATE TRIGGER municipality_codes_unique BEFORE INSERT ON municipality_codes
+            WHEN EXISTS (SELECT 1 FROM municipalities WHERE code = NEW.code
+                         AND code <> NEW.municipality_code)
+            BEGIN SELECT RAISE(ABORT, 'a municipality code names one record only'); END""",
+        """CREATE TRIGGER municipalities_code_unique BEFORE INSERT ON municipalities
+            WHEN EXISTS (SELECT 1 FROM municipality_codes WHERE code = NEW.code)
+            BEGIN SELECT RAISE(ABORT, 'a municipality code names one record only'); END""",
+        f"""CREATE TABLE municipality_types (
+            id INTEGER PRIMARY KEY,
+            municipality_code TEXT NOT NULL REFERENCES municipalities(code),
+            type TEXT NOT NULL CHECK (type IN {_V7_TYPES}), previous_type TEXT,
+            name_th TEXT NOT NULL, since TEXT, recorded_at TEXT NOT NULL, source TEXT NOT NULL,
+            list_id INTEGER REFERENCES municipality_lists(id))""",
+        "CREATE INDEX municipality_types_record ON municipality_types(municipality_code, id)",
+        "INSERT INTO municipality_types (municipality_code, type, name_th, recorded_at, source,"
+        " list_id) SELECT code, type, name_th, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
+        " coalesce(source, 'listed before the register (schema 20)'), list_id"
+        " FROM municipalities",
+        """CREATE TABLE history_imports (
+            id INTEGER PRIMARY KEY, file_name TEXT NOT NULL, file_sha256 TEXT NOT NULL,
+            imported_at TEXT NOT NULL, imported_by TEXT NOT NULL, rows INTEGER NOT NULL)""",
+        """CREATE TABLE past_results (
+            id INTEGER PRIMARY KEY,
+            municipality_code TEXT NOT NULL REFERENCES municipalities(code),
+            year INTEGER NOT NULL CHECK (year BETWEEN 2500 AND 2700),
+            level TEXT NOT NULL CHECK (level IN ('area', 'national')),
+            award_code TEXT NOT NULL, award_text TEXT NOT NULL, award_key TEXT NOT NULL,
+            import_id INTEGER NOT NULL REFERENCES history_imports(id),
+            source_line INTEGER NOT NULL,
+            UNIQUE (municipality_code, year, level, award_key))""",
+        "CREATE INDEX past_results_year ON past_results(year, municipality_code)",
+    ):
+        db.execute(sql, [_V7_BANGKOK] if "'10', 'กรุงเทพมหานคร'" in sql else [])
+    bad = db.execute("PRAGMA foreign_key_check").fetchall()
+    if bad:
+        raise sqlite3.IntegrityError(f"references broken by the register step: {bad[:5]}")
 
 
 MIGRATIONS: list[tuple[int, Step]] = [
@@ -228,7 +318,7 @@ MIGRATIONS: list[tuple[int, Step]] = [
     (4, _v4_sync),
     (5, _v5_review),
     (6, _v6_office_bundles),
-    # 30: numbered high so steps 7-29 added on other branches merge in before it (renumbered then)
-    (30, _v30_audit_heads),
+    (7, _v7_register),
+    (8, _v8_audit_heads),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
