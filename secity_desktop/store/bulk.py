@@ -63,7 +63,8 @@ class ModelTownRecord(NamedTuple):
 
 def replace_municipalities(db: sqlite_utils.Database, rows: Iterable[MunicipalityRecord]) -> int:
     """The whole register replaced (a bench or a fresh national store; nothing refers to it)."""
-    db.execute("DELETE FROM municipalities")
+    for table in ("municipality_codes", "municipality_types", "municipalities"):
+        db.execute(f"DELETE FROM {table}")
     cur = db.conn.executemany(
         "INSERT INTO municipalities (code, name_th, name_en, type, province_code, is_seat, source)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
