@@ -2,6 +2,12 @@
 
 A key file or bundle half-written by a crash or full disk would be worse than
 none: the user might delete the only good copy trusting the new one.
+
+Every finished output (PDF, bundle, spreadsheet, key) is moved over its target by
+:func:`replace_target`. On Windows a PDF still open in a viewer cannot be
+replaced (``PermissionError``, "the process cannot access the file"): that
+becomes :class:`TargetInUseError`, one line a person can act on, with its Thai
+text under ``file_in_use`` in ``i18n/messages_th.toml``.
 """
 
 from __future__ import annotations
@@ -10,6 +16,27 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
+
+from secity_desktop.core.errors import SecityError
+
+
+class TargetInUseError(SecityError):
+    """The output file is open in another program (a PDF viewer) or may not be written."""
+
+    default_code = "file_in_use"
+
+
+def replace_target(tmp: str | os.PathLike[str], path: str | os.PathLike[str]) -> None:
+    """``os.replace(tmp, path)``, saying plainly when ``path`` is locked by another program."""
+    try:
+        os.replace(tmp, path)
+    except PermissionError:
+        raise TargetInUseError(
+            f"cannot write {path}: the file is open in another program (a PDF viewer?) "
+            "or the folder is read-only; close it and try again",
+            code="file_in_use",
+            path=str(path),
+        ) from None
 
 
 def write_bytes_atomic(path: Path, data: bytes, mode: int) -> None:
@@ -26,7 +53,7 @@ def write_bytes_atomic(path: Path, data: bytes, mode: int) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
+        replace_target(tmp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Self
 
+from secity_desktop.atomic import replace_target
 from secity_desktop.bundle.constants import (
     CHUNK_SIZE,
     STORED_EXTENSIONS,
@@ -134,7 +135,7 @@ class DeterministicZipWriter:
                 self._handle.flush()
                 os.fsync(self._handle.fileno())
                 self._handle.close()
-                os.replace(self._tmp, self._path)
+                replace_target(self._tmp, self._path)  # locked target: TargetInUseError
                 return
         except BaseException:
             self._discard()

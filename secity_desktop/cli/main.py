@@ -19,6 +19,7 @@ from secity_desktop.cli import (
     certificate_cmds,
     coverage_cmds,
     dashboard_cmds,
+    doctor_cmds,
     framework_cmds,
     key_cmds,
     municipality_cmds,
@@ -28,6 +29,7 @@ from secity_desktop.cli import (
     trust_cmds,
     workspace_cmds,
 )
+from secity_desktop.cli.console import setup_streams
 from secity_desktop.cli.context import Context
 from secity_desktop.core.errors import SecityError
 from secity_desktop.store.database import explain
@@ -46,6 +48,7 @@ COMMAND_MODULES = [
     spreadsheet_cmds,
     report_cmds,
     certificate_cmds,
+    doctor_cmds,
 ]
 
 
@@ -69,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    setup_streams()  # UTF-8 on any code page or redirect; no crash without a console
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(args)

@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import TableStyle
 
 from secity_desktop import __version__
+from secity_desktop.atomic import replace_target
 from secity_desktop.core.errors import SecityError
 from secity_desktop.reports.fonts import register_fonts
 from secity_desktop.reports.thai_text import draw_line
@@ -98,7 +99,7 @@ def atomic_output(path: Path) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
-        os.replace(tmp, path)
+        replace_target(tmp, path)  # a PDF open in a viewer: TargetInUseError
     except OSError as exc:
         raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
     finally:

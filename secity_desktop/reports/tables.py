@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from secity_desktop.atomic import replace_target
 from secity_desktop.core.errors import StoreError
 
 XLSX_FONT = "TH Sarabun New"
@@ -55,9 +56,11 @@ def _atomic_target(path: Path) -> tuple[int, str]:
 
 def _finish(tmp: str, path: Path) -> None:
     try:
-        os.replace(tmp, path)
-    except OSError as exc:
+        replace_target(tmp, path)  # a file open in Excel: TargetInUseError
+    except BaseException as exc:
         os.unlink(tmp)
+        if not isinstance(exc, OSError):
+            raise
         raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
