@@ -191,38 +191,56 @@ def trim(toc: list[tuple[str, str, str]], keep: object) -> list[tuple[str, str, 
     return [entry for entry in toc if keep(entry[0])]  # type: ignore[operator]
 
 
-def windows_version_info(text: str) -> object:
-    """A ``VSVersionInfo`` resource so Explorer's Properties show the product and version."""
-    from PyInstaller.utils.win32.versioninfo import (
-        FixedFileInfo,
-        StringFileInfo,
-        StringStruct,
-        StringTable,
-        VarFileInfo,
-        VarStruct,
-        VSVersionInfo,
-    )
+def windows_version_text(text: str) -> str:
+    """A ``VSVersionInfo`` resource, in the text form ``EXE(version=FILE)`` reads.
 
+    Explorer's Properties then show product, version and publisher. Written as text (the
+    format ``pyi-grab_version`` prints) rather than built from PyInstaller's classes, which
+    import the Windows-only ``pefile``: so it is generated and tested on any OS.
+    """
     numbers = version_tuple(text)
     dotted = ".".join(str(n) for n in numbers)
-    strings = [
-        StringStruct("CompanyName", "Department of Climate Change and Environment (DCCE)"),
-        StringStruct("FileDescription", "SECity Desktop"),
-        StringStruct("FileVersion", dotted),
-        StringStruct("InternalName", APP_NAME),
-        StringStruct("LegalCopyright", "MIT License; see LICENSE and THIRD-PARTY-NOTICES"),
-        StringStruct("OriginalFilename", f"{APP_NAME}.exe"),
-        StringStruct("ProductName", "SECity Desktop"),
-        StringStruct("ProductVersion", text),
-    ]
-    return VSVersionInfo(
-        ffi=FixedFileInfo(filevers=numbers, prodvers=numbers, mask=0x3F, flags=0x0, OS=0x40004,
-                          fileType=0x1, subtype=0x0, date=(0, 0)),
-        kids=[
-            StringFileInfo([StringTable("040904B0", strings)]),
-            VarFileInfo([VarStruct("Translation", [0x0409, 1200])]),
-        ],
-    )
+    strings = {
+        "CompanyName": "Department of Climate Change and Environment (DCCE)",
+        "FileDescription": "SECity Desktop",
+        "FileVersion": dotted,
+        "InternalName": APP_NAME,
+        "LegalCopyright": "MIT License; see LICENSE and THIRD-PARTY-NOTICES",
+        "OriginalFilename": f"{APP_NAME}.exe",
+        "ProductName": "SECity Desktop",
+        "ProductVersion": text,
+    }
+    table = ",\n".join(f"          StringStruct({k!r}, {v!r})" for k, v in strings.items())
+    return f"""VSVersionInfo(
+  ffi=FixedFileInfo(
+    filevers={numbers},
+    prodvers={numbers},
+    mask=0x3f,
+    flags=0x0,
+    OS=0x40004,
+    fileType=0x1,
+    subtype=0x0,
+    date=(0, 0)
+  ),
+  kids=[
+    StringFileInfo([
+      StringTable(
+        '040904B0',
+        [
+{table}
+        ])
+    ]),
+    VarFileInfo([VarStruct('Translation', [1033, 1200])])
+  ]
+)
+"""
+
+
+def write_windows_version_file(text: str, build_dir: Path) -> str:
+    build_dir.mkdir(parents=True, exist_ok=True)
+    path = build_dir / "version_info.txt"
+    path.write_text(windows_version_text(text), encoding="utf-8")
+    return str(path)
 
 
 def macos_info_plist(text: str) -> dict[str, object]:
