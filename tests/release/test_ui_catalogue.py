@@ -85,7 +85,7 @@ def test_windows_data_dir_is_local_appdata(monkeypatch: pytest.MonkeyPatch) -> N
     iss = (paths.project_root() / "packaging" / "windows" / "secity.iss").read_text("utf-8")
     assert "{localappdata}\\DCCE\\SECityDesktop" in iss  # named, and never deleted
     code = [line for line in iss.splitlines() if not line.lstrip().startswith(";")]
-    assert not any("UninstallDelete" in line or "delete" in line.lower() and "DCCE" in line
+    assert not any("UninstallDelete" in line or ("delete" in line.lower() and "DCCE" in line)
                    for line in code)
     assert "PrivilegesRequired=lowest" in code and "DefaultDirName={userpf}\\{#AppName}" in code
     chosen = paths.resolve_data_dir("D:\\งาน\\SECity")
