@@ -50,6 +50,9 @@ PYTHON_EXCLUDES = (
     "ssl", "_ssl", "_hashlib",
     # East Asian codecs: Thai (cp874, tis-620) and UTF-8 are pure Python
     "_codecs_jp", "_codecs_hk", "_codecs_cn", "_codecs_kr", "_codecs_tw", "_codecs_iso2022",
+    # build tools and servers nothing imports at run time (each EXE carries its own archive)
+    "setuptools", "distutils", "_distutils_hack", "pkg_resources", "pip", "asyncio",
+    "multiprocessing", "doctest", "pdb", "lib2to3", "xmlrpc", "reportlab.graphics.testshapes",
 )
 #: Shared libraries that only excluded Qt modules need (matched on the file name).
 QT_LIBS_EXCLUDED = tuple(

@@ -145,7 +145,11 @@ def _smoke(app: object, window: object, translated: bool, ws: object) -> int:
     QtCore.QTimer.singleShot(0, report)  # after the first window is really shown
     app.exec()  # type: ignore[attr-defined]
     ws.close()  # type: ignore[attr-defined]
-    print(json.dumps(result, ensure_ascii=False), flush=True)
+    line = json.dumps(result, ensure_ascii=False)
+    print(line, flush=True)
+    out = os.environ.get(SMOKE_ENV + "_OUT")  # a windowed .exe may have no stdout to read
+    if out:
+        Path(out).write_text(line + "\n", encoding="utf-8")
     ok = bool(result) and (result.get("lang") == "en" or bool(result.get("thai_catalogue")))
     return 0 if ok else 1
 
