@@ -122,7 +122,9 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     window.show()
     open_bundles(window, args.bundles)
     if args.smoke_test:
-        return _smoke(app, window, translated, ws)
+        code = _smoke(app, window, translated, ws)
+        translations.uninstall()
+        return code
     if not exec_:
         return window
     code = app.exec()
