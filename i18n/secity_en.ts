@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About SECity Desktop</source>
+        <translation>About SECity Desktop</translation>
+    </message>
+    <message>
+        <source>Sustainable Environment City assessment</source>
+        <translation>Sustainable Environment City assessment</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>Framework</translation>
+    </message>
+    <message>
+        <source>Framework hash</source>
+        <translation>Framework hash</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>About Qt</translation>
+    </message>
+    <message>
+        <source>Copy support information</source>
+        <translation>Copy support information</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentEditor</name>
     <message>
         <source>{author}, {when}</source>
@@ -1379,16 +1410,6 @@ SHA-256 {sha}</translation>
     <message>
         <source>All changes saved · last saved {when}</source>
         <translation>All changes saved · last saved {when}</translation>
-    </message>
-    <message>
-        <source>About SECity Desktop</source>
-        <translation>About SECity Desktop</translation>
-    </message>
-    <message>
-        <source>SECity Desktop {version}
-Framework {fw} ({status})</source>
-        <translation>SECity Desktop {version}
-Framework {fw} ({status})</translation>
     </message>
     <message>
         <source>Review</source>

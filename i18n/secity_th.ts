@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About SECity Desktop</source>
+        <translation>เกี่ยวกับ SECity Desktop</translation>
+    </message>
+    <message>
+        <source>Sustainable Environment City assessment</source>
+        <translation>การประเมินเมืองสิ่งแวดล้อมยั่งยืน</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>เกณฑ์ประเมิน</translation>
+    </message>
+    <message>
+        <source>Framework hash</source>
+        <translation>รหัสตรวจสอบเกณฑ์</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>สัญญาอนุญาต</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>เกี่ยวกับ Qt</translation>
+    </message>
+    <message>
+        <source>Copy support information</source>
+        <translation>คัดลอกข้อมูลสำหรับฝ่ายสนับสนุน</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentEditor</name>
     <message>
         <source>{author}, {when}</source>
@@ -1379,16 +1410,6 @@ SHA-256 {sha}</translation>
     <message>
         <source>All changes saved · last saved {when}</source>
         <translation>บันทึกการเปลี่ยนแปลงทั้งหมดแล้ว · บันทึกล่าสุด {when}</translation>
-    </message>
-    <message>
-        <source>About SECity Desktop</source>
-        <translation>เกี่ยวกับ SECity Desktop</translation>
-    </message>
-    <message>
-        <source>SECity Desktop {version}
-Framework {fw} ({status})</source>
-        <translation>SECity Desktop รุ่น {version}
-เกณฑ์ฉบับ {fw} ({status})</translation>
     </message>
     <message>
         <source>Review</source>

@@ -3,15 +3,24 @@
 ``main(argv, exec_=False)`` builds everything and returns the window without
 entering the event loop, so tests and the start-up benchmark run the real
 start-up path (Anki's ``_run(argv, exec=False)`` pattern).
+
+Bundle paths given as arguments (``SECityDesktop file.secbundle``: how Windows
+opens a double-clicked ``.secbundle`` through the installer's file association)
+open the Sync place's import page with those files added, ready to check.
+``--smoke-test`` (or ``SECITY_SMOKE_TEST=1``) is for the release build check: it
+shows the first window, visits every place, prints one line of facts and quits
+with 0 when the Thai catalogue was loaded (see ``packaging/build_check.py``).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from secity_desktop import paths
+from secity_desktop import __version__, paths
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import Role
 
@@ -26,7 +35,57 @@ def _args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--lang", choices=["th", "en"], help="UI language (default: the Preferences choice, Thai)"
     )
     p.add_argument("--debug", action="store_true")
+    p.add_argument("--version", action="version", version=f"SECity Desktop {__version__}")
+    p.add_argument(
+        "--smoke-test",
+        action="store_true",
+        default=os.environ.get(SMOKE_ENV) == "1",
+        help="show the first window, print what loaded, quit (release build check)",
+    )
+    p.add_argument(
+        "bundles", nargs="*", type=Path, metavar="BUNDLE", help=".secbundle files to import"
+    )
     return p.parse_args(argv)
+
+
+def open_bundles(window: object, bundles: Sequence[Path]) -> None:
+    """Show the Sync place's import page with ``bundles`` added (the file association's target)."""
+    files = [Path(b).expanduser().resolve() for b in bundles if Path(b).is_file()]
+    if not files:
+        return
+    sync = window.sync_place  # type: ignore[attr-defined]
+    window.places.setCurrentWidget(sync)  # type: ignore[attr-defined]
+    sync.setCurrentWidget(sync.import_page)
+    sync.import_page.add_files(files)
+
+
+def smoke_report(window: object, translated: bool) -> dict[str, object]:
+    """Visit every place once (so each one's widgets are really built) and say what loaded."""
+    from secity_desktop.gui.qt import QtCore, QtWidgets
+
+    places = window.places  # type: ignore[attr-defined]
+    for index in range(places.count()):
+        places.setCurrentIndex(index)
+        QtWidgets.QApplication.processEvents()
+    places.setCurrentIndex(0)
+    from secity_desktop.gui.about import AboutDialog
+
+    about = AboutDialog(window.ws.frameworks.current(), window)  # type: ignore[attr-defined]
+    licences = len(about.licences.toPlainText())
+    about.deleteLater()
+    return {
+        "version": __version__,
+        "window": window.windowTitle(),  # type: ignore[attr-defined]
+        "places": [places.tabText(i) for i in range(places.count())],
+        "lang": window.lang,  # type: ignore[attr-defined]
+        "thai_catalogue": translated,
+        "sample": QtCore.QCoreApplication.translate("MainWindow", "Assessments"),
+        "platform": QtWidgets.QApplication.platformName(),
+        "licence_chars": licences,
+    }
+
+
+SMOKE_ENV = "SECITY_SMOKE_TEST"
 
 
 def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
@@ -54,7 +113,7 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     translations = Translations(app)
     settings = cfg.Settings()
     lang = args.lang or settings.get(cfg.LANGUAGE)
-    translations.install(lang)
+    translated = translations.install(lang)
     try:
         ws = open_workspace(paths.resolve_data_dir(args.data_dir))
         if not ws.initialized and args.demo:
@@ -79,6 +138,11 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     window.show()
     if not ws.initialized:  # a new workspace: ask who works here (the window shows behind)
         offer_first_run(ws, lang, window, make_window)
+    open_bundles(window, args.bundles)
+    if args.smoke_test:
+        code = _smoke(app, window, translated, ws)
+        translations.uninstall()
+        return code
     if not exec_:
         return window
     code = app.exec()
@@ -86,7 +150,34 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     return code
 
 
+def _smoke(app: object, window: object, translated: bool, ws: object) -> int:
+    import json
+
+    from secity_desktop.gui.qt import QtCore
+
+    result: dict[str, object] = {}
+
+    def report() -> None:
+        result.update(smoke_report(window, translated))
+        window.close()  # type: ignore[attr-defined]
+        app.quit()  # type: ignore[attr-defined]
+
+    QtCore.QTimer.singleShot(0, report)  # after the first window is really shown
+    app.exec()  # type: ignore[attr-defined]
+    ws.close()  # type: ignore[attr-defined]
+    line = json.dumps(result, ensure_ascii=False)
+    print(line, flush=True)
+    out = os.environ.get(SMOKE_ENV + "_OUT")  # a windowed .exe may have no stdout to read
+    if out:
+        Path(out).write_text(line + "\n", encoding="utf-8")
+    ok = bool(result) and (result.get("lang") == "en" or bool(result.get("thai_catalogue")))
+    return 0 if ok else 1
+
+
 def run() -> None:
+    from secity_desktop.cli.console import setup_streams
+
+    setup_streams()
     sys.exit(int(main() or 0))  # type: ignore[call-overload]
 
 

@@ -30,6 +30,11 @@ Forms, by what the writer needs:
 
 Errors are ``OSError`` as the OS raised them; each caller turns them into the
 refusal that fits its work (``KeyFileError``, ``StoreError``, ``ReportError``).
+
+A target that cannot be replaced because another program holds it open (on
+Windows, a PDF still open in a viewer: ``PermissionError``, "the process cannot
+access the file") becomes :class:`TargetInUseError`, one line a person can act on,
+with its Thai text under ``file_in_use`` in ``i18n/messages_th.toml``.
 """
 
 from __future__ import annotations
@@ -42,8 +47,29 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from secity_desktop.core.errors import SecityError
+
 CHUNK = 1024 * 1024
 PART_SUFFIX = ".part"
+
+
+class TargetInUseError(SecityError):
+    """The output file is open in another program (a PDF viewer) or may not be written."""
+
+    default_code = "file_in_use"
+
+
+def replace_target(tmp: str | os.PathLike[str], path: str | os.PathLike[str]) -> None:
+    """``os.replace(tmp, path)``, saying plainly when ``path`` is locked by another program."""
+    try:
+        os.replace(tmp, path)
+    except PermissionError:
+        raise TargetInUseError(
+            f"cannot write {path}: the file is open in another program (a PDF viewer?) "
+            "or the folder is read-only; close it and try again",
+            code="file_in_use",
+            path=str(path),
+        ) from None
 
 
 class AtomicFile:
@@ -78,7 +104,7 @@ class AtomicFile:
             os.fsync(self.handle.fileno())
             self.handle.close()
             os.chmod(self.tmp, self.mode)
-            os.replace(self.tmp, final)
+            replace_target(self.tmp, final)
         except BaseException:
             self.discard()
             raise
@@ -117,7 +143,7 @@ def atomic_path(path: Path, mode: int = 0o644) -> Iterator[Path]:
         with open(f.tmp, "rb+") as written:
             os.fsync(written.fileno())
         os.chmod(f.tmp, mode)
-        os.replace(f.tmp, path)
+        replace_target(f.tmp, path)
         f.done = True
     finally:
         f.discard()

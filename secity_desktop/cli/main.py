@@ -22,6 +22,7 @@ from secity_desktop.cli import (
     certificate_cmds,
     coverage_cmds,
     dashboard_cmds,
+    doctor_cmds,
     framework_cmds,
     history_cmds,
     key_cmds,
@@ -32,6 +33,7 @@ from secity_desktop.cli import (
     trust_cmds,
     workspace_cmds,
 )
+from secity_desktop.cli.console import setup_streams
 from secity_desktop.cli.context import Context
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.io_errors import disk_error, kind_of
@@ -54,6 +56,7 @@ COMMAND_MODULES = [
     report_cmds,
     certificate_cmds,
     backup_cmds,
+    doctor_cmds,
 ]
 
 
@@ -79,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    setup_streams()  # UTF-8 on any code page or redirect; no crash without a console
     parser = build_parser()
     args = parser.parse_args(backup_cmds.legacy_argv(sys.argv[1:] if argv is None else argv))
     lang = args.lang or os.environ.get("SECITY_LANG") or messages.DEFAULT_LANGUAGE

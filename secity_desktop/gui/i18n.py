@@ -1,69 +1,30 @@
 """Loading the UI language: our catalogue and Qt's own ``qtbase`` one.
 
-Compiled ``.qm`` files are build products, so they are not committed: at start
-the ``.ts`` sources in ``i18n/`` are compiled with ``pyside6-lrelease`` into a
-cache folder, named by the SHA-256 of the source, so a changed catalogue is
-never served stale whatever the file times say (two checkouts, an upgrade
-that keeps old times). A frozen build ships them compiled. Thai is the
-default language.
+Which ``.qm`` to load is decided without Qt in :mod:`secity_desktop.services.ui_catalogue`
+(the CLI's ``secity doctor`` reports the same file): a frozen build ships its
+catalogues compiled and trusts them; a source run compiles the ``.ts`` into the
+user's cache folder under its content hash, with the ``lrelease`` of the
+installed PySide6 package. Thai is the default language.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import platformdirs
-
-from secity_desktop import paths
 from secity_desktop.gui.qt import QtCore
+from secity_desktop.services import ui_catalogue
 
 LANGUAGES = ("th", "en")
 DEFAULT_LANGUAGE = "th"
-CATALOGUE = "secity"
+CATALOGUE = ui_catalogue.CATALOGUE
 QT_CATALOGUE = "qt"  # i18n/qt_<lang>.ts: Qt's own strings where Qt ships no catalogue
-
-
-def _lrelease() -> list[str] | None:
-    exe = shutil.which("pyside6-lrelease")
-    if exe:
-        return [exe]
-    sibling = Path(sys.executable).with_name("pyside6-lrelease")
-    return [str(sibling)] if sibling.exists() else None
 
 
 def compiled_catalogue(
     lang: str, cache_dir: Path | None = None, name: str = CATALOGUE
 ) -> Path | None:
-    """Path of an up-to-date ``<name>_<lang>.qm``, compiling it if needed."""
-    ts = paths.i18n_dir() / f"{name}_{lang}.ts"
-    shipped = ts.with_suffix(".qm")
-    if shipped.exists() and (not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
-        return shipped
-    if not ts.exists():
-        return None
-    cache = (
-        cache_dir or Path(platformdirs.user_cache_dir(paths.APP_NAME, paths.APP_AUTHOR)) / "i18n"
-    )
-    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
-    qm = cache / f"{name}_{lang}-{digest}.qm"
-    if qm.exists():
-        return qm
-    tool = _lrelease()
-    if tool is None:
-        return None
-    cache.mkdir(parents=True, exist_ok=True)
-    for old in cache.glob(f"{name}_{lang}-*.qm"):
-        with contextlib.suppress(OSError):
-            old.unlink()
-    done = subprocess.run(
-        [*tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, check=False
-    )
-    return qm if done.returncode == 0 and qm.exists() else None
+    """Path of an up-to-date ``<name>_<lang>.qm`` (see :func:`ui_catalogue.catalogue_file`)."""
+    return ui_catalogue.catalogue_file(lang, cache_dir, name)
 
 
 class Translations:

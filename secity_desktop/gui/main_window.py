@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from secity_desktop import __version__
 from secity_desktop.core.lifecycle import Role
 from secity_desktop.core.thai_calendar import format_date_th
 from secity_desktop.gui import settings as cfg
@@ -390,11 +389,6 @@ class MainWindow(QtWidgets.QMainWindow):
         super().closeEvent(event)
 
     def _about(self) -> None:
-        fw = self.ws.frameworks.current()
-        QtWidgets.QMessageBox.about(
-            self,
-            self.tr("About SECity Desktop"),
-            self.tr("SECity Desktop {version}\nFramework {fw} ({status})").format(
-                version=__version__, fw=fw.version, status=fw.status
-            ),
-        )
+        from secity_desktop.gui.about import AboutDialog
+
+        AboutDialog(self.ws.frameworks.current(), self, self.ws.data_dir).exec()

@@ -163,3 +163,44 @@ def test_a_changed_catalogue_is_recompiled_whatever_its_file_time(
     os.utime(ts, (1, 1))  # older than the cached copy: time alone would serve it stale
     second = compiled_catalogue("th", tmp_path / "cache")
     assert second is not None and second != first and not first.exists()
+
+
+def test_frozen_layout_loads_the_shipped_thai_catalogue_without_lrelease(
+    qapp: QtWidgets.QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The frozen app ships only ``i18n/*.qm`` (older or newer than anything) and no lrelease."""
+    from secity_desktop.services import ui_catalogue
+
+    built = ui_catalogue.copy_compiled(TS_TH, tmp_path / "build")
+    bundle = tmp_path / "_internal"
+    (bundle / "i18n").mkdir(parents=True)
+    shipped = bundle / "i18n" / "secity_th.qm"
+    shipped.write_bytes(built.read_bytes())
+    os_time = 1_000_000  # far older than any source file: time must not matter
+    import os
+
+    os.utime(shipped, (os_time, os_time))
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
+    monkeypatch.setenv("PATH", "")
+    monkeypatch.setattr(ui_catalogue, "qt_tool", lambda name: None)
+    monkeypatch.setattr(ui_catalogue, "compile_ts", lambda *a: pytest.fail("compiled in a frozen app"))
+    assert compiled_catalogue("th", tmp_path / "cache") == shipped
+    t = Translations(qapp)
+    try:
+        assert t.install("th")
+        assert QtCore.QCoreApplication.translate("MainWindow", "Assessments") == "แบบประเมิน"
+    finally:
+        t.uninstall()
+    assert ui_catalogue.qm_message_count(shipped) == len(messages(TS_TH))
+
+
+def test_source_run_finds_lrelease_through_the_package_not_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from secity_desktop.services import ui_catalogue
+
+    monkeypatch.setenv("PATH", "")
+    tool = ui_catalogue.qt_tool("lrelease")
+    assert tool is not None and Path(tool[0]).exists()
+    assert compiled_catalogue("th", tmp_path / "cache") is not None
