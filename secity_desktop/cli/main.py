@@ -20,6 +20,7 @@ from secity_desktop.cli import (
     coverage_cmds,
     dashboard_cmds,
     framework_cmds,
+    guide_cmds,
     key_cmds,
     municipality_cmds,
     report_cmds,
@@ -46,6 +47,7 @@ COMMAND_MODULES = [
     spreadsheet_cmds,
     report_cmds,
     certificate_cmds,
+    guide_cmds,
 ]
 
 
