@@ -10,12 +10,17 @@ place, and this fails until the guide is brought up to date.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from secity_desktop import paths
 from secity_desktop.core.lifecycle import Role
 from secity_desktop.gui import settings as cfg
 from secity_desktop.gui.help_viewer import HelpViewer, page_for, place_key, show_guide
@@ -58,15 +63,27 @@ def _names(window: MainWindow) -> tuple[set[str], set[str]]:
     return places, buttons - {""}
 
 
-class _SourceText(QtCore.QTranslator):
-    """English is the source text: asked first, it hides any catalogue an earlier test left."""
+def _source_catalogue(folder: Path) -> QtCore.QTranslator:
+    """A catalogue that translates every string to its English source text.
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
-        return source
-
-    def isEmpty(self) -> bool:
-        return False
+    Installed last, it is asked first, so an English window shows source text
+    even if an earlier test left the Thai catalogue installed.
+    """
+    tree = ET.parse(paths.i18n_dir() / "secity_en.ts")
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None or message.get("numerus") == "yes":
+            continue
+        translation.attrib.pop("type", None)
+        translation.text = message.findtext("source")
+    ts = folder / "source_en.ts"
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    qm = folder / "source_en.qm"
+    exe = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
+    subprocess.run([exe, "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QtCore.QTranslator()
+    assert translator.load(str(qm))
+    return translator
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +92,7 @@ def windows(tmp_path_factory: pytest.TempPathFactory,
     tmp = tmp_path_factory.mktemp("help")
     names: dict[tuple[str, str], tuple[set, set]] = {}
     tr = Translations(qapp)  # type: ignore[arg-type]
-    source = _SourceText()
+    source = _source_catalogue(tmp)
     for lang in guide.LANGUAGES:
         if lang == "th":
             tr.install("th")
