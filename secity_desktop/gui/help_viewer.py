@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from secity_desktop.core.errors import SecityError
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal
 from secity_desktop.gui.tasks import run_task
 from secity_desktop.messages import describe
@@ -263,13 +264,17 @@ class HelpViewer(QtWidgets.QDialog):
 
         self.task = run_task(self, self.tr("Making the PDF…"), work, done, failed)
 
-def show_guide(window: Any, page: str | None = None) -> HelpViewer:
+def show_guide(window: Any, page: str | None = None) -> HelpViewer | None:
     """Open (or raise) the window's guide on ``page`` (default: the page for the current place)."""
     viewer = getattr(window, "guide_viewer", None)
-    if viewer is None:
-        viewer = HelpViewer(window.lang, window)
-        window.guide_viewer = viewer
-    viewer.open_page(page or page_for(window))
+    try:
+        if viewer is None:
+            viewer = HelpViewer(window.lang, window)
+            window.guide_viewer = viewer
+        viewer.open_page(page or page_for(window))
+    except SecityError as exc:  # an install without docs/guide: say so, never a traceback
+        QtWidgets.QMessageBox.warning(window, "SECity Desktop", describe(exc, window.lang))
+        return None
     viewer.show()
     viewer.raise_()
     viewer.activateWindow()

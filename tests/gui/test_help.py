@@ -29,6 +29,7 @@ from secity_desktop.gui.main_window import MainWindow
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets
 from secity_desktop.services import guide
 from secity_desktop.services.workspace import init_workspace, open_workspace
+from tests.gui.helpers import on_next_modal
 from tests.reports.thai_helpers import poppler
 
 ROLES = (Role.ASSESSOR, Role.PROVINCE, Role.REGION, Role.NATIONAL)
@@ -232,4 +233,22 @@ def test_show_guide_opens_a_named_page(qtbot: QtBot, tmp_path: Path) -> None:
     assert viewer.current_page() == "glossary"
     assert "ลายนิ้วมือกุญแจ" in viewer.browser.toPlainText()
     viewer.close()
+    window.ws.close()
+
+
+def test_a_missing_guide_is_explained_not_a_traceback(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(tmp_path, Role.ASSESSOR, "th")
+    qtbot.addWidget(window)
+    monkeypatch.setattr(guide, "guide_root", lambda: tmp_path / "no-guide-here")
+    seen: list[str] = []
+
+    def read_and_close(box: QtWidgets.QWidget) -> None:
+        seen.append(box.text())  # type: ignore[attr-defined]
+        box.accept()  # type: ignore[attr-defined]
+
+    on_next_modal(read_and_close)
+    assert show_guide(window) is None
+    assert seen and "ไม่พบหน้าคู่มือ index" in seen[0]
     window.ws.close()
