@@ -58,6 +58,7 @@ def test_province_office_is_set_up_from_the_app(qtbot: QtBot, tmp_path: Path) ->
     qtbot.addWidget(replacement)
     assert replacement.review_place is not None  # an office's window
     replacement.close()
+    window._translations.uninstall()  # type: ignore[attr-defined]  # later tests expect source text
 
 
 def test_assessor_can_leave_the_key_for_later(qtbot: QtBot, tmp_path: Path) -> None:
@@ -116,3 +117,4 @@ def test_preferences_show_the_role_and_demo_is_labelled(qtbot: QtBot, tmp_path: 
         assert role is not None and role.text() == "ผู้ประเมินภาคสนาม"
     finally:
         window.close()
+        window._translations.uninstall()  # type: ignore[attr-defined]  # later tests expect source text
