@@ -858,6 +858,73 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>HelpViewer</name>
+    <message>
+        <source>For everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field assessor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provincial office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regional and national offices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User guide — SECity Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print / save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole guide as a printable PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SECity user guide.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the guide as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written: {path} ({pages} pages)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation type="unfinished">Not done: {reason}</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportHistoryModel</name>
     <message>
         <source>When</source>

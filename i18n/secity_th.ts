@@ -858,6 +858,73 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>HelpViewer</name>
+    <message>
+        <source>For everyone</source>
+        <translation>สำหรับทุกคน</translation>
+    </message>
+    <message>
+        <source>Field assessor</source>
+        <translation>ผู้ประเมินภาคสนาม</translation>
+    </message>
+    <message>
+        <source>Provincial office</source>
+        <translation>สำนักงานจังหวัด</translation>
+    </message>
+    <message>
+        <source>Regional and national offices</source>
+        <translation>สำนักงานภาคและส่วนกลาง</translation>
+    </message>
+    <message>
+        <source>User guide — SECity Desktop</source>
+        <translation>คู่มือการใช้งาน — SECity Desktop</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>ย้อนกลับ</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>สารบัญ</translation>
+    </message>
+    <message>
+        <source>Print / save as PDF…</source>
+        <translation>พิมพ์ / บันทึกเป็น PDF…</translation>
+    </message>
+    <message>
+        <source>The whole guide as a printable PDF</source>
+        <translation>คู่มือทั้งเล่มเป็นไฟล์ PDF สำหรับพิมพ์</translation>
+    </message>
+    <message>
+        <source>SECity user guide.pdf</source>
+        <translation>คู่มือการใช้งาน SECity.pdf</translation>
+    </message>
+    <message>
+        <source>Save the guide as PDF</source>
+        <translation>บันทึกคู่มือเป็น PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>ไฟล์ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>กำลังสร้าง PDF…</translation>
+    </message>
+    <message>
+        <source>Written: {path} ({pages} pages)</source>
+        <translation>บันทึกแล้ว: {path} ({pages} หน้า)</translation>
+    </message>
+    <message>
+        <source>Not done: {reason}</source>
+        <translation>ดำเนินการไม่สำเร็จ: {reason}</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>คู่มือการใช้งาน (&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>ImportHistoryModel</name>
     <message>
         <source>When</source>

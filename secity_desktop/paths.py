@@ -42,6 +42,11 @@ def i18n_dir() -> Path:
     return project_root() / "i18n"
 
 
+def guide_dir() -> Path:
+    """The user guide (Markdown pages and screenshots); build.spec ships ``docs/guide``."""
+    return project_root() / "docs" / "guide"
+
+
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 

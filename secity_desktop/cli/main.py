@@ -24,6 +24,7 @@ from secity_desktop.cli import (
     dashboard_cmds,
     doctor_cmds,
     framework_cmds,
+    guide_cmds,
     history_cmds,
     key_cmds,
     municipality_cmds,
@@ -57,6 +58,7 @@ COMMAND_MODULES = [
     certificate_cmds,
     backup_cmds,
     doctor_cmds,
+    guide_cmds,
 ]
 
 

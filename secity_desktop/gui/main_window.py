@@ -224,6 +224,9 @@ class MainWindow(QtWidgets.QMainWindow):
         ):
             ass_menu.addAction(a) if a else ass_menu.addSeparator()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        from secity_desktop.gui.help_viewer import add_guide_action  # User guide (F1)
+
+        add_guide_action(self, help_menu)
         about = QtGui.QAction(self.tr("&About SECity Desktop"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)

@@ -57,6 +57,7 @@ def test_cli_prints_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     ddir = tmp_path / "w"
     assert main(["--data-dir", str(ddir), "init", "--role", "assessor"]) == 0
     (tmp_path / "pass.txt").write_text("correct horse battery\n")
+    (tmp_path / "pass.txt").chmod(0o600)  # a readable passphrase file would add a warning line
     capsys.readouterr()
     monkeypatch.setattr(atomic.os, "replace", lambda s, d: (_ for _ in ()).throw(PermissionError(13, "in use")))
     rc = main(["--data-dir", str(ddir), "key", "init", "--passphrase-file", str(tmp_path / "pass.txt")])
