@@ -130,7 +130,7 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
         w._translations = translations  # type: ignore[attr-defined]  # keep translators alive
         crash_handler.attach(w)
         w.crash_handler = crash_handler  # type: ignore[attr-defined]
-        if exec_:
+        if exec_ and not args.smoke_test:
             w.backup_actions.schedule_daily()  # type: ignore[attr-defined]
         return w
 
