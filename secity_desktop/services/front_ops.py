@@ -18,15 +18,27 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from secity_desktop.bundle.plan import Action, Plan
 from secity_desktop.bundle.read import VerifiedBundle
-from secity_desktop.bundle.write import WrittenBundle
 from secity_desktop.core.errors import ConflictError, SecityError, StoreError
 from secity_desktop.core.evidence_meta import FileMeta, read_meta
 from secity_desktop.services.assessments import AssessmentService
-from secity_desktop.services.bundle_export import ExportJob, ExportService
-from secity_desktop.services.bundle_import import ImportResult, ImportService
+from secity_desktop.services.bundle_export import (
+    ExportJob,
+    ExportService,
+    FieldExportOperation,
+    require_own_key,
+)
+from secity_desktop.services.bundle_import import (
+    ApplyImportOperation,
+    ImportResult,
+    ImportService,
+)
 from secity_desktop.services.import_preview import ImportPreview, preview
-from secity_desktop.services.office_bundles import OfficeBundleService, OfficeJob
-from secity_desktop.services.operations import Operation, Progress, byte_progress
+from secity_desktop.services.office_bundles import (
+    OfficeBundleService,
+    OfficeExportOperation,
+    OfficeJob,
+)
+from secity_desktop.services.operations import Operation, Progress
 from secity_desktop.services.spreadsheets import build_table, write_table
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store.assessments import Evidence
@@ -94,23 +106,24 @@ class ImportOutcome:
 
 
 class ApplyImport(Operation[ImportOutcome]):
-    """Staged evidence is renamed into place off-thread; the rows commit in one transaction."""
+    """The service's :class:`ApplyImportOperation` for a checked plan: quarantine copies and
+    the staged evidence's renames run off-thread; the rows commit in one transaction."""
 
     title = "importing"
 
     def __init__(self, checked: CheckedImport) -> None:
         self.checked = checked
+        self.op = ApplyImportOperation(checked.svc, checked.plan, stage_dir=checked.stage)
+
+    def prepare(self) -> None:
+        self.op.prepare()
 
     def work(self, progress: Progress) -> None:
-        # the file half of ImportService.apply (renames + fsync); apply() then finds nothing staged
-        self.checked.svc._place_blobs(self.checked.plan)
+        self.op.work(progress)
 
     def finish(self) -> ImportOutcome:
         plan = self.checked.plan
-        try:
-            result = self.checked.svc.apply(plan)
-        finally:
-            shutil.rmtree(self.checked.stage, ignore_errors=True)
+        result = self.op.finish()
         return ImportOutcome(
             result, plan.count(Action.ADD), plan.count(Action.UPDATE), plan.count(Action.SKIP),
             plan.count(Action.CONFLICT),
@@ -118,44 +131,38 @@ class ApplyImport(Operation[ImportOutcome]):
         )
 
     def discard(self) -> None:
+        self.op.discard()
         self.checked.drop()
 
 
-# --- bundles this workspace signs ----------------------------------------------------------
-class ExportFieldBundle(Operation[WrittenBundle]):
+# --- bundles this workspace signs: the services' operations, for a job already prepared ------
+class ExportFieldBundle(FieldExportOperation):
+    """:class:`FieldExportOperation` for a job the GUI prepared (to size and name the file)."""
+
     title = "writing bundle"
 
     def __init__(self, svc: ExportService, job: ExportJob, target: Path,
                  key: Ed25519PrivateKey, label: str = "") -> None:
-        self.svc, self.job, self.target, self.key, self.label = svc, job, target, key, label
-        self.written: WrittenBundle | None = None
+        super().__init__(svc, job.ids, target, key)
+        self.job = job
+        self.label = label
 
-    def work(self, progress: Progress) -> None:
-        self.written = self.job.run(self.target, self.key, byte_progress(progress, self.label))
-
-    def finish(self) -> WrittenBundle:
-        assert self.written is not None
-        self.svc.record(self.written, self.job.ids)
-        return self.written
+    def prepare(self) -> None:
+        assert self.job is not None
+        require_own_key(self.key, self.job.sender)
 
 
-class ExportOfficeBundle(Operation[WrittenBundle]):
-    """A return (province → assessor) or upward (province → region, nation) bundle."""
+class ExportOfficeBundle(OfficeExportOperation):
+    """A return (province → assessor) or upward (province → region, nation) bundle whose job
+    the GUI prepared; the service's operation writes (work) and records it (finish)."""
 
     title = "writing bundle"
 
     def __init__(self, svc: OfficeBundleService, job: OfficeJob, target: Path,
                  key: Ed25519PrivateKey, label: str = "") -> None:
-        self.svc, self.job, self.target, self.key, self.label = svc, job, target, key, label
-        self.written: WrittenBundle | None = None
-
-    def work(self, progress: Progress) -> None:
-        self.written = self.job.run(self.target, self.key, byte_progress(progress, self.label))
-
-    def finish(self) -> WrittenBundle:
-        assert self.written is not None
-        self.svc.record(self.job, self.written)
-        return self.written
+        super().__init__(svc, target, key)
+        self.job = job
+        self.label = label
 
 
 # --- evidence: copy and hash off-thread, link on the caller's thread ----------------------

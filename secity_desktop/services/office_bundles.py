@@ -202,12 +202,12 @@ class OfficeBundleService:
         progress: Callable[[int, int], bool] | None = None,
     ) -> WrittenBundle:
         """Write an already prepared job's bundle, then record it (the operation, inline)."""
-        op = _OfficeExportOperation(self, target, key)
+        op = OfficeExportOperation(self, target, key)
         op.job = job
         return run_inline(op, from_byte_progress(progress))
 
 
-class _OfficeExportOperation(BundleWriteOperation):
+class OfficeExportOperation(BundleWriteOperation):
     """Write and record an office bundle; subclasses say how the job is prepared."""
 
     def __init__(self, svc: OfficeBundleService, target: Path, key: Ed25519PrivateKey) -> None:
@@ -234,7 +234,7 @@ class _OfficeExportOperation(BundleWriteOperation):
         return self.written
 
 
-class ReturnBundleOperation(_OfficeExportOperation):
+class ReturnBundleOperation(OfficeExportOperation):
     """The province's reviews of returned assessments, for the assessors who sent them."""
 
     title = "writing a return bundle"
@@ -249,7 +249,7 @@ class ReturnBundleOperation(_OfficeExportOperation):
         return self.svc.prepare_return(self.ids)
 
 
-class UpwardBundleOperation(_OfficeExportOperation):
+class UpwardBundleOperation(OfficeExportOperation):
     """The province's approved results and model towns, for a region or the nation."""
 
     title = "writing an upward bundle"
