@@ -184,7 +184,7 @@ class BackupActions(QtCore.QObject):
         QtCore.QTimer.singleShot(delay_ms, self, self.daily)
 
     def daily(self) -> None:
-        if not self.window.isVisible():  # the window closed (its workspace with it) meanwhile
+        if not self.ws.is_open:  # the window closed (its workspace with it) meanwhile
             return
         if self.running or not backup_auto.due(self.ws):
             return

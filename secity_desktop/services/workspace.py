@@ -60,6 +60,12 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
+        self._closed = True
+
+    @property
+    def is_open(self) -> bool:
+        """False once closed (a late timer or signal must not touch a closed store)."""
+        return not getattr(self, "_closed", False)
 
 
 def _os_user() -> str:
