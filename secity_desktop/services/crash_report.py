@@ -6,9 +6,9 @@ dialog offering to copy it or open its folder. A report holds:
 
 * the app version, Python, platform, whether it is a frozen build;
 * a few facts about the workspace gathered without the store's connection
-  (:func:`facts` — folder, free space, store size and schema, key present);
-  this is a deliberately small stand-in for ``services/doctor.py`` (the
-  release helper's ``secity doctor``), which it should call once that exists;
+  (:func:`facts` — folder, free space, store size and schema, key present),
+  then everything ``secity doctor`` reports (``services/doctor.py``: catalogue,
+  fonts, framework, shipped files), each step guarded so a report is always written;
 * the traceback and the last lines of the log.
 
 Never in a report: passphrases, key material, evidence or assessment content.
@@ -42,7 +42,8 @@ def crash_dir() -> Path:
 
 
 def facts(data_dir: Path | None) -> dict[str, str]:
-    """Doctor-style facts; replace with ``services.doctor`` once it exists (see module doc)."""
+    """The support facts ``secity doctor`` gathers (version, platform, catalogue, fonts,
+    framework, workspace, disk), plus the log's place; never fails, whatever is broken."""
     out = {
         "version": __version__,
         "python": sys.version.split()[0],
@@ -63,6 +64,12 @@ def facts(data_dir: Path | None) -> dict[str, str]:
 
         out["schema"] = str(store_backup.schema_version(db))
     out["key_present"] = str((data_dir / "keys" / "assessor_ed25519").is_file())
+    with contextlib.suppress(Exception):  # a crash report must be written even if this fails
+        from secity_desktop.services import doctor
+
+        report = doctor.gather(data_dir)
+        out.update({f"doctor.{k}": str(v) for k, v in report.facts.items()})
+        out["doctor.missing"] = ", ".join(c.name for c in report.missing) or "nothing"
     return out
 
 

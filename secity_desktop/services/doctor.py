@@ -97,12 +97,16 @@ def shipped_files() -> list[tuple[str, Path]]:
         "resources/templates/certificate_th.toml",
         "resources/fonts/OFL.txt",
         "i18n/messages_th.toml",
+        "docs/guide/th/index.md",
+        "docs/guide/en/index.md",
         "LICENSE",
         "THIRD-PARTY-NOTICES",
     ]
     needed += [f"resources/fonts/Sarabun-{face}.ttf" for face in (
         "Regular", "Bold", "Italic", "BoldItalic", "SemiBold", "Light")]
-    needed.append("i18n/secity_th.qm" if ui_catalogue.is_frozen() else "i18n/secity_th.ts")
+    frozen = ui_catalogue.is_frozen()
+    needed.append("i18n/secity_th.qm" if frozen else "i18n/secity_th.ts")
+    needed.append("i18n/qt_th.qm" if frozen else "i18n/qt_th.ts")  # Qt's own buttons in Thai
     return [(name, root / name) for name in needed]
 
 
