@@ -10,15 +10,14 @@ and a skipped one (short of space) leaves a visible notice in the status bar.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from secity_desktop import log, messages
 from secity_desktop.core.errors import Cancelled, SecityError
-from secity_desktop.gui.operations import OperationRunner
-from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal
+from secity_desktop.gui.operations import Failure, OperationRunner
+from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets
 from secity_desktop.services import backup_auto
 from secity_desktop.services.backup import CreateBackup, VerifyBackup, default_name
 from secity_desktop.services.backup_format import SUFFIX
@@ -37,24 +36,6 @@ def run_operation(parent: QtWidgets.QWidget, title: str, op: Operation[Any],
         runner = OperationRunner(parent)
         runner.setObjectName("backupRunner")
     return runner.run(op, title, on_done, lambda failure: on_failed(failure.exc))
-
-
-class _Quiet(QtCore.QObject):
-    """A worker thread without a dialog (the daily backup); results come back by signal."""
-
-    done = Signal(object)
-    failed = Signal(object)
-
-    def start(self, op: Operation[Any]) -> None:
-        def work() -> None:
-            try:
-                op.work(lambda *_: True)
-            except BaseException as exc:
-                self.failed.emit(exc)
-            else:
-                self.done.emit(None)
-
-        threading.Thread(target=work, name="daily-backup", daemon=True).start()
 
 
 class BackupActions(QtCore.QObject):
@@ -189,39 +170,28 @@ class BackupActions(QtCore.QObject):
         if self.running or not backup_auto.due(self.ws):
             return
         op = backup_auto.daily_operation(self.ws)
-        try:
-            op.prepare()
-        except SecityError as exc:
-            backup_auto.skipped(self.ws, exc)
-            self.show_notice()
-            return
-        self.running = True
-        self.window.statusBar().showMessage(self.tr("Making today's backup…"))
-        self._quiet = _Quiet(self)
 
-        def done(_: object) -> None:
+        def done(r: Any) -> None:
             self.running = False
-            try:
-                r = op.finish()
-            except SecityError as exc:
-                failed(exc)
-                return
             self.last_result = r
             self.show_notice()
             self.window.statusBar().showMessage(
                 self.tr("Today's backup was made: {path}").format(path=str(r.path)), 10_000)
 
-        def failed(exc: BaseException) -> None:
+        def failed(failure: Failure) -> None:
             self.running = False
-            op.discard()
-            self.last_result = exc
-            backup_auto.skipped(self.ws, exc)
+            self.last_result = failure.exc
+            backup_auto.skipped(self.ws, failure.exc)
             self.show_notice()
             self.window.statusBar().clearMessage()
 
-        self._quiet.done.connect(done)
-        self._quiet.failed.connect(failed)
-        self._quiet.start(op)
+        runner = self.window.findChild(OperationRunner, "backupRunner")
+        if runner is None:
+            runner = OperationRunner(self.window)
+            runner.setObjectName("backupRunner")
+        self.running = True  # before run(): a synchronous pool may finish inside it
+        self.window.statusBar().showMessage(self.tr("Making today's backup…"))
+        runner.run(op, self.tr("Making today's backup…"), done, failed, quiet=True)
 
     def show_notice(self) -> None:
         notice = backup_auto.notice(self.ws)

@@ -101,7 +101,9 @@ class Running(QtCore.QObject):
     failed = Signal(object)
     progressed = Signal(object, object, str)
 
-    def __init__(self, runner: OperationRunner, op: Operation[Any], title: str) -> None:
+    def __init__(
+        self, runner: OperationRunner, op: Operation[Any], title: str, *, quiet: bool = False
+    ) -> None:
         super().__init__(runner)
         self.runner = runner
         self.op = op
@@ -119,6 +121,8 @@ class Running(QtCore.QObject):
         self.dialog.setAutoClose(False)
         self.dialog.setAutoReset(False)
         self.dialog.canceled.connect(self.cancel)
+        if quiet:  # background work a person did not start (the daily backup): never a dialog
+            self.dialog.setMinimumDuration(2**31 - 1)
         self.job = _Job(op, self._signals, self._cancel)
 
     def cancel(self) -> None:
@@ -203,8 +207,14 @@ class OperationRunner(QtCore.QObject):
         on_done: Callable[[Any], None] | None = None,
         on_failed: Callable[[Failure], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
+        *,
+        quiet: bool = False,
     ) -> Running | None:
-        """Start ``op``; None when ``prepare`` refused (``on_failed`` already told)."""
+        """Start ``op``; None when ``prepare`` refused (``on_failed`` already told).
+
+        ``quiet`` runs it without a progress dialog (work nobody asked for, like the daily
+        backup); it is still cancelled and waited for when the window closes.
+        """
         try:
             op.prepare()
         except BaseException as exc:
@@ -213,7 +223,7 @@ class OperationRunner(QtCore.QObject):
             finally:
                 self._report(self.failure(exc, traceback.format_exc()), on_failed)
             return None
-        handle = Running(self, op, title)
+        handle = Running(self, op, title, quiet=quiet)
         if on_done is not None:
             handle.finished.connect(on_done)
         handle.failed.connect(lambda f: self._report(f, on_failed))
