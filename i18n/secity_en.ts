@@ -213,10 +213,6 @@
         <translation>Restoring the backup…</translation>
     </message>
     <message>
-        <source>Restored into {path}: {a} assessments, {e} evidence files. To work in it, start SECity Desktop with that folder as its workspace.</source>
-        <translation>Restored into {path}: {a} assessments, {e} evidence files. To work in it, start SECity Desktop with that folder as its workspace.</translation>
-    </message>
-    <message>
         <source>{n} evidence files listed by assessments were not in the backup.</source>
         <translation>{n} evidence files listed by assessments were not in the backup.</translation>
     </message>
@@ -227,6 +223,18 @@
     <message>
         <source>Today&apos;s backup was made: {path}</source>
         <translation>Today&apos;s backup was made: {path}</translation>
+    </message>
+    <message>
+        <source>Restored into {path}: {a} assessments, {e} evidence files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the restored workspace now? (This window closes; your current workspace stays as it is.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SECity Desktop could not be started on {path}; start it with that folder as its workspace (--data-dir).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The last automatic backup did not happen; see the log.</source>

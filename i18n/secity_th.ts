@@ -213,10 +213,6 @@
         <translation>กำลังกู้คืนข้อมูล…</translation>
     </message>
     <message>
-        <source>Restored into {path}: {a} assessments, {e} evidence files. To work in it, start SECity Desktop with that folder as its workspace.</source>
-        <translation>กู้คืนลงใน {path} แล้ว: แบบประเมิน {a} รายการ ไฟล์หลักฐาน {e} ไฟล์ หากจะทำงานต่อ ให้เปิด SECity Desktop โดยใช้โฟลเดอร์นั้นเป็นพื้นที่ทำงาน</translation>
-    </message>
-    <message>
         <source>{n} evidence files listed by assessments were not in the backup.</source>
         <translation>ไฟล์หลักฐาน {n} ไฟล์ที่แบบประเมินอ้างถึงไม่มีอยู่ในไฟล์สำรองข้อมูล</translation>
     </message>
@@ -227,6 +223,18 @@
     <message>
         <source>Today&apos;s backup was made: {path}</source>
         <translation>สำรองข้อมูลประจำวันแล้ว: {path}</translation>
+    </message>
+    <message>
+        <source>Restored into {path}: {a} assessments, {e} evidence files.</source>
+        <translation>กู้คืนไว้ที่ {path} แล้ว: แบบประเมิน {a} รายการ ไฟล์หลักฐาน {e} ไฟล์</translation>
+    </message>
+    <message>
+        <source>Open the restored workspace now? (This window closes; your current workspace stays as it is.)</source>
+        <translation>เปิดพื้นที่ทำงานที่กู้คืนเลยหรือไม่? (หน้าต่างนี้จะปิด พื้นที่ทำงานปัจจุบันยังอยู่เหมือนเดิม)</translation>
+    </message>
+    <message>
+        <source>SECity Desktop could not be started on {path}; start it with that folder as its workspace (--data-dir).</source>
+        <translation>เปิด SECity Desktop ที่ {path} ไม่ได้ โปรดเปิดโปรแกรมโดยใช้โฟลเดอร์นั้นเป็นพื้นที่ทำงาน (--data-dir)</translation>
     </message>
     <message>
         <source>The last automatic backup did not happen; see the log.</source>

@@ -10,6 +10,7 @@ and a skipped one (short of space) leaves a visible notice in the status bar.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -138,13 +139,33 @@ class BackupActions(QtCore.QObject):
         self._run(self.tr("Restoring the backup…"), RestoreBackup(source, folder), self._restored)
 
     def _restored(self, r: Any) -> None:
-        text = self.tr("Restored into {path}: {a} assessments, {e} evidence files. To work in it, "
-                       "start SECity Desktop with that folder as its workspace.").format(
+        text = self.tr("Restored into {path}: {a} assessments, {e} evidence files.").format(
             path=str(r.data_dir), a=r.assessments, e=r.evidence_files)
         if r.missing_evidence:
             text += "\n\n" + self.tr("{n} evidence files listed by assessments were not in the "
                                      "backup.").format(n=len(r.missing_evidence))
-        self.inform(text)
+        text += "\n\n" + self.tr("Open the restored workspace now? (This window closes; your "
+                                 "current workspace stays as it is.)")
+        if self.ask_yes(text):
+            self.open_workspace(Path(r.data_dir))
+
+    def ask_yes(self, text: str) -> bool:
+        answer = QtWidgets.QMessageBox.question(self.window, self.tr("Backup"), text)
+        return answer == QtWidgets.QMessageBox.StandardButton.Yes
+
+    def open_workspace(self, data_dir: Path) -> bool:
+        """Start SECity Desktop on ``data_dir`` (the restored workspace) and close this window."""
+        program, args = relaunch_command(data_dir)
+        if not self.start_process(program, args):
+            self.inform(self.tr("SECity Desktop could not be started on {path}; start it with "
+                                "that folder as its workspace (--data-dir).").format(
+                path=str(data_dir)))
+            return False
+        self.window.close()
+        return True
+
+    def start_process(self, program: str, args: list[str]) -> bool:
+        return bool(QtCore.QProcess.startDetached(program, args))
 
     def _run(self, title: str, op: Operation[Any], done: Callable[[Any], None]) -> None:
         def finished(result: Any) -> None:
@@ -205,6 +226,13 @@ class BackupActions(QtCore.QObject):
         self.notice_label.setText(text)
         self.notice_label.setToolTip(text)
         self.notice_label.setVisible(True)
+
+
+def relaunch_command(data_dir: Path) -> tuple[str, list[str]]:
+    """How to start this same app on another workspace: the frozen executable, or this Python."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, ["--data-dir", str(data_dir)]
+    return sys.executable, ["-m", "secity_desktop", "--data-dir", str(data_dir)]
 
 
 def add_backup_actions(window: Any, menu: QtWidgets.QMenu,

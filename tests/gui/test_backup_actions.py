@@ -38,9 +38,17 @@ def test_menu_backup_verify_restore(qtbot: QtBot, window: MainWindow, tmp_path: 
     qtbot.waitUntil(lambda: not actions.running, timeout=20_000)
     assert "every hash matches" in told[-1]
     monkeypatch.setattr(actions, "ask_folder", lambda: tmp_path / "restored")
+    asked: list[str] = []
+    started: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(actions, "ask_yes", lambda text: asked.append(text) or True)
+    monkeypatch.setattr(actions, "start_process", lambda prog, args: started.append((prog, args)) or True)
+    window.show()
     actions.act_restore.trigger()
     qtbot.waitUntil(lambda: not actions.running, timeout=20_000)
-    assert "1 assessments" in told[-1] and (tmp_path / "restored" / "secity.sqlite3").is_file()
+    assert "1 assessments" in asked[-1] and (tmp_path / "restored" / "secity.sqlite3").is_file()
+    # "open it now": the same app starts on the restored folder, and this window closes
+    assert started and started[-1][1][-2:] == ["--data-dir", str(tmp_path / "restored")]
+    assert not window.isVisible()
 
 
 def test_refusal_is_shown_in_thai(qtbot: QtBot, window: MainWindow, tmp_path: Path,
