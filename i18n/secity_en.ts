@@ -2302,6 +2302,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation>{who} changed {code}: {old} → {new}</translation>
     </message>
     <message>
+        <source>No review activity yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not done</source>
         <translation>Not done</translation>
     </message>

@@ -2302,6 +2302,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>{who} เปลี่ยน {code}: {old} → {new}</translation>
     </message>
     <message>
+        <source>No review activity yet.</source>
+        <translation>ยังไม่มีการพิจารณาหรือความเห็น</translation>
+    </message>
+    <message>
         <source>Not done</source>
         <translation>ยังไม่ได้ดำเนินการ</translation>
     </message>

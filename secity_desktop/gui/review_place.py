@@ -265,7 +265,8 @@ class ReviewPlace(QtWidgets.QWidget):
             f"<p><span style='color:#666'>{e(format_datetime_th(parse_iso(at)))}</span><br>{body}</p>"
             for at, body in sorted(items)
         ]
-        return "".join(rows) or f"<p>{e(self.tr('No review activity yet.'))}</p>"
+        empty = self.tr("No review activity yet.")  # outside the f-string, where lupdate sees it
+        return "".join(rows) or f"<p>{e(empty)}</p>"
 
     # --- actions ------------------------------------------------------------
     def _run(self, action: object) -> bool:
