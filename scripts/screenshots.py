@@ -123,8 +123,8 @@ def _feedback_shot(app, tmp: Path) -> None:  # type: ignore[no-untyped-def]
     from secity_desktop.services.office_bundles import OfficeBundleService
     from secity_desktop.services.review.workflow import ReviewService
     from secity_desktop.services.revisions import RevisionService
+    from secity_desktop.services.trust import TrustService
     from secity_desktop.services.workspace import init_workspace, open_workspace
-    from secity_desktop.store.trust import TrustRegistry
 
     pw = b"screenshot passphrase"
     a = open_workspace(tmp / "assessor")
@@ -134,8 +134,8 @@ def _feedback_shot(app, tmp: Path) -> None:  # type: ignore[no-untyped-def]
     for ws, name in ((a, "สมศรี ผู้ประเมิน"), (p, "กานดา ศรีสุข")):
         Identity(ws).set_profile(name=name, organisation="ทสจ.สงขลา")
         Identity(ws).create_key(pw)
-    TrustRegistry(p.db).add(Identity(a).info().public_line, actor="t")
-    TrustRegistry(a.db).add(Identity(p).info().public_line, actor="t", name="ทสจ.สงขลา")
+    TrustService(p).add(Identity(a).info().public_line, actor="t")
+    TrustService(a).add(Identity(p).info().public_line, actor="t", name="ทสจ.สงขลา")
     svc = AssessmentService(a)
     aid = svc.new("9001", 2569).id
     fw = a.frameworks.get(svc.get(aid).framework_hash)

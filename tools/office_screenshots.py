@@ -63,8 +63,8 @@ def build(tmp: Path):  # type: ignore[no-untyped-def]
     from secity_desktop.services.office_bundles import OfficeBundleService
     from secity_desktop.services.review.workflow import ReviewService
     from secity_desktop.services.revisions import RevisionService
+    from secity_desktop.services.trust import TrustService
     from secity_desktop.services.workspace import init_workspace, open_workspace
-    from secity_desktop.store.trust import TrustRegistry
 
     rng = random.Random(YEAR)
     a = open_workspace(tmp / "assessor")
@@ -82,11 +82,11 @@ def build(tmp: Path):  # type: ignore[no-untyped-def]
         Identity(p).set_profile(name=OFFICES[code], position="ผู้อำนวยการ",
                                 organisation=OFFICES[code], province=code)
         Identity(p).create_key(PASS)
-        TrustRegistry(p.db).add(Identity(a).info().public_line, actor=p.actor,
+        TrustService(p).add(Identity(a).info().public_line, actor=p.actor,
                                 name="สมศรี ผู้ประเมิน", organisation="สสภ.1")
-        TrustRegistry(a.db).add(Identity(p).info().public_line, actor=a.actor,
+        TrustService(a).add(Identity(p).info().public_line, actor=a.actor,
                                 name=OFFICES[code], organisation=OFFICES[code])
-        TrustRegistry(n.db).add(Identity(p).info().public_line, actor=n.actor,
+        TrustService(n).add(Identity(p).info().public_line, actor=n.actor,
                                 name=OFFICES[code], organisation=OFFICES[code])
         ids = {m: _assess(a, m, rng) for m in munis}
         for aid in ids.values():
