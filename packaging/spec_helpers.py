@@ -60,17 +60,23 @@ QT_LIBS_EXCLUDED = tuple(
     for name in (
         "QtQml", "QtQuick", "QtPdf", "QtSvg", "QtNetwork", "QtOpenGL", "QtVirtualKeyboard",
         "QtQmlModels", "QtQmlMeta", "QtQmlWorkerScript", "QtEglFSDeviceIntegration",
-        "QtEglFsKmsSupport",
+        "QtEglFsKmsSupport", "QtWaylandClient", "QtWaylandEglClientHwIntegration",
+        "QtWlShellIntegration",
     )
 )
 #: Qt plugins a desktop user never needs: the GTK theme (it drags in GTK, cairo and pango),
 #: embedded-device platforms (VNC, framebuffer, EGLFS, Vulkan display) and their input
-#: plugins, and image formats that need an excluded module (SVG) or that evidence never is.
+#: plugins, image formats that need an excluded module (SVG) or that evidence never is, and the
+#: native Wayland platform: on a Wayland desktop Qt runs through XWayland with the xcb plugin
+#: (Linux is not where offices run the app; Windows is), which keeps the zipped bundle ≤ 70 MB.
 QT_PLUGINS_EXCLUDED = frozenset({
     "qgtk3", "qvnc", "qlinuxfb", "qvkkhrdisplay", "qeglfs", "qminimalegl", "qtiff", "qicns",
-    "qsvg", "qsvgicon", "qpdf", "qtga", "qwbmp",
+    "qsvg", "qsvgicon", "qpdf", "qtga", "qwbmp", "qwayland", "qwayland-egl", "qwayland-generic",
 })
-QT_PLUGIN_FOLDERS_EXCLUDED = frozenset({"egldeviceintegrations", "generic"})
+QT_PLUGIN_FOLDERS_EXCLUDED = frozenset({
+    "egldeviceintegrations", "generic", "wayland-decoration-client",
+    "wayland-graphics-integration-client", "wayland-shell-integration",
+})
 #: Libraries only the GTK theme plugin needs (Linux); Qt's xcb/wayland platforms do not.
 GTK_STACK = re.compile(
     r"^lib(gtk-3|gdk-3|gdk_pixbuf-2\.0|atk-1\.0|atk-bridge-2\.0|atspi|cairo|cairo-gobject|"

@@ -244,7 +244,7 @@ def main(langs: list[str]) -> int:
 def _check(imp, app) -> None:  # type: ignore[no-untyped-def]
     """Run the import page's dry run and wait for its plan (it works on a worker thread)."""
     imp.check()
-    waited: Callable[[], bool] = lambda: imp.plan is not None and imp.task is None  # noqa: E731
+    waited: Callable[[], bool] = lambda: imp.plan is not None and not imp.runner.busy  # noqa: E731
     for _ in range(2000):
         if waited():
             break

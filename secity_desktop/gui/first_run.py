@@ -254,7 +254,7 @@ class WelcomeDonePage(QtWidgets.QWizardPage):
             self.fingerprint.setCursorPosition(0)
             self.fingerprint.setVisible(True)
             pix = QtGui.QPixmap()
-            pix.loadFromData(identity.qr_svg(scale=4).encode("utf-8"), "SVG")
+            pix.loadFromData(identity.qr_png(scale=4))  # PNG: the frozen build ships no SVG plugin
             self.qr.setPixmap(pix)
             head = self.tr("Your signing key is ready. Its fingerprint:")
         else:

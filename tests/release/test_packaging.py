@@ -72,7 +72,7 @@ def test_data_trimming(dest: str, kept: bool) -> None:
     [
         ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
         ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
-        ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", False),
         ("PySide6\\plugins\\platforms\\qwindows.dll", True),
         ("PySide6\\plugins\\imageformats\\qsvg.dll", False),
         ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),
