@@ -54,6 +54,8 @@ PYTHON_EXCLUDES = (
     "setuptools", "distutils", "_distutils_hack", "pkg_resources", "pip", "asyncio",
     "multiprocessing", "doctest", "pdb", "lib2to3", "xmlrpc", "reportlab.graphics.testshapes",
 )
+#: What the console ``secity`` never imports (its own archive leaves them out; see build.spec).
+CLI_EXCLUDES = ["PySide6", "shiboken6", "secity_desktop.gui", "secity_desktop.app", "zxcvbn"]
 #: Shared libraries that only excluded Qt modules need (matched on the file name).
 QT_LIBS_EXCLUDED = tuple(
     re.compile(rf"(^|[/\\])(lib)?Qt6?{name[2:]}(\.|_)", re.IGNORECASE)
