@@ -53,6 +53,11 @@ PYTHON_EXCLUDES = (
     # build tools and servers nothing imports at run time (each EXE carries its own archive)
     "setuptools", "distutils", "_distutils_hack", "pkg_resources", "pip", "asyncio",
     "multiprocessing", "doctest", "pdb", "lib2to3", "xmlrpc", "reportlab.graphics.testshapes",
+    # reportlab's chart/barcode/drawing package: the reports draw their own bars (reports/charts.py)
+    # and no report path imports it (checked by rendering every report and the guide)
+    "reportlab.graphics",
+    # mail, FTP and text-encoding guessing nothing here uses
+    "smtplib", "ftplib", "charset_normalizer",
 )
 #: What the console ``secity`` never imports (its own archive leaves them out; see build.spec).
 CLI_EXCLUDES = ["PySide6", "shiboken6", "secity_desktop.gui", "secity_desktop.app", "zxcvbn"]
