@@ -27,14 +27,16 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
-            raise StoreError(f"{path}: cannot switch the store to WAL mode (got {mode})")
+            raise StoreError(f"{path}: cannot switch the store to WAL mode (got {mode})",
+                             code="store_no_wal", path=str(path))
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         if kind_of(exc, path.parent) == "no_space":  # SQLite says "disk I/O error" when full
             raise disk_error(exc, "store", path.parent) from None
-        raise StoreError(f"{path}: cannot open the workspace store: {_explain(exc)}") from None
+        raise StoreError(f"{path}: cannot open the workspace store: {_explain(exc)}",
+                         code="store_cannot_open", path=str(path), reason=_explain(exc)) from None
     return conn
 
 
@@ -61,7 +63,8 @@ def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> int:
     if current > SCHEMA_VERSION:
         raise StoreError(
             f"this workspace was written by a newer SECity Desktop (schema {current}, "
-            f"this release knows {SCHEMA_VERSION}); update the app to open it"
+            f"this release knows {SCHEMA_VERSION}); update the app to open it",
+            code="store_newer", schema=current, known=SCHEMA_VERSION,
         )
     notice = None
     if 0 < current < target and any(current < v <= target for v, _ in MIGRATIONS):
@@ -74,7 +77,8 @@ def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> int:
                     db.execute(f"PRAGMA user_version = {int(version)}")
             except sqlite3.Error as exc:
                 raise StoreError(
-                    f"upgrading the store to schema {version} failed: {_explain(exc)}"
+                    f"upgrading the store to schema {version} failed: {_explain(exc)}",
+                    code="store_upgrade_failed", schema=version, reason=_explain(exc),
                 ) from None
             current = version
     if notice is not None:  # a skipped automatic copy is shown, not only logged
@@ -87,12 +91,14 @@ def open_database(data_dir: Path, *, create: bool = True) -> sqlite_utils.Databa
     path = data_dir / DB_NAME
     if not path.exists():
         if not create:
-            raise StoreError(f"no workspace in {data_dir}; run `secity init` first")
+            raise StoreError(f"no workspace in {data_dir}; run `secity init` first",
+                             code="no_workspace", path=str(data_dir))
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(
-                f"cannot create the workspace folder {data_dir}: {exc.strerror}"
+                f"cannot create the workspace folder {data_dir}: {exc.strerror}",
+                code="workspace_folder_failed", path=str(data_dir),
             ) from None
     conn = _connect(path)
     db = sqlite_utils.Database(conn)
