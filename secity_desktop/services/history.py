@@ -16,9 +16,10 @@ from typing import Any
 
 from secity_desktop.core.errors import ConflictError, ValidationError
 from secity_desktop.core.past_results import HistoryPlan, parse_history, parse_level, plan_history
-from secity_desktop.core.reference import ImportRejected, Provinces, RowProblem, read_table
+from secity_desktop.core.reference import Provinces, read_table
 from secity_desktop.core.register_match import RegisterIndex
 from secity_desktop.services.operations import Operation, Progress, check_cancel, run_inline
+from secity_desktop.services.register import refuse_unless_clean
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import geography
 from secity_desktop.store import history as store
@@ -119,24 +120,8 @@ class HistoryImport(Operation[HistoryResult]):
         assert self.preview is not None, "work() has not run"
         if self.dry_run:
             return HistoryResult(self.preview, None)
-        refused = [p for p in self.preview.rows if p.outcome == "refused"]
-        if refused:
-            problems = [
-                RowProblem(p.line, "; ".join(r.message for r in p.reasons), p.reasons[0].code)
-                for p in refused
-            ]
-            raise ImportRejected(self.preview.file_name, problems, len(problems))
-        waiting = [p.line for p in self.preview.rows if p.outcome == "ambiguous"]
-        if waiting:
-            raise ValidationError(
-                f"{self.preview.file_name}: nothing was changed — {len(waiting)} row(s) match"
-                f" more than one record (lines {', '.join(map(str, waiting[:20]))});"
-                " settle each with --settle LINE=CODE or LINE=skip",
-                code="register.unsettled",
-                file=self.preview.file_name,
-                count=len(waiting),
-                lines=waiting[:20],
-            )
+        refuse_unless_clean(self.preview, settle="LINE=CODE or LINE=skip",
+                            ambiguity="match more than one record")
         db = self.ws.db
         with db.atomic():
             if register_store.snapshot(db) != self._snapshot or store.known(db) != self._known:

@@ -109,8 +109,14 @@ class ImportResult:
         return out
 
 
-def refuse_unless_clean(preview: Preview) -> None:
-    """The all-or-nothing rule: refused rows reject the file; ambiguous rows wait for a person."""
+def refuse_unless_clean(
+    preview: Any,
+    *,
+    settle: str = "LINE=CODE, LINE=new or LINE=skip",
+    ambiguity: str = "match more than one record or may be another body",
+) -> None:
+    """The all-or-nothing rule of a register or past-results file: refused rows reject the
+    file; ambiguous rows wait for a person (``settle`` names the answers the file type takes)."""
     refused = [p for p in preview.rows if p.outcome == Outcome.REFUSED]
     if refused:
         problems = [
@@ -121,9 +127,8 @@ def refuse_unless_clean(preview: Preview) -> None:
     waiting = [p.line for p in preview.rows if p.outcome == Outcome.AMBIGUOUS]
     if waiting:
         raise ValidationError(
-            f"{preview.file_name}: nothing was changed — {len(waiting)} row(s) match more than one"
-            f" record or may be another body (lines {', '.join(map(str, waiting[:20]))});"
-            " settle each with --settle LINE=CODE, LINE=new or LINE=skip",
+            f"{preview.file_name}: nothing was changed — {len(waiting)} row(s) {ambiguity}"
+            f" (lines {', '.join(map(str, waiting[:20]))}); settle each with --settle {settle}",
             code="register.unsettled",
             file=preview.file_name,
             count=len(waiting),
