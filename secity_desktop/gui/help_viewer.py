@@ -172,7 +172,7 @@ class HelpViewer(QtWidgets.QDialog):
         self.home_button.clicked.connect(lambda: self.open_page(guide.HOME))
         self.print_button = QtWidgets.QPushButton(self.tr("Print / save as PDF…"), self)
         self.print_button.setToolTip(self.tr("The whole guide as a printable PDF"))
-        self.print_button.clicked.connect(self.save_pdf)
+        self.print_button.clicked.connect(lambda: self.save_pdf())  # not clicked(bool) as the argument
         bar = QtWidgets.QHBoxLayout()
         for b in (self.back_button, self.home_button):
             bar.addWidget(b)

@@ -156,7 +156,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         bar = QtWidgets.QHBoxLayout()
         self.settle_button = QtWidgets.QPushButton(self.tr("Settle the row…"), self)
         self.settle_button.setToolTip(self.tr("Say which record an ambiguous row is, or add or skip it"))
-        self.settle_button.clicked.connect(self.settle_selected)
+        self.settle_button.clicked.connect(lambda: self.settle_selected())  # not clicked(bool) as the argument
         self.apply_button = QtWidgets.QPushButton(self.tr("Apply"), self)
         self.apply_button.setObjectName("applyImport")
         self.apply_button.clicked.connect(self.apply)

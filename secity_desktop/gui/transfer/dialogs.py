@@ -11,7 +11,7 @@ from collections.abc import Callable
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from secity_desktop import log, messages
-from secity_desktop.core.errors import Cancelled, SecityError, WrongPassphraseError
+from secity_desktop.core.errors import Cancelled, NotFoundError, SecityError, WrongPassphraseError
 from secity_desktop.gui.qt import QtCore, QtWidgets
 from secity_desktop.services.identity import Identity
 
@@ -71,7 +71,15 @@ def ask_passphrase(parent: QtWidgets.QWidget, prompt: str, error: str = "",
 
 def unlock_key(parent: QtWidgets.QWidget, identity: Identity, ask: AskPassphrase,
                prompt: str) -> Ed25519PrivateKey | None:
-    """Ask until the passphrase opens the key (a wrong one is said plainly and asked again)."""
+    """Ask until the passphrase opens the key (a wrong one is said plainly and asked again).
+
+    With no key yet nothing is asked: the person is told where to create one (None returned).
+    """
+    if not identity.has_key():
+        show_error(parent, NotFoundError(
+            "this workspace has no signing key yet; create one on the signing-key page under Sync",
+            code="no_key_yet"))
+        return None
     error = ""
     while True:
         phrase = ask(parent, prompt, error, False)

@@ -63,7 +63,7 @@ class KeyPage(QtWidgets.QWidget):
         self.passwd_button = QtWidgets.QPushButton(self.tr("Change passphrase…"), keybox)
         self.passwd_button.clicked.connect(self.change_passphrase)
         self.export_button = QtWidgets.QPushButton(self.tr("Export public key…"), keybox)
-        self.export_button.clicked.connect(self.export_public)
+        self.export_button.clicked.connect(lambda: self.export_public())  # not clicked(bool) as the argument
         for b in (self.create_button, self.passwd_button, self.export_button):
             row.addWidget(b)
         kform.addRow(row)
