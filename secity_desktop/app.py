@@ -90,6 +90,7 @@ SMOKE_ENV = "SECITY_SMOKE_TEST"
 
 def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     args = _args(argv)
+    from secity_desktop.gui import none_guard
     from secity_desktop.gui import settings as cfg
     from secity_desktop.gui.first_run import offer_first_run
     from secity_desktop.gui.fonts import load_fonts
@@ -107,6 +108,7 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     log.setup(debug=args.debug, console=args.debug)
     # first: whatever goes wrong from here is reported (tests, exec_=False, keep pytest's hooks)
     crash_handler = crash.install(hooks=exec_)
+    none_guard.install(app)  # PySide6 6.12 drains None's refcount (see gui/none_guard.py)
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_AUTHOR)
     load_fonts(app)  # type: ignore[arg-type]

@@ -1,0 +1,48 @@
+"""Keep Python's ``None`` alive under PySide6 6.12's void-return reference bug (Python 3.11).
+
+Measured here: every call of a Qt method that returns nothing (``QLabel.setText``,
+``QComboBox.addItem`` …) lowers ``sys.getrefcount(None)`` by one and never gives it
+back — shiboken hands back ``None`` without taking a reference. On Python 3.11
+``None`` is an ordinary object (3.12 made it immortal), so once enough such calls
+have been made the interpreter frees ``None`` and aborts ("deallocating None"): the
+national workspace did so after 86,000 ``addItem`` calls, and a long day of typing
+would too. Until PySide6 is fixed, the app holds spare references to ``None`` and
+tops them up from a timer well before they could run out. Harmless where the bug or
+the mortal ``None`` is gone.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from secity_desktop.gui.qt import QtCore
+
+LOW = 200_000  # top up below this many references …
+TOP_UP = 1_000_000  # … by this many (8 MB of list slots each time)
+CHECK_MS = 1000
+
+_spare: list[None] = []
+
+
+def needed() -> bool:
+    return sys.version_info < (3, 12)
+
+
+def top_up() -> bool:
+    """Add spare references when ``None`` runs low; True when it did."""
+    if not needed() or sys.getrefcount(None) >= LOW:
+        return False
+    _spare.extend([None] * TOP_UP)
+    return True
+
+
+def install(app: QtCore.QCoreApplication) -> QtCore.QTimer | None:
+    """Top up now and every second for the life of ``app``."""
+    if not needed():
+        return None
+    top_up()
+    timer = QtCore.QTimer(app)
+    timer.setObjectName("noneGuard")
+    timer.timeout.connect(top_up)
+    timer.start(CHECK_MS)
+    return timer
