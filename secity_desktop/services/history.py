@@ -16,10 +16,10 @@ from typing import Any
 
 from secity_desktop.core.errors import ConflictError, ValidationError
 from secity_desktop.core.past_results import HistoryPlan, parse_history, parse_level, plan_history
-from secity_desktop.core.reference import Provinces, read_table
+from secity_desktop.core.reference import read_table
 from secity_desktop.core.register_match import RegisterIndex
-from secity_desktop.services.operations import Operation, Progress, check_cancel, run_inline
-from secity_desktop.services.register import refuse_unless_clean
+from secity_desktop.services.operations import Progress, check_cancel, run_inline
+from secity_desktop.services.register import RegisterFileOperation, refuse_unless_clean
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import geography
 from secity_desktop.store import history as store
@@ -78,7 +78,7 @@ def check_level(text: str | None) -> str | None:
     return level
 
 
-class HistoryImport(Operation[HistoryResult]):
+class HistoryImport(RegisterFileOperation[HistoryResult]):
     title = "importing past results"
 
     def __init__(
@@ -90,21 +90,13 @@ class HistoryImport(Operation[HistoryResult]):
         settle: Mapping[int, str] | None = None,
         dry_run: bool = False,
     ) -> None:
-        self.ws = ws
-        self.path = Path(path)
+        super().__init__(ws, path, settle=settle, dry_run=dry_run)
         self.level = check_level(level)
-        self.settle = dict(settle or {})
-        self.dry_run = dry_run
         self.preview: HistoryPreview | None = None
 
     def prepare(self) -> None:
-        self._snapshot = register_store.snapshot(self.ws.db)
+        super().prepare()
         self._known = store.known(self.ws.db)
-        self._provinces = Provinces(geography.province_name_rows(self.ws.db))
-
-    def record_names(self) -> dict[str, str]:
-        """code → Thai name of the records read in ``prepare`` (to name a row's candidates)."""
-        return {r.code: r.name_th for r in self._snapshot.records()}
 
     def work(self, progress: Progress) -> None:
         check_cancel(progress, 0, 2, "reading")

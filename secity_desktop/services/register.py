@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from secity_desktop.core.errors import ConflictError, ValidationError
 from secity_desktop.core.reference import (
@@ -109,6 +109,9 @@ class ImportResult:
         return out
 
 
+R = TypeVar("R")
+
+
 def refuse_unless_clean(
     preview: Any,
     *,
@@ -136,7 +139,33 @@ def refuse_unless_clean(
         )
 
 
-class RegisterImport(Operation[ImportResult]):
+class RegisterFileOperation(Operation[R]):
+    """What a register or past-results file import shares: the file, the person's settlements,
+    dry run or not, and the register as it stood when the preview was made (``prepare``)."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        path: Path,
+        *,
+        settle: Mapping[int, str] | None = None,
+        dry_run: bool = False,
+    ) -> None:
+        self.ws = ws
+        self.path = Path(path)
+        self.settle = dict(settle or {})
+        self.dry_run = dry_run
+
+    def prepare(self) -> None:
+        self._snapshot = store.snapshot(self.ws.db)
+        self._provinces = Provinces(geography.province_name_rows(self.ws.db))
+
+    def record_names(self) -> dict[str, str]:
+        """code → Thai name of the records read in ``prepare`` (to name a row's candidates)."""
+        return {r.code: r.name_th for r in self._snapshot.records()}
+
+
+class RegisterImport(RegisterFileOperation[ImportResult]):
     title = "importing the register of local governments"
 
     def __init__(
@@ -148,20 +177,9 @@ class RegisterImport(Operation[ImportResult]):
         settle: Mapping[int, str] | None = None,
         dry_run: bool = False,
     ) -> None:
-        self.ws = ws
-        self.path = Path(path)
+        super().__init__(ws, path, settle=settle, dry_run=dry_run)
         self.list_date = check_list_date(list_date)
-        self.settle = dict(settle or {})
-        self.dry_run = dry_run
         self.preview: Preview | None = None
-
-    def prepare(self) -> None:
-        self._snapshot = store.snapshot(self.ws.db)
-        self._provinces = Provinces(geography.province_name_rows(self.ws.db))
-
-    def record_names(self) -> dict[str, str]:
-        """code → Thai name of the records read in ``prepare`` (to name a row's candidates)."""
-        return {r.code: r.name_th for r in self._snapshot.records()}
 
     def work(self, progress: Progress) -> None:
         check_cancel(progress, 0, 3, "reading")
