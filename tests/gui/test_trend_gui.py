@@ -16,7 +16,7 @@ from secity_desktop.gui.trend_chart import Line, Pane, TrendChart
 from secity_desktop.services.history import import_history
 from secity_desktop.services.model_town import ModelTownService
 from secity_desktop.services.workspace import Workspace
-from tests.services.trend_helpers import FULL1, FULL2, HALF1, LOW1, MID2, result, two_versions
+from tests.services.trend_helpers import FULL1, HALF1, LOW1, MID2, result, two_versions
 
 BREAK_RED = QtGui.QColor("#a3262a")
 
