@@ -1495,6 +1495,10 @@ SHA-256 {sha}</translation>
         <translation>Dashboard</translation>
     </message>
     <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Coverage</source>
         <translation>Coverage</translation>
     </message>
@@ -2047,6 +2051,153 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     </message>
 </context>
 <context>
+    <name>ProgressPlace</name>
+    <message>
+        <source>Whole country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print trend PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading results of every year…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished">Coverage</translation>
+    </message>
+    <message>
+        <source>Seat towns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model towns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most improved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No assessment recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{year}: {assessed} of {all} assessed ({percent:.1f}%), {approved} approved, {towns} model town(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessed %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provinces whose seat town reached a tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seat town&apos;s approved total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished">Total</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">Tier</translation>
+    </message>
+    <message>
+        <source>Provinces with a model town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <source>Model town</source>
+        <translation type="unfinished">Model town</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation type="unfinished">Municipality</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation type="unfinished">Province</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished">Change</translation>
+    </message>
+    <message>
+        <source>Needs approved results in at least two fiscal years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved totals of {first} and {last} compared; {n} left out because the framework changed with no declared mapping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save trend PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportsPlace</name>
     <message>
         <source>Assessment report</source>
@@ -2488,6 +2639,100 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     <message>
         <source>Import history</source>
         <translation>Import history</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>framework changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No results to chart yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrendSection</name>
+    <message>
+        <source>Progress over the years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print trend PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished">Total</translation>
+    </message>
+    <message>
+        <source>Total and tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year by year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished">Change</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">Tier</translation>
+    </message>
+    <message>
+        <source>C{code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation type="unfinished">Framework</translation>
+    </message>
+    <message>
+        <source> (compared through the declared mapping)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (framework changed: not compared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No assessment recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Framework changed in {years} with no declared mapping: those years are not compared with the year before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>★ marks a year with a past award (listed under Past results).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save trend PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1495,6 +1495,10 @@ SHA-256 {sha}</translation>
         <translation>ภาพรวม</translation>
     </message>
     <message>
+        <source>Progress</source>
+        <translation>ความก้าวหน้า</translation>
+    </message>
+    <message>
         <source>Coverage</source>
         <translation>ความครอบคลุม</translation>
     </message>
@@ -2047,6 +2051,153 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     </message>
 </context>
 <context>
+    <name>ProgressPlace</name>
+    <message>
+        <source>Whole country</source>
+        <translation>ทั้งประเทศ</translation>
+    </message>
+    <message>
+        <source>Progress of</source>
+        <translation>ความก้าวหน้าของ</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>ปรับปรุงข้อมูล</translation>
+    </message>
+    <message>
+        <source>Print trend PDF…</source>
+        <translation>พิมพ์ PDF ผลหลายปี…</translation>
+    </message>
+    <message>
+        <source>Reading results of every year…</source>
+        <translation>กำลังอ่านผลการประเมินทุกปี…</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>ความครอบคลุม</translation>
+    </message>
+    <message>
+        <source>Seat towns</source>
+        <translation>เมืองศูนย์กลางจังหวัด</translation>
+    </message>
+    <message>
+        <source>Model towns</source>
+        <translation>เมืองต้นแบบ</translation>
+    </message>
+    <message>
+        <source>Most improved</source>
+        <translation>พัฒนาขึ้นมากที่สุด</translation>
+    </message>
+    <message>
+        <source>No assessment recorded yet.</source>
+        <translation>ยังไม่มีผลการประเมินที่บันทึกไว้</translation>
+    </message>
+    <message>
+        <source>{year}: {assessed} of {all} assessed ({percent:.1f}%), {approved} approved, {towns} model town(s).</source>
+        <translation>ปี {year}: ประเมินแล้ว {assessed} จาก {all} แห่ง (ร้อยละ {percent:.1f}) อนุมัติแล้ว {approved} แห่ง เมืองต้นแบบ {towns} แห่ง</translation>
+    </message>
+    <message>
+        <source>Assessed %</source>
+        <translation>ร้อยละที่ประเมินแล้ว</translation>
+    </message>
+    <message>
+        <source>Approved %</source>
+        <translation>ร้อยละที่อนุมัติแล้ว</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>ปี พ.ศ.</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>ประเมินแล้ว</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>ร้อยละ</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>อนุมัติแล้ว</translation>
+    </message>
+    <message>
+        <source>Provinces whose seat town reached a tier</source>
+        <translation>จังหวัดที่เมืองศูนย์กลางผ่านเกณฑ์ระดับรางวัล</translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation>เป้าหมาย</translation>
+    </message>
+    <message>
+        <source>Any tier</source>
+        <translation>ผ่านเกณฑ์ระดับใดก็ได้</translation>
+    </message>
+    <message>
+        <source>Seat town&apos;s approved total</source>
+        <translation>คะแนนรวมที่อนุมัติของเมืองศูนย์กลาง</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>คะแนนรวม</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>ระดับรางวัล</translation>
+    </message>
+    <message>
+        <source>Provinces with a model town</source>
+        <translation>จังหวัดที่มีเมืองต้นแบบ</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>รหัส</translation>
+    </message>
+    <message>
+        <source>Model town</source>
+        <translation>เมืองต้นแบบ</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>ลำดับ</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>เทศบาล</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>เปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <source>Needs approved results in at least two fiscal years.</source>
+        <translation>ต้องมีผลที่อนุมัติแล้วอย่างน้อยสองปีงบประมาณ</translation>
+    </message>
+    <message>
+        <source>Approved totals of {first} and {last} compared; {n} left out because the framework changed with no declared mapping.</source>
+        <translation>เทียบคะแนนรวมที่อนุมัติแล้วของปี {first} กับปี {last} ไม่นำมาเทียบ {n} แห่ง เพราะเปลี่ยนเกณฑ์โดยไม่มีตารางเทียบเกณฑ์ที่ประกาศไว้</translation>
+    </message>
+    <message>
+        <source>Save trend PDF</source>
+        <translation>บันทึก PDF ผลหลายปี</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>แฟ้ม PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>กำลังพิมพ์…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>บันทึกแล้ว: {path}</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPlace</name>
     <message>
         <source>Assessment report</source>
@@ -2488,6 +2639,100 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     <message>
         <source>Import history</source>
         <translation>ประวัติการนำเข้า</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>framework changed</source>
+        <translation>เปลี่ยนเกณฑ์</translation>
+    </message>
+    <message>
+        <source>No results to chart yet.</source>
+        <translation>ยังไม่มีผลสำหรับแสดงเป็นกราฟ</translation>
+    </message>
+</context>
+<context>
+    <name>TrendSection</name>
+    <message>
+        <source>Progress over the years</source>
+        <translation>ผลการประเมินตลอดหลายปี</translation>
+    </message>
+    <message>
+        <source>Print trend PDF…</source>
+        <translation>พิมพ์ PDF ผลหลายปี…</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>คะแนนรวม</translation>
+    </message>
+    <message>
+        <source>Total and tier</source>
+        <translation>คะแนนรวมและระดับ</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>องค์ประกอบ</translation>
+    </message>
+    <message>
+        <source>Year by year</source>
+        <translation>รายปี</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>ปี พ.ศ.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>เปลี่ยนแปลง</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>ระดับรางวัล</translation>
+    </message>
+    <message>
+        <source>C{code}</source>
+        <translation>องค์ฯ {code}</translation>
+    </message>
+    <message>
+        <source>Framework</source>
+        <translation>เกณฑ์</translation>
+    </message>
+    <message>
+        <source> (compared through the declared mapping)</source>
+        <translation> (เทียบผ่านตารางเทียบเกณฑ์ที่ประกาศไว้)</translation>
+    </message>
+    <message>
+        <source> (framework changed: not compared)</source>
+        <translation> (เปลี่ยนเกณฑ์ ไม่นำมาเทียบ)</translation>
+    </message>
+    <message>
+        <source>No assessment recorded yet.</source>
+        <translation>ยังไม่มีผลการประเมินที่บันทึกไว้</translation>
+    </message>
+    <message>
+        <source>Framework changed in {years} with no declared mapping: those years are not compared with the year before.</source>
+        <translation>ปี {years} เปลี่ยนเกณฑ์โดยไม่มีตารางเทียบเกณฑ์ที่ประกาศไว้ จึงไม่นำคะแนนปีนั้นมาเทียบกับปีก่อนหน้า</translation>
+    </message>
+    <message>
+        <source>★ marks a year with a past award (listed under Past results).</source>
+        <translation>★ คือปีที่ได้รับรางวัล (ดูรายการในผลรางวัลในอดีต)</translation>
+    </message>
+    <message>
+        <source>Save trend PDF</source>
+        <translation>บันทึก PDF ผลหลายปี</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>แฟ้ม PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>กำลังพิมพ์…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>บันทึกแล้ว: {path}</translation>
     </message>
 </context>
 <context>

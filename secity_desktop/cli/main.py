@@ -31,6 +31,7 @@ from secity_desktop.cli import (
     report_cmds,
     review_cmds,
     spreadsheet_cmds,
+    trend_cmds,
     trust_cmds,
     workspace_cmds,
 )
@@ -55,6 +56,7 @@ COMMAND_MODULES = [
     coverage_cmds,
     spreadsheet_cmds,
     report_cmds,
+    trend_cmds,
     certificate_cmds,
     backup_cmds,
     doctor_cmds,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from secity_desktop.cli import passphrase
+from secity_desktop.cli import passphrase, trend_cmds
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.core.errors import ValidationError
 from secity_desktop.core.thai_calendar import BE_OFFSET
@@ -49,6 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     pr.add_argument("-o", "--output", required=True, type=Path)
     add_json_flag(pr)
     pr.set_defaults(handler=cmd_province)
+
+    trend_cmds.register_report(rsub)  # secity report trend (cli/trend_cmds.py)
 
     c = rsub.add_parser("certificate", help="one model-town certificate (A4 landscape)")
     c.add_argument("--municipality", required=True, help="municipality code")

@@ -13,6 +13,7 @@ from secity_desktop.core.localgov import type_label
 from secity_desktop.core.past_results import LEVELS, award_label
 from secity_desktop.gui.common import translate_buttons, when_text
 from secity_desktop.gui.qt import QtCore, QtWidgets
+from secity_desktop.gui.trend_section import TrendSection
 from secity_desktop.services import municipalities as svc
 from secity_desktop.services.workspace import Workspace
 
@@ -70,7 +71,11 @@ class MunicipalityPage(QtWidgets.QDialog):
             self,
         )
         self.header.setWordWrap(True)
-        layout.addWidget(self.header)
+        top = QtWidgets.QHBoxLayout()  # the record, and beside it its progress over the years
+        top.addWidget(self.header)
+        self.trend = TrendSection(ws, m.code, lang, self)
+        top.addWidget(self.trend, 1)
+        layout.addLayout(top, 2)
         layout.addWidget(QtWidgets.QLabel(self.tr("Forms over the years"), self))
         self.types = _table(
             self,
@@ -102,7 +107,7 @@ class MunicipalityPage(QtWidgets.QDialog):
         )
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, 560)
+        self.resize(980, 580)
 
 
 def add_past_awards(dialog: QtWidgets.QDialog, results: list, lang: str = "th") -> QtWidgets.QLabel:  # type: ignore[type-arg]

@@ -1,4 +1,4 @@
-"""Adds the Review and Dashboard places (and Coverage above a province) for office roles.
+"""Adds the Review, Dashboard and Progress places (and Coverage above a province) for office roles.
 
 An assessor's workspace does not show them: an assessor does not review or
 rank, and hiding the tabs keeps their window simple (docs/review.md). Region
@@ -16,7 +16,7 @@ from secity_desktop.gui.qt import QtCore
 
 
 def add_province_places(window: Any) -> None:
-    window.coverage_place = None
+    window.coverage_place = window.progress_place = None
     if window.ws.role == Role.ASSESSOR:
         window.review_place = window.dashboard_place = None
         return
@@ -30,6 +30,13 @@ def add_province_places(window: Any) -> None:
     window.dashboard_place = DashboardPlace(window.ws, window.lang, window)
     window.add_place(
         window.dashboard_place, QtCore.QCoreApplication.translate("MainWindow", "Dashboard")
+    )
+
+    from secity_desktop.gui.progress_place import ProgressPlace  # progress over the years
+
+    window.progress_place = ProgressPlace(window.ws, window.lang, window)
+    window.add_place(
+        window.progress_place, QtCore.QCoreApplication.translate("MainWindow", "Progress")
     )
 
     def changed(_assessment_id: str) -> None:

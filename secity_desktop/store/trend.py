@@ -1,0 +1,116 @@
+"""What a trend reads across fiscal years: standing assessments and counts per year. SQL only.
+
+The standing assessment of a municipality in a year is the one the dashboard
+uses (``store.standings``): highest revision, then newest edit, never one a
+person set aside in an import conflict. Scores are not computed here — the
+picks go to ``services.bulk_scores`` like the dashboard's — and responses are
+never read, so a change of the responses layout does not touch this module.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from secity_desktop.store.batch import in_rows
+from secity_desktop.store.conflicts import NOT_SET_ASIDE
+
+Pick = tuple[str, str, str, int, int, str, str]
+"""(assessment id, framework hash, municipality, year, revision, status, updated_at)."""
+
+_STANDING = """
+SELECT id, fw, municipality_code, year, revision, status, updated_at FROM (
+  SELECT a.id AS id, a.framework_hash AS fw, a.municipality_code, a.year, a.revision, a.status,
+         a.updated_at,
+         ROW_NUMBER() OVER (PARTITION BY a.municipality_code, a.year
+                            ORDER BY a.revision DESC, a.updated_at DESC) AS rn
+  FROM assessments a JOIN municipalities m ON m.code = a.municipality_code
+  WHERE {where}
+) WHERE rn = 1{status}"""
+
+
+PROGRAMME = "m.province_code IN (SELECT code FROM provinces WHERE in_programme = 1)"
+"""The national views count the programme's 76 provinces (Bangkok is outside it)."""
+
+
+def standing(
+    db: sqlite_utils.Database,
+    *,
+    province: str | None = None,
+    municipality: str | None = None,
+    seats_only: bool = False,
+    years: tuple[int, ...] = (),
+    approved_only: bool = False,
+) -> list[Pick]:
+    """The standing assessment per municipality and fiscal year (all years unless given);
+    ``approved_only`` keeps the years whose standing assessment is approved."""
+    parts, args = [NOT_SET_ASIDE], []  # type: ignore[var-annotated]
+    if province:
+        parts.append("m.province_code = ?")
+        args.append(province)
+    elif not municipality:
+        parts.append(PROGRAMME)
+    if municipality:
+        parts.append("a.municipality_code = ?")
+        args.append(municipality)
+    if seats_only:
+        parts.append("m.is_seat = 1")
+    if years:
+        parts.append(f"a.year IN ({','.join('?' * len(years))})")
+        args.extend(years)
+    sql = _STANDING.format(where=" AND ".join(parts),
+                           status=" AND status = 'approved'" if approved_only else "")
+    return [tuple(r) for r in db.execute(sql, args).fetchall()]  # type: ignore[misc]
+
+
+def year_counts(db: sqlite_utils.Database, province: str | None = None) -> list[tuple[int, int, int]]:
+    """(year, municipalities with a standing assessment, of which approved), oldest first."""
+    parts, args = [NOT_SET_ASIDE], []  # type: ignore[var-annotated]
+    if province:
+        parts.append("m.province_code = ?")
+        args.append(province)
+    else:
+        parts.append(PROGRAMME)
+    sql = (
+        "SELECT year, COUNT(*), TOTAL(status = 'approved') FROM ("
+        + _STANDING.format(where=" AND ".join(parts), status="")
+        + ") GROUP BY year ORDER BY year"
+    )
+    return [(int(r[0]), int(r[1]), int(r[2])) for r in db.execute(sql, args).fetchall()]
+
+
+def municipality_count(db: sqlite_utils.Database, province: str | None = None) -> int:
+    sql, args = "SELECT COUNT(*) FROM municipalities", []  # type: ignore[var-annotated]
+    if province:
+        sql += " WHERE province_code = ?"
+        args.append(province)
+    return int(db.execute(sql, args).fetchone()[0])
+
+
+def programme_municipality_count(db: sqlite_utils.Database) -> int:
+    """Local governments in the programme's provinces (the national denominator)."""
+    return int(db.execute(
+        "SELECT COUNT(*) FROM municipalities m JOIN provinces p ON p.code = m.province_code"
+        " WHERE p.in_programme = 1"
+    ).fetchone()[0])
+
+
+def seats(db: sqlite_utils.Database, province: str | None = None) -> list[tuple[str, str, str]]:
+    """(code, Thai name, province) of the seat towns, by province."""
+    sql = "SELECT code, name_th, province_code FROM municipalities m WHERE is_seat = 1"
+    args: list[object] = []
+    if province:
+        sql += " AND province_code = ?"
+        args.append(province)
+    else:
+        sql += " AND " + PROGRAMME
+    return [(str(r[0]), str(r[1]), str(r[2]))
+            for r in db.execute(sql + " ORDER BY province_code, code", args).fetchall()]
+
+
+def names(db: sqlite_utils.Database, codes: list[str]) -> dict[str, tuple[str, str]]:
+    """Municipality code → (Thai name, province) for the codes given."""
+    rows = in_rows(
+        db, "SELECT code, name_th, province_code FROM municipalities WHERE code IN ({marks})",
+        codes,
+    )
+    return {str(r[0]): (str(r[1]), str(r[2])) for r in rows}
