@@ -1403,6 +1403,10 @@ SHA-256 {sha}</translation>
         <translation>เปิดแบบประเมินที่เลือก (Enter)</translation>
     </message>
     <message>
+        <source>Fiscal year</source>
+        <translation>ปีงบประมาณ</translation>
+    </message>
+    <message>
         <source>&amp;Back to the list</source>
         <translation>กลับไปที่รายการ (&amp;B)</translation>
     </message>
@@ -2753,6 +2757,13 @@ Reason:</source>
     <message>
         <source>This workspace keeps the assessments of the Sustainable Environment City programme on this computer. Who works here?</source>
         <translation>พื้นที่ทำงานนี้เก็บผลการประเมินเมืองสิ่งแวดล้อมยั่งยืนไว้ในเครื่องนี้ ใครเป็นผู้ใช้งาน?</translation>
+    </message>
+</context>
+<context>
+    <name>YearFilter</name>
+    <message>
+        <source>All years</source>
+        <translation>ทุกปี</translation>
     </message>
 </context>
 </TS>
