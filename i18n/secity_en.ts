@@ -2069,6 +2069,14 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation>Certificates (batch)</translation>
     </message>
     <message>
+        <source>Find by municipality, code, province or year…</source>
+        <translation>Find by municipality, code, province or year…</translation>
+    </message>
+    <message>
+        <source>The newest {n} matches; type to narrow the list</source>
+        <translation>The newest {n} matches; type to narrow the list</translation>
+    </message>
+    <message>
         <source>Thai digits (๐–๙)</source>
         <translation>Thai digits (๐–๙)</translation>
     </message>

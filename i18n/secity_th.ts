@@ -2069,6 +2069,14 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>เกียรติบัตร (หลายฉบับ)</translation>
     </message>
     <message>
+        <source>Find by municipality, code, province or year…</source>
+        <translation>ค้นหาด้วยชื่อเทศบาล รหัส จังหวัด หรือปี…</translation>
+    </message>
+    <message>
+        <source>The newest {n} matches; type to narrow the list</source>
+        <translation>แสดง {n} รายการล่าสุดที่ตรงกัน พิมพ์เพื่อค้นหาให้แคบลง</translation>
+    </message>
+    <message>
         <source>Thai digits (๐–๙)</source>
         <translation>ใช้เลขไทย (๐–๙)</translation>
     </message>

@@ -92,7 +92,6 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     args = _args(argv)
     from secity_desktop.gui import none_guard
     from secity_desktop.gui import settings as cfg
-    from secity_desktop.gui.first_run import offer_first_run
     from secity_desktop.gui.fonts import load_fonts
     from secity_desktop.gui.i18n import Translations
     from secity_desktop.gui.main_window import MainWindow
@@ -139,6 +138,8 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     window = make_window()
     window.show()
     if not ws.initialized:  # a new workspace: ask who works here (the window shows behind)
+        from secity_desktop.gui.first_run import offer_first_run
+
         offer_first_run(ws, lang, window, make_window)
     open_bundles(window, args.bundles)
     if args.smoke_test:

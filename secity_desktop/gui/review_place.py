@@ -16,6 +16,7 @@ from secity_desktop import messages
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import format_datetime_th, parse_iso
+from secity_desktop.gui.filter_table import FIT_ROWS
 from secity_desktop.gui.models.review import (
     ID_ROLE,
     REVIEW_STATUSES,
@@ -95,6 +96,8 @@ class ReviewPlace(QtWidgets.QWidget):
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
+            header.setResizeContentsPrecision(FIT_ROWS)  # fit columns to a page, not the queue
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         lv.addWidget(self.table, 1)
 

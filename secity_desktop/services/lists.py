@@ -233,6 +233,21 @@ def municipalities(ws: Workspace, province: str | None = None) -> list[Municipal
     return geography.municipalities(ws.db, province)
 
 
+def municipality_count(ws: Workspace) -> int:
+    return geography.municipality_count(ws.db)
+
+
+def municipality_codes(
+    ws: Workspace, search: str = "", order: str = "", descending: bool = False
+) -> list[str]:
+    """The register's codes filtered (code, names, province) and ordered in SQL."""
+    return geography.municipality_codes(ws.db, search=search, order=order, descending=descending)
+
+
+def municipalities_by_code(ws: Workspace, codes: Sequence[str]) -> dict[str, Municipality]:
+    return geography.municipalities_by_code(ws.db, list(codes))
+
+
 def municipality(ws: Workspace, code: str) -> Municipality:
     return geography.municipality(ws.db, code)
 
