@@ -2457,6 +2457,13 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     </message>
 </context>
 <context>
+    <name>Shell</name>
+    <message>
+        <source>Opening the workspace…</source>
+        <translation>Opening the workspace…</translation>
+    </message>
+</context>
+<context>
     <name>SyncDialogs</name>
     <message>
         <source>Wrong passphrase; try again.</source>

@@ -2457,6 +2457,13 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     </message>
 </context>
 <context>
+    <name>Shell</name>
+    <message>
+        <source>Opening the workspace…</source>
+        <translation>กำลังเปิดพื้นที่ทำงาน…</translation>
+    </message>
+</context>
+<context>
     <name>SyncDialogs</name>
     <message>
         <source>Wrong passphrase; try again.</source>

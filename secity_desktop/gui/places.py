@@ -74,6 +74,10 @@ class PlaceTabs(QtWidgets.QTabWidget):
                 return self._build(i)
         return None
 
+    def place_keys(self) -> list[str]:
+        """Every place's key, in tab order."""
+        return list(self._keys)
+
     def index_of_key(self, key: str) -> int:
         return self._keys.index(key) if key in self._keys else -1
 

@@ -15,7 +15,7 @@ from secity_desktop.core.framework import Tier
 from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.scoring import tier_for
 from secity_desktop.core.thai_calendar import fiscal_year_be, now_utc
-from secity_desktop.services.bulk_scores import BulkScorer
+from secity_desktop.services.bulk_scores import BulkScorer, shared_scorer
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import geography, lists, standings
@@ -140,7 +140,7 @@ class AssessmentList:
     @property
     def scorer(self) -> BulkScorer:
         if self._scorer is None:
-            self._scorer = BulkScorer(self.ws.db, self.ws.frameworks)
+            self._scorer = shared_scorer(self.ws)
         return self._scorer
 
     def ids(
@@ -258,7 +258,7 @@ class ReviewQueue:
 
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
-        self._scorer = BulkScorer(ws.db, ws.frameworks)
+        self._scorer = shared_scorer(ws)
 
     def ids(
         self,

@@ -31,7 +31,7 @@ class PagedTableModel(ColumnTableModel[T], Generic[T]):
         self.order = order  # (column key, descending)
         self._ids: list[str] = []
         self._cache: dict[str, T] = {}
-        self.pages_read = 0  # how many pages were read from the store (tests, benchmarks)
+        self.pages_read = 0  # pages read from the store since the last reload (tests, benches)
 
     # --- what subclasses give ----------------------------------------------------------
     def fetch_ids(self) -> list[str]:
@@ -45,6 +45,7 @@ class PagedTableModel(ColumnTableModel[T], Generic[T]):
         self.beginResetModel()
         self._ids = self.fetch_ids()
         self._cache.clear()
+        self.pages_read = 0
         self.endResetModel()
 
     def set_search(self, text: str) -> None:
