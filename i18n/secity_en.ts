@@ -226,15 +226,15 @@
     </message>
     <message>
         <source>Restored into {path}: {a} assessments, {e} evidence files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored into {path}: {a} assessments, {e} evidence files.</translation>
     </message>
     <message>
         <source>Open the restored workspace now? (This window closes; your current workspace stays as it is.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the restored workspace now? (This window closes; your current workspace stays as it is.)</translation>
     </message>
     <message>
         <source>SECity Desktop could not be started on {path}; start it with that folder as its workspace (--data-dir).</source>
-        <translation type="unfinished"></translation>
+        <translation>SECity Desktop could not be started on {path}; start it with that folder as its workspace (--data-dir).</translation>
     </message>
     <message>
         <source>The last automatic backup did not happen; see the log.</source>
@@ -827,27 +827,27 @@ SHA-256 {sha}</translation>
     <name>FirstRunWizard</name>
     <message>
         <source>SECity Desktop — first start</source>
-        <translation type="unfinished"></translation>
+        <translation>SECity Desktop — first start</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Next &gt;</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; &amp;Back</translation>
     </message>
     <message>
         <source>&amp;Start working</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Start working</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>SECity Desktop</source>
-        <translation type="unfinished">SECity Desktop</translation>
+        <translation>SECity Desktop</translation>
     </message>
 </context>
 <context>
@@ -869,67 +869,67 @@ SHA-256 {sha}</translation>
     <name>HelpViewer</name>
     <message>
         <source>For everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>For everyone</translation>
     </message>
     <message>
         <source>Field assessor</source>
-        <translation type="unfinished"></translation>
+        <translation>Field assessor</translation>
     </message>
     <message>
         <source>Provincial office</source>
-        <translation type="unfinished"></translation>
+        <translation>Provincial office</translation>
     </message>
     <message>
         <source>Regional and national offices</source>
-        <translation type="unfinished"></translation>
+        <translation>Regional and national offices</translation>
     </message>
     <message>
         <source>User guide — SECity Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>User guide — SECity Desktop</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Contents</translation>
     </message>
     <message>
         <source>Print / save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print / save as PDF…</translation>
     </message>
     <message>
         <source>The whole guide as a printable PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>The whole guide as a printable PDF</translation>
     </message>
     <message>
         <source>SECity user guide.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>SECity user guide.pdf</translation>
     </message>
     <message>
         <source>Save the guide as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the guide as PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">PDF files (*.pdf)</translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <source>Making the PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Making the PDF…</translation>
     </message>
     <message>
         <source>Written: {path} ({pages} pages)</source>
-        <translation type="unfinished"></translation>
+        <translation>Written: {path} ({pages} pages)</translation>
     </message>
     <message>
         <source>Not done: {reason}</source>
-        <translation type="unfinished">Not done: {reason}</translation>
+        <translation>Not done: {reason}</translation>
     </message>
     <message>
         <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;User guide</translation>
     </message>
 </context>
 <context>
@@ -1038,118 +1038,118 @@ SHA-256 {sha}</translation>
     <name>ImportPreview</name>
     <message>
         <source>add</source>
-        <translation type="unfinished">add</translation>
+        <translation>add</translation>
     </message>
     <message>
         <source>update</source>
-        <translation type="unfinished"></translation>
+        <translation>update</translation>
     </message>
     <message>
         <source>same</source>
-        <translation type="unfinished"></translation>
+        <translation>same</translation>
     </message>
     <message>
         <source>ambiguous</source>
-        <translation type="unfinished"></translation>
+        <translation>ambiguous</translation>
     </message>
     <message>
         <source>refused</source>
-        <translation type="unfinished">refused</translation>
+        <translation>refused</translation>
     </message>
     <message>
         <source>skip</source>
-        <translation type="unfinished"></translation>
+        <translation>skip</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>name</translation>
     </message>
     <message>
         <source>English name</source>
-        <translation type="unfinished"></translation>
+        <translation>English name</translation>
     </message>
     <message>
         <source>type</source>
-        <translation type="unfinished"></translation>
+        <translation>type</translation>
     </message>
     <message>
         <source>department code</source>
-        <translation type="unfinished"></translation>
+        <translation>department code</translation>
     </message>
     <message>
         <source>district</source>
-        <translation type="unfinished"></translation>
+        <translation>district</translation>
     </message>
     <message>
         <source>seat town</source>
-        <translation type="unfinished"></translation>
+        <translation>seat town</translation>
     </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
         <source>Import the register of local governments</source>
-        <translation type="unfinished"></translation>
+        <translation>Import the register of local governments</translation>
     </message>
     <message>
         <source>Import past results</source>
-        <translation type="unfinished"></translation>
+        <translation>Import past results</translation>
     </message>
     <message>
         <source>No file chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>No file chosen</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose file…</translation>
     </message>
     <message>
         <source>Settle the row…</source>
-        <translation type="unfinished"></translation>
+        <translation>Settle the row…</translation>
     </message>
     <message>
         <source>Say which record an ambiguous row is, or add or skip it</source>
-        <translation type="unfinished"></translation>
+        <translation>Say which record an ambiguous row is, or add or skip it</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Apply</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
         <source>Imported: {counts}</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported: {counts}</translation>
     </message>
     <message>
         <source>refused rows must be corrected in the file, ambiguous rows settled, before Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>refused rows must be corrected in the file, ambiguous rows settled, before Apply</translation>
     </message>
     <message>
         <source>Add it as a new record</source>
-        <translation type="unfinished"></translation>
+        <translation>Add it as a new record</translation>
     </message>
     <message>
         <source>Skip this row</source>
-        <translation type="unfinished"></translation>
+        <translation>Skip this row</translation>
     </message>
     <message>
         <source>Undo my choice for this row</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo my choice for this row</translation>
     </message>
     <message>
         <source>Settle line {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>Settle line {line}</translation>
     </message>
     <message>
         <source>Which record is line {line}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Which record is line {line}?</translation>
     </message>
     <message>
         <source>Not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Not imported</translation>
     </message>
 </context>
 <context>
@@ -1384,7 +1384,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <source>(demo data)</source>
-        <translation type="unfinished"></translation>
+        <translation>(demo data)</translation>
     </message>
     <message>
         <source>&amp;New assessment…</source>
@@ -1401,6 +1401,10 @@ SHA-256 {sha}</translation>
     <message>
         <source>Open the selected assessment (Enter)</source>
         <translation>Open the selected assessment (Enter)</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>Fiscal year</translation>
     </message>
     <message>
         <source>&amp;Back to the list</source>
@@ -1480,7 +1484,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <source>DEMO DATA</source>
-        <translation type="unfinished"></translation>
+        <translation>DEMO DATA</translation>
     </message>
     <message>
         <source>All changes saved · last saved {when}</source>
@@ -1530,122 +1534,122 @@ SHA-256 {sha}</translation>
     <name>MunicipalityPage</name>
     <message>
         <source>Code</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Department code</source>
-        <translation type="unfinished"></translation>
+        <translation>Department code</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Province</source>
-        <translation type="unfinished">Province</translation>
+        <translation>Province</translation>
     </message>
     <message>
         <source>District</source>
-        <translation type="unfinished"></translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>Provincial seat town</source>
-        <translation type="unfinished"></translation>
+        <translation>Provincial seat town</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>yes</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
     <message>
         <source>Also known by</source>
-        <translation type="unfinished"></translation>
+        <translation>Also known by</translation>
     </message>
     <message>
         <source>Forms over the years</source>
-        <translation type="unfinished"></translation>
+        <translation>Forms over the years</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Since</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>first listed</source>
-        <translation type="unfinished"></translation>
+        <translation>first listed</translation>
     </message>
     <message>
         <source>Past results</source>
-        <translation type="unfinished"></translation>
+        <translation>Past results</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <source>Award</source>
-        <translation type="unfinished"></translation>
+        <translation>Award</translation>
     </message>
     <message>
         <source>As written</source>
-        <translation type="unfinished"></translation>
+        <translation>As written</translation>
     </message>
     <message>
         <source>{file}, line {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}, line {line}</translation>
     </message>
     <message>
         <source>No past results recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No past results recorded.</translation>
     </message>
 </context>
 <context>
     <name>MunicipalityPlace</name>
     <message>
         <source>Filter by name (Thai or English), code or province…</source>
-        <translation type="unfinished">Filter by name (Thai or English), code or province…</translation>
+        <translation>Filter by name (Thai or English), code or province…</translation>
     </message>
     <message>
         <source>Import list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import list…</translation>
     </message>
     <message>
         <source>Load the department&apos;s register of local governments (CSV or XLSX) with a preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Load the department&apos;s register of local governments (CSV or XLSX) with a preview</translation>
     </message>
     <message>
         <source>Past results…</source>
-        <translation type="unfinished"></translation>
+        <translation>Past results…</translation>
     </message>
     <message>
         <source>Load the awards and tiers of earlier years with a preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Load the awards and tiers of earlier years with a preview</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Open</translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>The selected record, its forms over the years and past results (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>The selected record, its forms over the years and past results (Enter)</translation>
     </message>
 </context>
 <context>
@@ -1976,78 +1980,78 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     </message>
     <message>
         <source>This workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>This workspace</translation>
     </message>
     <message>
         <source>Works as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Works as:</translation>
     </message>
     <message>
         <source>Province:</source>
-        <translation type="unfinished"></translation>
+        <translation>Province:</translation>
     </message>
     <message>
         <source>Regional office:</source>
-        <translation type="unfinished"></translation>
+        <translation>Regional office:</translation>
     </message>
     <message>
         <source>Person:</source>
-        <translation type="unfinished"></translation>
+        <translation>Person:</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder:</translation>
     </message>
     <message>
         <source>This workspace holds demo data.</source>
-        <translation type="unfinished"></translation>
+        <translation>This workspace holds demo data.</translation>
     </message>
 </context>
 <context>
     <name>PreviewModel</name>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Line</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">Result</translation>
+        <translation>Result</translation>
     </message>
     <message>
         <source>As written</source>
-        <translation type="unfinished"></translation>
+        <translation>As written</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <source>Award</source>
-        <translation type="unfinished"></translation>
+        <translation>Award</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished">Details</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Province</source>
-        <translation type="unfinished">Province</translation>
+        <translation>Province</translation>
     </message>
 </context>
 <context>
@@ -2106,7 +2110,7 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Year</translation>
     </message>
     <message>
         <source>Assessed</source>
@@ -2214,6 +2218,14 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     <message>
         <source>Certificates (batch)</source>
         <translation>Certificates (batch)</translation>
+    </message>
+    <message>
+        <source>Find by municipality, code, province or year…</source>
+        <translation>Find by municipality, code, province or year…</translation>
+    </message>
+    <message>
+        <source>The newest {n} matches; type to narrow the list</source>
+        <translation>The newest {n} matches; type to narrow the list</translation>
     </message>
     <message>
         <source>Thai digits (๐–๙)</source>
@@ -2454,7 +2466,7 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     </message>
     <message>
         <source>No review activity yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>No review activity yet.</translation>
     </message>
     <message>
         <source>Not done</source>
@@ -2596,6 +2608,13 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     </message>
 </context>
 <context>
+    <name>Shell</name>
+    <message>
+        <source>Opening the workspace…</source>
+        <translation>Opening the workspace…</translation>
+    </message>
+</context>
+<context>
     <name>SyncDialogs</name>
     <message>
         <source>Wrong passphrase; try again.</source>
@@ -2680,7 +2699,7 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Year</translation>
     </message>
     <message>
         <source>Change</source>
@@ -2849,155 +2868,162 @@ Reason:</translation>
     <name>WelcomeDonePage</name>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Ready</translation>
     </message>
     <message>
         <source>Next: give your provincial office your public key (Sync › My signing key › Export public key…) and read them the fingerprint. Then start with Assessments › New assessment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Next: give your provincial office your public key (Sync › My signing key › Export public key…) and read them the fingerprint. Then start with Assessments › New assessment.</translation>
     </message>
     <message>
         <source>Next: enrol your assessors&apos; public keys (Sync › Trusted assessor keys), then import the bundles they bring (Sync › Receive (import)). Give your assessors and the regional office this office&apos;s public key (Sync › Office signing key).</source>
-        <translation type="unfinished"></translation>
+        <translation>Next: enrol your assessors&apos; public keys (Sync › Trusted assessor keys), then import the bundles they bring (Sync › Receive (import)). Give your assessors and the regional office this office&apos;s public key (Sync › Office signing key).</translation>
     </message>
     <message>
         <source>Next: enrol the provincial offices&apos; public keys (Sync › Trusted province keys), then import their bundles (Sync › Receive (import)) and follow Coverage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Next: enrol the provincial offices&apos; public keys (Sync › Trusted province keys), then import their bundles (Sync › Receive (import)) and follow Coverage.</translation>
     </message>
     <message>
         <source>You have no signing key yet: create it on the signing-key page under Sync before you finalize or send.</source>
-        <translation type="unfinished"></translation>
+        <translation>You have no signing key yet: create it on the signing-key page under Sync before you finalize or send.</translation>
     </message>
     <message>
         <source>Your signing key is ready. Its fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Your signing key is ready. Its fingerprint:</translation>
     </message>
 </context>
 <context>
     <name>WelcomeKeyPage</name>
     <message>
         <source>Your signing key</source>
-        <translation type="unfinished"></translation>
+        <translation>Your signing key</translation>
     </message>
     <message>
         <source>What you finalize and send is signed with a key kept on this computer, protected by a passphrase only you know. Choose one you can remember: it cannot be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>What you finalize and send is signed with a key kept on this computer, protected by a passphrase only you know. Choose one you can remember: it cannot be recovered.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Passphrase</translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>Repeat</source>
-        <translation type="unfinished">Repeat</translation>
+        <translation>Repeat</translation>
     </message>
     <message>
         <source>Create the key later</source>
-        <translation type="unfinished"></translation>
+        <translation>Create the key later</translation>
     </message>
     <message>
         <source>You can create it any time on the signing-key page under Sync; you need it to finalize and send.</source>
-        <translation type="unfinished"></translation>
+        <translation>You can create it any time on the signing-key page under Sync; you need it to finalize and send.</translation>
     </message>
     <message>
         <source>very weak</source>
-        <translation type="unfinished"></translation>
+        <translation>very weak</translation>
     </message>
     <message>
         <source>weak</source>
-        <translation type="unfinished"></translation>
+        <translation>weak</translation>
     </message>
     <message>
         <source>fair</source>
-        <translation type="unfinished"></translation>
+        <translation>fair</translation>
     </message>
     <message>
         <source>strong</source>
-        <translation type="unfinished"></translation>
+        <translation>strong</translation>
     </message>
     <message>
         <source>very strong</source>
-        <translation type="unfinished"></translation>
+        <translation>very strong</translation>
     </message>
     <message>
         <source>Strength: {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Strength: {label}</translation>
     </message>
     <message>
         <source>use at least {n} characters</source>
-        <translation type="unfinished"></translation>
+        <translation>use at least {n} characters</translation>
     </message>
     <message>
         <source>the two passphrases differ</source>
-        <translation type="unfinished"></translation>
+        <translation>the two passphrases differ</translation>
     </message>
 </context>
 <context>
     <name>WelcomePersonPage</name>
     <message>
         <source>About you</source>
-        <translation type="unfinished"></translation>
+        <translation>About you</translation>
     </message>
     <message>
         <source>Your name is written in the audit log and, when you sign, in what you send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your name is written in the audit log and, when you sign, in what you send.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished">Position</translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished">Organisation</translation>
+        <translation>Organisation</translation>
     </message>
 </context>
 <context>
     <name>WelcomePlacePage</name>
     <message>
         <source>Where you work</source>
-        <translation type="unfinished"></translation>
+        <translation>Where you work</translation>
     </message>
     <message>
         <source>— not set —</source>
-        <translation type="unfinished"></translation>
+        <translation>— not set —</translation>
     </message>
     <message>
         <source>Province</source>
-        <translation type="unfinished">Province</translation>
+        <translation>Province</translation>
     </message>
     <message>
         <source>Regional office</source>
-        <translation type="unfinished"></translation>
+        <translation>Regional office</translation>
     </message>
     <message>
         <source>The province you assess in (you can change it later in your profile).</source>
-        <translation type="unfinished"></translation>
+        <translation>The province you assess in (you can change it later in your profile).</translation>
     </message>
     <message>
         <source>The province whose municipalities this office reviews.</source>
-        <translation type="unfinished"></translation>
+        <translation>The province whose municipalities this office reviews.</translation>
     </message>
     <message>
         <source>The regional environment office this workspace serves.</source>
-        <translation type="unfinished"></translation>
+        <translation>The regional environment office this workspace serves.</translation>
     </message>
     <message>
         <source>A national workspace sees every province; nothing to choose here.</source>
-        <translation type="unfinished"></translation>
+        <translation>A national workspace sees every province; nothing to choose here.</translation>
     </message>
 </context>
 <context>
     <name>WelcomeRolePage</name>
     <message>
         <source>Welcome to SECity Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome to SECity Desktop</translation>
     </message>
     <message>
         <source>This workspace keeps the assessments of the Sustainable Environment City programme on this computer. Who works here?</source>
-        <translation type="unfinished"></translation>
+        <translation>This workspace keeps the assessments of the Sustainable Environment City programme on this computer. Who works here?</translation>
+    </message>
+</context>
+<context>
+    <name>YearFilter</name>
+    <message>
+        <source>All years</source>
+        <translation>All years</translation>
     </message>
 </context>
 </TS>

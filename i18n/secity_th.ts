@@ -1403,6 +1403,10 @@ SHA-256 {sha}</translation>
         <translation>เปิดแบบประเมินที่เลือก (Enter)</translation>
     </message>
     <message>
+        <source>Fiscal year</source>
+        <translation>ปีงบประมาณ</translation>
+    </message>
+    <message>
         <source>&amp;Back to the list</source>
         <translation>กลับไปที่รายการ (&amp;B)</translation>
     </message>
@@ -2216,6 +2220,14 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>เกียรติบัตร (หลายฉบับ)</translation>
     </message>
     <message>
+        <source>Find by municipality, code, province or year…</source>
+        <translation>ค้นหาด้วยชื่อเทศบาล รหัส จังหวัด หรือปี…</translation>
+    </message>
+    <message>
+        <source>The newest {n} matches; type to narrow the list</source>
+        <translation>แสดง {n} รายการล่าสุดที่ตรงกัน พิมพ์เพื่อค้นหาให้แคบลง</translation>
+    </message>
+    <message>
         <source>Thai digits (๐–๙)</source>
         <translation>ใช้เลขไทย (๐–๙)</translation>
     </message>
@@ -2593,6 +2605,13 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     <message>
         <source>No bundle was written.</source>
         <translation>ไม่ได้เขียนแฟ้มชุดข้อมูล</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Opening the workspace…</source>
+        <translation>กำลังเปิดพื้นที่ทำงาน…</translation>
     </message>
 </context>
 <context>
@@ -2998,6 +3017,13 @@ Reason:</source>
     <message>
         <source>This workspace keeps the assessments of the Sustainable Environment City programme on this computer. Who works here?</source>
         <translation>พื้นที่ทำงานนี้เก็บผลการประเมินเมืองสิ่งแวดล้อมยั่งยืนไว้ในเครื่องนี้ ใครเป็นผู้ใช้งาน?</translation>
+    </message>
+</context>
+<context>
+    <name>YearFilter</name>
+    <message>
+        <source>All years</source>
+        <translation>ทุกปี</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -86,20 +87,18 @@ def smoke_report(window: object, translated: bool) -> dict[str, object]:
 
 
 SMOKE_ENV = "SECITY_SMOKE_TEST"
+STARTUP_MARKS: dict[str, float] = {}
+"""Wall-clock moments of start-up (``shell_painted``), read by ``bench/bench_foundation.py``."""
 
 
 def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     args = _args(argv)
     from secity_desktop.gui import none_guard
     from secity_desktop.gui import settings as cfg
-    from secity_desktop.gui.first_run import offer_first_run
     from secity_desktop.gui.fonts import load_fonts
     from secity_desktop.gui.i18n import Translations
-    from secity_desktop.gui.main_window import MainWindow
     from secity_desktop.gui.qt import QtWidgets
-    from secity_desktop.messages import describe
-    from secity_desktop.services import demo
-    from secity_desktop.services.workspace import init_workspace, open_workspace
+    from secity_desktop.gui.shell import paint_shell, replace_shell
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     from secity_desktop import log
@@ -116,12 +115,20 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     settings = cfg.Settings()
     lang = args.lang or settings.get(cfg.LANGUAGE)
     translated = translations.install(lang)
+    shell = paint_shell(app, settings)  # the frame first; the workspace opens behind it
+    STARTUP_MARKS["shell_painted"] = time.time()
+    from secity_desktop.gui.main_window import MainWindow
+    from secity_desktop.messages import describe
+    from secity_desktop.services import demo
+    from secity_desktop.services.workspace import init_workspace, open_workspace
+
     try:
         ws = open_workspace(paths.resolve_data_dir(args.data_dir))
         if not ws.initialized and args.demo:
             init_workspace(ws, role=Role.ASSESSOR, province_code=None)
             demo.seed(ws)
     except SecityError as exc:
+        shell.close()
         QtWidgets.QMessageBox.critical(None, "SECity Desktop", describe(exc, translations.lang))
         if exec_:
             return 1
@@ -137,8 +144,10 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
         return w
 
     window = make_window()
-    window.show()
+    replace_shell(shell, window)
     if not ws.initialized:  # a new workspace: ask who works here (the window shows behind)
+        from secity_desktop.gui.first_run import offer_first_run
+
         offer_first_run(ws, lang, window, make_window)
     open_bundles(window, args.bundles)
     if args.smoke_test:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 
+FIT_ROWS = 100  # rows read to fit a column to its contents (a page of a paged model)
+
 
 class FilterTable(QtWidgets.QWidget):
     def __init__(
@@ -45,6 +47,10 @@ class FilterTable(QtWidgets.QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.verticalHeader().setDefaultSectionSize(30)
+        # Fitting columns reads the first page of rows, never the whole list (78,500 rows
+        # nationally: reading them all to size eight columns took 2.9 s).
+        for header in (self.view.horizontalHeader(), self.view.verticalHeader()):
+            header.setResizeContentsPrecision(FIT_ROWS)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)

@@ -62,7 +62,11 @@ PAGE_ROLE = QtCore.Qt.ItemDataRole.UserRole
 def place_key(window: Any, widget: QtWidgets.QWidget | None = None) -> str:
     """The place key of ``widget`` (default: the window's current tab), e.g. ``sync/import``."""
     widget = widget if widget is not None else window.places.currentWidget()
-    key = next((k for attr, k in PLACE_ATTRS if getattr(window, attr, None) is widget), None)
+    key_of = getattr(window.places, "key_of", None)  # lazy places: ask without building any
+    if key_of is not None:
+        key = key_of(widget)
+    else:
+        key = next((k for attr, k in PLACE_ATTRS if getattr(window, attr, None) is widget), None)
     key = key or PLACE_CLASSES.get(type(widget).__name__, "")
     if key == "sync" and isinstance(widget, QtWidgets.QTabWidget):
         page = widget.currentWidget()

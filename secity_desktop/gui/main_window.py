@@ -8,6 +8,7 @@ stack: the list, and the editor for the assessment opened from it.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from secity_desktop.core.lifecycle import Role
 from secity_desktop.core.thai_calendar import format_date_th
@@ -15,22 +16,21 @@ from secity_desktop.gui import settings as cfg
 from secity_desktop.gui.backup_actions import add_backup_actions
 from secity_desktop.gui.editor.editor import AssessmentEditor
 from secity_desktop.gui.filter_table import FilterTable
-from secity_desktop.gui.framework_view import FrameworkView
 from secity_desktop.gui.models.assessments import (
     ID_ROLE,
     SEARCH_ROLE,
     SORT_ROLE,
     AssessmentTableModel,
 )
-from secity_desktop.gui.municipality_place import MunicipalityPlace
+from secity_desktop.gui.models.years import fill_years, year_combo
 from secity_desktop.gui.new_assessment import NewAssessmentDialog
 from secity_desktop.gui.operations import OperationRunner
+from secity_desktop.gui.places import PlaceTabs
 from secity_desktop.gui.preferences import PreferencesDialog
-from secity_desktop.gui.province_places import add_province_places
+from secity_desktop.gui.province_places import add_province_places, refresh_office_places
 from secity_desktop.gui.qt import QtGui, QtWidgets
-from secity_desktop.gui.reports_place import ReportsPlace
 from secity_desktop.gui.style import STYLE_SHEET
-from secity_desktop.gui.transfer.place import SyncPlace
+from secity_desktop.services import lists
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.lists import AssessmentList
 from secity_desktop.services.session import SessionState
@@ -43,6 +43,15 @@ ROLE_LABELS = {
     Role.NATIONAL: ("ส่วนกลาง", "National"),
 }
 OPEN_KEY = "open_assessment"
+
+if TYPE_CHECKING:  # imported when each place is first built (start-up pays for none of them)
+    from secity_desktop.gui.coverage_place import CoveragePlace
+    from secity_desktop.gui.dashboard_place import DashboardPlace
+    from secity_desktop.gui.framework_view import FrameworkView
+    from secity_desktop.gui.municipality_place import MunicipalityPlace
+    from secity_desktop.gui.reports_place import ReportsPlace
+    from secity_desktop.gui.review_place import ReviewPlace
+    from secity_desktop.gui.transfer.place import SyncPlace
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -65,11 +74,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setStyleSheet(STYLE_SHEET)
         self.resize(1280, 760)
 
-        self.places = QtWidgets.QTabWidget(self)
+        self.places = PlaceTabs(self)
         self.places.setDocumentMode(True)
         self.setCentralWidget(self.places)
 
-        self.assessment_model = AssessmentTableModel(self.assessments, lang, self)
+        held = lists.years(ws)  # an office's list opens on the current fiscal year
+        self.assessment_model = AssessmentTableModel(
+            self.assessments, lang, self, year=lists.default_year(ws, held)
+        )
         self.assessment_table = FilterTable(
             self.assessment_model,
             self.tr("Filter by municipality, province, code or year…"),
@@ -80,38 +92,27 @@ class MainWindow(QtWidgets.QMainWindow):
         self.assessment_table.setObjectName("assessmentsPlace")
         self.assessment_table.view.activated.connect(self._open_index)
         self.assessments_stack = QtWidgets.QStackedWidget(self)
-        self.assessments_stack.addWidget(self._list_page())
-        self.add_place(self.assessments_stack, self.tr("Assessments"))
-
-        self.municipality_place = MunicipalityPlace(ws, lang, self)  # register, imports, pages
-        self.municipality_model = self.municipality_place.model
-        self.municipality_table = self.municipality_place.table
-        self.add_place(self.municipality_place, self.tr("Municipalities"))
-
-        self.framework_view = FrameworkView(ws.frameworks.current(), lang, self)
-        self.add_place(self.framework_view, self.tr("Framework"))
-
-        self.sync_place = SyncPlace(ws, self, lang=lang)
-        self.add_place(self.sync_place, self.tr("Sync"))
-        self.sync_place.import_page.applied.connect(lambda _r: self._after_import())
-        self.places.currentChanged.connect(self._place_changed)
-
+        self.assessments_stack.addWidget(self._list_page(held))
+        self.places.add_place("assessments", self.tr("Assessments"), self.assessments_stack)
+        # Every other place is built the first time it is shown (or asked for): gui/places.py
+        self.places.add_lazy("municipalities", self.tr("Municipalities"), self._municipalities)
+        self.places.add_lazy("framework", self.tr("Framework"), self._framework)
+        self.places.add_lazy("sync", self.tr("Sync"), self._sync)
         add_province_places(self)  # Review, Dashboard (and Coverage) for office roles
-        self.reports_place = ReportsPlace(ws, self, lang)
-        self.add_place(self.reports_place, self.tr("Reports"))
+        self.places.add_lazy("reports", self.tr("Reports"), self._reports)
+        self.places.currentChanged.connect(self._place_changed)
 
         self._actions()
 
         self._menus()
         self._status()
-        for table in (self.assessment_table, self.municipality_table):
-            table.view.resizeColumnsToContents()
+        self.assessment_table.view.resizeColumnsToContents()
         geometry = self.settings.state(cfg.GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
         if restore:
             last = self.session.get(OPEN_KEY)
-            if last and self.assessment_model.has(last):
+            if last and self.assessment_model.exists(last):
                 self.open_assessment(last)
 
     def _set_title(self, text: str) -> None:
@@ -121,13 +122,76 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setWindowTitle(text)
 
     def _place_changed(self, index: int) -> None:
-        if self.places.widget(index) is self.sync_place:
-            self.sync_place.refresh()
+        sync = self.places.built_place("sync")
+        if sync is not None and self.places.widget(index) is sync:
+            sync.refresh()  # type: ignore[attr-defined]
 
-    def add_place(self, widget: QtWidgets.QWidget, title: str) -> int:
-        return self.places.addTab(widget, title)
+    # --- places (built on first show; these accessors build on demand) -------------------
+    def place(self, key: str) -> QtWidgets.QWidget | None:
+        """The place named ``key``, built now if it was not yet (None: no such place here)."""
+        return self.places.place(key)
 
-    def _list_page(self) -> QtWidgets.QWidget:
+    @property
+    def municipality_place(self) -> MunicipalityPlace:
+        return self.place("municipalities")  # type: ignore[return-value]
+
+    @property
+    def municipality_model(self) -> Any:
+        return self.municipality_place.model
+
+    @property
+    def municipality_table(self) -> FilterTable:
+        return self.municipality_place.table
+
+    @property
+    def framework_view(self) -> FrameworkView:
+        return self.place("framework")  # type: ignore[return-value]
+
+    @property
+    def sync_place(self) -> SyncPlace:
+        return self.place("sync")  # type: ignore[return-value]
+
+    @property
+    def reports_place(self) -> ReportsPlace:
+        return self.place("reports")  # type: ignore[return-value]
+
+    @property
+    def review_place(self) -> ReviewPlace | None:
+        return self.place("review")  # type: ignore[return-value]
+
+    @property
+    def dashboard_place(self) -> DashboardPlace | None:
+        return self.place("dashboard")  # type: ignore[return-value]
+
+    @property
+    def coverage_place(self) -> CoveragePlace | None:
+        return self.place("coverage")  # type: ignore[return-value]
+
+    def _municipalities(self) -> QtWidgets.QWidget:
+        from secity_desktop.gui.municipality_place import MunicipalityPlace
+
+        place = MunicipalityPlace(self.ws, self.lang, self)  # register, imports, pages
+        place.table.view.resizeColumnsToContents()
+        return place
+
+    def _framework(self) -> QtWidgets.QWidget:
+        from secity_desktop.gui.framework_view import FrameworkView
+
+        return FrameworkView(self.ws.frameworks.current(), self.lang, self)
+
+    def _sync(self) -> QtWidgets.QWidget:
+        from secity_desktop.gui.transfer.place import SyncPlace
+
+        sync = SyncPlace(self.ws, self, lang=self.lang)
+        sync.import_page.applied.connect(lambda _r: self._after_import())
+        return sync
+
+    def _reports(self) -> QtWidgets.QWidget:
+        from secity_desktop.gui.reports_place import ReportsPlace
+
+        return ReportsPlace(self.ws, self, self.lang)
+
+    def _list_page(self, held: list[int]) -> QtWidgets.QWidget:
         page = QtWidgets.QWidget(self)
         layout = QtWidgets.QVBoxLayout(page)
         bar = QtWidgets.QHBoxLayout()
@@ -142,6 +206,13 @@ class MainWindow(QtWidgets.QMainWindow):
         bar.addWidget(self.new_button)
         bar.addWidget(self.open_button)
         bar.addStretch(1)
+        self.year_combo = year_combo(page, held, self.assessment_model.year)
+        self.year_combo.setObjectName("assessmentsYear")
+        self.year_combo.currentIndexChanged.connect(
+            lambda _i: self.assessment_model.set_year(self.year_combo.currentData())
+        )
+        bar.addWidget(QtWidgets.QLabel(self.tr("Fiscal year"), page))
+        bar.addWidget(self.year_combo)
         layout.addLayout(bar)
         layout.addWidget(self.assessment_table, 1)
         return page
@@ -257,7 +328,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def new_assessment(self) -> None:
         dialog = NewAssessmentDialog(self.assessments, self.lang, self)
         if dialog.exec() and dialog.created_id:
-            self.assessment_model.reload()
+            self._reload_list()
             self.open_assessment(dialog.created_id)
 
     def _open_index(self, index: object) -> None:
@@ -296,7 +367,8 @@ class MainWindow(QtWidgets.QMainWindow):
         Otherwise the editor would keep showing a revision whose status (and the
         reviewers' feedback) changed underneath it.
         """
-        self.assessment_model.reload()
+        self._reload_list()
+        refresh_office_places(self)  # an import can bring a new year or new decisions
         if self.editor is None:
             return
         aid = self.editor.aid
@@ -306,6 +378,11 @@ class MainWindow(QtWidgets.QMainWindow):
             self.open_assessment(newer)
         elif current.status != self.editor.assessment.status:
             self.open_assessment(aid)
+
+    def _reload_list(self) -> None:
+        """Re-read the list; a new year (an import, a new assessment) joins the year filter."""
+        fill_years(self.year_combo, lists.years(self.ws), self.assessment_model.year)
+        self.assessment_model.reload()
 
     def close_editor(self) -> None:
         if self.editor is None:

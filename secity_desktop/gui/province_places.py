@@ -1,4 +1,4 @@
-"""Adds the Review, Dashboard and Progress places (and Coverage above a province) for office roles.
+"""Adds the Review and Dashboard places (and Coverage above a province) for office roles.
 
 An assessor's workspace does not show them: an assessor does not review or
 rank, and hiding the tabs keeps their window simple (docs/review.md). Region
@@ -16,47 +16,72 @@ from secity_desktop.gui.qt import QtCore
 
 
 def add_province_places(window: Any) -> None:
-    window.coverage_place = window.progress_place = None
+    """Register the office places; each is built on first show (``gui/places.py``)."""
     if window.ws.role == Role.ASSESSOR:
-        window.review_place = window.dashboard_place = None
         return
+    review = QtCore.QCoreApplication.translate("MainWindow", "Review")
+    window.places.add_lazy("review", review, lambda: _review(window))
+    dashboard = QtCore.QCoreApplication.translate("MainWindow", "Dashboard")
+    window.places.add_lazy("dashboard", dashboard, lambda: _dashboard(window))
+    if window.ws.role in (Role.REGION, Role.NATIONAL):
+        coverage = QtCore.QCoreApplication.translate("MainWindow", "Coverage")
+        window.places.add_lazy("coverage", coverage, lambda: _coverage(window))
+    progress = QtCore.QCoreApplication.translate("MainWindow", "Progress")
+    window.places.add_lazy("progress", progress, lambda: _progress(window))
+
+
+def _review(window: Any) -> Any:
     # imported here: an assessor's start-up (the common case, on field laptops) never pays for them
-    from secity_desktop.gui.coverage_place import CoveragePlace
-    from secity_desktop.gui.dashboard_place import DashboardPlace
     from secity_desktop.gui.review_place import ReviewPlace
 
-    window.review_place = ReviewPlace(window.ws, window.lang, window)
-    window.add_place(window.review_place, QtCore.QCoreApplication.translate("MainWindow", "Review"))
-    window.dashboard_place = DashboardPlace(window.ws, window.lang, window)
-    window.add_place(
-        window.dashboard_place, QtCore.QCoreApplication.translate("MainWindow", "Dashboard")
-    )
-
-    from secity_desktop.gui.progress_place import ProgressPlace  # progress over the years
-
-    window.progress_place = ProgressPlace(window.ws, window.lang, window)
-    window.add_place(
-        window.progress_place, QtCore.QCoreApplication.translate("MainWindow", "Progress")
-    )
+    place = ReviewPlace(window.ws, window.lang, window)
 
     def changed(_assessment_id: str) -> None:
-        window.dashboard_place.refresh()
+        dashboard = window.places.built_place("dashboard")
+        if dashboard is not None:
+            dashboard.refresh()
         window.assessment_model.reload()
 
-    window.review_place.changed.connect(changed)
-    if window.ws.role in (Role.REGION, Role.NATIONAL):
-        window.coverage_place = CoveragePlace(window.ws, window.lang, window)
-        window.add_place(
-            window.coverage_place, QtCore.QCoreApplication.translate("MainWindow", "Coverage")
-        )
+    def written(_written: object) -> None:
+        sync = window.places.built_place("sync")
+        if sync is not None:
+            sync.refresh()
 
-    def imported(_result: object) -> None:
-        window.review_place.refresh()
-        window.dashboard_place._fill_years()  # an import can bring a new fiscal year
-        window.dashboard_place.refresh()
-        if window.coverage_place is not None:
-            window.coverage_place.reload()
+    place.changed.connect(changed)
+    place.bundle_written.connect(written)
+    return place
 
-    window.sync_place.import_page.applied.connect(imported)
-    if window.sync_place.send_page is not None:
-        window.review_place.bundle_written.connect(lambda _w: window.sync_place.refresh())
+
+def _dashboard(window: Any) -> Any:
+    from secity_desktop.gui.dashboard_place import DashboardPlace
+
+    return DashboardPlace(window.ws, window.lang, window)
+
+
+def _coverage(window: Any) -> Any:
+    from secity_desktop.gui.coverage_place import CoveragePlace
+
+    return CoveragePlace(window.ws, window.lang, window)
+
+
+def _progress(window: Any) -> Any:
+    from secity_desktop.gui.progress_place import ProgressPlace  # progress over the years
+
+    return ProgressPlace(window.ws, window.lang, window)
+
+
+def refresh_office_places(window: Any) -> None:
+    """After an import: the office places already built re-read (the others read when built)."""
+    review = window.places.built_place("review")
+    if review is not None:
+        review.refresh()
+    dashboard = window.places.built_place("dashboard")
+    if dashboard is not None:
+        dashboard._fill_years()  # an import can bring a new fiscal year
+        dashboard.refresh()
+    coverage = window.places.built_place("coverage")
+    if coverage is not None:
+        coverage.reload()
+    progress = window.places.built_place("progress")
+    if progress is not None:
+        progress.refresh()

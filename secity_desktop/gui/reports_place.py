@@ -31,6 +31,8 @@ from secity_desktop.services.reports import status_th
 from secity_desktop.services.workspace import Workspace
 
 ASSESSMENT, PROVINCE, CERTIFICATE, BATCH = range(4)
+CHOICES = lists.CHOICE_LIMIT  # assessments listed at once; the search narrows them
+SCOPE_OVER = 1000  # above this many local governments, certificates list one province
 PROGRESS_DELAY_MS = 600
 
 
@@ -46,6 +48,7 @@ class ReportsPlace(QtWidgets.QWidget):
         self.lang = lang
         self.runner = OperationRunner(self, lang)
         self.last_output: Path | None = None
+        self._register_size: int | None = None
         self._build()
         self.refresh()
 
@@ -59,8 +62,25 @@ class ReportsPlace(QtWidgets.QWidget):
             self.tr("Certificates (batch)"),
         ):
             self.kind.addItem(label)
+        # A searchable chooser: the newest matches only (a nation holds 78,500 assessments)
+        self.assessment_search = QtWidgets.QLineEdit(self)
+        self.assessment_search.setObjectName("assessmentSearch")
+        self.assessment_search.setClearButtonEnabled(True)
+        self.assessment_search.setPlaceholderText(
+            self.tr("Find by municipality, code, province or year…")
+        )
+        self.assessment_search.textChanged.connect(lambda _t: self._fill_assessments())
         self.assessment = QtWidgets.QComboBox(self)
+        self.assessment.setToolTip(
+            self.tr("The newest {n} matches; type to narrow the list").format(n=CHOICES)
+        )
+        chooser = QtWidgets.QWidget(self)
+        cl = QtWidgets.QVBoxLayout(chooser)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.assessment_search)
+        cl.addWidget(self.assessment)
         self.province = QtWidgets.QComboBox(self)
+        self.province.currentIndexChanged.connect(lambda _i: self._province_changed())
         self.municipality = QtWidgets.QComboBox(self)
         self.year = QtWidgets.QSpinBox(self)
         self.year.setRange(2500, 2700)
@@ -96,7 +116,7 @@ class ReportsPlace(QtWidgets.QWidget):
         kl.addWidget(self.key_path, 1)
         kl.addWidget(browse)
         for name, label, widget in (
-            ("assessment", self.tr("Assessment"), self.assessment),
+            ("assessment", self.tr("Assessment"), chooser),
             ("province", self.tr("Province"), self.province),
             ("municipality", self.tr("Municipality"), self.municipality),
             ("year", self.tr("Fiscal year (BE)"), self.year),
@@ -131,7 +151,7 @@ class ReportsPlace(QtWidgets.QWidget):
         signed = cert and not self.unsigned.isChecked()
         visible = {
             "assessment": kind == ASSESSMENT,
-            "province": kind == PROVINCE,
+            "province": kind == PROVINCE or (cert and self._scoped()),
             "municipality": kind == CERTIFICATE,
             "year": kind != ASSESSMENT,
             "batch": kind == BATCH,
@@ -153,6 +173,7 @@ class ReportsPlace(QtWidgets.QWidget):
 
     def refresh(self) -> None:
         """Reload the pick lists from the store (after imports or edits elsewhere)."""
+        self._register_size = None
         keep = {
             box: box.currentData() for box in (self.assessment, self.province, self.municipality)
         }
@@ -163,15 +184,41 @@ class ReportsPlace(QtWidgets.QWidget):
                 box.setCurrentIndex(box.findData(data))
 
     def _fill_lists(self, checked: set[str]) -> None:
-        self.assessment.clear()
-        for r in lists.assessment_choices(self.ws):
-            self.assessment.addItem(f"{r.municipality_th} · {r.year} · {status_th(r.status)}", r.id)
+        self._fill_assessments()
+        keep = self.province.currentData()
+        blocker = QtCore.QSignalBlocker(self.province)
         self.province.clear()
         for p in lists.provinces(self.ws):
             self.province.addItem(f"{p.code} {p.name_th}", p.code)
         own = self.ws.province_code
-        if own:
-            self.province.setCurrentIndex(max(0, self.province.findData(own)))
+        if own or keep:
+            self.province.setCurrentIndex(max(0, self.province.findData(own or keep)))
+        blocker.unblock()
+        self._fill_municipalities(checked)
+
+    def _fill_assessments(self) -> None:
+        """The newest matches of the search text (this province's only, in a province office)."""
+        keep = self.assessment.currentData()
+        self.assessment.clear()
+        found = lists.find_choices(self.ws, self.assessment_search.text(),
+                                   province=self.ws.province_code or None, limit=CHOICES)
+        for r in found:
+            self.assessment.addItem(f"{r.municipality_th} · {r.year} · {status_th(r.status)}", r.id)
+        if keep is not None and self.assessment.findData(keep) >= 0:
+            self.assessment.setCurrentIndex(self.assessment.findData(keep))
+
+    def _scoped(self) -> bool:
+        """A large register (a region's, the nation's) lists one province's records at a time."""
+        if self._register_size is None:
+            self._register_size = lists.municipality_count(self.ws)
+        return not self.ws.province_code and self._register_size > SCOPE_OVER
+
+    def _province_changed(self) -> None:
+        if self._scoped():
+            self._fill_municipalities(set(self.checked_codes()))
+
+    def _fill_municipalities(self, checked: set[str]) -> None:
+        own = self.ws.province_code or (self.province.currentData() if self._scoped() else None)
         self.municipality.clear()
         self.batch_list.clear()
         for m in lists.municipalities(self.ws, own or None):

@@ -16,14 +16,15 @@ from secity_desktop import messages
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import format_datetime_th, parse_iso
+from secity_desktop.gui.filter_table import FIT_ROWS
 from secity_desktop.gui.models.review import (
     ID_ROLE,
     REVIEW_STATUSES,
-    SORT_ROLE,
     ReviewIndicatorModel,
     ReviewListModel,
     status_text,
 )
+from secity_desktop.gui.models.years import year_combo
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from secity_desktop.gui.review_dialogs import OverrideDialog, ReasonDialog
 from secity_desktop.gui.transfer.dialogs import AskPassphrase, ask_passphrase
@@ -61,26 +62,33 @@ class ReviewPlace(QtWidgets.QWidget):
             self.writer = OfficeBundleWriter(OfficeBundleService(ws), ask, self, lang)
             self.writer.written.connect(self._bundle_written)
             self.writer.failed.connect(lambda _e: self._show(self.current_id))
-        self.list_model = ReviewListModel(self.svc, lang, self)
+        held = lists.years(ws)
+        self.list_model = ReviewListModel(self.svc, lang, self, year=lists.default_year(ws, held))
         self.ind_model = ReviewIndicatorModel(self.svc, lang, self)
-        self._build()
+        self._build(held)
         self._select_first()
 
     # --- layout -------------------------------------------------------------
-    def _build(self) -> None:
+    def _build(self, held: list[int]) -> None:
         split = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
         left = QtWidgets.QWidget(split)
         lv = QtWidgets.QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
+        filters = QtWidgets.QHBoxLayout()
         self.status_combo = QtWidgets.QComboBox(left)
         self.status_combo.addItem(self.tr("All to review and decided"), None)
         for s in REVIEW_STATUSES:
             self.status_combo.addItem(status_text(s.value, self.lang == "th"), s.value)
         self.status_combo.currentIndexChanged.connect(self._filter_changed)
-        lv.addWidget(self.status_combo)
-        self.proxy = QtCore.QSortFilterProxyModel(self)
+        self.year_combo = year_combo(left, held, self.list_model.year)
+        self.year_combo.setObjectName("reviewYear")
+        self.year_combo.currentIndexChanged.connect(self._filter_changed)
+        filters.addWidget(self.status_combo, 1)
+        filters.addWidget(self.year_combo)
+        lv.addLayout(filters)
+        # The model orders and filters in SQL (a nation's queue): the proxy only passes through.
+        self.proxy = QtCore.QIdentityProxyModel(self)
         self.proxy.setSourceModel(self.list_model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = QtWidgets.QTableView(left)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -88,6 +96,8 @@ class ReviewPlace(QtWidgets.QWidget):
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
+            header.setResizeContentsPrecision(FIT_ROWS)  # fit columns to a page, not the queue
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         lv.addWidget(self.table, 1)
 
@@ -178,6 +188,7 @@ class ReviewPlace(QtWidgets.QWidget):
 
     def _filter_changed(self) -> None:
         self.list_model.status_filter = self.status_combo.currentData()
+        self.list_model.year = self.year_combo.currentData()
         self.list_model.reload()
         self._select_first()
 

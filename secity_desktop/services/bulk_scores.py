@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import sqlite_utils
 
@@ -147,3 +148,14 @@ class BulkScorer:
 
     def forget(self) -> None:
         self._cache.clear()
+
+
+def shared_scorer(ws: Any) -> BulkScorer:
+    """The open workspace's one scorer: every list and panel (assessments, review queue,
+    dashboard, coverage) shares its cache, so scores one place computed are not computed
+    again by the next (the cache is keyed by each assessment's ``updated_at`` stamp)."""
+    scorer = ws.__dict__.get("_bulk_scorer")
+    if scorer is None or scorer.db is not ws.db:
+        scorer = BulkScorer(ws.db, ws.frameworks)
+        ws.__dict__["_bulk_scorer"] = scorer
+    return scorer  # type: ignore[no-any-return]

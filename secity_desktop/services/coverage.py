@@ -102,24 +102,36 @@ class CoverageService:
         return self.dashboard.years()
 
     def report(self, year: int, region_office: int | None = None) -> CoverageReport:
+        """Counts from the year's standing assessments (no scoring); scores only for the seat
+        towns and model towns shown — 152 rows, not the nation's 7,850."""
         provinces = {
             r[0]: ProvinceCoverage(r[0], r[1], r[2], r[3])
             for r in geography.province_rows(self.ws.db, region_office)
         }
-        board = self.dashboard.refresh(year=year, with_change=False)
-        by_code = {r.municipality_code: r for r in board.rows}
-        for row in board.rows:
-            pc = provinces.get(row.province_code)
+        picks = self.dashboard.standing(year)
+        munis = {m[0]: m for m in geography.municipality_rows(self.ws.db)}
+        seats: dict[str, str] = {}
+        for code, _th, _en, _typ, prov, is_seat in munis.values():
+            pc = provinces.get(prov)
             if pc is None:
                 continue
             pc.municipalities += 1
-            if row.status is not None:
+            pick = picks.get(code)
+            if pick is not None:
                 pc.assessed += 1
-                pc.approved += row.status == Status.APPROVED
-            if row.is_seat and (pc.seat is None or row.status is not None):
-                pc.seat = row
+                pc.approved += pick[5] == Status.APPROVED
+            if is_seat and (prov not in seats or pick is not None):
+                seats[prov] = code
         # from the choices themselves: a model town counts even if its assessment never came up
-        for t in rrepo.model_towns(self.ws.db, year=year):
-            if t.province_code in provinces and t.municipality_code in by_code:
-                provinces[t.province_code].model_town = by_code[t.municipality_code]
+        towns = {
+            t.province_code: t.municipality_code
+            for t in rrepo.model_towns(self.ws.db, year=year)
+            if t.province_code in provinces and t.municipality_code in munis
+        }
+        wanted = {*seats.values(), *towns.values()}
+        rows = self.dashboard.town_rows([munis[c] for c in sorted(wanted)], picks)
+        for prov, code in seats.items():
+            provinces[prov].seat = rows[code]
+        for prov, code in towns.items():
+            provinces[prov].model_town = rows[code]
         return CoverageReport(year, region_office, list(provinces.values()))

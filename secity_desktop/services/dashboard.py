@@ -9,6 +9,7 @@ has the rules.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,11 +18,12 @@ from secity_desktop.core.framework import Tier
 from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.localgov import MunicipalityType
 from secity_desktop.core.scoring import tier_for
-from secity_desktop.services.bulk_scores import BulkScorer
+from secity_desktop.services.bulk_scores import shared_scorer
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import geography, standings
 from secity_desktop.store import review as rrepo
 from secity_desktop.store.conflicts import NOT_SET_ASIDE
+from secity_desktop.store.standings import Pick
 
 NOT_ASSESSED = "none"
 
@@ -143,7 +145,7 @@ class DashboardService:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
         self.db = ws.db
-        self.scorer = BulkScorer(ws.db, ws.frameworks)
+        self.scorer = shared_scorer(ws)
 
     def default_province(self) -> str | None:
         return self.ws.province_code or None if self.ws.role == Role.PROVINCE else None
@@ -232,6 +234,32 @@ class DashboardService:
             rows = [r for r in rows if (r.status or NOT_ASSESSED) == status]
         rank_rows(rows)
         return Dashboard(rows, coverage, tuple(comp_codes), year, province)
+
+    def standing(self, year: int) -> dict[str, Pick]:
+        """Municipality → its standing assessment for ``year`` (no scoring: coverage counts)."""
+        return {k[0]: p for k, p in self._picks(None, (year,), None).items()}
+
+    def town_rows(
+        self, munis: Sequence[tuple[str, str, str, str, str, int]], picks: dict[str, Pick]
+    ) -> dict[str, DashboardRow]:
+        """Dashboard rows for a few municipalities (seat towns, model towns), scoring only them."""
+        scores = self.scorer.scores(
+            (p[0], p[1], p[6]) for m in munis if (p := picks.get(m[0])) is not None
+        )
+        out: dict[str, DashboardRow] = {}
+        for code, th, en, typ, prov, seat in munis:
+            row = DashboardRow(code, th, en, typ, prov, bool(seat))
+            p = picks.get(code)
+            if p is not None:
+                aid, fw_hash, _, y, rev, st, _ = p
+                fw = self.ws.frameworks.get(fw_hash)
+                comps = {c.code: 0.0 for c in fw.components}
+                comps.update(scores.get(aid, {}))
+                total = sum(comps.values())
+                row.assessment_id, row.year, row.revision, row.status = aid, y, rev, st
+                row.total, row.tier, row.components = total, tier_for(fw, total), comps
+            out[code] = row
+        return out
 
     def year_over_year(self, municipality_code: str) -> list[dict[str, Any]]:
         """The municipality's latest assessment in each year, oldest first, with the change."""

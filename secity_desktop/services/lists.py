@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from secity_desktop.core.framework import Tier
-from secity_desktop.core.lifecycle import Status
-from secity_desktop.services.assessments import AssessmentService
-from secity_desktop.services.bulk_scores import BulkScorer
+from secity_desktop.core.lifecycle import Role, Status
+from secity_desktop.core.scoring import tier_for
+from secity_desktop.core.thai_calendar import fiscal_year_be, now_utc
+from secity_desktop.services.bulk_scores import BulkScorer, shared_scorer
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
-from secity_desktop.store import geography, lists
+from secity_desktop.store import geography, lists, standings
 from secity_desktop.store import review as rrepo
 from secity_desktop.store.geography import Municipality
 from secity_desktop.store.review import Comment, Decision, ModelTown, Override
@@ -130,12 +131,17 @@ class NamedModelTown:
 
 
 class AssessmentList:
-    """The assessments list: ordered, filtered ids; rows a page at a time, scored by the service."""
+    """The assessments list: ordered, filtered ids; rows a page at a time, scored in bulk."""
 
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
-        self.assessments = AssessmentService(ws)
         self._scorer: BulkScorer | None = None
+
+    @property
+    def scorer(self) -> BulkScorer:
+        if self._scorer is None:
+            self._scorer = shared_scorer(self.ws)
+        return self._scorer
 
     def ids(
         self,
@@ -145,41 +151,73 @@ class AssessmentList:
         descending: bool = True,
         province: str | None = None,
         statuses: Sequence[str] = (),
+        year: int | None = None,
     ) -> list[str]:
         if order == "total":
             ids = lists.assessment_ids(
-                self.ws.db, search=search, province=province, statuses=tuple(statuses)
+                self.ws.db, search=search, province=province, statuses=tuple(statuses), year=year
             )
             totals = self.totals(ids)
             return sorted(ids, key=lambda i: totals.get(i, 0.0), reverse=descending)
         return lists.assessment_ids(
             self.ws.db, search=search, order=order, descending=descending,
-            province=province, statuses=tuple(statuses),
+            province=province, statuses=tuple(statuses), year=year,
         )
 
     def totals(self, ids: Sequence[str]) -> dict[str, float]:
         """Effective totals for many ids at once (bulk scoring: the sort key of the total column)."""
-        if self._scorer is None:
-            self._scorer = BulkScorer(self.ws.db, self.ws.frameworks)
-        rows = repo.summary_rows(self.ws.db, list(ids))
-        scores = self._scorer.scores((i, r["framework_hash"], r["updated_at"]) for i, r in rows.items())
-        return {i: sum(per.values()) for i, per in scores.items()}
+        return totals(self.ws, self.scorer, ids)
 
     def rows(self, ids: Sequence[str]) -> dict[str, AssessmentRow]:
+        """Rows for a page of ids: one summary query, one bulk scoring pass, one count."""
+        ids = list(ids)
+        summary = repo.summary_rows(self.ws.db, ids)
+        scores = self.scorer.scores(
+            (i, r["framework_hash"], r["updated_at"]) for i, r in summary.items()
+        )
+        answered = lists.answered_counts(self.ws.db, ids)
         out: dict[str, AssessmentRow] = {}
-        for i, r in repo.summary_rows(self.ws.db, list(ids)).items():
-            card = self.assessments.scorecard(i)
+        for i, r in summary.items():
+            fw = self.ws.frameworks.get(r["framework_hash"])
+            total = sum(scores.get(i, {}).values())
             out[i] = AssessmentRow(
                 i, r["municipality_code"], r["municipality_th"], r["municipality_en"] or "",
                 r["province_code"], r["province_th"], r["province_en"], int(r["year"]),
                 r["status"], int(r["revision"]), r["framework_hash"], r["updated_at"],
-                card.total, card.answered, card.count, card.tier,
+                total, answered.get(i, 0), len(fw.indicators), tier_for(fw, total),
             )
         return out
+
+    def exists(self, assessment_id: str) -> bool:
+        return lists.exists(self.ws.db, assessment_id)
 
     def successor(self, assessment_id: str) -> str | None:
         """The revision that replaced this one (an imported return opens one)."""
         return lists.successor(self.ws.db, assessment_id)
+
+
+def totals(ws: Workspace, scorer: BulkScorer, ids: Sequence[str]) -> dict[str, float]:
+    """Effective totals of ``ids`` in one bulk pass (cached per revision stamp in ``scorer``)."""
+    rows = repo.summary_rows(ws.db, list(ids))
+    scores = scorer.scores((i, r["framework_hash"], r["updated_at"]) for i, r in rows.items())
+    return {i: sum(per.values()) for i, per in scores.items()}
+
+
+def years(ws: Workspace) -> list[int]:
+    """Fiscal years with any assessment, newest first (the lists' year filters)."""
+    return standings.years(ws.db)
+
+
+def default_year(ws: Workspace, held: Sequence[int] | None = None) -> int | None:
+    """The year an office's lists open on: the current fiscal year, or if nothing is held for
+    it yet (early in a year) the newest year held. An assessor's lists show every year."""
+    if ws.role == Role.ASSESSOR:
+        return None
+    held = years(ws) if held is None else held
+    current = fiscal_year_be(now_utc().date())
+    if current in held:
+        return current
+    return max((y for y in held if y <= current), default=held[0] if held else None)
 
 
 def provinces(ws: Workspace) -> list[Province]:
@@ -195,40 +233,74 @@ def municipalities(ws: Workspace, province: str | None = None) -> list[Municipal
     return geography.municipalities(ws.db, province)
 
 
+def municipality_count(ws: Workspace) -> int:
+    return geography.municipality_count(ws.db)
+
+
+def municipality_codes(
+    ws: Workspace, search: str = "", order: str = "", descending: bool = False
+) -> list[str]:
+    """The register's codes filtered (code, names, province) and ordered in SQL."""
+    return geography.municipality_codes(ws.db, search=search, order=order, descending=descending)
+
+
+def municipalities_by_code(ws: Workspace, codes: Sequence[str]) -> dict[str, Municipality]:
+    return geography.municipalities_by_code(ws.db, list(codes))
+
+
 def municipality(ws: Workspace, code: str) -> Municipality:
     return geography.municipality(ws.db, code)
 
 
 class ReviewQueue:
-    """A reviewer's queue, re-read after every decision; scores are cached per revision stamp."""
+    """A reviewer's queue: ids ordered and filtered in SQL, rows a page at a time, scored in
+    bulk (cached per revision stamp, so re-reading after a decision rescores one row)."""
 
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
-        self._scorer = BulkScorer(ws.db, ws.frameworks)
+        self._scorer = shared_scorer(ws)
 
-    def rows(self, status: str | None = None) -> list[ReviewRow]:
-        return review_queue(self.ws, status, self._scorer)
+    def ids(
+        self,
+        status: str | None = None,
+        *,
+        year: int | None = None,
+        order: str = "updated",
+        descending: bool = True,
+    ) -> list[str]:
+        statuses = (status,) if status else tuple(s.value for s in REVIEW_STATUSES)
+        province = self.ws.province_code or None
+        if order == "total":
+            ids = lists.review_ids(self.ws.db, statuses=statuses, province=province, year=year)
+            by_total = totals(self.ws, self._scorer, ids)
+            return sorted(ids, key=lambda i: by_total.get(i, 0.0), reverse=descending)
+        return lists.review_ids(self.ws.db, statuses=statuses, province=province, year=year,
+                                order=order, descending=descending)
+
+    def page(self, ids: Sequence[str]) -> dict[str, ReviewRow]:
+        ids = list(ids)
+        rows = repo.summary_rows(self.ws.db, ids)
+        scores = self._scorer.scores((i, r["framework_hash"], r["updated_at"]) for i, r in rows.items())
+        last = rrepo.last_decision(self.ws.db, ids)
+        out = {}
+        for i, r in rows.items():
+            d = last.get(i)
+            out[i] = ReviewRow(
+                i, r["municipality_th"], r["municipality_en"] or "", int(r["year"]),
+                int(r["revision"]), r["status"], sum(scores.get(i, {}).values()),
+                d is not None and d.action == "reopen",
+            )
+        return out
+
+    def rows(self, status: str | None = None, *, year: int | None = None) -> list[ReviewRow]:
+        ids = self.ids(status, year=year)
+        page = self.page(ids)
+        return [page[i] for i in ids]
 
 
 def review_queue(ws: Workspace, status: str | None, scorer: BulkScorer | None = None) -> list[ReviewRow]:
     """Assessments of this office's province to review or already decided (or one status)."""
-    statuses = (status,) if status else tuple(s.value for s in REVIEW_STATUSES)
-    province = ws.province_code or None
-    ids = [i for s in statuses for i in repo.list_ids(ws.db, province=province, status=s)]
-    rows = repo.summary_rows(ws.db, ids)
-    scorer = scorer or BulkScorer(ws.db, ws.frameworks)
-    scores = scorer.scores((i, r["framework_hash"], r["updated_at"]) for i, r in rows.items())
-    last = rrepo.last_decision(ws.db, ids)
-    out = []
-    for i in ids:
-        r = rows[i]
-        d = last.get(i)
-        out.append(ReviewRow(
-            i, r["municipality_th"], r["municipality_en"] or "", int(r["year"]),
-            int(r["revision"]), r["status"], sum(scores.get(i, {}).values()),
-            d is not None and d.action == "reopen",
-        ))
-    return out
+    return ReviewQueue(ws).rows(status)
 
 
 def review_history(ws: Workspace, assessment_id: str) -> ReviewHistory:
@@ -271,11 +343,15 @@ def import_history(ws: Workspace) -> list[ImportRecord]:
 
 def _choices(ws: Workspace, status: str | None = None) -> list[AssessmentChoice]:
     ids = repo.list_ids(ws.db, status=status)
-    rows = repo.summary_rows(ws.db, ids)
+    return choices(ws, ids)
+
+
+def choices(ws: Workspace, ids: Sequence[str]) -> list[AssessmentChoice]:
+    rows = repo.summary_rows(ws.db, list(ids))
     return [
         AssessmentChoice(i, rows[i]["municipality_th"], int(rows[i]["year"]),
                          int(rows[i]["revision"]), rows[i]["status"])
-        for i in ids
+        for i in ids if i in rows
     ]
 
 
@@ -285,5 +361,22 @@ def ready_to_finalize(ws: Workspace) -> list[AssessmentChoice]:
 
 
 def assessment_choices(ws: Workspace) -> list[AssessmentChoice]:
-    """Every assessment, newest edit first (the Reports place's pick list)."""
+    """Every assessment, newest edit first (small workspaces; a chooser uses ``find_choices``)."""
     return _choices(ws)
+
+
+CHOICE_LIMIT = 200
+
+
+def find_choices(
+    ws: Workspace,
+    search: str = "",
+    *,
+    year: int | None = None,
+    province: str | None = None,
+    limit: int = CHOICE_LIMIT,
+) -> list[AssessmentChoice]:
+    """At most ``limit`` assessments matching ``search`` (name, code, province, year, status),
+    newest edit first: a pick list that stays small whatever the workspace holds."""
+    ids = lists.choice_ids(ws.db, search=search, year=year, province=province, limit=limit)
+    return choices(ws, ids)

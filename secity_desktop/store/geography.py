@@ -210,6 +210,51 @@ def municipalities(
     return [_row(r) for r in db.execute(sql + " ORDER BY m.province_code, m.code", args).fetchall()]
 
 
+def municipality_count(db: sqlite_utils.Database) -> int:
+    return int(db.execute("SELECT count(*) FROM municipalities").fetchone()[0])
+
+
+MUNICIPALITY_SORT_KEYS: dict[str, str] = {
+    "code": "m.code",
+    "name_th": "m.name_th",
+    "name_en": "coalesce(nullif(m.name_en, ''), m.name_th)",
+    "type": "m.type",
+    "province_th": "p.name_th",
+    "province_en": "p.name_en",
+    "seat": "m.is_seat",
+}
+
+
+def municipality_codes(
+    db: sqlite_utils.Database, *, search: str = "", order: str = "", descending: bool = False
+) -> list[str]:
+    """Register codes matching ``search`` (code, names, province), ordered in SQL."""
+    sql = "SELECT m.code FROM municipalities m JOIN provinces p ON p.code = m.province_code"
+    args: list[object] = []
+    if search.strip():
+        escaped = search.strip().lower().replace("\\", "\\\\").replace("%", "\\%")
+        sql += (
+            " WHERE lower(m.code || ' ' || m.name_th || ' ' || coalesce(m.name_en, '') || ' '"
+            " || p.name_th || ' ' || p.name_en) LIKE ? ESCAPE '\\'"
+        )
+        args.append("%" + escaped.replace("_", "\\_") + "%")
+    key = MUNICIPALITY_SORT_KEYS.get(order)
+    if key:
+        sql += f" ORDER BY {key} {'DESC' if descending else 'ASC'}, m.code"
+    else:
+        sql += " ORDER BY m.province_code, m.code"
+    return [str(r[0]) for r in db.execute(sql, args).fetchall()]
+
+
+def municipalities_by_code(db: sqlite_utils.Database, codes: list[str]) -> dict[str, Municipality]:
+    """The records of a page of codes, in one query."""
+    if not codes:
+        return {}
+    marks = ",".join("?" * len(codes))
+    rows = db.execute(_SELECT + f" WHERE m.code IN ({marks})", codes).fetchall()
+    return {str(r[0]): _row(r) for r in rows}
+
+
 def municipality(db: sqlite_utils.Database, code: str) -> Municipality:
     """The record a code names: its own code, or a department code it is known by."""
     r = db.execute(_SELECT + " WHERE m.code = ?", [code]).fetchone()

@@ -45,6 +45,7 @@ def assessment_ids(
     descending: bool = True,
     province: str | None = None,
     statuses: tuple[str, ...] = (),
+    year: int | None = None,
 ) -> list[str]:
     """Assessment ids matching ``search`` (any of code, names, province, year, status)."""
     key = ASSESSMENT_SORT_KEYS.get(order, ASSESSMENT_SORT_KEYS["updated"])
@@ -62,9 +63,93 @@ def assessment_ids(
     if statuses:
         sql += f" AND a.status IN ({','.join('?' * len(statuses))})"
         args.extend(statuses)
+    if year is not None:
+        sql += " AND a.year = ?"
+        args.append(year)
     direction = "DESC" if descending else "ASC"
     sql += f" ORDER BY {key} {direction}, a.updated_at DESC, a.id"
     return [r[0] for r in db.execute(sql, args).fetchall()]
+
+
+def review_ids(
+    db: sqlite_utils.Database,
+    *,
+    statuses: tuple[str, ...],
+    province: str | None = None,
+    year: int | None = None,
+    order: str = "updated",
+    descending: bool = True,
+) -> list[str]:
+    """A review queue's ids: statuses (and province, year) filtered and ordered in SQL."""
+    key = REVIEW_SORT_KEYS.get(order, REVIEW_SORT_KEYS["updated"])
+    sql = (
+        "SELECT a.id FROM assessments a JOIN municipalities m ON m.code = a.municipality_code"
+        f" WHERE a.status IN ({','.join('?' * len(statuses))})"
+    )
+    args: list[Any] = list(statuses)
+    if province:
+        sql += " AND m.province_code = ?"
+        args.append(province)
+    if year is not None:
+        sql += " AND a.year = ?"
+        args.append(year)
+    sql += f" ORDER BY {key} {'DESC' if descending else 'ASC'}, a.updated_at DESC, a.id"
+    return [r[0] for r in db.execute(sql, args).fetchall()]
+
+
+REVIEW_SORT_KEYS: dict[str, str] = {
+    "municipality_th": "m.name_th",
+    "municipality_en": "coalesce(nullif(m.name_en, ''), m.name_th)",
+    "year": "a.year",
+    "revision": "a.revision",
+    "status": "a.status",
+    "updated": "a.updated_at",
+}
+
+
+def choice_ids(
+    db: sqlite_utils.Database,
+    *,
+    search: str = "",
+    year: int | None = None,
+    province: str | None = None,
+    status: str | None = None,
+    limit: int = 200,
+) -> list[str]:
+    """A pick list's ids, newest edit first, at most ``limit`` (the chooser narrows by search)."""
+    sql = (
+        "SELECT a.id FROM assessments a JOIN municipalities m ON m.code = a.municipality_code"
+        " JOIN provinces p ON p.code = m.province_code WHERE 1 = 1"
+    )
+    args: list[Any] = []
+    if search.strip():
+        sql += f" AND {_SEARCH_TEXT} LIKE ? ESCAPE '\\'"
+        args.append(_like(search.strip()))
+    for column, value in (("a.year", year), ("m.province_code", province), ("a.status", status)):
+        if value is not None and value != "":
+            sql += f" AND {column} = ?"
+            args.append(value)
+    sql += " ORDER BY a.updated_at DESC, a.id LIMIT ?"
+    args.append(limit)
+    return [r[0] for r in db.execute(sql, args).fetchall()]
+
+
+def exists(db: sqlite_utils.Database, assessment_id: str) -> bool:
+    return db.execute("SELECT 1 FROM assessments WHERE id = ?", [assessment_id]).fetchone() is not None
+
+
+def answered_counts(db: sqlite_utils.Database, ids: list[str]) -> dict[str, int]:
+    """Indicators with an effective level per assessment (an answer, or a standing override)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    sql = (
+        "SELECT r.assessment_id, count(*) FROM responses r WHERE r.assessment_id IN"
+        f" ({marks}) AND (r.level IS NOT NULL OR EXISTS (SELECT 1 FROM review_overrides o"
+        " WHERE o.assessment_id = r.assessment_id AND o.indicator_code = r.indicator_code"
+        " AND o.current = 1 AND o.level IS NOT NULL)) GROUP BY r.assessment_id"
+    )
+    return {str(r[0]): int(r[1]) for r in db.execute(sql, ids).fetchall()}
 
 
 def successor(db: sqlite_utils.Database, assessment_id: str) -> str | None:

@@ -55,6 +55,7 @@ def _names(window: MainWindow) -> tuple[set[str], set[str]]:
     places: set[str] = set()
     for i in range(window.places.count()):
         places.add(_clean(window.places.tabText(i)))
+        window.places.widget(i)  # places are built on first show: build each one to read it
     sync = window.sync_place
     for i in range(sync.count()):
         places.add(_clean(window.places.tabText(window.places.indexOf(sync))) + SEP

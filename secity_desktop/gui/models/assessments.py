@@ -9,35 +9,38 @@ cache for the rows the view actually asks for.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from secity_desktop.core.lifecycle import STATUS_LABELS, Status
 from secity_desktop.core.thai_calendar import format_datetime_th
-from secity_desktop.gui.models.columns import RIGHT, SORT_ROLE, UNHANDLED, Column, ColumnTableModel
+from secity_desktop.gui.models.columns import RIGHT, SORT_ROLE, UNHANDLED, Column
+from secity_desktop.gui.models.paged import PAGE, PagedTableModel
 from secity_desktop.gui.qt import Qt, QtCore
 from secity_desktop.services.assessments import AssessmentService
-from secity_desktop.services.lists import ASSESSMENT_PAGE, AssessmentList, AssessmentRow
+from secity_desktop.services.lists import AssessmentList, AssessmentRow
 
-PAGE = ASSESSMENT_PAGE
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = PagedTableModel.id_role
 SEARCH_ROLE = Qt.ItemDataRole.UserRole
 __all__ = ["ID_ROLE", "PAGE", "SEARCH_ROLE", "SORT_ROLE", "AssessmentTableModel"]
 
 
-class AssessmentTableModel(ColumnTableModel[AssessmentRow]):
+class AssessmentTableModel(PagedTableModel[AssessmentRow]):
     COLUMNS = ("municipality", "province", "year", "status", "answered", "total", "tier", "updated")
 
     def __init__(
-        self, svc: AssessmentService, lang: str = "th", parent: QtCore.QObject | None = None
+        self,
+        svc: AssessmentService,
+        lang: str = "th",
+        parent: QtCore.QObject | None = None,
+        *,
+        year: int | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, order=("updated", True))
         self.svc = svc
         self.lang = lang
         self.listing = AssessmentList(svc.ws)
-        self.search = ""
-        self.order = ("updated", True)
-        self._ids: list[str] = []
-        self._cache: dict[str, AssessmentRow] = {}
+        self.year = year
         self.reload()
 
     def columns(self) -> list[Column[AssessmentRow]]:
@@ -69,71 +72,24 @@ class AssessmentTableModel(ColumnTableModel[AssessmentRow]):
             Column(self.tr("Last edited"), updated, sort=lambda r: r.updated_at, key="updated"),
         ]
 
-    # --- data access ------------------------------------------------------
-    def reload(self) -> None:
-        self.beginResetModel()
+    # --- data access (ids from SQL; rows a page at a time: gui/models/paged.py) ------------
+    def fetch_ids(self) -> list[str]:
         order, descending = self.order
-        self._ids = self.listing.ids(search=self.search, order=order, descending=descending)
-        self._cache.clear()
-        self.endResetModel()
+        return self.listing.ids(
+            search=self.search, order=order, descending=descending, year=self.year
+        )
 
-    def set_search(self, text: str) -> None:
-        """Filter in SQL on the code, both names, the province, year and status."""
-        if text != self.search:
-            self.search = text
-            self.reload()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Order in SQL on the column's key (bulk scores for the total), then reload the ids."""
-        if not 0 <= column < len(self.specs):
-            return
-        wanted = (self.specs[column].key, order == Qt.SortOrder.DescendingOrder)
-        if wanted != self.order:
-            self.order = wanted
-            self.reload()
-
-    def refresh_id(self, assessment_id: str) -> None:
-        """Re-read one row after an edit, without resetting the view."""
-        self._cache.pop(assessment_id, None)
-        if assessment_id in self._ids:
-            row = self._ids.index(assessment_id)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
-        else:
-            self.reload()
+    def fetch_rows(self, ids: Sequence[str]) -> dict[str, AssessmentRow]:
+        return self.listing.rows(ids)
 
     def assessment_id(self, row: int) -> str:
         return self._ids[row]
 
-    def has(self, assessment_id: str) -> bool:
-        return assessment_id in self._ids
-
-    def row_of(self, assessment_id: str) -> int:
-        return self._ids.index(assessment_id) if assessment_id in self._ids else -1
-
-    def _count(self) -> int:
-        return len(self._ids)
-
-    def _row(self, n: int) -> AssessmentRow:
-        aid = self._ids[n]
-        hit = self._cache.get(aid)
-        if hit is None:
-            start = (n // PAGE) * PAGE
-            page = [i for i in self._ids[start : start + PAGE] if i not in self._cache]
-            self._cache.update(self.listing.rows(page))
-            hit = self._cache[aid]
-        return hit
+    def exists(self, assessment_id: str) -> bool:
+        """In the workspace at all (shown or filtered out)."""
+        return self.has(assessment_id) or self.listing.exists(assessment_id)
 
     def row_data(self, row: AssessmentRow, column: int, role: int) -> Any:
         if role == SEARCH_ROLE:
             return row.search_text
         return UNHANDLED
-
-    def data(
-        self,
-        index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role == ID_ROLE:  # no row fetch needed for the id
-            ok = index.isValid() and 0 <= index.row() < len(self._ids)
-            return self._ids[index.row()] if ok else None
-        return super().data(index, role)

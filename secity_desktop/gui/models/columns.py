@@ -46,6 +46,7 @@ class ColumnTableModel(QtCore.QAbstractTableModel, Generic[T]):
         super().__init__(parent)
         self._rows: list[T] = []
         self._columns: list[Column[T]] | None = None
+        self._sorted: tuple[int, Qt.SortOrder] | None = None  # kept across set_rows
 
     # --- what subclasses give ------------------------------------------------
     def columns(self) -> Sequence[Column[T]]:
@@ -70,6 +71,9 @@ class ColumnTableModel(QtCore.QAbstractTableModel, Generic[T]):
         self.beginResetModel()
         self._rows = list(rows)
         self._columns = None
+        if self._sorted is not None and self._sorted[0] < len(self.specs):
+            self._rows.sort(key=self._sort_key(self._sorted[0]),
+                            reverse=self._sorted[1] == Qt.SortOrder.DescendingOrder)
         self.endResetModel()
 
     def row_at(self, row: int) -> T:
@@ -128,11 +132,15 @@ class ColumnTableModel(QtCore.QAbstractTableModel, Generic[T]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.specs):
             return
-        col = self.specs[column]
-        key = col.sort or col.display
+        self._sorted = (column, order)
         self.layoutAboutToBeChanged.emit()
-        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
         self.layoutChanged.emit()
+
+    def _sort_key(self, column: int) -> Callable[[T], Any]:
+        """One key call per row (a sorting proxy would call ``data()`` ~n·log n times)."""
+        col = self.specs[column]
+        return col.sort or col.display
 
 
 def _cell(col: Column[Any], row: Any, role: int) -> Any:

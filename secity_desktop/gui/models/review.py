@@ -6,6 +6,7 @@ ones (reviewer overrides applied), from ``bulk_scores`` for the list.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from secity_desktop.core.lifecycle import STATUS_LABELS, Status
@@ -17,11 +18,12 @@ from secity_desktop.gui.models.columns import (
     Column,
     ColumnTableModel,
 )
-from secity_desktop.gui.qt import Qt, QtCore
+from secity_desktop.gui.models.paged import PagedTableModel
+from secity_desktop.gui.qt import QtCore
 from secity_desktop.services.lists import REVIEW_STATUSES, ReviewQueue, ReviewRow
 from secity_desktop.services.review.workflow import ReviewIndicator, ReviewService
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = PagedTableModel.id_role
 __all__ = ["ID_ROLE", "REVIEW_STATUSES", "SORT_ROLE", "ReviewIndicatorModel", "ReviewListModel"]
 
 
@@ -32,14 +34,22 @@ def status_text(status: str | None, th: bool) -> str:
     return (labels[0] if th else labels[1]) if labels else status
 
 
-class ReviewListModel(ColumnTableModel[ReviewRow]):
+class ReviewListModel(PagedTableModel[ReviewRow]):
+    """The queue: ids ordered and filtered (status, year) in SQL, rows read a page at a time."""
+
     def __init__(
-        self, svc: ReviewService, lang: str = "th", parent: QtCore.QObject | None = None
+        self,
+        svc: ReviewService,
+        lang: str = "th",
+        parent: QtCore.QObject | None = None,
+        *,
+        year: int | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, order=("updated", True))
         self.svc = svc
         self.lang = lang
         self.status_filter: str | None = None
+        self.year = year
         self.queue = ReviewQueue(svc.ws)
         self.reload()
 
@@ -47,28 +57,30 @@ class ReviewListModel(ColumnTableModel[ReviewRow]):
         th = self.lang == "th"
         return [
             Column(self.tr("Municipality"),
-                   lambda r: r.municipality_th if th or not r.municipality_en else r.municipality_en),
-            Column(self.tr("Fiscal year"), lambda r: str(r.year), sort=lambda r: r.year, align=RIGHT),
+                   lambda r: r.municipality_th if th or not r.municipality_en else r.municipality_en,
+                   key="municipality_th" if th else "municipality_en"),
+            Column(self.tr("Fiscal year"), lambda r: str(r.year), sort=lambda r: r.year, align=RIGHT,
+                   key="year"),
             Column(self.tr("Revision"), lambda r: str(r.revision), sort=lambda r: r.revision,
-                   align=RIGHT),
-            Column(self.tr("Status"), lambda r: status_text(r.status, th)),
-            Column(self.tr("Total"), lambda r: f"{r.total:.2f}", sort=lambda r: r.total, align=RIGHT),
+                   align=RIGHT, key="revision"),
+            Column(self.tr("Status"), lambda r: status_text(r.status, th), key="status"),
+            Column(self.tr("Total"), lambda r: f"{r.total:.2f}", sort=lambda r: r.total, align=RIGHT,
+                   key="total"),
             Column(self.tr("Note"),
                    lambda r: self.tr("New revision after approval") if r.reopened else "",
                    foreground=lambda r: "#a4262c" if r.reopened else None),
         ]
 
-    def reload(self) -> None:
-        self.set_rows(self.queue.rows(self.status_filter))
+    def fetch_ids(self) -> list[str]:
+        order, descending = self.order
+        return self.queue.ids(self.status_filter, year=self.year, order=order,
+                              descending=descending)
+
+    def fetch_rows(self, ids: Sequence[str]) -> dict[str, ReviewRow]:
+        return self.queue.page(ids)
 
     def assessment_id(self, row: int) -> str:
-        return self._rows[row].id
-
-    def row_of(self, assessment_id: str) -> int:
-        return next((n for n, r in enumerate(self._rows) if r.id == assessment_id), -1)
-
-    def row_data(self, row: ReviewRow, column: int, role: int) -> Any:
-        return row.id if role == ID_ROLE else UNHANDLED
+        return self._ids[row]
 
 
 class ReviewIndicatorModel(ColumnTableModel[ReviewIndicator]):
