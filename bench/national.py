@@ -98,6 +98,7 @@ def build(data_dir: Path, lgs: int = 7850, years: int = 10, seed: int = 2569) ->
         ))
         ws.set_setting("demo", "1")
     bulk.analyse(ws.db)
+    bulk.compact(ws.db)
     ws.close()
     size = sum(f.stat().st_size for f in data_dir.glob("secity.sqlite3*"))
     return {

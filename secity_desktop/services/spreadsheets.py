@@ -176,12 +176,16 @@ def responses_table(
             labels[fw_hash] = _Labels(frameworks, fw_hash)
         return labels[fw_hash]
 
+    overrides = sheets.standing_overrides(db, province, year)
+    none = (None, "", "")
+
     def emit(items: list[tuple[Any, ...]]) -> Iterator[list[Any]]:
         lab = labels_of(items[0][5])
         order, title, level_th = lab.order, lab.title, lab.level
         if len(items) > 1:
             items.sort(key=lambda x: order.get(x[6], len(order)))
-        for aid, code, name, y, rev, _, ind, level, note, at, by, o_level, o_reason, o_by in items:
+        for aid, code, name, y, rev, _, ind, level, note, at, by in items:
+            o_level, o_reason, o_by = overrides.get((aid, ind), none) if overrides else none
             yield [
                 aid,
                 code,

@@ -89,21 +89,35 @@ def response_rows(
     db: sqlite_utils.Database, province: str | None, year: int | None
 ) -> Iterator[tuple[Any, ...]]:
     """(id, municipality, name, year, revision, framework hash, indicator, level, note,
-    updated_at, updated_by, override level, override reason, override author), streamed,
-    one assessment's rows together, assessments in (year, municipality, revision) order."""
+    updated_at, updated_by), streamed, one assessment's rows together, assessments in
+    (year, municipality, revision) order — the order of the ``assessments_year`` index, so
+    SQLite sorts nothing."""
     where, args = _filter(province, year)
     sql = (
         "SELECT a.id, a.municipality_code, m.name_th, a.year, a.revision, a.framework_hash,"
-        " r.indicator_code, r.level, r.note, r.updated_at, r.updated_by,"
-        " o.level, o.reason, o.author"
+        " r.indicator_code, r.level, r.note, r.updated_at, r.updated_by"
         " FROM assessments a JOIN municipalities m ON m.code = a.municipality_code"
         " JOIN responses r ON r.assessment_id = a.id"
-        " LEFT JOIN review_overrides o ON o.assessment_id = a.id"
-        " AND o.indicator_code = r.indicator_code AND o.current = 1 AND o.level IS NOT NULL"
         + where
-        + " ORDER BY a.year, a.municipality_code, a.revision, a.id"
+        + " ORDER BY a.year, a.municipality_code, a.revision"
     )
     return _stream(db.execute(sql, args))
+
+
+def standing_overrides(
+    db: sqlite_utils.Database, province: str | None, year: int | None
+) -> dict[tuple[str, str], tuple[int, str, str]]:
+    """{(assessment id, indicator): (reviewer's level, reason, reviewer)} for the standing
+    overrides that set a level — few (a person writes each), so one dict instead of a join
+    probed for each of millions of response rows."""
+    where, args = _filter(province, year)
+    sql = (
+        "SELECT o.assessment_id, o.indicator_code, o.level, o.reason, o.author"
+        " FROM review_overrides o JOIN assessments a ON a.id = o.assessment_id"
+        " JOIN municipalities m ON m.code = a.municipality_code"
+        + where + " AND o.current = 1 AND o.level IS NOT NULL"
+    )
+    return {(r[0], r[1]): (r[2], r[3], r[4]) for r in db.execute(sql, args)}
 
 
 def audit_rows(
