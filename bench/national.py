@@ -87,6 +87,8 @@ def build(data_dir: Path, lgs: int = 7850, years: int = 10, seed: int = 2569) ->
                 if status == "approved":
                     approved.setdefault((m.province_code, year), []).append(m.code)
         bulk.add_assessments(ws.db, assessments)
+        # key order: the responses table is clustered on (assessment, indicator) since schema 9
+        responses.sort(key=lambda r: (r.assessment_id, r.indicator_code))
         bulk.add_responses(ws.db, responses)
         bulk.add_decisions(ws.db, decisions)
         bulk.add_model_towns(ws.db, (
@@ -96,6 +98,7 @@ def build(data_dir: Path, lgs: int = 7850, years: int = 10, seed: int = 2569) ->
         ))
         ws.set_setting("demo", "1")
     bulk.analyse(ws.db)
+    bulk.compact(ws.db)
     ws.close()
     size = sum(f.stat().st_size for f in data_dir.glob("secity.sqlite3*"))
     return {

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.cli.passphrase import add_passphrase_args, unlock
+from secity_desktop.core.errors import ValidationError
 from secity_desktop.services.assessments import AssessmentService
-from secity_desktop.services.lists import AssessmentList
-from secity_desktop.services.revisions import RevisionService
+
+_MISSING = object()  # "none" is a level (it clears one); a missing argument is not
 
 
 def _level(text: str) -> int | None:
@@ -34,11 +36,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_json_flag(n)
     n.set_defaults(handler=cmd_new)
 
-    s = asub.add_parser("set", help="record an indicator's level (and note)")
-    s.add_argument("id")
-    s.add_argument("indicator")
-    s.add_argument("level", type=_level)
+    s = asub.add_parser(
+        "set", help="record an indicator's level (and note); --stdin: many, one JSON line each"
+    )
+    s.add_argument("id", nargs="?")
+    s.add_argument("indicator", nargs="?")
+    s.add_argument("level", type=_level, nargs="?", default=_MISSING)
     s.add_argument("--note")
+    s.add_argument(
+        "--stdin", action="store_true",
+        help='read JSON lines {"id", "indicator", "level", "note"} from standard input; each'
+             " line is its own saved edit and gets one JSON result line",
+    )
     add_json_flag(s)
     s.set_defaults(handler=cmd_set)
 
@@ -111,6 +120,17 @@ def cmd_new(ctx: Context) -> int:
 
 
 def cmd_set(ctx: Context) -> int:
+    a = ctx.args
+    if a.stdin:
+        if a.id is not None or a.note is not None:
+            raise ValidationError("--stdin takes its edits from standard input, not arguments",
+                                  code="batch.args_and_stdin")
+        from secity_desktop.cli.batch import set_lines
+
+        return set_lines(ctx, sys.stdin)
+    if a.id is None or a.indicator is None or a.level is _MISSING:
+        raise ValidationError("give ID INDICATOR LEVEL, or --stdin",
+                              code="batch.missing_args")
     svc = AssessmentService(ctx.workspace())
     svc.set_response(ctx.args.id, ctx.args.indicator, ctx.args.level, ctx.args.note)
     card = svc.scorecard(ctx.args.id)
@@ -191,6 +211,8 @@ def cmd_list(ctx: Context) -> int:
     ws = ctx.workspace()
     svc = AssessmentService(ws)
     ids = svc.list(province=ctx.args.province, year=ctx.args.year, status=ctx.args.status)
+    from secity_desktop.services.lists import AssessmentList
+
     rows = AssessmentList(ws).rows(ids)
     out = []
     for i in ids:
@@ -226,6 +248,8 @@ def cmd_complete(ctx: Context) -> int:
 
 def cmd_finalize(ctx: Context) -> int:
     ws = ctx.workspace()
+    from secity_desktop.services.revisions import RevisionService
+
     svc = RevisionService(ws)
     AssessmentService(ws).get(ctx.args.id)  # an unknown id is reported before the passphrase
     digest = svc.finalize(ctx.args.id, unlock(svc.identity, ctx.args.passphrase_file))
@@ -234,6 +258,8 @@ def cmd_finalize(ctx: Context) -> int:
 
 
 def cmd_revise(ctx: Context) -> int:
+    from secity_desktop.services.revisions import RevisionService
+
     new = RevisionService(ctx.workspace()).revise(ctx.args.id)
     ctx.emit(
         {"id": new.id, "revision": new.revision, "supersedes": new.supersedes},

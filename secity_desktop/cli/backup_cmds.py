@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from secity_desktop import messages
+from secity_desktop.cli.commands import BACKUP_SUBCOMMANDS as SUBCOMMANDS  # noqa: F401
+from secity_desktop.cli.commands import legacy_argv  # noqa: F401  (moved; kept for callers)
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.core.errors import ValidationError
 from secity_desktop.services import backup_auto
@@ -20,22 +21,6 @@ from secity_desktop.services.backup import CreateBackup, VerifyBackup, last_back
 from secity_desktop.services.operations import run_inline
 from secity_desktop.services.quarantine import Quarantine, cap_mb, set_cap_mb
 from secity_desktop.services.restore import RestoreBackup
-
-SUBCOMMANDS = ("create", "verify", "restore", "list", "auto", "config")
-
-
-def legacy_argv(argv: Sequence[str]) -> list[str]:
-    """``backup FILE`` → ``backup create FILE`` (the pre-1.0 command took a path directly)."""
-    args = list(argv)
-    for i, a in enumerate(args):
-        if a == "backup":
-            nxt = args[i + 1] if i + 1 < len(args) else None
-            if nxt is not None and not nxt.startswith("-") and nxt not in SUBCOMMANDS:
-                args.insert(i + 1, "create")
-            break
-        if not a.startswith("-") and (i == 0 or args[i - 1] not in ("--data-dir", "--lang")):
-            break  # another command: leave it alone
-    return args
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

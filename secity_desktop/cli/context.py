@@ -7,17 +7,19 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from secity_desktop import paths
-from secity_desktop.services.workspace import Workspace, open_workspace
+
+if TYPE_CHECKING:
+    from secity_desktop.services.workspace import Workspace
 
 
 @dataclass
 class Context:
     args: argparse.Namespace
     out: TextIO = field(default_factory=lambda: sys.stdout)
-    _ws: Workspace | None = None
+    _ws: Workspace | None = None  # opened on first use
 
     @property
     def data_dir(self) -> Path:
@@ -29,6 +31,8 @@ class Context:
 
     def workspace(self, *, create: bool = False) -> Workspace:
         if self._ws is None:
+            from secity_desktop.services.workspace import open_workspace  # pydantic, SQLite
+
             self._ws = open_workspace(self.data_dir, create=create)
         return self._ws
 

@@ -15,53 +15,10 @@ import traceback
 from collections.abc import Sequence
 
 from secity_desktop import __version__, log, messages
-from secity_desktop.cli import (
-    assessment_cmds,
-    backup_cmds,
-    bundle_cmds,
-    certificate_cmds,
-    coverage_cmds,
-    dashboard_cmds,
-    doctor_cmds,
-    framework_cmds,
-    guide_cmds,
-    history_cmds,
-    key_cmds,
-    municipality_cmds,
-    report_cmds,
-    review_cmds,
-    spreadsheet_cmds,
-    trend_cmds,
-    trust_cmds,
-    workspace_cmds,
-)
+from secity_desktop.cli import commands
 from secity_desktop.cli.console import setup_streams
 from secity_desktop.cli.context import Context
 from secity_desktop.core.errors import SecityError
-from secity_desktop.core.io_errors import disk_error, kind_of
-from secity_desktop.services import crash_report
-from secity_desktop.services.store_admin import store_failure
-
-COMMAND_MODULES = [
-    workspace_cmds,
-    framework_cmds,
-    municipality_cmds,
-    history_cmds,
-    assessment_cmds,
-    key_cmds,
-    bundle_cmds,
-    trust_cmds,
-    review_cmds,
-    dashboard_cmds,
-    coverage_cmds,
-    spreadsheet_cmds,
-    report_cmds,
-    trend_cmds,
-    certificate_cmds,
-    backup_cmds,
-    doctor_cmds,
-    guide_cmds,
-]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,7 +26,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"secity: usage error: {message} (see `secity --help`)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given ``argv``, only the named command's module is imported and registered
+    (the others appear in ``--help`` from ``cli/commands.py``'s table). Without ``argv``, the
+    whole parser."""
     p = _Parser(prog="secity", description="SECity Desktop command line")
     p.add_argument(
         "--data-dir", help="workspace folder (default: $SECITY_DATA_DIR or the user data dir)"
@@ -80,15 +40,26 @@ def build_parser() -> argparse.ArgumentParser:
                    help="language of error lines (default: $SECITY_LANG, else Thai)")
     p.add_argument("--version", action="version", version=f"secity {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for mod in COMMAND_MODULES:
-        mod.register(sub)
+    if argv is None:
+        for mod in commands.modules():
+            mod.register(sub)
+        return p
+    named = commands.command_in(argv)
+    wanted = commands.COMMANDS[named][0] if named is not None else None
+    for name, (module, help_) in commands.COMMANDS.items():  # in the table's order for --help
+        if name in sub.choices:
+            continue
+        if module == wanted:
+            commands.module_of(name).register(sub)
+        else:  # listed for --help and usage errors; never run
+            sub.add_parser(name, help=help_)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     setup_streams()  # UTF-8 on any code page or redirect; no crash without a console
-    parser = build_parser()
-    args = parser.parse_args(backup_cmds.legacy_argv(sys.argv[1:] if argv is None else argv))
+    argv = commands.legacy_argv(sys.argv[1:] if argv is None else argv)
+    args = build_parser(argv).parse_args(argv)
     lang = args.lang or os.environ.get("SECITY_LANG") or messages.DEFAULT_LANGUAGE
     log.setup(debug=args.debug)
     ctx = Context(args)
@@ -104,6 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"secity: {messages.describe(exc, lang)}", file=sys.stderr)
         return exc.exit_code
     except sqlite3.Error as exc:
+        from secity_desktop.core.io_errors import disk_error, kind_of
+        from secity_desktop.services.store_admin import store_failure
+
         if args.debug:
             traceback.print_exc()
         if kind_of(exc, ctx.data_dir) in ("no_space", "denied"):  # SQLite's "disk I/O error"
@@ -121,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line and a report, never a bare traceback
         if args.debug:
             traceback.print_exc()
+        from secity_desktop.services import crash_report
+
         path = crash_report.write(type(exc), exc, exc.__traceback__, where=what,
                                   data_dir=ctx.data_dir)
         print(f"secity: {crash_line(exc, path, lang)}", file=sys.stderr)

@@ -13,12 +13,15 @@ import logging
 import os
 import sys
 from pathlib import Path
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from typing import TYPE_CHECKING
 
 from secity_desktop import messages
 from secity_desktop.core.errors import SecityError, ValidationError, WrongPassphraseError
-from secity_desktop.services.identity import Identity
+
+if TYPE_CHECKING:  # annotations only: commands without a key never load cryptography
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from secity_desktop.services.identity import Identity
 
 TRIES = 3
 

@@ -5,10 +5,19 @@
 - XLSX sets a Thai-capable font on every cell ("TH Sarabun New", the Thai
   government's standard font, falling back to whatever the machine has), a bold
   header, a frozen header row, an autofilter and column widths from the content.
-  It is written in openpyxl's streaming mode so a national export of ~1 million
-  response rows does not hold the whole sheet in memory.
 
-The callers (``services.exports``) build the rows; this module only writes them.
+Both are written row by row: a table's rows may be a one-pass generator reading a
+SQL cursor, so a national export of ~2.7 million response rows never holds the
+table in memory (openpyxl's write-only mode streams each row to a temporary file).
+Every body cell shares one of two named styles (text, or a number with two
+decimals) instead of carrying its own Font and Alignment: openpyxl hashes a cell's
+style objects on every assignment, which was 41 % of a national XLSX.
+
+Excel shows at most 1,048,576 rows per sheet. A table with more rows continues on
+a second sheet named ``<title> (2)`` with the same header (docs/exports.md) rather
+than being refused: the person asked for the data, and CSV stays one file.
+
+The callers (``services.spreadsheets``) build the rows; this module only writes them.
 """
 
 from __future__ import annotations
@@ -16,27 +25,40 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import itertools
+import os
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from secity_desktop.atomic import atomic_write
-from secity_desktop.core.errors import StoreError
+from secity_desktop.core.errors import Cancelled, StoreError
 
 XLSX_FONT = "TH Sarabun New"
 XLSX_FONT_SIZE = 14
+XLSX_MAX_ROWS = 1_048_576
+"""Excel's rows per sheet, the header included."""
 MAX_WIDTH = 60
+PROGRESS_EVERY = 5000
+
+RowProgress = Callable[[int, int], bool]
+"""(rows written, rows expected) → False to stop; the writer then raises ``Cancelled``."""
 
 
 @dataclass
 class Table:
-    """A sheet: Thai headers, plain rows (str, int, float or None), and a sheet title."""
+    """A sheet: Thai headers, plain rows (str, int, float or None), and a sheet title.
+
+    ``rows`` may be a list or a one-pass iterator; ``expected`` is how many rows the
+    caller expects (for progress only; 0 when unknown).
+    """
 
     title: str
     headers: list[str]
-    rows: list[list[Any]] = field(default_factory=list)
+    rows: Iterable[Sequence[Any]] = field(default_factory=list)
+    expected: int = 0
 
 
 def display_width(text: str) -> int:
@@ -57,26 +79,36 @@ def _output(path: Path) -> Iterator[BinaryIO]:
         raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-def write_csv(table: Table, path: Path) -> int:
-    """Write UTF-8 with BOM; returns the number of data rows. The file appears whole or not at all."""
+def _ticker(progress: RowProgress | None, expected: int) -> Callable[[int], None]:
+    def tick(done: int) -> None:
+        if progress is not None and progress(done, max(expected, done)) is False:
+            raise Cancelled("cancelled; nothing was written")
+
+    return tick
+
+
+def write_csv(table: Table, path: Path, progress: RowProgress | None = None) -> int:
+    """Write UTF-8 with BOM; returns the number of data rows. The file appears whole or not at
+    all (a cancel or a failure leaves nothing)."""
+    tick = _ticker(progress, table.expected)
+    n = 0
     with _output(path) as raw:
-        out = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+        out = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="", write_through=False)
         w = csv.writer(out)
         w.writerow(table.headers)
-        for row in table.rows:
-            w.writerow(["" if v is None else v for v in row])
+        rows = iter(table.rows)
+        while chunk := list(itertools.islice(rows, PROGRESS_EVERY)):
+            w.writerows(chunk)  # csv writes None as ""
+            n += len(chunk)
+            tick(n)
         out.flush()
         out.detach()  # the atomic writer closes the file itself
-    return len(table.rows)
+    return n
 
 
-def _widths(
-    headers: Sequence[str], rows: Iterable[Sequence[Any]], sample: int = 2000
-) -> list[float]:
+def _widths(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> list[float]:
     widths = [display_width(h) + 2 for h in headers]
-    for n, row in enumerate(rows):
-        if n >= sample:
-            break
+    for row in rows:
         for i, v in enumerate(row):
             if v is not None:
                 widths[i] = max(widths[i], display_width(str(v)) + 2)
@@ -84,45 +116,112 @@ def _widths(
     return [min(MAX_WIDTH, max(6.0, w * 0.9)) for w in widths]
 
 
-def write_xlsx(tables: Sequence[Table] | Table, path: Path, *, font_name: str = XLSX_FONT) -> int:
-    """Write one sheet per table; returns the number of data rows written in all."""
+def sheet_title(title: str, part: int) -> str:
+    """Sheet names are at most 31 characters; later parts say which they are: ``ผล (2)``."""
+    if part == 1:
+        return title[:31]
+    suffix = f" ({part})"
+    return title[: 31 - len(suffix)] + suffix
+
+
+def write_xlsx(
+    tables: Sequence[Table] | Table,
+    path: Path,
+    *,
+    font_name: str = XLSX_FONT,
+    progress: RowProgress | None = None,
+    max_rows: int = XLSX_MAX_ROWS,
+) -> int:
+    """Write one sheet per table (more when a table passes ``max_rows``, header included);
+    returns the number of data rows written in all."""
     # openpyxl costs ~110 ms to import; only an export pays it, not every app start
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 
     if isinstance(tables, Table):
         tables = [tables]
+    if max_rows < 2:
+        raise ValueError("a sheet needs room for its header and one row")
     wb = Workbook(write_only=True)
-    body = Font(name=font_name, size=XLSX_FONT_SIZE)
-    head = Font(name=font_name, size=XLSX_FONT_SIZE, bold=True)
-    fill = PatternFill("solid", fgColor="E8EEF4")
-    wrap = Alignment(vertical="top", wrap_text=False)
-    total = 0
-    for table in tables:
-        ws = wb.create_sheet(table.title[:31])
-        for i, w in enumerate(_widths(table.headers, table.rows), 1):
-            ws.column_dimensions[get_column_letter(i)].width = w
-        ws.freeze_panes = "A2"
-        if table.headers:
-            ws.auto_filter.ref = f"A1:{get_column_letter(len(table.headers))}{len(table.rows) + 1}"
-        header = []
-        for h in table.headers:
-            c = WriteOnlyCell(ws, value=h)
-            c.font, c.fill = head, fill
-            header.append(c)
-        ws.append(header)
-        for row in table.rows:
-            cells = []
-            for v in row:
-                c = WriteOnlyCell(ws, value=v)
-                c.font, c.alignment = body, wrap
-                if isinstance(v, float):
-                    c.number_format = "0.00"
-                cells.append(c)
-            ws.append(cells)
-        total += len(table.rows)
+    align = Alignment(vertical="top", wrap_text=False)
+    body = NamedStyle("secity_body", font=Font(name=font_name, size=XLSX_FONT_SIZE),
+                      alignment=align)
+    number = NamedStyle("secity_number", font=Font(name=font_name, size=XLSX_FONT_SIZE),
+                        alignment=align, number_format="0.00")
+    head = NamedStyle("secity_head", font=Font(name=font_name, size=XLSX_FONT_SIZE, bold=True),
+                      fill=PatternFill("solid", fgColor="E8EEF4"), alignment=align)
+    for style in (body, number, head):
+        wb.add_named_style(style)
+    try:
+        total = _fill(wb, tables, _ticker(progress, sum(t.expected for t in tables)), max_rows)
+    except BaseException:
+        _abandon(wb)
+        raise
     with _output(path) as out:
         wb.save(out)
+    return total
+
+
+def _abandon(wb: Any) -> None:
+    """A cancelled or failed workbook: close each sheet's stream and remove its temporary file
+    now, not at exit (openpyxl keeps no public way to drop a write-only workbook)."""
+    for ws in wb.worksheets:
+        with contextlib.suppress(Exception):
+            if ws._rows is not None:
+                ws._rows.close()
+        writer = ws._writer
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.close()
+            with contextlib.suppress(OSError):
+                os.remove(writer.out)
+
+
+def _fill(wb: Any, tables: Sequence[Table], tick: Callable[[int], None], max_rows: int) -> int:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+
+    total = 0
+    for table in tables:
+        rows = iter(table.rows)
+        sample = list(itertools.islice(rows, 2000))
+        widths = _widths(table.headers, sample)
+        rows = itertools.chain(sample, rows)
+        part = 0
+        more = True
+        while more:
+            part += 1
+            ws = wb.create_sheet(sheet_title(table.title, part))
+            for i, w in enumerate(widths, 1):
+                ws.column_dimensions[get_column_letter(i)].width = w
+            ws.freeze_panes = "A2"
+            header = []
+            for h in table.headers:
+                c = WriteOnlyCell(ws, value=h)
+                c.style = "secity_head"
+                header.append(c)
+            ws.append(header)
+            written = 0
+            more = False
+            for row in rows:
+                cells = []
+                for v in row:
+                    c = WriteOnlyCell(ws, value=v)
+                    c.style = "secity_number" if isinstance(v, float) else "secity_body"
+                    cells.append(c)
+                ws.append(cells)
+                written += 1
+                total += 1
+                if total % PROGRESS_EVERY == 0:
+                    tick(total)
+                if written == max_rows - 1:
+                    # another sheet only if a row remains (peek one and put it back)
+                    nxt = next(rows, None)
+                    if nxt is not None:
+                        rows = itertools.chain([nxt], rows)
+                        more = True
+                    break
+            if table.headers:  # written after the rows in write-only mode
+                ws.auto_filter.ref = f"A1:{get_column_letter(len(table.headers))}{written + 1}"
+    tick(total)
     return total

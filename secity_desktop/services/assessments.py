@@ -223,7 +223,9 @@ class AssessmentService:
             raise ConflictError(refusal)
         fw = self.framework_of(a)
         if code is not None and fw.indicator(code) is None:
-            raise NotFoundError(f"framework {fw.version} has no indicator {code!r}")
+            raise NotFoundError(f"framework {fw.version} has no indicator {code!r}",
+                                code="response.no_indicator", indicator=code,
+                                version=fw.version)
         return a, fw
 
     def set_response(
@@ -235,7 +237,10 @@ class AssessmentService:
         assert ind is not None
         if level is not None and ind.level(level) is None:
             allowed = ", ".join(str(lv.value) for lv in ind.levels)
-            raise ValidationError(f"level {level} is not on indicator {code}'s scale ({allowed})")
+            raise ValidationError(
+                f"level {level} is not on indicator {code}'s scale ({allowed})",
+                code="response.level_off_scale", level=level, indicator=code, allowed=allowed,
+            )
         old = repo.response(self.db, a.id, code)
         new_note = old.note if (note is None and old) else (note or "")
         if old is not None and old.level == level and old.note == new_note:

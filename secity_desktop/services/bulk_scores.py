@@ -4,7 +4,7 @@
 ``comp.weight × ind.weight / Σ weights × (level − lowest) / span`` to its
 component, and an unanswered one adds 0. So each framework reduces to one
 coefficient and offset per indicator, SQLite sums them per assessment and
-component over the covering index ``responses_levels``, and the dashboard never
+component over the responses table's own key order, and the dashboard never
 builds 2,500 score cards row by row. Reviewer overrides (few) are applied
 afterwards as corrections through ``core.lifecycle.effective_level``, so the
 effective level is the same one every other score uses. The SQL itself is in

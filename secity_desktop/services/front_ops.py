@@ -20,6 +20,7 @@ from secity_desktop.bundle.plan import Action, Plan
 from secity_desktop.bundle.read import VerifiedBundle
 from secity_desktop.core.errors import ConflictError, SecityError, StoreError
 from secity_desktop.core.evidence_meta import FileMeta, read_meta
+from secity_desktop.services import spreadsheets
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.bundle_export import (
     ExportJob,
@@ -39,8 +40,8 @@ from secity_desktop.services.office_bundles import (
     OfficeJob,
 )
 from secity_desktop.services.operations import Operation, Progress
-from secity_desktop.services.spreadsheets import build_table, write_table
 from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import sheets
 from secity_desktop.store.assessments import Evidence
 
 
@@ -246,21 +247,45 @@ class CopyEvidenceOut(Operation[Path]):
 
 # --- tables for Excel ------------------------------------------------------------------------
 class ExportSpreadsheet(Operation[int]):
-    """Rows are read on the caller's thread; the file is written by the worker."""
+    """A table streamed to CSV or XLSX with progress (rows) and cancel.
+
+    ``prepare`` opens a snapshot of the store (``store.sheets.snapshot``: a second
+    connection holding one read transaction) on the caller's thread; ``work`` scores,
+    reads and writes through that snapshot only, row by row, so memory stays flat and
+    the workspace's own connection is never used off its thread. ``max_rows`` is
+    Excel's row limit per sheet (a smaller one in tests).
+    """
 
     title = "exporting"
 
     def __init__(self, ws: Workspace, what: str, path: Path, province: str | None,
-                 year: int | None) -> None:
+                 year: int | None, *, max_rows: int | None = None) -> None:
         self.ws, self.what, self.path, self.province, self.year = ws, what, path, province, year
         self.fmt = "csv" if path.suffix.lower() == ".csv" else "xlsx"
+        self.max_rows = max_rows
         self.rows = 0
+        self.snap: Any = None
 
     def prepare(self) -> None:
-        self.table = build_table(self.ws, self.what, self.province, self.year)
+        spreadsheets.check_choice(self.fmt, self.what)
+        self.snap = sheets.snapshot(self.ws.db)
 
     def work(self, progress: Progress) -> None:
-        self.rows = write_table(self.table, self.fmt, self.path)
+        table = spreadsheets.build_table(self.snap, self.what, self.province, self.year)
+        self.rows = spreadsheets.write_table(
+            table, self.fmt, self.path,
+            lambda done, total: progress(done, total, ""),
+            max_rows=self.max_rows,
+        )
+
+    def _close(self) -> None:
+        if self.snap is not None:
+            sheets.close_snapshot(self.ws.db, self.snap)
+            self.snap = None
 
     def finish(self) -> int:
+        self._close()
         return self.rows
+
+    def discard(self) -> None:
+        self._close()

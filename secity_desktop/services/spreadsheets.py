@@ -4,24 +4,35 @@ Rows are fetched in bulk (one query per table, scores from ``bulk_scores``) so a
 national export does not run one query per assessment. Scores are the effective
 ones (reviewer overrides applied); the responses table shows both the
 assessor's and the reviewer's level. Dates are Buddhist Era, local time.
+
+The response and audit tables are streamed: their rows are generated from a SQL
+cursor as the writer asks for them (one assessment's 34 rows held at a time, to
+put them in the framework's order), so memory stays flat at any size. The
+``ExportSpreadsheet`` operation (``services.front_ops``) reads through a snapshot
+connection (``store.sheets.snapshot``) so its worker thread never touches the
+workspace's own connection. Labels and BE dates are looked up from small caches:
+a national export formats 2.7 million timestamps.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+
+import sqlite_utils
 
 from secity_desktop.core.errors import ValidationError
 from secity_desktop.core.lifecycle import STATUS_LABELS, Status
 from secity_desktop.core.localgov import MUNICIPALITY_TYPE_LABELS, MunicipalityType
 from secity_desktop.core.scoring import tier_for
 from secity_desktop.core.thai_calendar import format_datetime_th, parse_iso
-from secity_desktop.reports.tables import Table, write_csv, write_xlsx
+from secity_desktop.reports.tables import RowProgress, Table, write_csv, write_xlsx
 from secity_desktop.services.bulk_scores import BulkScorer
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import sheets
+from secity_desktop.store.frameworks import FrameworkRepo
 
 WHAT = ("assessments", "responses", "audit")
 FORMATS = ("csv", "xlsx")
@@ -44,8 +55,23 @@ ACTION_TH = {
 }
 
 
+_BE_CACHE: dict[str, str] = {}
+
+
 def be_datetime(iso: str | None) -> str:
-    return format_datetime_th(parse_iso(iso)) if iso else ""
+    """BE local date and time to the minute; cached by the minute and the UTC offset."""
+    if not iso:
+        return ""
+    tail = iso[-6:]
+    if len(iso) > 19 and tail[0] in "+-" and tail[3] == ":":
+        key = iso[:16] + tail
+        hit = _BE_CACHE.get(key)
+        if hit is None:
+            if len(_BE_CACHE) > 100_000:
+                _BE_CACHE.clear()
+            hit = _BE_CACHE[key] = format_datetime_th(parse_iso(iso))
+        return hit
+    return format_datetime_th(parse_iso(iso))
 
 
 def _status_th(s: str) -> str:
@@ -57,13 +83,16 @@ def _type_th(t: str) -> str:
     return MUNICIPALITY_TYPE_LABELS[MunicipalityType(t)][0]
 
 
-def assessments_table(ws: Workspace, province: str | None = None, year: int | None = None) -> Table:
-    rows = sheets.assessment_rows(ws.db, province, year)
-    scorer = BulkScorer(ws.db, ws.frameworks)
+def assessments_table(
+    db: sqlite_utils.Database, frameworks: FrameworkRepo, province: str | None = None,
+    year: int | None = None,
+) -> Table:
+    rows = sheets.assessment_rows(db, province, year)
+    scorer = BulkScorer(db, frameworks)
     scores = scorer.scores((r[0], r[8], r[10]) for r in rows)
     comp_titles: dict[str, str] = {}
-    for h in sorted({r[8] for r in rows}) or [ws.frameworks.current().hash]:
-        for c in ws.frameworks.get(h).components:
+    for h in sorted({r[8] for r in rows}) or [frameworks.current().hash]:
+        for c in frameworks.get(h).components:
             comp_titles.setdefault(c.code, c.title_th)
     headers = [
         "รหัสการประเมิน",
@@ -81,13 +110,13 @@ def assessments_table(ws: Workspace, province: str | None = None, year: int | No
         "แก้ไขล่าสุดเมื่อ",
         "แก้ไขล่าสุดโดย",
     ]
-    out = []
-    for aid, code, name, typ, prov, y, rev, st, fw_hash, created, updated, by in rows:
-        comps = scores.get(aid, {})
-        total = sum(comps.values())
-        tier = tier_for(ws.frameworks.get(fw_hash), total)
-        out.append(
-            [
+
+    def generate() -> Iterator[list[Any]]:
+        for aid, code, name, typ, prov, y, rev, st, fw_hash, created, updated, by in rows:
+            comps = scores.get(aid, {})
+            total = sum(comps.values())
+            tier = tier_for(frameworks.get(fw_hash), total)
+            yield [
                 aid,
                 code,
                 name,
@@ -103,11 +132,25 @@ def assessments_table(ws: Workspace, province: str | None = None, year: int | No
                 be_datetime(updated),
                 by,
             ]
-        )
-    return Table("การประเมิน", headers, out)
+
+    return Table("การประเมิน", headers, generate(), len(rows))
 
 
-def responses_table(ws: Workspace, province: str | None = None, year: int | None = None) -> Table:
+class _Labels:
+    """One framework's indicator order, titles and level labels, looked up once."""
+
+    def __init__(self, frameworks: FrameworkRepo, fw_hash: str) -> None:
+        fw = frameworks.get(fw_hash)
+        self.order = {i.code: n for n, i in enumerate(fw.indicators)}
+        self.title = {i.code: i.title_th for i in fw.indicators}
+        self.level = {(i.code, lv.value): lv.label_th for i in fw.indicators for lv in i.levels}
+        self.indicators = len(fw.indicators)
+
+
+def responses_table(
+    db: sqlite_utils.Database, frameworks: FrameworkRepo, province: str | None = None,
+    year: int | None = None,
+) -> Table:
     headers = [
         "รหัสการประเมิน",
         "รหัสเทศบาล",
@@ -126,45 +169,61 @@ def responses_table(ws: Workspace, province: str | None = None, year: int | None
         "บันทึกเมื่อ",
         "บันทึกโดย",
     ]
-    grouped: dict[str, list[tuple[Any, ...]]] = {}
-    for r in sheets.response_rows(ws.db, province, year):
-        grouped.setdefault(r[0], []).append(r)
-    out = []
-    for items in grouped.values():
-        fw = ws.frameworks.get(items[0][5])
-        order = {i.code: n for n, i in enumerate(fw.indicators)}
-        for r in sorted(items, key=lambda x: order.get(x[6], len(order))):
-            aid, code, name, y, rev, _, ind_code, level, note, at, by, o_level, o_reason, o_by = r
-            ind = fw.indicator(ind_code)
+    labels: dict[str, _Labels] = {}
 
-            def label(v: int | None, ind: Any = ind) -> str:
-                lv = ind.level(v) if ind is not None and v is not None else None
-                return lv.label_th if lv else ""
+    def labels_of(fw_hash: str) -> _Labels:
+        if fw_hash not in labels:
+            labels[fw_hash] = _Labels(frameworks, fw_hash)
+        return labels[fw_hash]
 
-            out.append(
-                [
-                    aid,
-                    code,
-                    name,
-                    y,
-                    rev,
-                    ind_code,
-                    ind.title_th if ind else "",
-                    level,
-                    label(level) if level is not None else "ยังไม่ได้ตอบ",
-                    o_level,
-                    label(o_level),
-                    o_reason or "",
-                    o_by or "",
-                    note,
-                    be_datetime(at),
-                    by,
-                ]
-            )
-    return Table("ผลรายตัวชี้วัด", headers, out)
+    overrides = sheets.standing_overrides(db, province, year)
+    none = (None, "", "")
+
+    def emit(items: list[tuple[Any, ...]]) -> Iterator[list[Any]]:
+        lab = labels_of(items[0][5])
+        order, title, level_th = lab.order, lab.title, lab.level
+        if len(items) > 1:
+            items.sort(key=lambda x: order.get(x[6], len(order)))
+        for aid, code, name, y, rev, _, ind, level, note, at, by in items:
+            o_level, o_reason, o_by = overrides.get((aid, ind), none) if overrides else none
+            yield [
+                aid,
+                code,
+                name,
+                y,
+                rev,
+                ind,
+                title.get(ind, ""),
+                level,
+                level_th.get((ind, level), "") if level is not None else "ยังไม่ได้ตอบ",
+                o_level,
+                level_th.get((ind, o_level), "") if o_level is not None else "",
+                o_reason or "",
+                o_by or "",
+                note,
+                be_datetime(at),
+                by,
+            ]
+
+    def generate() -> Iterator[list[Any]]:
+        items: list[tuple[Any, ...]] = []
+        for r in sheets.response_rows(db, province, year):
+            if items and r[0] != items[0][0]:
+                yield from emit(items)
+                items = []
+            items.append(r)
+        if items:
+            yield from emit(items)
+
+    expected = sheets.count_assessments(db, province, year) * labels_of(
+        frameworks.current().hash).indicators
+    return Table("ผลรายตัวชี้วัด", headers, generate(), expected)
 
 
-def audit_table(ws: Workspace, province: str | None = None, year: int | None = None) -> Table:
+def audit_table(
+    db: sqlite_utils.Database, frameworks: FrameworkRepo, province: str | None = None,
+    year: int | None = None,
+) -> Table:
     headers = [
         "ลำดับ",
         "วันเวลา",
@@ -190,49 +249,66 @@ def audit_table(ws: Workspace, province: str | None = None, year: int | None = N
             else json.dumps(value, ensure_ascii=False, sort_keys=True)
         )
 
-    out = [
-        [
-            seq,
-            be_datetime(at),
-            at,
-            actor,
-            ACTION_TH.get(action, action),
-            action,
-            aid or "",
-            muni or "",
-            target or "",
-            text(old),
-            text(new),
-            reason or "",
-        ]
+    def generate() -> Iterator[list[Any]]:
         for seq, at, actor, action, aid, muni, target, old, new, reason in sheets.audit_rows(
-            ws.db, province, year
-        )
-    ]
-    return Table("บันทึกการตรวจสอบ", headers, out)
+            db, province, year
+        ):
+            yield [
+                seq,
+                be_datetime(at),
+                at,
+                actor,
+                ACTION_TH.get(action, action),
+                action,
+                aid or "",
+                muni or "",
+                target or "",
+                text(old),
+                text(new),
+                reason or "",
+            ]
+
+    return Table("บันทึกการตรวจสอบ", headers, generate(), sheets.count_audit(db, province, year))
 
 
-BUILDERS: dict[str, Callable[[Workspace, str | None, int | None], Table]] = {
+BUILDERS: dict[
+    str, Callable[[sqlite_utils.Database, FrameworkRepo, str | None, int | None], Table]
+] = {
     "assessments": assessments_table,
     "responses": responses_table,
     "audit": audit_table,
 }
 
 
-def build_table(
-    ws: Workspace, what: str, province: str | None = None, year: int | None = None
-) -> Table:
-    """Read the rows (on the thread that owns the store)."""
-    if what not in BUILDERS:
-        raise ValidationError(f"cannot export {what!r}; use one of {', '.join(WHAT)}")
-    return BUILDERS[what](ws, province, year)
-
-
-def write_table(table: Table, fmt: str, path: Path) -> int:
-    """Write the file (no store access, so it may run on a worker thread)."""
+def check_choice(fmt: str, what: str) -> None:
     if fmt not in FORMATS:
-        raise ValidationError(f"unknown export format {fmt!r}; use csv or xlsx")
-    return write_csv(table, path) if fmt == "csv" else write_xlsx(table, path)
+        raise ValidationError(f"unknown export format {fmt!r}; use csv or xlsx",
+                              code="spreadsheet.bad_format", format=fmt)
+    if what not in BUILDERS:
+        raise ValidationError(f"cannot export {what!r}; use one of {', '.join(WHAT)}",
+                              code="spreadsheet.bad_table", what=what, choices=", ".join(WHAT))
+
+
+def build_table(
+    db: sqlite_utils.Database, what: str, province: str | None = None, year: int | None = None
+) -> Table:
+    """The table over ``db`` (the workspace's connection, or a ``sheets.snapshot`` of it):
+    its rows are generated as the writer reads them, on the thread that owns ``db``."""
+    check_choice("csv", what)
+    return BUILDERS[what](db, FrameworkRepo(db), province, year)
+
+
+def write_table(
+    table: Table, fmt: str, path: Path, progress: RowProgress | None = None, *,
+    max_rows: int | None = None,
+) -> int:
+    """Write the file, pulling the rows through; returns the number of data rows."""
+    check_choice(fmt, "assessments")
+    if fmt == "csv":
+        return write_csv(table, path, progress)
+    if max_rows is None:
+        return write_xlsx(table, path, progress=progress)
+    return write_xlsx(table, path, progress=progress, max_rows=max_rows)
 
 
 def export(
@@ -243,8 +319,8 @@ def export(
     *,
     province: str | None = None,
     year: int | None = None,
+    progress: RowProgress | None = None,
 ) -> int:
     """Write one table to ``path``; returns the number of data rows."""
-    if fmt not in FORMATS:
-        raise ValidationError(f"unknown export format {fmt!r}; use csv or xlsx")
-    return write_table(build_table(ws, what, province, year), fmt, path)
+    check_choice(fmt, what)
+    return write_table(build_table(ws.db, what, province, year), fmt, path, progress)

@@ -16,7 +16,7 @@ import sqlite_utils
 from secity_desktop.core.errors import StoreError
 from secity_desktop.core.io_errors import disk_error, kind_of
 from secity_desktop.store import backup as store_backup
-from secity_desktop.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from secity_desktop.store.migrations import COMPACT_AFTER, MIGRATIONS, SCHEMA_VERSION
 
 DB_NAME = "secity.sqlite3"
 
@@ -67,6 +67,7 @@ def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> int:
             code="store_newer", schema=current, known=SCHEMA_VERSION,
         )
     notice = None
+    compact = False
     if 0 < current < target and any(current < v <= target for v, _ in MIGRATIONS):
         _copy, notice = store_backup.copy_before_migration(db, current, target)
     for version, step in MIGRATIONS:
@@ -80,10 +81,31 @@ def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> int:
                     f"upgrading the store to schema {version} failed: {_explain(exc)}",
                     code="store_upgrade_failed", schema=version, reason=_explain(exc),
                 ) from None
+            compact = compact or version in COMPACT_AFTER
             current = version
+    if compact:
+        compact_if_worth_it(db)
     if notice is not None:  # a skipped automatic copy is shown, not only logged
         store_backup.set_notice(db, notice[0], **notice[1])
     return current
+
+
+def compact_if_worth_it(db: sqlite_utils.Database, share: float = 0.25) -> bool:
+    """VACUUM when more than ``share`` of the file is free pages (after a step rebuilt a big
+    table: SQLite keeps freed pages in the file until then). Needs as much free disk as the
+    store; a failure leaves the store as it was, only larger, and is logged, not raised."""
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    free = db.execute("PRAGMA freelist_count").fetchone()[0]
+    if not pages or free / pages <= share:
+        return False
+    try:
+        db.execute("VACUUM")
+    except sqlite3.Error as exc:
+        from secity_desktop import log
+
+        log.get("store").warning("compacting the store after an upgrade failed: %s", exc)
+        return False
+    return True
 
 
 def open_database(data_dir: Path, *, create: bool = True) -> sqlite_utils.Database:

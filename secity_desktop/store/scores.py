@@ -3,7 +3,8 @@
 The arithmetic (``services.bulk_scores``) reduces each framework to one
 coefficient and offset per indicator; this module keeps those terms in small
 in-memory temp tables and lets SQLite sum ``coef × (level − low)`` per
-assessment and component over the covering index ``responses_levels``.
+assessment and component over the responses table itself (a ``WITHOUT ROWID`` table
+ordered by assessment and indicator, schema 9: one range of pages per assessment).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def score_pass(
     # otherwise SQLite may build a Bloom filter over every response row.
     sums = db.execute(
         f"SELECT s.id, {cols} FROM temp.score_ids s"
-        " CROSS JOIN responses r INDEXED BY responses_levels ON r.assessment_id = s.id"
+        " CROSS JOIN responses r ON r.assessment_id = s.id"
         " CROSS JOIN temp.score_terms t ON t.fw = s.fw AND t.code = r.indicator_code"
         " GROUP BY s.id"
     ).fetchall()

@@ -3,13 +3,41 @@
 One query per table, filtered by province and fiscal year, so a national
 export does not run one query per assessment. ``services.spreadsheets``
 turns the rows into Thai tables.
+
+Exports stream: the response and audit rows come from a cursor a chunk at a
+time, read through a *snapshot* — a second connection (only ever read through) to the same
+file holding one read transaction (WAL lets it read while the app writes). The
+snapshot is opened on the caller's thread when the export is prepared, so the
+file shows the store as it was then; the worker thread reads only the snapshot,
+never the workspace's own connection.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 import sqlite_utils
+
+CHUNK = 5000
+
+
+def snapshot(db: sqlite_utils.Database) -> sqlite_utils.Database:
+    """A second connection (our code only reads through it) to ``db``'s file with its read transaction begun (close it)."""
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    if not path:  # an in-memory store (tests): there is no file to open twice
+        return db
+    conn = sqlite3.connect(path, timeout=5.0, check_same_thread=False, isolation_level=None)
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("BEGIN")
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
+    return sqlite_utils.Database(conn)
+
+
+def close_snapshot(db: sqlite_utils.Database, snap: sqlite_utils.Database) -> None:
+    if snap is not db:
+        snap.conn.close()
 
 
 def _filter(province: str | None, year: int | None) -> tuple[str, list[Any]]:
@@ -21,6 +49,11 @@ def _filter(province: str | None, year: int | None) -> tuple[str, list[Any]]:
         where += " AND a.year = ?"
         args.append(year)
     return where, args
+
+
+def _stream(cur: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
+    while chunk := cur.fetchmany(CHUNK):
+        yield from chunk
 
 
 def assessment_rows(
@@ -40,31 +73,58 @@ def assessment_rows(
     return [tuple(r) for r in db.execute(sql, args).fetchall()]
 
 
+def count_assessments(db: sqlite_utils.Database, province: str | None, year: int | None) -> int:
+    where, args = _filter(province, year)
+    sql = ("SELECT count(*) FROM assessments a JOIN municipalities m"
+           " ON m.code = a.municipality_code" + where)
+    return int(db.execute(sql, args).fetchone()[0])
+
+
+def framework_hashes(db: sqlite_utils.Database) -> list[str]:
+    """Every framework an assessment names (the export loads them before streaming)."""
+    return [str(r[0]) for r in db.execute("SELECT DISTINCT framework_hash FROM assessments")]
+
+
 def response_rows(
     db: sqlite_utils.Database, province: str | None, year: int | None
-) -> list[tuple[Any, ...]]:
+) -> Iterator[tuple[Any, ...]]:
     """(id, municipality, name, year, revision, framework hash, indicator, level, note,
-    updated_at, updated_by, override level, override reason, override author)."""
+    updated_at, updated_by), streamed, one assessment's rows together, assessments in
+    (year, municipality, revision) order — the order of the ``assessments_year`` index, so
+    SQLite sorts nothing."""
     where, args = _filter(province, year)
     sql = (
         "SELECT a.id, a.municipality_code, m.name_th, a.year, a.revision, a.framework_hash,"
-        " r.indicator_code, r.level, r.note, r.updated_at, r.updated_by,"
-        " o.level, o.reason, o.author"
+        " r.indicator_code, r.level, r.note, r.updated_at, r.updated_by"
         " FROM assessments a JOIN municipalities m ON m.code = a.municipality_code"
         " JOIN responses r ON r.assessment_id = a.id"
-        " LEFT JOIN review_overrides o ON o.assessment_id = a.id"
-        " AND o.indicator_code = r.indicator_code AND o.current = 1 AND o.level IS NOT NULL"
         + where
-        + " ORDER BY a.year, a.municipality_code, a.revision, a.id"
+        + " ORDER BY a.year, a.municipality_code, a.revision"
     )
-    return [tuple(r) for r in db.execute(sql, args).fetchall()]
+    return _stream(db.execute(sql, args))
+
+
+def standing_overrides(
+    db: sqlite_utils.Database, province: str | None, year: int | None
+) -> dict[tuple[str, str], tuple[int, str, str]]:
+    """{(assessment id, indicator): (reviewer's level, reason, reviewer)} for the standing
+    overrides that set a level — few (a person writes each), so one dict instead of a join
+    probed for each of millions of response rows."""
+    where, args = _filter(province, year)
+    sql = (
+        "SELECT o.assessment_id, o.indicator_code, o.level, o.reason, o.author"
+        " FROM review_overrides o JOIN assessments a ON a.id = o.assessment_id"
+        " JOIN municipalities m ON m.code = a.municipality_code"
+        + where + " AND o.current = 1 AND o.level IS NOT NULL"
+    )
+    return {(r[0], r[1]): (r[2], r[3], r[4]) for r in db.execute(sql, args)}
 
 
 def audit_rows(
     db: sqlite_utils.Database, province: str | None, year: int | None
-) -> list[tuple[Any, ...]]:
+) -> Iterator[tuple[Any, ...]]:
     """(seq, at, actor, action, assessment id, municipality name, target, old JSON, new JSON,
-    reason); with a filter, only events about assessments that match it."""
+    reason), streamed; with a filter, only events about assessments that match it."""
     where, args = _filter(province, year)
     if province or year is not None:
         sql = (
@@ -78,4 +138,14 @@ def audit_rows(
             " e.new, e.reason FROM audit e LEFT JOIN assessments a ON a.id = e.assessment_id"
             " LEFT JOIN municipalities m ON m.code = a.municipality_code ORDER BY e.seq"
         )
-    return [tuple(r) for r in db.execute(sql, args).fetchall()]
+    return _stream(db.execute(sql, args))
+
+
+def count_audit(db: sqlite_utils.Database, province: str | None, year: int | None) -> int:
+    where, args = _filter(province, year)
+    if province or year is not None:
+        sql = ("SELECT count(*) FROM audit e JOIN assessments a ON a.id = e.assessment_id"
+               " JOIN municipalities m ON m.code = a.municipality_code" + where)
+    else:
+        sql = "SELECT count(*) FROM audit"
+    return int(db.execute(sql, args).fetchone()[0])

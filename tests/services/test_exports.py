@@ -95,3 +95,57 @@ def test_bad_choices_refused(prov: Workspace, tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="cannot export 'people'"):
         export(prov, "csv", "people", tmp_path / "x")
     assert not (tmp_path / "x").exists()
+
+
+def test_operation_streams_through_a_snapshot_and_splits_sheets(
+    prov: Workspace, tmp_path: Path
+) -> None:
+    """The GUI's operation: rows read through its own snapshot, Excel's limit injected small."""
+    from secity_desktop.services.front_ops import ExportSpreadsheet
+    from secity_desktop.services.operations import run_inline
+
+    out = tmp_path / "r.xlsx"
+    seen: list[tuple[int, int, str]] = []
+    op = ExportSpreadsheet(prov, "responses", out, "50", None, max_rows=3)
+    assert run_inline(op, lambda d, t, s: seen.append((d, t, s)) or True) == 4
+    assert op.snap is None  # the snapshot connection was closed in finish
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["ผลรายตัวชี้วัด", "ผลรายตัวชี้วัด (2)"]
+    codes = [r[5] for ws in wb.worksheets for r in ws.iter_rows(min_row=2, values_only=True)]
+    assert sorted(codes) == ["1.1", "1.1", "1.2", "2.1"]
+    assert seen[-1][0] == 4 and seen[-1][1] >= 4  # rows done of rows expected
+
+
+def test_operation_cancel_leaves_nothing(prov: Workspace, tmp_path: Path) -> None:
+    from secity_desktop.core.errors import Cancelled
+    from secity_desktop.services.front_ops import ExportSpreadsheet
+    from secity_desktop.services.operations import run_inline
+
+    out = tmp_path / "a.csv"
+    op = ExportSpreadsheet(prov, "audit", out, None, None)
+    with pytest.raises(Cancelled):
+        run_inline(op, lambda d, t, s: False)
+    assert not out.exists() and op.snap is None
+    _note(prov)  # the workspace is still writable after the snapshot is gone
+
+
+def _note(ws: Workspace) -> None:
+    from secity_desktop.store import audit
+
+    with ws.db.atomic():
+        audit.append(ws.db, actor="test", action="review.comment", new="หลังเริ่มส่งออก")
+
+
+def test_snapshot_does_not_see_later_edits(prov: Workspace, tmp_path: Path) -> None:
+    from secity_desktop.services.spreadsheets import build_table, write_table
+    from secity_desktop.store import sheets
+
+    snap = sheets.snapshot(prov.db)
+    try:
+        before = sum(1 for _ in sheets.audit_rows(snap, None, None))
+        _note(prov)
+        assert sum(1 for _ in sheets.audit_rows(prov.db, None, None)) == before + 1
+        n = write_table(build_table(snap, "audit"), "csv", tmp_path / "a.csv")
+        assert n == before
+    finally:
+        sheets.close_snapshot(prov.db, snap)

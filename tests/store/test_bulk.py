@@ -25,6 +25,8 @@ def test_bulk_rows_read_back_through_the_services(ws: Workspace) -> None:
         bulk.add_model_towns(ws.db, [bulk.ModelTownRecord("m1", "50", 2569, "5099", "a1", "r",
                                                           "b", NOW)])
     bulk.analyse(ws.db)
+    bulk.compact(ws.db)
+    assert ws.db.execute("PRAGMA freelist_count").fetchone()[0] == 0
     view = AssessmentService(ws).view("a1")
     assert round(view.card.total, 2) == 100.0 and view.municipality.name_th == "เทศบาลตำบลทดลอง"
     assert ws.db.execute("SELECT count(*) FROM model_towns").fetchone()[0] == 1

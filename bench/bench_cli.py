@@ -1,0 +1,89 @@
+"""The command line at work (issue 11): one `secity assessment set` against a bare Python, and
+the batch form `assessment set --stdin`.
+
+Each figure sits beside its baseline from the same run, measured pairwise (the two commands
+alternate, so a busy machine slows both): a bare ``python -c pass``; and for the batch, the
+same number of edits as separate ``secity assessment set`` processes (extrapolated from a
+few) — the shell loop the batch replaces. Targets: one set ≤ 5× bare Python; batch ≥ 1,000
+lines/s.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIRS = int(os.environ.get("SECITY_BENCH_CLI_PAIRS", "7"))
+LINES = int(os.environ.get("SECITY_BENCH_CLI_LINES", "5000"))
+Row = tuple[str, float, str]
+
+
+def _run(argv: list[str], stdin: str | None = None) -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    t = time.perf_counter()
+    subprocess.run(argv, input=stdin, capture_output=True, text=True, check=True, env=env)
+    return time.perf_counter() - t
+
+
+def _bare_commits(folder: Path, n: int) -> float:
+    """Lines/s of bare sqlite3: one committed upsert per line, WAL + synchronous=FULL (the
+    store's durability), so a slow disk shows in both figures."""
+    import sqlite3
+
+    db = sqlite3.connect(folder / "bare.sqlite3", isolation_level=None)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    db.execute("CREATE TABLE r (a TEXT, c TEXT, level INTEGER, PRIMARY KEY (a, c)) WITHOUT ROWID")
+    t = time.perf_counter()
+    for i in range(n):
+        db.execute("BEGIN")
+        db.execute("INSERT INTO r VALUES ('x', ?, ?) ON CONFLICT DO UPDATE SET level ="
+                   " excluded.level", [str(i % 34), i])
+        db.execute("COMMIT")
+    elapsed = time.perf_counter() - t
+    db.close()
+    return n / elapsed
+
+
+def run() -> list[Row]:
+    py = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        data = str(Path(tmp) / "ws")
+        cli = [py, "-m", "secity_desktop.cli.main", "--data-dir", data]
+        _run([*cli, "init", "--name", "bench"])
+        out = subprocess.run([*cli, "--json", "assessment", "new", "--municipality", "5001",
+                              "--year", "2569"], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+        aid = json.loads(out.stdout)["id"]
+        bare, one = [], []
+        for i in range(PAIRS):
+            bare.append(_run([py, "-c", "pass"]))
+            one.append(_run([*cli, "assessment", "set", aid, "1.1", str(1 + i % 2)]))
+        codes = ["1.1", "1.2", "1.3", "2.1", "2.2"]
+        lines = "".join(
+            json.dumps({"id": aid, "indicator": codes[n % 5], "level": 1 + (n // 5) % 2}) + "\n"
+            for n in range(LINES)
+        )
+        batch = _run([*cli, "assessment", "set", "--stdin"], stdin=lines)
+        bare_commits = _bare_commits(Path(tmp), LINES)
+    b, o = statistics.median(bare), statistics.median(one)
+    return [
+        ("secity assessment set, one edit, median (target ≤ 5× bare)", o * 1e3, "ms"),
+        ("  baseline: bare `python -c pass`, median, pairwise", b * 1e3, "ms"),
+        ("  ratio", o / b, "×"),
+        (f"assessment set --stdin, {LINES} lines (target ≥ 1,000/s)", LINES / batch, "lines/s"),
+        ("  baseline: bare sqlite3, one committed upsert per line", bare_commits, "lines/s"),
+        ("  baseline: the same edits as one process each (shell loop)", 1 / o, "lines/s"),
+    ]
+
+
+if __name__ == "__main__":
+    for fig, val, unit in run():
+        print(f"{fig:66} {val:12.2f} {unit}")
