@@ -17,7 +17,7 @@ from secity_desktop.gui.qt import QtCore
 
 def add_province_places(window: Any) -> None:
     window.coverage_place = None
-    if window.ws.role == Role.ASSESSOR:
+    if window.ws.role in (Role.ASSESSOR, Role.MUNICIPALITY):
         window.review_place = window.dashboard_place = None
         return
     # imported here: an assessor's start-up (the common case, on field laptops) never pays for them
