@@ -305,13 +305,18 @@ class SelfAssessmentService:
         if not claims:
             return []
         levels = store.levels_for_year(self.db, year)
+        picks = [
+            p for p in standings.picks(self.db, province, (year,), None)
+            if p[2] in claims and claims[p[2]].framework_hash == p[1]
+        ]
+        verified = store.verified_levels(self.db, [p[0] for p in picks])
+        frameworks: dict[str, Framework] = {}
         rows: list[GapRow] = []
-        for aid, fw_hash, muni, yr, _rev, status, _at in standings.picks(self.db, province, (year,), None):
-            rec = claims.get(muni)
-            if rec is None or rec.framework_hash != fw_hash:
-                continue
-            fw = self.ws.frameworks.get(fw_hash)
-            gap = gaps.compare(fw, levels.get(muni, {}), review_repo.effective_levels(self.db, aid))
+        for aid, fw_hash, muni, yr, _rev, status, _at in picks:
+            rec = claims[muni]
+            fw = frameworks.get(fw_hash) or frameworks.setdefault(
+                fw_hash, self.ws.frameworks.get(fw_hash))
+            gap = gaps.compare(fw, levels.get(muni, {}), verified[aid])
             rows.append(GapRow(muni, rec.name_th, rec.province_code, yr, aid, status,
                                rec.source == "signed", gap))
         order = {code: n for n, (code, _) in enumerate(gaps.rank((r.municipality, r.gap) for r in rows))}

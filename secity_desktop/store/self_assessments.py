@@ -207,3 +207,26 @@ def insert(
         [(self_id, e.indicator_code, e.sha256, e.name, e.mime, e.size) for e in files],
     )
     return self_id
+
+
+def verified_levels(
+    db: sqlite_utils.Database, assessment_ids: Sequence[str]
+) -> dict[str, dict[str, int | None]]:
+    """Assessment → effective levels (a standing override over the assessor's level), for
+    many assessments in a few queries — the gap list's verified side."""
+    out: dict[str, dict[str, int | None]] = {a: {} for a in assessment_ids}
+    ids = list(assessment_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for aid, code, level in db.execute(
+            f"SELECT assessment_id, indicator_code, level FROM responses"
+            f" WHERE assessment_id IN ({marks})", chunk,
+        ).fetchall():
+            out[str(aid)][str(code)] = level
+        for aid, code, level in db.execute(
+            f"SELECT assessment_id, indicator_code, level FROM review_overrides"
+            f" WHERE current = 1 AND level IS NOT NULL AND assessment_id IN ({marks})", chunk,
+        ).fetchall():
+            out[str(aid)][str(code)] = level
+    return out

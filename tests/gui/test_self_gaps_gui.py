@@ -1,0 +1,72 @@
+"""The province sees claimed vs verified in Review (per indicator) and on the Dashboard (ranked)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from secity_desktop.gui.dashboard_place import DashboardPlace
+from secity_desktop.gui.qt import Qt
+from secity_desktop.gui.review_place import ReviewPlace
+from secity_desktop.services.bundle_import import ImportService
+from secity_desktop.services.self_assessments import SelfAssessmentService
+from secity_desktop.services.workspace import Workspace
+from tests.bundle import flow
+
+
+def _province_with_claims(tmp_path: Path) -> tuple[Workspace, dict[str, str]]:
+    """5001 claims the top everywhere (signed-off sheet), 5002 claims what was verified."""
+    prov = flow.province(tmp_path / "p")
+    a = flow.assessor(tmp_path / "a")
+    flow.enrol(prov, a)
+    ids = {}
+    for code in ("5001", "5002"):
+        ids[code] = flow.complete(a, code, 2569, evidence_every=2, tag=code)
+        flow.finalize(a, ids[code])
+    assert ImportService(prov).import_files(
+        [flow.export(a, list(ids.values()), tmp_path / "f")]).ok
+    fw = prov.frameworks.current()
+    for code, top in (("5001", True), ("5002", False)):
+        sheet = tmp_path / f"{code}.csv"
+        with sheet.open("w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(["indicator_code", "level", "note"])
+            for n, ind in enumerate(fw.indicators):
+                level = ind.max_value if top or n % 2 == 0 else ind.min_value
+                w.writerow([ind.code, level, ""])
+        SelfAssessmentService(prov).import_sheet(sheet, municipality=code, year=2569,
+                                                 entered_by="เจ้าหน้าที่")
+    return prov, ids
+
+
+def test_dashboard_ranks_municipalities_by_the_gap(qtbot: QtBot, tmp_path: Path) -> None:
+    prov, _ids = _province_with_claims(tmp_path)
+    place = DashboardPlace(prov, "en")
+    qtbot.addWidget(place)
+    table = place.gaps.table
+    assert table.rowCount() == 2
+    first, second = table.item(0, 0).text(), table.item(1, 0).text()
+    assert "เชียงใหม่" in first and "(unsigned)" in first  # 5001: the largest gap first
+    assert table.item(1, 4).text() == "0" and second != first
+    assert float(table.item(0, 3).text()) > 0 and "Component 1" in table.item(0, 3).toolTip()
+    table.selectRow(1)
+    assert place.selected_code() == place.gaps.rows[1].municipality
+
+
+def test_review_shows_the_claim_per_indicator_and_the_gap(qtbot: QtBot, tmp_path: Path) -> None:
+    prov, ids = _province_with_claims(tmp_path)
+    place = ReviewPlace(prov, "en")
+    qtbot.addWidget(place)
+    place.select(ids["5001"])
+    model = place.ind_model
+    col = model.columnCount() - 1
+    assert model.headerData(col, Qt.Orientation.Horizontal) == "Municipality's claim"
+    fw = prov.frameworks.current()
+    top = str(fw.indicators[1].max_value)
+    assert model.index(1, col).data() == top
+    background = Qt.ItemDataRole.BackgroundRole
+    assert model.index(1, col).data(background) is not None  # it disagrees
+    assert model.index(0, col).data(background) is None  # verified at the claimed level
+    assert "indicator(s) disagree" in place.header.text()
