@@ -38,6 +38,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sh.add_argument("--year", type=int, required=True)
     add_json_flag(sh)
     sh.set_defaults(handler=cmd_show)
+    g = ssub.add_parser("gaps", help="municipalities ranked by the gap between claim and verification")
+    g.add_argument("--year", type=int, required=True, help="fiscal year (BE)")
+    g.add_argument("--province", help="two-digit province code (default: this office's)")
+    add_json_flag(g)
+    g.set_defaults(handler=cmd_gaps)
     ex = ssub.add_parser(
         "export", help="sign and write this municipality's self-assessment as a `self` bundle"
     )
@@ -99,6 +104,22 @@ def cmd_show(ctx: Context) -> int:
         for code, resp in v.responses.items()
     ]
     ctx.emit(v.as_json(), "\n".join(lines))
+    return 0
+
+
+def cmd_gaps(ctx: Context) -> int:
+    ws = ctx.workspace()
+    province = ctx.args.province or ws.province_code or None
+    rows = SelfAssessmentService(ws).gap_ranking(year=ctx.args.year, province=province)
+    ctx.emit(
+        [r.as_json() for r in rows],
+        "\n".join(
+            f"{n:>3} {r.municipality:9} claimed {r.gap.claimed_total:6.2f} verified"
+            f" {r.gap.verified_total:6.2f} gap {r.gap.total_gap:+7.2f}"
+            f" {r.gap.disagreements:>3} disagree  {r.name_th}" + ("" if r.signed else " (unsigned)")
+            for n, r in enumerate(rows, start=1)
+        ) or "no municipality has both a self-assessment and a verified assessment for that year",
+    )
     return 0
 
 

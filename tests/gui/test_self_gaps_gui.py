@@ -8,12 +8,18 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from secity_desktop.gui.dashboard_place import DashboardPlace
+from secity_desktop.gui.municipality_place import MunicipalityPlace
 from secity_desktop.gui.qt import Qt
 from secity_desktop.gui.review_place import ReviewPlace
+from secity_desktop.gui.self_import import SelfAssessmentDialog
+from secity_desktop.gui.transfer.trust_page import TrustPage
 from secity_desktop.services.bundle_import import ImportService
+from secity_desktop.services.identity import Identity
 from secity_desktop.services.self_assessments import SelfAssessmentService
+from secity_desktop.services.trust import TrustService
 from secity_desktop.services.workspace import Workspace
 from tests.bundle import flow
+from tests.services import self_helpers as sh
 
 
 def _province_with_claims(tmp_path: Path) -> tuple[Workspace, dict[str, str]]:
@@ -70,3 +76,62 @@ def test_review_shows_the_claim_per_indicator_and_the_gap(qtbot: QtBot, tmp_path
     assert model.index(1, col).data(background) is not None  # it disagrees
     assert model.index(0, col).data(background) is None  # verified at the claimed level
     assert "indicator(s) disagree" in place.header.text()
+
+
+def test_spreadsheet_dialog_at_the_province_template_check_import(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    prov = flow.province(tmp_path / "p")
+    place = MunicipalityPlace(prov, "en")
+    qtbot.addWidget(place)
+    view = place.table.view
+    proxy = view.model()
+    row = next(r for r in range(proxy.rowCount()) if "5001" in str(proxy.index(r, 0).data())
+               or "5001" in str(proxy.index(r, 1).data()))
+    view.setCurrentIndex(proxy.index(row, 0))
+    dialog = place.open_self_assessment()
+    assert dialog.code == "5001"
+    template = dialog.save_template(tmp_path / "t.csv")
+    assert template is not None and template.is_file()
+    with template.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    for r in rows[1:]:
+        r[3] = "1" if r[0].startswith("1.") else ""  # component 1 answered at level 1 only
+    filled = tmp_path / "filled.csv"
+    with filled.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    dialog.file.setText(str(filled))
+    dialog.year.setValue(2569)
+    dialog.entered_by.setText("สมศรี บันทึก")
+    assert dialog.run(dry_run=True) and "ready to import" in dialog.result.text()
+    assert SelfAssessmentService(prov).find("5001", 2569) is None
+    assert dialog.run(dry_run=False)
+    assert "unsigned" in dialog.result.text() and "สมศรี" in dialog.current.text()
+    assert SelfAssessmentService(prov).show("5001", 2569).record.entered_by == "สมศรี บันทึก"
+    dialog.file.setText(str(tmp_path / "missing.csv"))
+    assert not dialog.run(dry_run=False) and dialog.result.text()  # said, not raised
+    dialog.close()
+
+
+def test_spreadsheet_dialog_at_a_municipality_is_for_itself_only(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    muni = sh.municipality(tmp_path / "m")
+    dialog = SelfAssessmentDialog(muni, "1101", "en")  # whatever row was selected
+    qtbot.addWidget(dialog)
+    assert dialog.code == "5001" and "5001" in dialog.municipality.text()
+
+
+def test_trust_page_enrols_a_municipality_key(qtbot: QtBot, tmp_path: Path) -> None:
+    muni = sh.municipality(tmp_path / "m")
+    pub = tmp_path / "m.pub"
+    pub.write_text(Identity(muni).info().public_line)
+    prov = flow.province(tmp_path / "p")
+    page = TrustPage(prov, lang="en")
+    qtbot.addWidget(page)
+    assert page.add_municipality_button.isVisibleTo(page)
+    page.add_municipality_key(pub, "5001", "ปลัดเทศบาล")
+    keys = TrustService(prov).all()
+    assert [(k.role, k.municipality_code) for k in keys] == [("municipality", "5001")]
+    last = page.model.columnCount() - 1
+    assert "5001" in page.model.index(0, last).data()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from secity_desktop.gui.qt import Qt, QtWidgets
+from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.services.self_assessments import Claim
 
 DISAGREE_STYLE = "QFrame#claimBox { background:#fff4d6; border:1px solid #e0a800; }"
@@ -73,22 +73,27 @@ class ClaimBox(QtWidgets.QFrame):
         self.show()
 
 
-def banner_text(widget: QtWidgets.QWidget, claim: Claim | None) -> str:
+def banner_text(claim: Claim | None) -> str:
     """One line over the editor: the claim's source, its total and how many levels differ."""
     if claim is None:
         return ""
     r = claim.view.record
-    tr = widget.tr
     source = (
-        tr("signed by {name}").format(name=r.signer_name or "")
+        QtCore.QCoreApplication.translate("ClaimBanner", "signed by {name}").format(
+            name=r.signer_name or "")
         if claim.view.signed
-        else tr("unsigned spreadsheet, entered by {name}").format(name=r.entered_by or "")
+        else QtCore.QCoreApplication.translate(
+            "ClaimBanner", "unsigned spreadsheet, entered by {name}").format(
+                name=r.entered_by or "")
     )
     if claim.gap is None:
-        return tr("The municipality's self-assessment ({source}) uses another framework version;"
-                  " it is not compared.").format(source=source)
-    return tr(
-        "Municipality's self-assessment ({source}): claimed {claimed:.2f}, verified {verified:.2f}"
-        " (gap {gap:+.2f}); {n} indicator(s) disagree."
+        return QtCore.QCoreApplication.translate(
+            "ClaimBanner",
+            "The municipality's self-assessment ({source}) uses another framework version;"
+            " it is not compared.").format(source=source)
+    return QtCore.QCoreApplication.translate(
+        "ClaimBanner",
+        "Municipality's self-assessment ({source}): claimed {claimed:.2f}, verified"
+        " {verified:.2f} (gap {gap:+.2f}); {n} indicator(s) disagree.",
     ).format(source=source, claimed=claim.gap.claimed_total, verified=claim.gap.verified_total,
              gap=claim.gap.total_gap, n=claim.gap.disagreements)

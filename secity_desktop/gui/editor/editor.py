@@ -466,7 +466,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         resp = self.claim.view.responses.get(code) if self.claim else None
         self.page.claim_box.show_claim(self.claim, code, chosen, self.lang)
         self.page.set_claimed(resp.level if resp else None)
-        text = banner_text(self, self.claim)
+        text = banner_text(self.claim)
         self.claim_banner.setText(text)
         self.claim_banner.setVisible(bool(text))
 
