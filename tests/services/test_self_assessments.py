@@ -213,3 +213,14 @@ def test_self_bundle_is_refused_at_the_municipality_itself_wrong_kind(tmp_path: 
     sh.enrol_municipality(other, m)
     plan = ImportService(other).dry_run([bundle])
     assert [r.reason for r in plan.rejected] == ["wrong_kind"]
+
+
+def test_a_municipality_office_assesses_only_itself(tmp_path: Path) -> None:
+    from secity_desktop.services import demo
+    from secity_desktop.services.assessments import AssessmentService
+
+    m = sh.municipality(tmp_path / "m")
+    with pytest.raises(ValidationError) as exc:
+        AssessmentService(m).new("1101", 2569)
+    assert exc.value.code == "self.not_own_municipality"
+    assert demo.seed(m) == 1  # the demo fills its own self-assessment only
