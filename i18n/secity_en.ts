@@ -2561,14 +2561,6 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation type="unfinished">Municipality</translation>
     </message>
     <message>
-        <source>Claimed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verified</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Gap</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2585,7 +2577,15 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(unsigned)</source>
+        <source>Claimed {claimed:.2f}, verified {verified:.2f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by the municipality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsigned spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

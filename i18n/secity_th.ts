@@ -2561,14 +2561,6 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>เทศบาล</translation>
     </message>
     <message>
-        <source>Claimed</source>
-        <translation>ประเมินตนเอง</translation>
-    </message>
-    <message>
-        <source>Verified</source>
-        <translation>ตรวจประเมิน</translation>
-    </message>
-    <message>
         <source>Gap</source>
         <translation>ต่างกัน</translation>
     </message>
@@ -2585,8 +2577,16 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>เลือกปีงบประมาณเพื่อเปรียบเทียบการประเมินตนเอง</translation>
     </message>
     <message>
-        <source>(unsigned)</source>
-        <translation>(ไม่ได้ลงนาม)</translation>
+        <source>Claimed {claimed:.2f}, verified {verified:.2f}</source>
+        <translation>ประเมินตนเอง {claimed:.2f} ตรวจประเมิน {verified:.2f}</translation>
+    </message>
+    <message>
+        <source>Signed by the municipality</source>
+        <translation>เทศบาลลงนามแล้ว</translation>
+    </message>
+    <message>
+        <source>Unsigned spreadsheet</source>
+        <translation>ไฟล์ตาราง ไม่ได้ลงนาม</translation>
     </message>
     <message>
         <source>Component {code}: claimed {claimed:.2f}, verified {verified:.2f} ({gap:+.2f}), {n} disagree</source>

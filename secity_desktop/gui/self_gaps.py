@@ -28,11 +28,12 @@ class SelfGapList(QtWidgets.QWidget):
         self.title = QtWidgets.QLabel(self)
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
-        self.table = QtWidgets.QTableWidget(0, 5, self)
+        # three narrow columns fit the dashboard's side panel at 1024 px; the claimed and
+        # verified totals and the per-component gaps are in each row's tooltip
+        self.table = QtWidgets.QTableWidget(0, 3, self)
         self.table.setObjectName("selfGapTable")
         self.table.setHorizontalHeaderLabels([
-            self.tr("Municipality"), self.tr("Claimed"), self.tr("Verified"), self.tr("Gap"),
-            self.tr("Disagree"),
+            self.tr("Municipality"), self.tr("Gap"), self.tr("Disagree"),
         ])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -54,28 +55,32 @@ class SelfGapList(QtWidgets.QWidget):
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.rows))
         for n, r in enumerate(self.rows):
-            unsigned = "" if r.signed else " " + self.tr("(unsigned)")
-            cells = [
-                f"{r.name_th}{unsigned}",
-                f"{r.gap.claimed_total:.2f}",
-                f"{r.gap.verified_total:.2f}",
-                f"{r.gap.total_gap:+.2f}",
-                str(r.gap.disagreements),
+            cells = [r.name_th, f"{r.gap.total_gap:+.2f}", str(r.gap.disagreements)]
+            lines = [
+                self.tr("Claimed {claimed:.2f}, verified {verified:.2f}").format(
+                    claimed=r.gap.claimed_total, verified=r.gap.verified_total),
+                self.tr("Signed by the municipality") if r.signed
+                else self.tr("Unsigned spreadsheet"),
             ]
-            tip = "\n".join(
+            lines += [
                 self.tr("Component {code}: claimed {claimed:.2f}, verified {verified:.2f}"
                         " ({gap:+.2f}), {n} disagree").format(
                     code=c.code, claimed=c.claimed_score, verified=c.verified_score, gap=c.gap,
                     n=c.disagreements)
                 for c in r.gap.components
-            )
+            ]
+            tip = "\n".join(lines)
             for col, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
                 item.setData(CODE_ROLE, r.municipality)
                 item.setToolTip(tip)
                 if col:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if col == 3 and abs(r.gap.total_gap) >= 10:
+                elif not r.signed:  # unsigned (a transcription) in italics
+                    font = item.font()
+                    font.setItalic(True)
+                    item.setFont(font)
+                if col == 1 and abs(r.gap.total_gap) >= 10:
                     item.setBackground(QtGui.QColor("#fff4d6"))
                 self.table.setItem(n, col, item)
         self.table.resizeColumnsToContents()

@@ -54,9 +54,11 @@ def test_dashboard_ranks_municipalities_by_the_gap(qtbot: QtBot, tmp_path: Path)
     table = place.gaps.table
     assert table.rowCount() == 2
     first, second = table.item(0, 0).text(), table.item(1, 0).text()
-    assert "เชียงใหม่" in first and "(unsigned)" in first  # 5001: the largest gap first
-    assert table.item(1, 4).text() == "0" and second != first
-    assert float(table.item(0, 3).text()) > 0 and "Component 1" in table.item(0, 3).toolTip()
+    assert "เชียงใหม่" in first and table.item(0, 0).font().italic()  # unsigned, largest gap
+    assert table.item(1, 2).text() == "0" and second != first
+    assert float(table.item(0, 1).text()) > 0
+    tip = table.item(0, 1).toolTip()
+    assert "Component 1" in tip and "Claimed 100.00" in tip and "Unsigned" in tip
     table.selectRow(1)
     assert place.selected_code() == place.gaps.rows[1].municipality
 

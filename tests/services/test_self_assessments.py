@@ -224,3 +224,12 @@ def test_a_municipality_office_assesses_only_itself(tmp_path: Path) -> None:
         AssessmentService(m).new("1101", 2569)
     assert exc.value.code == "self.not_own_municipality"
     assert demo.seed(m) == 1  # the demo fills its own self-assessment only
+
+
+def test_a_municipality_key_never_counts_as_a_certificate_signer(tmp_path: Path) -> None:
+    from secity_desktop.services.certificates import workspace_trusted_keys
+
+    m = sh.municipality(tmp_path / "m")
+    prov = flow.province(tmp_path / "p")
+    sh.enrol_municipality(prov, m)
+    assert workspace_trusted_keys(prov, include_enrolled=True) == {}
