@@ -343,6 +343,56 @@
     </message>
 </context>
 <context>
+    <name>ClaimBanner</name>
+    <message>
+        <source>signed by {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsigned spreadsheet, entered by {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The municipality&apos;s self-assessment ({source}) uses another framework version; it is not compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Municipality&apos;s self-assessment ({source}): claimed {claimed:.2f}, verified {verified:.2f} (gap {gap:+.2f}); {n} indicator(s) disagree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClaimBox</name>
+    <message>
+        <source>Municipality&apos;s self-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The municipality did not answer this indicator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed level {level}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Differs from the level chosen here ({chosen}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence: {files}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made under another framework version: shown, not compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictModel</name>
     <message>
         <source>No.</source>
@@ -1351,6 +1401,10 @@ SHA-256 {sha}</translation>
         <source>Evidence:</source>
         <translation>Evidence:</translation>
     </message>
+    <message>
+        <source>Municipality&apos;s claim</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1650,6 +1704,14 @@ SHA-256 {sha}</translation>
     <message>
         <source>The selected record, its forms over the years and past results (Enter)</source>
         <translation>The selected record, its forms over the years and past results (Enter)</translation>
+    </message>
+    <message>
+        <source>Self-assessment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring in the selected municipality&apos;s self-assessment spreadsheet, or save the template</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2358,6 +2420,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <source>Comments</source>
         <translation>Comments</translation>
     </message>
+    <message>
+        <source>Municipality&apos;s claim</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReviewListModel</name>
@@ -2447,6 +2513,22 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     <message>
         <source>Assessor&apos;s total {raw:.2f} · after review {eff:.2f} ({tier})</source>
         <translation>Assessor&apos;s total {raw:.2f} · after review {eff:.2f} ({tier})</translation>
+    </message>
+    <message>
+        <source>The municipality&apos;s self-assessment uses another framework version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Municipality&apos;s self-assessment {claimed:.2f} ({source}) · gap {gap:+.2f} · {n} indicator(s) disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsigned</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{who}: {old} → {new}</source>
@@ -2545,6 +2627,136 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     </message>
 </context>
 <context>
+    <name>SelfAssessmentDialog</name>
+    <message>
+        <source>Municipality&apos;s self-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a municipality that filled the department&apos;s online form: fill the template (indicator code, level, note) and bring it in here. It is kept as unsigned, with the name of who entered it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation type="unfinished">Municipality</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation type="unfinished">Fiscal year</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished">Choose file…</translation>
+    </message>
+    <message>
+        <source>Spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished">Check</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-assessment spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation type="unfinished">Spreadsheets (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation type="unfinished">Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Template saved: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: {answered} of {count} indicators answered; ready to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: imported ({answered} of {count} indicators answered), unsigned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is already the standing self-assessment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No self-assessment for this year yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed by {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsigned spreadsheet, entered by {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standing self-assessment: claimed total {total:.2f} ({source})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SelfGapList</name>
+    <message>
+        <source>Municipality</source>
+        <translation type="unfinished">Municipality</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-assessment against verification, {year}: largest gap first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a fiscal year to compare self-assessments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed {claimed:.2f}, verified {verified:.2f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by the municipality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsigned spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component {code}: claimed {claimed:.2f}, verified {verified:.2f} ({gap:+.2f}), {n} disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SendPage</name>
     <message>
         <source>Return to assessor</source>
@@ -2627,6 +2839,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
 </context>
 <context>
     <name>SyncPlace</name>
+    <message>
+        <source>Send self-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Send (export)</source>
         <translation>Send (export)</translation>
@@ -2785,6 +3001,14 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation>Trusted office keys</translation>
     </message>
     <message>
+        <source>Enrol a municipality&apos;s key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A municipality office&apos;s key: it signs only that municipality&apos;s self-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Trusted assessor keys</source>
         <translation>Trusted assessor keys</translation>
     </message>
@@ -2807,6 +3031,14 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     <message>
         <source>the office</source>
         <translation>the office</translation>
+    </message>
+    <message>
+        <source>Enrol a municipality&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which municipality does this key speak for?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Public key to enrol</source>
@@ -2863,6 +3095,14 @@ Reason:</translation>
         <source>Revoked</source>
         <translation>Revoked</translation>
     </message>
+    <message>
+        <source>Signs for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>municipality {code} (self-assessment)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WelcomeDonePage</name>
@@ -2881,6 +3121,10 @@ Reason:</translation>
     <message>
         <source>Next: enrol the provincial offices&apos; public keys (Sync › Trusted province keys), then import their bundles (Sync › Receive (import)) and follow Coverage.</source>
         <translation>Next: enrol the provincial offices&apos; public keys (Sync › Trusted province keys), then import their bundles (Sync › Receive (import)) and follow Coverage.</translation>
+    </message>
+    <message>
+        <source>Next: give your provincial office this public key (Sync › My signing key) to enrol as your municipality&apos;s key. Fill your self-assessment under Assessments › New assessment, finalize it and send it (Sync › Send self-assessment).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>You have no signing key yet: create it on the signing-key page under Sync before you finalize or send.</source>
@@ -2992,6 +3236,14 @@ Reason:</translation>
         <translation>Regional office</translation>
     </message>
     <message>
+        <source>Municipality</source>
+        <translation type="unfinished">Municipality</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The province you assess in (you can change it later in your profile).</source>
         <translation>The province you assess in (you can change it later in your profile).</translation>
     </message>
@@ -3006,6 +3258,10 @@ Reason:</translation>
     <message>
         <source>A national workspace sees every province; nothing to choose here.</source>
         <translation>A national workspace sees every province; nothing to choose here.</translation>
+    </message>
+    <message>
+        <source>Your province, then your municipality (type part of its name to find it).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -343,6 +343,56 @@
     </message>
 </context>
 <context>
+    <name>ClaimBanner</name>
+    <message>
+        <source>signed by {name}</source>
+        <translation>ลงนามโดย {name}</translation>
+    </message>
+    <message>
+        <source>unsigned spreadsheet, entered by {name}</source>
+        <translation>ไฟล์ตาราง ไม่ได้ลงนาม บันทึกโดย {name}</translation>
+    </message>
+    <message>
+        <source>The municipality&apos;s self-assessment ({source}) uses another framework version; it is not compared.</source>
+        <translation>แบบประเมินตนเองของเทศบาล ({source}) ใช้เกณฑ์ต่างรุ่นกัน จึงไม่นำมาเปรียบเทียบ</translation>
+    </message>
+    <message>
+        <source>Municipality&apos;s self-assessment ({source}): claimed {claimed:.2f}, verified {verified:.2f} (gap {gap:+.2f}); {n} indicator(s) disagree.</source>
+        <translation>แบบประเมินตนเองของเทศบาล ({source}): ประเมินตนเอง {claimed:.2f} ผลตรวจประเมิน {verified:.2f} (ต่างกัน {gap:+.2f}) ระดับไม่ตรงกัน {n} ตัวชี้วัด</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimBox</name>
+    <message>
+        <source>Municipality&apos;s self-assessment</source>
+        <translation>การประเมินตนเองของเทศบาล</translation>
+    </message>
+    <message>
+        <source>The municipality did not answer this indicator.</source>
+        <translation>เทศบาลไม่ได้ประเมินตัวชี้วัดนี้</translation>
+    </message>
+    <message>
+        <source>Claimed level {level}: {text}</source>
+        <translation>เทศบาลประเมินตนเองระดับ {level}: {text}</translation>
+    </message>
+    <message>
+        <source>Differs from the level chosen here ({chosen}).</source>
+        <translation>ไม่ตรงกับระดับที่เลือกไว้ที่นี่ ({chosen})</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>หมายเหตุ: {note}</translation>
+    </message>
+    <message>
+        <source>Evidence: {files}</source>
+        <translation>หลักฐาน: {files}</translation>
+    </message>
+    <message>
+        <source>Made under another framework version: shown, not compared.</source>
+        <translation>ทำตามเกณฑ์ต่างรุ่น: แสดงไว้แต่ไม่เปรียบเทียบ</translation>
+    </message>
+</context>
+<context>
     <name>ConflictModel</name>
     <message>
         <source>No.</source>
@@ -1351,6 +1401,10 @@ SHA-256 {sha}</translation>
         <source>Evidence:</source>
         <translation>หลักฐาน:</translation>
     </message>
+    <message>
+        <source>Municipality&apos;s claim</source>
+        <translation>เทศบาลประเมินตนเอง</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1650,6 +1704,14 @@ SHA-256 {sha}</translation>
     <message>
         <source>The selected record, its forms over the years and past results (Enter)</source>
         <translation>รายการที่เลือก ฐานะในแต่ละช่วงเวลา และผลรางวัลปีที่ผ่านมา (Enter)</translation>
+    </message>
+    <message>
+        <source>Self-assessment…</source>
+        <translation>แบบประเมินตนเอง…</translation>
+    </message>
+    <message>
+        <source>Bring in the selected municipality&apos;s self-assessment spreadsheet, or save the template</source>
+        <translation>นำเข้าไฟล์ตารางแบบประเมินตนเองของเทศบาลที่เลือก หรือบันทึกแม่แบบ</translation>
     </message>
 </context>
 <context>
@@ -2358,6 +2420,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <source>Comments</source>
         <translation>ความเห็น</translation>
     </message>
+    <message>
+        <source>Municipality&apos;s claim</source>
+        <translation>เทศบาลประเมินตนเอง</translation>
+    </message>
 </context>
 <context>
     <name>ReviewListModel</name>
@@ -2447,6 +2513,22 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     <message>
         <source>Assessor&apos;s total {raw:.2f} · after review {eff:.2f} ({tier})</source>
         <translation>คะแนนรวมของผู้ประเมิน {raw:.2f} · หลังพิจารณา {eff:.2f} ({tier})</translation>
+    </message>
+    <message>
+        <source>The municipality&apos;s self-assessment uses another framework version.</source>
+        <translation>แบบประเมินตนเองของเทศบาลใช้เกณฑ์ต่างรุ่นกัน</translation>
+    </message>
+    <message>
+        <source>Municipality&apos;s self-assessment {claimed:.2f} ({source}) · gap {gap:+.2f} · {n} indicator(s) disagree</source>
+        <translation>เทศบาลประเมินตนเอง {claimed:.2f} ({source}) · ต่างกัน {gap:+.2f} · ระดับไม่ตรงกัน {n} ตัวชี้วัด</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>ลงนามแล้ว</translation>
+    </message>
+    <message>
+        <source>unsigned</source>
+        <translation>ไม่ได้ลงนาม</translation>
     </message>
     <message>
         <source>{who}: {old} → {new}</source>
@@ -2545,6 +2627,136 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     </message>
 </context>
 <context>
+    <name>SelfAssessmentDialog</name>
+    <message>
+        <source>Municipality&apos;s self-assessment</source>
+        <translation>แบบประเมินตนเองของเทศบาล</translation>
+    </message>
+    <message>
+        <source>For a municipality that filled the department&apos;s online form: fill the template (indicator code, level, note) and bring it in here. It is kept as unsigned, with the name of who entered it.</source>
+        <translation>สำหรับเทศบาลที่กรอกแบบฟอร์มออนไลน์ของกรม: กรอกแม่แบบ (รหัสตัวชี้วัด ระดับ หมายเหตุ) แล้วนำเข้าที่นี่ ระบบเก็บไว้เป็นข้อมูลที่ไม่ได้ลงนาม พร้อมชื่อผู้บันทึก</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>เทศบาล</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>ปีงบประมาณ</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>ผู้บันทึก</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>เลือกไฟล์…</translation>
+    </message>
+    <message>
+        <source>Spreadsheet</source>
+        <translation>ไฟล์ตาราง</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>บันทึกแม่แบบ…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>ตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>นำเข้า</translation>
+    </message>
+    <message>
+        <source>Self-assessment spreadsheet</source>
+        <translation>ไฟล์ตารางแบบประเมินตนเอง</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>ไฟล์ตาราง (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>บันทึกแม่แบบ</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>สมุดงาน Excel (*.xlsx);;CSV แบบ UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Template saved: {path}</source>
+        <translation>บันทึกแม่แบบแล้ว: {path}</translation>
+    </message>
+    <message>
+        <source>{file}: {answered} of {count} indicators answered; ready to import.</source>
+        <translation>{file}: ตอบแล้ว {answered} จาก {count} ตัวชี้วัด พร้อมนำเข้า</translation>
+    </message>
+    <message>
+        <source>{file}: imported ({answered} of {count} indicators answered), unsigned.</source>
+        <translation>{file}: นำเข้าแล้ว (ตอบ {answered} จาก {count} ตัวชี้วัด) ไม่ได้ลงนาม</translation>
+    </message>
+    <message>
+        <source>{file} is already the standing self-assessment.</source>
+        <translation>{file} เป็นแบบประเมินตนเองที่ใช้อยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>No self-assessment for this year yet.</source>
+        <translation>ยังไม่มีแบบประเมินตนเองของปีนี้</translation>
+    </message>
+    <message>
+        <source>signed by {name}</source>
+        <translation>ลงนามโดย {name}</translation>
+    </message>
+    <message>
+        <source>unsigned spreadsheet, entered by {name}</source>
+        <translation>ไฟล์ตาราง ไม่ได้ลงนาม บันทึกโดย {name}</translation>
+    </message>
+    <message>
+        <source>Standing self-assessment: claimed total {total:.2f} ({source})</source>
+        <translation>แบบประเมินตนเองที่ใช้อยู่: คะแนนรวมที่ประเมินตนเอง {total:.2f} ({source})</translation>
+    </message>
+</context>
+<context>
+    <name>SelfGapList</name>
+    <message>
+        <source>Municipality</source>
+        <translation>เทศบาล</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>ต่างกัน</translation>
+    </message>
+    <message>
+        <source>Disagree</source>
+        <translation>ไม่ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Self-assessment against verification, {year}: largest gap first</source>
+        <translation>การประเมินตนเองเทียบกับผลตรวจประเมิน ปี {year}: เรียงจากต่างกันมากที่สุด</translation>
+    </message>
+    <message>
+        <source>Choose a fiscal year to compare self-assessments.</source>
+        <translation>เลือกปีงบประมาณเพื่อเปรียบเทียบการประเมินตนเอง</translation>
+    </message>
+    <message>
+        <source>Claimed {claimed:.2f}, verified {verified:.2f}</source>
+        <translation>ประเมินตนเอง {claimed:.2f} ตรวจประเมิน {verified:.2f}</translation>
+    </message>
+    <message>
+        <source>Signed by the municipality</source>
+        <translation>เทศบาลลงนามแล้ว</translation>
+    </message>
+    <message>
+        <source>Unsigned spreadsheet</source>
+        <translation>ไฟล์ตาราง ไม่ได้ลงนาม</translation>
+    </message>
+    <message>
+        <source>Component {code}: claimed {claimed:.2f}, verified {verified:.2f} ({gap:+.2f}), {n} disagree</source>
+        <translation>องค์ประกอบ {code}: ประเมินตนเอง {claimed:.2f} ตรวจประเมิน {verified:.2f} ({gap:+.2f}) ไม่ตรงกัน {n}</translation>
+    </message>
+</context>
+<context>
     <name>SendPage</name>
     <message>
         <source>Return to assessor</source>
@@ -2627,6 +2839,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
 </context>
 <context>
     <name>SyncPlace</name>
+    <message>
+        <source>Send self-assessment</source>
+        <translation>ส่งแบบประเมินตนเอง</translation>
+    </message>
     <message>
         <source>Send (export)</source>
         <translation>ส่ง (ส่งออก)</translation>
@@ -2785,6 +3001,14 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>กุญแจสำนักงานที่เชื่อถือ</translation>
     </message>
     <message>
+        <source>Enrol a municipality&apos;s key…</source>
+        <translation>ลงทะเบียนกุญแจของเทศบาล…</translation>
+    </message>
+    <message>
+        <source>A municipality office&apos;s key: it signs only that municipality&apos;s self-assessment</source>
+        <translation>กุญแจของเทศบาล ใช้ลงนามได้เฉพาะแบบประเมินตนเองของเทศบาลนั้น</translation>
+    </message>
+    <message>
         <source>Trusted assessor keys</source>
         <translation>กุญแจผู้ประเมินที่เชื่อถือ</translation>
     </message>
@@ -2807,6 +3031,14 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     <message>
         <source>the office</source>
         <translation>สำนักงาน</translation>
+    </message>
+    <message>
+        <source>Enrol a municipality&apos;s key</source>
+        <translation>ลงทะเบียนกุญแจของเทศบาล</translation>
+    </message>
+    <message>
+        <source>Which municipality does this key speak for?</source>
+        <translation>กุญแจนี้เป็นของเทศบาลใด</translation>
     </message>
     <message>
         <source>Public key to enrol</source>
@@ -2863,6 +3095,14 @@ Reason:</source>
         <source>Revoked</source>
         <translation>เพิกถอนเมื่อ</translation>
     </message>
+    <message>
+        <source>Signs for</source>
+        <translation>ลงนามแทน</translation>
+    </message>
+    <message>
+        <source>municipality {code} (self-assessment)</source>
+        <translation>เทศบาล {code} (ประเมินตนเอง)</translation>
+    </message>
 </context>
 <context>
     <name>WelcomeDonePage</name>
@@ -2881,6 +3121,10 @@ Reason:</source>
     <message>
         <source>Next: enrol the provincial offices&apos; public keys (Sync › Trusted province keys), then import their bundles (Sync › Receive (import)) and follow Coverage.</source>
         <translation>ขั้นต่อไป: ลงทะเบียนกุญแจสาธารณะของสำนักงานจังหวัด (รับ–ส่งข้อมูล › กุญแจจังหวัดที่เชื่อถือ) แล้วนำเข้าชุดข้อมูลของจังหวัด (รับ–ส่งข้อมูล › รับ (นำเข้า)) และติดตามที่ ความครอบคลุม</translation>
+    </message>
+    <message>
+        <source>Next: give your provincial office this public key (Sync › My signing key) to enrol as your municipality&apos;s key. Fill your self-assessment under Assessments › New assessment, finalize it and send it (Sync › Send self-assessment).</source>
+        <translation>ขั้นต่อไป: มอบกุญแจสาธารณะนี้ (รับ–ส่งข้อมูล › กุญแจลงนามของฉัน) ให้สำนักงานจังหวัดลงทะเบียนเป็นกุญแจของเทศบาล แล้วกรอกแบบประเมินตนเองที่ แบบประเมิน › สร้างแบบประเมินใหม่ ยืนยันและลงนาม แล้วส่ง (รับ–ส่งข้อมูล › ส่งแบบประเมินตนเอง)</translation>
     </message>
     <message>
         <source>You have no signing key yet: create it on the signing-key page under Sync before you finalize or send.</source>
@@ -2992,6 +3236,14 @@ Reason:</source>
         <translation>สำนักงานสิ่งแวดล้อมภาค</translation>
     </message>
     <message>
+        <source>Municipality</source>
+        <translation>เทศบาล</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— เลือก —</translation>
+    </message>
+    <message>
         <source>The province you assess in (you can change it later in your profile).</source>
         <translation>จังหวัดที่ท่านประเมิน (เปลี่ยนภายหลังได้ในข้อมูลส่วนตัว)</translation>
     </message>
@@ -3006,6 +3258,10 @@ Reason:</source>
     <message>
         <source>A national workspace sees every province; nothing to choose here.</source>
         <translation>พื้นที่ทำงานระดับส่วนกลางเห็นทุกจังหวัด ไม่ต้องเลือก</translation>
+    </message>
+    <message>
+        <source>Your province, then your municipality (type part of its name to find it).</source>
+        <translation>เลือกจังหวัด แล้วเลือกเทศบาลของท่าน (พิมพ์บางส่วนของชื่อเพื่อค้นหา)</translation>
     </message>
 </context>
 <context>

@@ -210,7 +210,7 @@ class ModelTownRecord(_Strict):
     chosen_at: Stamp
 
 
-BundleKind = Literal["field", "return", "upward"]
+BundleKind = Literal["field", "return", "upward", "self"]
 
 
 class AuditHeadRecord(_Strict):
@@ -230,7 +230,8 @@ class Manifest(_Strict):
 
     ``kind`` says who may import it: ``field`` (an assessor's revisions, for a
     province), ``return`` (a province's reviews sent back to the assessor) or
-    ``upward`` (a province's approved results, for a region or the nation).
+    ``upward`` (a province's approved results, for a region or the nation) or
+    ``self`` (a municipality's own signed self-assessment, for its province or assessor).
     """
 
     format: Literal["secbundle"]

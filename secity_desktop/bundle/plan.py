@@ -185,6 +185,8 @@ class PlanFacts:
     provinces: frozenset[str] = frozenset()
     #: assessment id → ids of the review decisions stored for it
     decision_ids: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: SHA-256 of the signed self-assessments already held (``self`` bundles)
+    self_shas: frozenset[str] = frozenset()
 
 
 def facts_wanted(verified: Sequence[VerifiedBundle]) -> FactsWanted:
@@ -256,6 +258,8 @@ _WRONG_KIND = {
     " workspace that sent the assessment",
     "upward": "this is a province's bundle of approved results; import it at a regional or"
     " national workspace",
+    "self": "this is a municipality's self-assessment; import it at its province office or in"
+    " the assessor's workspace",
 }
 
 
@@ -337,6 +341,18 @@ def plan_import(
         problem = _bundle_problem(facts, vb, role, province)
         items: list[PlanItem] = []
         saved = (dict(state.batch_sha), dict(state.batch_successor), dict(state.batch_roots))
+        if vb.kind == "self" and not problem:
+            # a municipality's claim is kept beside the verified work, never merged into it
+            for rev in sorted(vb.revisions, key=lambda r: (r.doc.revision, r.doc.id)):
+                held = rev.sha256 in facts.self_shas or rev.sha256 in state.batch_sha.values()
+                items.append(PlanItem(
+                    vb.path, rev, Action.SKIP if held else Action.ADD,
+                    "already here" if held else "self-assessment",
+                ))
+                state.batch_sha["self:" + rev.doc.id] = rev.sha256
+            plan.bundles.append(vb)
+            plan.items.extend(items)
+            continue
         for rev in sorted(vb.revisions, key=lambda r: (r.doc.revision, r.doc.id)):
             if problem:
                 break

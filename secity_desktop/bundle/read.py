@@ -158,8 +158,46 @@ def _vouched_sig(
     )
 
 
+def _check_self(m: Manifest, revisions: list[VerifiedRevision], signer: TrustedKey) -> None:
+    """A municipality key speaks only for its own municipality, and only in ``self`` bundles.
+
+    A verified result must come from an assessor: a municipality's signature on a field
+    (or any other) bundle is refused, so its claim can never pass as a verified level.
+    """
+    signers = [signer] + [r.signer for r in revisions]
+    if m.kind != "self":
+        if any(k.role == "municipality" for k in signers):
+            raise BundleRejected(
+                "municipality_signer",
+                f"a municipality's key signed this {m.kind} bundle; it may sign only its own"
+                " self-assessment",
+            )
+        return
+    if m.reviews or m.model_towns:
+        raise BundleRejected("bad_manifest", "a self bundle carries self-assessments only")
+    if not revisions:
+        raise BundleRejected("bad_manifest", "a self bundle carries at least one self-assessment")
+    for k in signers:
+        if k.role != "municipality" or not k.municipality_code:
+            raise BundleRejected(
+                "not_municipality_key",
+                f"{k.name}'s key is not enrolled as a municipality's key; enrol it with"
+                " `secity trust add --role municipality --municipality CODE`",
+            )
+    for r in revisions:
+        for k in signers:
+            if r.doc.municipality.code != k.municipality_code:
+                raise BundleRejected(
+                    "wrong_municipality",
+                    f"{k.name}'s key speaks for municipality {k.municipality_code}, not"
+                    f" {r.doc.municipality.code}",
+                )
+
+
 def _check_kind(m: Manifest, revisions: list[VerifiedRevision], reviews: list[ReviewDoc]) -> None:
     """What each kind of bundle may hold; anything else is refused as malformed."""
+    if m.kind == "self":
+        return  # _check_self
     if m.kind == "field":
         if m.reviews or m.model_towns:
             raise BundleRejected("bad_manifest", "a field bundle cannot carry reviews or model towns")
@@ -429,6 +467,7 @@ def verify_bundle(
         if len({r.assessment_id for r in reviews}) != len(reviews):
             raise BundleRejected("bad_manifest", "the manifest lists a review twice")
         _check_kind(m, revisions, reviews)
+        _check_self(m, revisions, signer)
         claimed |= {evidence_path(s) for s in evidence}
         unclaimed = sorted(set(expect) - claimed)
         if unclaimed:

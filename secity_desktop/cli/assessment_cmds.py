@@ -176,14 +176,22 @@ def cmd_evidence(ctx: Context) -> int:
 
 
 def cmd_show(ctx: Context) -> int:
-    v = AssessmentService(ctx.workspace()).view(ctx.args.id)
+    from secity_desktop.services.self_assessments import SelfAssessmentService
+
+    ws = ctx.workspace()
+    v = AssessmentService(ws).view(ctx.args.id)
     data = v.as_json()
+    claim = SelfAssessmentService(ws).claim_for(ctx.args.id)
+    data["self_assessment"] = claim.as_json() if claim else None
     tier = v.card.tier.label_th if v.card.tier else "-"
     text = (
         f"{v.municipality.name_th} {v.assessment.year} [{v.assessment.status}] "
         f"total {v.card.total:.2f} tier {tier} answered {v.card.answered}/{v.card.count}\n"
         + "\n".join(f"  component {c.code}: {c.score:.2f}/{c.weight:g}" for c in v.card.components)
     )
+    if claim and claim.gap:
+        text += (f"\n  self-assessment claimed {claim.gap.claimed_total:.2f}"
+                 f" (gap {claim.gap.total_gap:+.2f}, {claim.gap.disagreements} disagreement(s))")
     ctx.emit(data, text)
     return 0
 

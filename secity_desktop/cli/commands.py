@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "municipality": ("municipality_cmds", "the register of local governments (อปท.)"),
     "history": ("history_cmds", "past results: awards and tiers of earlier years"),
     "assessment": ("assessment_cmds", "assessments"),
+    "self": ("self_cmds", "municipalities' self-assessments (claimed beside verified)"),
     "key": ("key_cmds", "your signing key and profile (assessor)"),
     "bundle": ("bundle_cmds", "signed bundles: export, verify, import"),
     "trust": ("trust_cmds", "enrolled keys: assessors (at a province), the province (at an"

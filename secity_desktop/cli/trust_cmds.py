@@ -21,6 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     a = tsub.add_parser("add", help="enrol a public key file (an assessor's, or a province's)")
     a.add_argument("pubfile", type=Path, help="the .pub file the key's owner exported")
+    a.add_argument(
+        "--role", choices=["assessor", "office", "municipality"], default="assessor",
+        help="what the key signs for (municipality: only its own self-assessment bundles)",
+    )
+    a.add_argument("--municipality", help="the municipality a --role municipality key speaks for")
     a.add_argument("--name", help="the owner's name (default: the key's comment)")
     a.add_argument("--organisation", default="")
     a.add_argument("--position", default="")
@@ -59,7 +64,8 @@ def cmd_add(ctx: Context) -> int:
                 f"the key's fingerprint is {got}, not {ctx.args.fingerprint}; nothing was enrolled"
             )
     k = reg.add(text, actor=ctx.workspace().actor, name=ctx.args.name,
-                organisation=ctx.args.organisation, position=ctx.args.position)
+                organisation=ctx.args.organisation, position=ctx.args.position,
+                role=ctx.args.role, municipality=ctx.args.municipality)
     ctx.emit(k.as_json(), f"enrolled {k.name} — {k.fingerprint} (principal {k.principal})")
     return 0
 

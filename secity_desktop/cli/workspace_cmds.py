@@ -15,6 +15,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("init", help="create or configure the workspace")
     p.add_argument("--role", choices=[r.value for r in Role], default=Role.ASSESSOR.value)
     p.add_argument("--province", help="two-digit province code (required for --role province)")
+    p.add_argument(
+        "--municipality", help="the municipality's code (required for --role municipality)"
+    )
     p.add_argument("--name", help="the person using this workspace (for the audit log)")
     p.add_argument("--demo", action="store_true", help="add demo assessments")
     add_json_flag(p)
@@ -24,14 +27,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_init(ctx: Context) -> int:
     a = ctx.args
     ws = ctx.workspace(create=True)
-    init_workspace(ws, role=Role(a.role), province_code=a.province, user_name=a.name)
+    init_workspace(
+        ws, role=Role(a.role), province_code=a.province, user_name=a.name,
+        municipality_code=a.municipality,
+    )
     added = demo.seed(ws) if a.demo else 0
-    if a.demo and ws.role != Role.ASSESSOR:  # something to review and rank in the province
+    if a.demo and ws.role not in (Role.ASSESSOR, Role.MUNICIPALITY):  # something to review and rank in the province
         added += review_demo.seed_review(ws)
     info = {
         "data_dir": str(ws.data_dir),
         "role": ws.role.value,
         "province": ws.province_code or None,
+        "municipality": ws.municipality_code,
         "framework": ws.frameworks.current().version,
         "demo_assessments": added,
     }
@@ -39,6 +46,7 @@ def cmd_init(ctx: Context) -> int:
         info,
         f"workspace ready in {ws.data_dir} (role {ws.role.value}"
         + (f", province {ws.province_code}" if ws.province_code else "")
+        + (f", municipality {ws.municipality_code}" if ws.municipality_code else "")
         + (f", {added} demo assessments" if added else "")
         + ")",
     )

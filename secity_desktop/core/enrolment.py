@@ -15,6 +15,10 @@ from typing import Final
 PRINCIPAL_PREFIX: Final = "assessor-"
 
 
+KEY_ROLES: Final = ("assessor", "office", "municipality")
+"""What an enrolled key may sign for (``trusted_keys.role``)."""
+
+
 @dataclass(frozen=True)
 class TrustedKey:
     fingerprint: str
@@ -28,6 +32,11 @@ class TrustedKey:
     revoked_at: str | None
     revoked_by: str | None
     revoke_reason: str | None
+    #: what the key signs for: ``assessor`` (field work), ``office`` (a province's bundles,
+    #: enrolled at a region or the nation) or ``municipality`` (its own ``self`` bundles only)
+    role: str = "assessor"
+    #: for a municipality key, the one municipality it speaks for
+    municipality_code: str | None = None
 
     @property
     def revoked(self) -> bool:
@@ -56,4 +65,6 @@ class TrustedKey:
             "revoked_by": self.revoked_by,
             "revoke_reason": self.revoke_reason,
             "public_key": self.public_line,
+            "role": self.role,
+            "municipality_code": self.municipality_code,
         }

@@ -65,6 +65,7 @@ class Role(StrEnum):
     PROVINCE = "province"
     REGION = "region"
     NATIONAL = "national"
+    MUNICIPALITY = "municipality"  # a municipality office filling its own self-assessment
 
 
 OFFICE_ROLES: frozenset[Role] = frozenset({Role.PROVINCE, Role.REGION, Role.NATIONAL})
@@ -214,6 +215,8 @@ BUNDLE_KIND_ROLES: dict[str, frozenset[Role]] = {
     "field": OFFICE_ROLES,  # assessor → province (or higher)
     "return": frozenset({Role.ASSESSOR}),  # province → the assessor who sent the work
     "upward": frozenset({Role.REGION, Role.NATIONAL}),  # province → region or nation
+    # municipality → its province (or handed to the assessor): its own self-assessment
+    "self": OFFICE_ROLES | {Role.ASSESSOR},
 }
 
 

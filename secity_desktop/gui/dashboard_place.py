@@ -23,6 +23,7 @@ from secity_desktop.gui.municipality_page import add_past_awards
 from secity_desktop.gui.operations import Failure, OperationRunner
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.gui.review_dialogs import ReasonDialog
+from secity_desktop.gui.self_gaps import SelfGapList
 from secity_desktop.services import lists
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.dashboard import NOT_ASSESSED, DashboardService
@@ -109,6 +110,9 @@ class DashboardPlace(QtWidgets.QWidget):
         self.yoy = QtWidgets.QTextBrowser(side)
         self.yoy.setObjectName("yearOverYear")
         sv.addWidget(self.yoy, 1)
+        self.gaps = SelfGapList(self.ws, self.lang, side)
+        self.gaps.chosen.connect(self.select)
+        sv.addWidget(self.gaps, 1)
         self.model_town_btn = QtWidgets.QPushButton(self.tr("Set as model town…"), side)
         self.model_town_btn.clicked.connect(self.set_model_town)
         sv.addWidget(self.model_town_btn)
@@ -177,6 +181,8 @@ class DashboardPlace(QtWidgets.QWidget):
                     year=year, name=town.municipality_th, reason=town.town.reason
                 )
         self.coverage.setText(html.escape(text))
+        years = [self.year_combo.itemData(i) for i in range(1, self.year_combo.count())]
+        self.gaps.refresh(year if year is not None else (years[0] if years else None), province)
         self.table.resizeColumnsToContents()
         if keep:
             self.select(keep)

@@ -84,11 +84,43 @@ class WelcomePlacePage(QtWidgets.QWizardPage):
         self.region_label = QtWidgets.QLabel(self.tr("Regional office"), self)
         form.addRow(self.province_label, self.province)
         form.addRow(self.region_label, self.region)
+        # a municipality office: its province first, then its municipality (type to search)
+        self.ws, self.lang = ws, lang
+        self.municipality = QtWidgets.QComboBox(self)
+        self.municipality.setObjectName("municipality")
+        self.municipality.setEditable(True)
+        self.municipality.setInsertPolicy(QtWidgets.QComboBox.InsertPolicy.NoInsert)
+        completer = self.municipality.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QtWidgets.QCompleter.CompletionMode.PopupCompletion)
+        self.municipality.currentIndexChanged.connect(self.completeChanged)
+        self.municipality_label = QtWidgets.QLabel(self.tr("Municipality"), self)
+        form.addRow(self.municipality_label, self.municipality)
+        self.province.currentIndexChanged.connect(self._fill_municipalities)
+
+    def _fill_municipalities(self) -> None:
+        self.municipality.blockSignals(True)
+        self.municipality.clear()
+        self.municipality.addItem(self.tr("— choose —"), "")
+        code = self.province_code()
+        for c in onboarding.municipalities(self.ws, code) if code else []:
+            self.municipality.addItem(f"{c.label(self.lang)} ({c.code})", c.code)
+        self.municipality.blockSignals(False)
+        self.completeChanged.emit()
+
+    def municipality_code(self) -> str | None:
+        return str(self.municipality.currentData() or "") or None
 
     def initializePage(self) -> None:
         role = self.roles.role()
-        self.province.setVisible(role in (Role.ASSESSOR, Role.PROVINCE))
-        self.province_label.setVisible(role in (Role.ASSESSOR, Role.PROVINCE))
+        with_province = role in (Role.ASSESSOR, Role.PROVINCE, Role.MUNICIPALITY)
+        self.province.setVisible(with_province)
+        self.province_label.setVisible(with_province)
+        self.municipality.setVisible(role is Role.MUNICIPALITY)
+        self.municipality_label.setVisible(role is Role.MUNICIPALITY)
+        if role is Role.MUNICIPALITY and self.municipality.count() == 0:
+            self._fill_municipalities()
         self.region.setVisible(role is Role.REGION)
         self.region_label.setVisible(role is Role.REGION)
         set_wrapped_text(self.hint, {
@@ -98,11 +130,15 @@ class WelcomePlacePage(QtWidgets.QWizardPage):
             Role.REGION: self.tr("The regional environment office this workspace serves."),
             Role.NATIONAL: self.tr("A national workspace sees every province; nothing to "
                                    "choose here."),
+            Role.MUNICIPALITY: self.tr("Your province, then your municipality (type part of its "
+                                       "name to find it)."),
         }[role])
 
     def isComplete(self) -> bool:
         if self.roles.role() is Role.PROVINCE:
             return bool(self.province.currentData())
+        if self.roles.role() is Role.MUNICIPALITY:
+            return bool(self.municipality.currentData())
         return True
 
     def province_code(self) -> str | None:
@@ -247,6 +283,10 @@ class WelcomeDonePage(QtWidgets.QWizardPage):
             Role.NATIONAL: self.tr(
                 "Next: enrol the provincial offices' public keys (Sync › Trusted province keys), "
                 "then import their bundles (Sync › Receive (import)) and follow Coverage."),
+            Role.MUNICIPALITY: self.tr(
+                "Next: give your provincial office this public key (Sync › My signing key) to "
+                "enrol as your municipality's key. Fill your self-assessment under Assessments › "
+                "New assessment, finalize it and send it (Sync › Send self-assessment)."),
         }[self.wizard_.role_page.role()]
         if identity.has_key():
             info = identity.info()
@@ -309,6 +349,7 @@ class FirstRunWizard(QtWidgets.QWizard):
                 organisation=self.person_page.organisation.text(),
                 province_code=self.place_page.province_code(),
                 region_office=self.place_page.region_code(),
+                municipality_code=self.place_page.municipality_code(),
             )
             phrase = self.key_page.passphrase()
             identity = Identity(self.ws)

@@ -41,6 +41,7 @@ ROLE_LABELS = {
     Role.PROVINCE: ("สำนักงานจังหวัด", "Province"),
     Role.REGION: ("สำนักงานภาค", "Region"),
     Role.NATIONAL: ("ส่วนกลาง", "National"),
+    Role.MUNICIPALITY: ("เทศบาล (ประเมินตนเอง)", "Municipality (self-assessment)"),
 }
 OPEN_KEY = "open_assessment"
 

@@ -12,6 +12,7 @@ from secity_desktop.gui.models.municipalities import MunicipalityTableModel
 from secity_desktop.gui.municipality_page import MunicipalityPage
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.gui.register_import import HISTORY, REGISTER, ImportPreviewDialog
+from secity_desktop.gui.self_import import SelfAssessmentDialog
 from secity_desktop.services.workspace import Workspace
 
 
@@ -40,7 +41,12 @@ class MunicipalityPlace(QtWidgets.QWidget):
         self.open_button = QtWidgets.QPushButton(self.tr("Open"), self)
         self.open_button.setToolTip(self.tr("The selected record, its forms over the years and past results (Enter)"))
         self.open_button.clicked.connect(lambda: self.open_index(self.table.view.currentIndex()))
-        for b in (self.import_button, self.history_button, self.open_button):
+        self.self_button = QtWidgets.QPushButton(self.tr("Self-assessment…"), self)
+        self.self_button.setToolTip(
+            self.tr("Bring in the selected municipality's self-assessment spreadsheet, or save the template")
+        )
+        self.self_button.clicked.connect(lambda: self.open_self_assessment())
+        for b in (self.import_button, self.history_button, self.open_button, self.self_button):
             bar.addWidget(b)
         bar.addStretch(1)
         layout = QtWidgets.QVBoxLayout(self)
@@ -55,6 +61,14 @@ class MunicipalityPlace(QtWidgets.QWidget):
         dialog = ImportPreviewDialog(self.ws, kind, self.lang, self)
         self.last_dialog = dialog
         dialog.finished.connect(lambda _r: self.model.reload())
+        dialog.open()
+        return dialog
+
+    def open_self_assessment(self) -> SelfAssessmentDialog:
+        index = self.table.view.currentIndex()
+        code = self.model.municipality(self.table.source_row(index)).code if index.isValid() else None
+        dialog = SelfAssessmentDialog(self.ws, code, self.lang, self)
+        self.last_dialog = dialog
         dialog.open()
         return dialog
 

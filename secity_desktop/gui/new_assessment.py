@@ -128,6 +128,10 @@ class NewAssessmentDialog(QtWidgets.QDialog):
         self.search.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_ok())
         self.table.doubleClicked.connect(lambda _i: self.create())
+        if svc.ws.municipality_code:  # a municipality office assesses itself only
+            self.search.setText(svc.ws.municipality_code)
+            self.search.setReadOnly(True)
+            self.province.setEnabled(False)
         self._filter()
 
     def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:

@@ -17,7 +17,7 @@ from secity_desktop.gui.qt import QtCore
 
 def add_province_places(window: Any) -> None:
     """Register the office places; each is built on first show (``gui/places.py``)."""
-    if window.ws.role == Role.ASSESSOR:
+    if window.ws.role in (Role.ASSESSOR, Role.MUNICIPALITY):
         return
     review = QtCore.QCoreApplication.translate("MainWindow", "Review")
     window.places.add_lazy("review", review, lambda: _review(window))

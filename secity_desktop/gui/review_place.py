@@ -207,7 +207,7 @@ class ReviewPlace(QtWidgets.QWidget):
 
     def _show(self, aid: str | None) -> None:
         self.ind_model.load(aid)
-        for col in (0, 2, 3, 4):
+        for col in (0, 2, 3, 4, 5):
             self.ind_table.resizeColumnToContents(col)
         status = self.assessments.get(aid).status if aid else None
         for b, ok in (
@@ -246,8 +246,25 @@ class ReviewPlace(QtWidgets.QWidget):
                     raw=raw.total, eff=eff.total, tier=tier
                 )
             )
+            + self._claim_line()
         )
         self.history.setHtml(self._history_html(aid))
+
+    def _claim_line(self) -> str:
+        """Claimed vs verified, from the indicator model's claim (loaded with the assessment)."""
+        claim = self.ind_model.claim
+        if claim is None:
+            return ""
+        if claim.gap is None:
+            text = self.tr("The municipality's self-assessment uses another framework version.")
+        else:
+            text = self.tr(
+                "Municipality's self-assessment {claimed:.2f} ({source}) · gap {gap:+.2f} ·"
+                " {n} indicator(s) disagree"
+            ).format(claimed=claim.gap.claimed_total, gap=claim.gap.total_gap,
+                     n=claim.gap.disagreements,
+                     source=self.tr("signed") if claim.view.signed else self.tr("unsigned"))
+        return "<br>" + html.escape(text)
 
     def _history_html(self, aid: str) -> str:
         e = html.escape

@@ -129,6 +129,7 @@ class _Doc:
             self._component_table(),
             Spacer(1, 8),
             self._chart(),
+            *self._claim(),
             self.p("ผลการพิจารณาของสำนักงาน", "h1"),
             *self._review(d.review),
         ]
@@ -260,6 +261,59 @@ class _Doc:
         bars.append(Bar("คะแนนรวม", self.d.total, 100, f"{self.d.total:.2f} / 100", GOLD))
         return BarChart(bars)
 
+    def _claim(self) -> list[Flowable]:
+        """The municipality's self-assessment beside the verified score, per component."""
+        c = self.d.claim
+        if c is None:
+            return []
+        out: list[Flowable] = [
+            CondPageBreak(120),
+            self.p("การประเมินตนเองของเทศบาลเทียบกับผลการตรวจประเมิน", "h1"),
+            self.p(f"ที่มา: {_esc(c.source_th)}", "small"),
+        ]
+        if not c.comparable:
+            out.append(self.p("การประเมินตนเองใช้เกณฑ์ต่างรุ่นกัน จึงแสดงไว้โดยไม่เปรียบเทียบ", "alert"))
+            return out
+        gap = c.claimed_total - c.verified_total
+        out.append(self.p(
+            f"เทศบาลประเมินตนเอง <b>{c.claimed_total:.2f}</b> คะแนน · ผลตรวจประเมิน"
+            f" <b>{c.verified_total:.2f}</b> คะแนน · ต่างกัน <b>{gap:+.2f}</b> ·"
+            f" ระดับไม่ตรงกัน <b>{c.disagreements}</b> ตัวชี้วัด"
+        ))
+        head = ["องค์ประกอบ", "ประเมินตนเอง", "ตรวจประเมิน", "ต่างกัน", "ไม่ตรงกัน"]
+        rows: list[list[object]] = [[self.p(h, "cell_bold") for h in head]]
+        for comp in c.components:
+            rows.append([
+                self.p(f"{comp.code}. {_esc(comp.title_th)}", "cell"),
+                self.p(f"{comp.claimed:.2f} / {comp.weight:g}", "cell"),
+                self.p(f"{comp.verified:.2f} / {comp.weight:g}", "cell"),
+                self.p(f"{comp.claimed - comp.verified:+.2f}", "cell"),
+                self.p(str(comp.disagreements), "cell"),
+            ])
+        w = self.width
+        t = Table(rows, colWidths=[w * 0.44, w * 0.15, w * 0.15, w * 0.13, w * 0.13], repeatRows=1)
+        t.setStyle(table_style([
+            ("BACKGROUND", (0, 0), (-1, 0), AMBER),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT_GREY),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ]))
+        out.extend([Spacer(1, 4), t, Spacer(1, 8)])
+        return out
+
+    def _claim_line(self, ind: IndicatorEntry) -> list[Flowable]:
+        c = self.d.claim
+        if c is None:
+            return []
+        claimed = c.levels.get(ind.code)
+        text = f"<b>เทศบาลประเมินตนเอง:</b> {'ไม่ได้ตอบ' if claimed is None else f'ระดับ {claimed}'}"
+        note = c.notes.get(ind.code)
+        if note:
+            text += f" — {_esc(note)}"
+        disagrees = c.comparable and None not in (claimed, ind.level) and claimed != ind.level
+        if disagrees:
+            text += f" <b>(ไม่ตรงกับผลตรวจประเมิน ระดับ {ind.level})</b>"
+        return [self.p(text, "alert" if disagrees else "cell")]
+
     def _review(self, entries: tuple[ReviewEntry, ...]) -> list[Flowable]:
         if not entries:
             return [self.p(f"{DASH} (ยังไม่มีการพิจารณา)", "small")]
@@ -277,6 +331,7 @@ class _Doc:
                 level += f" ปรับโดยผู้พิจารณา จากระดับ {or_dash(ind.assessor_level)} ของผู้ประเมิน"
             criterion = _esc(ind.criterion_th) or DASH
         lines: list[Flowable] = [head, self.p(f"{level} — {criterion}", "cell")]
+        lines.extend(self._claim_line(ind))
         if ind.evidence_missing:
             lines.append(self.p("<b>ขาดหลักฐานประกอบ</b> ตัวชี้วัดนี้ต้องมีหลักฐาน", "alert"))
         block: list[Flowable] = [KeepTogether(lines)]

@@ -9,6 +9,7 @@ filling a field. An absent value is ``None`` or empty and shows as "—".
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,6 +83,32 @@ class ComponentEntry:
 
 
 @dataclass(frozen=True)
+class ClaimComponent:
+    """One component of the municipality's self-assessment beside the verified score."""
+
+    code: str
+    title_th: str
+    weight: float
+    claimed: float
+    verified: float
+    disagreements: int
+
+
+@dataclass(frozen=True)
+class ClaimEntry:
+    """The municipality's self-assessment beside this report's verified levels."""
+
+    source_th: str  # "ลงนามโดย …" or "ไฟล์ตาราง … (ไม่ได้ลงนาม) บันทึกโดย …"
+    claimed_total: float
+    verified_total: float
+    disagreements: int
+    components: tuple[ClaimComponent, ...]
+    levels: Mapping[str, int | None]  # indicator → claimed level
+    notes: Mapping[str, str]
+    comparable: bool = True  # False: another framework version; shown, never compared
+
+
+@dataclass(frozen=True)
 class ReportData:
     assessment_id: str
     municipality_code: str
@@ -105,6 +132,7 @@ class ReportData:
     signer_fingerprint: str | None = None
     review: tuple[ReviewEntry, ...] = ()  # assessment-wide decisions and comments
     demo: bool = False
+    claim: ClaimEntry | None = None  # the municipality's self-assessment, if it made one
 
     @property
     def provisional(self) -> bool:

@@ -118,6 +118,12 @@ class AssessmentService:
             hint = f" (did you mean {year + 543}?)" if 1957 <= year <= 2157 else ""
             raise ValidationError(f"year {year} is not a Buddhist Era year{hint}")
         muni = geography.municipality(self.db, municipality_code)
+        own = self.ws.municipality_code
+        if own and muni.code != own:  # a municipality office assesses itself only
+            raise ValidationError(
+                f"this workspace is municipality {own}'s; it cannot assess {muni.code}",
+                code="self.not_own_municipality", municipality=muni.code,
+            )
         fw = (
             self.ws.frameworks.get(framework_hash)
             if framework_hash

@@ -49,6 +49,7 @@ from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import geography, revisions, transfers
 from secity_desktop.store import review as rrepo
+from secity_desktop.store import self_assessments as self_store
 
 Progress = Callable[[int, int, str], bool]
 """(bytes done, bytes in all files, current file name) → False to cancel."""
@@ -94,6 +95,8 @@ def read_plan_facts(ws: Workspace, verified: Sequence[VerifiedBundle]) -> PlanFa
         municipality_province=geography.province_of(db, want.municipalities),
         municipality_names=geography.municipality_names(db, want.municipalities),
         provinces=frozenset(geography.existing_provinces(db, want.provinces)),
+        self_shas=frozenset(self_store.signed_shas(
+            db, [r.sha256 for vb in verified if vb.kind == "self" for r in vb.revisions])),
         decision_ids={
             k: frozenset(v) for k, v in rrepo.decision_ids(
                 db, {rv.assessment_id for vb in verified for rv in vb.reviews}

@@ -208,7 +208,8 @@ def workspace_trusted_keys(
     Always its own signing key (an office checks what it issued). Keys enrolled
     in the trust registry only on request: they are mostly assessors' keys, and
     an assessor must not be able to certify their own town (docs/certificates.md).
-    Revoked keys never count.
+    Revoked keys never count, nor ever a municipality's key (it signs only its own
+    self-assessment, docs/self-assessment.md).
     """
     from secity_desktop.services.identity import Identity
     from secity_desktop.services.trust import TrustService
@@ -221,7 +222,7 @@ def workspace_trusted_keys(
         out[label] = identity.public_key()
     if include_enrolled:
         for t in TrustService(ws).all():
-            if not t.revoked:
+            if not t.revoked and t.role != "municipality":
                 label = " · ".join(x for x in (t.organisation, t.name) if x) or t.fingerprint
                 out.setdefault(label, load_public(t.public_line))
     return out

@@ -24,7 +24,8 @@ def seed(ws: Workspace, *, seed_value: int = 2569) -> int:
     year = fiscal_year_be(now_utc().date())
     known = {m.code for m in geography.municipalities(ws.db)}
     added = 0
-    for n, code in enumerate(c for c in DEMO_MUNICIPALITIES if c in known):
+    towns = (ws.municipality_code,) if ws.municipality_code else DEMO_MUNICIPALITIES  # its own
+    for n, code in enumerate(c for c in towns if c in known):
         try:
             a = svc.new(code, year)
         except DuplicateAssessment:

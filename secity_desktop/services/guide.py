@@ -35,14 +35,16 @@ ALL_ROLES = tuple(r.value for r in Role)
 
 # F1: place key (see gui/help_viewer.py) -> page[#anchor], per role ("*" for any role).
 PLACE_PAGES: dict[str, dict[str, str]] = {
-    "assessments": {"assessor": "assessor", "*": "province-review"},
+    "assessments": {"assessor": "assessor", "municipality": "municipality#fill",
+                    "*": "province-review"},
     "municipalities": {"*": "places"},
     "framework": {"*": "places"},
-    "sync": {"assessor": "assessor#send", "province": "province-sync", "*": "offices"},
-    "sync/export": {"*": "assessor#send"},
+    "sync": {"assessor": "assessor#send", "municipality": "municipality#send",
+             "province": "province-sync", "*": "offices"},
+    "sync/export": {"municipality": "municipality#send", "*": "assessor#send"},
     "sync/import": {"assessor": "assessor#return", "province": "province-sync#import",
                     "*": "offices#import"},
-    "sync/trust": {"assessor": "first-start#keys", "province": "province-sync#enrol",
+    "sync/trust": {"assessor": "first-start#keys", "municipality": "municipality#keys", "province": "province-sync#enrol",
                    "*": "offices#enrol"},
     "sync/key": {"*": "first-start#keys"},
     "sync/send": {"*": "province-sync#send"},
@@ -52,7 +54,7 @@ PLACE_PAGES: dict[str, dict[str, str]] = {
     "dashboard": {"*": "province-review#dashboard"},
     "coverage": {"*": "offices#coverage"},
     "progress": {"*": "province-review#progress"},
-    "reports": {"assessor": "assessor#report", "*": "province-review#reports"},
+    "reports": {"assessor": "assessor#report", "municipality": "municipality#report", "*": "province-review#reports"},
 }
 
 

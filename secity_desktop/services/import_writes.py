@@ -57,7 +57,9 @@ def write_plan(
             if fw.hash in used:
                 ws.frameworks.register(fw, source=f"bundle {vb.file_sha256[:12]}")
         for item in items:
-            if item.action is not Action.SKIP:
+            if item.action is not Action.SKIP and vb.kind == "self":
+                receive_self(ws, item, vb.file_sha256, now, who)
+            elif item.action is not Action.SKIP:
                 receive(ws, item, import_id, now, who)
                 if vb.kind == "field":
                     on_new_revision(ws, item.doc.id)
@@ -68,6 +70,15 @@ def write_plan(
                          "kind": vb.kind, "reviews": len(reviews)})
         applied.append(vb.path)
     return applied
+
+
+def receive_self(ws: Workspace, item: PlanItem, bundle_sha: str, now: str, who: str) -> None:
+    """Keep a municipality's signed self-assessment beside the verified work (never as one)."""
+    from secity_desktop.services.self_assessments import record_signed
+
+    record_signed(ws, item.doc, item.revision.content, item.revision.signature,
+                  item.revision.sha256, item.revision.signer.fingerprint, now, who,
+                  bundle_sha=bundle_sha)
 
 
 def receive(ws: Workspace, item: PlanItem, import_id: int, now: str, who: str) -> None:

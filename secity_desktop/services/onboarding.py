@@ -26,6 +26,8 @@ ROLE_CHOICES: tuple[tuple[Role, str, str], ...] = (
     (Role.PROVINCE, "สำนักงานทรัพยากรธรรมชาติและสิ่งแวดล้อมจังหวัด", "Provincial office"),
     (Role.REGION, "สำนักงานสิ่งแวดล้อมภาค", "Regional environment office"),
     (Role.NATIONAL, "ส่วนกลาง (กรม)", "National office (department)"),
+    (Role.MUNICIPALITY, "เทศบาล / องค์กรปกครองส่วนท้องถิ่น (ประเมินตนเอง)",
+     "Municipality (its own self-assessment)"),
 )
 
 
@@ -65,6 +67,14 @@ def regional_offices(ws: Workspace) -> list[Choice]:
     ]
 
 
+def municipalities(ws: Workspace, province_code: str) -> list[Choice]:
+    """A province's local governments, for the municipality office's choice at first run."""
+    return [
+        Choice(m.code, m.name_th, m.name_en or m.name_th)
+        for m in geography.municipalities(ws.db, province_code)
+    ]
+
+
 def passphrase_strength(passphrase: str, *, context: tuple[str, ...] = ()) -> Strength:
     """zxcvbn's estimate (names and the organisation given as ``context`` count as guessable)."""
     from zxcvbn import zxcvbn
@@ -84,8 +94,10 @@ def setup(
     region_office: str | None = None,
     position: str = "",
     organisation: str = "",
+    municipality_code: str | None = None,
 ) -> None:
-    """Make this workspace the given office's (or assessor's), with the person's profile."""
+    """Make this workspace the given office's (or assessor's, or a municipality's), with the
+    person's profile. A municipality office names its municipality; its province follows."""
     who = name.strip()
     if not who:
         raise ValidationError("give the name of the person working here", code="name_required")
@@ -105,12 +117,13 @@ def setup(
         role=role,
         province_code=province_code if role in (Role.PROVINCE, Role.ASSESSOR) else None,
         user_name=who,
+        municipality_code=municipality_code if role is Role.MUNICIPALITY else None,
     )
     Identity(ws).set_profile(
         name=who,
         position=position,
         organisation=organisation,
-        province=province_code or "",
+        province=ws.province_code or province_code or "",
     )
     if role is Role.REGION and region_office:
         with ws.db.atomic():

@@ -18,6 +18,8 @@ from secity_desktop.core.lifecycle import Status as St
 from secity_desktop.core.localgov import MUNICIPALITY_TYPE_LABELS, MunicipalityType
 from secity_desktop.core.thai_calendar import is_plausible_be_year
 from secity_desktop.reports.data import (
+    ClaimComponent,
+    ClaimEntry,
     ComponentEntry,
     EvidenceEntry,
     IndicatorEntry,
@@ -29,6 +31,7 @@ from secity_desktop.reports.data import (
 from secity_desktop.services import report_sources as sources
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.review import sources as review_sources
+from secity_desktop.services.self_assessments import SelfAssessmentService
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import geography
@@ -145,6 +148,35 @@ class ReportDataService:
             signer_fingerprint=self.signer(self.ws, a.id),
             review=tuple(general),
             demo=self.ws.setting("demo") == "1",
+            claim=self._claim(a.id),
+        )
+
+    def _claim(self, assessment_id: str) -> ClaimEntry | None:
+        """The municipality's self-assessment beside the verified levels (docs/self-assessment.md)."""
+        claim = SelfAssessmentService(self.ws).claim_for(assessment_id)
+        if claim is None:
+            return None
+        view, r = claim.view, claim.view.record
+        source = (
+            f"ลงนามโดย {r.signer_name} (ฉบับที่ {r.revision})" if view.signed
+            else f"ไฟล์ตาราง {r.file_name} (ไม่ได้ลงนาม) บันทึกโดย {r.entered_by}"
+        )
+        gap = claim.gap
+        titles = {c.code: c.title_th for c in view.framework.components}
+        weights = {c.code: c.weight for c in view.framework.components}
+        return ClaimEntry(
+            source_th=source,
+            claimed_total=gap.claimed_total if gap else view.card.total,
+            verified_total=gap.verified_total if gap else 0.0,
+            disagreements=gap.disagreements if gap else 0,
+            components=tuple(
+                ClaimComponent(c.code, titles[c.code], weights[c.code], c.claimed_score,
+                               c.verified_score, c.disagreements)
+                for c in (gap.components if gap else ())
+            ),
+            levels=view.levels,
+            notes={c: resp.note for c, resp in view.responses.items() if resp.note},
+            comparable=gap is not None,
         )
 
     # --- a province and year ----------------------------------------------

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from secity_desktop.core.enrolment import TrustedKey
+from secity_desktop.core.enrolment import KEY_ROLES, TrustedKey
 from secity_desktop.core.errors import ConflictError, ValidationError
+from secity_desktop.core.lifecycle import Role
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.crypto import allowed_signers, keys
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import audit
+from secity_desktop.store import audit, geography
 from secity_desktop.store import trust as trust_store
 
 
@@ -40,7 +41,12 @@ class TrustService:
         organisation: str = "",
         position: str = "",
         actor: str | None = None,
+        role: str = "assessor",
+        municipality: str | None = None,
     ) -> TrustedKey:
+        """Enrol a key; ``role="municipality"`` with ``municipality=CODE`` enrols a
+        municipality office's key, which signs only that municipality's ``self`` bundles."""
+        municipality = self._key_role(role, municipality)
         pub, comment = keys.parse_public_line(public_text)
         who = (name or comment).strip()
         if not who:
@@ -66,14 +72,45 @@ class TrustService:
             revoked_at=None,
             revoked_by=None,
             revoke_reason=None,
+            role=role,
+            municipality_code=municipality,
         )
         with self.db.atomic():
             trust_store.insert(self.db, key)
             audit.append(
                 self.db, actor=by, action="trust.add", target=fp, at=now,
-                new={"name": who, "organisation": key.organisation, "key_id": key.key_id},
+                new={"name": who, "organisation": key.organisation, "key_id": key.key_id}
+                | ({"role": role, "municipality": municipality} if role != "assessor" else {}),
             )
         return trust_store.get(self.db, fp)
+
+    def _key_role(self, role: str, municipality: str | None) -> str | None:
+        if role not in KEY_ROLES:
+            raise ValidationError(
+                f"unknown key role {role!r}", code="self.key_role_unknown", role=str(role)[:40]
+            )
+        if role != "municipality":
+            if municipality:
+                raise ValidationError(
+                    "only a municipality key names a municipality",
+                    code="self.key_municipality_not_municipal",
+                )
+            return None
+        if not municipality:
+            raise ValidationError(
+                "a municipality key needs the municipality it speaks for (--municipality CODE)",
+                code="self.key_municipality_required",
+            )
+        record = geography.municipality(self.db, municipality.strip())
+        province = self.ws.province_code
+        if self.ws.role is Role.PROVINCE and province and record.province_code != province:
+            raise ValidationError(
+                f"municipality {record.code} is in province {record.province_code},"
+                f" not this office's {province}",
+                code="self.key_municipality_province", municipality=record.code,
+                province=record.province_code,
+            )
+        return record.code
 
     def revoke(self, ident: str, *, reason: str = "", actor: str | None = None) -> TrustedKey:
         key = self.get(ident)

@@ -50,6 +50,11 @@ class Workspace:
         return self.setting("province_code")
 
     @property
+    def municipality_code(self) -> str | None:
+        """The municipality a municipality office's workspace speaks for (else None)."""
+        return self.setting("municipality_code") or None
+
+    @property
     def actor(self) -> str:
         """Who the audit log names for edits made here."""
         return self.setting("user_name") or _os_user()
@@ -98,10 +103,29 @@ def open_workspace(
 
 
 def init_workspace(
-    ws: Workspace, *, role: Role, province_code: str | None, user_name: str | None = None
+    ws: Workspace,
+    *,
+    role: Role,
+    province_code: str | None,
+    user_name: str | None = None,
+    municipality_code: str | None = None,
 ) -> None:
+    """A municipality office's workspace names its municipality; its province follows from it."""
     if role in (Role.PROVINCE,) and not province_code:
         raise ValidationError("a province workspace needs --province CODE")
+    if role is Role.MUNICIPALITY:
+        if not municipality_code:
+            raise ValidationError(
+                "a municipality workspace needs --municipality CODE",
+                code="self.municipality_required",
+            )
+        province_code = geography.municipality(ws.db, municipality_code.strip()).province_code
+        municipality_code = geography.municipality(ws.db, municipality_code.strip()).code
+    elif municipality_code:
+        raise ValidationError(
+            "only a municipality workspace names a municipality (--role municipality)",
+            code="self.municipality_not_role",
+        )
     if province_code:
         geography.province(ws.db, province_code)  # raises NotFoundError for a bad code
     with ws.db.atomic():
@@ -111,6 +135,7 @@ def init_workspace(
                 ("role", role.value),
                 ("province_code", province_code or ""),
                 ("user_name", user_name or _os_user()),
+                ("municipality_code", municipality_code or ""),
             ],
         )
         settings.put_if_missing(ws.db, "created_at", now_iso())

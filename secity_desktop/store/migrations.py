@@ -340,6 +340,54 @@ def _v9_compact_responses(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v10_self_assessments(db: sqlite_utils.Database) -> None:
+    """A municipality's own assessment (SAR) beside the verified one (docs/self-assessment.md).
+
+    * ``self_assessments``: one row per self-assessment received, keyed by municipality and
+      fiscal year; ``current`` marks the one that stands (older ones stay, set aside). Its
+      source is a signed ``self`` bundle (signer, revision id, SHA-256, the signed bytes) or a
+      spreadsheet (file, SHA-256, who entered it) — a spreadsheet is never signed.
+    * ``self_responses`` and ``self_evidence``: the claimed levels, notes and evidence files.
+    * ``trusted_keys.role`` / ``municipality_code``: an office enrols a municipality's key as
+      it enrols an assessor's; a municipality key signs only its own ``self`` bundles.
+    """
+    for sql in (
+        "ALTER TABLE trusted_keys ADD COLUMN role TEXT NOT NULL DEFAULT 'assessor'"
+        " CHECK (role IN ('assessor', 'office', 'municipality'))",
+        "ALTER TABLE trusted_keys ADD COLUMN municipality_code TEXT",
+        """CREATE TABLE self_assessments (
+            id INTEGER PRIMARY KEY,
+            municipality_code TEXT NOT NULL REFERENCES municipalities(code),
+            year INTEGER NOT NULL CHECK (year BETWEEN 2500 AND 2700),
+            framework_hash TEXT NOT NULL REFERENCES frameworks(hash),
+            source TEXT NOT NULL CHECK (source IN ('signed', 'spreadsheet')),
+            signer_fingerprint TEXT, signer_name TEXT,
+            revision_id TEXT, revision INTEGER, revision_sha256 TEXT UNIQUE,
+            content TEXT, signature TEXT,
+            file_name TEXT, file_sha256 TEXT, entered_by TEXT,
+            recorded_at TEXT NOT NULL, recorded_by TEXT NOT NULL,
+            current INTEGER NOT NULL DEFAULT 1 CHECK (current IN (0, 1)),
+            CHECK (source = 'spreadsheet' OR (signer_fingerprint IS NOT NULL
+                   AND revision_sha256 IS NOT NULL AND signature IS NOT NULL)),
+            CHECK (source = 'signed' OR (entered_by IS NOT NULL AND length(trim(entered_by)) > 0
+                   AND signature IS NULL)))""",
+        """CREATE UNIQUE INDEX self_assessments_current
+            ON self_assessments(municipality_code, year) WHERE current = 1""",
+        "CREATE INDEX self_assessments_year ON self_assessments(year, municipality_code)",
+        """CREATE TABLE self_responses (
+            self_id INTEGER NOT NULL REFERENCES self_assessments(id) ON DELETE CASCADE,
+            indicator_code TEXT NOT NULL, level INTEGER, note TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (self_id, indicator_code))""",
+        """CREATE TABLE self_evidence (
+            id INTEGER PRIMARY KEY,
+            self_id INTEGER NOT NULL REFERENCES self_assessments(id) ON DELETE CASCADE,
+            indicator_code TEXT NOT NULL, sha256 TEXT NOT NULL REFERENCES blobs(sha256),
+            name TEXT NOT NULL, mime TEXT NOT NULL, size INTEGER NOT NULL)""",
+        "CREATE INDEX self_evidence_self ON self_evidence(self_id, indicator_code)",
+    ):
+        db.execute(sql)
+
+
 #: Steps after which the file is compacted (VACUUM, outside the step's transaction).
 COMPACT_AFTER = frozenset({9})
 
@@ -352,5 +400,6 @@ MIGRATIONS: list[tuple[int, Step]] = [
     (7, _v7_register),
     (8, _v8_audit_heads),
     (9, _v9_compact_responses),
+    (10, _v10_self_assessments),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

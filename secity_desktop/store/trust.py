@@ -14,7 +14,7 @@ from secity_desktop.core.errors import NotFoundError
 
 _COLS = (
     "fingerprint, key_id, public_line, name, organisation, position, enrolled_at, enrolled_by,"
-    " revoked_at, revoked_by, revoke_reason"
+    " revoked_at, revoked_by, revoke_reason, role, municipality_code"
 )
 
 
@@ -49,6 +49,8 @@ def insert(db: sqlite_utils.Database, key: TrustedKey) -> None:
             "position": key.position,
             "enrolled_at": key.enrolled_at,
             "enrolled_by": key.enrolled_by,
+            "role": key.role,
+            "municipality_code": key.municipality_code,
         }
     )
 

@@ -118,6 +118,7 @@ def test_role_policy() -> None:
         ("field", set(OFFICE)),
         ("return", {Role.ASSESSOR}),
         ("upward", {Role.REGION, Role.NATIONAL}),
+        ("self", set(OFFICE) | {Role.ASSESSOR}),
         ("other", set()),
     ],
 )

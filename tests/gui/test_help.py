@@ -32,7 +32,7 @@ from secity_desktop.services.workspace import init_workspace, open_workspace
 from tests.gui.helpers import on_next_modal
 from tests.reports.thai_helpers import poppler
 
-ROLES = (Role.ASSESSOR, Role.PROVINCE, Role.REGION, Role.NATIONAL)
+ROLES = (Role.ASSESSOR, Role.MUNICIPALITY, Role.PROVINCE, Role.REGION, Role.NATIONAL)
 SEP = guide.PATH_SEPARATOR
 RAISE_WARNING = "This plugin does not support raise"  # offscreen only: show_guide raises the viewer
 
@@ -46,7 +46,8 @@ def _clean(text: str) -> str:
 def _window(tmp: Path, role: Role, lang: str) -> MainWindow:
     ws = open_workspace(tmp / f"{role.value}-{lang}")
     init_workspace(ws, role=role, province_code="50" if role is Role.PROVINCE else None,
-                   user_name="tester")
+                   user_name="tester",
+                   municipality_code="5001" if role is Role.MUNICIPALITY else None)
     return MainWindow(ws, lang, cfg.Settings(tmp / f"{role.value}-{lang}.ini"), restore=False)
 
 

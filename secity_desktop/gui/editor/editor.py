@@ -20,6 +20,7 @@ from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import STATUS_LABELS, Status
 from secity_desktop.core.thai_calendar import now_utc
 from secity_desktop.gui.common import confirm, warn, when_text
+from secity_desktop.gui.editor.claim import banner_text
 from secity_desktop.gui.editor.commands import LevelCommand, NoteCommand
 from secity_desktop.gui.editor.dialogs import FindIndicatorDialog, MissingDialog
 from secity_desktop.gui.editor.evidence import EvidenceImporter, EvidenceListModel
@@ -30,6 +31,7 @@ from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.front_ops import CopyEvidenceOut
 from secity_desktop.services.review.feedback import FeedbackItem, feedback_for
+from secity_desktop.services.self_assessments import SelfAssessmentService
 from secity_desktop.services.session import SessionState
 from secity_desktop.services.types import Evidence
 
@@ -71,6 +73,8 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.current: str | None = None
         self.card = view.card
         self.feedback = feedback_for(svc.ws, self.aid)
+        self.claims = SelfAssessmentService(svc.ws)
+        self.claim = self.claims.claim_for(self.aid)
         self._build(note_delay_ms)
         self._apply_status()
         self._show_feedback()
@@ -102,6 +106,12 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.feedback_banner.setTextFormat(Qt.TextFormat.RichText)
         self.feedback_banner.hide()
         outer.addWidget(self.feedback_banner)
+        self.claim_banner = QtWidgets.QLabel(self)
+        self.claim_banner.setObjectName("claimBanner")
+        self.claim_banner.setWordWrap(True)
+        self.claim_banner.setStyleSheet("background:#fff4d6; padding:4px")
+        self.claim_banner.hide()
+        outer.addWidget(self.claim_banner)
         self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
         self.nav_model = IndicatorTreeModel(self.fw, self.lang, self)
         self.tree = QtWidgets.QTreeView(self.splitter)
@@ -226,6 +236,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.page.set_feedback(self._indicator_feedback(code))
         self.page.set_editable(self.editable)
         self.page.set_level(self.levels.get(code))
+        self._show_claim()
         self.page.note.blockSignals(True)
         self.page.note.setPlainText(self.notes.get(code, ""))
         self.page.note.blockSignals(False)
@@ -443,6 +454,21 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.score_panel.complete_button.setEnabled(
             self.editable and Status(self.assessment.status) != Status.COMPLETE
         )
+        if self.claim is not None:  # the gap follows every change of the verified levels
+            self.claim = self.claims.claim_for(self.aid)
+            if self.current is not None:
+                self._show_claim()
+
+    def _show_claim(self) -> None:
+        """The municipality's claim for the open indicator, beside the level that counts here."""
+        code = self.current or ""
+        chosen = self.card.indicator(code).level if self.card.indicator(code) else None
+        resp = self.claim.view.responses.get(code) if self.claim else None
+        self.page.claim_box.show_claim(self.claim, code, chosen, self.lang)
+        self.page.set_claimed(resp.level if resp else None)
+        text = banner_text(self.claim)
+        self.claim_banner.setText(text)
+        self.claim_banner.setVisible(bool(text))
 
     def _update_state_text(self) -> None:
         if self.current is not None:

@@ -10,6 +10,7 @@ import html
 from pathlib import Path
 
 from secity_desktop.core.framework import Component, Indicator
+from secity_desktop.gui.editor.claim import ClaimBox
 from secity_desktop.gui.editor.evidence import EVIDENCE_ID_ROLE, EvidenceListModel
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
@@ -49,6 +50,12 @@ class LevelRow(QtWidgets.QFrame):
             QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Maximum
         )
         layout.addWidget(self.label, 1)
+        self.claim_tag = QtWidgets.QLabel(self.tr("Municipality's claim"), self)
+        self.claim_tag.setObjectName("claimTag")
+        self.claim_tag.setStyleSheet(
+            "background:#e0a800; color:#222; border-radius:3px; padding:1px 4px")
+        self.claim_tag.hide()
+        layout.addWidget(self.claim_tag, 0, Qt.AlignmentFlag.AlignTop)
 
         self.chosen = False
         self.hovered = False
@@ -125,6 +132,8 @@ class IndicatorPage(QtWidgets.QWidget):
         fb.addWidget(self.feedback_label)
         self.feedback_box.hide()
         layout.addWidget(self.feedback_box)
+        self.claim_box = ClaimBox(self)
+        layout.addWidget(self.claim_box)
 
         self.levels_box = QtWidgets.QGroupBox(self.tr("Level (press a digit to choose)"), self)
         self.levels_layout = QtWidgets.QVBoxLayout(self.levels_box)
@@ -261,6 +270,11 @@ class IndicatorPage(QtWidgets.QWidget):
             row.set_chosen(chosen)
         self.group.setExclusive(True)
         self.clear_button.setEnabled(level is not None and self.levels_box.isEnabled())
+
+    def set_claimed(self, level: int | None) -> None:
+        """Tag the level the municipality claimed (None: no claim, or not answered)."""
+        for row in self.rows:
+            row.claim_tag.setVisible(level is not None and row.value == level)
 
     def set_state_text(self, text: str) -> None:
         self.answered_label.setText(text)

@@ -22,6 +22,7 @@ from secity_desktop.gui.models.paged import PagedTableModel
 from secity_desktop.gui.qt import QtCore
 from secity_desktop.services.lists import REVIEW_STATUSES, ReviewQueue, ReviewRow
 from secity_desktop.services.review.workflow import ReviewIndicator, ReviewService
+from secity_desktop.services.self_assessments import Claim, SelfAssessmentService
 
 ID_ROLE = PagedTableModel.id_role
 __all__ = ["ID_ROLE", "REVIEW_STATUSES", "SORT_ROLE", "ReviewIndicatorModel", "ReviewListModel"]
@@ -91,6 +92,19 @@ class ReviewIndicatorModel(ColumnTableModel[ReviewIndicator]):
         self.svc = svc
         self.lang = lang
         self.assessment_id: str | None = None
+        self.claims = SelfAssessmentService(svc.ws)
+        self.claim: Claim | None = None
+
+    def claimed(self, i: ReviewIndicator) -> str:
+        """The municipality's self-assessed level for this indicator ("" without a claim)."""
+        if self.claim is None:
+            return ""
+        resp = self.claim.view.responses.get(i.code)
+        return "—" if resp is None or resp.level is None else str(resp.level)
+
+    def disagrees(self, i: ReviewIndicator) -> bool:
+        gap = self.claim.gap.indicator(i.code) if self.claim and self.claim.gap else None
+        return bool(gap and gap.disagrees)
 
     def columns(self) -> list[Column[ReviewIndicator]]:
         def changed(i: ReviewIndicator) -> str | None:
@@ -110,10 +124,14 @@ class ReviewIndicatorModel(ColumnTableModel[ReviewIndicator]):
                    bold=lambda i: i.reviewer_level is not None),
             Column(self.tr("Comments"), lambda i: str(i.comments) if i.comments else "",
                    align=CENTER, background=changed),
+            Column(self.tr("Municipality's claim"), self.claimed, align=CENTER,
+                   background=lambda i: "#ffd98a" if self.disagrees(i) else None,
+                   bold=self.disagrees),
         ]
 
     def load(self, assessment_id: str | None) -> None:
         self.assessment_id = assessment_id
+        self.claim = self.claims.claim_for(assessment_id) if assessment_id else None
         self.set_rows(self.svc.indicators(assessment_id) if assessment_id else [])
 
     def indicator(self, row: int) -> ReviewIndicator:

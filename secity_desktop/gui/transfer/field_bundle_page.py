@@ -6,12 +6,14 @@ from pathlib import Path
 
 from secity_desktop import messages
 from secity_desktop.core.errors import SecityError
+from secity_desktop.core.lifecycle import Role
 from secity_desktop.gui.common import when_text
 from secity_desktop.gui.models.checkable import CheckableRowsModel
 from secity_desktop.gui.models.columns import Column
 from secity_desktop.gui.operations import Failure, OperationRunner, show_failure
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from secity_desktop.gui.transfer.dialogs import AskPassphrase, show_error, unlock_key
+from secity_desktop.services import self_export
 from secity_desktop.services.bundle_export import Candidate, ExportService
 from secity_desktop.services.front_ops import ExportFieldBundle
 from secity_desktop.services.lists import ready_to_finalize
@@ -151,9 +153,12 @@ class ExportPage(QtWidgets.QWidget):
         except SecityError as exc:
             show_error(self, exc, self.lang)
             return
+        own_claim = self.svc.ws.role is Role.MUNICIPALITY  # a `self` bundle, not field work
         if target is None:
+            suggested = (self_export.suggested_name(job) if own_claim
+                         else job.target_for(Path.home()).name)
             name, _ = QtWidgets.QFileDialog.getSaveFileName(
-                self, self.tr("Save bundle"), job.target_for(Path.home()).name,
+                self, self.tr("Save bundle"), suggested,
                 self.tr("SECity bundle (*.secbundle)"))
             if not name:
                 return
@@ -164,8 +169,9 @@ class ExportPage(QtWidgets.QWidget):
             return
         label = self.tr("Writing bundle…")  # translated here: the worker touches no widget
         self.export_button.setEnabled(False)
-        self.runner.run(ExportFieldBundle(self.svc, job, target, key, label), self.tr("Exporting"),
-                        self._done, self._failed)
+        op = (self_export.SelfExportOperation(self.svc.ws, ids, target, key, label) if own_claim
+              else ExportFieldBundle(self.svc, job, target, key, label))
+        self.runner.run(op, self.tr("Exporting"), self._done, self._failed)
 
     def _done(self, written: WrittenBundle) -> None:
         self.result.setText(self.tr("Wrote {path} ({size}, {n} revision(s)).\nSHA-256 {sha}").format(

@@ -47,11 +47,14 @@ class SyncPlace(QtWidgets.QTabWidget):
         self.trust_page = TrustPage(ws, self, lang)
         self.history_page = ImportHistoryPage(self.import_page.svc, self, lang)
         self.import_page.applied.connect(lambda _r: self.history_page.model.reload())
-        if ws.role is Role.ASSESSOR:
+        if ws.role in (Role.ASSESSOR, Role.MUNICIPALITY):
             self.export_page = ExportPage(ExportService(ws), ask, self, lang)
             self.key_page = KeyPage(Identity(ws), ask, self, lang=lang)
-            self.addTab(self.export_page, self.tr("Send (export)"))
-            self.addTab(self.import_page, self.tr("Receive returns"))
+            if ws.role is Role.MUNICIPALITY:  # it sends its self-assessment; it receives nothing
+                self.addTab(self.export_page, self.tr("Send self-assessment"))
+            else:
+                self.addTab(self.export_page, self.tr("Send (export)"))
+                self.addTab(self.import_page, self.tr("Receive returns"))
             self.addTab(self.trust_page, self.trust_page.title())
             self.addTab(self.key_page, self.tr("My signing key"))
         else:

@@ -18,6 +18,7 @@ from secity_desktop.gui.common import when_text
 from secity_desktop.gui.models.columns import UNHANDLED, Column, ColumnTableModel
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.gui.transfer.dialogs import show_error
+from secity_desktop.services import lists
 from secity_desktop.services.trust import TrustService
 from secity_desktop.services.workspace import Workspace
 
@@ -46,6 +47,9 @@ class TrustTableModel(ColumnTableModel[TrustedKey]):
             Column(self.tr("Enrolled"), lambda k: when_text(k.enrolled_at, self.lang), foreground=grey),
             Column(self.tr("Enrolled by"), lambda k: k.enrolled_by, foreground=grey),
             Column(self.tr("Revoked"), lambda k: when_text(k.revoked_at, self.lang), foreground=grey),
+            Column(self.tr("Signs for"), lambda k: self.tr("municipality {code} (self-assessment)")
+                   .format(code=k.municipality_code) if k.role == "municipality" else "",
+                   foreground=grey),
         ]
 
     def reload(self) -> None:
@@ -84,7 +88,15 @@ class TrustPage(QtWidgets.QWidget):
         self.revoke_button.clicked.connect(lambda: self.revoke_selected())
         self.export_button = QtWidgets.QPushButton(self.tr("Export allowed_signers…"), self)
         self.export_button.clicked.connect(lambda: self.export_allowed())
-        for b in (self.add_button, self.revoke_button, self.export_button):
+        self.add_municipality_button = QtWidgets.QPushButton(
+            self.tr("Enrol a municipality's key…"), self)
+        self.add_municipality_button.setObjectName("enrolMunicipalityKey")
+        self.add_municipality_button.setToolTip(self.tr(
+            "A municipality office's key: it signs only that municipality's self-assessment"))
+        self.add_municipality_button.clicked.connect(lambda: self.add_municipality_key())
+        self.add_municipality_button.setVisible(ws.role in (Role.PROVINCE, Role.ASSESSOR))
+        for b in (self.add_button, self.add_municipality_button, self.revoke_button,
+                  self.export_button):
             row.addWidget(b)
         row.addStretch(1)
         layout.addLayout(row)
@@ -114,8 +126,22 @@ class TrustPage(QtWidgets.QWidget):
     def _owner(self) -> str:
         return self.tr("the assessor") if self.ws.role is Role.PROVINCE else self.tr("the office")
 
+    def add_municipality_key(self, path: Path | None = None, code: str | None = None,
+                             name: str | None = None) -> None:
+        """Choose the municipality (this province's, or any for an assessor), then the key file."""
+        if code is None:
+            choices = [f"{m.name_th} ({m.code})"
+                       for m in lists.municipalities(self.ws, self.ws.province_code or None)]
+            picked, ok = QtWidgets.QInputDialog.getItem(
+                self, self.tr("Enrol a municipality's key"),
+                self.tr("Which municipality does this key speak for?"), choices, 0, True)
+            if not ok or not picked:
+                return
+            code = picked.rsplit("(", 1)[-1].rstrip(")")
+        self.add_from_file(path, name, "" if name is not None else None, municipality=code)
+
     def add_from_file(self, path: Path | None = None, name: str | None = None,
-                      organisation: str | None = None) -> None:
+                      organisation: str | None = None, municipality: str | None = None) -> None:
         if path is None:
             fname, _ = QtWidgets.QFileDialog.getOpenFileName(
                 self, self.tr("Public key to enrol"), "", self.tr("Public key (*.pub);;All files (*)"))
@@ -137,7 +163,9 @@ class TrustPage(QtWidgets.QWidget):
                     self, self.tr("Enrol key"), self.tr("Organisation:"))
                 if not ok:
                     return
-            self.registry.add(text, actor=self.ws.actor, name=name, organisation=organisation or "")
+            self.registry.add(
+                text, actor=self.ws.actor, name=name, organisation=organisation or "",
+                role="municipality" if municipality else "assessor", municipality=municipality)
         except SecityError as exc:
             show_error(self, exc, self.lang)
         self.model.reload()

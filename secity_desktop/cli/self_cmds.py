@@ -1,0 +1,139 @@
+"""``secity self template|import|list|show|export``: a municipality's own self-assessment."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from secity_desktop.cli.context import Context, add_json_flag
+from secity_desktop.cli.passphrase import add_passphrase_args, unlock
+from secity_desktop.services.bundle_export import ExportService
+from secity_desktop.services.self_assessments import SelfAssessmentService
+from secity_desktop.services.self_export import export_self, require_municipality
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("self", help="municipalities' self-assessments (claimed beside verified)")
+    ssub = p.add_subparsers(dest="self_cmd", required=True)
+    t = ssub.add_parser("template", help="write the spreadsheet template (.csv or .xlsx)")
+    t.add_argument("output", type=Path)
+    add_json_flag(t)
+    t.set_defaults(handler=cmd_template)
+    im = ssub.add_parser("import", help="bring in a self-assessment spreadsheet (unsigned)")
+    im.add_argument("file", type=Path)
+    im.add_argument("--municipality", required=True, help="the municipality's code")
+    im.add_argument("--year", type=int, required=True, help="fiscal year (BE)")
+    im.add_argument("--entered-by", required=True, help="who typed it in (kept with it)")
+    im.add_argument("--dry-run", action="store_true", help="check the file; change nothing")
+    add_json_flag(im)
+    im.set_defaults(handler=cmd_import)
+    ls = ssub.add_parser("list", help="standing self-assessments")
+    ls.add_argument("--province", help="two-digit province code")
+    ls.add_argument("--year", type=int, help="fiscal year (BE)")
+    ls.add_argument("--all", action="store_true", help="include those set aside by newer ones")
+    add_json_flag(ls)
+    ls.set_defaults(handler=cmd_list)
+    sh = ssub.add_parser("show", help="one municipality's self-assessment for a year")
+    sh.add_argument("municipality")
+    sh.add_argument("--year", type=int, required=True)
+    add_json_flag(sh)
+    sh.set_defaults(handler=cmd_show)
+    g = ssub.add_parser("gaps", help="municipalities ranked by the gap between claim and verification")
+    g.add_argument("--year", type=int, required=True, help="fiscal year (BE)")
+    g.add_argument("--province", help="two-digit province code (default: this office's)")
+    add_json_flag(g)
+    g.set_defaults(handler=cmd_gaps)
+    ex = ssub.add_parser(
+        "export", help="sign and write this municipality's self-assessment as a `self` bundle"
+    )
+    ex.add_argument("ids", nargs="*", help="finalized assessment ids (default: every one)")
+    ex.add_argument("-o", "--output", type=Path, required=True, help="file or folder")
+    add_passphrase_args(ex)
+    add_json_flag(ex)
+    ex.set_defaults(handler=cmd_export)
+
+
+def cmd_template(ctx: Context) -> int:
+    path = SelfAssessmentService(ctx.workspace()).template(ctx.args.output)
+    ctx.emit({"path": str(path)}, f"wrote {path}")
+    return 0
+
+
+def cmd_import(ctx: Context) -> int:
+    a = ctx.args
+    r = SelfAssessmentService(ctx.workspace()).import_sheet(
+        a.file, municipality=a.municipality, year=a.year, entered_by=a.entered_by,
+        dry_run=a.dry_run,
+    )
+    verb = "would import" if r.dry_run else ("already held" if r.outcome == "same" else "imported")
+    ctx.emit(
+        r.as_json(),
+        f"{r.file_name}: {verb} {r.municipality_th} {r.year} — {r.answered}/{r.count} indicators"
+        f" answered (unsigned, entered by {a.entered_by.strip()})",
+    )
+    return 0
+
+
+def cmd_list(ctx: Context) -> int:
+    a = ctx.args
+    rows = SelfAssessmentService(ctx.workspace()).records(
+        province=a.province, year=a.year, include_old=a.all
+    )
+    ctx.emit(
+        [r.source_json() | {"municipality": r.municipality_code, "name_th": r.name_th,
+                            "year": r.year, "current": r.current} for r in rows],
+        "\n".join(
+            f"{r.year} {r.municipality_code:9} {r.name_th}  "
+            + (f"signed by {r.signer_name} r{r.revision}" if r.source == "signed"
+               else f"spreadsheet {r.file_name} (unsigned, entered by {r.entered_by})")
+            + ("" if r.current else "  [set aside]")
+            for r in rows
+        ) or "no self-assessments",
+    )
+    return 0
+
+
+def cmd_show(ctx: Context) -> int:
+    v = SelfAssessmentService(ctx.workspace()).show(ctx.args.municipality, ctx.args.year)
+    r = v.record
+    src = (f"signed by {r.signer_name} ({r.signer_fingerprint})" if v.signed
+           else f"unsigned spreadsheet {r.file_name}, entered by {r.entered_by}")
+    lines = [f"{r.name_th} {r.year}: claimed total {v.card.total:.2f} — {src}"]
+    lines += [
+        f"  {code:6} {resp.level if resp.level is not None else '-':>3}  {resp.note}".rstrip()
+        for code, resp in v.responses.items()
+    ]
+    ctx.emit(v.as_json(), "\n".join(lines))
+    return 0
+
+
+def cmd_gaps(ctx: Context) -> int:
+    ws = ctx.workspace()
+    province = ctx.args.province or ws.province_code or None
+    rows = SelfAssessmentService(ws).gap_ranking(year=ctx.args.year, province=province)
+    ctx.emit(
+        [r.as_json() for r in rows],
+        "\n".join(
+            f"{n:>3} {r.municipality:9} claimed {r.gap.claimed_total:6.2f} verified"
+            f" {r.gap.verified_total:6.2f} gap {r.gap.total_gap:+7.2f}"
+            f" {r.gap.disagreements:>3} disagree  {r.name_th}" + ("" if r.signed else " (unsigned)")
+            for n, r in enumerate(rows, start=1)
+        ) or "no municipality has both a self-assessment and a verified assessment for that year",
+    )
+    return 0
+
+
+def cmd_export(ctx: Context) -> int:
+    ws = ctx.workspace()
+    require_municipality(ws)
+    svc = ExportService(ws)
+    ids = list(ctx.args.ids) or [c.assessment_id for c in svc.candidates()]
+    key = unlock(svc.identity, ctx.args.passphrase_file)
+    written = export_self(ws, ids, ctx.args.output, key)
+    ctx.emit(
+        {"path": str(written.path), "sha256": written.sha256, "size": written.size,
+         "revisions": written.revisions, "kind": "self"},
+        f"wrote {written.path} (self-assessment, {written.revisions} revision(s))\n"
+        f"sha256 {written.sha256}",
+    )
+    return 0
