@@ -88,6 +88,9 @@ class ReviewPlace(QtWidgets.QWidget):
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Status beside the name: on a 1024 px screen the pane shows about three columns.
+        self.table.horizontalHeader().moveSection(3, 1)
+        self.table.setTabKeyNavigation(False)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         lv.addWidget(self.table, 1)
 
@@ -134,6 +137,7 @@ class ReviewPlace(QtWidgets.QWidget):
         )
         self.ind_table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.ind_table.verticalHeader().setVisible(False)
+        self.ind_table.setTabKeyNavigation(False)
         self.ind_table.horizontalHeader().setSectionResizeMode(
             1, QtWidgets.QHeaderView.ResizeMode.Stretch
         )
