@@ -52,6 +52,7 @@ def spawn(size: str) -> int:
         env = os.environ | {
             "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
             "FONTCONFIG_FILE": str(_fontconfig(tmp)),
+            "XDG_CACHE_HOME": str(tmp / "cache"),  # its own compiled catalogue: no race
         }
         env.pop("QT_SCALE_FACTOR", None)
         return subprocess.run(
@@ -73,7 +74,8 @@ def render(size: str) -> int:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     family = load_fonts(app)  # type: ignore[arg-type]
     translations = Translations(app)  # type: ignore[arg-type]
-    translations.install("th")  # kept referenced: a collected translator takes Thai with it
+    if not translations.install("th"):  # kept referenced: a collected one takes Thai with it
+        raise SystemExit("the Thai catalogue did not load")
     out = OUT / size
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.png"):

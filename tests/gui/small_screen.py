@@ -84,7 +84,8 @@ def problems(window: QtWidgets.QWidget, screen: QtCore.QRect) -> list[str]:
 def walk_tabs(root: QtWidgets.QWidget, visit: Callable[[str], None], path: str = "") -> None:
     """Show every tab of every tab widget under ``root`` (nested ones too) and visit each."""
     app = QtWidgets.QApplication.instance()
-    for tabs in _outer_tab_widgets(root):
+    found = [root] if isinstance(root, W.QTabWidget) else list(_outer_tab_widgets(root))
+    for tabs in found:
         if not tabs.isVisible():
             continue
         for i in range(tabs.count()):
@@ -94,7 +95,12 @@ def walk_tabs(root: QtWidgets.QWidget, visit: Callable[[str], None], path: str =
             app.processEvents()  # type: ignore[union-attr]
             where = f"{path}/{tabs.tabText(i).replace('&', '')}"
             visit(where)
-            walk_tabs(tabs.widget(i), visit, where)
+            page = tabs.widget(i)
+            if isinstance(page, W.QTabWidget):  # a place that is itself tabs (Sync)
+                walk_tabs(page, visit, where)
+            else:
+                for inner in _outer_tab_widgets(page):
+                    walk_tabs(inner, visit, where)
 
 
 def _outer_tab_widgets(root: QtWidgets.QWidget) -> Iterator[QtWidgets.QTabWidget]:
@@ -182,8 +188,23 @@ def walk(ws, screen: QtCore.QRect, settings_path, *, resize: bool = True) -> lis
     if resize:  # the whole frame on the screen, as a maximized window has it
         window.resize(screen.size() - (window.frameGeometry().size() - window.size()))
         app.processEvents()  # type: ignore[union-attr]
+    def visit(where: str) -> None:
+        """Check the place, then every dialog its "…" buttons open (each is cancelled)."""
+        check(window, where)
+        page = window.places.currentWidget()
+        with ModalCatcher(lambda m: check(m, f"{where} dialog")):
+            for button in page.findChildren(W.QPushButton):
+                if button.isVisible() and button.isEnabled() and button.text().endswith("…"):
+                    before = set(QtWidgets.QApplication.topLevelWidgets())
+                    button.click()
+                    app.processEvents()  # type: ignore[union-attr]
+                    for extra in set(QtWidgets.QApplication.topLevelWidgets()) - before:
+                        if extra.isVisible() and extra is not window:
+                            check(extra, f"{where} window")
+                            extra.close()
+
     try:
-        walk_tabs(window, lambda where: check(window, where))
+        walk_tabs(window, visit)
         table = window.assessment_table.view
         if table.model().rowCount():
             window.places.setCurrentWidget(window.assessments_stack)
@@ -236,7 +257,8 @@ def main() -> int:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     load_fonts(app)  # type: ignore[arg-type]
     translations = Translations(app)  # type: ignore[arg-type]
-    translations.install("th")  # kept referenced: a collected translator takes Thai with it
+    if not translations.install("th"):  # kept referenced: a collected one takes Thai with it
+        raise SystemExit("the Thai catalogue did not load")
     ROLES = [Role(r) for r in ROLES_TEXT]
     screen = app.primaryScreen().availableGeometry()  # type: ignore[union-attr]
     print(f"screen {screen.width()}×{screen.height()} at {app.primaryScreen().devicePixelRatio()}x")  # type: ignore[union-attr]
