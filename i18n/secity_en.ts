@@ -35,6 +35,14 @@
 <context>
     <name>AssessmentEditor</name>
     <message>
+        <source>Edit aga&amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn this complete assessment back into a draft so that it can be changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{author}, {when}</source>
         <translation>{author}, {when}</translation>
     </message>
@@ -57,6 +65,10 @@
     <message>
         <source>Received from {assessor}: read-only here; the office changes levels with a review override.</source>
         <translation>Received from {assessor}: read-only here; the office changes levels with a review override.</translation>
+    </message>
+    <message>
+        <source>This assessment is complete: it is locked so that no stray key changes it. Choose &quot;Edit again&quot; to change it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This assessment is {status}: it is shown read-only.</source>

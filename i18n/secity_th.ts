@@ -35,6 +35,14 @@
 <context>
     <name>AssessmentEditor</name>
     <message>
+        <source>Edit aga&amp;in</source>
+        <translation>แก้ไขอีกครั้ง (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Turn this complete assessment back into a draft so that it can be changed</source>
+        <translation>เปลี่ยนแบบประเมินที่กรอกครบแล้วกลับเป็นร่างเพื่อให้แก้ไขได้</translation>
+    </message>
+    <message>
         <source>{author}, {when}</source>
         <translation>{author}, {when}</translation>
     </message>
@@ -57,6 +65,10 @@
     <message>
         <source>Received from {assessor}: read-only here; the office changes levels with a review override.</source>
         <translation>ได้รับจาก {assessor}: แสดงแบบอ่านอย่างเดียว สำนักงานเปลี่ยนระดับคะแนนได้ด้วยการปรับระดับในการพิจารณาเท่านั้น</translation>
+    </message>
+    <message>
+        <source>This assessment is complete: it is locked so that no stray key changes it. Choose &quot;Edit again&quot; to change it.</source>
+        <translation>แบบประเมินนี้กรอกครบแล้ว จึงล็อกไว้ไม่ให้ถูกแก้ไขโดยกดแป้นพลาด หากต้องการแก้ไข โปรดกด &quot;แก้ไขอีกครั้ง&quot;</translation>
     </message>
     <message>
         <source>This assessment is {status}: it is shown read-only.</source>

@@ -1,7 +1,9 @@
 """Render the main places offscreen into ``docs/screenshots/`` (1366×768, Thai and English).
 
 Deterministic: a throwaway demo workspace, a generated photo with EXIF time and GPS.
-Run: ``python scripts/screenshots.py`` (sets QT_QPA_PLATFORM=offscreen itself).
+Run: ``python scripts/screenshots.py`` (sets QT_QPA_PLATFORM=offscreen itself). It then
+runs ``scripts/role_screenshots.py``: every role's places and key dialogs in Thai at
+1366×768 and 1024×600 (``docs/screenshots/<size>/``); ``--no-roles`` skips those.
 """
 
 from __future__ import annotations
@@ -108,7 +110,12 @@ def main() -> int:
         tr.uninstall()
     for png in sorted(OUT.glob("*.png")):
         print(png.relative_to(ROOT))
-    return 0
+    if "--no-roles" in sys.argv[1:]:
+        return 0
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from role_screenshots import main as role_shots  # type: ignore[import-not-found]
+
+    return role_shots([])
 
 
 def _feedback_shot(app, tmp: Path) -> None:  # type: ignore[no-untyped-def]

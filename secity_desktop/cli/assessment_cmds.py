@@ -1,4 +1,4 @@
-"""``secity assessment new|set|note|attach|detach|show|list|complete|evidence|finalize|revise``."""
+"""``secity assessment new|set|note|attach|detach|show|list|complete|reopen|evidence|finalize|revise``."""
 
 from __future__ import annotations
 
@@ -98,6 +98,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     c.add_argument("id")
     c.set_defaults(handler=cmd_complete)
+
+    ro = asub.add_parser(
+        "reopen",
+        help="edit a complete assessment again (back to draft; edits refuse until you do)",
+    )
+    ro.add_argument("id")
+    add_json_flag(ro)
+    ro.set_defaults(handler=cmd_reopen)
 
     f = asub.add_parser("finalize", help="freeze and sign a complete assessment")
     f.add_argument("id")
@@ -251,6 +259,17 @@ def cmd_list(ctx: Context) -> int:
 
 def cmd_complete(ctx: Context) -> int:
     AssessmentService(ctx.workspace()).mark_complete(ctx.args.id)
+    return 0
+
+
+def cmd_reopen(ctx: Context) -> int:
+    svc = AssessmentService(ctx.workspace())
+    changed = svc.edit_again(ctx.args.id)
+    status = svc.get(ctx.args.id).status
+    ctx.emit(
+        {"id": ctx.args.id, "status": status, "changed": changed},
+        f"{ctx.args.id} is {status}" + ("" if changed else " (already editable)"),
+    )
     return 0
 
 

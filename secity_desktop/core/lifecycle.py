@@ -46,8 +46,16 @@ class Status(StrEnum):
         return self in EDITABLE
 
 
-EDITABLE = frozenset({Status.DRAFT, Status.COMPLETE, Status.RETURNED})
-"""Statuses whose answers may change (subject to the office rule, ``may_edit_answers``)."""
+EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
+"""Statuses whose answers may change (subject to the office rule, ``may_edit_answers``).
+
+A complete assessment is not among them: one stray key must never change what the
+assessor declared complete. It becomes editable again only by the explicit
+``Move.UNCOMPLETE`` ("edit again"), which turns it back into a draft first.
+"""
+
+EDIT_AGAIN = frozenset({Status.COMPLETE})
+"""Statuses that the explicit "edit again" (``Move.UNCOMPLETE``) makes editable."""
 
 STATUS_LABELS: dict[Status, tuple[str, str]] = {
     Status.DRAFT: ("ร่าง", "Draft"),
@@ -101,7 +109,7 @@ class Move(StrEnum):
 
     CREATE = "create"  # a new draft made here
     COMPLETE = "complete"  # every indicator answered, evidence where required
-    UNCOMPLETE = "uncomplete"  # an edit left it incomplete: back to draft
+    UNCOMPLETE = "uncomplete"  # the assessor chose "edit again": complete back to draft
     FINALIZE = "finalize"  # frozen and signed
     REVISE = "revise"  # a new draft row superseding a finalized or returned one
     RECEIVE = "receive"  # a new row from a verified field or upward bundle

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from secity_desktop import __version__, paths
 from secity_desktop.core.framework import Framework
+from secity_desktop.gui.common import fit_to_screen
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
 
 STATUS_LABELS = {
@@ -52,7 +53,7 @@ class AboutDialog(QtWidgets.QDialog):
         super().__init__(parent)
         self.data_dir = data_dir
         self.setWindowTitle(self.tr("About SECity Desktop"))
-        self.resize(640, 520)
+        fit_to_screen(self, 640, 520)
         layout = QtWidgets.QVBoxLayout(self)
 
         icon = paths.resources_dir() / "icons" / "secity.png"

@@ -65,3 +65,25 @@ def when_text(iso: str | None, lang: str = "th") -> str:
     moment = parse_iso(iso)
     local = moment.astimezone() if moment.tzinfo else moment
     return f"{format_date(local.date(), lang, short=True)} {local:%H:%M}"
+
+
+def fit_to_screen(window: QtWidgets.QWidget, width: int, height: int, *, cap: bool = True) -> None:
+    """Resize to the preferred size, but never beyond the screen the window is on.
+
+    Government laptops often have 1024×600 screens (or 200 % scaling, the same
+    logical space): a window larger than the available area puts its buttons
+    off-screen. A margin is left for the window frame and title bar; with ``cap``
+    the window may not grow past the screen either (long wrapped text in a dialog).
+    """
+    screen = window.screen() or QtWidgets.QApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        width = min(width, area.width() - FRAME.width())
+        height = min(height, area.height() - FRAME.height())
+        if cap:
+            window.setMaximumSize(area.width() - FRAME.width(), area.height() - FRAME.height())
+    window.resize(width, height)
+
+
+FRAME = QtCore.QSize(24, 48)
+"""Room left for a window's frame and title bar when it is sized to the screen."""

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import Role
+from secity_desktop.gui.common import fit_to_screen
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
 from secity_desktop.gui.thai_wrap import set_wrapped_text
 from secity_desktop.messages import describe
@@ -334,7 +335,7 @@ class FirstRunWizard(QtWidgets.QWizard):
         for page in (self.role_page, self.place_page, self.person_page, self.key_page,
                      self.done_page):
             self.addPage(page)
-        self.resize(720, 480)
+        fit_to_screen(self, 720, 480)
 
     def validateCurrentPage(self) -> bool:
         """Leaving the key page sets the workspace up (and makes the key): a refusal stays here."""

@@ -14,6 +14,7 @@ from secity_desktop.core.lifecycle import Role
 from secity_desktop.core.thai_calendar import format_date_th
 from secity_desktop.gui import settings as cfg
 from secity_desktop.gui.backup_actions import add_backup_actions
+from secity_desktop.gui.common import fit_to_screen
 from secity_desktop.gui.editor.editor import AssessmentEditor
 from secity_desktop.gui.filter_table import FilterTable
 from secity_desktop.gui.models.assessments import (
@@ -73,7 +74,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.editor: AssessmentEditor | None = None
         self._set_title(self.tr("SECity Desktop — Sustainable Environment City"))
         self.setStyleSheet(STYLE_SHEET)
-        self.resize(1280, 760)
+        fit_to_screen(self, 1280, 760, cap=False)  # 1024×600 laptops: the whole window shows
 
         self.places = PlaceTabs(self)
         self.places.setDocumentMode(True)
@@ -108,9 +109,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self._menus()
         self._status()
         self.assessment_table.view.resizeColumnsToContents()
+        for view in self.findChildren(QtWidgets.QAbstractItemView):
+            view.setTabKeyNavigation(False)  # Tab leaves every list; arrows move inside it
         geometry = self.settings.state(cfg.GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
+            if not self.isMaximized():  # saved on a larger screen: bring it back within this one
+                fit_to_screen(self, self.width(), self.height(), cap=False)
         if restore:
             last = self.session.get(OPEN_KEY)
             if last and self.assessment_model.exists(last):

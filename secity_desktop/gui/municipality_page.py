@@ -11,7 +11,7 @@ import html
 
 from secity_desktop.core.localgov import type_label
 from secity_desktop.core.past_results import LEVELS, award_label
-from secity_desktop.gui.common import translate_buttons, when_text
+from secity_desktop.gui.common import fit_to_screen, translate_buttons, when_text
 from secity_desktop.gui.qt import QtCore, QtWidgets
 from secity_desktop.gui.trend_section import TrendSection
 from secity_desktop.services import municipalities as svc
@@ -107,7 +107,7 @@ class MunicipalityPage(QtWidgets.QDialog):
         )
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(980, 580)
+        fit_to_screen(self, 980, 580)
 
 
 def add_past_awards(dialog: QtWidgets.QDialog, results: list, lang: str = "th") -> QtWidgets.QLabel:  # type: ignore[type-arg]

@@ -12,7 +12,7 @@ import html
 from secity_desktop import messages
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.thai_calendar import MAX_BE_YEAR, fiscal_year_be, now_utc
-from secity_desktop.gui.common import SB, button_texts, translate_buttons, warn
+from secity_desktop.gui.common import SB, button_texts, fit_to_screen, translate_buttons, warn
 from secity_desktop.gui.models.municipalities import MunicipalityTableModel
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.services import lists
@@ -58,7 +58,7 @@ class NewAssessmentDialog(QtWidgets.QDialog):
         self.lang = lang
         self.created_id: str | None = None
         self.setWindowTitle(self.tr("New assessment"))
-        self.resize(680, 560)
+        fit_to_screen(self, 680, 560)
         layout = QtWidgets.QVBoxLayout(self)
         form = QtWidgets.QFormLayout()
         self.search = QtWidgets.QLineEdit(self)
@@ -78,6 +78,7 @@ class NewAssessmentDialog(QtWidgets.QDialog):
         self.proxy = MunicipalityFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QtWidgets.QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next field
         self.table.setObjectName("municipalityPicker")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)

@@ -98,6 +98,8 @@ class PlaceTabs(QtWidgets.QTabWidget):
         holder = super().widget(index)
         assert isinstance(holder, _Placeholder)
         real = holder.factory()
+        for view in real.findChildren(QtWidgets.QAbstractItemView):
+            view.setTabKeyNavigation(False)  # Tab leaves every list; arrows move inside it
         title, tip = self.tabText(index), self.tabToolTip(index)
         current = self.currentIndex() == index
         # Insert beside, move the current tab onto it, then drop the placeholder: no other

@@ -19,7 +19,7 @@ from secity_desktop import messages
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.localgov import type_label
 from secity_desktop.core.past_results import LEVELS
-from secity_desktop.gui.common import translate_buttons, warn
+from secity_desktop.gui.common import fit_to_screen, translate_buttons, warn
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.services.history import HistoryImport
 from secity_desktop.services.operations import run_inline
@@ -142,6 +142,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         layout.addLayout(top)
         self.model = PreviewModel(lang, self)
         self.table = QtWidgets.QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next field
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
@@ -170,7 +171,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         bar.addWidget(self.buttons)
         layout.addLayout(bar)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._sync())
-        self.resize(980, 560)
+        fit_to_screen(self, 980, 560)
         self._sync()
         if path is not None:
             self.load(path)

@@ -7,7 +7,8 @@ service's "reason required" rule is visible before anyone clicks.
 from __future__ import annotations
 
 from secity_desktop.core.framework import Indicator
-from secity_desktop.gui.qt import QtWidgets
+from secity_desktop.gui.common import fit_to_screen
+from secity_desktop.gui.qt import Qt, QtWidgets
 
 
 class ReasonDialog(QtWidgets.QDialog):
@@ -45,7 +46,7 @@ class ReasonDialog(QtWidgets.QDialog):
         self.layout_.addWidget(self.buttons)
         self.edit.textChanged.connect(self._check)
         self._check()
-        self.resize(460, 260)
+        fit_to_screen(self, 460, 260)
 
     @property
     def ok_button(self) -> QtWidgets.QPushButton:
@@ -81,16 +82,36 @@ class OverrideDialog(ReasonDialog):
                 level="—" if assessor_level is None else assessor_level,
             )
         )
+        # A level's text can run to 300 characters: the combo shows the start of it
+        # (a combo as wide as its longest item put OK/Cancel off a 1024 px screen) and
+        # the chosen level's whole text shows wrapped below it.
         self.level = QtWidgets.QComboBox(self)
         self.level.setObjectName("levelCombo")
+        self.level.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.level.setMinimumContentsLength(24)
+        self.level.setSizePolicy(
+            QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed
+        )
+        self.level_text = QtWidgets.QLabel(self)
+        self.level_text.setObjectName("levelText")
+        self.level_text.setWordWrap(True)
         for lv in indicator.levels:
             label = lv.label_th if lang == "th" else lv.label_en
             self.level.addItem(f"{lv.value} — {label}", lv.value)
+            self.level.setItemData(self.level.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+        self.level.currentIndexChanged.connect(self._level_changed)
         start = current if current is not None else assessor_level
         if start is not None:
             self.level.setCurrentIndex(max(0, self.level.findData(start)))
+        self._level_changed()
         self.extra.addRow(self.tr("Reviewer's level"), self.level)
-        self.resize(620, 300)
+        self.extra.addRow("", self.level_text)
+        fit_to_screen(self, 620, 340)
+
+    def _level_changed(self) -> None:
+        self.level_text.setText(self.level.currentText())
 
     def chosen_level(self) -> int:
         return int(self.level.currentData())

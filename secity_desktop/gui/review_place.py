@@ -98,6 +98,9 @@ class ReviewPlace(QtWidgets.QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
             header.setResizeContentsPrecision(FIT_ROWS)  # fit columns to a page, not the queue
+        # Status beside the name: on a 1024 px screen the pane shows about three columns.
+        self.table.horizontalHeader().moveSection(3, 1)
+        self.table.setTabKeyNavigation(False)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         lv.addWidget(self.table, 1)
 
@@ -144,6 +147,7 @@ class ReviewPlace(QtWidgets.QWidget):
         )
         self.ind_table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.ind_table.verticalHeader().setVisible(False)
+        self.ind_table.setTabKeyNavigation(False)
         self.ind_table.horizontalHeader().setSectionResizeMode(
             1, QtWidgets.QHeaderView.ResizeMode.Stretch
         )

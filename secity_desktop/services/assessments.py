@@ -26,6 +26,7 @@ from secity_desktop.core.evidence_meta import FileMeta
 from secity_desktop.core.framework import Framework
 from secity_desktop.core.io_errors import guarded
 from secity_desktop.core.lifecycle import (
+    EDIT_AGAIN,
     OFFICE_ROLES,
     Move,
     Status,
@@ -214,6 +215,11 @@ class AssessmentService:
         office = self.office_refusal(a)
         if office is not None:
             return office
+        if a.status == Status.COMPLETE:
+            return (
+                f"assessment {a.id} is complete; choose \"edit again\" first"
+                f" (`secity assessment reopen {a.id}`) to change it"
+            )
         if not Status(a.status).editable:
             return f"assessment {a.id} is {a.status} and cannot be edited" + (
                 "; start a new revision to change it" if a.status == Status.FINALIZED else ""
@@ -225,6 +231,8 @@ class AssessmentService:
     ) -> tuple[repo.Assessment, Framework]:
         a = repo.get(self.db, assessment_id)
         refusal = self._refusal(a)
+        if refusal is not None and a.status == Status.COMPLETE and self.office_refusal(a) is None:
+            raise ConflictError(refusal, code="assessment.complete_locked", id=a.id)
         if refusal is not None:
             raise ConflictError(refusal)
         fw = self.framework_of(a)
@@ -265,21 +273,11 @@ class AssessmentService:
                 new={"level": level, "note": new_note},
             )
             repo.touch(self.db, a.id, now, who)
-            self._drop_complete_if_needed(a, now, who)
 
     def set_note(self, assessment_id: str, code: str, note: str) -> None:
         a, _ = self._editable(assessment_id, code)
         old = repo.response(self.db, a.id, code)
         self.set_response(assessment_id, code, old.level if old else None, note)
-
-    def _drop_complete_if_needed(self, a: repo.Assessment, now: str, who: str) -> None:
-        if a.status != Status.COMPLETE.value:
-            return
-        if not self.scorecard(a.id).complete:
-            change_status(
-                self.ws, a, Move.UNCOMPLETE, at=now, by=who,
-                reason="an edit left the assessment incomplete",
-            )
 
     @guarded("evidence", lambda self: self.ws.data_dir)
     def attach(
@@ -348,21 +346,52 @@ class AssessmentService:
                 old={"id": item.id, "sha256": item.sha256, "name": item.original_name},
             )
             repo.touch(self.db, a.id, now, who)
-            self._drop_complete_if_needed(a, now, who)
 
     def evidence(self, assessment_id: str, code: str | None = None) -> list[repo.Evidence]:
         return repo.evidence(self.db, assessment_id, code)
 
     def mark_complete(self, assessment_id: str) -> None:
+        if repo.get(self.db, assessment_id).status == Status.COMPLETE:
+            return  # already complete: nothing to do (and nothing to unlock)
         a, _ = self._editable(assessment_id)
         card = self.scorecard(a.id)
         if not card.complete:
             raise ConflictError(missing_summary(card))
-        if a.status == Status.COMPLETE.value:
-            return
         now, who = now_iso(), self.ws.actor
         with self.db.atomic():
             change_status(self.ws, a, Move.COMPLETE, at=now, by=who)
+
+    def edit_again(self, assessment_id: str) -> bool:
+        """The explicit "edit again" on a complete assessment: back to a draft, audited.
+
+        Edits never reopen a complete assessment by themselves (a stray key must not
+        change it); every front end asks for this first. A draft or returned assessment
+        is already editable: nothing to do (False). Finalized and received ones stay
+        read-only (a finalized one changes only by a new revision).
+        """
+        a = repo.get(self.db, assessment_id)
+        office = self.office_refusal(a)
+        if office is not None:
+            raise ConflictError(office)
+        if Status(a.status).editable:
+            return False
+        if a.status not in EDIT_AGAIN:
+            raise ConflictError(
+                f"assessment {a.id} is {a.status}; only a complete assessment can be edited again"
+                + ("; start a new revision to change it" if a.status == Status.FINALIZED else ""),
+                code="assessment.not_reopenable",
+                id=a.id,
+                status=a.status,
+            )
+        now, who = now_iso(), self.ws.actor
+        with self.db.atomic():
+            change_status(self.ws, a, Move.UNCOMPLETE, at=now, by=who, reason="edit again")
+        return True
+
+    def needs_edit_again(self, assessment_id: str) -> bool:
+        """Whether the only thing between this workspace and an edit is "edit again"."""
+        a = repo.get(self.db, assessment_id)
+        return a.status in EDIT_AGAIN and self.office_refusal(a) is None
 
     # --- added for the front ends (issue 9) --------------------------------
     def evidence_item(self, evidence_id: int) -> repo.Evidence:

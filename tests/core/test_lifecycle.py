@@ -98,7 +98,7 @@ def test_moves_from_lists_what_a_screen_may_offer() -> None:
 
 
 def test_editable_statuses() -> None:
-    assert {s for s in Status if s.editable} == {S.DRAFT, S.COMPLETE, S.RETURNED}
+    assert {s for s in Status if s.editable} == {S.DRAFT, S.RETURNED}
 
 
 def test_role_policy() -> None:

@@ -90,9 +90,12 @@ def test_evidence_dedup_remove_and_completeness(mini_ws: Workspace, tmp_path: Pa
         svc.set_response(a.id, code, level)
     svc.mark_complete(a.id)
     assert svc.get(a.id).status == "complete"
+    with pytest.raises(ConflictError) as refused:  # complete: no change without "edit again"
+        svc.remove_evidence(e1.id)
+    assert refused.value.code == "assessment.complete_locked"
+    assert svc.edit_again(a.id) and svc.get(a.id).status == "draft"
     svc.remove_evidence(e1.id)
-    # Removing the only evidence of 1.1 makes it incomplete again; the removal is audited.
-    assert svc.get(a.id).status == "draft"
+    # Removing the only evidence of 1.1 leaves it incomplete; the removal is audited.
     assert svc.scorecard(a.id).evidence_missing == ("1.1",)
     assert "evidence.remove" in [e.action for e in audit.events(mini_ws.db, a.id)]
     assert mini_ws.blobs.exists(e1.sha256)
@@ -129,3 +132,63 @@ def test_attach_stored_links_a_blob_copied_elsewhere(ws: Workspace, tmp_path: Pa
     assert [e.action for e in audit.events(ws.db, a.id)][-1] == "evidence.add"
     with pytest.raises(ValidationError):
         svc.attach_stored(a.id, "1.1", "0" * 64, 1, "ghost.pdf", read_meta(f))
+
+
+def test_a_complete_assessment_changes_only_after_edit_again(
+    mini_ws: Workspace, tmp_path: Path
+) -> None:
+    """One stray key must not turn a complete assessment back into a draft (issue 10)."""
+    svc = AssessmentService(mini_ws)
+    a = svc.new("5001", 2569)
+    photo = tmp_path / "site.png"
+    photo.write_bytes(b"\x89PNG fake but fine" * 10)
+    for code, level in (("1.1", 2), ("1.2", 5), ("2.1", 4)):
+        svc.set_response(a.id, code, level)
+        svc.attach(a.id, code, photo)
+    svc.mark_complete(a.id)
+    assert svc.needs_edit_again(a.id) and not svc.can_edit(a.id)
+    for edit in (
+        lambda: svc.set_response(a.id, "1.2", 1),
+        lambda: svc.set_response(a.id, "1.1", None),
+        lambda: svc.set_note(a.id, "1.1", "typo"),
+        lambda: svc.attach(a.id, "1.1", photo),
+    ):
+        with pytest.raises(ConflictError) as refused:
+            edit()
+        assert refused.value.code == "assessment.complete_locked"
+        assert "edit again" in str(refused.value)
+    assert svc.get(a.id).status == "complete"
+    assert repo_level(mini_ws, a.id, "1.2") == 5
+    svc.mark_complete(a.id)  # already complete: a repeat is harmless
+    assert svc.edit_again(a.id) is True
+    assert svc.get(a.id).status == "draft" and svc.can_edit(a.id)
+    assert svc.edit_again(a.id) is False  # a draft is already editable
+    svc.set_response(a.id, "1.2", 1)
+    moves = [e for e in audit.events(mini_ws.db, a.id) if e.action == "status.change"]
+    assert moves and "draft" in str(moves[-1].new) and moves[-1].reason == "edit again"
+
+
+def test_a_finalized_assessment_is_never_edited_again(mini_ws: Workspace) -> None:
+    from secity_desktop.core.lifecycle import Move
+    from secity_desktop.services.status import change_status
+    from secity_desktop.store import assessments as arepo
+
+    svc = AssessmentService(mini_ws)
+    a = svc.new("5001", 2569)
+    with mini_ws.db.atomic():
+        change_status(
+            mini_ws, arepo.get(mini_ws.db, a.id), Move.FINALIZE, at="2026-01-01T00:00:00Z", by="t"
+        )
+    with pytest.raises(ConflictError) as refused:
+        svc.edit_again(a.id)
+    assert refused.value.code == "assessment.not_reopenable"
+    with pytest.raises(ConflictError):
+        svc.set_response(a.id, "1.1", 1)
+    assert svc.get(a.id).status == "finalized"
+
+
+def repo_level(ws: Workspace, aid: str, code: str) -> int | None:
+    from secity_desktop.store import assessments as arepo
+
+    got = arepo.response(ws.db, aid, code)
+    return None if got is None else got.level

@@ -6,7 +6,7 @@ import html
 
 from secity_desktop.core.framework import Framework
 from secity_desktop.core.scoring import ScoreCard
-from secity_desktop.gui.common import translate_buttons
+from secity_desktop.gui.common import fit_to_screen, translate_buttons
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 
 
@@ -32,7 +32,7 @@ class FindIndicatorDialog(QtWidgets.QDialog):
         self.fw = fw
         self.lang = lang
         self.setWindowTitle(self.tr("Find indicator"))
-        self.resize(560, 420)
+        fit_to_screen(self, 560, 420)
         layout = QtWidgets.QVBoxLayout(self)
         self.query = QtWidgets.QLineEdit(self)
         self.query.setPlaceholderText(self.tr("Code (e.g. 2.3) or words in Thai or English"))
@@ -92,7 +92,7 @@ class MissingDialog(QtWidgets.QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Not ready to mark complete"))
-        self.resize(560, 420)
+        fit_to_screen(self, 560, 420)
         self.target: str | None = None
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(QtWidgets.QLabel(self.tr("Before it can be marked complete:"), self))

@@ -10,6 +10,7 @@ override beats the assessor's level here too.
 
 from __future__ import annotations
 
+import contextlib
 import html
 from pathlib import Path
 
@@ -99,7 +100,16 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.banner = QtWidgets.QLabel(self)
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
-        outer.addWidget(self.banner)
+        self.edit_again_button = QtWidgets.QPushButton(self.tr("Edit aga&in"), self)
+        self.edit_again_button.setObjectName("editAgainButton")
+        self.edit_again_button.setToolTip(
+            self.tr("Turn this complete assessment back into a draft so that it can be changed")
+        )
+        self.edit_again_button.clicked.connect(lambda: self.edit_again())
+        banner_row = QtWidgets.QHBoxLayout()
+        banner_row.addWidget(self.banner, 1)
+        banner_row.addWidget(self.edit_again_button)
+        outer.addLayout(banner_row)
         self.feedback_banner = QtWidgets.QLabel(self)
         self.feedback_banner.setObjectName("feedbackBanner")
         self.feedback_banner.setWordWrap(True)
@@ -161,9 +171,32 @@ class AssessmentEditor(QtWidgets.QWidget):
             sc = QtGui.QShortcut(QtGui.QKeySequence(str(digit)), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(lambda d=digit: self.choose_digit(d))
-        self.setTabOrder(self.tree, self.page.levels_box)
-        self.setTabOrder(self.page.clear_button, self.page.note)
-        self.setTabOrder(self.page.note, self.page.evidence_view)
+        # The scroll area itself is no Tab stop; whatever gets focus in it is scrolled into view.
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        QtWidgets.QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+
+    def _focus_changed(self, _old: QtWidgets.QWidget | None, new: QtWidgets.QWidget | None) -> None:
+        """Keep the focused widget in view (Tab, the note shortcut, a digit on a level)."""
+        if new is not None and self.page.isAncestorOf(new):
+            self.show_widget(new)
+
+    def show_widget(self, widget: QtWidgets.QWidget) -> None:
+        """Scroll so the whole widget shows (ensureWidgetVisible shows only a text cursor)."""
+        centre = widget.mapTo(self.page, widget.rect().center())
+        half_w = min(widget.width(), self.scroll.viewport().width()) // 2
+        half_h = min(widget.height(), self.scroll.viewport().height()) // 2
+        self.scroll.ensureVisible(centre.x(), centre.y(), half_w + 8, half_h + 8)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab from the navigator enters the levels (their rows are rebuilt per indicator)."""
+        focus = QtWidgets.QApplication.focusWidget()
+        if next and focus is self.tree:
+            self.page.first_level.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        if not next and any(focus is r.radio for r in self.page.rows):
+            self.tree.setFocus(Qt.FocusReason.BacktabFocusReason)
+            return True
+        return super().focusNextPrevChild(next)
 
     # --- reviewers' feedback ---------------------------------------------------
     def _feedback_line(self, item: FeedbackItem) -> str:
@@ -215,11 +248,17 @@ class AssessmentEditor(QtWidgets.QWidget):
                 " review override."
             ).format(assessor=received_from)
             if received_from
+            else self.tr(
+                "This assessment is complete: it is locked so that no stray key changes it."
+                " Choose \"Edit again\" to change it."
+            )
+            if status == Status.COMPLETE
             else self.tr("This assessment is {status}: it is shown read-only.").format(
                 status=labels[0] if self.lang == "th" else labels[1]
             )
         )
         self.banner.setVisible(not self.editable)
+        self.edit_again_button.setVisible(self.svc.needs_edit_again(self.aid))
         self.page.set_editable(self.editable)
 
     # --- navigation -----------------------------------------------------------
@@ -446,6 +485,18 @@ class AssessmentEditor(QtWidgets.QWidget):
                 return
             self._committed()
 
+    def edit_again(self) -> bool:
+        """The explicit step before a complete assessment changes: back to a draft."""
+        try:
+            changed = self.svc.edit_again(self.aid)
+        except SecityError as exc:
+            self._error(messages.describe(exc, self.lang))
+            return False
+        if changed:
+            self._committed()
+            self.page.levels_box.setFocus()
+        return changed
+
     # --- after every commit ---------------------------------------------------------
     def refresh_score(self) -> None:
         self.card = self.svc.scorecard(self.aid)
@@ -489,5 +540,7 @@ class AssessmentEditor(QtWidgets.QWidget):
 
     def close_editor(self) -> None:
         """Commit everything pending; called before the editor goes away."""
+        with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
+            QtWidgets.QApplication.instance().focusChanged.disconnect(self._focus_changed)  # type: ignore[union-attr]
         self.flush_note()
         self.importer.wait()

@@ -7,6 +7,7 @@ The page only shows and reports; the editor decides what a click means
 from __future__ import annotations
 
 import html
+import itertools
 from pathlib import Path
 
 from secity_desktop.core.framework import Component, Indicator
@@ -45,7 +46,7 @@ class LevelRow(QtWidgets.QFrame):
         )
         # A wrapped label's minimum height is taken at a narrow width; a sensible minimum
         # width keeps the scroll page from reserving (and spreading) that phantom height.
-        self.label.setMinimumWidth(360)
+        self.label.setMinimumWidth(280)
         self.setSizePolicy(
             QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Maximum
         )
@@ -203,10 +204,13 @@ class IndicatorPage(QtWidgets.QWidget):
         for b in (self.add_button, self.open_button, self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        ev_layout.addLayout(buttons)
+        # On its own line: beside the buttons it made the page wider than a 1024 px
+        # screen's middle pane, and the whole page scrolled sideways.
         drop = QtWidgets.QLabel(self.tr("or drop files here"), self.evidence_box)
         drop.setStyleSheet("color:#55606e")
-        buttons.addWidget(drop)
-        ev_layout.addLayout(buttons)
+        drop.setWordWrap(True)
+        ev_layout.addWidget(drop)
         layout.addWidget(self.evidence_box)
         layout.addStretch(1)
 
@@ -247,6 +251,7 @@ class IndicatorPage(QtWidgets.QWidget):
             self.group.addButton(row.radio, lv.value)
             self.levels_layout.addWidget(row)
             self.rows.append(row)
+        self._tab_order()
         self.evidence_hint.setText(
             self.tr("Evidence is required when the level is above {lowest}.").format(
                 lowest=ind.min_value
@@ -270,6 +275,37 @@ class IndicatorPage(QtWidgets.QWidget):
             row.set_chosen(chosen)
         self.group.setExclusive(True)
         self.clear_button.setEnabled(level is not None and self.levels_box.isEnabled())
+        self._level_tab_stop()
+
+    def _tab_order(self) -> None:
+        """Tab: levels (one stop; arrows move between them) → clear → note → evidence.
+
+        Level rows are made per indicator, after everything else, so Qt would put
+        them last in the focus chain; the order is set again each time.
+        """
+        chain: list[QtWidgets.QWidget] = [r.radio for r in self.rows]
+        chain += [self.clear_button, self.note, self.evidence_view]
+        chain += [self.add_button, self.open_button, self.remove_button]
+        for first, second in itertools.pairwise(chain):
+            QtWidgets.QWidget.setTabOrder(first, second)
+        self._level_tab_stop()
+
+    def _level_tab_stop(self) -> None:
+        """Only the chosen level (or the first) is a Tab stop: the group is one stop."""
+        checked = next((r for r in self.rows if r.radio.isChecked()), None)
+        stop = checked or (self.rows[0] if self.rows else None)
+        for row in self.rows:
+            row.radio.setFocusPolicy(
+                Qt.FocusPolicy.StrongFocus if row is stop else Qt.FocusPolicy.ClickFocus
+            )
+
+    @property
+    def first_level(self) -> QtWidgets.QWidget:
+        """Where Tab from the navigator lands: the chosen level, else the first."""
+        for row in self.rows:
+            if row.radio.focusPolicy() == Qt.FocusPolicy.StrongFocus:
+                return row.radio
+        return self.clear_button
 
     def set_claimed(self, level: int | None) -> None:
         """Tag the level the municipality claimed (None: no claim, or not answered)."""
