@@ -211,7 +211,7 @@ class _Counting:
 
 
 def _io_failure(what: Path, exc: OSError) -> StoreError:
-    return StoreError(f"cannot read or write {what}: {exc.strerror or exc}")
+    return StoreError(f"cannot read or write {what}: {exc.strerror or exc}", code="outgoing.io_failure", file=what.name)
 
 
 def _temp_beside(target: Path) -> tuple[BinaryIO, Path]:
@@ -244,7 +244,7 @@ def encrypt_file(
                 pyrage.encrypt_io(counted, sink, wanted)
             except (OSError, pyrage.EncryptError) as exc:
                 if counted.cancelled:
-                    raise Cancelled("export cancelled; no bundle was written") from None
+                    raise Cancelled("export cancelled; no bundle was written", code="cancelled") from None
                 err = counted.io_error or sink.io_error
                 raise _io_failure(src if err is counted.io_error else dst, err or OSError(str(exc))) from None
             out.flush()
@@ -322,7 +322,7 @@ def decrypt_to(
                 pyrage.decrypt_io(counted, sink, [identity])
             except (OSError, pyrage.DecryptError) as exc:
                 if counted.cancelled:
-                    raise Cancelled("import cancelled; nothing was changed") from None
+                    raise Cancelled("import cancelled; nothing was changed", code="cancelled") from None
                 if counted.io_error is not None:
                     raise BundleRejected(
                         "unreadable", f"cannot read {src.name}: {counted.io_error.strerror}"

@@ -26,6 +26,7 @@ from secity_desktop.gui.models.review import (
 )
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from secity_desktop.gui.review_dialogs import OverrideDialog, ReasonDialog
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.gui.transfer.dialogs import AskPassphrase, ask_passphrase
 from secity_desktop.gui.transfer.send_page import OfficeBundleWriter
 from secity_desktop.services import lists
@@ -81,7 +82,7 @@ class ReviewPlace(QtWidgets.QWidget):
         self.proxy = QtCore.QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.list_model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QtWidgets.QTableView(left)
+        self.table = thai_cells(QtWidgets.QTableView(left))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
@@ -94,7 +95,7 @@ class ReviewPlace(QtWidgets.QWidget):
         right = QtWidgets.QWidget(split)
         rv = QtWidgets.QVBoxLayout(right)
         rv.setContentsMargins(6, 0, 0, 0)
-        self.header = QtWidgets.QLabel(right)
+        self.header = ThaiLabel(right)
         self.header.setObjectName("reviewHeader")
         self.header.setWordWrap(True)
         rv.addWidget(self.header)
@@ -120,13 +121,13 @@ class ReviewPlace(QtWidgets.QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         rv.addLayout(buttons)
-        self.bundle_result = QtWidgets.QLabel(right)
+        self.bundle_result = ThaiLabel(right)
         self.bundle_result.setObjectName("returnBundleResult")
         self.bundle_result.setWordWrap(True)
         self.bundle_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.bundle_result.setVisible(False)
         rv.addWidget(self.bundle_result)
-        self.ind_table = QtWidgets.QTableView(right)
+        self.ind_table = thai_cells(QtWidgets.QTableView(right))
         self.ind_table.setObjectName("reviewIndicators")
         self.ind_table.setModel(self.ind_model)
         self.ind_table.setSelectionBehavior(
@@ -234,7 +235,8 @@ class ReviewPlace(QtWidgets.QWidget):
                 self.tr("Assessor's total {raw:.2f} · after review {eff:.2f} ({tier})").format(
                     raw=raw.total, eff=eff.total, tier=tier
                 )
-            )
+            ),
+            keep=(muni.name_th,),
         )
         self.history.setHtml(self._history_html(aid))
 

@@ -27,6 +27,7 @@ from secity_desktop.gui.editor.indicator_page import IndicatorPage
 from secity_desktop.gui.editor.navigator import CODE_ROLE, IndicatorTreeModel
 from secity_desktop.gui.editor.score_panel import ScorePanel
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.front_ops import CopyEvidenceOut
 from secity_desktop.services.review.feedback import FeedbackItem, feedback_for
@@ -88,15 +89,15 @@ class AssessmentEditor(QtWidgets.QWidget):
     def _build(self, note_delay_ms: int) -> None:
         outer = QtWidgets.QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
-        self.header = QtWidgets.QLabel(self)
+        self.header = ThaiLabel(self)
         self.header.setObjectName("editorHeader")
         self.header.setWordWrap(True)
         outer.addWidget(self.header)
-        self.banner = QtWidgets.QLabel(self)
+        self.banner = ThaiLabel(self)
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
         outer.addWidget(self.banner)
-        self.feedback_banner = QtWidgets.QLabel(self)
+        self.feedback_banner = ThaiLabel(self)
         self.feedback_banner.setObjectName("feedbackBanner")
         self.feedback_banner.setWordWrap(True)
         self.feedback_banner.setTextFormat(Qt.TextFormat.RichText)
@@ -104,7 +105,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         outer.addWidget(self.feedback_banner)
         self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
         self.nav_model = IndicatorTreeModel(self.fw, self.lang, self)
-        self.tree = QtWidgets.QTreeView(self.splitter)
+        self.tree = thai_cells(QtWidgets.QTreeView(self.splitter))
         self.tree.setObjectName("indicatorTree")
         self.tree.setHeaderHidden(True)
         self.tree.setModel(self.nav_model)
@@ -196,7 +197,8 @@ class AssessmentEditor(QtWidgets.QWidget):
                     note=fw_note,
                     status=labels[0] if self.lang == "th" else labels[1],
                 )
-            )
+            ),
+            keep=(muni, province),
         )
         received_from = self.svc.received_from(self.aid) if status.editable else None
         self.banner.setText(
@@ -207,7 +209,8 @@ class AssessmentEditor(QtWidgets.QWidget):
             if received_from
             else self.tr("This assessment is {status}: it is shown read-only.").format(
                 status=labels[0] if self.lang == "th" else labels[1]
-            )
+            ),
+            keep=(received_from or "",),
         )
         self.banner.setVisible(not self.editable)
         self.page.set_editable(self.editable)
