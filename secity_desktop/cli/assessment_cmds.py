@@ -239,7 +239,9 @@ def cmd_finalize(ctx: Context) -> int:
     svc = RevisionService(ws)
     AssessmentService(ws).get(ctx.args.id)  # an unknown id is reported before the passphrase
     digest = svc.finalize(ctx.args.id, unlock(svc.identity, ctx.args.passphrase_file))
-    ctx.emit({"id": ctx.args.id, "sha256": digest}, ctx.say("assessment.finalized", "finalized and signed; sha256 {sha256}", sha256=digest))
+    ctx.emit({"id": ctx.args.id, "sha256": digest},
+             ctx.say("assessment.finalized", "finalized and signed; sha256 {sha256}",
+                     sha256=digest))
     return 0
 
 

@@ -103,7 +103,8 @@ def cmd_export(ctx: Context) -> int:
     if ctx.args.unsent:
         ids += [c.assessment_id for c in svc.candidates(unsent_only=True)]
     if not ids:
-        raise SecityError("nothing to export: give assessment ids or --unsent", code="cli.nothing_to_export")
+        raise SecityError("nothing to export: give assessment ids or --unsent",
+                          code="cli.nothing_to_export")
     size = svc.estimate(ids)
     print(f"exporting {len(set(ids))} revision(s), about {_mb(size)}", file=sys.stderr)
     key = unlock(svc.identity, ctx.args.passphrase_file)

@@ -43,7 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_verify(ctx: Context) -> int:
     if bool(ctx.args.text) == bool(ctx.args.pdf):
-        raise ValidationError("give either the QR text or --pdf FILE", code="cli.certificate_qr_or_pdf")
+        raise ValidationError("give either the QR text or --pdf FILE",
+                              code="cli.certificate_qr_or_pdf")
     payloads = payloads_from_pdf(ctx.args.pdf) if ctx.args.pdf else [ctx.args.text]
     ws: Workspace | None = ctx.workspace() if workspace_exists(ctx.data_dir) else None
     trusted = trusted_keys(ws, ctx.args.trusted_keys, include_enrolled=ctx.args.include_enrolled)

@@ -110,7 +110,8 @@ def load_signing_key(ctx: Context) -> Ed25519PrivateKey:
         return passphrase.unlock(Identity(ctx.workspace()), ctx.args.passphrase_file)
     if ctx.args.passphrase_file is None:
         raise ValidationError(
-            "--key needs --passphrase-file (passphrases never go on the command line)", code="cli.key_needs_passphrase_file"
+            "--key needs --passphrase-file (passphrases never go on the command line)",
+            code="cli.key_needs_passphrase_file"
         )
     return read_key_file(ctx.args.key, passphrase.from_file(ctx.args.passphrase_file))
 
@@ -128,7 +129,8 @@ def _request(ctx: Context, codes: list[str] | None, single: bool) -> Certificate
 def cmd_assessment(ctx: Context) -> int:
     rendered = run_inline(RenderAssessmentReport(ctx.workspace(), ctx.args.id, ctx.args.output))
     out = rendered.written[0]
-    ctx.emit({"output": str(out), "pages_for": ctx.args.id}, ctx.say("report.wrote", "wrote {file}", file=out))
+    ctx.emit({"output": str(out), "pages_for": ctx.args.id},
+             ctx.say("report.wrote", "wrote {file}", file=out))
     return 0
 
 

@@ -54,8 +54,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_start(ctx: Context) -> int:
     d = ReviewService(ctx.workspace()).start(ctx.args.id)
-    ctx.emit(d.as_json(), ctx.say("review.moved", "{id}: {old_status} → {new_status}", id=ctx.args.id,
-                                    old_status=d.old_status, new_status=d.new_status))
+    ctx.emit(d.as_json(), ctx.say("review.moved", "{id}: {old_status} → {new_status}",
+                                  id=ctx.args.id, old_status=d.old_status,
+                                  new_status=d.new_status))
     return 0
 
 

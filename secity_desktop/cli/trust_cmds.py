@@ -51,17 +51,20 @@ def cmd_add(ctx: Context) -> int:
     try:
         text = ctx.args.pubfile.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"cannot read {ctx.args.pubfile}: {exc}", code="key_file_unreadable", path=str(ctx.args.pubfile)) from None
+        raise ValidationError(f"cannot read {ctx.args.pubfile}: {exc}",
+                              code="key_file_unreadable", path=str(ctx.args.pubfile)) from None
     if ctx.args.fingerprint:
         got, _comment = reg.inspect(text)
         if got != ctx.args.fingerprint.strip():
             raise ValidationError(
-                f"the key's fingerprint is {got}, not {ctx.args.fingerprint}; nothing was enrolled", code="trust.fingerprint_mismatch", got=got, expected=ctx.args.fingerprint
+                f"the key's fingerprint is {got}, not {ctx.args.fingerprint}; nothing was enrolled",
+                code="trust.fingerprint_mismatch", got=got, expected=ctx.args.fingerprint
             )
     k = reg.add(text, actor=ctx.workspace().actor, name=ctx.args.name,
                 organisation=ctx.args.organisation, position=ctx.args.position)
-    ctx.emit(k.as_json(), ctx.say("trust.enrolled", "enrolled {name} — {fingerprint} (principal {principal})",
-                                  name=k.name, fingerprint=k.fingerprint, principal=k.principal))
+    ctx.emit(k.as_json(), ctx.say(
+        "trust.enrolled", "enrolled {name} — {fingerprint} (principal {principal})",
+        name=k.name, fingerprint=k.fingerprint, principal=k.principal))
     return 0
 
 

@@ -49,7 +49,8 @@ def allowed_signers_text(
     the assessor's Thai name) is kept only as a ``#`` line.
     """
     if not _SAFE_NAMESPACE.fullmatch(namespace):
-        raise KeyFileError("a namespace may contain only letters, digits and . _ @ + -", code="key.bad_namespace")
+        raise KeyFileError("a namespace may contain only letters, digits and . _ @ + -",
+                           code="key.bad_namespace")
     out: list[str] = []
     for principal, line in entries:
         if not _SAFE_PRINCIPAL.fullmatch(principal):

@@ -54,7 +54,8 @@ def _output(path: Path) -> Iterator[BinaryIO]:
         with atomic_write(path) as out:
             yield out
     except OSError as exc:
-        raise StoreError(f"cannot write {path}: {exc.strerror or exc}", code="report.write_failed", file=Path(path).name) from None
+        raise StoreError(f"cannot write {path}: {exc.strerror or exc}",
+                         code="report.write_failed", file=Path(path).name) from None
 
 
 def write_csv(table: Table, path: Path) -> int:

@@ -107,7 +107,8 @@ class AssessmentService:
         self, *, province: str | None = None, year: int | None = None, status: str | None = None
     ) -> list[str]:
         if status is not None and status not in {s.value for s in Status}:
-            raise ValidationError(f"unknown status {status!r}; use one of {', '.join(Status)}", code="assessment.bad_status", status=status)
+            raise ValidationError(f"unknown status {status!r}; use one of {', '.join(Status)}",
+                                  code="assessment.bad_status", status=status)
         return repo.list_ids(self.db, province=province, year=year, status=status)
 
     # --- creating ---------------------------------------------------------
@@ -116,7 +117,8 @@ class AssessmentService:
     ) -> repo.Assessment:
         if not is_plausible_be_year(year):
             hint = f" (did you mean {year + 543}?)" if 1957 <= year <= 2157 else ""
-            raise ValidationError(f"year {year} is not a Buddhist Era year{hint}", code="assessment.year_not_be", year=year)
+            raise ValidationError(f"year {year} is not a Buddhist Era year{hint}",
+                                  code="assessment.year_not_be", year=year)
         muni = geography.municipality(self.db, municipality_code)
         fw = (
             self.ws.frameworks.get(framework_hash)
@@ -240,7 +242,8 @@ class AssessmentService:
             raise refusal
         fw = self.framework_of(a)
         if code is not None and fw.indicator(code) is None:
-            raise NotFoundError(f"framework {fw.version} has no indicator {code!r}", code="assessment.no_indicator", indicator=code)
+            raise NotFoundError(f"framework {fw.version} has no indicator {code!r}",
+                                code="assessment.no_indicator", indicator=code)
         return a, fw
 
     def set_response(
@@ -252,7 +255,8 @@ class AssessmentService:
         assert ind is not None
         if level is not None and ind.level(level) is None:
             allowed = ", ".join(str(lv.value) for lv in ind.levels)
-            raise ValidationError(f"level {level} is not on indicator {code}'s scale ({allowed})", code="assessment.bad_level", level=level, indicator=code, allowed=allowed)
+            raise ValidationError(f"level {level} is not on indicator {code}'s scale ({allowed})",
+                                  code="assessment.bad_level", level=level, indicator=code, allowed=allowed)
         old = repo.response(self.db, a.id, code)
         new_note = old.note if (note is None and old) else (note or "")
         if old is not None and old.level == level and old.note == new_note:
@@ -313,7 +317,8 @@ class AssessmentService:
         """Link a blob that is already in the store to one indicator (the DB half of attach)."""
         a, _ = self._editable(assessment_id, code)
         if not self.ws.blobs.exists(sha256):
-            raise ValidationError(f"evidence {sha256[:12]}… is not in the store", code="assessment.evidence_unknown")
+            raise ValidationError(f"evidence {sha256[:12]}… is not in the store",
+                                  code="assessment.evidence_unknown")
         now, who = now_iso(), self.ws.actor
         with self.db.atomic():
             repo.add_blobs(self.db, [(sha256, size)], now)
@@ -363,7 +368,9 @@ class AssessmentService:
         a, _ = self._editable(assessment_id)
         card = self.scorecard(a.id)
         if not card.complete:
-            raise ConflictError(missing_summary(card), code="assessment.incomplete", unanswered=len(card.unanswered), no_evidence=len(card.evidence_missing))
+            raise ConflictError(missing_summary(card),
+                                code="assessment.incomplete", unanswered=len(card.unanswered),
+                                no_evidence=len(card.evidence_missing))
         if a.status == Status.COMPLETE.value:
             return
         now, who = now_iso(), self.ws.actor

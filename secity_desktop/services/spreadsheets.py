@@ -224,14 +224,16 @@ def build_table(
 ) -> Table:
     """Read the rows (on the thread that owns the store)."""
     if what not in BUILDERS:
-        raise ValidationError(f"cannot export {what!r}; use one of {', '.join(WHAT)}", code="outgoing.bad_table", what=what)
+        raise ValidationError(f"cannot export {what!r}; use one of {', '.join(WHAT)}",
+                              code="outgoing.bad_table", what=what)
     return BUILDERS[what](ws, province, year)
 
 
 def write_table(table: Table, fmt: str, path: Path) -> int:
     """Write the file (no store access, so it may run on a worker thread)."""
     if fmt not in FORMATS:
-        raise ValidationError(f"unknown export format {fmt!r}; use csv or xlsx", code="outgoing.bad_format", format=fmt)
+        raise ValidationError(f"unknown export format {fmt!r}; use csv or xlsx",
+                              code="outgoing.bad_format", format=fmt)
     return write_csv(table, path) if fmt == "csv" else write_xlsx(table, path)
 
 
@@ -246,5 +248,6 @@ def export(
 ) -> int:
     """Write one table to ``path``; returns the number of data rows."""
     if fmt not in FORMATS:
-        raise ValidationError(f"unknown export format {fmt!r}; use csv or xlsx", code="outgoing.bad_format", format=fmt)
+        raise ValidationError(f"unknown export format {fmt!r}; use csv or xlsx",
+                              code="outgoing.bad_format", format=fmt)
     return write_table(build_table(ws, what, province, year), fmt, path)

@@ -101,7 +101,8 @@ def init_workspace(
     ws: Workspace, *, role: Role, province_code: str | None, user_name: str | None = None
 ) -> None:
     if role in (Role.PROVINCE,) and not province_code:
-        raise ValidationError("a province workspace needs --province CODE", code="province_required")
+        raise ValidationError("a province workspace needs --province CODE",
+                              code="province_required")
     if province_code:
         geography.province(ws.db, province_code)  # raises NotFoundError for a bad code
     with ws.db.atomic():

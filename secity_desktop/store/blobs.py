@@ -59,7 +59,8 @@ class BlobStore:
         try:
             tmp = self._tmp()
         except OSError as exc:
-            raise StoreError(f"cannot store evidence: {exc.strerror or exc}", code="evidence_file.store_failed") from None
+            raise StoreError(f"cannot store evidence: {exc.strerror or exc}",
+                             code="evidence_file.store_failed") from None
         digest = hashlib.sha256()
         size = 0
         try:
@@ -72,7 +73,8 @@ class BlobStore:
                     raise Cancelled("copy cancelled; nothing was added", code="cancelled")
             sha = digest.hexdigest()
             if expect_sha256 is not None and sha != expect_sha256:
-                raise StoreError(f"evidence content does not match its hash {expect_sha256[:12]}…", code="evidence_file.hash_mismatch")
+                raise StoreError(f"evidence content does not match its hash {expect_sha256[:12]}…",
+                                 code="evidence_file.hash_mismatch")
             final = self.path_for(sha)
             if final.is_file() and final.stat().st_size == size:
                 tmp.discard()  # already held: the same bytes under the same name
@@ -92,7 +94,8 @@ class BlobStore:
             total = path.stat().st_size
             src = path.open("rb")
         except OSError as exc:
-            raise StoreError(f"cannot read {path}: {exc.strerror or exc}", code="file_unreadable", file=Path(path).name) from None
+            raise StoreError(f"cannot read {path}: {exc.strerror or exc}",
+                             code="file_unreadable", file=Path(path).name) from None
         with src:
             return self.put_stream(src, total, progress)
 

@@ -137,6 +137,7 @@ class Walk:
         self.found: dict[str, set[str]] = {}
         self.dialogs = 0
         self.texts = 0
+        self.clicked: set[str] = set()
         self.titles: list[str] = []
 
     def collect(self, root: QtWidgets.QWidget, label: str) -> None:
@@ -204,14 +205,14 @@ def _data_words(window: QtWidgets.QMainWindow) -> set[str]:
     return words
 
 
-def _select_first_rows(page: QtWidgets.QWidget) -> None:
+def _select_first_rows(page: QtWidgets.QWidget, row: int = 0) -> None:
     """Select a row in each list so the buttons that act on one are enabled."""
     for view in page.findChildren(QtWidgets.QAbstractItemView):
         model = view.model()
         if (isinstance(view, QtWidgets.QHeaderView) or model is None
-                or not view.isVisibleTo(page) or model.rowCount(QtCore.QModelIndex()) == 0):
+                or not view.isVisibleTo(page) or model.rowCount(QtCore.QModelIndex()) <= row):
             continue
-        view.setCurrentIndex(model.index(0, 0))
+        view.setCurrentIndex(model.index(row, 0))
     QtWidgets.QApplication.processEvents()
 
 
@@ -230,14 +231,20 @@ def _visit(walk: Walk, window: QtWidgets.QMainWindow, page: QtWidgets.QWidget, l
             _click_dialog_buttons(walk, window, tabs.widget(t), f"{label} › {tabs.tabText(t)}",
                                   lambda tabs=tabs, t=t: (back(), tabs.setCurrentIndex(t)))  # type: ignore[operator]
     _click_dialog_buttons(walk, window, page, label, back)
+    for row in (1, 2, 3):  # other rows (other statuses) enable other buttons: the review's
+        back()  # type: ignore[operator]
+        _select_first_rows(page, row)
+        _click_dialog_buttons(walk, window, page, label, back)
 
 
 def _click_dialog_buttons(walk: Walk, window: QtWidgets.QMainWindow, page: QtWidgets.QWidget,
                           label: str, back: object) -> None:
     for button in page.findChildren(QtWidgets.QPushButton):
-        if (button.isVisibleTo(window) and button.isEnabled()
+        key = f"{label} › {button.text()}"
+        if (button.isVisibleTo(window) and button.isEnabled() and key not in walk.clicked
                 and button.text().rstrip().endswith(("…", "..."))):
-            walk.trigger(f"{label} › {button.text()}", button.click)
+            walk.clicked.add(key)
+            walk.trigger(key, button.click)
             back()  # type: ignore[operator]
 
 

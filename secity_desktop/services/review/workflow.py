@@ -97,7 +97,8 @@ class ReviewService:
         if not may_review(role):
             raise ReviewRefused(
                 f"cannot {wanted}: this is an assessor's workspace; reviewing needs a province,"
-                " region or national workspace (`secity init --role province --province CODE`)", code="role.office_only"
+                " region or national workspace (`secity init --role province --province CODE`)",
+                code="role.office_only"
             )
         mine = self.ws.province_code
         if role == Role.PROVINCE and mine:
@@ -105,7 +106,8 @@ class ReviewService:
             if muni.province_code != mine:
                 raise ReviewRefused(
                     f"cannot {wanted}: assessment {a.id} is for {muni.name_th} in province "
-                    f"{muni.province_code}; this workspace reviews province {mine}", code="review.other_province", name=muni.name_th
+                    f"{muni.province_code}; this workspace reviews province {mine}",
+                    code="review.other_province", name=muni.name_th
                 )
         return a
 
@@ -146,7 +148,8 @@ class ReviewService:
         text = (comment or "").strip()
         if not text:
             raise ValidationError(
-                "returning an assessment needs a comment telling the assessor what to fix", code="review.return_comment_required"
+                "returning an assessment needs a comment telling the assessor what to fix",
+                code="review.return_comment_required"
             )
         return self._decide(a, Move.RETURN, text)
 
@@ -155,7 +158,8 @@ class ReviewService:
         fw = self.ws.frameworks.get(a.framework_hash)
         ind = fw.indicator(code)
         if ind is None:
-            raise NotFoundError(f"framework {fw.version} has no indicator {code!r}", code="assessment.no_indicator", indicator=code)
+            raise NotFoundError(f"framework {fw.version} has no indicator {code!r}",
+                                code="assessment.no_indicator", indicator=code)
         return fw, ind
 
     def comment(self, assessment_id: str, body: str, indicator: str | None = None) -> rrepo.Comment:
@@ -192,16 +196,19 @@ class ReviewService:
         why = (reason or "").strip()
         if not why:
             raise ValidationError(
-                f"changing indicator {code}'s level needs a written reason (--reason TEXT)", code="review.reason_required"
+                f"changing indicator {code}'s level needs a written reason (--reason TEXT)",
+                code="review.reason_required"
             )
         if level is not None and ind.level(level) is None:
             allowed = ", ".join(str(lv.value) for lv in ind.levels)
-            raise ValidationError(f"level {level} is not on indicator {code}'s scale ({allowed})", code="assessment.bad_level", level=level, indicator=code, allowed=allowed)
+            raise ValidationError(f"level {level} is not on indicator {code}'s scale ({allowed})",
+                                  code="assessment.bad_level", level=level, indicator=code, allowed=allowed)
         resp = repo.response(self.db, a.id, code)
         assessor = resp.level if resp else None
         standing = rrepo.override_levels(self.db, a.id).get(code)
         if level is None and standing is None:
-            raise ValidationError(f"indicator {code} has no reviewer override to withdraw", code="review.no_override", indicator=code)
+            raise ValidationError(f"indicator {code} has no reviewer override to withdraw",
+                                  code="review.no_override", indicator=code)
         effective = standing if standing is not None else assessor
         if level is not None and level == effective and standing is not None:
             return None
