@@ -144,6 +144,7 @@ def app_datas(build_dir: Path) -> list[tuple[str, str]]:
     datas += folder("docs/guide")  # the user guide (Help › คู่มือการใช้งาน, F1) and its screenshots
     datas += compile_catalogues(build_dir / "i18n")
     datas += [(str(p), "i18n") for p in sorted((ROOT / "i18n").glob("messages_*.toml"))]
+    datas += [(str(p), "i18n") for p in sorted((ROOT / "i18n").glob("cli_*.toml"))]
     datas += [(str(ROOT / "LICENSE"), "."), (str(ROOT / "THIRD-PARTY-NOTICES"), ".")]
     return datas
 

@@ -5,7 +5,10 @@ Services raise ``SecityError`` subclasses with a stable ``code`` and the
 raise site. Other languages live in ``i18n/messages_<lang>.toml``, one table
 per code, so the CLI (which never loads Qt) and the GUI render the same words.
 
-A Thai template may name any of the error's params (``{year}``); a missing
+A Thai template may name any of the error's params (``{year}``); a value with an
+entry in the ``<param>_name`` table is shown by it (``status = "finalized"`` reads
+``ยืนยันและลงนามแล้ว``, from ``[status_name]``), so codes stay in params and words
+stay in the catalogue. A missing
 param renders as ``…`` rather than failing, and an unknown code falls back to
 the class's generic text, never to English: ``tests/test_messages.py`` checks
 that every code raised in the source has a Thai entry and that each template
@@ -69,8 +72,10 @@ def render(code: str, params: Mapping[str, Any], lang: str, fallback: str = "") 
     template = table.get(code)
     if template is None:
         template = table.get(code.split(".", 1)[0] + ".*") or table.get("error", fallback)
+    shown = {k: table.get(f"{k}_name.{v}", v) if isinstance(v, str) else v
+             for k, v in params.items()}
     try:
-        return template.format_map(_Params({k: _show(v) for k, v in params.items()}))
+        return template.format_map(_Params({k: _show(v) for k, v in shown.items()}))
     except (ValueError, IndexError, AttributeError):
         return template
 

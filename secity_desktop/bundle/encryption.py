@@ -211,7 +211,8 @@ class _Counting:
 
 
 def _io_failure(what: Path, exc: OSError) -> StoreError:
-    return StoreError(f"cannot read or write {what}: {exc.strerror or exc}")
+    return StoreError(f"cannot read or write {what}: {exc.strerror or exc}",
+                      code="outgoing.io_failure", file=what.name)
 
 
 def _temp_beside(target: Path) -> tuple[BinaryIO, Path]:
@@ -231,7 +232,8 @@ def encrypt_file(
     """
     src, dst = Path(src), Path(dst)
     if not recipients:
-        raise ValidationError("an encrypted bundle needs at least one recipient", code="encryption.no_recipients")
+        raise ValidationError("an encrypted bundle needs at least one recipient",
+                              code="encryption.no_recipients")
     enrolled = [trusted_from_line(k) if isinstance(k, str) else k for k in recipients]
     wanted = [_recipient(k) for k in enrolled]
     total = src.stat().st_size
@@ -244,7 +246,8 @@ def encrypt_file(
                 pyrage.encrypt_io(counted, sink, wanted)
             except (OSError, pyrage.EncryptError) as exc:
                 if counted.cancelled:
-                    raise Cancelled("export cancelled; no bundle was written") from None
+                    raise Cancelled("export cancelled; no bundle was written",
+                                    code="cancelled") from None
                 err = counted.io_error or sink.io_error
                 raise _io_failure(src if err is counted.io_error else dst, err or OSError(str(exc))) from None
             out.flush()
@@ -322,7 +325,8 @@ def decrypt_to(
                 pyrage.decrypt_io(counted, sink, [identity])
             except (OSError, pyrage.DecryptError) as exc:
                 if counted.cancelled:
-                    raise Cancelled("import cancelled; nothing was changed") from None
+                    raise Cancelled("import cancelled; nothing was changed",
+                                    code="cancelled") from None
                 if counted.io_error is not None:
                     raise BundleRejected(
                         "unreadable", f"cannot read {src.name}: {counted.io_error.strerror}"

@@ -347,7 +347,7 @@ def _scan_evidence(
         if progress is not None and progress(done, total) is False:
             from secity_desktop.core.errors import Cancelled
 
-            raise Cancelled("import cancelled; nothing was changed")
+            raise Cancelled("import cancelled; nothing was changed", code="cancelled")
 
     by_path = {evidence_path(s): s for s in vb.evidence}
     sinks: dict[str, _Sink] = {}

@@ -189,7 +189,7 @@ def write_bundle(
         nonlocal done
         done += n
         if progress is not None and progress(done, total) is False:
-            raise Cancelled("export cancelled; no bundle was written")
+            raise Cancelled("export cancelled; no bundle was written", code="cancelled")
 
     with DeterministicZipWriter(path) as zw:
         zw.add_bytes(MANIFEST, body)
@@ -217,14 +217,17 @@ def _copy_evidence(
 
     try:
         if src.stat().st_size != entry.size:
-            raise StoreError(f"evidence {entry.sha256[:12]}… has changed size on disk; it is damaged")
+            raise StoreError(f"evidence {entry.sha256[:12]}… has changed size on disk; it is damaged",
+                             code="outgoing.evidence_damaged", sha256=entry.sha256[:12])
     except OSError as exc:
         raise StoreError(
-            f"evidence {entry.sha256[:12]}… cannot be read: {exc.strerror or exc}"
+            f"evidence {entry.sha256[:12]}… cannot be read: {exc.strerror or exc}",
+            code="outgoing.evidence_unreadable", sha256=entry.sha256[:12]
         ) from None
     zw.add_file(entry.path, src, stored=True, on_chunk=seen)
     if hasher.hexdigest() != entry.sha256:
-        raise StoreError(f"evidence {entry.sha256[:12]}… no longer matches its hash; it is damaged")
+        raise StoreError(f"evidence {entry.sha256[:12]}… no longer matches its hash; it is damaged",
+                         code="outgoing.evidence_damaged", sha256=entry.sha256[:12])
 
 
 def _file_sha(path: Path) -> tuple[str, int]:

@@ -57,7 +57,8 @@ class DeterministicZipWriter:
         try:
             self._file = AtomicFile(self._path)
         except OSError as exc:
-            raise StoreError(f"cannot create a bundle in {self._path.parent}: {exc}") from exc
+            raise StoreError(f"cannot create a bundle in {self._path.parent}: {exc}",
+                             code="outgoing.folder_unwritable", folder=str(self._path.parent)) from exc
         partfiles.hold(self._file.handle)  # a later sweep can tell a live writer from a killed one
         self._zip = zipfile.ZipFile(self._file.handle, "w", allowZip64=True)
         return self
@@ -67,7 +68,8 @@ class DeterministicZipWriter:
             check_name(name, self._max_name_len)
             self._names.add(name)
         except BundleRejected as exc:
-            raise ValidationError(f"cannot add this entry to a bundle: {exc}") from exc
+            raise ValidationError(f"cannot add this entry to a bundle: {exc}",
+                                  code="outgoing.entry_refused") from exc
         info = zipfile.ZipInfo(name, date_time=ZIP_FIXED_DATE_TIME)
         info.create_system = _UNIX
         info.external_attr = ZIP_FILE_MODE << 16
@@ -80,7 +82,8 @@ class DeterministicZipWriter:
 
     def _archive(self) -> zipfile.ZipFile:
         if self._zip is None:
-            raise ValidationError("the bundle writer is not open; use it in a 'with' block")
+            raise ValidationError("the bundle writer is not open; use it in a 'with' block",
+                                  code="outgoing.writer_closed")
         return self._zip
 
     def add_bytes(self, name: str, data: bytes) -> None:
@@ -117,7 +120,8 @@ class DeterministicZipWriter:
                             on_chunk(chunk)
                             out.write(chunk)
         except OSError as exc:
-            raise StoreError(f"cannot add {source} to the bundle: {exc.strerror or exc}") from exc
+            raise StoreError(f"cannot add {source} to the bundle: {exc.strerror or exc}",
+                             code="outgoing.io_failure", file=Path(source).name) from exc
 
     def __exit__(
         self,

@@ -150,7 +150,10 @@ def cmd_set(ctx: Context) -> int:
             "total": round(card.total, 2),
             "answered": card.answered,
         },
-        f"{ctx.args.indicator} = {ctx.args.level}; total {card.total:.2f}, answered {card.answered}/{card.count}",
+        ctx.say("assessment.level_set",
+                "{indicator} = {level}; total {total}, answered {answered}/{count}",
+                indicator=ctx.args.indicator, level=ctx.args.level, total=f"{card.total:.2f}",
+                answered=card.answered, count=card.count),
     )
     return 0
 
@@ -164,7 +167,8 @@ def cmd_attach(ctx: Context) -> int:
     ev = AssessmentService(ctx.workspace()).attach(ctx.args.id, ctx.args.indicator, ctx.args.file)
     ctx.emit(
         ev.as_json(),
-        f"attached {ev.original_name} ({ev.size} bytes, sha256 {ev.sha256[:12]}…) as #{ev.id}",
+        ctx.say("assessment.attached", "attached {file} ({size} bytes, sha256 {sha}…) as #{id}",
+                file=ev.original_name, size=ev.size, sha=ev.sha256[:12], id=ev.id),
     )
     return 0
 
@@ -193,9 +197,14 @@ def cmd_show(ctx: Context) -> int:
     data["self_assessment"] = claim.as_json() if claim else None
     tier = v.card.tier.label_th if v.card.tier else "-"
     text = (
-        f"{v.municipality.name_th} {v.assessment.year} [{v.assessment.status}] "
-        f"total {v.card.total:.2f} tier {tier} answered {v.card.answered}/{v.card.count}\n"
-        + "\n".join(f"  component {c.code}: {c.score:.2f}/{c.weight:g}" for c in v.card.components)
+        ctx.say("assessment.summary",
+                "{name} {year} [{status}] total {total} tier {tier} answered {answered}/{count}",
+                name=v.municipality.name_th, year=v.assessment.year, status=v.assessment.status,
+                total=f"{v.card.total:.2f}", tier=tier, answered=v.card.answered,
+                count=v.card.count) + "\n"
+        + "\n".join(ctx.say("assessment.component", "  component {code}: {score}/{weight}",
+                            code=c.code, score=f"{c.score:.2f}", weight=f"{c.weight:g}")
+                    for c in v.card.components)
     )
     if claim and claim.gap:
         text += (f"\n  self-assessment claimed {claim.gap.claimed_total:.2f}"
@@ -219,7 +228,8 @@ def cmd_feedback(ctx: Context) -> int:
         head = {"return": "returned: ", "override": f"level {i.assessor_level} → {i.level}: "}
         return f"{i.at[:16]} r{i.revision} {where} {head.get(i.kind, '')}{i.body} — {i.author}"
 
-    ctx.emit([asdict(i) for i in items], "\n".join(line(i) for i in items) or "no feedback")
+    ctx.emit([asdict(i) for i in items], "\n".join(line(i) for i in items)
+             or ctx.say("assessment.no_feedback", "no feedback"))
     return 0
 
 
@@ -280,7 +290,9 @@ def cmd_finalize(ctx: Context) -> int:
     svc = RevisionService(ws)
     AssessmentService(ws).get(ctx.args.id)  # an unknown id is reported before the passphrase
     digest = svc.finalize(ctx.args.id, unlock(svc.identity, ctx.args.passphrase_file))
-    ctx.emit({"id": ctx.args.id, "sha256": digest}, f"finalized and signed; sha256 {digest}")
+    ctx.emit({"id": ctx.args.id, "sha256": digest},
+             ctx.say("assessment.finalized", "finalized and signed; sha256 {sha256}",
+                     sha256=digest))
     return 0
 
 
@@ -290,6 +302,7 @@ def cmd_revise(ctx: Context) -> int:
     new = RevisionService(ctx.workspace()).revise(ctx.args.id)
     ctx.emit(
         {"id": new.id, "revision": new.revision, "supersedes": new.supersedes},
-        f"{new.id} (revision {new.revision}, supersedes {new.supersedes})",
+        ctx.say("assessment.revised", "{id} (revision {revision}, supersedes {supersedes})",
+                id=new.id, revision=new.revision, supersedes=new.supersedes),
     )
     return 0

@@ -103,7 +103,8 @@ def cmd_export(ctx: Context) -> int:
     if ctx.args.unsent:
         ids += [c.assessment_id for c in svc.candidates(unsent_only=True)]
     if not ids:
-        raise SecityError("nothing to export: give assessment ids or --unsent")
+        raise SecityError("nothing to export: give assessment ids or --unsent",
+                          code="cli.nothing_to_export")
     size = svc.estimate(ids)
     print(f"exporting {len(set(ids))} revision(s), about {_mb(size)}", file=sys.stderr)
     key = unlock(svc.identity, ctx.args.passphrase_file)
@@ -111,8 +112,9 @@ def cmd_export(ctx: Context) -> int:
     ctx.emit(
         {"path": str(written.path), "sha256": written.sha256, "size": written.size,
          "revisions": written.revisions},
-        f"wrote {written.path} ({_mb(written.size)}, {written.revisions} revision(s))\n"
-        f"sha256 {written.sha256}",
+        ctx.say("bundle.wrote", "wrote {file} ({size}, {count} revision(s))\nsha256 {sha256}",
+                file=written.path, size=_mb(written.size), count=written.revisions,
+                sha256=written.sha256),
     )
     return 0
 
@@ -134,7 +136,8 @@ def _office_export(ctx: Context, kind: str, job_for) -> int:  # type: ignore[no-
     ctx.emit(
         {"path": str(written.path), "sha256": written.sha256, "size": written.size,
          "kind": kind, "assessments": job.ids, "model_towns": len(job.model_towns)},
-        f"wrote {written.path} ({_mb(written.size)}, sha256 {written.sha256[:16]}…)",
+        ctx.say("bundle.wrote_office", "wrote {file} ({size}, sha256 {sha256}…)",
+                file=written.path, size=_mb(written.size), sha256=written.sha256[:16]),
     )
     return 0
 

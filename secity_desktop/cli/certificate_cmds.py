@@ -43,14 +43,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_verify(ctx: Context) -> int:
     if bool(ctx.args.text) == bool(ctx.args.pdf):
-        raise ValidationError("give either the QR text or --pdf FILE")
+        raise ValidationError("give either the QR text or --pdf FILE",
+                              code="cli.certificate_qr_or_pdf")
     payloads = payloads_from_pdf(ctx.args.pdf) if ctx.args.pdf else [ctx.args.text]
     ws: Workspace | None = ctx.workspace() if workspace_exists(ctx.data_dir) else None
     trusted = trusted_keys(ws, ctx.args.trusted_keys, include_enrolled=ctx.args.include_enrolled)
     if not trusted:
         raise ValidationError(
             "no trusted keys: pass --trusted-keys FILE (the province's public key) or use a"
-            " workspace that trusts the signing key"
+            " workspace that trusts the signing key", code="cli.no_trusted_keys"
         )
     verdicts = verify(payloads, trusted, ws)
     results = [v.as_json() for v in verdicts]
@@ -69,7 +70,7 @@ def cmd_verify(ctx: Context) -> int:
     if ctx.json:
         ctx.emit(results if len(results) > 1 else results[0])
     elif failed and len(lines) == 1:
-        raise SecityError(lines[0])
+        raise SecityError(lines[0], code="certificate.not_genuine")
     else:
         ctx.emit(results, "\n".join(lines))
     return 1 if failed else 0

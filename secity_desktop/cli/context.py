@@ -26,6 +26,19 @@ class Context:
         return paths.resolve_data_dir(getattr(self.args, "data_dir", None))
 
     @property
+    def lang(self) -> str:
+        """The language of what the command prints (``--lang``, ``$SECITY_LANG``, Thai)."""
+        from secity_desktop.cli.say import language
+
+        return language(getattr(self.args, "lang", None))
+
+    def say(self, key: str, english: str, **params: Any) -> str:
+        """A line for a person in :attr:`lang` (``cli/say.py``; ``--json`` keeps codes)."""
+        from secity_desktop.cli.say import say
+
+        return say(self.lang, key, english, **params)
+
+    @property
     def json(self) -> bool:
         return bool(getattr(self.args, "json", False))
 

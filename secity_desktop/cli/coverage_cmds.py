@@ -26,7 +26,8 @@ def cmd_coverage(ctx: Context) -> int:
     svc = CoverageService(ctx.workspace())
     year = ctx.args.year or next(iter(svc.years()), None) or fiscal_year_be(dt.date.today())
     if ctx.args.region is not None and not 1 <= ctx.args.region <= 16:
-        raise ValidationError("--region takes a regional environment office number, 1 to 16")
+        raise ValidationError("--region takes a regional environment office number, 1 to 16",
+                              code="cli.bad_region")
     rep = svc.report(year, ctx.args.region)
     rows = rep.provinces
     if ctx.args.missing:

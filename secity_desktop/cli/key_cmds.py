@@ -59,12 +59,13 @@ def cmd_init(ctx: Context) -> int:
     if ident.has_key():
         raise ConflictError(
             f"this workspace already has a signing key ({ident.key_path}); "
-            "use `secity key passwd` to change its passphrase"
+            "use `secity key passwd` to change its passphrase", code="key.exists"
         )
     info = ident.create_key(new_passphrase(ctx.args.passphrase_file))
     ctx.emit(
         {"fingerprint": info.fingerprint, "key_id": info.key_id, "public_key": info.public_line},
-        f"signing key created\nfingerprint {info.fingerprint}\n{info.public_line}",
+        ctx.say("key.created", "signing key created\nfingerprint {fingerprint}\n{public}",
+                fingerprint=info.fingerprint, public=info.public_line),
     )
     return 0
 
@@ -104,12 +105,12 @@ def cmd_passwd(ctx: Context) -> int:
     ident = Identity(ctx.workspace())
     old = old_passphrase(ident, ctx.args.passphrase_file)
     ident.change_passphrase(old, new_passphrase(ctx.args.new_passphrase_file))
-    ctx.emit({"changed": True}, "passphrase changed")
+    ctx.emit({"changed": True}, ctx.say("key.passphrase_changed", "passphrase changed"))
     return 0
 
 
 def cmd_profile(ctx: Context) -> int:
     ident = Identity(ctx.workspace())
     _set_profile(ident, ctx.args)
-    ctx.emit(ident.profile().__dict__, "profile saved")
+    ctx.emit(ident.profile().__dict__, ctx.say("key.profile_saved", "profile saved"))
     return 0

@@ -8,7 +8,6 @@ SecityError is a bug and says so.
 from __future__ import annotations
 
 import argparse
-import os
 import sqlite3
 import sys
 import traceback
@@ -18,6 +17,7 @@ from secity_desktop import __version__, log, messages
 from secity_desktop.cli import commands
 from secity_desktop.cli.console import setup_streams
 from secity_desktop.cli.context import Context
+from secity_desktop.cli.say import language
 from secity_desktop.core.errors import SecityError
 
 
@@ -37,7 +37,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--debug", action="store_true", help="show tracebacks; log in detail")
     p.add_argument("--lang", choices=["th", "en"],
-                   help="language of error lines (default: $SECITY_LANG, else Thai)")
+                   help="language of what is printed, errors included "
+                   "(default: $SECITY_LANG, else Thai; --json keeps codes)")
     p.add_argument("--version", action="version", version=f"secity {__version__}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     if argv is None:
@@ -60,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_streams()  # UTF-8 on any code page or redirect; no crash without a console
     argv = commands.legacy_argv(sys.argv[1:] if argv is None else argv)
     args = build_parser(argv).parse_args(argv)
-    lang = args.lang or os.environ.get("SECITY_LANG") or messages.DEFAULT_LANGUAGE
+    lang = language(args.lang)
     log.setup(debug=args.debug)
     ctx = Context(args)
     what = "cli " + " ".join(str(v) for k, v in vars(args).items()

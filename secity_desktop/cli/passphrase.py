@@ -79,16 +79,19 @@ def from_file(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"cannot read the passphrase file {path}: {exc.strerror}") from None
+        raise ValidationError(f"cannot read the passphrase file {path}: {exc.strerror}",
+                              code="cli.passphrase_file_unreadable", file=Path(path).name) from None
     line = data.split(b"\n", 1)[0].removesuffix(b"\r")
     if not line:
-        raise ValidationError(f"the passphrase file {path} is empty")
+        raise ValidationError(f"the passphrase file {path} is empty",
+                              code="cli.passphrase_file_empty", file=Path(path).name)
     return line
 
 
 def _ask(prompt: str) -> bytes:
     if not sys.stdin.isatty():
-        raise ValidationError("no terminal to ask for the passphrase; use --passphrase-file FILE")
+        raise ValidationError("no terminal to ask for the passphrase; use --passphrase-file FILE",
+                              code="cli.no_terminal")
     return getpass.getpass(prompt).encode("utf-8")
 
 
@@ -97,7 +100,8 @@ def new_passphrase(file: Path | None) -> bytes:
         return from_file(file)
     first = _ask("New passphrase (at least 8 characters): ")
     if _ask("Repeat the new passphrase: ") != first:
-        raise ValidationError("the two passphrases differ; nothing was changed")
+        raise ValidationError("the two passphrases differ; nothing was changed",
+                              code="key.passphrases_differ")
     return first
 
 
@@ -113,7 +117,8 @@ def unlock(identity: Identity, file: Path | None) -> Ed25519PrivateKey:
             if attempt == TRIES:
                 break
             print("Wrong passphrase; try again.", file=sys.stderr)
-    raise SecityError(f"wrong passphrase ({TRIES} tries); nothing was signed")
+    raise SecityError(f"wrong passphrase ({TRIES} tries); nothing was signed",
+                      code="key.wrong_passphrase_tries", tries=TRIES)
 
 
 def old_passphrase(identity: Identity, file: Path | None) -> bytes:
@@ -131,4 +136,5 @@ def old_passphrase(identity: Identity, file: Path | None) -> bytes:
             if attempt == TRIES:
                 break
             print("Wrong passphrase; try again.", file=sys.stderr)
-    raise SecityError(f"wrong passphrase ({TRIES} tries); nothing was changed")
+    raise SecityError(f"wrong passphrase ({TRIES} tries); nothing was changed",
+                      code="key.wrong_passphrase_tries", tries=TRIES)

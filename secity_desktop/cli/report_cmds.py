@@ -112,7 +112,8 @@ def load_signing_key(ctx: Context) -> Ed25519PrivateKey:
         return passphrase.unlock(Identity(ctx.workspace()), ctx.args.passphrase_file)
     if ctx.args.passphrase_file is None:
         raise ValidationError(
-            "--key needs --passphrase-file (passphrases never go on the command line)"
+            "--key needs --passphrase-file (passphrases never go on the command line)",
+            code="cli.key_needs_passphrase_file"
         )
     return read_key_file(ctx.args.key, passphrase.from_file(ctx.args.passphrase_file))
 
@@ -130,7 +131,8 @@ def _request(ctx: Context, codes: list[str] | None, single: bool) -> Certificate
 def cmd_assessment(ctx: Context) -> int:
     rendered = run_inline(RenderAssessmentReport(ctx.workspace(), ctx.args.id, ctx.args.output))
     out = rendered.written[0]
-    ctx.emit({"output": str(out), "pages_for": ctx.args.id}, f"wrote {out}")
+    ctx.emit({"output": str(out), "pages_for": ctx.args.id},
+             ctx.say("report.wrote", "wrote {file}", file=out))
     return 0
 
 
@@ -139,7 +141,9 @@ def cmd_province(ctx: Context) -> int:
     out = run_inline(op).written[0]
     ctx.emit(
         {"output": str(out), "municipalities": op.municipalities, "assessed": op.assessed},
-        f"wrote {out} ({op.assessed} of {op.municipalities} municipalities assessed)",
+        ctx.say("report.wrote_summary",
+                "wrote {file} ({assessed} of {total} municipalities assessed)",
+                file=out, assessed=op.assessed, total=op.municipalities),
     )
     return 0
 
@@ -176,6 +180,8 @@ def cmd_certificates(ctx: Context) -> int:
     result = run_inline(RenderCertificates(ws, request, ctx.args.output, key), progress)
     ctx.emit(
         {"written": [str(p) for p in result.written], "total": result.total},
-        f"wrote {len(result.written)} file(s) for {result.total} certificate(s) to {ctx.args.output}",
+        ctx.say("report.wrote_certificates",
+                "wrote {count} file(s) for {total} certificate(s) to {folder}",
+                count=len(result.written), total=result.total, folder=ctx.args.output),
     )
     return 0

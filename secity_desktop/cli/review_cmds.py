@@ -54,19 +54,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_start(ctx: Context) -> int:
     d = ReviewService(ctx.workspace()).start(ctx.args.id)
-    ctx.emit(d.as_json(), f"{ctx.args.id}: {d.old_status} → {d.new_status}")
+    ctx.emit(d.as_json(), ctx.say("review.moved", "{id}: {old_status} → {new_status}",
+                                  id=ctx.args.id, old_status=d.old_status,
+                                  new_status=d.new_status))
     return 0
 
 
 def cmd_approve(ctx: Context) -> int:
     d = ReviewService(ctx.workspace()).approve(ctx.args.id, ctx.args.comment)
-    ctx.emit(d.as_json(), f"{ctx.args.id}: approved")
+    ctx.emit(d.as_json(), ctx.say("review.approved", "{id}: approved", id=ctx.args.id))
     return 0
 
 
 def cmd_return(ctx: Context) -> int:
     d = ReviewService(ctx.workspace()).return_for_revision(ctx.args.id, ctx.args.comment)
-    ctx.emit(d.as_json(), f"{ctx.args.id}: returned for revision")
+    ctx.emit(d.as_json(), ctx.say("review.returned", "{id}: returned for revision", id=ctx.args.id))
     return 0
 
 
@@ -76,9 +78,11 @@ def cmd_override(ctx: Context) -> int:
     _, eff = rs.scorecards(ctx.args.id)
     data = {"override": o.as_json() if o else None, "total": round(eff.total, 2)}
     text = (
-        f"{ctx.args.indicator}: reviewer level {ctx.args.level}; total {eff.total:.2f}"
+        ctx.say("review.overridden", "{indicator}: reviewer level {level}; total {total}",
+                indicator=ctx.args.indicator, level=ctx.args.level, total=f"{eff.total:.2f}")
         if o
-        else f"{ctx.args.indicator} is already at level {ctx.args.level}; nothing changed"
+        else ctx.say("review.same_level", "{indicator} is already at level {level}; nothing changed",
+                     indicator=ctx.args.indicator, level=ctx.args.level)
     )
     ctx.emit(data, text)
     return 0
@@ -86,7 +90,7 @@ def cmd_override(ctx: Context) -> int:
 
 def cmd_comment(ctx: Context) -> int:
     c = ReviewService(ctx.workspace()).comment(ctx.args.id, ctx.args.text, ctx.args.indicator)
-    ctx.emit(c.as_json(), f"comment {c.id} added")
+    ctx.emit(c.as_json(), ctx.say("review.commented", "comment {id} added", id=c.id))
     return 0
 
 

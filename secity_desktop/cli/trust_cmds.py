@@ -56,17 +56,21 @@ def cmd_add(ctx: Context) -> int:
     try:
         text = ctx.args.pubfile.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"cannot read {ctx.args.pubfile}: {exc}") from None
+        raise ValidationError(f"cannot read {ctx.args.pubfile}: {exc}",
+                              code="key_file_unreadable", path=str(ctx.args.pubfile)) from None
     if ctx.args.fingerprint:
         got, _comment = reg.inspect(text)
         if got != ctx.args.fingerprint.strip():
             raise ValidationError(
-                f"the key's fingerprint is {got}, not {ctx.args.fingerprint}; nothing was enrolled"
+                f"the key's fingerprint is {got}, not {ctx.args.fingerprint}; nothing was enrolled",
+                code="trust.fingerprint_mismatch", got=got, expected=ctx.args.fingerprint
             )
     k = reg.add(text, actor=ctx.workspace().actor, name=ctx.args.name,
                 organisation=ctx.args.organisation, position=ctx.args.position,
                 role=ctx.args.role, municipality=ctx.args.municipality)
-    ctx.emit(k.as_json(), f"enrolled {k.name} — {k.fingerprint} (principal {k.principal})")
+    ctx.emit(k.as_json(), ctx.say(
+        "trust.enrolled", "enrolled {name} — {fingerprint} (principal {principal})",
+        name=k.name, fingerprint=k.fingerprint, principal=k.principal))
     return 0
 
 
@@ -75,13 +79,14 @@ def cmd_list(ctx: Context) -> int:
     ctx.emit([k.as_json() for k in keys_], "\n".join(
         f"{k.fingerprint}  {k.name}  {k.organisation}  enrolled {k.enrolled_at[:10]} by "
         f"{k.enrolled_by}" + (f"  REVOKED {k.revoked_at[:10]}" if k.revoked_at else "")
-        for k in keys_) or "no keys enrolled")
+        for k in keys_) or ctx.say("trust.none", "no keys enrolled"))
     return 0
 
 
 def cmd_revoke(ctx: Context) -> int:
     k = _registry(ctx).revoke(ctx.args.key, actor=ctx.workspace().actor, reason=ctx.args.reason)
-    ctx.emit(k.as_json(), f"revoked {k.name} — {k.fingerprint}")
+    ctx.emit(k.as_json(), ctx.say("trust.revoked", "revoked {name} — {fingerprint}",
+                                  name=k.name, fingerprint=k.fingerprint))
     return 0
 
 

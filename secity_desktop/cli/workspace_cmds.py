@@ -44,10 +44,16 @@ def cmd_init(ctx: Context) -> int:
     }
     ctx.emit(
         info,
-        f"workspace ready in {ws.data_dir} (role {ws.role.value}"
-        + (f", province {ws.province_code}" if ws.province_code else "")
-        + (f", municipality {ws.municipality_code}" if ws.municipality_code else "")
-        + (f", {added} demo assessments" if added else "")
-        + ")",
+        "\n".join(
+            [ctx.say("workspace.ready", "workspace ready in {folder} (role {role})",
+                     folder=ws.data_dir, role=ws.role.value)]
+            + ([ctx.say("workspace.province", "province {province}", province=ws.province_code)]
+               if ws.province_code else [])
+            + ([ctx.say("workspace.municipality", "municipality {municipality}",
+                        municipality=ws.municipality_code)]
+               if ws.municipality_code else [])
+            + ([ctx.say("workspace.demo", "{count} demo assessments", count=added)]
+               if added else [])
+        ),
     )
     return 0

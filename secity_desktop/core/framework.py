@@ -199,7 +199,8 @@ def parse(data: object, source: str) -> Framework:
         more = f" (and {exc.error_count() - 1} more problem(s))" if exc.error_count() > 1 else ""
         where = _format_loc(err["loc"], data)
         msg = err["msg"].removeprefix("Value error, ")
-        raise FrameworkError(f"{source}: {where}: {msg}{more}") from None
+        raise FrameworkError(f"{source}: {where}: {msg}{more}",
+                             code="framework.invalid_field", where=where) from None
 
 
 def load(path: Path) -> Framework:
@@ -207,16 +208,19 @@ def load(path: Path) -> Framework:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise FrameworkError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+        raise FrameworkError(f"{path}: cannot read the file ({exc.strerror or exc})",
+                             code="framework.unreadable", file=path.name) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise FrameworkError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        raise FrameworkError(f"{path}: not UTF-8 text (byte {exc.start})",
+                             code="framework.not_utf8", file=path.name) from None
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         raise FrameworkError(
-            f"{path}: not valid {path.suffix.lstrip('.').upper()}: {exc}"
+            f"{path}: not valid {path.suffix.lstrip('.').upper()}: {exc}",
+            code="framework.bad_syntax", file=path.name
         ) from None
     return parse(data, str(path))
 
@@ -226,7 +230,8 @@ def load_text(text: str, source: str = "<framework>") -> Framework:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise FrameworkError(f"{source}: not valid JSON: {exc}") from None
+        raise FrameworkError(f"{source}: not valid JSON: {exc}",
+                             code="framework.bad_json") from None
     return parse(data, source)
 
 

@@ -212,16 +212,22 @@ def break_opportunities(text: str) -> list[int]:
 
 
 @lru_cache(maxsize=8192)
-def with_break_hints(text: str) -> str:
+def with_break_hints(text: str, keep: tuple[str, ...] = ()) -> str:
     """``text`` with a ZWSP at every Thai word boundary where a line may break.
 
     Qt (and most toolkits) break Thai correctly only with libthai, which
     Windows builds lack; a ZWSP is a break opportunity in every Unicode line
     breaker and is never drawn. Text without Thai is returned unchanged.
+    ``keep`` names phrases never broken inside (a person's name: a dictionary
+    reads the surname ใจดีมีสุข as three words, but it is one name).
     """
     if not any(_is_thai(ch) for ch in text):
         return text
     cuts = break_opportunities(text)
+    if keep:
+        spans = [(m.start(), m.end()) for k in keep if k
+                 for m in re.finditer(re.escape(k), text)]
+        cuts = [c for c in cuts if not any(a < c < b for a, b in spans)]
     if not cuts:
         return text
     parts: list[str] = []

@@ -49,13 +49,14 @@ def allowed_signers_text(
     the assessor's Thai name) is kept only as a ``#`` line.
     """
     if not _SAFE_NAMESPACE.fullmatch(namespace):
-        raise KeyFileError("a namespace may contain only letters, digits and . _ @ + -")
+        raise KeyFileError("a namespace may contain only letters, digits and . _ @ + -",
+                           code="key.bad_namespace")
     out: list[str] = []
     for principal, line in entries:
         if not _SAFE_PRINCIPAL.fullmatch(principal):
             raise KeyFileError(
                 "a signer principal may contain only ASCII letters, digits and . _ @ + - "
-                "(use principal_for(key) for names in other scripts)"
+                "(use principal_for(key) for names in other scripts)", code="key.bad_principal"
             )
         pub, comment = parse_public_line(line)
         label = _comment_line(comment)

@@ -45,7 +45,8 @@ def _public_path(path: Path) -> Path:
 def _clean_comment(comment: str) -> str:
     """Keep a comment on one line, since a newline would split or forge a key line."""
     if any(ch in comment for ch in "\r\n\x00"):
-        raise KeyFileError("a key comment must be a single line of text")
+        raise KeyFileError("a key comment must be a single line of text",
+                           code="key.comment_multiline")
     return comment.strip()
 
 
@@ -72,7 +73,8 @@ def write_private(
     """
     path = Path(path)
     if not passphrase:
-        raise KeyFileError("a signing key needs a passphrase; an empty one is not allowed")
+        raise KeyFileError("a signing key needs a passphrase; an empty one is not allowed",
+                           code="key.passphrase_empty")
     comment = _clean_comment(comment)
     try:
         encryption = (
@@ -85,14 +87,16 @@ def write_private(
         )
     except UnsupportedAlgorithm as exc:  # pragma: no cover - depends on install
         raise KeyFileError(
-            "cannot encrypt the key: the 'bcrypt' package is missing from this installation"
+            "cannot encrypt the key: the 'bcrypt' package is missing from this installation",
+            code="key.bcrypt_missing"
         ) from exc
     try:
         write_bytes_atomic(path, blob, 0o600)
         line = public_line(key.public_key(), comment) + "\n"
         write_bytes_atomic(_public_path(path), line.encode("utf-8"), 0o644)
     except OSError as exc:
-        raise KeyFileError(f"cannot write key file {path}: {exc.strerror or exc}") from exc
+        raise KeyFileError(f"cannot write key file {path}: {exc.strerror or exc}",
+                           code="key.write_failed", folder=str(path.parent)) from exc
 
 
 def _read_key_bytes(path: Path) -> bytes:
@@ -100,11 +104,14 @@ def _read_key_bytes(path: Path) -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(_MAX_KEY_FILE + 1)
     except FileNotFoundError as exc:
-        raise KeyFileError(f"key file {path} does not exist") from exc
+        raise KeyFileError(f"key file {path} does not exist",
+                           code="key.missing", file=path.name) from exc
     except OSError as exc:
-        raise KeyFileError(f"cannot read key file {path}: {exc.strerror or exc}") from exc
+        raise KeyFileError(f"cannot read key file {path}: {exc.strerror or exc}",
+                           code="key.unreadable", file=path.name) from exc
     if len(data) > _MAX_KEY_FILE:
-        raise KeyFileError(f"{path} is far too large to be a key file")
+        raise KeyFileError(f"{path} is far too large to be a key file",
+                           code="key.file_too_large", file=path.name)
     return data
 
 
@@ -122,22 +129,27 @@ def read_private(path: Path, passphrase: bytes) -> Ed25519PrivateKey:
     except TypeError:
         pass  # encrypted, as required
     except (ValueError, UnsupportedAlgorithm) as exc:
-        raise KeyFileError(f"{path} is not a readable OpenSSH private key") from exc
+        raise KeyFileError(f"{path} is not a readable OpenSSH private key",
+                           code="key.unreadable", file=path.name) from exc
     else:
         raise KeyFileError(
             f"key file {path} is not protected by a passphrase; "
-            "protect it with 'ssh-keygen -p -f' before using it"
+            "protect it with 'ssh-keygen -p -f' before using it",
+            code="key.unprotected", file=path.name
         )
     try:
         key = serialization.load_ssh_private_key(data, passphrase)
     except ValueError as exc:
         # With a well-formed encrypted key, the only check that can fail after
         # decryption is OpenSSH's check-int pair: the passphrase is wrong.
-        raise WrongPassphraseError(f"wrong passphrase for key {path}") from exc
+        raise WrongPassphraseError(f"wrong passphrase for key {path}",
+                                   code="wrong_passphrase") from exc
     except (TypeError, UnsupportedAlgorithm) as exc:
-        raise KeyFileError(f"{path} is not a readable OpenSSH private key") from exc
+        raise KeyFileError(f"{path} is not a readable OpenSSH private key",
+                           code="key.unreadable", file=path.name) from exc
     if not isinstance(key, Ed25519PrivateKey):
-        raise KeyFileError(f"{path} is not an Ed25519 key; SECity signs only with Ed25519")
+        raise KeyFileError(f"{path} is not an Ed25519 key; SECity signs only with Ed25519",
+                           code="key.not_ed25519", file=path.name)
     return key
 
 
@@ -151,7 +163,8 @@ def kdf_rounds(path: Path) -> int:
     path = Path(path)
     data = _read_key_bytes(path).strip()
     if not (data.startswith(_PEM_BEGIN) and data.endswith(_PEM_END)):
-        raise KeyFileError(f"{path} is not a readable OpenSSH private key")
+        raise KeyFileError(f"{path} is not a readable OpenSSH private key",
+                           code="key.unreadable", file=path.name)
     try:
         raw = base64.b64decode(b"".join(data[len(_PEM_BEGIN) : -len(_PEM_END)].split()), validate=True)
         if not raw.startswith(_AUTH_MAGIC):
@@ -171,7 +184,8 @@ def kdf_rounds(path: Path) -> int:
         (salt_len,) = struct.unpack_from(">I", fields[2], 0)
         (rounds,) = struct.unpack_from(">I", fields[2], 4 + salt_len)
     except (ValueError, struct.error, binascii.Error) as exc:
-        raise KeyFileError(f"{path} is not a readable OpenSSH private key") from exc
+        raise KeyFileError(f"{path} is not a readable OpenSSH private key",
+                           code="key.unreadable", file=path.name) from exc
     return int(rounds)
 
 
@@ -218,22 +232,25 @@ def parse_public_line(text: str) -> tuple[Ed25519PublicKey, str]:
     """
     line = text.strip()
     if "\n" in line or "\r" in line:
-        raise KeyFileError("expected exactly one public key line")
+        raise KeyFileError("expected exactly one public key line", code="key.public_one_line")
     parts = line.split(None, 2)
     if len(parts) < 2:
-        raise KeyFileError("not a public key line: expected 'ssh-ed25519 AAAA… comment'")
+        raise KeyFileError("not a public key line: expected 'ssh-ed25519 AAAA… comment'",
+                           code="key.public_not_a_key")
     if parts[0] != _KEY_TYPE:
-        raise KeyFileError("only ssh-ed25519 public keys are accepted")
+        raise KeyFileError("only ssh-ed25519 public keys are accepted",
+                           code="key.public_not_ed25519")
     try:
         blob = base64.b64decode(parts[1], validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise KeyFileError("the public key text is damaged (bad base64)") from exc
+        raise KeyFileError("the public key text is damaged (bad base64)",
+                           code="key.public_damaged") from exc
     try:
         key = serialization.load_ssh_public_key(f"{_KEY_TYPE} {parts[1]}".encode("ascii"))
     except (ValueError, UnsupportedAlgorithm, UnicodeEncodeError) as exc:
-        raise KeyFileError("the public key text is damaged") from exc
+        raise KeyFileError("the public key text is damaged", code="key.public_damaged") from exc
     if not isinstance(key, Ed25519PublicKey) or _wire_blob(key) != blob:
-        raise KeyFileError("the public key text is damaged")
+        raise KeyFileError("the public key text is damaged", code="key.public_damaged")
     comment = parts[2].strip() if len(parts) == 3 else ""
     return key, comment
 

@@ -18,6 +18,7 @@ from secity_desktop import __version__, paths
 from secity_desktop.core.framework import Framework
 from secity_desktop.gui.common import fit_to_screen
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
+from secity_desktop.gui.thai_wrap import ThaiLabel
 
 STATUS_LABELS = {
     "provisional": ("ฉบับร่าง (ยังไม่เป็นทางการ)", "provisional"),
@@ -26,9 +27,10 @@ STATUS_LABELS = {
 }
 
 
-def status_label(status: str) -> str:
+def status_label(status: str, lang: str = "th") -> str:
+    """The framework's status in the UI language (never English on a Thai screen)."""
     th, en = STATUS_LABELS.get(status, (status, status))
-    return f"{th} / {en}"
+    return th if lang == "th" else en
 
 
 def notices_text() -> str:
@@ -62,7 +64,7 @@ class AboutDialog(QtWidgets.QDialog):
             logo = QtWidgets.QLabel(self)
             logo.setPixmap(QtGui.QPixmap(str(icon)).scaled(64, 64))
             head.addWidget(logo)
-        self.summary = QtWidgets.QLabel(self)
+        self.summary = ThaiLabel(self)
         self.summary.setTextInteractionFlags(
             self.summary.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse
         )
@@ -75,7 +77,7 @@ class AboutDialog(QtWidgets.QDialog):
                 fw_label=self.tr("Framework"),
                 fw_id=framework.framework.id,
                 fw_version=framework.version,
-                status=status_label(framework.status),
+                status=status_label(framework.status, getattr(parent, "lang", "th")),
                 hash_label=self.tr("Framework hash"),
                 fw_hash=framework.hash[:16],
             )

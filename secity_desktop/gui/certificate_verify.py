@@ -12,6 +12,7 @@ from secity_desktop import messages
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.thai_calendar import format_date_th
 from secity_desktop.gui.qt import QtWidgets, Signal
+from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.services.certificate_check import (
     CertificateVerdict,
     payloads_from_pdf,
@@ -40,7 +41,7 @@ class CertificateVerifyBox(QtWidgets.QGroupBox):
         self.include_enrolled = QtWidgets.QCheckBox(
             self.tr("Also trust keys enrolled in this workspace"), self
         )
-        self.result = QtWidgets.QLabel(self)
+        self.result = ThaiLabel(self)
         self.result.setWordWrap(True)
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.text, 1)

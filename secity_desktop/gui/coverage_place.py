@@ -23,6 +23,7 @@ from secity_desktop.gui.models.columns import (
 )
 from secity_desktop.gui.models.review import status_text
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.services.coverage import CoverageReport, CoverageService, ProvinceCoverage
 from secity_desktop.services.dashboard import DashboardRow
 from secity_desktop.services.workspace import Workspace
@@ -152,13 +153,13 @@ class CoveragePlace(QtWidgets.QWidget):
             bar.addWidget(combo)
             combo.currentIndexChanged.connect(self.refresh)
         bar.addStretch(1)
-        self.totals = QtWidgets.QLabel(self)
+        self.totals = ThaiLabel(self)
         self.totals.setObjectName("coverageTotals")
         self.totals.setWordWrap(True)
         self.proxy = QtCore.QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QtWidgets.QTableView(self)
+        self.table = thai_cells(QtWidgets.QTableView(self))
         self.table.setObjectName("coverageTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

@@ -26,6 +26,7 @@ from types import TracebackType
 from typing import Any
 
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal
+from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.services import crash_report
 
 MAX_DIALOGS = 3
@@ -57,7 +58,7 @@ class CrashDialog(QtWidgets.QDialog):
                 path=str(report)))
         else:
             lines.append(self.tr("The report could not be saved; use Copy report instead."))
-        self.message = QtWidgets.QLabel("\n\n".join(lines), self)
+        self.message = ThaiLabel("\n\n".join(lines), self)
         self.message.setObjectName("crashMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(

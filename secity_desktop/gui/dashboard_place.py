@@ -24,6 +24,7 @@ from secity_desktop.gui.operations import Failure, OperationRunner
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.gui.review_dialogs import ReasonDialog
 from secity_desktop.gui.self_gaps import SelfGapList
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.services import lists
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.dashboard import NOT_ASSESSED, DashboardService
@@ -81,7 +82,7 @@ class DashboardPlace(QtWidgets.QWidget):
             bar.addWidget(combo)
             combo.currentIndexChanged.connect(self._filters_changed)
         bar.addStretch(1)
-        self.coverage = QtWidgets.QLabel(self)
+        self.coverage = ThaiLabel(self)
         self.coverage.setObjectName("coverageLine")
         self.coverage.setWordWrap(True)
 
@@ -89,7 +90,7 @@ class DashboardPlace(QtWidgets.QWidget):
         # made ~300,000 data() calls): the proxy only passes through.
         self.proxy = QtCore.QIdentityProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QtWidgets.QTableView(self)
+        self.table = thai_cells(QtWidgets.QTableView(self))
         self.table.setObjectName("dashboardTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
+from secity_desktop.gui.thai_wrap import thai_cells
 
 FIT_ROWS = 100  # rows read to fit a column to its contents (a page of a paged model)
 
@@ -38,7 +39,7 @@ class FilterTable(QtWidgets.QWidget):
                 proxy.setSortRole(sort_role)
             self.filter.textChanged.connect(proxy.setFilterFixedString)
             self.proxy = proxy
-        self.view = QtWidgets.QTableView(self)
+        self.view = thai_cells(QtWidgets.QTableView(self))
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)

@@ -16,7 +16,7 @@ from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import Role
 from secity_desktop.gui.common import fit_to_screen
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
-from secity_desktop.gui.thai_wrap import set_wrapped_text
+from secity_desktop.gui.thai_wrap import ThaiLabel, set_wrapped_text
 from secity_desktop.messages import describe
 from secity_desktop.services import onboarding
 from secity_desktop.services.identity import MIN_PASSPHRASE, Identity
@@ -66,7 +66,7 @@ class WelcomePlacePage(QtWidgets.QWizardPage):
         self.roles = roles
         self.setTitle(self.tr("Where you work"))
         form = QtWidgets.QFormLayout(self)
-        self.hint = QtWidgets.QLabel(self)
+        self.hint = ThaiLabel(self)
         self.hint.setWordWrap(True)
         form.addRow(self.hint)
         self.province = QtWidgets.QComboBox(self)
@@ -191,14 +191,14 @@ class WelcomeKeyPage(QtWidgets.QWizardPage):
         self.repeat.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Passphrase"), self.phrase)
         form.addRow(self.tr("Repeat"), self.repeat)
-        self.strength = QtWidgets.QLabel(self)
+        self.strength = ThaiLabel(self)
         self.strength.setObjectName("strength")
         self.strength.setWordWrap(True)
         form.addRow(self.strength)
         self.later = QtWidgets.QCheckBox(self.tr("Create the key later"), self)
         self.later.setObjectName("later")
         form.addRow(self.later)
-        self.later_hint = QtWidgets.QLabel(self)
+        self.later_hint = ThaiLabel(self)
         self.later_hint.setWordWrap(True)
         form.addRow(self.later_hint)
         for w in (self.phrase, self.repeat):
@@ -249,7 +249,7 @@ class WelcomeDonePage(QtWidgets.QWizardPage):
         self.setTitle(self.tr("Ready"))
         layout = QtWidgets.QHBoxLayout(self)
         left = QtWidgets.QVBoxLayout()
-        self.summary = QtWidgets.QLabel(self)
+        self.summary = ThaiLabel(self)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         left.addWidget(self.summary)

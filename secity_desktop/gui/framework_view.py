@@ -11,6 +11,7 @@ import html
 
 from secity_desktop.core.framework import Framework, Indicator
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -18,7 +19,7 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 10
 def provisional_banner(
     fw: Framework, lang: str, parent: QtWidgets.QWidget | None = None
 ) -> QtWidgets.QLabel:
-    label = QtWidgets.QLabel(parent)
+    label = ThaiLabel(parent)
     label.setWordWrap(True)
     label.setObjectName("provisionalBanner")
     note = fw.framework.source_note_th if lang == "th" else fw.framework.source_note_en
@@ -52,7 +53,7 @@ class FrameworkView(QtWidgets.QWidget):
         layout.addWidget(header)
         layout.addWidget(provisional_banner(fw, lang, self))
         split = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
-        self.tree = QtWidgets.QTreeView(split)
+        self.tree = thai_cells(QtWidgets.QTreeView(split))
         self.tree.setHeaderHidden(True)
         self.model = QtGui.QStandardItemModel(self)
         self._fill()

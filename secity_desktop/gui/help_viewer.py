@@ -18,6 +18,7 @@ from typing import Any
 from secity_desktop.core.errors import SecityError
 from secity_desktop.gui.operations import Failure, OperationRunner
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal
+from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.messages import describe
 from secity_desktop.services import guide
 
@@ -195,7 +196,7 @@ class HelpViewer(QtWidgets.QDialog):
         split.setSizes([290, 710])
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(split, 1)
-        self.status = QtWidgets.QLabel(self)
+        self.status = ThaiLabel(self)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         screen = self.screen().availableGeometry() if self.screen() else None

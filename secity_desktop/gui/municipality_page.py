@@ -13,13 +13,14 @@ from secity_desktop.core.localgov import type_label
 from secity_desktop.core.past_results import LEVELS, award_label
 from secity_desktop.gui.common import fit_to_screen, translate_buttons, when_text
 from secity_desktop.gui.qt import QtCore, QtWidgets
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.gui.trend_section import TrendSection
 from secity_desktop.services import municipalities as svc
 from secity_desktop.services.workspace import Workspace
 
 
 def _table(parent: QtWidgets.QWidget, headers: list[str], rows: list[list[str]]) -> QtWidgets.QTableWidget:
-    t = QtWidgets.QTableWidget(len(rows), len(headers), parent)
+    t = thai_cells(QtWidgets.QTableWidget(len(rows), len(headers), parent))
     t.setHorizontalHeaderLabels(headers)
     t.verticalHeader().setVisible(False)
     t.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -64,7 +65,7 @@ class MunicipalityPage(QtWidgets.QDialog):
         if d.aliases:
             facts.append((self.tr("Also known by"), ", ".join(a["code"] for a in d.aliases)))
         rows = "".join(f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>" for k, v in facts)
-        self.header = QtWidgets.QLabel(
+        self.header = ThaiLabel(
             f"<h3>{html.escape(m.name_th)}</h3>"
             + (f"<p>{html.escape(m.name_en)}</p>" if m.name_en else "")
             + f"<table cellspacing='4'>{rows}</table>",
@@ -115,7 +116,7 @@ def add_past_awards(dialog: QtWidgets.QDialog, results: list, lang: str = "th") 
     text = past_awards_text(results, lang) or QtCore.QCoreApplication.translate(
         "MunicipalityPage", "No past results recorded."
     )
-    label = QtWidgets.QLabel(text, dialog)
+    label = ThaiLabel(text, dialog)
     label.setObjectName("pastAwards")
     label.setWordWrap(True)
     dialog.extra.addRow(QtCore.QCoreApplication.translate("MunicipalityPage", "Past results"), label)  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ from secity_desktop.core.thai_calendar import MAX_BE_YEAR, fiscal_year_be, now_u
 from secity_desktop.gui.common import SB, button_texts, fit_to_screen, translate_buttons, warn
 from secity_desktop.gui.models.municipalities import MunicipalityTableModel
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.services import lists
 from secity_desktop.services.assessments import AssessmentService, DuplicateAssessment
 
@@ -77,7 +78,7 @@ class NewAssessmentDialog(QtWidgets.QDialog):
         self.model = MunicipalityTableModel(svc.ws, lang, self)
         self.proxy = MunicipalityFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QtWidgets.QTableView(self)
+        self.table = thai_cells(QtWidgets.QTableView(self))
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next field
         self.table.setObjectName("municipalityPicker")
         self.table.setModel(self.proxy)
@@ -103,7 +104,7 @@ class NewAssessmentDialog(QtWidgets.QDialog):
             else fw.status
         )
         version_word = self.tr("version")
-        self.framework_label = QtWidgets.QLabel(
+        self.framework_label = ThaiLabel(
             f"{html.escape(title)}<br><small>{html.escape(version_word)} {html.escape(fw.version)}"
             f" · <b>{html.escape(status)}</b></small>",
             self,

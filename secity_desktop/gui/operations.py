@@ -193,7 +193,8 @@ class OperationRunner(QtCore.QObject):
 
     def failure(self, exc: BaseException, tb: str = "") -> Failure:
         if isinstance(exc, Cancelled):
-            text = messages.describe(Cancelled("cancelled; nothing was changed"), self.lang)
+            text = messages.describe(Cancelled("cancelled; nothing was changed",
+                                               code="cancelled"), self.lang)
             return Failure(exc, text, True)
         if not isinstance(exc, SecityError):
             log.error("operation failed with a bug:\n%s", tb or "".join(traceback.format_exception(exc)))

@@ -5,9 +5,10 @@ from __future__ import annotations
 from secity_desktop.gui import settings as cfg
 from secity_desktop.gui.common import translate_buttons
 from secity_desktop.gui.qt import QtWidgets
+from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.services.onboarding import WorkspaceSummary
 
-LANGUAGE_NAMES = {"th": "ไทย (Thai)", "en": "English"}
+LANGUAGE_NAMES = {"th": "ไทย", "en": "English"}  # each language in its own name
 
 
 class PreferencesDialog(QtWidgets.QDialog):
@@ -29,7 +30,7 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.language.setCurrentIndex(self.language.findData(settings.get(cfg.LANGUAGE)))
         form.addRow(self.tr("&Language:"), self.language)
         layout.addLayout(form)
-        note = QtWidgets.QLabel(
+        note = ThaiLabel(
             self.tr("A new language is used from the next start of SECity Desktop."), self
         )
         note.setWordWrap(True)

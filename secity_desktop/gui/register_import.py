@@ -21,6 +21,7 @@ from secity_desktop.core.localgov import type_label
 from secity_desktop.core.past_results import LEVELS
 from secity_desktop.gui.common import fit_to_screen, translate_buttons, warn
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.services.history import HistoryImport
 from secity_desktop.services.operations import run_inline
 from secity_desktop.services.register import RegisterImport
@@ -141,7 +142,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         top.addWidget(self.choose_button)
         layout.addLayout(top)
         self.model = PreviewModel(lang, self)
-        self.table = QtWidgets.QTableView(self)
+        self.table = thai_cells(QtWidgets.QTableView(self))
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next field
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
@@ -150,7 +151,7 @@ class ImportPreviewDialog(QtWidgets.QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.settle_selected())
         layout.addWidget(self.table, 1)
-        self.counts = QtWidgets.QLabel(self)
+        self.counts = ThaiLabel(self)
         self.counts.setObjectName("previewCounts")
         self.counts.setWordWrap(True)
         layout.addWidget(self.counts)

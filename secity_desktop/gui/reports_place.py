@@ -17,6 +17,7 @@ from secity_desktop.core.thai_calendar import fiscal_year_be, now_utc
 from secity_desktop.gui.certificate_verify import CertificateVerifyBox
 from secity_desktop.gui.operations import Failure, OperationRunner
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.services import lists
 from secity_desktop.services.operations import Operation
 from secity_desktop.services.report_render import (
@@ -85,7 +86,7 @@ class ReportsPlace(QtWidgets.QWidget):
         self.year = QtWidgets.QSpinBox(self)
         self.year.setRange(2500, 2700)
         self.year.setValue(fiscal_year_be(now_utc().date()))
-        self.batch_list = QtWidgets.QListWidget(self)
+        self.batch_list = thai_cells(QtWidgets.QListWidget(self))
         self.signatory_name = QtWidgets.QLineEdit(self)
         self.signatory_position = QtWidgets.QLineEdit(self)
         self.thai_digits = QtWidgets.QCheckBox(self.tr("Thai digits (๐–๙)"), self)
@@ -103,7 +104,7 @@ class ReportsPlace(QtWidgets.QWidget):
         self.render_button = QtWidgets.QPushButton(self.tr("Render PDF…"), self)
         self.render_button.setDefault(True)
         self.render_button.clicked.connect(self._ask_and_render)
-        self.status = QtWidgets.QLabel(self)
+        self.status = ThaiLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
 

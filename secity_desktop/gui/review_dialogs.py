@@ -9,6 +9,7 @@ from __future__ import annotations
 from secity_desktop.core.framework import Indicator
 from secity_desktop.gui.common import fit_to_screen
 from secity_desktop.gui.qt import Qt, QtWidgets
+from secity_desktop.gui.thai_wrap import ThaiLabel
 
 
 class ReasonDialog(QtWidgets.QDialog):
@@ -27,7 +28,7 @@ class ReasonDialog(QtWidgets.QDialog):
         self.setObjectName("reasonDialog")
         self.required = required
         self.layout_ = QtWidgets.QVBoxLayout(self)
-        self.prompt = QtWidgets.QLabel(prompt, self)
+        self.prompt = ThaiLabel(prompt, self)
         self.prompt.setWordWrap(True)
         self.layout_.addWidget(self.prompt)
         self.extra = QtWidgets.QFormLayout()

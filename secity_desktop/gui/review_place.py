@@ -27,6 +27,7 @@ from secity_desktop.gui.models.review import (
 from secity_desktop.gui.models.years import year_combo
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from secity_desktop.gui.review_dialogs import OverrideDialog, ReasonDialog
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.gui.transfer.dialogs import AskPassphrase, ask_passphrase
 from secity_desktop.gui.transfer.send_page import OfficeBundleWriter
 from secity_desktop.services import lists
@@ -89,7 +90,7 @@ class ReviewPlace(QtWidgets.QWidget):
         # The model orders and filters in SQL (a nation's queue): the proxy only passes through.
         self.proxy = QtCore.QIdentityProxyModel(self)
         self.proxy.setSourceModel(self.list_model)
-        self.table = QtWidgets.QTableView(left)
+        self.table = thai_cells(QtWidgets.QTableView(left))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
@@ -107,7 +108,7 @@ class ReviewPlace(QtWidgets.QWidget):
         right = QtWidgets.QWidget(split)
         rv = QtWidgets.QVBoxLayout(right)
         rv.setContentsMargins(6, 0, 0, 0)
-        self.header = QtWidgets.QLabel(right)
+        self.header = ThaiLabel(right)
         self.header.setObjectName("reviewHeader")
         self.header.setWordWrap(True)
         rv.addWidget(self.header)
@@ -133,13 +134,13 @@ class ReviewPlace(QtWidgets.QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         rv.addLayout(buttons)
-        self.bundle_result = QtWidgets.QLabel(right)
+        self.bundle_result = ThaiLabel(right)
         self.bundle_result.setObjectName("returnBundleResult")
         self.bundle_result.setWordWrap(True)
         self.bundle_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.bundle_result.setVisible(False)
         rv.addWidget(self.bundle_result)
-        self.ind_table = QtWidgets.QTableView(right)
+        self.ind_table = thai_cells(QtWidgets.QTableView(right))
         self.ind_table.setObjectName("reviewIndicators")
         self.ind_table.setModel(self.ind_model)
         self.ind_table.setSelectionBehavior(
@@ -250,7 +251,8 @@ class ReviewPlace(QtWidgets.QWidget):
                     raw=raw.total, eff=eff.total, tier=tier
                 )
             )
-            + self._claim_line()
+            + self._claim_line(),
+            keep=(muni.name_th,),
         )
         self.history.setHtml(self._history_html(aid))
 

@@ -6,25 +6,47 @@ wrap at all (and is clipped) or wraps mid-word ("ครั้งถัด|ไป
 in ``core.thai_linebreak`` mark every allowed break with a zero-width space,
 which every Unicode line breaker honours and no font draws. Eliding ("…") is
 done here too, at the last word boundary that fits, instead of mid-word.
+
+Two shared pieces carry this everywhere Thai is shown: :class:`ThaiLabel`, the
+app's word-wrapping label (every ``setText`` marks the breaks; ``text()`` gives
+the plain text back), and :class:`WordElideDelegate`, installed on every table
+and list by :func:`thai_cells`, which elides cells at a word and lets wrapped
+cells break at Thai words.
+
+The label also keeps room below the baseline. Sarabun's line metrics (hhea
+descent 232/1000) are shallower than its own underscore and below-vowels
+(ุ ู reach about 560/1000); Windows lays text out with the OS/2 win metrics and
+shows them, but FreeType builds use hhea, so a label sized to its text cut off
+the last line's underscores ("certificate lamphun 2569.pdf") and sara u. The
+missing depth is measured from the font and kept as a bottom margin.
 """
 
 from __future__ import annotations
 
+import re
+from typing import TypeVar
+
 from secity_desktop.core.thai_linebreak import (
+    ZWSP,
     break_opportunities,
     strip_break_hints,
     with_break_hints,
 )
-from secity_desktop.gui.qt import QtGui, QtWidgets
+from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 
 ELLIPSIS = "…"
+V = TypeVar("V", bound=QtWidgets.QAbstractItemView)
+#: Glyphs that reach furthest below the baseline in Thai UI text (and file names).
+_DEEP = "_ุูฏฐญ"
 
-__all__ = ["ELLIPSIS", "elide_words", "set_wrapped_text", "strip_break_hints", "wrapped"]
+__all__ = ["ELLIPSIS", "ThaiLabel", "WordElideDelegate", "descent_shortfall", "elide_words",
+           "set_wrapped_text", "strip_break_hints", "thai_cells", "wrapped"]
 
 
-def wrapped(text: str) -> str:
-    """Text for a word-wrapping label or cell: Thai word boundaries marked."""
-    return with_break_hints(text)
+def wrapped(text: str, keep: tuple[str, ...] = ()) -> str:
+    """Text for a word-wrapping label or cell: Thai word boundaries marked (none inside
+    the ``keep`` phrases, such as people's names)."""
+    return with_break_hints(text, tuple(keep))
 
 
 def set_wrapped_text(label: QtWidgets.QLabel, text: str) -> None:
@@ -54,3 +76,136 @@ def elide_words(text: str, metrics: QtGui.QFontMetrics, width: int) -> str:
     if best:
         return best
     return metrics.elidedText(plain, QtGui.Qt.TextElideMode.ElideRight, width)
+
+
+_PIECE = re.compile(f"[^ {ZWSP}\n]+[ {ZWSP}]*|[ {ZWSP}]+")
+
+
+def prebreak(hinted: str, width: float, metrics: QtGui.QFontMetricsF) -> str:
+    """``hinted`` with a newline wherever a greedy fill of ``width`` pixels ends a line,
+    breaking only at spaces and the hints' zero-width spaces (a word wider than the
+    line stays whole on its own line, for Qt to cut)."""
+    lines: list[str] = []
+    for paragraph in hinted.split("\n"):
+        line = ""
+        for piece in _PIECE.findall(paragraph):
+            candidate = line + piece
+            if line and metrics.horizontalAdvance(candidate.rstrip(" " + ZWSP)) > width:
+                lines.append(line.rstrip(" "))
+                line = piece.lstrip(" ")
+            else:
+                line = candidate
+        lines.append(line.rstrip(" "))
+    return "\n".join(lines)
+
+
+def descent_shortfall(font: QtGui.QFont) -> int:
+    """Pixels the deepest glyphs (``_``, ุ, ู, ฐ) reach below the font's declared descent."""
+    metrics = QtGui.QFontMetrics(font)
+    return max(0, metrics.tightBoundingRect(_DEEP).bottom() + 1 - metrics.descent())
+
+
+class ThaiLabel(QtWidgets.QLabel):
+    """A word-wrapping label whose Thai wraps at words on every platform and is never cut below.
+
+    ``setText`` stores the plain text (``text()`` returns it, so callers and tests compare
+    what they set) and shows it with break hints; the bottom margin holds the glyphs that
+    hang below the font's declared descent (see the module docstring).
+    """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[call-overload]
+        self._plain = super().text()
+        self._hinted = wrapped(self._plain)
+        self._broken_at = -1
+        self.setWordWrap(True)
+        if self._plain:
+            super().setText(self._hinted)
+        self._keep_descent()
+
+    def setText(self, text: str, keep: tuple[str, ...] = ()) -> None:
+        """Show ``text``; ``keep`` lists phrases (people's and places' names) never broken."""
+        self._plain = text
+        self._hinted = wrapped(text, keep)
+        self._broken_at = -1
+        super().setText(self._hinted)
+        self._break_lines()
+
+    def minimumSizeHint(self) -> QtCore.QSize:
+        """As a wrapping label's: one line high (the newlines of :meth:`_break_lines` are
+        for the current width only and must not raise the window's minimum height)."""
+        size = super().minimumSizeHint()
+        m = self.contentsMargins()
+        one_line = QtGui.QFontMetrics(self.font()).lineSpacing() + m.top() + m.bottom() \
+            + 2 * max(0, self.margin())
+        return QtCore.QSize(size.width(), min(size.height(), one_line))
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._break_lines()
+
+    def _break_lines(self) -> None:
+        """Plain Thai text is broken into lines here, at our word breaks only.
+
+        Where Qt has libthai (Linux), its dictionary adds breaks of its own ("ครั้งถัด|ไป",
+        "ล่า|สุด"); lines that already fit leave it nothing to break. Rich text keeps the
+        hints alone (its runs are measured by Qt).
+        """
+        width = self.contentsRect().width() - 2 * max(0, self.margin()) - 2
+        if (width <= 0 or width == self._broken_at or self._hinted == self._plain
+                or self.textFormat() == Qt.TextFormat.RichText
+                or (self.textFormat() == Qt.TextFormat.AutoText
+                    and QtGui.Qt.mightBeRichText(self._plain))):
+            return
+        self._broken_at = width
+        broken = prebreak(self._hinted, width, QtGui.QFontMetricsF(self.font()))
+        if broken != QtWidgets.QLabel.text(self):
+            super().setText(broken)
+
+    def text(self) -> str:
+        return self._plain
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.FontChange:
+            self._keep_descent()
+
+    def _keep_descent(self) -> None:
+        m = self.contentsMargins()
+        room = descent_shortfall(self.font())
+        if m.bottom() != room:
+            self.setContentsMargins(m.left(), m.top(), m.right(), room)
+
+
+class WordElideDelegate(QtWidgets.QStyledItemDelegate):
+    """Cells whose text is cut at a word ("เทศบาลเมือง…") rather than mid-word, and whose
+    wrapped Thai breaks at words where the view wraps and the row is tall enough."""
+
+    def initStyleOption(
+        self, option: QtWidgets.QStyleOptionViewItem,
+        index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
+    ) -> None:
+        super().initStyleOption(option, index)
+        text = option.text
+        width = option.rect.width()
+        if not text or width <= 0:
+            return  # size hints see the whole text
+        style = option.widget.style() if option.widget else QtWidgets.QApplication.style()
+        margin = style.pixelMetric(QtWidgets.QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        room = width - 2 * margin
+        if not option.icon.isNull():
+            room -= option.decorationSize.width() + margin
+        metrics = option.fontMetrics
+        lines = max(1, option.rect.height() // max(1, metrics.lineSpacing()))
+        wraps = bool(option.features & QtWidgets.QStyleOptionViewItem.ViewItemFeature.WrapText)
+        if wraps and lines > 1:
+            option.text = wrapped(text)
+        elif metrics.horizontalAdvance(text) > room:
+            option.text = elide_words(text, metrics, room)
+            option.textElideMode = Qt.TextElideMode.ElideNone
+
+
+def thai_cells(view: V) -> V:
+    """Give ``view`` the word-boundary delegate (every table and list in the app takes it)."""
+    view.setItemDelegate(WordElideDelegate(view))
+    return view

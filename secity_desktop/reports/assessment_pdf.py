@@ -86,7 +86,7 @@ def _thumbnails(
             if jpeg is not None:
                 out[futures[future]] = (jpeg, *_jpeg_size(jpeg))
             if progress is not None and progress(done, total) is False:
-                raise Cancelled("report cancelled; no file was written")
+                raise Cancelled("report cancelled; no file was written", code="cancelled")
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return out

@@ -69,23 +69,28 @@ class CertificateTemplate:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except OSError as exc:
             raise ReportError(
-                f"cannot read certificate template {path}: {exc.strerror or exc}"
+                f"cannot read certificate template {path}: {exc.strerror or exc}",
+                code="report.template_unreadable", file=Path(path).name
             ) from None
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ReportError(f"certificate template {path} is not valid TOML: {exc}") from None
+            raise ReportError(f"certificate template {path} is not valid TOML: {exc}",
+                              code="report.template_invalid", file=Path(path).name) from None
         return cls.parse(data, str(path))
 
     @classmethod
     def parse(cls, data: dict[str, object], source: str = "<template>") -> CertificateTemplate:
         cert = data.get("certificate")
         if not isinstance(cert, dict):
-            raise ReportError(f"{source}: missing [certificate] table")
+            raise ReportError(f"{source}: missing [certificate] table",
+                              code="report.template_invalid", file=Path(source).name)
         missing = [k for k in LINES if not isinstance(cert.get(k), str)]
         if missing:
-            raise ReportError(f"{source}: [certificate] lacks text for {', '.join(missing)}")
+            raise ReportError(f"{source}: [certificate] lacks text for {', '.join(missing)}",
+                              code="report.template_invalid", file=Path(source).name)
         raw_defaults = data.get("defaults", {})
         if not isinstance(raw_defaults, dict):
-            raise ReportError(f"{source}: [defaults] must be a table")
+            raise ReportError(f"{source}: [defaults] must be a table",
+                              code="report.template_invalid", file=Path(source).name)
         defaults = {k: str(raw_defaults.get(k, "")) for k in DEFAULTS}
         options = data.get("options", {})
         thai = bool(options.get("thai_digits", False)) if isinstance(options, dict) else False
@@ -107,11 +112,13 @@ def _check_placeholders(text: str, where: str) -> None:
         fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
     except ValueError as exc:
         raise ReportError(
-            f"{where}: broken braces ({exc}); write {{{{ and }}}} for literal ones"
+            f"{where}: broken braces ({exc}); write {{{{ and }}}} for literal ones",
+            code="report.template_braces"
         ) from None
     unknown = sorted({f for f in fields if f not in PLACEHOLDERS})
     if unknown:
         raise ReportError(
             f"{where}: unknown placeholder(s) {', '.join('{' + u + '}' for u in unknown)};"
-            f" known: {', '.join(sorted(PLACEHOLDERS))}"
+            f" known: {', '.join(sorted(PLACEHOLDERS))}",
+            code="report.template_placeholder", unknown=sorted(unknown)
         )

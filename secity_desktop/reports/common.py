@@ -90,12 +90,14 @@ def atomic_output(path: Path) -> Iterator[Path]:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ReportError(f"output folder does not exist: {folder}")
+        raise ReportError(f"output folder does not exist: {folder}",
+                          code="report.no_folder", folder=str(folder))
     try:
         with atomic_path(path) as tmp:
             yield tmp
     except OSError as exc:
-        raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise ReportError(f"cannot write {path}: {exc.strerror or exc}",
+                          code="report.write_failed", file=Path(path).name) from None
 
 
 def table_style(cmds: list[tuple[object, ...]]) -> TableStyle:

@@ -55,7 +55,8 @@ def register_fonts(folder: Path | None = None) -> dict[str, Path]:
         for name, filename in _FACES.items():
             path = base / filename
             if not path.is_file():
-                raise SecityError(f"Font file missing: {path}. Reinstall SECity Desktop.")
+                raise SecityError(f"Font file missing: {path}. Reinstall SECity Desktop.",
+                                  code="report.font_missing", font=Path(path).name)
             found[name] = path
         for name, path in found.items():
             if name not in pdfmetrics.getRegisteredFontNames():
@@ -75,7 +76,8 @@ def font_path(font_name: str) -> Path:
     try:
         return paths[font_name]
     except KeyError:
-        raise SecityError(f"Unknown font {font_name!r}; expected one of {sorted(paths)}") from None
+        raise SecityError(f"Unknown font {font_name!r}; expected one of {sorted(paths)}",
+                          code="report.font_missing", font=font_name) from None
 
 
 def face_for(font_name: str, bold: bool = False, italic: bool = False) -> str:

@@ -37,7 +37,8 @@ class Glyph:
 def _hb_font(font_name: str) -> tuple[uharfbuzz.Font, int]:
     font = pdfmetrics.getFont(font_name)
     if not getattr(font, "shapable", False):
-        raise SecityError(f"Font {font_name!r} is not a shapable TrueType font")
+        raise SecityError(f"Font {font_name!r} is not a shapable TrueType font",
+                          code="report.font_missing", font=font_name)
     face = font.hbFace
     return uharfbuzz.Font(face), int(face.upem)
 

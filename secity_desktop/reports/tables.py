@@ -76,13 +76,14 @@ def _output(path: Path) -> Iterator[BinaryIO]:
         with atomic_write(path) as out:
             yield out
     except OSError as exc:
-        raise StoreError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise StoreError(f"cannot write {path}: {exc.strerror or exc}",
+                         code="report.write_failed", file=Path(path).name) from None
 
 
 def _ticker(progress: RowProgress | None, expected: int) -> Callable[[int], None]:
     def tick(done: int) -> None:
         if progress is not None and progress(done, max(expected, done)) is False:
-            raise Cancelled("cancelled; nothing was written")
+            raise Cancelled("cancelled; nothing was written", code="cancelled")
 
     return tick
 

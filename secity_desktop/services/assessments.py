@@ -51,8 +51,8 @@ __all__ = ["OFFICE_ROLES", "AssessmentService", "AssessmentView", "DuplicateAsse
 class DuplicateAssessment(ConflictError):
     """Same municipality, year and framework already exist; ``existing_id`` lets the UI open it."""
 
-    def __init__(self, existing_id: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, existing_id: str, message: str, *, name: str, year: int) -> None:
+        super().__init__(message, code="assessment.duplicate", name=name, year=year)
         self.existing_id = existing_id
 
 
@@ -108,7 +108,8 @@ class AssessmentService:
         self, *, province: str | None = None, year: int | None = None, status: str | None = None
     ) -> list[str]:
         if status is not None and status not in {s.value for s in Status}:
-            raise ValidationError(f"unknown status {status!r}; use one of {', '.join(Status)}")
+            raise ValidationError(f"unknown status {status!r}; use one of {', '.join(Status)}",
+                                  code="assessment.bad_status", status=status)
         return repo.list_ids(self.db, province=province, year=year, status=status)
 
     # --- creating ---------------------------------------------------------
@@ -117,7 +118,8 @@ class AssessmentService:
     ) -> repo.Assessment:
         if not is_plausible_be_year(year):
             hint = f" (did you mean {year + 543}?)" if 1957 <= year <= 2157 else ""
-            raise ValidationError(f"year {year} is not a Buddhist Era year{hint}")
+            raise ValidationError(f"year {year} is not a Buddhist Era year{hint}",
+                                  code="assessment.year_not_be", year=year)
         muni = geography.municipality(self.db, municipality_code)
         own = self.ws.municipality_code
         if own and muni.code != own:  # a municipality office assesses itself only
@@ -138,6 +140,7 @@ class AssessmentService:
                 existing.id,
                 f"{muni.name_th} already has an assessment for {year} under framework "
                 f"{fw.version} (id {existing.id}); open that one instead",
+                name=muni.name_th, year=year,
             )
         now, who = now_iso(), self.ws.actor
         a = repo.Assessment(
@@ -192,12 +195,20 @@ class AssessmentService:
         """
         if may_edit_answers(self.ws.role, received=True):
             return None  # an assessor's workspace may edit whatever it holds
+        error = self.office_refusal_error(a)
+        return None if error is None else str(error)
+
+    def office_refusal_error(self, a: repo.Assessment) -> ConflictError | None:
+        """:meth:`office_refusal` as the refusal to raise (coded, so it reads in Thai)."""
+        if may_edit_answers(self.ws.role, received=True):
+            return None
         sender = self.received_from(a.id)
         if sender is None:
             return None  # made here (demo, training): editable
-        return (
+        return ConflictError(
             f"assessment {a.id} was received from {sender}; the office changes levels only by"
-            f" a review override (`secity review override {a.id} INDICATOR LEVEL --reason TEXT`)"
+            f" a review override (`secity review override {a.id} INDICATOR LEVEL --reason TEXT`)",
+            code="assessment.received_read_only", sender=sender,
         )
 
     def edit_refusal(self, assessment_id: str) -> str | None:
@@ -212,17 +223,26 @@ class AssessmentService:
         return self.edit_refusal(assessment_id) is None
 
     def _refusal(self, a: repo.Assessment) -> str | None:
-        office = self.office_refusal(a)
+        error = self.refusal_error(a)
+        return None if error is None else str(error)
+
+    def refusal_error(self, a: repo.Assessment) -> ConflictError | None:
+        """Why this workspace may not edit ``a``, as the coded refusal (None if it may)."""
+        office = self.office_refusal_error(a)
         if office is not None:
             return office
         if a.status == Status.COMPLETE:
-            return (
+            return ConflictError(
                 f"assessment {a.id} is complete; choose \"edit again\" first"
-                f" (`secity assessment reopen {a.id}`) to change it"
+                f" (`secity assessment reopen {a.id}`) to change it",
+                code="assessment.complete_locked", id=a.id,
             )
         if not Status(a.status).editable:
-            return f"assessment {a.id} is {a.status} and cannot be edited" + (
-                "; start a new revision to change it" if a.status == Status.FINALIZED else ""
+            return ConflictError(
+                f"assessment {a.id} is {a.status} and cannot be edited"
+                + ("; start a new revision to change it" if a.status == Status.FINALIZED else ""),
+                code="assessment.not_editable_finalized" if a.status == Status.FINALIZED
+                else "assessment.not_editable", status=a.status,
             )
         return None
 
@@ -230,11 +250,9 @@ class AssessmentService:
         self, assessment_id: str, code: str | None = None
     ) -> tuple[repo.Assessment, Framework]:
         a = repo.get(self.db, assessment_id)
-        refusal = self._refusal(a)
-        if refusal is not None and a.status == Status.COMPLETE and self.office_refusal(a) is None:
-            raise ConflictError(refusal, code="assessment.complete_locked", id=a.id)
+        refusal = self.refusal_error(a)
         if refusal is not None:
-            raise ConflictError(refusal)
+            raise refusal
         fw = self.framework_of(a)
         if code is not None and fw.indicator(code) is None:
             raise NotFoundError(f"framework {fw.version} has no indicator {code!r}",
@@ -305,7 +323,8 @@ class AssessmentService:
         """Link a blob that is already in the store to one indicator (the DB half of attach)."""
         a, _ = self._editable(assessment_id, code)
         if not self.ws.blobs.exists(sha256):
-            raise ValidationError(f"evidence {sha256[:12]}… is not in the store")
+            raise ValidationError(f"evidence {sha256[:12]}… is not in the store",
+                                  code="assessment.evidence_unknown")
         now, who = now_iso(), self.ws.actor
         with self.db.atomic():
             repo.add_blobs(self.db, [(sha256, size)], now)
@@ -356,7 +375,9 @@ class AssessmentService:
         a, _ = self._editable(assessment_id)
         card = self.scorecard(a.id)
         if not card.complete:
-            raise ConflictError(missing_summary(card))
+            raise ConflictError(missing_summary(card),
+                                code="assessment.incomplete", unanswered=len(card.unanswered),
+                                no_evidence=len(card.evidence_missing))
         now, who = now_iso(), self.ws.actor
         with self.db.atomic():
             change_status(self.ws, a, Move.COMPLETE, at=now, by=who)
@@ -370,9 +391,9 @@ class AssessmentService:
         read-only (a finalized one changes only by a new revision).
         """
         a = repo.get(self.db, assessment_id)
-        office = self.office_refusal(a)
+        office = self.office_refusal_error(a)
         if office is not None:
-            raise ConflictError(office)
+            raise office
         if Status(a.status).editable:
             return False
         if a.status not in EDIT_AGAIN:

@@ -75,7 +75,8 @@ def require_own_key(key: Ed25519PrivateKey, sender: Person) -> None:
     from secity_desktop.crypto import keys
 
     if keys.key_id(key.public_key()) != sender.key_id:
-        raise ConflictError("that key is not this workspace's signing key")
+        raise ConflictError("that key is not this workspace's signing key",
+                            code="key.not_this_workspace")
 
 
 def guarded_write(path: Path, write: Callable[[], WrittenBundle]) -> WrittenBundle:
@@ -130,11 +131,13 @@ class ExportService:
         for i in dict.fromkeys(ids):
             row = revisions.get(self.db, i)
             if row is None:
-                raise NotFoundError(f"assessment {i} has no finalized revision; finalize it first")
+                raise NotFoundError(f"assessment {i} has no finalized revision; finalize it first",
+                                    code="outgoing.not_finalized")
             content = row.content.encode("utf-8")
             out.append(SignedRevision(RevisionDoc.model_validate_json(content), content, row.signature))
         if not out:
-            raise ValidationError("nothing to export: choose at least one finalized assessment")
+            raise ValidationError("nothing to export: choose at least one finalized assessment",
+                                  code="outgoing.nothing_chosen")
         return out
 
     def _frameworks(self, revs: Sequence[SignedRevision]) -> list[FrameworkText]:

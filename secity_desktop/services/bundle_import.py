@@ -80,7 +80,7 @@ def require_office(ws: Workspace) -> None:
     if not is_office(ws.role):
         raise ValidationError(
             "this is for a province (or higher) workspace; create one with "
-            "`secity init --role province --province CODE`"
+            "`secity init --role province --province CODE`", code="role.office_only"
         )
 
 

@@ -74,19 +74,22 @@ class CertificateService:
     ) -> CertificateData:
         """The certificate's content, unsigned; refuses what may not be certified."""
         if not is_plausible_be_year(year):
-            raise ValidationError(f"year {year} is not a Buddhist Era year")
+            raise ValidationError(f"year {year} is not a Buddhist Era year",
+                                  code="assessment.year_not_be", year=year)
         a = self.data.require_assessment(municipality_code, year)
         muni = geography.municipality(self.ws.db, municipality_code)
         card = self.assessments.scorecard(a.id)
         if card.tier is None:
             raise ConflictError(
                 f"{muni.name_th} scored {card.total:.2f} in {year}, below every tier:"
-                " there is nothing to certify"
+                " there is nothing to certify",
+                code="certificate.below_tiers", name=muni.name_th, year=year, total=f"{card.total:.2f}"
             )
         if not specimen and a.status != Status.APPROVED.value:
             raise ConflictError(
                 f"{muni.name_th}'s assessment for {year} is {a.status}, not approved;"
-                " only a specimen (--unsigned) can be printed"
+                " only a specimen (--unsigned) can be printed",
+                code="certificate.not_approved", name=muni.name_th, year=year
             )
         day = issued or self.today()
         return CertificateData(
@@ -148,7 +151,8 @@ class CertificateService:
         )
         if not chosen:
             raise ValidationError(
-                f"no model towns are recorded for {year}; name municipalities with --municipality"
+                f"no model towns are recorded for {year}; name municipalities with --municipality",
+                code="certificate.no_model_towns", year=year
             )
         return [
             self.prepare(
@@ -179,14 +183,16 @@ def payloads_in_pdf(path: Path) -> list[str]:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise ValidationError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ValidationError(f"cannot read {path}: {exc.strerror or exc}",
+                              code="file_unreadable", file=Path(path).name) from None
     found = certpayload.find_payloads(data)
     if not found and shutil.which("pdfinfo"):
         proc = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=False, timeout=30)
         found = certpayload.find_payloads(proc.stdout)
     if not found:
         raise ValidationError(
-            f"{path} carries no SECity certificate code (an unsigned specimen has none)"
+            f"{path} carries no SECity certificate code (an unsigned specimen has none)",
+            code="certificate.no_code_in_pdf", file=Path(path).name
         )
     return found
 

@@ -68,7 +68,8 @@ class ConflictService:
     def get(self, conflict_id: int) -> Conflict:
         r = conflict_rows.row(self.db, conflict_id)
         if r is None:
-            raise NotFoundError(f"no import conflict {conflict_id}; see `secity bundle conflicts`")
+            raise NotFoundError(f"no import conflict {conflict_id}; see `secity bundle conflicts`",
+                                code="import_conflict.unknown")
         return _conflict(r)
 
     def resolve(self, conflict_id: int, keep: str, reason: str) -> Conflict:
@@ -76,16 +77,19 @@ class ConflictService:
         c = self.get(conflict_id)
         if c.resolved_at is not None:
             raise ConflictError(
-                f"conflict {c.id} was already resolved on {c.resolved_at[:10]} by {c.resolved_by}"
+                f"conflict {c.id} was already resolved on {c.resolved_at[:10]} by {c.resolved_by}",
+                code="import_conflict.already_resolved", date=c.resolved_at[:10], by=c.resolved_by
             )
         sides = {c.new.assessment_id, c.existing.assessment_id}
         if keep not in sides:
             raise ValidationError(
-                f"keep one of the two revisions in conflict {c.id}: {', '.join(sorted(sides))}"
+                f"keep one of the two revisions in conflict {c.id}: {', '.join(sorted(sides))}",
+                code="import_conflict.keep_one"
             )
         why = (reason or "").strip()
         if not why:
-            raise ValidationError("resolving a conflict needs a written reason (--reason TEXT)")
+            raise ValidationError("resolving a conflict needs a written reason (--reason TEXT)",
+                                  code="import_conflict.reason_required")
         aside = next(s for s in sides if s != keep)
         now, who = now_iso(), self.ws.actor
         with self.db.atomic():

@@ -119,7 +119,8 @@ def sort_rows(
 ) -> list[DashboardRow]:
     if key not in SORT_KEYS and not key.startswith("c:"):
         raise ValidationError(
-            f"cannot sort by {key!r}; use one of {', '.join(SORT_KEYS)} or c:COMPONENT"
+            f"cannot sort by {key!r}; use one of {', '.join(SORT_KEYS)} or c:COMPONENT",
+            code="dashboard.bad_sort", key=key
         )
     big = float("inf")
 
@@ -173,7 +174,8 @@ class DashboardService:
         to rows, not to coverage (coverage is always assessed ÷ all municipalities)."""
         if mtype is not None and mtype not in {t.value for t in MunicipalityType}:
             raise ValidationError(
-                f"unknown municipality type {mtype!r}; use {', '.join(MunicipalityType)}"
+                f"unknown municipality type {mtype!r}; use {', '.join(MunicipalityType)}",
+                code="dashboard.bad_type", type=mtype
             )
         if (
             status is not None
@@ -181,7 +183,8 @@ class DashboardService:
             and status not in {s.value for s in Status}
         ):
             raise ValidationError(
-                f"unknown status {status!r}; use one of {', '.join(Status)} or none"
+                f"unknown status {status!r}; use one of {', '.join(Status)} or none",
+                code="assessment.bad_status", status=status
             )
         munis = geography.municipality_rows(self.db, province=province, mtype=mtype)
         years: tuple[int, ...] = ()

@@ -35,6 +35,6 @@ def seed(ws: Workspace, *, seed_value: int = 2569) -> int:
         for ind in fw.indicators:
             if rng.random() <= share:
                 level = rng.choice([lv.value for lv in ind.levels][1:])
-                svc.set_response(a.id, ind.code, level, "ตัวอย่างข้อมูลสาธิต (demo)")
+                svc.set_response(a.id, ind.code, level, "ตัวอย่างข้อมูลสาธิต")
     ws.set_setting("demo", "1")
     return added

@@ -46,7 +46,8 @@ class KeyInfo:
 def check_new_passphrase(passphrase: bytes) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
         raise ValidationError(
-            f"choose a passphrase of at least {MIN_PASSPHRASE} characters; it protects your signature"
+            f"choose a passphrase of at least {MIN_PASSPHRASE} characters; it protects your signature",
+            code="key.passphrase_short", min=MIN_PASSPHRASE
         )
 
 
@@ -70,11 +71,12 @@ class Identity:
         with self.ws.db.atomic():
             for f, v in fields.items():
                 if f not in PROFILE_FIELDS:
-                    raise ValidationError(f"unknown profile field {f!r}")
+                    raise ValidationError(f"unknown profile field {f!r}",
+                                          code="profile.unknown_field", field=f)
                 if v is None:
                     continue
                 if "\n" in v or "\r" in v:
-                    raise ValidationError(f"the {f} must be one line")
+                    raise ValidationError(f"the {f} must be one line", code="profile.one_line")
                 settings.put(self.ws.db, f"profile.{f}", v.strip())
             new = self.profile()
             if new != old:
@@ -95,7 +97,7 @@ class Identity:
         if self.has_key():
             raise ConflictError(
                 f"this workspace already has a signing key ({self.key_path}); "
-                "change its passphrase instead of replacing it"
+                "change its passphrase instead of replacing it", code="key.exists"
             )
         check_new_passphrase(passphrase)
         self.key_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -116,7 +118,8 @@ class Identity:
 
     def public_key(self) -> Ed25519PublicKey:
         if not self.has_key():
-            raise NotFoundError("this workspace has no signing key yet; run `secity key init`")
+            raise NotFoundError("this workspace has no signing key yet; run `secity key init`",
+                                code="no_signing_key")
         text = self.key_path.with_name(KEY_FILE + ".pub").read_text("utf-8")
         return keys.parse_public_line(text)[0]
 
@@ -132,10 +135,12 @@ class Identity:
     def unlock(self, passphrase: bytes) -> Ed25519PrivateKey:
         """Open the key for one operation; raises WrongPassphraseError (retryable)."""
         if not self.has_key():
-            raise NotFoundError("this workspace has no signing key yet; run `secity key init`")
+            raise NotFoundError("this workspace has no signing key yet; run `secity key init`",
+                                code="no_signing_key")
         key = keys.read_private(self.key_path, passphrase)
         if keys.key_id(key.public_key()) != keys.key_id(self.public_key()):
-            raise ConflictError("the key file and its .pub file do not belong together")
+            raise ConflictError("the key file and its .pub file do not belong together",
+                                code="key.pair_mismatch")
         return key
 
     def change_passphrase(self, old: bytes, new: bytes) -> None:

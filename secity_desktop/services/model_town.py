@@ -33,29 +33,35 @@ class ModelTownService:
     ) -> rrepo.ModelTown:
         if not may_review(self.ws.role):
             raise ReviewRefused(
-                "choosing the model town needs a province, region or national workspace"
+                "choosing the model town needs a province, region or national workspace",
+                code="role.office_only"
             )
         if not is_plausible_be_year(year):
-            raise ValidationError(f"year {year} is not a Buddhist Era year")
+            raise ValidationError(f"year {year} is not a Buddhist Era year",
+                                  code="assessment.year_not_be", year=year)
         why = (reason or "").strip()
         if not why:
-            raise ValidationError("choosing a model town needs a written reason (--reason TEXT)")
+            raise ValidationError("choosing a model town needs a written reason (--reason TEXT)",
+                                  code="review.reason_required")
         muni = geography.municipality(self.db, municipality_code)
         if province and muni.province_code != province:
             raise ValidationError(
-                f"{muni.name_th} ({muni.code}) is in province {muni.province_code}, not {province}"
+                f"{muni.name_th} ({muni.code}) is in province {muni.province_code}, not {province}",
+                code="review.other_province", name=muni.name_th
             )
         mine = self.ws.province_code
         if self.ws.role == Role.PROVINCE and mine and muni.province_code != mine:
             raise ReviewRefused(
                 f"this workspace chooses the model town for province {mine} only,"
-                f" not for {muni.name_th} in province {muni.province_code}"
+                f" not for {muni.name_th} in province {muni.province_code}",
+                code="review.other_province", name=muni.name_th
             )
         row = repo.latest_for(self.db, muni.code, year)
         if row is None or row[1] != Status.APPROVED:
             state = "has no assessment" if row is None else f"has its assessment {row[1]}"
             raise ValidationError(
-                f"{muni.name_th} {state} for {year}; a model town needs an approved assessment"
+                f"{muni.name_th} {state} for {year}; a model town needs an approved assessment",
+                code="review.model_town_not_approved", name=muni.name_th, year=year
             )
         old = rrepo.model_town(self.db, muni.province_code, year)
         if old is not None and old.municipality_code == muni.code and old.reason == why:

@@ -126,7 +126,7 @@ class OfficeBundleService:
         if self.ws.role is not Role.PROVINCE or not self.ws.province_code:
             raise ValidationError(
                 f"{what} is signed by a province workspace (`secity init --role province"
-                " --province CODE`); this one is " + self.ws.role.value
+                " --province CODE`); this one is " + self.ws.role.value, code="role.province_only"
             )
         return self.ws.province_code
 
@@ -146,7 +146,8 @@ class OfficeBundleService:
         self._require_province("a return-for-revision bundle")
         ids = list(dict.fromkeys(ids))
         if not ids:
-            raise ValidationError("nothing to return: give the returned assessments' ids")
+            raise ValidationError("nothing to return: give the returned assessments' ids",
+                                  code="outgoing.nothing_to_return")
         reviews = [build_review_doc(self.ws, i, "returned") for i in ids]
         return OfficeJob("return", self.sender(), [], [], reviews, [], [],
                          self.ws.blobs.path_for, ids)
@@ -160,7 +161,8 @@ class OfficeBundleService:
         if not chosen and not towns:
             raise ValidationError(
                 "nothing to send upward: no approved assessment"
-                + (f" for {year}" if year is not None else "") + " and no model town chosen"
+                + (f" for {year}" if year is not None else "") + " and no model town chosen",
+                code="outgoing.nothing_upward"
             )
         reviews = [build_review_doc(self.ws, i, "approved") for i in chosen]
         revisions = self._field._signed(chosen) if chosen else []

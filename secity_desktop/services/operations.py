@@ -64,7 +64,7 @@ class Operation(Generic[R]):
 def check_cancel(progress: Progress, done: int, total: int, text: str = "") -> None:
     """Report progress and raise ``Cancelled`` when the person asked to stop."""
     if progress(done, total, text) is False:
-        raise Cancelled("cancelled; nothing was changed")
+        raise Cancelled("cancelled; nothing was changed", code="cancelled")
 
 
 def byte_progress(progress: Progress, text: str = "") -> Callable[[int, int], bool]:

@@ -187,7 +187,8 @@ class ReportDataService:
 
     def province(self, province_code: str, year: int) -> ProvinceSummaryData:
         if not is_plausible_be_year(year):
-            raise ValidationError(f"year {year} is not a Buddhist Era year")
+            raise ValidationError(f"year {year} is not a Buddhist Era year",
+                                  code="assessment.year_not_be", year=year)
         prov = geography.province(self.ws.db, province_code)
         model = self.model_town(self.ws, province_code, year)
         assessed: list[ProvinceRow] = []
@@ -244,5 +245,6 @@ class ReportDataService:
         geography.municipality(self.ws.db, municipality_code)
         a = self.latest_for(municipality_code, year)
         if a is None:
-            raise NotFoundError(f"municipality {municipality_code} has no assessment for {year}")
+            raise NotFoundError(f"municipality {municipality_code} has no assessment for {year}",
+                                code="report.no_assessment", year=year)
         return a

@@ -200,7 +200,8 @@ def _relative(entry: Entry) -> Path:
         return Path("keys", name)
     if kind == "preferences":
         return Path("preferences", "settings.ini")
-    raise StoreError(f"unexpected backup member {entry.path!r}")  # open_backup vetted names
+    raise StoreError(f"unexpected backup member {entry.path!r}",
+                     code="backup.damaged", file=entry.path)  # open_backup vetted names
 
 
 def _protect_keys(folder: Path) -> None:

@@ -93,23 +93,29 @@ class RevisionService:
         """Freeze and sign a complete assessment; returns the revision's SHA-256."""
         a = repo.get(self.db, assessment_id)
         if a.status == Status.FINALIZED.value:
-            raise ConflictError(f"assessment {a.id} is already finalized")
+            raise ConflictError(f"assessment {a.id} is already finalized",
+                                code="assessment.already_finalized")
         if not can(Move.FINALIZE, a.status):
-            raise ConflictError(f"assessment {a.id} is {a.status} and cannot be finalized here")
+            raise ConflictError(f"assessment {a.id} is {a.status} and cannot be finalized here",
+                                code="assessment.wrong_status", status=a.status)
         card = AssessmentService(self.ws).scorecard(a.id)
         if not card.complete:
-            raise ConflictError("the assessment is not complete: " + missing_summary(card))
+            raise ConflictError("the assessment is not complete: " + missing_summary(card),
+                                code="assessment.incomplete", unanswered=len(card.unanswered),
+                                no_evidence=len(card.evidence_missing))
         for e in repo.evidence(self.db, a.id):
             if not self.ws.blobs.exists(e.sha256):
                 raise ConflictError(
                     f"evidence file {e.original_name} ({e.sha256[:12]}…) is missing from the "
-                    "evidence folder; attach it again before finalizing"
+                    "evidence folder; attach it again before finalizing",
+                    code="assessment.evidence_missing", file=e.original_name
                 )
         signer = self.identity.person()
         from secity_desktop.crypto import keys
 
         if keys.key_id(key.public_key()) != signer.key_id:
-            raise ConflictError("that key is not this workspace's signing key")
+            raise ConflictError("that key is not this workspace's signing key",
+                                code="key.not_this_workspace")
         now, who = now_iso(), self.ws.actor
         doc = build_doc(self.ws, a, signer, now)
         content = doc.canonical()
@@ -135,14 +141,16 @@ class RevisionService:
         a = repo.get(self.db, assessment_id)
         if Status(a.status) not in REVISABLE:
             raise ConflictError(
-                f"assessment {a.id} is {a.status}; only a finalized or returned one gets a new revision"
+                f"assessment {a.id} is {a.status}; only a finalized or returned one gets a new revision",
+                code="assessment.not_revisable", status=a.status
             )
-        refusal = AssessmentService(self.ws).office_refusal(a)
+        refusal = AssessmentService(self.ws).office_refusal_error(a)
         if refusal is not None:  # a local copy would let the office rewrite the assessor's answers
-            raise ConflictError(refusal)
+            raise refusal
         newer = repo.successor(self.db, a.id)
         if newer is not None:
-            raise ConflictError(f"revision {newer} already supersedes {a.id}; edit that one")
+            raise ConflictError(f"revision {newer} already supersedes {a.id}; edit that one",
+                                code="assessment.superseded")
         now, who = now_iso(), self.ws.actor
         new = repo.Assessment(
             id=str(uuid.uuid4()), municipality_code=a.municipality_code, year=a.year,

@@ -50,15 +50,18 @@ class TrustService:
         pub, comment = keys.parse_public_line(public_text)
         who = (name or comment).strip()
         if not who:
-            raise ValidationError("give the assessor's name (the key file has no comment)")
+            raise ValidationError("give the assessor's name (the key file has no comment)",
+                                  code="trust.name_required")
         for label, value in (("name", who), ("organisation", organisation), ("position", position)):
             if "\n" in value or "\r" in value or len(value) > 200:
-                raise ValidationError(f"the {label} must be one short line")
+                raise ValidationError(f"the {label} must be one short line",
+                                      code="profile.one_line")
         fp = keys.fingerprint(pub)
         existing = trust_store.find(self.db, fp)
         if existing is not None:
             state = "revoked" if existing.revoked else "enrolled"
-            raise ConflictError(f"key {fp} is already {state} (as {existing.name})")
+            raise ConflictError(f"key {fp} is already {state} (as {existing.name})",
+                                code="trust.already_enrolled", fingerprint=fp, name=existing.name, revoked=existing.revoked)
         now, by = now_iso(), actor or self.ws.actor
         key = TrustedKey(
             fingerprint=fp,
@@ -115,7 +118,8 @@ class TrustService:
     def revoke(self, ident: str, *, reason: str = "", actor: str | None = None) -> TrustedKey:
         key = self.get(ident)
         if key.revoked:
-            raise ConflictError(f"key {key.fingerprint} was already revoked on {key.revoked_at}")
+            raise ConflictError(f"key {key.fingerprint} was already revoked on {key.revoked_at}",
+                                code="trust.already_revoked", fingerprint=key.fingerprint)
         now, by = now_iso(), actor or self.ws.actor
         with self.db.atomic():
             trust_store.mark_revoked(self.db, key.fingerprint, now, by, reason or None)

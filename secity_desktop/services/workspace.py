@@ -112,7 +112,8 @@ def init_workspace(
 ) -> None:
     """A municipality office's workspace names its municipality; its province follows from it."""
     if role in (Role.PROVINCE,) and not province_code:
-        raise ValidationError("a province workspace needs --province CODE")
+        raise ValidationError("a province workspace needs --province CODE",
+                              code="province_required")
     if role is Role.MUNICIPALITY:
         if not municipality_code:
             raise ValidationError(

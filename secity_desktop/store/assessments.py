@@ -77,7 +77,7 @@ _E_COLS = (
 def get(db: sqlite_utils.Database, assessment_id: str) -> Assessment:
     r = db.execute(f"SELECT {_A_COLS} FROM assessments WHERE id = ?", [assessment_id]).fetchone()
     if r is None:
-        raise NotFoundError(f"no assessment with id {assessment_id!r}")
+        raise NotFoundError(f"no assessment with id {assessment_id!r}", code="assessment.unknown")
     return Assessment(*r)
 
 
@@ -381,7 +381,7 @@ def evidence_item(db: sqlite_utils.Database, evidence_id: int) -> Evidence:
         f"SELECT {_E_COLS} FROM evidence WHERE id = ? AND removed_at IS NULL", [evidence_id]
     ).fetchone()
     if r is None:
-        raise NotFoundError(f"no evidence with id {evidence_id}")
+        raise NotFoundError(f"no evidence with id {evidence_id}", code="evidence_file.unknown")
     return Evidence(*r)
 
 

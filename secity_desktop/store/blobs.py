@@ -31,7 +31,7 @@ class BlobStore:
 
     def path_for(self, sha256: str) -> Path:
         if not _SHA256.fullmatch(sha256):
-            raise StoreError(f"not a SHA-256 evidence id: {sha256!r}")
+            raise StoreError(f"not a SHA-256 evidence id: {sha256!r}", code="evidence_file.bad_id")
         return self.root / sha256[:2] / sha256
 
     def exists(self, sha256: str) -> bool:
@@ -59,7 +59,8 @@ class BlobStore:
         try:
             tmp = self._tmp()
         except OSError as exc:
-            raise StoreError(f"cannot store evidence: {exc.strerror or exc}") from None
+            raise StoreError(f"cannot store evidence: {exc.strerror or exc}",
+                             code="evidence_file.store_failed") from None
         digest = hashlib.sha256()
         size = 0
         try:
@@ -69,10 +70,11 @@ class BlobStore:
                 digest.update(chunk)
                 size += len(chunk)
                 if progress is not None and progress(size, total) is False:
-                    raise Cancelled("copy cancelled; nothing was added")
+                    raise Cancelled("copy cancelled; nothing was added", code="cancelled")
             sha = digest.hexdigest()
             if expect_sha256 is not None and sha != expect_sha256:
-                raise StoreError(f"evidence content does not match its hash {expect_sha256[:12]}…")
+                raise StoreError(f"evidence content does not match its hash {expect_sha256[:12]}…",
+                                 code="evidence_file.hash_mismatch")
             final = self.path_for(sha)
             if final.is_file() and final.stat().st_size == size:
                 tmp.discard()  # already held: the same bytes under the same name
@@ -92,7 +94,8 @@ class BlobStore:
             total = path.stat().st_size
             src = path.open("rb")
         except OSError as exc:
-            raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
+            raise StoreError(f"cannot read {path}: {exc.strerror or exc}",
+                             code="file_unreadable", file=Path(path).name) from None
         with src:
             return self.put_stream(src, total, progress)
 

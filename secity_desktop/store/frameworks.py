@@ -43,7 +43,8 @@ class FrameworkRepo:
             return self._cache[hash_]
         row = self.db.execute("SELECT content FROM frameworks WHERE hash = ?", [hash_]).fetchone()
         if row is None:
-            raise NotFoundError(f"framework {hash_[:12]}… is not in this workspace")
+            raise NotFoundError(f"framework {hash_[:12]}… is not in this workspace",
+                                code="framework.unknown")
         loaded = fw.load_text(row[0], f"framework {hash_[:12]}")
         self._cache[hash_] = loaded
         return loaded
@@ -60,7 +61,8 @@ class FrameworkRepo:
         """The newest official framework, or the newest provisional one if none is official."""
         rows = self.list()
         if not rows:
-            raise NotFoundError("no framework is loaded in this workspace")
+            raise NotFoundError("no framework is loaded in this workspace",
+                                code="framework.none_loaded")
         official = [r for r in rows if r["status"] == "official"]
         pick = (official or rows)[-1]
         return self.get(str(pick["hash"]))

@@ -196,7 +196,8 @@ def province_names(db: sqlite_utils.Database) -> dict[str, str]:
 def province(db: sqlite_utils.Database, code: str) -> dict[str, object]:
     rows = list(db.query("SELECT * FROM provinces WHERE code = ?", [code]))
     if not rows:
-        raise NotFoundError(f"unknown province code {code!r}")
+        raise NotFoundError(f"unknown province code {code!r}",
+                            code="geography.unknown_province", province=code)
     return rows[0]
 
 

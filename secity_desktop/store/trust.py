@@ -34,7 +34,8 @@ def find(db: sqlite_utils.Database, ident: str) -> TrustedKey | None:
 def get(db: sqlite_utils.Database, ident: str) -> TrustedKey:
     key = find(db, ident)
     if key is None:
-        raise NotFoundError(f"no enrolled key {ident!r}; see `secity trust list`")
+        raise NotFoundError(f"no enrolled key {ident!r}; see `secity trust list`",
+                            code="trust.unknown_key")
     return key
 
 

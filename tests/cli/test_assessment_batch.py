@@ -64,7 +64,7 @@ def test_each_line_applied_with_its_own_result(
     assert bad[4]["code"] == "batch.bad_json"
     assert bad[5]["code"] == "response.no_indicator"
     assert bad[7]["code"] == "batch.bad_level"
-    assert bad[9]["code"] == "not_found"
+    assert bad[9]["code"] == "assessment.unknown"
     assert bad[10]["code"] == "batch.unknown_field"
     ws = open_workspace(Path(d), create=False)
     try:

@@ -8,6 +8,7 @@ from secity_desktop.core.framework import Framework
 from secity_desktop.core.scoring import ScoreCard
 from secity_desktop.gui.common import fit_to_screen, translate_buttons
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
+from secity_desktop.gui.thai_wrap import thai_cells
 
 
 def indicator_matches(fw: Framework, query: str) -> list[str]:
@@ -38,7 +39,7 @@ class FindIndicatorDialog(QtWidgets.QDialog):
         self.query.setPlaceholderText(self.tr("Code (e.g. 2.3) or words in Thai or English"))
         self.query.setClearButtonEnabled(True)
         layout.addWidget(self.query)
-        self.results = QtWidgets.QListWidget(self)
+        self.results = thai_cells(QtWidgets.QListWidget(self))
         self.results.setUniformItemSizes(False)
         layout.addWidget(self.results, 1)
         buttons = QtWidgets.QDialogButtonBox(

@@ -29,6 +29,7 @@ from secity_desktop.gui.editor.indicator_page import IndicatorPage
 from secity_desktop.gui.editor.navigator import CODE_ROLE, IndicatorTreeModel
 from secity_desktop.gui.editor.score_panel import ScorePanel
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.front_ops import CopyEvidenceOut
 from secity_desktop.services.review.feedback import FeedbackItem, feedback_for
@@ -93,11 +94,11 @@ class AssessmentEditor(QtWidgets.QWidget):
     def _build(self, note_delay_ms: int) -> None:
         outer = QtWidgets.QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
-        self.header = QtWidgets.QLabel(self)
+        self.header = ThaiLabel(self)
         self.header.setObjectName("editorHeader")
         self.header.setWordWrap(True)
         outer.addWidget(self.header)
-        self.banner = QtWidgets.QLabel(self)
+        self.banner = ThaiLabel(self)
         self.banner.setObjectName("readOnlyBanner")
         self.banner.setWordWrap(True)
         self.edit_again_button = QtWidgets.QPushButton(self.tr("Edit aga&in"), self)
@@ -110,7 +111,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         banner_row.addWidget(self.banner, 1)
         banner_row.addWidget(self.edit_again_button)
         outer.addLayout(banner_row)
-        self.feedback_banner = QtWidgets.QLabel(self)
+        self.feedback_banner = ThaiLabel(self)
         self.feedback_banner.setObjectName("feedbackBanner")
         self.feedback_banner.setWordWrap(True)
         self.feedback_banner.setTextFormat(Qt.TextFormat.RichText)
@@ -124,7 +125,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         outer.addWidget(self.claim_banner)
         self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
         self.nav_model = IndicatorTreeModel(self.fw, self.lang, self)
-        self.tree = QtWidgets.QTreeView(self.splitter)
+        self.tree = thai_cells(QtWidgets.QTreeView(self.splitter))
         self.tree.setObjectName("indicatorTree")
         self.tree.setHeaderHidden(True)
         self.tree.setModel(self.nav_model)
@@ -239,7 +240,8 @@ class AssessmentEditor(QtWidgets.QWidget):
                     note=fw_note,
                     status=labels[0] if self.lang == "th" else labels[1],
                 )
-            )
+            ),
+            keep=(muni, province),
         )
         received_from = self.svc.received_from(self.aid) if status.editable else None
         self.banner.setText(
@@ -255,7 +257,8 @@ class AssessmentEditor(QtWidgets.QWidget):
             if status == Status.COMPLETE
             else self.tr("This assessment is {status}: it is shown read-only.").format(
                 status=labels[0] if self.lang == "th" else labels[1]
-            )
+            ),
+            keep=(received_from or "",),
         )
         self.banner.setVisible(not self.editable)
         self.edit_again_button.setVisible(self.svc.needs_edit_again(self.aid))

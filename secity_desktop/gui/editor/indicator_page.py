@@ -14,6 +14,7 @@ from secity_desktop.core.framework import Component, Indicator
 from secity_desktop.gui.editor.claim import ClaimBox
 from secity_desktop.gui.editor.evidence import EVIDENCE_ID_ROLE, EvidenceListModel
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 
 
 class LevelRow(QtWidgets.QFrame):
@@ -37,7 +38,7 @@ class LevelRow(QtWidgets.QFrame):
                 f"<br><span style='color:#55606e'>{html.escape(evidence_word)} "
                 f"{html.escape(evidence)}</span>"
             )
-        self.label = QtWidgets.QLabel(body, self)
+        self.label = ThaiLabel(body, self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -110,22 +111,22 @@ class IndicatorPage(QtWidgets.QWidget):
         self.indicator: Indicator | None = None
         layout = QtWidgets.QVBoxLayout(self)
         layout.setSpacing(8)
-        self.component_label = QtWidgets.QLabel(self)
+        self.component_label = ThaiLabel(self)
         self.component_label.setObjectName("componentLabel")
         self.component_label.setWordWrap(True)
         layout.addWidget(self.component_label)
-        self.title = QtWidgets.QLabel(self)
+        self.title = ThaiLabel(self)
         self.title.setObjectName("indicatorTitle")
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
-        self.description = QtWidgets.QLabel(self)
+        self.description = ThaiLabel(self)
         self.description.setWordWrap(True)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.description)
         self.feedback_box = QtWidgets.QGroupBox(self.tr("Reviewer's comments"), self)
         self.feedback_box.setObjectName("feedbackBox")
         fb = QtWidgets.QVBoxLayout(self.feedback_box)
-        self.feedback_label = QtWidgets.QLabel(self.feedback_box)
+        self.feedback_label = ThaiLabel(self.feedback_box)
         self.feedback_label.setObjectName("feedbackLabel")
         self.feedback_label.setWordWrap(True)
         self.feedback_label.setTextFormat(Qt.TextFormat.RichText)
@@ -170,10 +171,10 @@ class IndicatorPage(QtWidgets.QWidget):
 
         self.evidence_box = QtWidgets.QGroupBox(self.tr("Evidence"), self)
         ev_layout = QtWidgets.QVBoxLayout(self.evidence_box)
-        self.evidence_hint = QtWidgets.QLabel(self.evidence_box)
+        self.evidence_hint = ThaiLabel(self.evidence_box)
         self.evidence_hint.setWordWrap(True)
         ev_layout.addWidget(self.evidence_hint)
-        self.evidence_view = QtWidgets.QListView(self.evidence_box)
+        self.evidence_view = thai_cells(QtWidgets.QListView(self.evidence_box))
         self.evidence_view.setObjectName("evidenceList")
         self.evidence_view.setModel(evidence_model)
         self.evidence_view.setIconSize(QtCore.QSize(72, 72))

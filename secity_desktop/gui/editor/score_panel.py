@@ -11,6 +11,7 @@ import html
 from secity_desktop.core.framework import Framework
 from secity_desktop.core.scoring import ScoreCard
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
+from secity_desktop.gui.thai_wrap import ThaiLabel
 
 MAX_LISTED = 12
 
@@ -38,7 +39,7 @@ class ScorePanel(QtWidgets.QFrame):
         self.total.setObjectName("totalScore")
         self.total.setAlignment(Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.total)
-        self.tier = QtWidgets.QLabel(self)
+        self.tier = ThaiLabel(self)
         self.tier.setObjectName("tierLabel")
         self.tier.setWordWrap(True)
         layout.addWidget(self.tier)
@@ -50,7 +51,7 @@ class ScorePanel(QtWidgets.QFrame):
         self.comp_labels: list[QtWidgets.QLabel] = []
         for row, comp in enumerate(fw.components):
             title = comp.title_th if lang == "th" or not comp.title_en else comp.title_en
-            name = QtWidgets.QLabel(f"{comp.code}. {html.escape(title)}", self)
+            name = ThaiLabel(f"{comp.code}. {html.escape(title)}", self)
             name.setWordWrap(True)
             value = QtWidgets.QLabel(self)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -58,13 +59,17 @@ class ScorePanel(QtWidgets.QFrame):
             bar.setRange(0, 1000)
             bar.setTextVisible(False)
             bar.setFixedHeight(6)
-            grid.addWidget(name, 2 * row, 0)
-            grid.addWidget(value, 2 * row, 1)
-            grid.addWidget(bar, 2 * row + 1, 0, 1, 2)
+            # a row of its own per component: a box lays the wrapped name out at the width it
+            # really gets (a grid guessed the height at another width and clipped line one)
+            line = QtWidgets.QHBoxLayout()
+            line.addWidget(name, 1)
+            line.addWidget(value, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addLayout(line, 2 * row, 0)
+            grid.addWidget(bar, 2 * row + 1, 0)
             self.bars.append(bar)
             self.comp_labels.append(value)
         layout.addLayout(grid)
-        self.missing = QtWidgets.QLabel(self)
+        self.missing = ThaiLabel(self)
         self.missing.setWordWrap(True)
         self.missing.setTextFormat(Qt.TextFormat.RichText)
         self.missing.setTextInteractionFlags(

@@ -14,6 +14,7 @@ from secity_desktop.gui.common import warn, when_text
 from secity_desktop.gui.models.columns import Column, ColumnTableModel
 from secity_desktop.gui.qt import QtCore, QtWidgets, Signal
 from secity_desktop.gui.review_dialogs import ReasonDialog
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.services.conflicts import Conflict, ConflictService, Side
 
 OPEN = "#b35900"
@@ -82,7 +83,7 @@ class ConflictsPage(QtWidgets.QWidget):
         self.lang = lang
         self.model = ConflictModel(svc, lang, self)
         layout = QtWidgets.QVBoxLayout(self)
-        intro = QtWidgets.QLabel(self.tr(
+        intro = ThaiLabel(self.tr(
             "Two revisions claim the same municipality and year. Both were kept; choose the one"
             " that stands and say why. The other stays in the store, set aside."), self)
         intro.setWordWrap(True)
@@ -90,7 +91,7 @@ class ConflictsPage(QtWidgets.QWidget):
         self.show_resolved = QtWidgets.QCheckBox(self.tr("Show resolved ones too"), self)
         self.show_resolved.toggled.connect(self._toggle_resolved)
         layout.addWidget(self.show_resolved)
-        self.view = QtWidgets.QTableView(self)
+        self.view = thai_cells(QtWidgets.QTableView(self))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)

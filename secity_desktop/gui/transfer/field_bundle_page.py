@@ -12,6 +12,7 @@ from secity_desktop.gui.models.checkable import CheckableRowsModel
 from secity_desktop.gui.models.columns import Column
 from secity_desktop.gui.operations import Failure, OperationRunner, show_failure
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.gui.transfer.dialogs import AskPassphrase, show_error, unlock_key
 from secity_desktop.services import self_export
 from secity_desktop.services.bundle_export import Candidate, ExportService
@@ -78,7 +79,7 @@ class ExportPage(QtWidgets.QWidget):
         ready.addWidget(self.ready_combo, 1)
         ready.addWidget(self.finalize_button)
         layout.addLayout(ready)
-        self.view = QtWidgets.QTableView(self)
+        self.view = thai_cells(QtWidgets.QTableView(self))
         self.view.setModel(self.model)
         self.view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.view)
@@ -93,7 +94,7 @@ class ExportPage(QtWidgets.QWidget):
         row.addWidget(self.size_label, 1)
         row.addWidget(self.export_button)
         layout.addLayout(row)
-        self.result = QtWidgets.QLabel(self)
+        self.result = ThaiLabel(self)
         self.result.setObjectName("exportResult")
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from secity_desktop.gui.common import when_text
 from secity_desktop.gui.models.columns import Column, ColumnTableModel
 from secity_desktop.gui.qt import QtCore, QtWidgets
+from secity_desktop.gui.thai_wrap import thai_cells
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.lists import ImportRecord, import_history
 
@@ -48,7 +49,7 @@ class ImportHistoryPage(QtWidgets.QWidget):
         self.setObjectName("importHistoryPage")
         self.model = ImportHistoryModel(svc, self, lang)
         layout = QtWidgets.QVBoxLayout(self)
-        self.view = QtWidgets.QTableView(self)
+        self.view = thai_cells(QtWidgets.QTableView(self))
         self.view.setModel(self.model)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.model.modelReset.connect(self.view.resizeColumnsToContents)

@@ -8,6 +8,7 @@ from typing import Any
 from secity_desktop.gui.models.columns import Column, ColumnTableModel
 from secity_desktop.gui.operations import Failure, OperationRunner, show_failure
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets, Signal
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.front_ops import (
     ApplyImport,
@@ -125,7 +126,7 @@ class ImportPage(QtWidgets.QWidget):
         layout.addWidget(QtWidgets.QLabel(self.tr(
             "Drop .secbundle files here (or add them), check them, then apply. Nothing changes "
             "until you apply; a refused file is kept in quarantine with its reason."), self))
-        self.drop = DropList(self)
+        self.drop = thai_cells(DropList(self))
         self.drop.setMaximumHeight(110)
         self.drop.files_dropped.connect(self.add_files)
         layout.addWidget(self.drop)
@@ -143,13 +144,13 @@ class ImportPage(QtWidgets.QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self.model = PlanTableModel(self)
-        self.view = QtWidgets.QTableView(self)
+        self.view = thai_cells(QtWidgets.QTableView(self))
         self.view.setModel(self.model)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setWordWrap(False)  # one line per row: file names and notes elide instead
         self.view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.view, 1)
-        self.summary = QtWidgets.QLabel(self)
+        self.summary = ThaiLabel(self)
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from secity_desktop.core.errors import SecityError
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
+from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.gui.transfer.dialogs import AskPassphrase, show_error
 from secity_desktop.services.identity import PROFILE_FIELDS, Identity
 
@@ -47,7 +48,7 @@ class KeyPage(QtWidgets.QWidget):
 
         keybox = QtWidgets.QGroupBox(self.tr("Signing key"), self)
         kform = QtWidgets.QFormLayout(keybox)
-        self.state = QtWidgets.QLabel(keybox)
+        self.state = ThaiLabel(keybox)
         self.state.setWordWrap(True)
         kform.addRow(self.state)
         self.fingerprint = QtWidgets.QLineEdit(keybox)

@@ -19,6 +19,7 @@ from secity_desktop.gui.models.columns import Column
 from secity_desktop.gui.models.review import status_text
 from secity_desktop.gui.operations import Failure, OperationRunner, show_failure
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.gui.transfer.dialogs import AskPassphrase, show_error, unlock_key
 from secity_desktop.gui.transfer.field_bundle_page import human_size
 from secity_desktop.services import lists
@@ -180,7 +181,7 @@ class SendPage(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self._return_box(), 1)
         layout.addWidget(self._upward_box(), 1)
-        self.result = QtWidgets.QLabel(self)
+        self.result = ThaiLabel(self)
         self.result.setObjectName("sendResult")
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -191,7 +192,7 @@ class SendPage(QtWidgets.QWidget):
 
     @staticmethod
     def _table(parent: QtWidgets.QWidget, model: QtCore.QAbstractItemModel) -> QtWidgets.QTableView:
-        view = QtWidgets.QTableView(parent)
+        view = thai_cells(QtWidgets.QTableView(parent))
         view.setModel(model)
         view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         view.verticalHeader().setVisible(False)
@@ -202,7 +203,7 @@ class SendPage(QtWidgets.QWidget):
     def _return_box(self) -> QtWidgets.QGroupBox:
         box = QtWidgets.QGroupBox(self.tr("Return to assessor"), self)
         v = QtWidgets.QVBoxLayout(box)
-        intro = QtWidgets.QLabel(self.tr(
+        intro = ThaiLabel(self.tr(
             "Assessments you returned for revision. The bundle carries your decision, comments "
             "and level changes back to the assessor, whose workspace opens a new draft to fix."), box)
         intro.setWordWrap(True)
@@ -232,7 +233,7 @@ class SendPage(QtWidgets.QWidget):
         self.year_combo.setObjectName("upwardYear")
         self.year_combo.currentIndexChanged.connect(self._year_changed)
         top.addWidget(self.year_combo)
-        self.town_label = QtWidgets.QLabel(box)
+        self.town_label = ThaiLabel(box)
         self.town_label.setObjectName("upwardModelTown")
         self.town_label.setWordWrap(True)
         top.addWidget(self.town_label, 1)

@@ -17,6 +17,7 @@ from secity_desktop.core.lifecycle import Role
 from secity_desktop.gui.common import when_text
 from secity_desktop.gui.models.columns import UNHANDLED, Column, ColumnTableModel
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
+from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.gui.transfer.dialogs import show_error
 from secity_desktop.services import lists
 from secity_desktop.services.trust import TrustService
@@ -72,11 +73,11 @@ class TrustPage(QtWidgets.QWidget):
         self.registry = TrustService(ws)
         self.model = TrustTableModel(self.registry, self, lang)
         layout = QtWidgets.QVBoxLayout(self)
-        intro = QtWidgets.QLabel(self.intro_text(), self)
+        intro = ThaiLabel(self.intro_text(), self)
         intro.setObjectName("trustIntro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.view = QtWidgets.QTableView(self)
+        self.view = thai_cells(QtWidgets.QTableView(self))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.horizontalHeader().setStretchLastSection(True)

@@ -48,21 +48,21 @@ def seed_review(ws: Workspace, *, seed_value: int = 2569) -> int:
                 svc.set_response(a.id, ind.code, rng.choice(values[len(values) // 3 :]))
             with ws.db.atomic():  # shown as if an assessor had sent it
                 change_status(ws, repo.get(ws.db, a.id), Move.DEMO_RECEIVE, at=now_iso(),
-                              by="demo", reason="demo data")
+                              by="demo", reason="ข้อมูลสาธิต")
             ids[(code, y)] = a.id
     first = fw.indicators[1].code
     plan = [c for c in codes if (c, year) in ids]
     if plan:
         a0 = ids[(plan[0], year)]
         rs.start(a0)
-        rs.override(a0, first, fw.indicators[1].min_value, "ตัวอย่าง: หลักฐานไม่ครอบคลุมทั้งพื้นที่ (demo)")
-        rs.approve(a0, "ตัวอย่างการอนุมัติ (demo)")
-        ModelTownService(ws).set(year, plan[0], "ตัวอย่าง: คะแนนสูงสุดในจังหวัด (demo)")
+        rs.override(a0, first, fw.indicators[1].min_value, "ตัวอย่าง: หลักฐานไม่ครอบคลุมทั้งพื้นที่ (ข้อมูลสาธิต)")
+        rs.approve(a0, "ตัวอย่างการอนุมัติ (ข้อมูลสาธิต)")
+        ModelTownService(ws).set(year, plan[0], "ตัวอย่าง: คะแนนสูงสุดในจังหวัด (ข้อมูลสาธิต)")
     if len(plan) > 1:
         rs.start(ids[(plan[1], year)])
-        rs.comment(ids[(plan[1], year)], "ตัวอย่างความเห็นผู้พิจารณา (demo)")
+        rs.comment(ids[(plan[1], year)], "ตัวอย่างความเห็นผู้พิจารณา (ข้อมูลสาธิต)")
     if len(plan) > 2:
         rs.start(ids[(plan[2], year)])
-        rs.return_for_revision(ids[(plan[2], year)], "ตัวอย่าง: แนบหลักฐานเพิ่มเติม (demo)")
+        rs.return_for_revision(ids[(plan[2], year)], "ตัวอย่าง: แนบหลักฐานเพิ่มเติม (ข้อมูลสาธิต)")
     ws.set_setting("demo", "1")
     return len(ids)

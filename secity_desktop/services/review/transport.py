@@ -31,12 +31,13 @@ def build_review_doc(ws: Workspace, assessment_id: str, status: ReviewStatus) ->
     """The review of one signed revision, as the office holds it now."""
     a = repo.get(ws.db, assessment_id)
     if a.status != status:
-        raise ConflictError(f"assessment {a.id} is {a.status}, not {status}")
+        raise ConflictError(f"assessment {a.id} is {a.status}, not {status}",
+                            code="assessment.wrong_status", status=a.status)
     sha = revision_sha(ws, a.id)
     if sha is None:
         raise ConflictError(
             f"assessment {a.id} has no signed revision (it was made in this workspace and never"
-            " finalized); only signed assessments can travel in a bundle"
+            " finalized); only signed assessments can travel in a bundle", code="outgoing.unsigned"
         )
     return ReviewDoc(
         format="secity-review",

@@ -69,7 +69,10 @@ def _refuse_status(a: repo.Assessment, wanted: str) -> ReviewRefused:
         Status.RETURNED: "it was returned to the assessor; review starts again when their new revision arrives",
         Status.UNDER_REVIEW: "it is already under review",
     }.get(s, f"it is {status_label(a.status)}, not under review; start the review first")
-    return ReviewRefused(f"cannot {wanted} assessment {a.id}: {why}")
+    code = {Status.DRAFT: "review.still_draft", Status.APPROVED: "review.already_approved",
+            Status.RETURNED: "review.returned", Status.UNDER_REVIEW: "review.already_under_review",
+            }.get(s, "review.not_under_review")
+    return ReviewRefused(f"cannot {wanted} assessment {a.id}: {why}", code=code, status=a.status)
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,8 @@ class ReviewService:
         if not may_review(role):
             raise ReviewRefused(
                 f"cannot {wanted}: this is an assessor's workspace; reviewing needs a province,"
-                " region or national workspace (`secity init --role province --province CODE`)"
+                " region or national workspace (`secity init --role province --province CODE`)",
+                code="role.office_only"
             )
         mine = self.ws.province_code
         if role == Role.PROVINCE and mine:
@@ -102,7 +106,8 @@ class ReviewService:
             if muni.province_code != mine:
                 raise ReviewRefused(
                     f"cannot {wanted}: assessment {a.id} is for {muni.name_th} in province "
-                    f"{muni.province_code}; this workspace reviews province {mine}"
+                    f"{muni.province_code}; this workspace reviews province {mine}",
+                    code="review.other_province", name=muni.name_th
                 )
         return a
 
@@ -143,7 +148,8 @@ class ReviewService:
         text = (comment or "").strip()
         if not text:
             raise ValidationError(
-                "returning an assessment needs a comment telling the assessor what to fix"
+                "returning an assessment needs a comment telling the assessor what to fix",
+                code="review.return_comment_required"
             )
         return self._decide(a, Move.RETURN, text)
 
@@ -152,7 +158,8 @@ class ReviewService:
         fw = self.ws.frameworks.get(a.framework_hash)
         ind = fw.indicator(code)
         if ind is None:
-            raise NotFoundError(f"framework {fw.version} has no indicator {code!r}")
+            raise NotFoundError(f"framework {fw.version} has no indicator {code!r}",
+                                code="assessment.no_indicator", indicator=code)
         return fw, ind
 
     def comment(self, assessment_id: str, body: str, indicator: str | None = None) -> rrepo.Comment:
@@ -161,7 +168,7 @@ class ReviewService:
             self._indicator(a, indicator)
         text = (body or "").strip()
         if not text:
-            raise ValidationError("a comment cannot be empty")
+            raise ValidationError("a comment cannot be empty", code="review.comment_empty")
         now, who = now_iso(), self.ws.actor
         c = rrepo.Comment(str(uuid.uuid4()), a.id, a.revision, indicator, text, who, now)
         with self.db.atomic():
@@ -189,16 +196,19 @@ class ReviewService:
         why = (reason or "").strip()
         if not why:
             raise ValidationError(
-                f"changing indicator {code}'s level needs a written reason (--reason TEXT)"
+                f"changing indicator {code}'s level needs a written reason (--reason TEXT)",
+                code="review.reason_required"
             )
         if level is not None and ind.level(level) is None:
             allowed = ", ".join(str(lv.value) for lv in ind.levels)
-            raise ValidationError(f"level {level} is not on indicator {code}'s scale ({allowed})")
+            raise ValidationError(f"level {level} is not on indicator {code}'s scale ({allowed})",
+                                  code="assessment.bad_level", level=level, indicator=code, allowed=allowed)
         resp = repo.response(self.db, a.id, code)
         assessor = resp.level if resp else None
         standing = rrepo.override_levels(self.db, a.id).get(code)
         if level is None and standing is None:
-            raise ValidationError(f"indicator {code} has no reviewer override to withdraw")
+            raise ValidationError(f"indicator {code} has no reviewer override to withdraw",
+                                  code="review.no_override", indicator=code)
         effective = standing if standing is not None else assessor
         if level is not None and level == effective and standing is not None:
             return None

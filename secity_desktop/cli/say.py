@@ -1,0 +1,61 @@
+"""The command line's ordinary output in the person's language: one catalogue, one call.
+
+Refusals already read in Thai through ``messages.describe``; this does the same for
+what a command prints when it succeeds (status lines, summaries). A command writes
+``ctx.say("review.approved", "{id}: approved", id=…)``: the English template sits at
+the call, like an error's message at its raise site, and the Thai one lives in
+``i18n/cli_th.toml`` under the same key. ``--json`` output never goes through here:
+it keeps stable codes (statuses, ids, numbers) for scripts.
+
+The language is ``--lang``, else ``$SECITY_LANG``, else Thai (docs/cli-language.md).
+A key missing from the catalogue falls back to the English template rather than
+failing; ``tests/cli/test_say.py`` requires Thai for every key the source uses.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import tomllib
+from typing import Any
+
+from secity_desktop import messages, paths
+
+
+def language(flag: str | None) -> str:
+    """The output language: the ``--lang`` flag, else ``$SECITY_LANG``, else Thai."""
+    lang = flag or os.environ.get("SECITY_LANG") or messages.DEFAULT_LANGUAGE
+    return lang if lang in messages.LANGUAGES else messages.DEFAULT_LANGUAGE
+
+
+@functools.cache
+def catalogue(lang: str) -> dict[str, str]:
+    """key → template for ``lang`` (empty for English: English is written at the call)."""
+    if lang == "en":
+        return {}
+    try:
+        with (paths.i18n_dir() / f"cli_{lang}.toml").open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return {k: str(v) for k, v in messages._flatten(data).items()}
+
+
+def say(lang: str, key: str, english: str, **params: Any) -> str:
+    """``english`` (a ``str.format`` template) in ``lang``, filled with ``params``.
+
+    A param with an entry in the error catalogue's ``<param>_name`` table (a status;
+    ``old_status`` and ``new_status`` too) is shown by it, as in refusals.
+    """
+    template = catalogue(lang).get(key, english)
+    words = messages.catalogue(lang)
+    shown = {k: words.get(f"{_kind(k)}_name.{v}", v) if isinstance(v, str) else v
+             for k, v in params.items()}
+    try:
+        return template.format_map(messages._Params(shown))
+    except (ValueError, IndexError, AttributeError, KeyError):
+        return english.format_map(messages._Params(params))
+
+
+def _kind(param: str) -> str:
+    return "status" if param.endswith("status") else param
