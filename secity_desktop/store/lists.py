@@ -152,6 +152,12 @@ def answered_counts(db: sqlite_utils.Database, ids: list[str]) -> dict[str, int]
     return {str(r[0]): int(r[1]) for r in db.execute(sql, ids).fetchall()}
 
 
+def score_keys(db: sqlite_utils.Database, year: int) -> list[tuple[str, str, str]]:
+    """(id, framework hash, updated_at) of a year's assessments: what bulk scoring needs."""
+    sql = "SELECT id, framework_hash, updated_at FROM assessments WHERE year = ? ORDER BY id"
+    return [(str(r[0]), str(r[1]), str(r[2])) for r in db.execute(sql, [year]).fetchall()]
+
+
 def successor(db: sqlite_utils.Database, assessment_id: str) -> str | None:
     """The newest revision that names this one as the one it replaces, if any."""
     row = db.execute(
