@@ -90,6 +90,7 @@ class MainWindow(QtWidgets.QMainWindow):
             SEARCH_ROLE,
             SORT_ROLE,
             self,
+            sort_column=self.assessment_model.column_of("updated"),  # newest edit first
         )
         self.assessment_table.setObjectName("assessmentsPlace")
         self.assessment_table.view.activated.connect(self._open_index)
