@@ -16,6 +16,8 @@ class FilterTable(QtWidgets.QWidget):
         search_role: int,
         sort_role: int | None = None,
         parent: QtWidgets.QWidget | None = None,
+        sort_column: int = 0,
+        sort_order: Qt.SortOrder = Qt.SortOrder.DescendingOrder,
     ) -> None:
         super().__init__(parent)
         self.source = model
@@ -41,6 +43,8 @@ class FilterTable(QtWidgets.QWidget):
             self.proxy = proxy
         self.view = thai_cells(QtWidgets.QTableView(self))
         self.view.setModel(self.proxy)
+        # the order the list opens in (enabling sorting sorts by the indicator at once)
+        self.view.horizontalHeader().setSortIndicator(sort_column, sort_order)
         self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)

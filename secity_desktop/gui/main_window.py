@@ -15,7 +15,6 @@ from secity_desktop.core.thai_calendar import format_date_th
 from secity_desktop.gui import settings as cfg
 from secity_desktop.gui.backup_actions import add_backup_actions
 from secity_desktop.gui.common import fit_to_screen
-from secity_desktop.gui.editor.editor import AssessmentEditor
 from secity_desktop.gui.filter_table import FilterTable
 from secity_desktop.gui.models.assessments import (
     ID_ROLE,
@@ -24,11 +23,13 @@ from secity_desktop.gui.models.assessments import (
     AssessmentTableModel,
 )
 from secity_desktop.gui.models.years import fill_years, year_combo
-from secity_desktop.gui.new_assessment import NewAssessmentDialog
 from secity_desktop.gui.operations import OperationRunner
 from secity_desktop.gui.places import PlaceTabs
-from secity_desktop.gui.preferences import PreferencesDialog
-from secity_desktop.gui.province_places import add_province_places, refresh_office_places
+from secity_desktop.gui.province_places import (
+    add_province_places,
+    refresh_office_places,
+    warm_scores,
+)
 from secity_desktop.gui.qt import QtGui, QtWidgets
 from secity_desktop.gui.style import STYLE_SHEET
 from secity_desktop.services import lists
@@ -49,6 +50,7 @@ OPEN_KEY = "open_assessment"
 if TYPE_CHECKING:  # imported when each place is first built (start-up pays for none of them)
     from secity_desktop.gui.coverage_place import CoveragePlace
     from secity_desktop.gui.dashboard_place import DashboardPlace
+    from secity_desktop.gui.editor.editor import AssessmentEditor
     from secity_desktop.gui.framework_view import FrameworkView
     from secity_desktop.gui.municipality_place import MunicipalityPlace
     from secity_desktop.gui.reports_place import ReportsPlace
@@ -90,6 +92,7 @@ class MainWindow(QtWidgets.QMainWindow):
             SEARCH_ROLE,
             SORT_ROLE,
             self,
+            sort_column=self.assessment_model.column_of("updated"),  # newest edit first
         )
         self.assessment_table.setObjectName("assessmentsPlace")
         self.assessment_table.view.activated.connect(self._open_index)
@@ -103,6 +106,8 @@ class MainWindow(QtWidgets.QMainWindow):
         add_province_places(self)  # Review, Dashboard (and Coverage) for office roles
         self.places.add_lazy("reports", self.tr("Reports"), self._reports)
         self.places.currentChanged.connect(self._place_changed)
+        year = self.assessment_model.year  # the dashboard's first visit finds them summed
+        self.score_warmer = warm_scores(self, [year, year - 1] if year else held[:2])
 
         self._actions()
 
@@ -332,6 +337,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # --- assessments --------------------------------------------------------------
     def new_assessment(self) -> None:
+        from secity_desktop.gui.new_assessment import NewAssessmentDialog
+
         dialog = NewAssessmentDialog(self.assessments, self.lang, self)
         if dialog.exec() and dialog.created_id:
             self._reload_list()
@@ -342,6 +349,8 @@ class MainWindow(QtWidgets.QMainWindow):
             self.open_assessment(str(index.data(ID_ROLE)))  # type: ignore[attr-defined]
 
     def open_assessment(self, assessment_id: str) -> AssessmentEditor:
+        from secity_desktop.gui.editor.editor import AssessmentEditor  # not on the start path
+
         self.close_editor()
         editor = AssessmentEditor(
             self.assessments,
@@ -458,6 +467,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.editor.tree.setFocus()
 
     def preferences(self) -> None:
+        from secity_desktop.gui.preferences import PreferencesDialog
         from secity_desktop.services.onboarding import summary
 
         PreferencesDialog(self.settings, self, summary(self.ws), self.lang).exec()

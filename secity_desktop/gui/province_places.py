@@ -13,6 +13,7 @@ from typing import Any
 
 from secity_desktop.core.lifecycle import Role
 from secity_desktop.gui.qt import QtCore
+from secity_desktop.services import lists
 
 
 def add_province_places(window: Any) -> None:
@@ -68,6 +69,29 @@ def _progress(window: Any) -> Any:
     from secity_desktop.gui.progress_place import ProgressPlace  # progress over the years
 
     return ProgressPlace(window.ws, window.lang, window)
+
+
+def warm_scores(window: Any, years: list[int]) -> QtCore.QTimer | None:
+    """Sum the default year's (and the one before's) scores while the window is idle.
+
+    One chunk per timer tick (``services.lists.score_warmer``); any failure (the workspace
+    closed under it) just stops the warming: it only saves time later."""
+    if window.ws.role in (Role.ASSESSOR, Role.MUNICIPALITY) or not years:
+        return None
+    steps = lists.score_warmer(window.ws, years)
+    timer = QtCore.QTimer(window)
+    timer.setInterval(0)
+
+    def step() -> None:
+        try:
+            next(steps)
+        except Exception:  # StopIteration when done; a closed store while closing the window
+            timer.stop()
+            timer.deleteLater()
+
+    timer.timeout.connect(step)
+    timer.start()
+    return timer
 
 
 def refresh_office_places(window: Any) -> None:

@@ -14,13 +14,13 @@ through this module.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-from markdown_it import MarkdownIt
+from typing import Any
 
 from secity_desktop import paths
 from secity_desktop.core.errors import NotFoundError, ValidationError
@@ -159,6 +159,8 @@ def anchors(page: GuidePage) -> set[str]:
 
 def _refs(body: str) -> list[tuple[str, str]]:
     """``("image"|"link", target)`` for every image and link in a Markdown body."""
+    from markdown_it import MarkdownIt
+
     out: list[tuple[str, str]] = []
     for token in MarkdownIt("commonmark").parse(body):
         for child in token.children or ():
@@ -171,10 +173,15 @@ def _refs(body: str) -> list[tuple[str, str]]:
 
 def page_html(page: GuidePage) -> str:
     """The page body as HTML for the in-app viewer (anchors kept, so F1 can jump to a task)."""
-    return str(_MD.render(page.body))
+    return str(_markdown().render(page.body))
 
 
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+@functools.cache
+def _markdown() -> Any:
+    """The Markdown renderer, imported when a page is first shown (not on the start path)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 PDF_TEXTS = {
     "th": ("คู่มือการใช้งาน SECity Desktop", "โครงการเมืองสิ่งแวดล้อมยั่งยืน · รุ่น {version} · {date}",

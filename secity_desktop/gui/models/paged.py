@@ -74,8 +74,9 @@ class PagedTableModel(ColumnTableModel[T], Generic[T]):
         row = self.row_of(item_id)
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.specs) - 1))
-        else:
-            self.reload()
+        elif self.year is None and not self.search:
+            self.reload()  # a new id the unfiltered list should show
+        # else: filtered out (another year, another search): nothing to re-read per edit
 
     def item_id(self, row: int) -> str:
         return self._ids[row]
