@@ -31,6 +31,7 @@ PLACE_ATTRS = (
     ("review_place", "review"),
     ("dashboard_place", "dashboard"),
     ("coverage_place", "coverage"),
+    ("progress_place", "progress"),
     ("reports_place", "reports"),
 )
 PLACE_CLASSES = {
@@ -38,6 +39,7 @@ PLACE_CLASSES = {
     "ReviewPlace": "review",
     "DashboardPlace": "dashboard",
     "CoveragePlace": "coverage",
+    "ProgressPlace": "progress",
     "ReportsPlace": "reports",
     "FrameworkView": "framework",
 }

@@ -51,6 +51,7 @@ PLACE_PAGES: dict[str, dict[str, str]] = {
     "review": {"*": "province-review"},
     "dashboard": {"*": "province-review#dashboard"},
     "coverage": {"*": "offices#coverage"},
+    "progress": {"*": "province-review#progress"},
     "reports": {"assessor": "assessor#report", "*": "province-review#reports"},
 }
 

@@ -106,3 +106,22 @@ def test_progress_place_four_views_and_pdf(qtbot: QtBot, ws: Workspace, tmp_path
     place.print_pdf(out)
     qtbot.waitUntil(lambda: out.exists(), timeout=20_000)
     assert "Saved" in place.summary.text()
+
+
+def test_a_national_workspace_chooses_the_country_or_a_province(qtbot: QtBot, tmp_path: Path) -> None:
+    from secity_desktop.core.lifecycle import Role
+
+    (tmp_path / "n").mkdir()
+    w = two_versions(tmp_path / "n", Role.NATIONAL)
+    try:
+        place = ProgressPlace(w, "en")
+        qtbot.addWidget(place)
+        assert place.scope.itemData(0) == "" and place.scope.count() > 70
+        place.refresh()
+        assert place.trend is not None and place.trend.province_code is None
+        seat = place.findChild(QtWidgets.QTableWidget, "seatTable")
+        assert seat is not None and seat.horizontalHeaderItem(3).text() == "Any tier"
+        place.scope.setCurrentIndex(place.scope.findData("50"))  # refreshes on the change
+        assert place.trend.province_code == "50"
+    finally:
+        w.close()
