@@ -125,6 +125,9 @@ class TrendService:
                   until: int | None, top: int) -> ProgressTrend:
         counts = store.year_counts(self.db, province)
         all_years = [y for y, _, _ in counts]
+        if top < 1:
+            raise ValidationError(f"--top {top}: name at least one town", code="trend.bad_top",
+                                  top=top)
         if since is not None and until is not None and since >= until:
             raise ValidationError(
                 f"--since {since} must be before --until {until}",
