@@ -267,6 +267,7 @@ class ProgressTrend:
     tiers: list[TierInfo]
     seat_code: str | None = None
     seat_th: str | None = None
+    improved_read: bool = True  # False: "most improved" was left to be read on demand
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -32,6 +32,7 @@ PLACE_ATTRS = (
     ("review_place", "review"),
     ("dashboard_place", "dashboard"),
     ("coverage_place", "coverage"),
+    ("progress_place", "progress"),
     ("reports_place", "reports"),
 )
 PLACE_CLASSES = {
@@ -39,6 +40,7 @@ PLACE_CLASSES = {
     "ReviewPlace": "review",
     "DashboardPlace": "dashboard",
     "CoveragePlace": "coverage",
+    "ProgressPlace": "progress",
     "ReportsPlace": "reports",
     "FrameworkView": "framework",
 }

@@ -10,6 +10,7 @@ view costs about one dashboard refresh), and again on Refresh.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from secity_desktop.core.lifecycle import Role
@@ -80,7 +81,9 @@ class ProgressPlace(QtWidgets.QWidget):
         layout.addWidget(self.summary)
         self.tabs = QtWidgets.QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
+        self._improved_page: QtWidgets.QWidget | None = None
         self._loaded = False
 
     def showEvent(self, event: QtGui.QShowEvent) -> None:
@@ -96,11 +99,14 @@ class ProgressPlace(QtWidgets.QWidget):
         code = self.scope.currentData()
         QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
-            self.trend = self.svc.province(code) if code else self.svc.national()
+            # "most improved" scores two whole years: read when its tab is opened
+            self.trend = (self.svc.province(code, improved=False) if code
+                          else self.svc.national(improved=False))
         finally:
             QtWidgets.QApplication.restoreOverrideCursor()
         self._loaded = True
         index = self.tabs.currentIndex()
+        self._improved_page = None
         while self.tabs.count():
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
@@ -109,8 +115,11 @@ class ProgressPlace(QtWidgets.QWidget):
         self.tabs.addTab(self._coverage(t), self.tr("Coverage"))
         self.tabs.addTab(self._seats(t), self.tr("Seat towns"))
         self.tabs.addTab(self._model_towns(t), self.tr("Model towns"))
-        self.tabs.addTab(self._improved(t), self.tr("Most improved"))
+        self._improved_page = QtWidgets.QWidget(self)
+        QtWidgets.QVBoxLayout(self._improved_page)
+        self.tabs.addTab(self._improved_page, self.tr("Most improved"))
         self.tabs.setCurrentIndex(max(0, index))
+        self._tab_changed(self.tabs.currentIndex())
         last = t.years[-1] if t.years else None
         self.summary.setText(
             self.tr("No assessment recorded yet.") if last is None else
@@ -173,6 +182,22 @@ class ProgressPlace(QtWidgets.QWidget):
             rows = [[str(y.year), y.model_town or "—", y.model_town_th or "—"] for y in t.years]
             headers = [self.tr("Year"), self.tr("Code"), self.tr("Model town")]
         return self._page(None, _table(self, "modelTownTable", headers, rows))
+
+    def _tab_changed(self, index: int) -> None:
+        page = self._improved_page
+        if page is None or self.trend is None or self.tabs.widget(index) is not page:
+            return
+        self._improved_page = None  # filled once per refresh
+        t = self.trend
+        if not t.improved_read and t.improved_from is not None and t.improved_to is not None:
+            QtWidgets.QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+            try:
+                rows, broken = self.svc.improved(t.province_code, t.improved_from, t.improved_to)
+            finally:
+                QtWidgets.QApplication.restoreOverrideCursor()
+            t = self.trend = replace(t, improved=rows, not_comparable=broken, improved_read=True)
+        filled = self._improved(t)
+        page.layout().addWidget(filled)  # type: ignore[union-attr]
 
     def _improved(self, t: ProgressTrend) -> QtWidgets.QWidget:
         rows = [[str(n), r.code, r.name_th, r.province_code, f"{r.from_total:.2f}",

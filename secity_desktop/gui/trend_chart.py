@@ -80,7 +80,7 @@ class TrendChart(QtWidgets.QWidget):
                         + [0]) + 8
         width = max(40.0, self.width() - left - right_pad - 6)
         axis_h = fm.height() + 4
-        top = 6.0
+        top = 6.0 + (fm.height() if self.stars else 0)  # a row above the chart for award stars
         usable = self.height() - top - axis_h - legend_h - 6
         pane_h = usable / len(self.panes)
         grid = QtGui.QColor("#d5d9dd")
@@ -124,8 +124,8 @@ class TrendChart(QtWidgets.QWidget):
                 p.setPen(QtGui.QColor("#b08d2e"))
                 for i, year in enumerate(self.years):
                     if year in self.stars:
-                        p.drawText(QtCore.QRectF(self._x(i, left, width) - 10, y0 - 8, 20,
-                                                 fm.height()),
+                        p.drawText(QtCore.QRectF(self._x(i, left, width) - 10,
+                                                 y0 - 8 - fm.height(), 20, fm.height()),
                                    QtCore.Qt.AlignmentFlag.AlignCenter, "★")
         bottom = top + usable
         p.setPen(QtGui.QPen(QtGui.QColor("#a3262a"), 1, QtCore.Qt.PenStyle.DashLine))

@@ -112,7 +112,7 @@ class TrendSection(QtWidgets.QWidget):
                 years=", ".join(map(str, t.breaks))))
         if t.awards:
             parts.append(self.tr("★ marks a year with a past award (listed under Past results)."))
-        return " ".join(parts)
+        return "\n".join(parts)
 
     def print_pdf(self, target: Path | None = None) -> None:
         """Ask where (unless given), then write the PDF on the runner."""

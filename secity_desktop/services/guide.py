@@ -44,7 +44,8 @@ PLACE_PAGES: dict[str, dict[str, str]] = {
     "sync/export": {"municipality": "municipality#send", "*": "assessor#send"},
     "sync/import": {"assessor": "assessor#return", "province": "province-sync#import",
                     "*": "offices#import"},
-    "sync/trust": {"assessor": "first-start#keys", "municipality": "municipality#keys", "province": "province-sync#enrol",
+    "sync/trust": {"assessor": "first-start#keys", "municipality": "municipality#keys",
+                   "province": "province-sync#enrol",
                    "*": "offices#enrol"},
     "sync/key": {"*": "first-start#keys"},
     "sync/send": {"*": "province-sync#send"},
@@ -54,7 +55,8 @@ PLACE_PAGES: dict[str, dict[str, str]] = {
     "dashboard": {"*": "province-review#dashboard"},
     "coverage": {"*": "offices#coverage"},
     "progress": {"*": "province-review#progress"},
-    "reports": {"assessor": "assessor#report", "municipality": "municipality#report", "*": "province-review#reports"},
+    "reports": {"assessor": "assessor#report", "municipality": "municipality#report",
+                "*": "province-review#reports"},
 }
 
 

@@ -25,6 +25,7 @@ from secity_desktop.core.scoring import tier_for
 from secity_desktop.core.trend import (
     ComponentInfo,
     Endpoint,
+    Improvement,
     MunicipalityTrend,
     PastAward,
     ProgressTrend,
@@ -113,18 +114,36 @@ class TrendService:
 
     # --- a province, or the nation ------------------------------------------------------
     def province(self, code: str, *, since: int | None = None, until: int | None = None,
-                 top: int = 10) -> ProgressTrend:
+                 top: int = 10, improved: bool = True) -> ProgressTrend:
+        """``improved=False`` leaves "most improved" for later (:meth:`improved`): the GUI reads
+        it only when its tab is opened."""
         p = geography.province(self.db, code)
-        return self._progress(str(p["code"]), str(p["name_th"]), since, until, top)
+        return self._progress(str(p["code"]), str(p["name_th"]), since, until, top, improved)
 
     def national(self, *, since: int | None = None, until: int | None = None,
-                 top: int = 10) -> ProgressTrend:
-        return self._progress(None, "", since, until, top)
+                 top: int = 10, improved: bool = True) -> ProgressTrend:
+        return self._progress(None, "", since, until, top, improved)
+
+    def improved(self, province: str | None, first: int, last: int,
+                 top: int = 10) -> tuple[list[Improvement], int]:
+        """The most improved towns between two years' approved results, and how many pairs a
+        framework break left out."""
+        picks = store.standing(self.db, province=province, years=(first, last), approved_only=True)
+        totals = self._totals(picks)  # one scoring pass for both years
+        names = store.names(self.db, [p[2] for p in picks])
+        ends: dict[int, list[Endpoint]] = {first: [], last: []}
+        for aid, fw_hash, code, year, *_ in picks:
+            ends[year].append(Endpoint(code, names[code][0], names[code][1], year,
+                                       totals[aid][0], fw_hash))
+        return most_improved(ends[first], ends[last], self.compare, top)
 
     def _progress(self, province: str | None, province_th: str, since: int | None,
-                  until: int | None, top: int) -> ProgressTrend:
+                  until: int | None, top: int, with_improved: bool = True) -> ProgressTrend:
         counts = store.year_counts(self.db, province)
         all_years = [y for y, _, _ in counts]
+        if top < 1:
+            raise ValidationError(f"--top {top}: name at least one town", code="trend.bad_top",
+                                  top=top)
         if since is not None and until is not None and since >= until:
             raise ValidationError(
                 f"--since {since} must be before --until {until}",
@@ -173,20 +192,13 @@ class TrendService:
                 row.provinces = len(programme)
                 row.seat_tiers = {t.code: reached.get(t.code, 0) for t in tiers}
             years.append(row)
-        improved, broken, first, last = [], 0, None, None
+        improved: list[Improvement] = []
+        broken, first, last = 0, None, None
         if len(span) >= 2:
             first, last = span[0], span[-1]
-            improved, broken = most_improved(
-                self._endpoints(province, first), self._endpoints(province, last),
-                self.compare, top,
-            )
+            if with_improved:
+                improved, broken = self.improved(province, first, last, top)
         seat = seat_list[0] if province and seat_list else None
         return ProgressTrend(province, province_th, years, improved, first, last, broken, tiers,
-                             seat[0] if seat else None, seat[1] if seat else None)
-
-    def _endpoints(self, province: str | None, year: int) -> list[Endpoint]:
-        picks = store.standing(self.db, province=province, years=(year,), approved_only=True)
-        totals = self._totals(picks)
-        names = store.names(self.db, [p[2] for p in picks])
-        return [Endpoint(p[2], names[p[2]][0], names[p[2]][1], year, totals[p[0]][0], p[1])
-                for p in picks]
+                             seat[0] if seat else None, seat[1] if seat else None,
+                             improved_read=with_improved)

@@ -16,7 +16,7 @@ from secity_desktop.gui.trend_chart import Line, Pane, TrendChart
 from secity_desktop.services.history import import_history
 from secity_desktop.services.model_town import ModelTownService
 from secity_desktop.services.workspace import Workspace
-from tests.services.trend_helpers import FULL1, HALF1, LOW1, MID2, result, two_versions
+from tests.services.trend_helpers import FULL1, FULL2, HALF1, LOW1, MID2, result, two_versions
 
 BREAK_RED = QtGui.QColor("#a3262a")
 
@@ -98,6 +98,8 @@ def test_progress_place_four_views_and_pdf(qtbot: QtBot, ws: Workspace, tmp_path
     assert table("coverageTable").item(0, 1).text() == "2/4"
     assert table("seatTable").item(1, 2).text() == "ดีเยี่ยม"
     assert table("modelTownTable").item(1, 1).text() == "5001"
+    assert place.findChild(QtWidgets.QTableWidget, "improvedTable") is None  # read when opened
+    place.tabs.setCurrentIndex(3)
     improved = table("improvedTable")
     assert improved.rowCount() == 0  # 2566 → 2568: only 5001 has both, across a break
     assert "1 left out" in place.improved_note.text()  # 5001 changed framework, no mapping
@@ -106,3 +108,30 @@ def test_progress_place_four_views_and_pdf(qtbot: QtBot, ws: Workspace, tmp_path
     place.print_pdf(out)
     qtbot.waitUntil(lambda: out.exists(), timeout=20_000)
     assert "Saved" in place.summary.text()
+
+
+def test_a_national_workspace_chooses_the_country_or_a_province(qtbot: QtBot, tmp_path: Path) -> None:
+    from secity_desktop.core.lifecycle import Role
+
+    (tmp_path / "n").mkdir()
+    w = two_versions(tmp_path / "n", Role.NATIONAL)
+    result(w, "5002", 2566, LOW1)
+    result(w, "5002", 2568, FULL2, "test-2")
+    result(w, "5003", 2566, LOW1)
+    result(w, "5003", 2568, HALF1)
+    try:
+        place = ProgressPlace(w, "en")
+        qtbot.addWidget(place)
+        assert place.scope.itemData(0) == "" and place.scope.count() > 70
+        place.refresh()
+        assert place.trend is not None and place.trend.province_code is None
+        seat = place.findChild(QtWidgets.QTableWidget, "seatTable")
+        assert seat is not None and seat.horizontalHeaderItem(3).text() == "Any tier"
+        place.tabs.setCurrentIndex(3)
+        assert "Needs approved results" not in place.improved_note.text()  # 2566 → 2568 read
+        assert place.trend.improved_read and place.trend.improved_from == 2566
+        place.scope.setCurrentIndex(place.scope.findData("50"))  # refreshes on the change
+        assert place.trend.improved_read  # the Most improved tab stayed open: read again
+        assert place.trend.province_code == "50"
+    finally:
+        w.close()

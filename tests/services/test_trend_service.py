@@ -93,6 +93,9 @@ def test_province_progress_goals(ws: Workspace) -> None:
     with pytest.raises(ValidationError) as err:
         TrendService(ws).province("50", since=2568, until=2566)
     assert err.value.code == "trend.bad_range"
+    with pytest.raises(ValidationError) as err:
+        TrendService(ws).national(top=0)
+    assert err.value.code == "trend.bad_top"
     with pytest.raises(NotFoundError):
         TrendService(ws).province("00")
 
