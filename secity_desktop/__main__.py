@@ -36,6 +36,7 @@ CLI_COMMANDS = frozenset(
         "quarantine",
         "report",
         "review",
+        "self",
         "trust",
     }
 )
