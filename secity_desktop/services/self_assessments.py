@@ -289,7 +289,15 @@ class SelfAssessmentService:
         return view
 
     def claim_for(self, assessment_id: str) -> Claim | None:
-        """The municipality's claim beside a verified assessment (None when it made none)."""
+        """The municipality's claim beside a verified assessment (None when it made none).
+
+        In a municipality office's own workspace its assessments *are* its self-assessment:
+        nothing is set beside them there.
+        """
+        from secity_desktop.core.lifecycle import Role
+
+        if self.ws.role is Role.MUNICIPALITY:
+            return None
         a = repo.get(self.db, assessment_id)
         view = self.find(a.municipality_code, a.year)
         if view is None:
