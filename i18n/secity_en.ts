@@ -2752,6 +2752,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose a province to compare self-assessments with verification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Claimed {claimed:.2f}, verified {verified:.2f}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2752,6 +2752,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>เลือกปีงบประมาณเพื่อเปรียบเทียบการประเมินตนเอง</translation>
     </message>
     <message>
+        <source>Choose a province to compare self-assessments with verification.</source>
+        <translation>เลือกจังหวัดเพื่อเปรียบเทียบการประเมินตนเองกับผลตรวจประเมิน</translation>
+    </message>
+    <message>
         <source>Claimed {claimed:.2f}, verified {verified:.2f}</source>
         <translation>ประเมินตนเอง {claimed:.2f} ตรวจประเมิน {verified:.2f}</translation>
     </message>

@@ -37,6 +37,7 @@ CLI_COMMANDS = frozenset(
         "report",
         "review",
         "trend",
+        "self",
         "trust",
     }
 )

@@ -131,29 +131,63 @@ def compare(
     Levels for codes the framework does not hold are ignored (an import checks codes
     before it stores them; this keeps the comparison total).
     """
-    claimed_card = scoring.score(framework, claimed)
-    verified_card = scoring.score(framework, verified)
     indicators: list[IndicatorGap] = []
     components: list[ComponentGap] = []
-    for comp, c_score, v_score in zip(
-        framework.components, claimed_card.components, verified_card.components, strict=True
-    ):
+    for comp, terms in zip(framework.components, _terms(framework), strict=True):
         rows = [
-            IndicatorGap(ind.code, comp.code, claimed.get(ind.code), verified.get(ind.code))
-            for ind in comp.indicators
+            IndicatorGap(code, comp.code, claimed.get(code), verified.get(code))
+            for code, _coef, _low in terms
         ]
         indicators.extend(rows)
-        components.append(
-            ComponentGap(comp.code, c_score.score, v_score.score, sum(r.disagrees for r in rows))
-        )
+        components.append(ComponentGap(
+            comp.code, _component_score(terms, claimed), _component_score(terms, verified),
+            sum(1 for r in rows if r.disagrees),
+        ))
+    claimed_total = sum(c.claimed_score for c in components)
+    verified_total = sum(c.verified_score for c in components)
+    claimed_tier = scoring.tier_for(framework, claimed_total)
+    verified_tier = scoring.tier_for(framework, verified_total)
     return Gap(
         indicators=tuple(indicators),
         components=tuple(components),
-        claimed_total=claimed_card.total,
-        verified_total=verified_card.total,
-        claimed_tier=claimed_card.tier.code if claimed_card.tier else None,
-        verified_tier=verified_card.tier.code if verified_card.tier else None,
+        claimed_total=claimed_total,
+        verified_total=verified_total,
+        claimed_tier=claimed_tier.code if claimed_tier else None,
+        verified_tier=verified_tier.code if verified_tier else None,
     )
+
+
+Terms = tuple[tuple[str, float, int], ...]
+_TERMS: dict[str, tuple[Terms, ...]] = {}
+
+
+def _terms(framework: Framework) -> tuple[Terms, ...]:
+    """Per component: (indicator, coefficient, lowest level), so a score is one linear sum —
+    ``core.scoring``'s rule, as ``services.bulk_scores`` writes it (a test holds them equal)."""
+    found = _TERMS.get(framework.hash)
+    if found is None:
+        found = tuple(
+            tuple(
+                (ind.code,
+                 comp.weight * ind.weight / (sum(i.weight for i in comp.indicators)
+                                             * (ind.max_value - ind.min_value))
+                 if ind.max_value != ind.min_value else 0.0,
+                 ind.min_value)
+                for ind in comp.indicators
+            )
+            for comp in framework.components
+        )
+        _TERMS[framework.hash] = found
+    return found
+
+
+def _component_score(terms: Terms, levels: Mapping[str, int | None]) -> float:
+    total = 0.0
+    for code, coef, low in terms:
+        level = levels.get(code)
+        if level is not None:
+            total += coef * (level - low)
+    return total
 
 
 def rank_key(code: str, gap: Gap) -> tuple[float, int, str]:

@@ -289,7 +289,15 @@ class SelfAssessmentService:
         return view
 
     def claim_for(self, assessment_id: str) -> Claim | None:
-        """The municipality's claim beside a verified assessment (None when it made none)."""
+        """The municipality's claim beside a verified assessment (None when it made none).
+
+        In a municipality office's own workspace its assessments *are* its self-assessment:
+        nothing is set beside them there.
+        """
+        from secity_desktop.core.lifecycle import Role
+
+        if self.ws.role is Role.MUNICIPALITY:
+            return None
         a = repo.get(self.db, assessment_id)
         view = self.find(a.municipality_code, a.year)
         if view is None:
@@ -304,11 +312,11 @@ class SelfAssessmentService:
         claims = {r.municipality_code: r for r in store.records(self.db, province_code=province, year=year)}
         if not claims:
             return []
-        levels = store.levels_for_year(self.db, year)
         picks = [
             p for p in standings.picks(self.db, province, (year,), None)
             if p[2] in claims and claims[p[2]].framework_hash == p[1]
         ]
+        claimed = store.levels_of(self.db, [claims[p[2]].id for p in picks])
         verified = store.verified_levels(self.db, [p[0] for p in picks])
         frameworks: dict[str, Framework] = {}
         rows: list[GapRow] = []
@@ -316,7 +324,7 @@ class SelfAssessmentService:
             rec = claims[muni]
             fw = frameworks.get(fw_hash) or frameworks.setdefault(
                 fw_hash, self.ws.frameworks.get(fw_hash))
-            gap = gaps.compare(fw, levels.get(muni, {}), verified[aid])
+            gap = gaps.compare(fw, claimed[rec.id], verified[aid])
             rows.append(GapRow(muni, rec.name_th, rec.province_code, yr, aid, status,
                                rec.source == "signed", gap))
         order = {code: n for n, (code, _) in enumerate(gaps.rank((r.municipality, r.gap) for r in rows))}

@@ -140,15 +140,18 @@ def evidence(db: sqlite_utils.Database, self_id: int) -> list[ClaimedEvidence]:
     ]
 
 
-def levels_for_year(db: sqlite_utils.Database, year: int) -> dict[str, dict[str, int | None]]:
-    """Municipality → claimed levels, for every standing self-assessment of ``year``."""
-    out: dict[str, dict[str, int | None]] = {}
-    for muni, code, level in db.execute(
-        "SELECT s.municipality_code, r.indicator_code, r.level FROM self_assessments s"
-        " JOIN self_responses r ON r.self_id = s.id WHERE s.year = ? AND s.current = 1",
-        [year],
-    ).fetchall():
-        out.setdefault(str(muni), {})[str(code)] = level
+def levels_of(db: sqlite_utils.Database, self_ids: Sequence[int]) -> dict[int, dict[str, int | None]]:
+    """Self-assessment id → claimed levels, for many in a few queries."""
+    out: dict[int, dict[str, int | None]] = {i: {} for i in self_ids}
+    ids = list(self_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for sid, code, level in db.execute(
+            f"SELECT self_id, indicator_code, level FROM self_responses WHERE self_id IN ({marks})",
+            chunk,
+        ).fetchall():
+            out[int(sid)][str(code)] = level
     return out
 
 

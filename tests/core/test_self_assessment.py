@@ -50,3 +50,28 @@ def test_rank_by_size_of_gap_then_disagreements_then_code(mini_framework) -> Non
     ranked = [c for c, _ in sa.rank([("9001", none), ("9002", small), ("9003", large_under),
                                      ("9000", tie)])]
     assert ranked == ["9003", "9000", "9002", "9001"]
+
+
+def test_scores_equal_core_scoring_on_the_shipped_framework(shipped_framework) -> None:
+    import random
+
+    from secity_desktop.core import scoring
+
+    rng = random.Random(15)
+    for _ in range(50):
+        levels = [
+            {i.code: rng.choice([None, *(lv.value for lv in i.levels)])
+             for i in shipped_framework.indicators}
+            for _side in range(2)
+        ]
+        gap = sa.compare(shipped_framework, *levels)
+        for side, total, comps, tier in (
+            (levels[0], gap.claimed_total, [c.claimed_score for c in gap.components],
+             gap.claimed_tier),
+            (levels[1], gap.verified_total, [c.verified_score for c in gap.components],
+             gap.verified_tier),
+        ):
+            card = scoring.score(shipped_framework, side)
+            assert total == pytest.approx(card.total)
+            assert comps == pytest.approx([c.score for c in card.components])
+            assert tier == (card.tier.code if card.tier else None)

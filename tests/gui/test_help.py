@@ -118,8 +118,10 @@ def test_every_place_and_button_a_page_names_exists_for_its_roles(
 ) -> None:
     assert "Help" not in windows[("assessor", "th")][1]  # the Thai catalogue really was used
     for page in guide.pages(lang):
-        places = set().union(*(windows[(r, lang)][0] for r in page.roles))
-        buttons = set().union(*(windows[(r, lang)][1] for r in page.roles))
+        # roles without a window here (the municipality office, branch self) name nothing new
+        walked = [r for r in page.roles if (r, lang) in windows]
+        places = set().union(*(windows[(r, lang)][0] for r in walked))
+        buttons = set().union(*(windows[(r, lang)][1] for r in walked))
         for place in page.places:
             assert place in places, f"{lang}/{page.name} names a place the app lacks: {place}"
             assert place.split(SEP)[-1] in page.body, f"{lang}/{page.name} never says {place}"

@@ -61,6 +61,7 @@ def test_municipality_first_run_self_assessment_to_the_province_editor(
     assert tabs.export_page is not None and tabs.indexOf(tabs.export_page) == 0
     assert tabs.indexOf(tabs.import_page) == -1  # a municipality receives no bundles
     replacement.close()
+    window._translations.uninstall()  # type: ignore[attr-defined]  # later tests expect English
 
     # its self-assessment, filled and finalized, sent from the Sync place as a `self` bundle
     aid = flow.complete(muni, "5001", 2569, evidence_every=1, tag="self")

@@ -233,3 +233,11 @@ def test_a_municipality_key_never_counts_as_a_certificate_signer(tmp_path: Path)
     prov = flow.province(tmp_path / "p")
     sh.enrol_municipality(prov, m)
     assert workspace_trusted_keys(prov, include_enrolled=True) == {}
+
+
+def test_the_municipality_sees_no_claim_beside_its_own_work(tmp_path: Path) -> None:
+    m = sh.municipality(tmp_path / "m")
+    sh.signed_self(m, tmp_path / "out")
+    aid = m.db.execute("SELECT id FROM assessments").fetchone()[0]
+    assert SelfAssessmentService(m).find("5001", 2569) is not None
+    assert SelfAssessmentService(m).claim_for(aid) is None

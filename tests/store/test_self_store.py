@@ -26,7 +26,7 @@ def test_a_newer_one_sets_the_older_aside_and_both_are_kept(ws: Workspace) -> No
     rows = store.records(ws.db, include_old=True)
     assert [(r.id, r.current) for r in rows] == [(second, True), (first, False)]
     assert store.responses(ws.db, first)["1.1"].level == 2
-    assert store.levels_for_year(ws.db, 2569) == {"5001": {"1.1": 3}}
+    assert store.levels_of(ws.db, [second, first]) == {second: {"1.1": 3}, first: {"1.1": 2}}
 
 
 def test_the_schema_refuses_sources_that_do_not_say_who(ws: Workspace) -> None:
