@@ -151,6 +151,45 @@
     </message>
 </context>
 <context>
+    <name>AuditTrailBox</name>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished">Audit trail</translation>
+    </message>
+    <message>
+        <source>Not checked yet in this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole: {n} event(s), every hash and link follows; {m} head(s) sent in bundles, all still on the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broken at event {seq} ({problem})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>append-only protection removed ({names})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event {seq} sent in a bundle is {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BROKEN: {what}. Tell your administrator and the office you send bundles to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <source>&amp;Back up workspace…</source>
@@ -766,6 +805,10 @@
         <translation>Sign and export…</translation>
     </message>
     <message>
+        <source>Encrypt to the province office&apos;s key (recommended: a lost USB stick then shows nothing). Untick only if the office asked for an unencrypted bundle; it is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Complete, not yet finalized: {n}</source>
         <translation>Complete, not yet finalized: {n}</translation>
     </message>
@@ -1014,12 +1057,20 @@ SHA-256 {sha}</translation>
         <translation>Bundles to import</translation>
     </message>
     <message>
-        <source>SECity bundles (*.secbundle);;All files (*)</source>
-        <translation>SECity bundles (*.secbundle);;All files (*)</translation>
+        <source>SECity bundles (*.secbundle *.age);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of this workspace&apos;s key, to open the encrypted bundle(s)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {reviews} review(s) to apply, {rejected} refused.</source>
         <translation>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {reviews} review(s) to apply, {rejected} refused.</translation>
+    </message>
+    <message>
+        <source>{n} stale replay(s): older than what is here, recorded only.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Importing</source>
@@ -1928,6 +1979,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation>record the choice</translation>
     </message>
     <message>
+        <source>stale replay — not received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>signed revision</source>
         <translation>signed revision</translation>
     </message>
@@ -2382,7 +2437,22 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     </message>
 </context>
 <context>
+    <name>Sealing</name>
+    <message>
+        <source>Encrypted: only the key(s) {keys} can open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not encrypted (as you chose; recorded in the history and the audit log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SendPage</name>
+    <message>
+        <source>Encrypt each bundle to its receiver&apos;s key (the assessor&apos;s, or the region&apos;s/nation&apos;s office key). Untick only if the receiver asked for an unencrypted bundle; it is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Return to assessor</source>
         <translation>Return to assessor</translation>
@@ -2559,6 +2629,10 @@ Check it with {owner}. Name:</translation>
         <translation>Organisation:</translation>
     </message>
     <message>
+        <source>Is this the key of the region or national office you send results to? Upward bundles are encrypted to office keys. (An assessor&apos;s key is not an office key.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Revoke key</source>
         <translation>Revoke key</translation>
     </message>
@@ -2598,6 +2672,14 @@ Reason:</translation>
     <message>
         <source>Revoked</source>
         <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Office key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes — bundles are encrypted to it</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from secity_desktop import __version__, log, messages
 from secity_desktop.cli import (
     assessment_cmds,
+    audit_cmds,
     backup_cmds,
     bundle_cmds,
     certificate_cmds,
@@ -59,6 +60,7 @@ COMMAND_MODULES = [
     backup_cmds,
     doctor_cmds,
     guide_cmds,
+    audit_cmds,
 ]
 
 

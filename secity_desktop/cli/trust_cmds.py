@@ -25,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     a.add_argument("--organisation", default="")
     a.add_argument("--position", default="")
     a.add_argument("--fingerprint", help="refuse unless the key has this fingerprint (as read out)")
+    a.add_argument("--office", action="store_true",
+                   help="an office's key (the province at an assessor; region/nation at a province):"
+                        " bundles sent there are encrypted to it")
     add_json_flag(a)
     a.set_defaults(handler=cmd_add)
 
@@ -59,16 +62,20 @@ def cmd_add(ctx: Context) -> int:
                 f"the key's fingerprint is {got}, not {ctx.args.fingerprint}; nothing was enrolled"
             )
     k = reg.add(text, actor=ctx.workspace().actor, name=ctx.args.name,
-                organisation=ctx.args.organisation, position=ctx.args.position)
+                organisation=ctx.args.organisation, position=ctx.args.position,
+                office=ctx.args.office)
     ctx.emit(k.as_json(), f"enrolled {k.name} — {k.fingerprint} (principal {k.principal})")
     return 0
 
 
 def cmd_list(ctx: Context) -> int:
-    keys_ = _registry(ctx).all()
-    ctx.emit([k.as_json() for k in keys_], "\n".join(
+    reg = _registry(ctx)
+    keys_ = reg.all()
+    offices = {k.fingerprint for k in reg.office_keys()}
+    ctx.emit([k.as_json() | {"office": k.fingerprint in offices} for k in keys_], "\n".join(
         f"{k.fingerprint}  {k.name}  {k.organisation}  enrolled {k.enrolled_at[:10]} by "
-        f"{k.enrolled_by}" + (f"  REVOKED {k.revoked_at[:10]}" if k.revoked_at else "")
+        f"{k.enrolled_by}" + ("  OFFICE (bundles encrypted to it)" if k.fingerprint in offices else "")
+        + (f"  REVOKED {k.revoked_at[:10]}" if k.revoked_at else "")
         for k in keys_) or "no keys enrolled")
     return 0
 

@@ -20,7 +20,7 @@ from secity_desktop.gui.models.review import status_text
 from secity_desktop.gui.operations import Failure, OperationRunner, show_failure
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from secity_desktop.gui.transfer.dialogs import AskPassphrase, show_error, unlock_key
-from secity_desktop.gui.transfer.field_bundle_page import human_size
+from secity_desktop.gui.transfer.field_bundle_page import human_size, sealed_text
 from secity_desktop.services import lists
 from secity_desktop.services.front_ops import ExportOfficeBundle
 from secity_desktop.services.office_bundles import OfficeBundleService, OfficeCandidate, OfficeJob
@@ -158,7 +158,8 @@ class OfficeBundleWriter(QtCore.QObject):
 
     def describe(self, written: WrittenBundle) -> str:
         return self.tr("Wrote {path} ({size}).\nSHA-256 {sha}").format(
-            path=str(written.path), size=human_size(written.size), sha=written.sha256)
+            path=str(written.path), size=human_size(written.size), sha=written.sha256
+        ) + "\n" + sealed_text(written)
 
 
 class SendPage(QtWidgets.QWidget):
@@ -180,6 +181,13 @@ class SendPage(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self._return_box(), 1)
         layout.addWidget(self._upward_box(), 1)
+        self.encrypt_box = QtWidgets.QCheckBox(self.tr(
+            "Encrypt each bundle to its receiver's key (the assessor's, or the region's/nation's "
+            "office key). Untick only if the receiver asked for an unencrypted bundle; it is recorded."),
+            self)
+        self.encrypt_box.setObjectName("encryptBundle")
+        self.encrypt_box.setChecked(True)
+        layout.addWidget(self.encrypt_box)
         self.result = QtWidgets.QLabel(self)
         self.result.setObjectName("sendResult")
         self.result.setWordWrap(True)
@@ -304,7 +312,7 @@ class SendPage(QtWidgets.QWidget):
         if not ids or not self.writer.ensure_key():
             return False
         try:
-            job = self.svc.prepare_return(ids)
+            job = self.svc.prepare_return(ids, encrypt=self.encrypt_box.isChecked())
         except SecityError as exc:
             show_error(self, exc, self.lang)
             return False
@@ -314,7 +322,8 @@ class SendPage(QtWidgets.QWidget):
         if not self.writer.ensure_key():
             return False
         try:
-            job = self.svc.prepare_upward(self.year_combo.currentData())
+            job = self.svc.prepare_upward(self.year_combo.currentData(),
+                                          encrypt=self.encrypt_box.isChecked())
         except SecityError as exc:
             show_error(self, exc, self.lang)
             return False

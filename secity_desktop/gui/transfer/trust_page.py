@@ -33,6 +33,7 @@ class TrustTableModel(ColumnTableModel[TrustedKey]):
         super().__init__(parent)
         self.registry = registry
         self.lang = lang
+        self.offices: set[str] = set()
         self.reload()
 
     def columns(self) -> list[Column[TrustedKey]]:
@@ -46,9 +47,12 @@ class TrustTableModel(ColumnTableModel[TrustedKey]):
             Column(self.tr("Enrolled"), lambda k: when_text(k.enrolled_at, self.lang), foreground=grey),
             Column(self.tr("Enrolled by"), lambda k: k.enrolled_by, foreground=grey),
             Column(self.tr("Revoked"), lambda k: when_text(k.revoked_at, self.lang), foreground=grey),
+            Column(self.tr("Office key"), lambda k: self.tr("yes — bundles are encrypted to it")
+                   if k.fingerprint in self.offices else "", foreground=grey),
         ]
 
     def reload(self) -> None:
+        self.offices = {k.fingerprint for k in self.registry.office_keys()}
         self.set_rows(self.registry.all())
 
     def key_at(self, row: int) -> TrustedKey:
@@ -115,7 +119,10 @@ class TrustPage(QtWidgets.QWidget):
         return self.tr("the assessor") if self.ws.role is Role.PROVINCE else self.tr("the office")
 
     def add_from_file(self, path: Path | None = None, name: str | None = None,
-                      organisation: str | None = None) -> None:
+                      organisation: str | None = None, office: bool | None = None) -> None:
+        """Enrol a key. ``office``: bundles sent from here are encrypted to it — an assessor
+        enrols only offices (default yes); a province is asked (its region's or the
+        nation's key is one, an assessor's is not); a region or the nation sends nothing."""
         if path is None:
             fname, _ = QtWidgets.QFileDialog.getOpenFileName(
                 self, self.tr("Public key to enrol"), "", self.tr("Public key (*.pub);;All files (*)"))
@@ -137,7 +144,20 @@ class TrustPage(QtWidgets.QWidget):
                     self, self.tr("Enrol key"), self.tr("Organisation:"))
                 if not ok:
                     return
-            self.registry.add(text, actor=self.ws.actor, name=name, organisation=organisation or "")
+                if office is None and self.ws.role is Role.PROVINCE:
+                    answer = QtWidgets.QMessageBox.question(
+                        self, self.tr("Enrol key"),
+                        self.tr("Is this the key of the region or national office you send "
+                                "results to? Upward bundles are encrypted to office keys. "
+                                "(An assessor's key is not an office key.)"),
+                        QtWidgets.QMessageBox.StandardButton.Yes
+                        | QtWidgets.QMessageBox.StandardButton.No,
+                        QtWidgets.QMessageBox.StandardButton.No)
+                    office = answer == QtWidgets.QMessageBox.StandardButton.Yes
+            if office is None:
+                office = self.ws.role is Role.ASSESSOR
+            self.registry.add(text, actor=self.ws.actor, name=name, organisation=organisation or "",
+                              office=office)
         except SecityError as exc:
             show_error(self, exc, self.lang)
         self.model.reload()
