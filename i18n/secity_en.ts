@@ -1348,6 +1348,14 @@ SHA-256 {sha}</translation>
         <translation>Export public key…</translation>
     </message>
     <message>
+        <source>Replace key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new signing key and a rotation statement signed by the old and new keys; give the statement to your office so your enrolment moves to the new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No signing key yet. Create one to sign the bundles this office sends (returns to assessors, results upward); it is protected by a passphrase only you know.</source>
         <translation>No signing key yet. Create one to sign the bundles this office sends (returns to assessors, results upward); it is protected by a passphrase only you know.</translation>
     </message>
@@ -1382,6 +1390,22 @@ SHA-256 {sha}</translation>
     <message>
         <source>The passphrase was changed.</source>
         <translation>The passphrase was changed.</translation>
+    </message>
+    <message>
+        <source>Current passphrase (the old key signs the change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase for the new key (at least 8 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the rotation statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New key {fp}. Give the statement {file} to your office; until it is applied there, bundles you sign with the new key are refused.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export public key</source>

@@ -1348,6 +1348,14 @@ SHA-256 {sha}</translation>
         <translation>ส่งออกกุญแจสาธารณะ…</translation>
     </message>
     <message>
+        <source>Replace key…</source>
+        <translation>เปลี่ยนกุญแจ…</translation>
+    </message>
+    <message>
+        <source>Make a new signing key and a rotation statement signed by the old and new keys; give the statement to your office so your enrolment moves to the new key.</source>
+        <translation>สร้างกุญแจลงนามใหม่พร้อมหนังสือแจ้งเปลี่ยนกุญแจที่ลงนามด้วยกุญแจเดิมและกุญแจใหม่ แล้วส่งหนังสือนั้นให้สำนักงานเพื่อย้ายการลงทะเบียนไปยังกุญแจใหม่</translation>
+    </message>
+    <message>
         <source>No signing key yet. Create one to sign the bundles this office sends (returns to assessors, results upward); it is protected by a passphrase only you know.</source>
         <translation>ยังไม่มีกุญแจลงนาม สร้างกุญแจเพื่อลงนามแฟ้มชุดข้อมูลที่สำนักงานส่ง (ส่งกลับให้ผู้ประเมินแก้ไข และส่งผลขึ้นไปยังภาคและส่วนกลาง) กุญแจจะถูกป้องกันด้วยรหัสผ่านที่คุณรู้เพียงคนเดียว</translation>
     </message>
@@ -1382,6 +1390,22 @@ SHA-256 {sha}</translation>
     <message>
         <source>The passphrase was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
+    </message>
+    <message>
+        <source>Current passphrase (the old key signs the change)</source>
+        <translation>รหัสผ่านปัจจุบัน (กุญแจเดิมจะลงนามรับรองการเปลี่ยน)</translation>
+    </message>
+    <message>
+        <source>Passphrase for the new key (at least 8 characters)</source>
+        <translation>รหัสผ่านของกุญแจใหม่ (อย่างน้อย 8 ตัวอักษร)</translation>
+    </message>
+    <message>
+        <source>Folder for the rotation statement</source>
+        <translation>โฟลเดอร์สำหรับเก็บหนังสือแจ้งเปลี่ยนกุญแจ</translation>
+    </message>
+    <message>
+        <source>New key {fp}. Give the statement {file} to your office; until it is applied there, bundles you sign with the new key are refused.</source>
+        <translation>กุญแจใหม่ {fp} โปรดส่งหนังสือ {file} ให้สำนักงาน จนกว่าสำนักงานจะนำไปใช้ ชุดข้อมูลที่ลงนามด้วยกุญแจใหม่จะถูกปฏิเสธ</translation>
     </message>
     <message>
         <source>Export public key</source>

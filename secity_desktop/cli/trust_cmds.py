@@ -40,6 +40,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument("--reason", default="")
     r.set_defaults(handler=cmd_revoke)
 
+    ap = tsub.add_parser("apply", help="apply a key rotation statement: the enrolment moves to "
+                         "the new key, the old one is retired")
+    ap.add_argument("statement", type=Path)
+    add_json_flag(ap)
+    ap.set_defaults(handler=cmd_apply)
+
+    re_ = tsub.add_parser("reenrol", help="the holder lost their key: enrol the new one and revoke "
+                          "the old one from a date, with the reason")
+    re_.add_argument("pubfile", type=Path, help="the holder's new public key file")
+    re_.add_argument("--replaces", required=True, help="the lost key: fingerprint or key id")
+    re_.add_argument("--reason", required=True, help="why (kept with the enrolment)")
+    re_.add_argument("--revoked-from", help="ISO date-time the old key stops counting (default: now)")
+    re_.add_argument("--fingerprint", help="refuse unless the new key has this fingerprint")
+    add_json_flag(re_)
+    re_.set_defaults(handler=cmd_reenrol)
+
     e = tsub.add_parser("export", help="write an OpenSSH allowed_signers file")
     e.add_argument("target", type=Path, nargs="?")
     e.set_defaults(handler=cmd_export)
@@ -92,4 +108,34 @@ def cmd_export(ctx: Context) -> int:
         ctx.out.write(text)
     else:
         ctx.args.target.write_text(text, "utf-8")
+    return 0
+
+
+def cmd_apply(ctx: Context) -> int:
+    from secity_desktop.services.key_rotation import apply_statement
+
+    try:
+        data = ctx.args.statement.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"cannot read {ctx.args.statement}: {exc.strerror}",
+                              code="key_file_unreadable", path=str(ctx.args.statement)) from None
+    k = apply_statement(ctx.workspace(), data)
+    ctx.emit(k.as_json(), f"enrolment of {k.name} moved to {k.fingerprint}; the old key is retired")
+    return 0
+
+
+def cmd_reenrol(ctx: Context) -> int:
+    from secity_desktop.services.key_rotation import reenrol
+
+    reg = _registry(ctx)
+    text = reg.read_key_file(ctx.args.pubfile)
+    if ctx.args.fingerprint:
+        got, _comment = reg.inspect(text)
+        if got != ctx.args.fingerprint.strip():
+            raise ValidationError(
+                f"the key's fingerprint is {got}, not {ctx.args.fingerprint}; nothing was enrolled"
+            )
+    k = reenrol(ctx.workspace(), text, ctx.args.replaces, ctx.args.reason,
+                revoked_from=ctx.args.revoked_from)
+    ctx.emit(k.as_json(), f"enrolled {k.name} — {k.fingerprint}; the old key is revoked")
     return 0
