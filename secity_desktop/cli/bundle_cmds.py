@@ -66,6 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     v.add_argument("files", nargs="+", type=Path)
     v.add_argument("--allowed-signers", type=Path,
                    help="check against this OpenSSH allowed_signers file instead of the registry")
+    add_passphrase_args(v)  # asked only when a file is encrypted (to open it)
     add_json_flag(v)
     v.set_defaults(handler=cmd_verify)
 
@@ -170,12 +171,22 @@ def cmd_upward(ctx: Context) -> int:
     )
 
 
+def _key_if_encrypted(ctx: Context):  # type: ignore[no-untyped-def]
+    """This workspace's key, unlocked, when a file is encrypted and there is a key; otherwise
+    None (an encrypted file is then refused ``not_for_us``, the others checked as usual)."""
+    if not ImportService.needs_key(ctx.args.files):
+        return None
+    identity = Identity(ctx.workspace())
+    return unlock(identity, ctx.args.passphrase_file) if identity.has_key() else None
+
+
 def cmd_verify(ctx: Context) -> int:
     if ctx.args.allowed_signers:
         trusted = read_allowed_signers(ctx.args.allowed_signers)
     else:
         trusted = trusted_for_verify(ctx.workspace())
-    verdicts = verify_files(ctx.args.files, trusted)
+    key = _key_if_encrypted(ctx)
+    verdicts = verify_files(ctx.args.files, trusted, key)
     results = [v.as_json() for v in verdicts]
     for r in results:  # refusals on stderr (the README says errors go there)
         if not r["ok"]:
@@ -240,9 +251,7 @@ _NOT_KEPT = {
 def cmd_import(ctx: Context) -> int:
     ws = ctx.workspace()
     svc = ImportService(ws)
-    key = None
-    if svc.needs_key(ctx.args.files):  # an encrypted bundle is opened with this workspace's key
-        key = unlock(Identity(ws), ctx.args.passphrase_file)
+    key = _key_if_encrypted(ctx)
     if ctx.args.dry_run:
         plan = svc.dry_run(ctx.args.files, own_key=key)
         _refusals(plan)

@@ -188,3 +188,41 @@ def test_upward_bundle_is_encrypted_to_the_next_office(o: Offices) -> None:
     assert written.encrypted_to == (Identity(o.n).info().fingerprint,)
     result = ImportService(o.n).import_files([written.path], own_key=Identity(o.n).unlock(flow.PASS))
     assert result.ok, result.as_json()
+
+
+def test_cli_export_defaults_to_encrypted_and_verify_opens_it(
+    o: Offices, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from secity_desktop.cli.main import main
+
+    aid = flow.complete(o.a)
+    flow.finalize(o.a, aid)
+    pw = tmp_path / "pw"
+    pw.write_bytes(flow.PASS + b"\n")
+    pw.chmod(0o600)
+    base = ["--data-dir", str(o.a.data_dir), "--lang", "en", "bundle", "export", aid,
+            "--passphrase-file", str(pw), "-o"]
+    # no office key enrolled: the default (encrypted) export is refused, with the code's text
+    assert main([*base, str(tmp_path)]) != 0
+    assert "office key" in capsys.readouterr().err
+    assert not list(tmp_path.glob("*.secbundle*"))
+    _office_key_at_assessor(o)
+    assert main([*base, str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    sealed = next(tmp_path.glob("*.secbundle.age"))
+    assert "encrypted to " + Identity(o.p).info().fingerprint in out
+    # --unencrypted is honoured and said
+    plain_dir = tmp_path / "plain"
+    plain_dir.mkdir()
+    assert main([*base, str(plain_dir), "--unencrypted"]) == 0
+    assert "NOT encrypted" in capsys.readouterr().out
+    assert sniff(next(plain_dir.glob("*.secbundle"))) == "zip"
+    # the province verifies and imports it with its own key's passphrase
+    pdir = ["--data-dir", str(o.p.data_dir), "--lang", "en", "bundle"]
+    assert main([*pdir, "verify", str(sealed), "--passphrase-file", str(pw)]) == 0
+    assert "OK" in capsys.readouterr().out
+    assert main([*pdir, "import", str(sealed), "--passphrase-file", str(pw)]) == 0
+    # the nation, not a recipient, is refused with the coded reason
+    assert main(["--data-dir", str(o.n.data_dir), "--lang", "en", "bundle", "verify",
+                 str(sealed)]) != 0
+    assert "[not_for_us]" in capsys.readouterr().err
