@@ -805,7 +805,11 @@
         <translation>Sign and export…</translation>
     </message>
     <message>
-        <source>Encrypt to the province office&apos;s key (recommended: a lost USB stick then shows nothing). Untick only if the office asked for an unencrypted bundle; it is recorded.</source>
+        <source>Encrypt to the province office&apos;s key (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lost USB stick then shows nothing. Untick only if the office asked for an unencrypted bundle; the choice is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2474,7 +2478,11 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
 <context>
     <name>SendPage</name>
     <message>
-        <source>Encrypt each bundle to its receiver&apos;s key (the assessor&apos;s, or the region&apos;s/nation&apos;s office key). Untick only if the receiver asked for an unencrypted bundle; it is recorded.</source>
+        <source>Encrypt each bundle to its receiver&apos;s key (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assessor&apos;s key for a return, the region&apos;s or nation&apos;s office key for upward bundles. Untick only if the receiver asked for an unencrypted bundle; the choice is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

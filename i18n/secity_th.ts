@@ -805,8 +805,12 @@
         <translation>ลงนามและส่งออก…</translation>
     </message>
     <message>
-        <source>Encrypt to the province office&apos;s key (recommended: a lost USB stick then shows nothing). Untick only if the office asked for an unencrypted bundle; it is recorded.</source>
-        <translation>เข้ารหัสถึงกุญแจของสำนักงานจังหวัด (แนะนำ: หาก USB หาย ผู้อื่นจะเปิดดูข้อมูลไม่ได้) ยกเลิกเฉพาะเมื่อสำนักงานขอชุดข้อมูลแบบไม่เข้ารหัส ระบบจะบันทึกการเลือกนี้ไว้</translation>
+        <source>Encrypt to the province office&apos;s key (recommended)</source>
+        <translation>เข้ารหัสถึงกุญแจของสำนักงานจังหวัด (แนะนำ)</translation>
+    </message>
+    <message>
+        <source>A lost USB stick then shows nothing. Untick only if the office asked for an unencrypted bundle; the choice is recorded.</source>
+        <translation>หาก USB หาย ผู้อื่นจะเปิดดูข้อมูลไม่ได้ ยกเลิกเฉพาะเมื่อสำนักงานขอชุดข้อมูลแบบไม่เข้ารหัส ระบบจะบันทึกการเลือกนี้ไว้</translation>
     </message>
     <message>
         <source>Complete, not yet finalized: {n}</source>
@@ -2474,8 +2478,12 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
 <context>
     <name>SendPage</name>
     <message>
-        <source>Encrypt each bundle to its receiver&apos;s key (the assessor&apos;s, or the region&apos;s/nation&apos;s office key). Untick only if the receiver asked for an unencrypted bundle; it is recorded.</source>
-        <translation>เข้ารหัสชุดข้อมูลถึงกุญแจของผู้รับ (ของผู้ประเมิน หรือกุญแจสำนักงานภาค/ส่วนกลาง) ยกเลิกเฉพาะเมื่อผู้รับขอชุดข้อมูลแบบไม่เข้ารหัส ระบบจะบันทึกการเลือกนี้ไว้</translation>
+        <source>Encrypt each bundle to its receiver&apos;s key (recommended)</source>
+        <translation>เข้ารหัสชุดข้อมูลถึงกุญแจของผู้รับ (แนะนำ)</translation>
+    </message>
+    <message>
+        <source>The assessor&apos;s key for a return, the region&apos;s or nation&apos;s office key for upward bundles. Untick only if the receiver asked for an unencrypted bundle; the choice is recorded.</source>
+        <translation>ชุดข้อมูลส่งคืนเข้ารหัสถึงกุญแจของผู้ประเมิน ชุดข้อมูลส่งขึ้นเข้ารหัสถึงกุญแจสำนักงานภาคหรือส่วนกลาง ยกเลิกเฉพาะเมื่อผู้รับขอชุดข้อมูลแบบไม่เข้ารหัส ระบบจะบันทึกการเลือกนี้ไว้</translation>
     </message>
     <message>
         <source>Return to assessor</source>

@@ -102,9 +102,10 @@ class ExportPage(QtWidgets.QWidget):
         row.addWidget(self.export_button)
         layout.addLayout(row)
         self.encrypt_box = QtWidgets.QCheckBox(self.tr(
-            "Encrypt to the province office's key (recommended: a lost USB stick then shows "
-            "nothing). Untick only if the office asked for an unencrypted bundle; it is recorded."),
-            self)
+            "Encrypt to the province office's key (recommended)"), self)
+        self.encrypt_box.setToolTip(self.tr(
+            "A lost USB stick then shows nothing. Untick only if the office asked for an "
+            "unencrypted bundle; the choice is recorded."))
         self.encrypt_box.setObjectName("encryptBundle")
         self.encrypt_box.setChecked(True)
         layout.addWidget(self.encrypt_box)

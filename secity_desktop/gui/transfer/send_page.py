@@ -182,9 +182,11 @@ class SendPage(QtWidgets.QWidget):
         layout.addWidget(self._return_box(), 1)
         layout.addWidget(self._upward_box(), 1)
         self.encrypt_box = QtWidgets.QCheckBox(self.tr(
-            "Encrypt each bundle to its receiver's key (the assessor's, or the region's/nation's "
-            "office key). Untick only if the receiver asked for an unencrypted bundle; it is recorded."),
-            self)
+            "Encrypt each bundle to its receiver's key (recommended)"), self)
+        self.encrypt_box.setToolTip(self.tr(
+            "The assessor's key for a return, the region's or nation's office key for upward "
+            "bundles. Untick only if the receiver asked for an unencrypted bundle; the choice "
+            "is recorded."))
         self.encrypt_box.setObjectName("encryptBundle")
         self.encrypt_box.setChecked(True)
         layout.addWidget(self.encrypt_box)
