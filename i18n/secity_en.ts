@@ -163,6 +163,45 @@
     </message>
 </context>
 <context>
+    <name>AuditTrailBox</name>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished">Audit trail</translation>
+    </message>
+    <message>
+        <source>Not checked yet in this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole: {n} event(s), every hash and link follows; {m} head(s) sent in bundles, all still on the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broken at event {seq} ({problem})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>append-only protection removed ({names})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event {seq} sent in a bundle is {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BROKEN: {what}. Tell your administrator and the office you send bundles to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <source>&amp;Back up workspace…</source>
@@ -828,6 +867,14 @@
         <translation>Sign and export…</translation>
     </message>
     <message>
+        <source>Encrypt to the province office&apos;s key (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lost USB stick then shows nothing. Untick only if the office asked for an unencrypted bundle; the choice is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Complete, not yet finalized: {n}</source>
         <translation>Complete, not yet finalized: {n}</translation>
     </message>
@@ -1076,12 +1123,20 @@ SHA-256 {sha}</translation>
         <translation>Bundles to import</translation>
     </message>
     <message>
-        <source>SECity bundles (*.secbundle);;All files (*)</source>
-        <translation>SECity bundles (*.secbundle);;All files (*)</translation>
+        <source>SECity bundles (*.secbundle *.age);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of this workspace&apos;s key, to open the encrypted bundle(s)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {reviews} review(s) to apply, {rejected} refused.</source>
         <translation>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {reviews} review(s) to apply, {rejected} refused.</translation>
+    </message>
+    <message>
+        <source>{n} stale replay(s): older than what is here, recorded only.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Importing</source>
@@ -1359,6 +1414,14 @@ SHA-256 {sha}</translation>
         <translation>Export public key…</translation>
     </message>
     <message>
+        <source>Replace key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a new signing key and a rotation statement signed by the old and new keys; give the statement to your office so your enrolment moves to the new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No signing key yet. Create one to sign the bundles this office sends (returns to assessors, results upward); it is protected by a passphrase only you know.</source>
         <translation>No signing key yet. Create one to sign the bundles this office sends (returns to assessors, results upward); it is protected by a passphrase only you know.</translation>
     </message>
@@ -1393,6 +1456,22 @@ SHA-256 {sha}</translation>
     <message>
         <source>The passphrase was changed.</source>
         <translation>The passphrase was changed.</translation>
+    </message>
+    <message>
+        <source>Current passphrase (the old key signs the change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase for the new key (at least 8 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the rotation statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New key {fp}. Give the statement {file} to your office; until it is applied there, bundles you sign with the new key are refused.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export public key</source>
@@ -2008,6 +2087,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     <message>
         <source>record the choice</source>
         <translation>record the choice</translation>
+    </message>
+    <message>
+        <source>stale replay — not received</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>signed revision</source>
@@ -2639,6 +2722,17 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     </message>
 </context>
 <context>
+    <name>Sealing</name>
+    <message>
+        <source>Encrypted: only the key(s) {keys} can open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not encrypted (as you chose; recorded in the history and the audit log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SelfAssessmentDialog</name>
     <message>
         <source>Municipality&apos;s self-assessment</source>
@@ -2774,6 +2868,14 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
 </context>
 <context>
     <name>SendPage</name>
+    <message>
+        <source>Encrypt each bundle to its receiver&apos;s key (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assessor&apos;s key for a return, the region&apos;s or nation&apos;s office key for upward bundles. Untick only if the receiver asked for an unencrypted bundle; the choice is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Return to assessor</source>
         <translation>Return to assessor</translation>
@@ -3071,6 +3173,10 @@ Check it with {owner}. Name:</translation>
         <translation>Organisation:</translation>
     </message>
     <message>
+        <source>Is this the key of the region or national office you send results to? Upward bundles are encrypted to office keys. (An assessor&apos;s key is not an office key.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Revoke key</source>
         <translation>Revoke key</translation>
     </message>
@@ -3117,6 +3223,14 @@ Reason:</translation>
     </message>
     <message>
         <source>municipality {code} (self-assessment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes — bundles are encrypted to it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -163,6 +163,45 @@
     </message>
 </context>
 <context>
+    <name>AuditTrailBox</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>บันทึกการตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>Not checked yet in this session.</source>
+        <translation>ยังไม่ได้ตรวจในครั้งนี้</translation>
+    </message>
+    <message>
+        <source>Verify now</source>
+        <translation>ตรวจเดี๋ยวนี้</translation>
+    </message>
+    <message>
+        <source>Checking the audit trail</source>
+        <translation>กำลังตรวจบันทึกการตรวจสอบ</translation>
+    </message>
+    <message>
+        <source>Whole: {n} event(s), every hash and link follows; {m} head(s) sent in bundles, all still on the chain.</source>
+        <translation>สมบูรณ์: {n} เหตุการณ์ ค่าแฮชและการเชื่อมโยงถูกต้องทุกรายการ หัวสายที่ส่งไปกับชุดข้อมูล {m} รายการยังอยู่ในสายครบ</translation>
+    </message>
+    <message>
+        <source>broken at event {seq} ({problem})</source>
+        <translation>ขาดที่เหตุการณ์ลำดับที่ {seq} ({problem})</translation>
+    </message>
+    <message>
+        <source>append-only protection removed ({names})</source>
+        <translation>การป้องกันการแก้ไขถูกถอดออก ({names})</translation>
+    </message>
+    <message>
+        <source>event {seq} sent in a bundle is {state}</source>
+        <translation>เหตุการณ์ลำดับที่ {seq} ที่แจ้งไปกับชุดข้อมูล: {state}</translation>
+    </message>
+    <message>
+        <source>BROKEN: {what}. Tell your administrator and the office you send bundles to.</source>
+        <translation>ไม่สมบูรณ์: {what} โปรดแจ้งผู้ดูแลระบบและสำนักงานที่ท่านส่งชุดข้อมูลไปให้</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <source>&amp;Back up workspace…</source>
@@ -828,6 +867,14 @@
         <translation>ลงนามและส่งออก…</translation>
     </message>
     <message>
+        <source>Encrypt to the province office&apos;s key (recommended)</source>
+        <translation>เข้ารหัสถึงกุญแจของสำนักงานจังหวัด (แนะนำ)</translation>
+    </message>
+    <message>
+        <source>A lost USB stick then shows nothing. Untick only if the office asked for an unencrypted bundle; the choice is recorded.</source>
+        <translation>หาก USB หาย ผู้อื่นจะเปิดดูข้อมูลไม่ได้ ยกเลิกเฉพาะเมื่อสำนักงานขอชุดข้อมูลแบบไม่เข้ารหัส ระบบจะบันทึกการเลือกนี้ไว้</translation>
+    </message>
+    <message>
         <source>Complete, not yet finalized: {n}</source>
         <translation>กรอกครบแต่ยังไม่ยืนยัน: {n}</translation>
     </message>
@@ -1076,12 +1123,20 @@ SHA-256 {sha}</translation>
         <translation>แฟ้มชุดข้อมูลที่จะนำเข้า</translation>
     </message>
     <message>
-        <source>SECity bundles (*.secbundle);;All files (*)</source>
-        <translation>แฟ้มชุดข้อมูล SECity (*.secbundle);;ทุกไฟล์ (*)</translation>
+        <source>SECity bundles (*.secbundle *.age);;All files (*)</source>
+        <translation>ชุดข้อมูล SECity (*.secbundle *.age);;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <source>Passphrase of this workspace&apos;s key, to open the encrypted bundle(s)</source>
+        <translation>รหัสผ่านของกุญแจพื้นที่ทำงานนี้ เพื่อเปิดชุดข้อมูลที่เข้ารหัสไว้</translation>
     </message>
     <message>
         <source>Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already here, {conflict} in conflict, {reviews} review(s) to apply, {rejected} refused.</source>
         <translation>ผลการทดลอง — ยังไม่มีการเปลี่ยนแปลง: เพิ่ม {add} ปรับปรุง {update} มีอยู่แล้ว {skip} ขัดแย้ง {conflict} ผลการพิจารณาที่จะนำไปใช้ {reviews} ถูกปฏิเสธ {rejected}</translation>
+    </message>
+    <message>
+        <source>{n} stale replay(s): older than what is here, recorded only.</source>
+        <translation>ส่งซ้ำฉบับเก่า {n} รายการ: เก่ากว่าฉบับที่มีอยู่ บันทึกไว้เท่านั้น</translation>
     </message>
     <message>
         <source>Importing</source>
@@ -1359,6 +1414,14 @@ SHA-256 {sha}</translation>
         <translation>ส่งออกกุญแจสาธารณะ…</translation>
     </message>
     <message>
+        <source>Replace key…</source>
+        <translation>เปลี่ยนกุญแจ…</translation>
+    </message>
+    <message>
+        <source>Make a new signing key and a rotation statement signed by the old and new keys; give the statement to your office so your enrolment moves to the new key.</source>
+        <translation>สร้างกุญแจลงนามใหม่พร้อมหนังสือแจ้งเปลี่ยนกุญแจที่ลงนามด้วยกุญแจเดิมและกุญแจใหม่ แล้วส่งหนังสือนั้นให้สำนักงานเพื่อย้ายการลงทะเบียนไปยังกุญแจใหม่</translation>
+    </message>
+    <message>
         <source>No signing key yet. Create one to sign the bundles this office sends (returns to assessors, results upward); it is protected by a passphrase only you know.</source>
         <translation>ยังไม่มีกุญแจลงนาม สร้างกุญแจเพื่อลงนามแฟ้มชุดข้อมูลที่สำนักงานส่ง (ส่งกลับให้ผู้ประเมินแก้ไข และส่งผลขึ้นไปยังภาคและส่วนกลาง) กุญแจจะถูกป้องกันด้วยรหัสผ่านที่คุณรู้เพียงคนเดียว</translation>
     </message>
@@ -1393,6 +1456,22 @@ SHA-256 {sha}</translation>
     <message>
         <source>The passphrase was changed.</source>
         <translation>เปลี่ยนรหัสผ่านแล้ว</translation>
+    </message>
+    <message>
+        <source>Current passphrase (the old key signs the change)</source>
+        <translation>รหัสผ่านปัจจุบัน (กุญแจเดิมจะลงนามรับรองการเปลี่ยน)</translation>
+    </message>
+    <message>
+        <source>Passphrase for the new key (at least 8 characters)</source>
+        <translation>รหัสผ่านของกุญแจใหม่ (อย่างน้อย 8 ตัวอักษร)</translation>
+    </message>
+    <message>
+        <source>Folder for the rotation statement</source>
+        <translation>โฟลเดอร์สำหรับเก็บหนังสือแจ้งเปลี่ยนกุญแจ</translation>
+    </message>
+    <message>
+        <source>New key {fp}. Give the statement {file} to your office; until it is applied there, bundles you sign with the new key are refused.</source>
+        <translation>กุญแจใหม่ {fp} โปรดส่งหนังสือ {file} ให้สำนักงาน จนกว่าสำนักงานจะนำไปใช้ ชุดข้อมูลที่ลงนามด้วยกุญแจใหม่จะถูกปฏิเสธ</translation>
     </message>
     <message>
         <source>Export public key</source>
@@ -2008,6 +2087,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     <message>
         <source>record the choice</source>
         <translation>บันทึกการเลือก</translation>
+    </message>
+    <message>
+        <source>stale replay — not received</source>
+        <translation>ส่งซ้ำฉบับเก่า — ไม่รับเข้า</translation>
     </message>
     <message>
         <source>signed revision</source>
@@ -2639,6 +2722,17 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     </message>
 </context>
 <context>
+    <name>Sealing</name>
+    <message>
+        <source>Encrypted: only the key(s) {keys} can open it.</source>
+        <translation>เข้ารหัสแล้ว: เปิดได้เฉพาะด้วยกุญแจ {keys}</translation>
+    </message>
+    <message>
+        <source>Not encrypted (as you chose; recorded in the history and the audit log).</source>
+        <translation>ไม่ได้เข้ารหัส (ตามที่เลือก และบันทึกไว้ในประวัติและบันทึกการตรวจสอบแล้ว)</translation>
+    </message>
+</context>
+<context>
     <name>SelfAssessmentDialog</name>
     <message>
         <source>Municipality&apos;s self-assessment</source>
@@ -2774,6 +2868,14 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
 </context>
 <context>
     <name>SendPage</name>
+    <message>
+        <source>Encrypt each bundle to its receiver&apos;s key (recommended)</source>
+        <translation>เข้ารหัสชุดข้อมูลถึงกุญแจของผู้รับ (แนะนำ)</translation>
+    </message>
+    <message>
+        <source>The assessor&apos;s key for a return, the region&apos;s or nation&apos;s office key for upward bundles. Untick only if the receiver asked for an unencrypted bundle; the choice is recorded.</source>
+        <translation>ชุดข้อมูลส่งคืนเข้ารหัสถึงกุญแจของผู้ประเมิน ชุดข้อมูลส่งขึ้นเข้ารหัสถึงกุญแจสำนักงานภาคหรือส่วนกลาง ยกเลิกเฉพาะเมื่อผู้รับขอชุดข้อมูลแบบไม่เข้ารหัส ระบบจะบันทึกการเลือกนี้ไว้</translation>
+    </message>
     <message>
         <source>Return to assessor</source>
         <translation>ส่งกลับให้ผู้ประเมิน</translation>
@@ -3071,6 +3173,10 @@ Check it with {owner}. Name:</source>
         <translation>หน่วยงาน:</translation>
     </message>
     <message>
+        <source>Is this the key of the region or national office you send results to? Upward bundles are encrypted to office keys. (An assessor&apos;s key is not an office key.)</source>
+        <translation>กุญแจนี้เป็นของสำนักงานภาคหรือส่วนกลางที่ท่านส่งผลไปให้ใช่หรือไม่ ชุดข้อมูลส่งขึ้นจะเข้ารหัสถึงกุญแจสำนักงาน (กุญแจของผู้ประเมินไม่ใช่กุญแจสำนักงาน)</translation>
+    </message>
+    <message>
         <source>Revoke key</source>
         <translation>เพิกถอนกุญแจ</translation>
     </message>
@@ -3118,6 +3224,14 @@ Reason:</source>
     <message>
         <source>municipality {code} (self-assessment)</source>
         <translation>เทศบาล {code} (ประเมินตนเอง)</translation>
+    </message>
+    <message>
+        <source>Office key</source>
+        <translation>กุญแจสำนักงาน</translation>
+    </message>
+    <message>
+        <source>yes — bundles are encrypted to it</source>
+        <translation>ใช่ — ชุดข้อมูลจะเข้ารหัสถึงกุญแจนี้</translation>
     </message>
 </context>
 <context>

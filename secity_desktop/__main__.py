@@ -19,6 +19,7 @@ from collections.abc import Sequence
 CLI_COMMANDS = frozenset(
     {
         "assessment",
+        "audit",
         "backup",
         "bundle",
         "certificate",

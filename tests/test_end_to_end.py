@@ -51,10 +51,14 @@ def test_assessor_to_province_to_nation(tmp_path: Path, capsys: pytest.CaptureFi
     p("init", "--role", "province", "--province", "50", "--name", "กานดา ศรีสุข")
     p("key", "init", "--name", "กานดา ศรีสุข", "--position", "ผู้อำนวยการ ทสจ.", *ppf)
     n("init", "--role", "national", "--name", "ส่วนกลาง")
+    n("key", "init", "--name", "ส่วนกลาง", *ppf)  # its key opens what is sent to it
     a("key", "export", str(tmp_path / "assessor.pub"))
     p("key", "export", str(tmp_path / "province.pub"))
+    n("key", "export", str(tmp_path / "national.pub"))
     p("trust", "add", str(tmp_path / "assessor.pub"), "--name", "สมชาย ใจดี")
-    a("trust", "add", str(tmp_path / "province.pub"), "--name", "ทสจ.เชียงใหม่")
+    # office keys: bundles sent there are encrypted to them (the default)
+    a("trust", "add", str(tmp_path / "province.pub"), "--name", "ทสจ.เชียงใหม่", "--office")
+    p("trust", "add", str(tmp_path / "national.pub"), "--name", "ส่วนกลาง", "--office")
     n("trust", "add", str(tmp_path / "province.pub"), "--name", "ทสจ.เชียงใหม่")
 
     # --- the assessor fills everything, with evidence, and sends it ----------------------
@@ -69,7 +73,9 @@ def test_assessor_to_province_to_nation(tmp_path: Path, capsys: pytest.CaptureFi
     a("assessment", "complete", aid)
     a("assessment", "finalize", aid, *ppf)
     sent = a("bundle", "export", aid, "-o", str(tmp_path / "field1.secbundle"), *ppf)
-    p("bundle", "import", sent["path"])  # type: ignore[index]
+    assert str(sent["path"]).endswith(".secbundle.age")  # type: ignore[index]
+    assert sent["encrypted_to"] == [p("key", "show")["fingerprint"]]  # type: ignore[index]
+    p("bundle", "import", sent["path"], *ppf)  # type: ignore[index]
 
     # --- the province finds a problem and returns it -------------------------------------
     first = indicators[0][0]
@@ -77,7 +83,7 @@ def test_assessor_to_province_to_nation(tmp_path: Path, capsys: pytest.CaptureFi
     p("review", "comment", aid, "ภาพถ่ายบ่อขยะไม่ชัด โปรดถ่ายใหม่", "--indicator", first)
     p("review", "return", aid, "--comment", "แก้ไขตัวชี้วัด " + first)
     back = p("bundle", "return", aid, "-o", str(tmp_path), *ppf)
-    got = a("bundle", "import", back["path"])  # type: ignore[index]
+    got = a("bundle", "import", back["path"], *ppf)  # type: ignore[index]
     assert got["counts"]["reviews"] == 1  # type: ignore[index]
     listed = a("assessment", "list")
     draft = next(r for r in listed if r["status"] == "draft")  # type: ignore[union-attr]
@@ -89,7 +95,7 @@ def test_assessor_to_province_to_nation(tmp_path: Path, capsys: pytest.CaptureFi
     a("assessment", "complete", draft["id"])
     a("assessment", "finalize", draft["id"], *ppf)
     sent2 = a("bundle", "export", "--unsent", "-o", str(tmp_path / "field2.secbundle"), *ppf)
-    imported = p("bundle", "import", sent2["path"])  # type: ignore[index]
+    imported = p("bundle", "import", sent2["path"], *ppf)  # type: ignore[index]
     assert imported["counts"]["update"] == 1  # type: ignore[index]
     rid = draft["id"]
     p("review", "start", rid)
@@ -118,11 +124,11 @@ def test_assessor_to_province_to_nation(tmp_path: Path, capsys: pytest.CaptureFi
     # --- upward: the nation receives the province's approved result ----------------------
     up = p("bundle", "upward", "--year", YEAR, "-o", str(tmp_path), *ppf)
     assert up["assessments"] == [rid] and up["model_towns"] == 1  # type: ignore[index]
-    verified = n("bundle", "verify", up["path"])  # type: ignore[index]
+    verified = n("bundle", "verify", up["path"], *ppf)  # type: ignore[index]
     assert verified[0]["kind"] == "upward" and verified[0]["sender"] == "ทสจ.เชียงใหม่"  # type: ignore[index]
-    dry = n("bundle", "import", "--dry-run", up["path"])  # type: ignore[index]
+    dry = n("bundle", "import", "--dry-run", up["path"], *ppf)  # type: ignore[index]
     assert dry["counts"]["add"] == 1 and n("assessment", "list") == []  # type: ignore[index]
-    n("bundle", "import", up["path"])  # type: ignore[index]
+    n("bundle", "import", up["path"], *ppf)  # type: ignore[index]
     nat = n("review", "show", rid)
     assert nat["status"] == "approved"  # type: ignore[index]
     assert nat["effective_score"] == shown["effective_score"]  # type: ignore[index]
@@ -130,9 +136,9 @@ def test_assessor_to_province_to_nation(tmp_path: Path, capsys: pytest.CaptureFi
     assert (cov["provinces"], cov["with_seat_approved"], cov["with_model_town"]) == (76, 1, 1)  # type: ignore[index]
     cm = next(r for r in cov["rows"] if r["province"] == "50")  # type: ignore[index]
     assert cm["seat_approved"] and cm["model_town"]["code"] == MUNI
-    # the province's bundle is refused at the assessor's (wrong kind), with a reason
-    wrong = a("bundle", "import", up["path"], ok=False)  # type: ignore[index]
-    assert wrong["rejected"][0]["reason"] == "wrong_kind"  # type: ignore[index]
+    # the province's upward bundle is refused at the assessor's: encrypted to the nation only
+    wrong = a("bundle", "import", up["path"], *ppf, ok=False)  # type: ignore[index]
+    assert wrong["rejected"][0]["reason"] == "not_for_us"  # type: ignore[index]
 
 
 def test_assessor_reads_the_feedback_from_the_command_line(

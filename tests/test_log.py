@@ -66,7 +66,8 @@ def test_no_passphrase_or_key_material_reaches_the_log(tmp_path: Path,
     ws.close()
     assert run("assessment", "finalize", aid, "--passphrase-file", str(wrong)) == 1
     assert run("assessment", "finalize", aid, "--passphrase-file", str(pp)) == 0
-    assert run("bundle", "export", aid, "-o", str(tmp_path), "--passphrase-file", str(pp)) == 0
+    assert run("bundle", "export", aid, "-o", str(tmp_path), "--passphrase-file", str(pp),
+               "--unencrypted") == 0
     assert run("backup", "create", str(tmp_path / "b.secbackup")) == 0
     assert run("key", "passwd", "--passphrase-file", str(pp), "--new-passphrase-file", str(pp)) == 0
     capsys.readouterr()

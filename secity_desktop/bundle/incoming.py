@@ -13,12 +13,13 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from secity_desktop.bundle.encryption import open_decrypted, sniff
+from secity_desktop.bundle.encryption import header_stanzas, open_decrypted, sniff, stanza_tag
 from secity_desktop.bundle.read import VerifiedBundle, verify_bundle
 from secity_desktop.bundle.safezip import ZipLimits
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import BundleRejected
 from secity_desktop.core.framework import Framework
+from secity_desktop.crypto import keys
 
 
 def verify_bundle_file(
@@ -53,6 +54,7 @@ def verify_bundle_file(
                              progress=progress, framework_cache=framework_cache)
     if own_key is None:
         raise BundleRejected("not_for_us", f"{path.name} is encrypted, and this workspace has no key to open it")
+    _refuse_revoked_recipient(path, own_key, trusted)
     outer = path.stat().st_size
 
     def first_half(done: int, total: int) -> bool:
@@ -68,3 +70,23 @@ def verify_bundle_file(
                            progress=second_half, framework_cache=framework_cache)
     vb.path, vb.encrypted, vb.outer_sha256, vb.outer_size = path, True, hasher.hexdigest(), outer
     return vb
+
+
+def _refuse_revoked_recipient(path: Path, own_key: Ed25519PrivateKey, trusted: Sequence[TrustedKey]) -> None:
+    """Not addressed to us but to a key this workspace knows as revoked: say that, by name.
+
+    (Addressed to us and to a revoked key as well is fine: we can read it and the sender's
+    signature decides.) A bundle encrypted to a revoked key was made with a key list that
+    is out of date — or by someone holding the revoked key's public half on purpose.
+    """
+    tags = {s[1] for s in header_stanzas(path) if len(s) > 1 and s[0] == "ssh-ed25519"}
+    if stanza_tag(keys.public_line(own_key.public_key(), "")) in tags:
+        return
+    for k in trusted:
+        if k.revoked and stanza_tag(k.public_line) in tags:
+            raise BundleRejected(
+                "sealed.to_revoked",
+                f"{path.name} is encrypted to the key of {k.label} ({k.fingerprint}), revoked on "
+                f"{k.revoked_at}, and not to this workspace's key; ask the sender to export again",
+                name=k.label, fingerprint=k.fingerprint, revoked_at=k.revoked_at,
+            )

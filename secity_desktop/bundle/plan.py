@@ -34,6 +34,7 @@ from pathlib import Path
 
 from secity_desktop.bundle.documents import ReviewDoc
 from secity_desktop.bundle.read import VerifiedBundle, VerifiedRevision
+from secity_desktop.core.audit_anchor import AnchorNote
 from secity_desktop.core.lifecycle import Role, accepts_bundle
 
 RootKey = tuple[str, int, str]
@@ -45,6 +46,9 @@ class Action(StrEnum):
     UPDATE = "update"
     SKIP = "skip"
     CONFLICT = "conflict"
+    #: older than a revision already held for the same assessment (a replay): recorded only,
+    #: never received, never in the review queue or an upward bundle
+    STALE = "stale"
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,8 @@ class Plan:
     items: list[PlanItem] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     reviews: list[ReviewItem] = field(default_factory=list)
+    #: what each bundle's audit head says about its sender's log (services/audit_trail.py)
+    anchors: list[AnchorNote] = field(default_factory=list)
 
     def count(self, action: Action) -> int:
         return sum(1 for i in self.items if i.action is action)
@@ -142,6 +148,7 @@ class Plan:
             "items": [i.as_json() for i in self.items],
             "reviews": [r.as_json() for r in self.reviews],
             "rejected": [r.as_json() for r in self.rejected],
+            "audit_anchors": [a.as_json() for a in self.anchors],
             "counts": {a.value: self.count(a) for a in Action}
             | {"rejected": len(self.rejected), "reviews": sum(
                 1 for r in self.reviews if r.action is not Action.SKIP)},
@@ -199,6 +206,7 @@ def facts_wanted(verified: Sequence[VerifiedBundle]) -> FactsWanted:
         for rev in vb.revisions:
             d = rev.doc
             ids.add(d.id)
+            superseded.add(d.id)  # a held revision superseding it makes it a stale replay
             if d.supersedes:
                 ids.add(d.supersedes)
                 superseded.add(d.supersedes)
@@ -367,6 +375,13 @@ def plan_import(
                     f"revision {d.id} is already here with different signed content",
                 )
                 break
+            newer = state.successor(d.id, d.id)
+            if newer:
+                items.append(PlanItem(
+                    vb.path, rev, Action.STALE,
+                    f"stale replay: {newer} (held here) already supersedes this revision", newer,
+                ))
+                continue
             if d.supersedes:
                 other = state.successor(d.supersedes, d.id)
                 if other:

@@ -67,6 +67,11 @@ class WrittenBundle:
     size: int
     revisions: int
     evidence_bytes: int
+    #: Encrypted (age) to these fingerprints; empty for a plain bundle. ``sha256``/``size``
+    #: stay the inner signed bundle's (its identity), ``outer_*`` are the file's own.
+    encrypted_to: tuple[str, ...] = ()
+    outer_sha256: str = ""
+    outer_size: int = 0
 
 
 def evidence_path(sha: str) -> str:

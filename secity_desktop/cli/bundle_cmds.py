@@ -17,6 +17,7 @@ from secity_desktop.services.bundle_check import (
 from secity_desktop.services.bundle_export import ExportService
 from secity_desktop.services.bundle_import import ImportResult, ImportService
 from secity_desktop.services.conflicts import ConflictService
+from secity_desktop.services.identity import Identity
 from secity_desktop.services.office_bundles import OfficeBundleService, OfficeJob
 from secity_desktop.services.types import Plan
 
@@ -34,6 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     e.add_argument("--unsent", action="store_true", help="everything not yet sent")
     e.add_argument("-o", "--output", type=Path, default=Path("."), help="file or folder")
     e.add_argument("--list", action="store_true", help="only list what could be exported")
+    e.add_argument("--unencrypted", action="store_true",
+                   help="do not encrypt to the receiving office's key (recorded; only if it asked)")
     add_passphrase_args(e)
     add_json_flag(e)
     e.set_defaults(handler=cmd_export)
@@ -42,6 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument("ids", nargs="*", help="returned assessment ids (default: every returned one)")
     r.add_argument("-o", "--output", type=Path, default=Path("."), help="file or folder")
     r.add_argument("--list", action="store_true", help="only list what could be sent")
+    r.add_argument("--unencrypted", action="store_true",
+                   help="do not encrypt to the receiving office's key (recorded; only if it asked)")
     add_passphrase_args(r)
     add_json_flag(r)
     r.set_defaults(handler=cmd_return)
@@ -51,6 +56,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     u.add_argument("--year", type=int, help="only this fiscal year (BE)")
     u.add_argument("-o", "--output", type=Path, default=Path("."), help="file or folder")
     u.add_argument("--list", action="store_true", help="only list what could be sent")
+    u.add_argument("--unencrypted", action="store_true",
+                   help="do not encrypt to the receiving office's key (recorded; only if it asked)")
     add_passphrase_args(u)
     add_json_flag(u)
     u.set_defaults(handler=cmd_upward)
@@ -59,12 +66,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     v.add_argument("files", nargs="+", type=Path)
     v.add_argument("--allowed-signers", type=Path,
                    help="check against this OpenSSH allowed_signers file instead of the registry")
+    add_passphrase_args(v)  # asked only when a file is encrypted (to open it)
     add_json_flag(v)
     v.set_defaults(handler=cmd_verify)
 
     i = bsub.add_parser("import", help="import bundles of any kind; --dry-run shows the plan only")
     i.add_argument("files", nargs="+", type=Path)
     i.add_argument("--dry-run", action="store_true")
+    add_passphrase_args(i)  # asked only when a file is encrypted (to open it)
     add_json_flag(i)
     i.set_defaults(handler=cmd_import)
 
@@ -108,15 +117,21 @@ def cmd_export(ctx: Context) -> int:
     size = svc.estimate(ids)
     print(f"exporting {len(set(ids))} revision(s), about {_mb(size)}", file=sys.stderr)
     key = unlock(svc.identity, ctx.args.passphrase_file)
-    written = svc.export(ids, ctx.args.output, key)
+    written = svc.export(ids, ctx.args.output, key, encrypt=not ctx.args.unencrypted)
     ctx.emit(
         {"path": str(written.path), "sha256": written.sha256, "size": written.size,
-         "revisions": written.revisions},
+         "revisions": written.revisions, "encrypted_to": list(written.encrypted_to)},
         ctx.say("bundle.wrote", "wrote {file} ({size}, {count} revision(s))\nsha256 {sha256}",
                 file=written.path, size=_mb(written.size), count=written.revisions,
-                sha256=written.sha256),
+                sha256=written.sha256) + "\n" + _sealed_text(written),
     )
     return 0
+
+
+def _sealed_text(written) -> str:  # type: ignore[no-untyped-def]
+    if written.encrypted_to:
+        return "encrypted to " + ", ".join(written.encrypted_to)
+    return "NOT encrypted (--unencrypted; recorded in the export history and the audit log)"
 
 
 def _office_export(ctx: Context, kind: str, job_for) -> int:  # type: ignore[no-untyped-def]
@@ -135,9 +150,11 @@ def _office_export(ctx: Context, kind: str, job_for) -> int:  # type: ignore[no-
     written = svc.export(job, ctx.args.output, key)
     ctx.emit(
         {"path": str(written.path), "sha256": written.sha256, "size": written.size,
-         "kind": kind, "assessments": job.ids, "model_towns": len(job.model_towns)},
+         "kind": kind, "assessments": job.ids, "model_towns": len(job.model_towns),
+         "encrypted_to": list(written.encrypted_to)},
         ctx.say("bundle.wrote_office", "wrote {file} ({size}, sha256 {sha256}…)",
-                file=written.path, size=_mb(written.size), sha256=written.sha256[:16]),
+                file=written.path, size=_mb(written.size), sha256=written.sha256[:16])
+        + "\n" + _sealed_text(written),
     )
     return 0
 
@@ -145,15 +162,25 @@ def _office_export(ctx: Context, kind: str, job_for) -> int:  # type: ignore[no-
 def cmd_return(ctx: Context) -> int:
     def job(svc: OfficeBundleService) -> OfficeJob:
         ids = list(ctx.args.ids) or [c.assessment_id for c in svc.candidates("return")]
-        return svc.prepare_return(ids)
+        return svc.prepare_return(ids, encrypt=not ctx.args.unencrypted)
 
     return _office_export(ctx, "return", job)
 
 
 def cmd_upward(ctx: Context) -> int:
     return _office_export(
-        ctx, "upward", lambda svc: svc.prepare_upward(ctx.args.year, list(ctx.args.ids) or None)
+        ctx, "upward", lambda svc: svc.prepare_upward(ctx.args.year, list(ctx.args.ids) or None,
+                                                      encrypt=not ctx.args.unencrypted)
     )
+
+
+def _key_if_encrypted(ctx: Context):  # type: ignore[no-untyped-def]
+    """This workspace's key, unlocked, when a file is encrypted and there is a key; otherwise
+    None (an encrypted file is then refused ``not_for_us``, the others checked as usual)."""
+    if not ImportService.needs_key(ctx.args.files):
+        return None
+    identity = Identity(ctx.workspace())
+    return unlock(identity, ctx.args.passphrase_file) if identity.has_key() else None
 
 
 def cmd_verify(ctx: Context) -> int:
@@ -161,7 +188,8 @@ def cmd_verify(ctx: Context) -> int:
         trusted = read_allowed_signers(ctx.args.allowed_signers)
     else:
         trusted = trusted_for_verify(ctx.workspace())
-    verdicts = verify_files(ctx.args.files, trusted)
+    key = _key_if_encrypted(ctx)
+    verdicts = verify_files(ctx.args.files, trusted, key)
     results = [v.as_json() for v in verdicts]
     for r in results:  # refusals on stderr (the README says errors go there)
         if not r["ok"]:
@@ -193,8 +221,17 @@ def _plan_text(plan: Plan) -> str:
     return "\n".join(lines)
 
 
+def _anchor_warnings(plan: Plan) -> None:
+    """A sender's audit log that went back or changed is said loudly (not a refusal: the
+    bundle's signatures hold; the office decides what to do with the sender)."""
+    for a in plan.anchors:
+        if a.alarming:
+            print(f"WARNING  {a.file} [{a.code}] {a.message}", file=sys.stderr)
+
+
 def _refusals(plan: Plan, result: ImportResult | None = None) -> None:
     """Refusals go to stderr (the README's promise); each says where its copy is, or why none."""
+    _anchor_warnings(plan)
     for r in plan.rejected:
         line = f"REFUSED  {r.path.name} [{r.reason}] {r.message}"
         if result is not None and r.path in result.quarantined:
@@ -217,12 +254,13 @@ _NOT_KEPT = {
 def cmd_import(ctx: Context) -> int:
     ws = ctx.workspace()
     svc = ImportService(ws)
+    key = _key_if_encrypted(ctx)
     if ctx.args.dry_run:
-        plan = svc.dry_run(ctx.args.files)
+        plan = svc.dry_run(ctx.args.files, own_key=key)
         _refusals(plan)
         ctx.emit(plan.as_json() | {"dry_run": True}, "dry run — nothing changed\n" + _plan_text(plan))
         return 1 if plan.rejected else 0
-    result = svc.import_files(ctx.args.files)
+    result = svc.import_files(ctx.args.files, own_key=key)
     _refusals(result.plan, result)
     ctx.emit(result.as_json(), _plan_text(result.plan))
     return 1 if result.plan.rejected else 0

@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "certificate": ("certificate_cmds", "certificate checks"),
     "backup": ("backup_cmds", "whole-workspace backups: create, verify, restore"),
     "quarantine": ("backup_cmds", "refused bundles kept aside: usage and size cap"),
+    "audit": ("audit_cmds", "the audit trail: check that it is whole"),
     "doctor": ("doctor_cmds", "check this installation (for support)"),
     "guide": ("guide_cmds", "the user guide (Thai and English): PDF, page list"),
 }

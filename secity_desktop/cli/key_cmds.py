@@ -41,6 +41,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_passphrase_args(pw, new=True)
     pw.set_defaults(handler=cmd_passwd)
 
+    ro = ksub.add_parser("rotate", help="replace your signing key: a new key and a rotation "
+                         "statement signed by the old and new keys, for your office")
+    ro.add_argument("-o", "--output", type=Path, default=Path("."),
+                    help="folder for the statement file (default: here)")
+    ro.add_argument("--reason", default="", help="why (kept in the statement and the audit log)")
+    add_passphrase_args(ro, new=True)
+    add_json_flag(ro)
+    ro.set_defaults(handler=cmd_rotate)
+
     pr = ksub.add_parser("profile", help="set your name, position, organisation, province")
     _profile_args(pr)
     add_json_flag(pr)
@@ -113,4 +122,23 @@ def cmd_profile(ctx: Context) -> int:
     ident = Identity(ctx.workspace())
     _set_profile(ident, ctx.args)
     ctx.emit(ident.profile().__dict__, ctx.say("key.profile_saved", "profile saved"))
+    return 0
+
+
+def cmd_rotate(ctx: Context) -> int:
+    from secity_desktop.services.key_rotation import rotate
+
+    ws = ctx.workspace()
+    old = old_passphrase(Identity(ws), ctx.args.passphrase_file)
+    new = new_passphrase(ctx.args.new_passphrase_file)
+    r = rotate(ws, old, new, ctx.args.output, ctx.args.reason)
+    ctx.emit(
+        {"old_fingerprint": r.old_fingerprint, "new_fingerprint": r.new_fingerprint,
+         "public_key": r.new_public_line, "statement": str(r.statement),
+         "retired_key": str(r.retired_key)},
+        f"new signing key {r.new_fingerprint} (was {r.old_fingerprint})\n"
+        f"rotation statement: {r.statement}\n"
+        "give the statement to your office (secity trust apply FILE); the old key is kept as "
+        f"{r.retired_key.name}",
+    )
     return 0

@@ -30,6 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     a.add_argument("--organisation", default="")
     a.add_argument("--position", default="")
     a.add_argument("--fingerprint", help="refuse unless the key has this fingerprint (as read out)")
+    a.add_argument("--office", action="store_true",
+                   help="an office's key (the province at an assessor; region/nation at a province):"
+                        " bundles sent there are encrypted to it")
     add_json_flag(a)
     a.set_defaults(handler=cmd_add)
 
@@ -41,6 +44,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument("key", help="fingerprint, key id or principal")
     r.add_argument("--reason", default="")
     r.set_defaults(handler=cmd_revoke)
+
+    ap = tsub.add_parser("apply", help="apply a key rotation statement: the enrolment moves to "
+                         "the new key, the old one is retired")
+    ap.add_argument("statement", type=Path)
+    add_json_flag(ap)
+    ap.set_defaults(handler=cmd_apply)
+
+    re_ = tsub.add_parser("reenrol", help="the holder lost their key: enrol the new one and revoke "
+                          "the old one from a date, with the reason")
+    re_.add_argument("pubfile", type=Path, help="the holder's new public key file")
+    re_.add_argument("--replaces", required=True, help="the lost key: fingerprint or key id")
+    re_.add_argument("--reason", required=True, help="why (kept with the enrolment)")
+    re_.add_argument("--revoked-from", help="ISO date-time the old key stops counting (default: now)")
+    re_.add_argument("--fingerprint", help="refuse unless the new key has this fingerprint")
+    add_json_flag(re_)
+    re_.set_defaults(handler=cmd_reenrol)
 
     e = tsub.add_parser("export", help="write an OpenSSH allowed_signers file")
     e.add_argument("target", type=Path, nargs="?")
@@ -67,7 +86,7 @@ def cmd_add(ctx: Context) -> int:
             )
     k = reg.add(text, actor=ctx.workspace().actor, name=ctx.args.name,
                 organisation=ctx.args.organisation, position=ctx.args.position,
-                role=ctx.args.role, municipality=ctx.args.municipality)
+                role=ctx.args.role, municipality=ctx.args.municipality, office=ctx.args.office)
     ctx.emit(k.as_json(), ctx.say(
         "trust.enrolled", "enrolled {name} — {fingerprint} (principal {principal})",
         name=k.name, fingerprint=k.fingerprint, principal=k.principal))
@@ -75,10 +94,13 @@ def cmd_add(ctx: Context) -> int:
 
 
 def cmd_list(ctx: Context) -> int:
-    keys_ = _registry(ctx).all()
-    ctx.emit([k.as_json() for k in keys_], "\n".join(
+    reg = _registry(ctx)
+    keys_ = reg.all()
+    offices = {k.fingerprint for k in reg.office_keys()}
+    ctx.emit([k.as_json() | {"office": k.fingerprint in offices} for k in keys_], "\n".join(
         f"{k.fingerprint}  {k.name}  {k.organisation}  enrolled {k.enrolled_at[:10]} by "
-        f"{k.enrolled_by}" + (f"  REVOKED {k.revoked_at[:10]}" if k.revoked_at else "")
+        f"{k.enrolled_by}" + ("  OFFICE (bundles encrypted to it)" if k.fingerprint in offices else "")
+        + (f"  REVOKED {k.revoked_at[:10]}" if k.revoked_at else "")
         for k in keys_) or ctx.say("trust.none", "no keys enrolled"))
     return 0
 
@@ -96,4 +118,35 @@ def cmd_export(ctx: Context) -> int:
         ctx.out.write(text)
     else:
         ctx.args.target.write_text(text, "utf-8")
+    return 0
+
+
+def cmd_apply(ctx: Context) -> int:
+    from secity_desktop.services.key_rotation import apply_statement
+
+    try:
+        data = ctx.args.statement.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"cannot read {ctx.args.statement}: {exc.strerror}",
+                              code="key_file_unreadable", path=str(ctx.args.statement)) from None
+    k = apply_statement(ctx.workspace(), data)
+    ctx.emit(k.as_json(), f"enrolment of {k.name} moved to {k.fingerprint}; the old key is retired")
+    return 0
+
+
+def cmd_reenrol(ctx: Context) -> int:
+    from secity_desktop.services.key_rotation import reenrol
+
+    reg = _registry(ctx)
+    text = reg.read_key_file(ctx.args.pubfile)
+    if ctx.args.fingerprint:
+        got, _comment = reg.inspect(text)
+        if got != ctx.args.fingerprint.strip():
+            raise ValidationError(
+                f"the key's fingerprint is {got}, not {ctx.args.fingerprint}; nothing was enrolled",
+                code="trust.fingerprint_mismatch", got=got, expected=ctx.args.fingerprint
+            )
+    k = reenrol(ctx.workspace(), text, ctx.args.replaces, ctx.args.reason,
+                revoked_from=ctx.args.revoked_from)
+    ctx.emit(k.as_json(), f"enrolled {k.name} — {k.fingerprint}; the old key is revoked")
     return 0

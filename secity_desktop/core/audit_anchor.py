@@ -77,11 +77,16 @@ class HeadComparison:
         return self.verdict in ALARMING
 
 
-def compare_head(new: AuditHead, seen: Iterable[AuditHead]) -> HeadComparison:
+def compare_head(
+    new: AuditHead, seen: Iterable[AuditHead], created_at: str | None = None
+) -> HeadComparison:
     """Classify ``new`` against every head seen before from the same sender (see module doc).
 
     Timestamps are the sender's own ISO-8601 strings (one format, one clock), so they compare
-    as text; they only separate ``earlier`` from ``truncated``.
+    as text; they only separate ``earlier`` from ``truncated``. ``created_at`` is when the
+    bundle carrying ``new`` was signed (its manifest): a bundle signed *after* the newest
+    seen head's event but carrying a lower head is a chain that went back (``truncated``),
+    even when the surviving last event is old — an honest late bundle was signed before.
     """
     known = list(seen)
     if not known:
@@ -94,6 +99,53 @@ def compare_head(new: AuditHead, seen: Iterable[AuditHead]) -> HeadComparison:
     newest = max(known, key=lambda h: h.seq)
     if new.seq > newest.seq:
         return HeadComparison("extends", newest)
-    if new.at > newest.at:
+    if new.at > newest.at or (created_at is not None and created_at > newest.at):
         return HeadComparison("truncated", newest)
     return HeadComparison("earlier", newest)
+
+
+_ENGLISH = {
+    "rewritten": "the audit log of {sender} ({fingerprint}) was rewritten: its event {seq} now "
+                 "has another hash than the one announced before (edited and re-hashed, or a "
+                 "copy of the workspace that went its own way)",
+    "truncated": "the audit log of {sender} ({fingerprint}) went back: it ends at event {seq}, "
+                 "but event {against} was announced before (events deleted, or an old copy or "
+                 "backup of the workspace is in use)",
+}
+
+
+@dataclass(frozen=True)
+class AnchorNote:
+    """What one incoming bundle's audit head says about its sender's log."""
+
+    file: str
+    sender: str
+    fingerprint: str
+    seq: int
+    hash: str
+    verdict: str  # first, same, extends, earlier, rewritten, truncated (core/audit_anchor.py)
+    against: int | None = None  # the sequence of the seen head it was compared with
+
+    @property
+    def alarming(self) -> bool:
+        return self.verdict in _ENGLISH
+
+    @property
+    def code(self) -> str:
+        return f"anchor.{self.verdict}"
+
+    @property
+    def params(self) -> dict[str, object]:
+        return {"sender": self.sender, "fingerprint": self.fingerprint, "seq": self.seq,
+                "against": self.against if self.against is not None else "", "file": self.file}
+
+    @property
+    def message(self) -> str:
+        return _ENGLISH.get(self.verdict, "audit head {seq}: {verdict}").format(
+            **self.params, verdict=self.verdict)
+
+    def as_json(self) -> dict[str, object]:
+        return {"file": self.file, "sender": self.sender, "fingerprint": self.fingerprint,
+                "seq": self.seq, "hash": self.hash, "verdict": self.verdict,
+                "against": self.against, "alarming": self.alarming,
+                "message": self.message if self.alarming else ""}

@@ -16,9 +16,11 @@ from pathlib import Path
 
 from secity_desktop import __version__, paths
 from secity_desktop.core.framework import Framework
+from secity_desktop.gui.audit_indicator import AuditTrailBox
 from secity_desktop.gui.common import fit_to_screen
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
 from secity_desktop.gui.thai_wrap import ThaiLabel
+from secity_desktop.services.workspace import Workspace
 
 STATUS_LABELS = {
     "provisional": ("ฉบับร่าง (ยังไม่เป็นทางการ)", "provisional"),
@@ -51,6 +53,8 @@ class AboutDialog(QtWidgets.QDialog):
         framework: Framework,
         parent: QtWidgets.QWidget | None = None,
         data_dir: Path | None = None,
+        ws: Workspace | None = None,
+        lang: str = "th",
     ) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
@@ -84,6 +88,10 @@ class AboutDialog(QtWidgets.QDialog):
         )
         head.addWidget(self.summary, 1)
         layout.addLayout(head)
+        self.audit_box: AuditTrailBox | None = None
+        if ws is not None:  # the open workspace's audit trail, checked on demand
+            self.audit_box = AuditTrailBox(ws, self, lang)
+            layout.addWidget(self.audit_box)
 
         layout.addWidget(QtWidgets.QLabel(self.tr("Licences"), self))
         self.licences = QtWidgets.QPlainTextEdit(self)

@@ -487,4 +487,5 @@ class MainWindow(QtWidgets.QMainWindow):
     def _about(self) -> None:
         from secity_desktop.gui.about import AboutDialog
 
-        AboutDialog(self.ws.frameworks.current(), self, self.ws.data_dir).exec()
+        AboutDialog(self.ws.frameworks.current(), self, self.ws.data_dir, self.ws,
+                    self.lang).exec()

@@ -360,7 +360,8 @@ class ReviewPlace(QtWidgets.QWidget):
         if self.writer is None or aid is None or not self.writer.ensure_key():
             return False
         try:
-            job = self.writer.svc.prepare_return([aid])
+            # encrypted to the assessor's key, as on the Send page (where it can be unticked)
+            job = self.writer.svc.prepare_return([aid], encrypt=True)
         except SecityError as exc:
             QtWidgets.QMessageBox.warning(self, self.tr("Not done"), messages.describe(exc, self.lang))
             return False

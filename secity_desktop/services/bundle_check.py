@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from secity_desktop.bundle.read import verify_bundle
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from secity_desktop.bundle.incoming import verify_bundle_file
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import BundleRejected, ValidationError
 from secity_desktop.crypto import keys
@@ -85,15 +87,30 @@ class BundleVerdict:
                 "revisions": self.revisions, "reviews": self.reviews, "evidence": self.evidence}
 
 
-def verify_files(files: Sequence[Path], trusted: Sequence[TrustedKey]) -> list[BundleVerdict]:
+def verify_files(files: Sequence[Path], trusted: Sequence[TrustedKey],
+                 own_key: Ed25519PrivateKey | None = None) -> list[BundleVerdict]:
+    """Check files without importing them; an encrypted one is opened with ``own_key`` into a
+    temporary folder that is removed afterwards (refused ``not_for_us`` without a key)."""
+    import tempfile
+
     out = []
-    for f in files:
-        try:
-            vb = verify_bundle(f, list(trusted))
-        except BundleRejected as exc:
-            out.append(BundleVerdict(f, False, reason=exc.reason, message=str(exc)))
-            continue
-        out.append(BundleVerdict(f, True, vb.file_sha256, vb.kind, vb.signer.name,
-                                 vb.signer.fingerprint, len(vb.revisions), len(vb.reviews),
-                                 len(vb.evidence)))
+    tmp = Path(tempfile.mkdtemp(prefix="secity-verify-"))
+    try:
+        for f in files:
+            out.append(_verify_one(f, trusted, own_key, tmp))
+    finally:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+def _verify_one(f: Path, trusted: Sequence[TrustedKey], own_key: Ed25519PrivateKey | None,
+                tmp: Path) -> BundleVerdict:
+    try:
+        vb = verify_bundle_file(f, list(trusted), own_key=own_key, decrypt_dir=tmp)
+    except BundleRejected as exc:
+        return BundleVerdict(f, False, reason=exc.reason, message=str(exc))
+    return BundleVerdict(f, True, vb.file_sha256, vb.kind, vb.signer.name,
+                         vb.signer.fingerprint, len(vb.revisions), len(vb.reviews),
+                         len(vb.evidence))

@@ -22,7 +22,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from secity_desktop import log
-from secity_desktop.bundle.documents import Person, RevisionDoc
+from secity_desktop.bundle.documents import AuditHeadRecord, Person, RevisionDoc
 from secity_desktop.bundle.write import (
     BUNDLE_SUFFIX,
     FrameworkText,
@@ -44,6 +44,7 @@ from secity_desktop.services.operations import (
     from_byte_progress,
     run_inline,
 )
+from secity_desktop.services.sealing import PLAIN, Sealing, office_sealing, write_sealed
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import audit, revisions, transfers
 
@@ -79,6 +80,33 @@ def require_own_key(key: Ed25519PrivateKey, sender: Person) -> None:
                             code="key.not_this_workspace")
 
 
+def head_record(ws: Workspace, kind: str, ids: Sequence[str]) -> AuditHeadRecord:
+    """A fresh head for a bundle's manifest: first a ``bundle.head`` event (the kind and what it
+    will carry), then the head *is* that event, in one transaction.
+
+    So every bundle's head is an event with the current time: "delete the last events, then
+    export" can never pass for an old bundle arriving late (docs/audit.md). If the export then
+    fails, the event stays as a record that one was started.
+    """
+    with ws.db.atomic():
+        audit.append(ws.db, actor=ws.actor, action="bundle.head", new={"kind": kind,
+                     "assessments": list(dict.fromkeys(ids))})
+        h = audit.head(ws.db)
+    return AuditHeadRecord(seq=h.seq, hash=h.hash, at=h.at)
+
+
+def record_sent(ws: Workspace, written: WrittenBundle, head: AuditHeadRecord | None,
+                sealing: Sealing, now: str) -> dict[str, object]:
+    """Inside the export's transaction: keep the head we announced (``audit verify`` checks
+    the chain still holds it); returns how the file left, for the audit event."""
+    if head is not None:
+        fp = Identity(ws).info().fingerprint
+        audit.record_head(ws.db, fp, audit.AuditHead(head.seq, head.hash, head.at),
+                          written.sha256, direction="sent", seen_at=now)
+    return ({"encrypted_to": list(written.encrypted_to)} if sealing.encrypted
+            else {"unencrypted": True})
+
+
 def guarded_write(path: Path, write: Callable[[], WrittenBundle]) -> WrittenBundle:
     """Write a bundle into ``path``'s folder: abandoned ``.part`` files there (a killed
     export's) are removed first, and a full or read-only target is said plainly."""
@@ -97,6 +125,8 @@ class ExportJob:
     frameworks: list[FrameworkText]
     sender: Person
     blob_path: Callable[[str], Path]
+    sealing: Sealing = PLAIN
+    audit_head: AuditHeadRecord | None = None
 
     @property
     def ids(self) -> list[str]:
@@ -111,9 +141,10 @@ class ExportJob:
     ) -> WrittenBundle:
         require_own_key(key, self.sender)
         path = self.target_for(target)
-        return guarded_write(path, lambda: write_bundle(
-            path, self.revisions, self.frameworks, self.blob_path, self.sender, key, progress,
-        ))
+        return guarded_write(path, lambda: write_sealed(path, self.sealing, lambda p, prog: write_bundle(
+            p, self.revisions, self.frameworks, self.blob_path, self.sender, key, prog,
+            audit_head=self.audit_head,
+        ), progress))
 
 
 class ExportService:
@@ -160,10 +191,15 @@ class ExportService:
             self.identity.person(), max(r.doc.finalized_at for r in revs), len(revs)
         )
 
-    def prepare(self, ids: Sequence[str]) -> ExportJob:
-        """Everything the writer needs, read from the store now (GUI thread)."""
+    def prepare(self, ids: Sequence[str], *, encrypt: bool = False) -> ExportJob:
+        """Everything the writer needs, read from the store now (GUI thread).
+
+        ``encrypt``: to the office key(s) enrolled here (refused if there is none). The CLI
+        and the GUI default to True; ``--unencrypted`` / the GUI's choice pass False.
+        """
         revs = self._signed(ids)
-        return ExportJob(revs, self._frameworks(revs), self.identity.person(), self.ws.blobs.path_for)
+        return ExportJob(revs, self._frameworks(revs), self.identity.person(), self.ws.blobs.path_for,
+                         office_sealing(self.ws, encrypt=encrypt), head_record(self.ws, "field", ids))
 
     def export(
         self,
@@ -171,22 +207,26 @@ class ExportService:
         target: Path,
         key: Ed25519PrivateKey,
         progress: Callable[[int, int], bool] | None = None,
+        *,
+        encrypt: bool = False,
     ) -> WrittenBundle:
         """Write the bundle (file work), then record the export in one transaction."""
-        op = FieldExportOperation(self, ids, target, key)
+        op = FieldExportOperation(self, ids, target, key, encrypt=encrypt)
         return run_inline(op, from_byte_progress(progress))
 
-    def record(self, written: WrittenBundle, ids: Sequence[str]) -> int:
+    def record(self, written: WrittenBundle, ids: Sequence[str], job: ExportJob | None = None) -> int:
         now, who = now_iso(), self.ws.actor
+        sealing = job.sealing if job is not None else PLAIN
         with self.db.atomic():
             export_id = transfers.record_export(
                 self.db, at=now, by=who, path=str(written.path.resolve()),
                 file_sha256=written.sha256, size=written.size, revisions=written.revisions,
-                kind="field", assessment_ids=ids,
+                kind="field", assessment_ids=ids, encrypted_to=sealing.fingerprints,
             )
+            how = record_sent(self.ws, written, job.audit_head if job else None, sealing, now)
             audit.append(
                 self.db, actor=who, action="bundle.export", at=now, target=written.sha256,
-                new={"path": str(written.path), "size": written.size, "revisions": list(ids)},
+                new={"path": str(written.path), "size": written.size, "revisions": list(ids)} | how,
             )
         return export_id
 
@@ -214,14 +254,16 @@ class FieldExportOperation(BundleWriteOperation):
     title = "exporting a bundle"
 
     def __init__(
-        self, svc: ExportService, ids: Sequence[str], target: Path, key: Ed25519PrivateKey
+        self, svc: ExportService, ids: Sequence[str], target: Path, key: Ed25519PrivateKey,
+        *, encrypt: bool = False,
     ) -> None:
         super().__init__()
         self.svc, self.ids, self.target, self.key = svc, list(ids), Path(target), key
+        self.encrypt = encrypt
         self.job: ExportJob | None = None
 
     def prepare(self) -> None:
-        self.job = self.svc.prepare(self.ids)
+        self.job = self.svc.prepare(self.ids, encrypt=self.encrypt)
         require_own_key(self.key, self.job.sender)
 
     def work(self, progress: Progress) -> None:
@@ -230,6 +272,6 @@ class FieldExportOperation(BundleWriteOperation):
 
     def finish(self) -> WrittenBundle:
         assert self.job is not None and self.written is not None, "work() has not run"
-        self.svc.record(self.written, self.job.ids)
+        self.svc.record(self.written, self.job.ids, self.job)
         self.recorded = True
         return self.written

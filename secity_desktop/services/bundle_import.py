@@ -30,9 +30,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from secity_desktop import log
+from secity_desktop.bundle.encryption import sniff
+from secity_desktop.bundle.incoming import verify_bundle_file
 from secity_desktop.bundle.plan import Plan, PlanFacts, Rejection, facts_wanted, plan_import
-from secity_desktop.bundle.read import VerifiedBundle, file_sha256, flush_staged, verify_bundle
+from secity_desktop.bundle.read import VerifiedBundle, file_sha256, flush_staged
 from secity_desktop.bundle.safezip import ZipLimits
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import BundleRejected, SecityError, ValidationError
@@ -41,6 +45,7 @@ from secity_desktop.core.io_errors import disk_error, disk_guard, kind_of
 from secity_desktop.core.lifecycle import is_office
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.services import housekeeping
+from secity_desktop.services.audit_trail import anchor_notes
 from secity_desktop.services.import_writes import write_plan
 from secity_desktop.services.operations import Operation, check_cancel, no_progress, run_inline
 from secity_desktop.services.quarantine import Kept, Quarantine
@@ -115,11 +120,14 @@ class CheckBundlesOperation(Operation[Plan]):
 
     title = "checking bundles"
 
-    def __init__(self, svc: ImportService, paths: Sequence[Path], *, stage: bool = True) -> None:
+    def __init__(self, svc: ImportService, paths: Sequence[Path], *, stage: bool = True,
+                 own_key: Ed25519PrivateKey | None = None) -> None:
         self.svc = svc
         self.paths = [Path(p) for p in paths]
         self.stage = stage
+        self.own_key = own_key
         self.stage_dir: Path | None = None
+        self.decrypt_dir: Path | None = None
         self.trusted: list[TrustedKey] = []
         self.frameworks: dict[str, Framework] = {}
         self.checked: tuple[list[VerifiedBundle], list[Rejection]] = ([], [])
@@ -130,15 +138,17 @@ class CheckBundlesOperation(Operation[Plan]):
         self.frameworks = self.svc.known_frameworks()
         if self.stage:
             self.stage_dir = self.svc.new_stage()
+        self.decrypt_dir = self.svc.new_stage()
 
     def work(self, progress: Progress) -> None:
         self.checked = self.svc.check_files(
             self.paths, self.trusted, stage_dir=self.stage_dir,
             progress=None if progress is no_progress else progress,  # nobody watching: no ticks
-            framework_cache=self.frameworks,
+            framework_cache=self.frameworks, own_key=self.own_key, decrypt_dir=self.decrypt_dir,
         )
 
     def finish(self) -> Plan:
+        self.discard_decrypt_dir()  # every decrypted copy is gone already; the folder goes too
         self.plan = self.svc.plan(*self.checked)
         return self.plan
 
@@ -147,6 +157,12 @@ class CheckBundlesOperation(Operation[Plan]):
             vb.discard_staged()
         if self.stage_dir is not None:
             shutil.rmtree(self.stage_dir, ignore_errors=True)
+        self.discard_decrypt_dir()
+
+    def discard_decrypt_dir(self) -> None:
+        if self.decrypt_dir is not None:
+            shutil.rmtree(self.decrypt_dir, ignore_errors=True)
+            self.decrypt_dir = None
 
 
 class ApplyImportOperation(Operation[ImportResult]):
@@ -208,8 +224,20 @@ class ImportService:
         return {str(f["hash"]): self.ws.frameworks.get(str(f["hash"])) for f in self.ws.frameworks.list()}
 
     # --- the operations ---------------------------------------------------
-    def check_operation(self, paths: Sequence[Path], *, stage: bool = True) -> CheckBundlesOperation:
-        return CheckBundlesOperation(self, paths, stage=stage)
+    def check_operation(self, paths: Sequence[Path], *, stage: bool = True,
+                        own_key: Ed25519PrivateKey | None = None) -> CheckBundlesOperation:
+        return CheckBundlesOperation(self, paths, stage=stage, own_key=own_key)
+
+    @staticmethod
+    def needs_key(paths: Sequence[Path]) -> bool:
+        """Whether any of these files is encrypted (the front end then unlocks the key)."""
+        for p in paths:
+            try:
+                if sniff(Path(p)) == "age":
+                    return True
+            except BundleRejected:
+                continue  # unreadable: refused by the check itself, with its reason
+        return False
 
     def apply_operation(self, plan: Plan, *, stage_dir: Path | None = None) -> ApplyImportOperation:
         return ApplyImportOperation(self, plan, stage_dir=stage_dir)
@@ -230,6 +258,8 @@ class ImportService:
         stage_dir: Path | None,
         progress: Progress | None = None,
         framework_cache: dict[str, Framework] | None = None,
+        own_key: Ed25519PrivateKey | None = None,
+        decrypt_dir: Path | None = None,
     ) -> tuple[list[VerifiedBundle], list[Rejection]]:
         """Verify files; reads no database when ``framework_cache`` is given (worker threads).
 
@@ -260,8 +290,10 @@ class ImportService:
                 return not cancelled.is_set()
 
             try:
-                vb = verify_bundle(
-                    path, trusted, limits=self.limits, stage_dir=sub,
+                vb = verify_bundle_file(
+                    path, trusted, own_key=own_key,
+                    decrypt_dir=(decrypt_dir or stage_dir or self.ws.blobs.root / "tmp") / f"d{n}",
+                    limits=self.limits, stage_dir=sub,
                     have_blob=self.ws.blobs.exists, progress=tick, framework_cache=cache,
                 )
             except BundleRejected as exc:
@@ -309,14 +341,17 @@ class ImportService:
             read_plan_facts(self.ws, verified), verified, rejected,
             role=self.ws.role, province=self.ws.province_code or None,
         )
+        plan.anchors = anchor_notes(self.ws, plan.bundles)
         kept = {vb.path for vb in plan.bundles}
         for vb in verified:
             if vb.path not in kept:
                 vb.discard_staged()
         return plan
 
-    def dry_run(self, paths: Sequence[Path], progress: Progress | None = None) -> Plan:
-        return run_inline(self.check_operation(paths, stage=False), progress or no_progress)
+    def dry_run(self, paths: Sequence[Path], progress: Progress | None = None,
+                own_key: Ed25519PrivateKey | None = None) -> Plan:
+        return run_inline(self.check_operation(paths, stage=False, own_key=own_key),
+                          progress or no_progress)
 
     # --- step 3: apply ----------------------------------------------------
     def apply(self, plan: Plan) -> ImportResult:
@@ -331,9 +366,10 @@ class ImportService:
         """One transaction for the whole plan; the bundle's kind decides what reviews mean."""
         return run_inline(self.apply_operation(plan))
 
-    def import_files(self, paths: Sequence[Path], progress: Progress | None = None) -> ImportResult:
+    def import_files(self, paths: Sequence[Path], progress: Progress | None = None,
+                     own_key: Ed25519PrivateKey | None = None) -> ImportResult:
         """Verify, plan and apply in one go (the CLI without --dry-run)."""
-        check = self.check_operation(paths)
+        check = self.check_operation(paths, own_key=own_key)
         plan = run_inline(check, progress or no_progress)
         return run_inline(self.apply_operation(plan, stage_dir=check.stage_dir))
 

@@ -64,25 +64,31 @@ class CheckedImport:
 class CheckBundles(Operation[CheckedImport]):
     title = "checking bundles"
 
-    def __init__(self, svc: ImportService, files: list[Path]) -> None:
+    def __init__(self, svc: ImportService, files: list[Path],
+                 own_key: Ed25519PrivateKey | None = None) -> None:
         self.svc = svc
         self.files = list(files)
+        self.own_key = own_key
         self.stage: Path | None = None
+        self.decrypt: Path | None = None
         self._found: tuple[list[VerifiedBundle], list[Any]] | None = None
 
     def prepare(self) -> None:
         self.trusted = self.svc.trusted()
         self.frameworks = self.svc.known_frameworks()
         self.stage = self.svc.new_stage()
+        self.decrypt = self.svc.new_stage()
 
     def work(self, progress: Progress) -> None:
         self._found = self.svc.check_files(
             self.files, self.trusted, stage_dir=self.stage, progress=progress,
-            framework_cache=self.frameworks,
+            framework_cache=self.frameworks, own_key=self.own_key, decrypt_dir=self.decrypt,
         )
 
     def finish(self) -> CheckedImport:
         assert self._found is not None and self.stage is not None
+        if self.decrypt is not None:
+            shutil.rmtree(self.decrypt, ignore_errors=True)
         plan = self.svc.plan(*self._found)
         self._found = None
         return CheckedImport(self.svc, plan, self.stage, preview(plan))
@@ -91,8 +97,9 @@ class CheckBundles(Operation[CheckedImport]):
         if self._found is not None:
             for vb in self._found[0]:
                 vb.discard_staged()
-        if self.stage is not None:
-            shutil.rmtree(self.stage, ignore_errors=True)
+        for d in (self.stage, self.decrypt):
+            if d is not None:
+                shutil.rmtree(d, ignore_errors=True)
 
 
 @dataclass(frozen=True)

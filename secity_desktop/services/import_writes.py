@@ -37,7 +37,7 @@ def write_plan(
         items = grouped[vb.path]
         reviews = review_groups[vb.path]
         counts = {a: sum(1 for i in items if i.action is a) for a in Action}
-        changed = len(items) - counts[Action.SKIP]
+        changed = len(items) - counts[Action.SKIP] - counts[Action.STALE]
         changed += sum(1 for r in reviews if r.action is not Action.SKIP)
         if vb.kind == "upward":
             _add_municipalities(ws, vb, now, who)
@@ -47,7 +47,7 @@ def write_plan(
                 vb.path.name, vb.file_sha256, vb.size, "applied" if changed else "nothing_new",
                 kind=vb.kind, sender_fingerprint=vb.signer.fingerprint,
                 sender_name=vb.signer.name, added=counts[Action.ADD],
-                updated=counts[Action.UPDATE], skipped=counts[Action.SKIP],
+                updated=counts[Action.UPDATE], skipped=counts[Action.SKIP] + counts[Action.STALE],
                 conflicts=counts[Action.CONFLICT],
             ),
             now, who,
@@ -57,7 +57,12 @@ def write_plan(
             if fw.hash in used:
                 ws.frameworks.register(fw, source=f"bundle {vb.file_sha256[:12]}")
         for item in items:
-            if item.action is not Action.SKIP and vb.kind == "self":
+            if item.action is Action.STALE:  # recorded, never received (issue 14)
+                audit.append(db, actor=who, action="bundle.stale_replay", at=now,
+                             assessment_id=None, target=item.doc.id,
+                             new={"revision": item.doc.revision, "superseded_by": item.other_id,
+                                  "file": vb.path.name, "sender": vb.signer.fingerprint})
+            elif item.action is not Action.SKIP and vb.kind == "self":
                 receive_self(ws, item, vb.file_sha256, now, who)
             elif item.action is not Action.SKIP:
                 receive(ws, item, import_id, now, who)
@@ -68,6 +73,7 @@ def write_plan(
                      new={k.value: v for k, v in counts.items()} | {
                          "sender": vb.signer.fingerprint, "file": vb.path.name,
                          "kind": vb.kind, "reviews": len(reviews)})
+        _record_head(ws, vb, now, who)
         applied.append(vb.path)
     return applied
 
@@ -79,6 +85,20 @@ def receive_self(ws: Workspace, item: PlanItem, bundle_sha: str, now: str, who: 
     record_signed(ws, item.doc, item.revision.content, item.revision.signature,
                   item.revision.sha256, item.revision.signer.fingerprint, now, who,
                   bundle_sha=bundle_sha)
+
+
+def _record_head(ws: Workspace, vb: VerifiedBundle, now: str, who: str) -> None:
+    """Keep the sender's audit head (whatever it says); an alarming one is an audit event too."""
+    h = vb.manifest.audit_head
+    if h is None:
+        return
+    cmp = audit.record_head(ws.db, vb.signer.fingerprint, audit.AuditHead(h.seq, h.hash, h.at),
+                            vb.file_sha256, seen_at=now, created_at=vb.manifest.created_at)
+    if cmp.alarming:
+        audit.append(ws.db, actor=who, action="audit.anchor_alarm", at=now, target=vb.file_sha256,
+                     new={"sender": vb.signer.fingerprint, "name": vb.signer.label,
+                          "verdict": cmp.verdict, "seq": h.seq, "hash": h.hash,
+                          "against_seq": cmp.against.seq if cmp.against else None})
 
 
 def receive(ws: Workspace, item: PlanItem, import_id: int, now: str, who: str) -> None:

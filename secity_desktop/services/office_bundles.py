@@ -32,6 +32,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from secity_desktop.bundle.documents import (
+    AuditHeadRecord,
     BundleKind,
     ModelTownRecord,
     MunicipalityRecord,
@@ -53,6 +54,8 @@ from secity_desktop.services.bundle_export import (
     ExportService,
     bundle_target,
     guarded_write,
+    head_record,
+    record_sent,
     require_own_key,
 )
 from secity_desktop.services.identity import Identity
@@ -63,6 +66,13 @@ from secity_desktop.services.operations import (
     run_inline,
 )
 from secity_desktop.services.review.transport import build_review_doc
+from secity_desktop.services.sealing import (
+    PLAIN,
+    Sealing,
+    assessor_sealing,
+    office_sealing,
+    write_sealed,
+)
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import audit, geography, transfers
 from secity_desktop.store import review as rrepo
@@ -95,6 +105,8 @@ class OfficeJob:
     municipalities: list[MunicipalityRecord]
     blob_path: Callable[[str], Path]
     ids: list[str] = field(default_factory=list)
+    sealing: Sealing = PLAIN
+    audit_head: AuditHeadRecord | None = None
 
     def target_for(self, target: Path) -> Path:
         def name() -> str:
@@ -108,11 +120,12 @@ class OfficeJob:
     ) -> WrittenBundle:
         require_own_key(key, self.sender)
         path = self.target_for(target)
-        return guarded_write(path, lambda: write_bundle(
-            path, self.revisions, self.frameworks, self.blob_path,
-            self.sender, key, progress, kind=self.kind, reviews=self.reviews,
+        return guarded_write(path, lambda: write_sealed(path, self.sealing, lambda p, prog: write_bundle(
+            p, self.revisions, self.frameworks, self.blob_path,
+            self.sender, key, prog, kind=self.kind, reviews=self.reviews,
             model_towns=self.model_towns, extra_municipalities=self.municipalities,
-        ))
+            audit_head=self.audit_head,
+        ), progress))
 
 
 class OfficeBundleService:
@@ -142,7 +155,8 @@ class OfficeBundleService:
         )
         return [OfficeCandidate(*r) for r in rows]
 
-    def prepare_return(self, ids: Sequence[str]) -> OfficeJob:
+    def prepare_return(self, ids: Sequence[str], *, encrypt: bool = False) -> OfficeJob:
+        """``encrypt``: to the key that signed each returned revision (front ends default True)."""
         self._require_province("a return-for-revision bundle")
         ids = list(dict.fromkeys(ids))
         if not ids:
@@ -150,9 +164,13 @@ class OfficeBundleService:
                                   code="outgoing.nothing_to_return")
         reviews = [build_review_doc(self.ws, i, "returned") for i in ids]
         return OfficeJob("return", self.sender(), [], [], reviews, [], [],
-                         self.ws.blobs.path_for, ids)
+                         self.ws.blobs.path_for, ids,
+                         assessor_sealing(self.ws, ids, encrypt=encrypt),
+                         head_record(self.ws, "return", ids))
 
-    def prepare_upward(self, year: int | None = None, ids: Sequence[str] | None = None) -> OfficeJob:
+    def prepare_upward(self, year: int | None = None, ids: Sequence[str] | None = None,
+                       *, encrypt: bool = False) -> OfficeJob:
+        """``encrypt``: to the next office's enrolled key(s) (front ends default True)."""
         province = self._require_province("an upward bundle")
         chosen = list(dict.fromkeys(ids)) if ids else [
             c.assessment_id for c in self.candidates("upward", year)
@@ -179,7 +197,8 @@ class OfficeBundleService:
             for t in towns
         ]
         return OfficeJob("upward", self.sender(), revisions, self._field._frameworks(revisions),
-                         reviews, model_towns, munis, self.ws.blobs.path_for, chosen)
+                         reviews, model_towns, munis, self.ws.blobs.path_for, chosen,
+                         office_sealing(self.ws, encrypt=encrypt), head_record(self.ws, "upward", chosen))
 
     def record(self, job: OfficeJob, written: WrittenBundle) -> int:
         now, who = now_iso(), self.ws.actor
@@ -187,12 +206,13 @@ class OfficeBundleService:
             export_id = transfers.record_export(
                 self.db, at=now, by=who, path=str(written.path.resolve()),
                 file_sha256=written.sha256, size=written.size, revisions=len(job.ids),
-                kind=job.kind, assessment_ids=job.ids,
+                kind=job.kind, assessment_ids=job.ids, encrypted_to=job.sealing.fingerprints,
             )
+            how = record_sent(self.ws, written, job.audit_head, job.sealing, now)
             audit.append(
                 self.db, actor=who, action=f"bundle.{job.kind}", at=now, target=written.sha256,
                 new={"path": str(written.path), "size": written.size, "assessments": job.ids,
-                     "model_towns": len(job.model_towns)},
+                     "model_towns": len(job.model_towns)} | how,
             )
         return export_id
 
@@ -212,9 +232,11 @@ class OfficeBundleService:
 class OfficeExportOperation(BundleWriteOperation):
     """Write and record an office bundle; subclasses say how the job is prepared."""
 
-    def __init__(self, svc: OfficeBundleService, target: Path, key: Ed25519PrivateKey) -> None:
+    def __init__(self, svc: OfficeBundleService, target: Path, key: Ed25519PrivateKey,
+                 *, encrypt: bool = False) -> None:
         super().__init__()
         self.svc, self.target, self.key = svc, Path(target), key
+        self.encrypt = encrypt
         self.job: OfficeJob | None = None
 
     def prepare(self) -> None:
@@ -242,13 +264,14 @@ class ReturnBundleOperation(OfficeExportOperation):
     title = "writing a return bundle"
 
     def __init__(
-        self, svc: OfficeBundleService, ids: Sequence[str], target: Path, key: Ed25519PrivateKey
+        self, svc: OfficeBundleService, ids: Sequence[str], target: Path, key: Ed25519PrivateKey,
+        *, encrypt: bool = False,
     ) -> None:
-        super().__init__(svc, target, key)
+        super().__init__(svc, target, key, encrypt=encrypt)
         self.ids = list(ids)
 
     def make_job(self) -> OfficeJob:
-        return self.svc.prepare_return(self.ids)
+        return self.svc.prepare_return(self.ids, encrypt=self.encrypt)
 
 
 class UpwardBundleOperation(OfficeExportOperation):
@@ -264,9 +287,10 @@ class UpwardBundleOperation(OfficeExportOperation):
         *,
         year: int | None = None,
         ids: Sequence[str] | None = None,
+        encrypt: bool = False,
     ) -> None:
-        super().__init__(svc, target, key)
+        super().__init__(svc, target, key, encrypt=encrypt)
         self.year, self.ids = year, (list(ids) if ids else None)
 
     def make_job(self) -> OfficeJob:
-        return self.svc.prepare_upward(self.year, self.ids)
+        return self.svc.prepare_upward(self.year, self.ids, encrypt=self.encrypt)

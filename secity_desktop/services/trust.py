@@ -43,9 +43,11 @@ class TrustService:
         actor: str | None = None,
         role: str = "assessor",
         municipality: str | None = None,
+        office: bool = False,
     ) -> TrustedKey:
         """Enrol a key; ``role="municipality"`` with ``municipality=CODE`` enrols a
-        municipality office's key, which signs only that municipality's ``self`` bundles."""
+        municipality office's key, which signs only that municipality's ``self`` bundles;
+        ``office`` marks an office's key (bundles to it are encrypted to it)."""
         municipality = self._key_role(role, municipality)
         pub, comment = keys.parse_public_line(public_text)
         who = (name or comment).strip()
@@ -80,10 +82,13 @@ class TrustService:
         )
         with self.db.atomic():
             trust_store.insert(self.db, key)
+            if office:
+                trust_store.set_office(self.db, fp, True)
             audit.append(
                 self.db, actor=by, action="trust.add", target=fp, at=now,
                 new={"name": who, "organisation": key.organisation, "key_id": key.key_id}
-                | ({"role": role, "municipality": municipality} if role != "assessor" else {}),
+                | ({"role": role, "municipality": municipality} if role != "assessor" else {})
+                | ({"office": True} if office else {}),
             )
         return trust_store.get(self.db, fp)
 
@@ -128,6 +133,23 @@ class TrustService:
                 reason=reason or None,
             )
         return trust_store.get(self.db, key.fingerprint)
+
+    def office_keys(self) -> list[TrustedKey]:
+        """Keys enrolled as an office's: field and upward bundles are encrypted to these."""
+        return trust_store.office_keys(self.db)
+
+    def is_office(self, ident: str) -> bool:
+        return trust_store.is_office(self.db, self.get(ident).fingerprint)
+
+    def set_office(self, ident: str, office: bool = True, *, actor: str | None = None) -> TrustedKey:
+        """Mark (or unmark) an enrolled key as an office's, audited."""
+        key = self.get(ident)
+        now, by = now_iso(), actor or self.ws.actor
+        with self.db.atomic():
+            trust_store.set_office(self.db, key.fingerprint, office)
+            audit.append(self.db, actor=by, action="trust.office", target=key.fingerprint, at=now,
+                         new={"office": office})
+        return key
 
     def allowed_signers(self) -> str:
         """Unrevoked keys as an OpenSSH allowed_signers file (name as a # line above each)."""

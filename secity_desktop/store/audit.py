@@ -30,8 +30,9 @@ from secity_desktop.core.audit_anchor import (
 from secity_desktop.core.framework import canonical_json
 from secity_desktop.core.thai_calendar import now_iso
 
-__all__ = ["GENESIS", "AuditEvent", "AuditHead", "ChainReport", "append", "check_chain", "events",
-           "head", "heads_seen", "record_head", "verify_chain"]
+__all__ = ["GENESIS", "GUARD_TRIGGERS", "AuditEvent", "AuditHead", "ChainReport", "append",
+           "check_chain", "events", "head", "heads_seen", "heads_sent", "missing_triggers",
+           "record_head", "verify_chain"]
 _FIELDS = ("at", "actor", "action", "assessment_id", "target", "old", "new", "reason")
 
 
@@ -223,6 +224,7 @@ def record_head(
     *,
     direction: Direction = "received",
     seen_at: str | None = None,
+    created_at: str | None = None,
 ) -> HeadComparison:
     """Compare ``new`` with the heads already seen from this sender, then keep it with the verdict.
 
@@ -231,7 +233,7 @@ def record_head(
     and the caller decides what to show or refuse. Recording the same head from
     the same bundle twice keeps one row.
     """
-    verdict = compare_head(new, heads_seen(db, sender_fingerprint, direction))
+    verdict = compare_head(new, heads_seen(db, sender_fingerprint, direction), created_at)
     db.execute(
         "INSERT OR IGNORE INTO audit_heads (direction, sender_fingerprint, seq, hash, event_at,"
         " bundle_sha256, seen_at, verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -239,3 +241,23 @@ def record_head(
          seen_at or now_iso(), verdict.verdict],
     )
     return verdict
+
+
+def heads_sent(db: sqlite_utils.Database) -> list[AuditHead]:
+    """Every head this workspace announced in a bundle it wrote (whatever key signed it)."""
+    rows = db.execute(
+        "SELECT DISTINCT seq, hash, event_at FROM audit_heads WHERE direction = 'sent'"
+        " ORDER BY seq, hash"
+    ).fetchall()
+    return [AuditHead(int(r[0]), r[1], r[2]) for r in rows]
+
+
+#: The triggers that make the log and the heads append-only (schema steps 1 and 8).
+GUARD_TRIGGERS = ("audit_no_update", "audit_no_delete", "audit_heads_no_update",
+                  "audit_heads_no_delete")
+
+
+def missing_triggers(db: sqlite_utils.Database) -> list[str]:
+    """Append-only triggers that are not there (dropped by hand: the log may have been edited)."""
+    have = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    return [t for t in GUARD_TRIGGERS if t not in have]

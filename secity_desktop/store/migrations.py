@@ -221,6 +221,22 @@ def _v8_audit_heads(db: sqlite_utils.Database) -> None:
             BEGIN SELECT RAISE(ABORT, 'audit heads are append-only'); END""",
     ):
         db.execute(sql)
+def _v11_encryption(db: sqlite_utils.Database) -> None:
+    """Encryption to the receiving office (issue 14, docs/bundle-format.md).
+
+    * ``trusted_keys.office``: the key is an office's (a province at an assessor, the
+      region or nation at a province): field and upward bundles are encrypted to these.
+    * ``exports.encrypted_to``: the fingerprints a bundle was encrypted to, as a JSON list;
+      NULL for a bundle someone chose to send unencrypted (recorded, never silent).
+    """
+    for sql in (
+        "ALTER TABLE trusted_keys ADD COLUMN office INTEGER NOT NULL DEFAULT 0"
+        " CHECK (office IN (0, 1))",
+        "ALTER TABLE exports ADD COLUMN encrypted_to TEXT",
+    ):
+        db.execute(sql)
+
+
 _V7_TYPES = "('pao', 'nakhon', 'mueang', 'tambon', 'sao', 'bangkok', 'pattaya')"
 _V7_BANGKOK = (
     "Bangkok is a province-level local government (กรุงเทพมหานคร) outside the programme's"
@@ -401,5 +417,6 @@ MIGRATIONS: list[tuple[int, Step]] = [
     (8, _v8_audit_heads),
     (9, _v9_compact_responses),
     (10, _v10_self_assessments),
+    (11, _v11_encryption),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -6,6 +6,7 @@ here, and so is the history the CLI and the GUI show.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,12 +25,17 @@ def record_export(
     revisions: int,
     kind: str,
     assessment_ids: Sequence[str],
+    encrypted_to: Sequence[str] | None = None,
 ) -> int:
-    """One exported bundle and the assessments it carried; returns the export's id."""
+    """One exported bundle and the assessments it carried; returns the export's id.
+
+    ``encrypted_to``: fingerprints of the keys that can open it; None for an unencrypted one.
+    """
     cur = db.execute(
-        "INSERT INTO exports (at, by, path, file_sha256, size, revisions, kind)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [at, by, path, file_sha256, size, revisions, kind],
+        "INSERT INTO exports (at, by, path, file_sha256, size, revisions, kind, encrypted_to)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [at, by, path, file_sha256, size, revisions, kind,
+         None if encrypted_to is None else json.dumps(list(encrypted_to))],
     )
     export_id = int(cur.lastrowid or 0)
     db.conn.executemany(

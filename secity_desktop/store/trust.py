@@ -56,6 +56,21 @@ def insert(db: sqlite_utils.Database, key: TrustedKey) -> None:
     )
 
 
+def office_keys(db: sqlite_utils.Database) -> list[TrustedKey]:
+    """Keys enrolled as an office's (bundles are encrypted to these), revoked ones included."""
+    rows = db.execute(f"SELECT {_COLS} FROM trusted_keys WHERE office = 1 ORDER BY enrolled_at")
+    return [TrustedKey(*r) for r in rows.fetchall()]
+
+
+def is_office(db: sqlite_utils.Database, fingerprint: str) -> bool:
+    r = db.execute("SELECT office FROM trusted_keys WHERE fingerprint = ?", [fingerprint]).fetchone()
+    return bool(r and r[0])
+
+
+def set_office(db: sqlite_utils.Database, fingerprint: str, office: bool) -> None:
+    db.execute("UPDATE trusted_keys SET office = ? WHERE fingerprint = ?", [int(office), fingerprint])
+
+
 def mark_revoked(
     db: sqlite_utils.Database, fingerprint: str, at: str, by: str, reason: str | None
 ) -> None:

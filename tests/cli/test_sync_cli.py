@@ -50,9 +50,14 @@ def test_assessor_to_office_by_cli(tmp_path: Path, capsys: pytest.CaptureFixture
     assert run(capsys, "--data-dir", a, "assessment", "finalize", aid, "--passphrase-file", str(pp))[0] == 0
     code, out, _ = run(capsys, "--data-dir", a, "bundle", "export", "--list", "--unsent", "--json")
     assert [c["assessment_id"] for c in json.loads(out)] == [aid]
+    # encrypted by default: with no office key enrolled, the export is refused, nothing written
+    code, out, err = run(capsys, "--data-dir", a, "--lang", "en", "bundle", "export", "--unsent",
+                         "-o", str(tmp_path), "--passphrase-file", str(pp), "--json")
+    assert code == 1 and "office key" in err and not list(tmp_path.glob("*.secbundle*"))
+    # this flow checks the plain layer (ssh-keygen, allowed_signers): asked for, and recorded
     code, out, err = run(capsys, "--data-dir", a, "bundle", "export", "--unsent", "-o", str(tmp_path),
-                         "--passphrase-file", str(pp), "--json")
-    assert code == 0 and "about" in err
+                         "--passphrase-file", str(pp), "--json", "--unencrypted")
+    assert code == 0 and "about" in err and json.loads(out)["encrypted_to"] == []
     bundle = Path(json.loads(out)["path"])
     assert bundle.suffix == ".secbundle" and bundle.parent == tmp_path
     code, out, _ = run(capsys, "--data-dir", a, "bundle", "export", "--list", "--unsent")

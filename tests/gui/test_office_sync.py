@@ -99,7 +99,10 @@ def test_send_page_writes_a_return_bundle_the_assessor_imports(
     target = tmp_path / "return.secbundle"
     with qtbot.waitSignal(page.written, timeout=20_000) as sig:
         assert page.write_return(target)
+    # encrypted by default to the assessor who signed the revision
+    target = tmp_path / "return.secbundle.age"
     assert sig.args[0].path == target and target.is_file()
+    assert sig.args[0].encrypted_to == (Identity(o.a).info().fingerprint,)
     assert ask.answers == [] and ask.errors[-1] != ""  # a wrong passphrase was asked again
     assert "return.secbundle" in page.result.text() and "SHA-256" in page.result.text()
     assert OfficeBundleService(o.p).candidates("return")[0].sent == 1
@@ -109,11 +112,12 @@ def test_send_page_writes_a_return_bundle_the_assessor_imports(
     qtbot.addWidget(window)
     window.open_assessment(o.other)  # the assessor has the returned assessment open
     imp = window.sync_place.import_page
+    imp.ask = opened = Answers(flow.PASS)  # the assessor's key opens the encrypted bundle
     imp.add_files([target])
     imp.check()
     qtbot.waitUntil(lambda: imp.plan is not None, timeout=20_000)
     m = imp.model
-    assert m.rowCount() == 1
+    assert m.rowCount() == 1 and opened.answers == []
     assert m.content_at(0) == "returned" and m.action_at(0) == "review"
     assert m.index(0, 2).data() == "เทศบาลเมืองแม่เหียะ (5002)"
     assert (m.index(0, 3).data(), m.index(0, 4).data()) == ("2569", "1")
@@ -172,7 +176,8 @@ def test_review_place_offers_the_return_bundle_right_after_return(
         qtbot.mouseClick(place.return_btn, Qt.MouseButton.LeftButton)
     assert questions == ["Write the return bundle for the assessor now?"]
     assert repo.get(o.p.db, o.other).status == Status.RETURNED
-    assert target.is_file() and str(target) in place.bundle_result.text()
+    sealed = target.with_name(target.name + ".age")  # encrypted to the assessor
+    assert sealed.is_file() and str(sealed) in place.bundle_result.text()
     assert OfficeBundleService(o.p).candidates("return")[0].sent == 1
     assert place.bundle_btn.isEnabled()  # can be written again (e.g. lost on the way)
     # the action on a selected returned assessment, later
@@ -180,7 +185,7 @@ def test_review_place_offers_the_return_bundle_right_after_return(
     place.writer.ask = Answers(flow.PASS)
     with qtbot.waitSignal(place.bundle_written, timeout=20_000):
         assert place.write_return_bundle(target=again)
-    assert again.is_file()
+    assert again.with_name(again.name + ".age").is_file()
     assert window.sync_place.send_page is not None
     assert window.sync_place.send_page.return_model.index(0, 4).data() == "2×"
 
@@ -228,19 +233,23 @@ def test_upward_bundle_to_the_nation_and_coverage(
     assert page.upward_model.index(0, 0).data() == "เทศบาลนครเชียงใหม่"
     assert page.upward_model.index(0, 5).data() == "★"
     assert "1" in page.upward_summary.text() and "คะแนนสูงสุดในจังหวัด" in page.town_label.text()
-    target = tmp_path / "upward.secbundle"
-    with qtbot.waitSignal(page.written, timeout=20_000):
-        assert page.write_upward(target)
-    assert target.is_file() and "upward.secbundle" in page.result.text()
-    assert page.upward_model.index(0, 4).data() == "1×"
-
+    # the nation's office key, enrolled at the province as an office key: upward is encrypted to it
     n = open_workspace(tmp_path / "n")
     init_workspace(n, role=Role.NATIONAL, province_code=None, user_name="ส่วนกลาง")
+    Identity(n).create_key(flow.PASS)
+    TrustService(o.p).add(Identity(n).info().public_line, actor="p", name="ส่วนกลาง", office=True)
+    target = tmp_path / "upward.secbundle.age"
+    with qtbot.waitSignal(page.written, timeout=20_000):
+        assert page.write_upward(tmp_path / "upward.secbundle")
+    assert target.is_file() and "upward.secbundle.age" in page.result.text()
+    assert page.upward_model.index(0, 4).data() == "1×"
+
     try:
         window = MainWindow(n, "th")
         qtbot.addWidget(window)
         sync = window.sync_place
-        assert sync.send_page is None and sync.key_page is None and sync.export_page is None
+        # the nation signs nothing, but holds a key: bundles sent to it are encrypted to it
+        assert sync.send_page is None and sync.key_page is not None and sync.export_page is None
         pub = tmp_path / "province.pub"
         pub.write_text(Identity(o.p).info().public_line + "\n", "utf-8")
         sync.trust_page.add_from_file(pub, name="ทสจ.เชียงใหม่", organisation="จังหวัดเชียงใหม่")
@@ -248,6 +257,7 @@ def test_upward_bundle_to_the_nation_and_coverage(
         cov = window.coverage_place
         assert cov is not None and cov.model.rowCount() == 0  # nothing imported yet
         imp = sync.import_page
+        imp.ask = Answers(flow.PASS)
         imp.add_files([target])
         imp.check()
         qtbot.waitUntil(lambda: imp.plan is not None, timeout=20_000)
@@ -307,8 +317,9 @@ def test_pages_by_role(qtbot: QtBot, offices: Offices, tmp_path: Path) -> None:
     try:
         place = SyncPlace(r)
         qtbot.addWidget(place)
-        assert tabs(place) == ["Receive (import)", "Trusted province keys", "Conflicts",
-                               "Import history"]
+        # a region signs nothing but holds a key: upward bundles are encrypted to it
+        assert tabs(place) == ["Receive (import)", "Trusted province keys", "Office signing key",
+                               "Conflicts", "Import history"]
     finally:
         r.close()
 

@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from secity_desktop.core.lifecycle import Role, Status
+from secity_desktop.crypto import keys
 from secity_desktop.gui.main_window import MainWindow
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets
 from secity_desktop.gui.transfer.field_bundle_page import CandidateTableModel
@@ -110,14 +112,33 @@ def test_export_page_writes_bundle_with_progress(qtbot: QtBot, assessor_ws: Work
     page.unsent_button.click()
     assert page.model.selected_ids() == [aid]
     assert "1 revision" in page.size_label.text()
+    # the province's key, enrolled as an office key: the bundle is encrypted to it by default
+    office = Ed25519PrivateKey.generate()
+    TrustService(assessor_ws).add(keys.public_line(office.public_key(), ""), name="ทสจ.",
+                                  office=True)
+    assert page.encrypt_box.isChecked()
     target = tmp_path / "out.secbundle"
     with qtbot.waitSignal(page.exported, timeout=20_000) as sig:
         page.export(target)
-    assert sig.args[0].path == target and target.is_file()
+    sealed = tmp_path / "out.secbundle.age"
+    assert sig.args[0].path == sealed and sealed.is_file() and not target.exists()
+    assert sig.args[0].encrypted_to == (keys.fingerprint(office.public_key()),)
     assert ask.errors[-1] != "" and ask.answers == []  # the wrong passphrase was asked again
-    assert "out.secbundle" in page.result.text()
+    assert "out.secbundle.age" in page.result.text()
     assert ExportService(assessor_ws).candidates()[0].sent == 1
     assert page.model.index(0, 5).data() != page.tr("not yet")
+    # unticked: a plain bundle, and the choice is on record
+    page.encrypt_box.setChecked(False)
+    ask.answers.append(flow.PASS)
+    page.model.setData(page.model.index(0, 0), QtCore.Qt.CheckState.Checked,
+                       QtCore.Qt.ItemDataRole.CheckStateRole)
+    assert page.model.selected_ids() == [aid]
+    plain = tmp_path / "plain.secbundle"
+    with qtbot.waitSignal(page.exported, timeout=20_000) as sig:
+        page.export(plain)
+    assert sig.args[0].path == plain and sig.args[0].encrypted_to == ()
+    row = assessor_ws.db.execute("SELECT encrypted_to FROM exports ORDER BY id DESC").fetchone()
+    assert row[0] is None
 
 
 def test_import_page_dry_run_then_apply(qtbot: QtBot, assessor_ws: Workspace, office_ws: Workspace,

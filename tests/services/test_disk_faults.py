@@ -17,6 +17,7 @@ from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.identity import Identity
 from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import audit
 from tests.bundle import flow
 
 
@@ -101,7 +102,12 @@ def test_export_to_a_full_target_names_the_disk(pair: Any, tmp_path: Path,
     assert info.value.code == "export.no_space"
     assert str(usb) in str(info.value) and "evidence" not in str(info.value)
     assert list(usb.iterdir()) == []  # no bundle, no .part
-    assert _state(a) == before
+    # the data and the exports are unchanged; the audit log keeps one bundle.head event, the
+    # head the bundle would have announced (taken before writing: docs/audit.md)
+    after = _state(a)
+    assert (after[0], after[2], after[3]) == (before[0], before[2], before[3])
+    assert after[1] == before[1] + 1
+    assert [e.action for e in audit.events(a.db)][-1] == "bundle.head"
 
 
 def test_attach_disk_full(pair: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

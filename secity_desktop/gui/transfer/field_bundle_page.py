@@ -30,6 +30,16 @@ def human_size(n: int) -> str:
     return str(n)
 
 
+def sealed_text(written: WrittenBundle) -> str:
+    """One line saying who can open the bundle (or that nobody needs a key to)."""
+    if written.encrypted_to:
+        return QtCore.QCoreApplication.translate(
+            "Sealing", "Encrypted: only the key(s) {keys} can open it.").format(
+            keys=", ".join(written.encrypted_to))
+    return QtCore.QCoreApplication.translate(
+        "Sealing", "Not encrypted (as you chose; recorded in the history and the audit log).")
+
+
 class CandidateTableModel(CheckableRowsModel[Candidate]):
     """Finalized revisions of this workspace, each with a check box."""
 
@@ -94,6 +104,14 @@ class ExportPage(QtWidgets.QWidget):
         row.addWidget(self.size_label, 1)
         row.addWidget(self.export_button)
         layout.addLayout(row)
+        self.encrypt_box = QtWidgets.QCheckBox(self.tr(
+            "Encrypt to the province office's key (recommended)"), self)
+        self.encrypt_box.setToolTip(self.tr(
+            "A lost USB stick then shows nothing. Untick only if the office asked for an "
+            "unencrypted bundle; the choice is recorded."))
+        self.encrypt_box.setObjectName("encryptBundle")
+        self.encrypt_box.setChecked(True)
+        layout.addWidget(self.encrypt_box)
         self.result = ThaiLabel(self)
         self.result.setObjectName("exportResult")
         self.result.setWordWrap(True)
@@ -150,7 +168,7 @@ class ExportPage(QtWidgets.QWidget):
         if not ids:
             return
         try:
-            job = self.svc.prepare(ids)
+            job = self.svc.prepare(ids, encrypt=self.encrypt_box.isChecked())
         except SecityError as exc:
             show_error(self, exc, self.lang)
             return
@@ -177,7 +195,7 @@ class ExportPage(QtWidgets.QWidget):
     def _done(self, written: WrittenBundle) -> None:
         self.result.setText(self.tr("Wrote {path} ({size}, {n} revision(s)).\nSHA-256 {sha}").format(
             path=str(written.path), size=human_size(written.size), n=written.revisions,
-            sha=written.sha256))
+            sha=written.sha256) + "\n" + sealed_text(written))
         self.model.reload()
         self.exported.emit(written)
 

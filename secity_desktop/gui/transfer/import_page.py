@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from secity_desktop import messages
 from secity_desktop.gui.models.columns import Column, ColumnTableModel
 from secity_desktop.gui.operations import Failure, OperationRunner, show_failure
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets, Signal
 from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
+from secity_desktop.gui.transfer.dialogs import AskPassphrase, ask_passphrase, unlock_key
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.front_ops import (
     ApplyImport,
@@ -16,11 +18,12 @@ from secity_desktop.services.front_ops import (
     CheckedImport,
     ImportOutcome,
 )
+from secity_desktop.services.identity import Identity
 from secity_desktop.services.import_preview import ImportPreview, PlanRow
 
 ACTION_COLOURS = {"add": "#1b7f3b", "update": "#1f5fa8", "skip": "#777777",
                   "conflict": "#b26a00", "refused": "#b00020", "review": "#1b7f3b",
-                  "town": "#1b7f3b"}
+                  "town": "#1b7f3b", "stale": "#b26a00"}
 FILE_COLUMN_MAX = 220
 DETAILS_COLUMN = 8
 ACTION_COLUMN = 7
@@ -56,7 +59,8 @@ class PlanTableModel(ColumnTableModel[PlanRow]):
         return {"add": self.tr("add"), "update": self.tr("update (newer revision)"),
                 "skip": self.tr("skip (already here)"), "conflict": self.tr("conflict — both kept"),
                 "refused": self.tr("refused"), "review": self.tr("apply the review"),
-                "town": self.tr("record the choice")}[action]
+                "town": self.tr("record the choice"),
+                "stale": self.tr("stale replay — not received")}[action]
 
     def content_label(self, content: str) -> str:
         return {"revision": self.tr("signed revision"), "returned": self.tr("review: returned"),
@@ -115,10 +119,12 @@ class ImportPage(QtWidgets.QWidget):
     """An ``ImportOutcome``, after the import was applied."""
 
     def __init__(self, svc: ImportService, parent: QtWidgets.QWidget | None = None,
-                 lang: str = "th") -> None:
+                 lang: str = "th", ask: AskPassphrase = ask_passphrase) -> None:
         super().__init__(parent)
         self.setObjectName("importPage")
         self.svc = svc
+        self.ask = ask
+        self.lang = lang
         self.runner = OperationRunner(self, lang)
         self.files: list[Path] = []
         self.checked: CheckedImport | None = None
@@ -170,7 +176,7 @@ class ImportPage(QtWidgets.QWidget):
 
     def choose_files(self) -> None:
         names, _ = QtWidgets.QFileDialog.getOpenFileNames(
-            self, self.tr("Bundles to import"), "", self.tr("SECity bundles (*.secbundle);;All files (*)"))
+            self, self.tr("Bundles to import"), "", self.tr("SECity bundles (*.secbundle *.age);;All files (*)"))
         self.add_files([Path(n) for n in names])
 
     def add_files(self, paths: list[Path]) -> None:
@@ -197,7 +203,15 @@ class ImportPage(QtWidgets.QWidget):
     def check(self) -> None:
         """Verify in a worker (file work only); the plan is made back on the GUI thread."""
         self._drop_plan()
-        self.runner.run(CheckBundles(self.svc, list(self.files)), self.tr("Checking bundles"),
+        key = None
+        if self.svc.needs_key(self.files):  # encrypted to this office: open with its own key
+            identity = Identity(self.svc.ws)
+            if identity.has_key():
+                key = unlock_key(self, identity, self.ask, self.tr(
+                    "Passphrase of this workspace's key, to open the encrypted bundle(s)"))
+                if key is None:
+                    return
+        self.runner.run(CheckBundles(self.svc, list(self.files), key), self.tr("Checking bundles"),
                         self._checked, self._failed)
         self._update()
 
@@ -207,10 +221,17 @@ class ImportPage(QtWidgets.QWidget):
         self.view.resizeColumnsToContents()
         # generated file names are long: elide them (full name in the tooltip)
         self.view.setColumnWidth(0, min(self.view.columnWidth(0), FILE_COLUMN_MAX))
-        self.summary.setText(self.tr(
+        text = self.tr(
             "Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already "
             "here, {conflict} in conflict, {reviews} review(s) to apply, {rejected} refused."
-        ).format(**checked.preview.counts))
+        ).format(**checked.preview.counts)
+        if checked.preview.counts.get("stale"):
+            text += " " + self.tr("{n} stale replay(s): older than what is here, recorded only.").format(
+                n=checked.preview.counts["stale"])
+        for note in checked.plan.anchors:  # a sender's audit log went back or changed
+            if note.alarming:
+                text += "\n⚠ " + messages.render(note.code, note.params, self.lang, note.message)
+        self.summary.setText(text)
         self._update()
 
     def _failed(self, failure: Failure) -> None:

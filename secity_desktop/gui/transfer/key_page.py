@@ -65,7 +65,13 @@ class KeyPage(QtWidgets.QWidget):
         self.passwd_button.clicked.connect(self.change_passphrase)
         self.export_button = QtWidgets.QPushButton(self.tr("Export public key…"), keybox)
         self.export_button.clicked.connect(lambda: self.export_public())  # not clicked(bool) as the argument
-        for b in (self.create_button, self.passwd_button, self.export_button):
+        self.rotate_button = QtWidgets.QPushButton(self.tr("Replace key…"), keybox)
+        self.rotate_button.setObjectName("rotateKey")
+        self.rotate_button.setToolTip(self.tr(
+            "Make a new signing key and a rotation statement signed by the old and new keys; "
+            "give the statement to your office so your enrolment moves to the new key."))
+        self.rotate_button.clicked.connect(lambda: self.rotate_key())
+        for b in (self.create_button, self.passwd_button, self.export_button, self.rotate_button):
             row.addWidget(b)
         kform.addRow(row)
         left.addWidget(keybox)
@@ -86,6 +92,7 @@ class KeyPage(QtWidgets.QWidget):
         self.create_button.setVisible(not has)
         self.passwd_button.setEnabled(has)
         self.export_button.setEnabled(has)
+        self.rotate_button.setEnabled(has)
         if not has:
             self.state.setText(self.tr(
                 "No signing key yet. Create one to sign the bundles this office sends (returns "
@@ -155,6 +162,43 @@ class KeyPage(QtWidgets.QWidget):
                                               self.tr("The passphrase was changed."))
         except SecityError as exc:
             show_error(self, exc, self.lang)
+
+    def rotate_key(self, folder: Path | None = None) -> Path | None:
+        """New key + rotation statement (services.key_rotation); returns the statement file."""
+        from secity_desktop.core.errors import WrongPassphraseError
+        from secity_desktop.services.key_rotation import rotate
+
+        error = ""
+        while True:
+            old = self.ask(self, self.tr("Current passphrase (the old key signs the change)"),
+                           error, False)
+            if old is None:
+                return None
+            try:
+                self.identity.unlock(old)
+                break
+            except WrongPassphraseError:
+                error = self.tr("Wrong passphrase; try again.")
+        new = self.ask(self, self.tr("Passphrase for the new key (at least 8 characters)"), "", True)
+        if new is None:
+            return None
+        if folder is None:
+            name = QtWidgets.QFileDialog.getExistingDirectory(
+                self, self.tr("Folder for the rotation statement"), str(Path.home()))
+            if not name:
+                return None
+            folder = Path(name)
+        try:
+            done = rotate(self.identity.ws, old, new, folder)
+        except SecityError as exc:
+            show_error(self, exc, self.lang)
+            return None
+        self.refresh()
+        QtWidgets.QMessageBox.information(self, self.tr("Signing key"), self.tr(
+            "New key {fp}. Give the statement {file} to your office; until it is applied "
+            "there, bundles you sign with the new key are refused.").format(
+            fp=done.new_fingerprint, file=done.statement.name))
+        return done.statement
 
     def export_public(self, target: Path | None = None) -> None:
         if target is None:

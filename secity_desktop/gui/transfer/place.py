@@ -43,7 +43,7 @@ class SyncPlace(QtWidgets.QTabWidget):
         self.send_page: SendPage | None = None
         self.key_page: KeyPage | None = None
         self.conflicts_page: ConflictsPage | None = None
-        self.import_page = ImportPage(ImportService(ws), self, lang)
+        self.import_page = ImportPage(ImportService(ws), self, lang, ask)
         self.trust_page = TrustPage(ws, self, lang)
         self.history_page = ImportHistoryPage(self.import_page.svc, self, lang)
         self.import_page.applied.connect(lambda _r: self.history_page.model.reload())
@@ -63,9 +63,10 @@ class SyncPlace(QtWidgets.QTabWidget):
                 self.send_page = SendPage(OfficeBundleService(ws), ask, lang, self)
                 self.addTab(self.send_page, self.tr("Send results"))
             self.addTab(self.trust_page, self.trust_page.title())
-            if ws.role is Role.PROVINCE:
-                self.key_page = KeyPage(Identity(ws), ask, self, office=True, lang=lang)
-                self.addTab(self.key_page, self.tr("Office signing key"))
+            # every office has a key: a province signs with it, and every office opens the
+            # bundles encrypted to it (a region or the nation gives its public key to provinces)
+            self.key_page = KeyPage(Identity(ws), ask, self, office=True, lang=lang)
+            self.addTab(self.key_page, self.tr("Office signing key"))
             self.conflicts_page = ConflictsPage(ConflictService(ws), self, lang)
             self.addTab(self.conflicts_page, self.tr("Conflicts"))
             self.import_page.applied.connect(lambda _r: self._conflicts_changed())

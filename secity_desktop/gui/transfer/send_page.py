@@ -21,7 +21,7 @@ from secity_desktop.gui.operations import Failure, OperationRunner, show_failure
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.gui.transfer.dialogs import AskPassphrase, show_error, unlock_key
-from secity_desktop.gui.transfer.field_bundle_page import human_size
+from secity_desktop.gui.transfer.field_bundle_page import human_size, sealed_text
 from secity_desktop.services import lists
 from secity_desktop.services.front_ops import ExportOfficeBundle
 from secity_desktop.services.office_bundles import OfficeBundleService, OfficeCandidate, OfficeJob
@@ -159,7 +159,8 @@ class OfficeBundleWriter(QtCore.QObject):
 
     def describe(self, written: WrittenBundle) -> str:
         return self.tr("Wrote {path} ({size}).\nSHA-256 {sha}").format(
-            path=str(written.path), size=human_size(written.size), sha=written.sha256)
+            path=str(written.path), size=human_size(written.size), sha=written.sha256
+        ) + "\n" + sealed_text(written)
 
 
 class SendPage(QtWidgets.QWidget):
@@ -181,6 +182,15 @@ class SendPage(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self._return_box(), 1)
         layout.addWidget(self._upward_box(), 1)
+        self.encrypt_box = QtWidgets.QCheckBox(self.tr(
+            "Encrypt each bundle to its receiver's key (recommended)"), self)
+        self.encrypt_box.setToolTip(self.tr(
+            "The assessor's key for a return, the region's or nation's office key for upward "
+            "bundles. Untick only if the receiver asked for an unencrypted bundle; the choice "
+            "is recorded."))
+        self.encrypt_box.setObjectName("encryptBundle")
+        self.encrypt_box.setChecked(True)
+        layout.addWidget(self.encrypt_box)
         self.result = ThaiLabel(self)
         self.result.setObjectName("sendResult")
         self.result.setWordWrap(True)
@@ -305,7 +315,7 @@ class SendPage(QtWidgets.QWidget):
         if not ids or not self.writer.ensure_key():
             return False
         try:
-            job = self.svc.prepare_return(ids)
+            job = self.svc.prepare_return(ids, encrypt=self.encrypt_box.isChecked())
         except SecityError as exc:
             show_error(self, exc, self.lang)
             return False
@@ -315,7 +325,8 @@ class SendPage(QtWidgets.QWidget):
         if not self.writer.ensure_key():
             return False
         try:
-            job = self.svc.prepare_upward(self.year_combo.currentData())
+            job = self.svc.prepare_upward(self.year_combo.currentData(),
+                                          encrypt=self.encrypt_box.isChecked())
         except SecityError as exc:
             show_error(self, exc, self.lang)
             return False

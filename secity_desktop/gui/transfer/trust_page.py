@@ -35,6 +35,7 @@ class TrustTableModel(ColumnTableModel[TrustedKey]):
         super().__init__(parent)
         self.registry = registry
         self.lang = lang
+        self.offices: set[str] = set()
         self.reload()
 
     def columns(self) -> list[Column[TrustedKey]]:
@@ -51,9 +52,12 @@ class TrustTableModel(ColumnTableModel[TrustedKey]):
             Column(self.tr("Signs for"), lambda k: self.tr("municipality {code} (self-assessment)")
                    .format(code=k.municipality_code) if k.role == "municipality" else "",
                    foreground=grey),
+            Column(self.tr("Office key"), lambda k: self.tr("yes — bundles are encrypted to it")
+                   if k.fingerprint in self.offices else "", foreground=grey),
         ]
 
     def reload(self) -> None:
+        self.offices = {k.fingerprint for k in self.registry.office_keys()}
         self.set_rows(self.registry.all())
 
     def key_at(self, row: int) -> TrustedKey:
@@ -142,7 +146,12 @@ class TrustPage(QtWidgets.QWidget):
         self.add_from_file(path, name, "" if name is not None else None, municipality=code)
 
     def add_from_file(self, path: Path | None = None, name: str | None = None,
-                      organisation: str | None = None, municipality: str | None = None) -> None:
+                      organisation: str | None = None, municipality: str | None = None,
+                      office: bool | None = None) -> None:
+        """Enrol a key. ``office``: bundles sent from here are encrypted to it — an assessor
+        (or a municipality office) enrols only offices (default yes); a province is asked (its
+        region's or the nation's key is one, an assessor's is not); a region or the nation
+        sends nothing. ``municipality``: the key speaks for that municipality's self-assessments."""
         if path is None:
             fname, _ = QtWidgets.QFileDialog.getOpenFileName(
                 self, self.tr("Public key to enrol"), "", self.tr("Public key (*.pub);;All files (*)"))
@@ -164,9 +173,22 @@ class TrustPage(QtWidgets.QWidget):
                     self, self.tr("Enrol key"), self.tr("Organisation:"))
                 if not ok:
                     return
+                if office is None and self.ws.role is Role.PROVINCE and not municipality:
+                    answer = QtWidgets.QMessageBox.question(
+                        self, self.tr("Enrol key"),
+                        self.tr("Is this the key of the region or national office you send "
+                                "results to? Upward bundles are encrypted to office keys. "
+                                "(An assessor's key is not an office key.)"),
+                        QtWidgets.QMessageBox.StandardButton.Yes
+                        | QtWidgets.QMessageBox.StandardButton.No,
+                        QtWidgets.QMessageBox.StandardButton.No)
+                    office = answer == QtWidgets.QMessageBox.StandardButton.Yes
+            if office is None:
+                office = self.ws.role in (Role.ASSESSOR, Role.MUNICIPALITY) and not municipality
             self.registry.add(
                 text, actor=self.ws.actor, name=name, organisation=organisation or "",
-                role="municipality" if municipality else "assessor", municipality=municipality)
+                role="municipality" if municipality else "assessor", municipality=municipality,
+                office=office)
         except SecityError as exc:
             show_error(self, exc, self.lang)
         self.model.reload()
