@@ -43,6 +43,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Go to Send…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{author}, {when}</source>
         <translation>{author}, {when}</translation>
     </message>
@@ -73,6 +77,14 @@
     <message>
         <source>This assessment is {status}: it is shown read-only.</source>
         <translation>This assessment is {status}: it is shown read-only.</translation>
+    </message>
+    <message>
+        <source>Complete. Next: finalize and sign it, then send it to the province, under Sync › Send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finalized and signed. Next: send it to the province under Sync › Send (export to a USB folder).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Clear {code}</source>
@@ -751,6 +763,10 @@
         <translation>Model town {year}: {name} — {reason}</translation>
     </message>
     <message>
+        <source>Only a town whose approved assessment reaches a tier can be the model town.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Year over year</source>
         <translation>Year over year</translation>
     </message>
@@ -831,6 +847,61 @@
     </message>
 </context>
 <context>
+    <name>EnrolKeyDialog</name>
+    <message>
+        <source>Enrol key</source>
+        <translation type="unfinished">Enrol key</translation>
+    </message>
+    <message>
+        <source>{file} was signed with this key, which is not enrolled here. Enrol it only if {owner} reads you the same fingerprint (by phone, or from the QR code on their key page); the bundle&apos;s own claim proves nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol this key only if {owner} reads you the same fingerprint (by phone, or from the QR code on their key page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished">Fingerprint</translation>
+    </message>
+    <message>
+        <source>type what the sender reads out (or its last 8 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read out by the sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I compared the fingerprint with the sender: it is the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished">Organisation</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>✓ The same fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ Not the same: do not enrol this key. Ask the sender to send the key file or the bundle again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EvidenceImporter</name>
     <message>
         <source>Copying evidence into the workspace…</source>
@@ -877,6 +948,18 @@
     <message>
         <source>Complete, not yet finalized: {n}</source>
         <translation>Complete, not yet finalized: {n}</translation>
+    </message>
+    <message>
+        <source>You have no signing key yet: create it under “My signing key”, then finalize and send here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to send yet. Fill in an assessment and mark it complete (Assessments › Mark complete…); it then appears here to finalize and sign, and then to export to a folder or USB stick for the province.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Finalize and sign each complete assessment (above). 2. Tick what to send below and choose “Sign and export…” to write a bundle to a folder or USB stick. 3. Give the file to your provincial office.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Passphrase to finalize and sign {name}. A finalized assessment can no longer be edited; changes make a new revision.</source>
@@ -968,6 +1051,14 @@ SHA-256 {sha}</translation>
     <message>
         <source>version</source>
         <translation>version</translation>
+    </message>
+    <message>
+        <source>Weight: {w}% of the total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an indicator to see its levels and the evidence each needs.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Evidence</source>
@@ -1119,6 +1210,10 @@ SHA-256 {sha}</translation>
         <translation>Clear</translation>
     </message>
     <message>
+        <source>Enrol this sender…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bundles to import</source>
         <translation>Bundles to import</translation>
     </message>
@@ -1136,6 +1231,34 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <source>{n} stale replay(s): older than what is here, recorded only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} was refused: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle says it comes from {who}, key fingerprint {fp}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If this sender is expected, choose “Enrol this sender…”, compare the fingerprint with them, then check the bundle again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the office</source>
+        <translation type="unfinished">the office</translation>
+    </message>
+    <message>
+        <source>the assessor</source>
+        <translation type="unfinished">the assessor</translation>
+    </message>
+    <message>
+        <source>the provincial office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1550,6 +1673,18 @@ SHA-256 {sha}</translation>
     <message>
         <source>Fiscal year</source>
         <translation>Fiscal year</translation>
+    </message>
+    <message>
+        <source>No assessments yet: start one with “New assessment…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing here yet. Assessments reach this office in signed bundles: import the bundles you receive under Sync › Receive (import).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a bundle…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Back to the list</source>
@@ -3161,16 +3296,6 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     <message>
         <source>Public key to enrol</source>
         <translation>Public key to enrol</translation>
-    </message>
-    <message>
-        <source>Fingerprint {fp}
-Check it with {owner}. Name:</source>
-        <translation>Fingerprint {fp}
-Check it with {owner}. Name:</translation>
-    </message>
-    <message>
-        <source>Organisation:</source>
-        <translation>Organisation:</translation>
     </message>
     <message>
         <source>Is this the key of the region or national office you send results to? Upward bundles are encrypted to office keys. (An assessor&apos;s key is not an office key.)</source>

@@ -43,6 +43,10 @@
         <translation>เปลี่ยนแบบประเมินที่กรอกครบแล้วกลับเป็นร่างเพื่อให้แก้ไขได้</translation>
     </message>
     <message>
+        <source>Go to Send…</source>
+        <translation>ไปที่หน้าส่ง…</translation>
+    </message>
+    <message>
         <source>{author}, {when}</source>
         <translation>{author}, {when}</translation>
     </message>
@@ -73,6 +77,14 @@
     <message>
         <source>This assessment is {status}: it is shown read-only.</source>
         <translation>แบบประเมินนี้อยู่ในสถานะ{status} จึงเปิดดูได้อย่างเดียว แก้ไขไม่ได้</translation>
+    </message>
+    <message>
+        <source>Complete. Next: finalize and sign it, then send it to the province, under Sync › Send.</source>
+        <translation>กรอกครบแล้ว ขั้นต่อไป: ยืนยันและลงนาม แล้วส่งให้จังหวัด ได้ที่ รับ–ส่งข้อมูล › ส่ง</translation>
+    </message>
+    <message>
+        <source>Finalized and signed. Next: send it to the province under Sync › Send (export to a USB folder).</source>
+        <translation>ยืนยันและลงนามแล้ว ขั้นต่อไป: ส่งให้จังหวัด ได้ที่ รับ–ส่งข้อมูล › ส่ง (ส่งออกไปยังโฟลเดอร์ในแฟลชไดรฟ์)</translation>
     </message>
     <message>
         <source>Clear {code}</source>
@@ -751,6 +763,10 @@
         <translation>เมืองต้นแบบปี {year}: {name} — {reason}</translation>
     </message>
     <message>
+        <source>Only a town whose approved assessment reaches a tier can be the model town.</source>
+        <translation>เลือกเป็นเมืองต้นแบบได้เฉพาะเทศบาลที่แบบประเมินได้รับอนุมัติและผ่านเกณฑ์ระดับใดระดับหนึ่ง</translation>
+    </message>
+    <message>
         <source>Year over year</source>
         <translation>เทียบรายปี</translation>
     </message>
@@ -831,6 +847,61 @@
     </message>
 </context>
 <context>
+    <name>EnrolKeyDialog</name>
+    <message>
+        <source>Enrol key</source>
+        <translation>ลงทะเบียนกุญแจ</translation>
+    </message>
+    <message>
+        <source>{file} was signed with this key, which is not enrolled here. Enrol it only if {owner} reads you the same fingerprint (by phone, or from the QR code on their key page); the bundle&apos;s own claim proves nothing.</source>
+        <translation>{file} ลงนามด้วยกุญแจนี้ ซึ่งยังไม่ได้ลงทะเบียนที่นี่ ลงทะเบียนเฉพาะเมื่อ{owner}อ่านลายนิ้วมือกุญแจให้ฟังแล้วตรงกัน (ทางโทรศัพท์ หรือจากคิวอาร์โค้ดในหน้ากุญแจของผู้ส่ง) สิ่งที่ชุดข้อมูลระบุมาเองพิสูจน์อะไรไม่ได้</translation>
+    </message>
+    <message>
+        <source>Enrol this key only if {owner} reads you the same fingerprint (by phone, or from the QR code on their key page).</source>
+        <translation>ลงทะเบียนกุญแจนี้เฉพาะเมื่อ{owner}อ่านลายนิ้วมือกุญแจให้ฟังแล้วตรงกัน (ทางโทรศัพท์ หรือจากคิวอาร์โค้ดในหน้ากุญแจของผู้ส่ง)</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>ลายนิ้วมือกุญแจ</translation>
+    </message>
+    <message>
+        <source>type what the sender reads out (or its last 8 characters)</source>
+        <translation>พิมพ์ตามที่ผู้ส่งอ่านให้ฟัง (หรือ 8 ตัวสุดท้าย)</translation>
+    </message>
+    <message>
+        <source>Read out by the sender</source>
+        <translation>ผู้ส่งอ่านให้ฟัง</translation>
+    </message>
+    <message>
+        <source>I compared the fingerprint with the sender: it is the same</source>
+        <translation>เทียบลายนิ้วมือกุญแจกับผู้ส่งแล้ว ตรงกัน</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>ลงทะเบียน</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>✓ The same fingerprint.</source>
+        <translation>✓ ลายนิ้วมือกุญแจตรงกัน</translation>
+    </message>
+    <message>
+        <source>✗ Not the same: do not enrol this key. Ask the sender to send the key file or the bundle again.</source>
+        <translation>✗ ไม่ตรงกัน อย่าลงทะเบียนกุญแจนี้ ขอให้ผู้ส่งส่งไฟล์กุญแจหรือชุดข้อมูลมาใหม่</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceImporter</name>
     <message>
         <source>Copying evidence into the workspace…</source>
@@ -877,6 +948,18 @@
     <message>
         <source>Complete, not yet finalized: {n}</source>
         <translation>กรอกครบแต่ยังไม่ยืนยัน: {n}</translation>
+    </message>
+    <message>
+        <source>You have no signing key yet: create it under “My signing key”, then finalize and send here.</source>
+        <translation>ยังไม่มีกุญแจลงนาม สร้างกุญแจได้ที่ “กุญแจลงนามของฉัน” แล้วจึงยืนยันและส่งได้ที่หน้านี้</translation>
+    </message>
+    <message>
+        <source>Nothing to send yet. Fill in an assessment and mark it complete (Assessments › Mark complete…); it then appears here to finalize and sign, and then to export to a folder or USB stick for the province.</source>
+        <translation>ยังไม่มีสิ่งที่จะส่ง กรอกแบบประเมินให้ครบแล้วกด “ยืนยันว่ากรอกครบ…” (แบบประเมิน) แบบประเมินนั้นจะปรากฏที่นี่เพื่อยืนยันและลงนาม แล้วส่งออกไปยังโฟลเดอร์หรือแฟลชไดรฟ์ให้จังหวัด</translation>
+    </message>
+    <message>
+        <source>1. Finalize and sign each complete assessment (above). 2. Tick what to send below and choose “Sign and export…” to write a bundle to a folder or USB stick. 3. Give the file to your provincial office.</source>
+        <translation>1. ยืนยันและลงนามแบบประเมินที่กรอกครบแล้ว (ด้านบน) 2. เลือกรายการที่จะส่งด้านล่าง แล้วกด “ลงนามและส่งออก…” เพื่อเขียนชุดข้อมูลลงโฟลเดอร์หรือแฟลชไดรฟ์ 3. นำไฟล์ไปให้สำนักงานจังหวัด</translation>
     </message>
     <message>
         <source>Passphrase to finalize and sign {name}. A finalized assessment can no longer be edited; changes make a new revision.</source>
@@ -968,6 +1051,14 @@ SHA-256 {sha}</translation>
     <message>
         <source>version</source>
         <translation>ฉบับ</translation>
+    </message>
+    <message>
+        <source>Weight: {w}% of the total</source>
+        <translation>น้ำหนัก {w}% ของคะแนนรวม</translation>
+    </message>
+    <message>
+        <source>Choose an indicator to see its levels and the evidence each needs.</source>
+        <translation>เลือกตัวชี้วัดเพื่อดูระดับคะแนนและหลักฐานที่แต่ละระดับต้องใช้</translation>
     </message>
     <message>
         <source>Evidence</source>
@@ -1119,6 +1210,10 @@ SHA-256 {sha}</translation>
         <translation>ล้าง</translation>
     </message>
     <message>
+        <source>Enrol this sender…</source>
+        <translation>ลงทะเบียนผู้ส่งนี้…</translation>
+    </message>
+    <message>
         <source>Bundles to import</source>
         <translation>แฟ้มชุดข้อมูลที่จะนำเข้า</translation>
     </message>
@@ -1137,6 +1232,34 @@ SHA-256 {sha}</translation>
     <message>
         <source>{n} stale replay(s): older than what is here, recorded only.</source>
         <translation>ส่งซ้ำฉบับเก่า {n} รายการ: เก่ากว่าฉบับที่มีอยู่ บันทึกไว้เท่านั้น</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {why}</source>
+        <translation>{file} ถูกปฏิเสธ: {why}</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(ไม่มีชื่อ)</translation>
+    </message>
+    <message>
+        <source>The bundle says it comes from {who}, key fingerprint {fp}.</source>
+        <translation>ชุดข้อมูลระบุว่าส่งมาจาก {who} ลายนิ้วมือกุญแจ {fp}</translation>
+    </message>
+    <message>
+        <source>If this sender is expected, choose “Enrol this sender…”, compare the fingerprint with them, then check the bundle again.</source>
+        <translation>หากเป็นผู้ส่งที่รอรับอยู่ ให้กด “ลงทะเบียนผู้ส่งนี้…” เทียบลายนิ้วมือกุญแจกับผู้ส่ง แล้วระบบจะตรวจชุดข้อมูลอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>the office</source>
+        <translation>สำนักงาน</translation>
+    </message>
+    <message>
+        <source>the assessor</source>
+        <translation>ผู้ประเมิน</translation>
+    </message>
+    <message>
+        <source>the provincial office</source>
+        <translation>สำนักงานจังหวัด</translation>
     </message>
     <message>
         <source>Importing</source>
@@ -1550,6 +1673,18 @@ SHA-256 {sha}</translation>
     <message>
         <source>Fiscal year</source>
         <translation>ปีงบประมาณ</translation>
+    </message>
+    <message>
+        <source>No assessments yet: start one with “New assessment…”.</source>
+        <translation>ยังไม่มีแบบประเมิน เริ่มได้ที่ “สร้างแบบประเมินใหม่…”</translation>
+    </message>
+    <message>
+        <source>Nothing here yet. Assessments reach this office in signed bundles: import the bundles you receive under Sync › Receive (import).</source>
+        <translation>ยังไม่มีข้อมูล แบบประเมินมาถึงสำนักงานนี้เป็นชุดข้อมูลที่ลงนามแล้ว นำเข้าชุดข้อมูลที่ได้รับได้ที่ รับ–ส่งข้อมูล › รับ (นำเข้า)</translation>
+    </message>
+    <message>
+        <source>Import a bundle…</source>
+        <translation>นำเข้าชุดข้อมูล…</translation>
     </message>
     <message>
         <source>&amp;Back to the list</source>
@@ -3161,16 +3296,6 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     <message>
         <source>Public key to enrol</source>
         <translation>กุญแจสาธารณะที่จะลงทะเบียน</translation>
-    </message>
-    <message>
-        <source>Fingerprint {fp}
-Check it with {owner}. Name:</source>
-        <translation>ลายนิ้วมือกุญแจ {fp}
-ตรวจสอบกับ{owner} ชื่อ:</translation>
-    </message>
-    <message>
-        <source>Organisation:</source>
-        <translation>หน่วยงาน:</translation>
     </message>
     <message>
         <source>Is this the key of the region or national office you send results to? Upward bundles are encrypted to office keys. (An assessor&apos;s key is not an office key.)</source>

@@ -114,9 +114,16 @@ class Rejection:
     size: int = 0
     sender_fingerprint: str | None = None
     sender_name: str | None = None
+    sender_organisation: str | None = None
+    sender_public: str | None = None  # the key an unknown signer claims, to compare and enrol
 
     def as_json(self) -> dict[str, object]:
-        return {"bundle": self.path.name, "reason": self.reason, "message": self.message}
+        out: dict[str, object] = {"bundle": self.path.name, "reason": self.reason,
+                                  "message": self.message}
+        if self.sender_fingerprint:  # a claim only: compare it with the sender before enrolling
+            out["sender"] = {"name": self.sender_name, "organisation": self.sender_organisation,
+                             "fingerprint": self.sender_fingerprint}
+        return out
 
 
 @dataclass

@@ -127,6 +127,27 @@ def _check_sig(armoured: str, data: bytes, trusted: Sequence[TrustedKey], what: 
     return signer
 
 
+def _claim_sender(exc: BundleRejected, armoured: str, body: bytes) -> None:
+    """Who an unknown signer says they are, so the office can enrol them after comparing.
+
+    Only a claim: the key embedded in the signature, when the manifest really is
+    signed by it and names that same key. A person compares the fingerprint with
+    the sender before trusting it; nothing here is trusted by itself.
+    """
+    try:
+        pub = sshsig.verify(armoured, body, BUNDLE_NAMESPACE, [sshsig.embedded_key(armoured)])
+        m = parse_manifest(body)
+    except (SignatureError, BundleRejected):
+        return
+    fp = keys.fingerprint(pub)
+    if m.sender.key_fingerprint != fp:
+        return
+    exc.params.update(
+        sender_fingerprint=fp, sender_public=keys.public_line(pub, ""),
+        sender_name=m.sender.name, sender_organisation=m.sender.organisation,
+    )
+
+
 def _vouched_sig(
     armoured: str, data: bytes, doc: RevisionDoc, voucher: TrustedKey, what: str
 ) -> TrustedKey:
@@ -400,7 +421,13 @@ def verify_bundle(
             if required not in names:
                 raise BundleRejected("missing_entry", f"the bundle has no {required}")
         body = z.read_small(MANIFEST)
-        signer = _check_sig(_read_sig(z, MANIFEST_SIG), body, trusted, MANIFEST)
+        armoured = _read_sig(z, MANIFEST_SIG)
+        try:
+            signer = _check_sig(armoured, body, trusted, MANIFEST)
+        except BundleRejected as exc:
+            if exc.reason == "unknown_signer":
+                _claim_sender(exc, armoured, body)
+            raise
         m = parse_manifest(body)
         if m.sender.key_fingerprint != signer.fingerprint or m.sender.key_id != signer.key_id:
             raise BundleRejected("sender_mismatch", "the manifest names a different sender than its signer")

@@ -234,6 +234,10 @@ def _refusals(plan: Plan, result: ImportResult | None = None) -> None:
     _anchor_warnings(plan)
     for r in plan.rejected:
         line = f"REFUSED  {r.path.name} [{r.reason}] {r.message}"
+        if r.sender_fingerprint and r.sender_public:
+            line += (f"\n         it claims to come from {r.sender_name}, key {r.sender_fingerprint};"
+                     " after comparing the fingerprint with the sender: secity trust add"
+                     f" --from-bundle {r.path} --fingerprint {r.sender_fingerprint}")
         if result is not None and r.path in result.quarantined:
             line += f"\n         quarantined {r.path.name} → {result.quarantined[r.path]}"
         elif result is not None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.core.errors import ValidationError
+from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.trust import TrustService
 
 
@@ -20,7 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     tsub = p.add_subparsers(dest="trust_cmd", required=True)
 
     a = tsub.add_parser("add", help="enrol a public key file (an assessor's, or a province's)")
-    a.add_argument("pubfile", type=Path, help="the .pub file the key's owner exported")
+    a.add_argument("pubfile", type=Path, nargs="?", help="the .pub file the key's owner exported")
+    a.add_argument("--from-bundle", type=Path, metavar="BUNDLE",
+                   help="enrol the key a bundle refused for an unknown signer carries "
+                        "(needs --fingerprint, as the sender reads it out)")
     a.add_argument(
         "--role", choices=["assessor", "office", "municipality"], default="assessor",
         help="what the key signs for (municipality: only its own self-assessment bundles)",
@@ -72,11 +76,26 @@ def _registry(ctx: Context) -> TrustService:
 
 def cmd_add(ctx: Context) -> int:
     reg = _registry(ctx)
-    try:
-        text = ctx.args.pubfile.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"cannot read {ctx.args.pubfile}: {exc}",
-                              code="key_file_unreadable", path=str(ctx.args.pubfile)) from None
+    name = ctx.args.name
+    organisation = ctx.args.organisation
+    if ctx.args.from_bundle is not None:
+        if ctx.args.pubfile is not None or not ctx.args.fingerprint:
+            raise ValidationError(
+                "--from-bundle takes no key file and needs --fingerprint (read out by the sender)",
+                code="trust.from_bundle_usage")
+        claim = ImportService(ctx.workspace()).sender_claim(ctx.args.from_bundle)
+        text = claim.sender_public or ""
+        name = name or claim.sender_name
+        organisation = organisation or claim.sender_organisation or ""
+    elif ctx.args.pubfile is None:
+        raise ValidationError("give the public key file, or --from-bundle BUNDLE",
+                              code="trust.add_usage")
+    else:
+        try:
+            text = ctx.args.pubfile.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValidationError(f"cannot read {ctx.args.pubfile}: {exc}",
+                                  code="key_file_unreadable", path=str(ctx.args.pubfile)) from None
     if ctx.args.fingerprint:
         got, _comment = reg.inspect(text)
         if got != ctx.args.fingerprint.strip():
@@ -84,8 +103,8 @@ def cmd_add(ctx: Context) -> int:
                 f"the key's fingerprint is {got}, not {ctx.args.fingerprint}; nothing was enrolled",
                 code="trust.fingerprint_mismatch", got=got, expected=ctx.args.fingerprint
             )
-    k = reg.add(text, actor=ctx.workspace().actor, name=ctx.args.name,
-                organisation=ctx.args.organisation, position=ctx.args.position,
+    k = reg.add(text, actor=ctx.workspace().actor, name=name,
+                organisation=organisation, position=ctx.args.position,
                 role=ctx.args.role, municipality=ctx.args.municipality, office=ctx.args.office)
     ctx.emit(k.as_json(), ctx.say(
         "trust.enrolled", "enrolled {name} — {fingerprint} (principal {principal})",

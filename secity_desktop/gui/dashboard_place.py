@@ -206,10 +206,14 @@ class DashboardPlace(QtWidgets.QWidget):
         can_choose = bool(
             row
             and row.status == Status.APPROVED
+            and row.tier is not None  # a town below every tier has nothing to be a model of
             and self.year_combo.currentData() is not None
             and self.ws.role != Role.ASSESSOR
         )
         self.model_town_btn.setEnabled(can_choose)
+        self.model_town_btn.setToolTip(
+            self.tr("Only a town whose approved assessment reaches a tier can be the model town.")
+            if row and row.status == Status.APPROVED and row.tier is None else "")
         if row is None or row.assessment_id is None:
             self.bars.set_bars(row.name_th if row else "", [])
             self.yoy.setHtml(f"<p>{html.escape(self.tr('Not assessed'))}</p>" if row else "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from secity_desktop.core.framework import Framework, Indicator
+from secity_desktop.core.framework import Component, Framework, Indicator
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 
@@ -64,6 +64,9 @@ class FrameworkView(QtWidgets.QWidget):
         split.setStretchFactor(1, 3)
         layout.addWidget(split, 1)
         self.tree.selectionModel().currentChanged.connect(self._show_current)
+        first = self.model.index(0, 0)
+        if first.isValid():  # never a blank pane: the first indicator's levels to start with
+            self.tree.setCurrentIndex(self.model.index(0, 0, first))
 
     def _t(self, th: str, en: str) -> str:
         return th if self.lang == "th" or not en else en
@@ -83,9 +86,25 @@ class FrameworkView(QtWidgets.QWidget):
             root.appendRow(item)
 
     def _show_current(self) -> None:
-        code = self.tree.currentIndex().data(CODE_ROLE)
-        ind = self.fw.indicator(code) if code else None
-        self.details.setHtml(self.indicator_html(ind) if ind else "")
+        index = self.tree.currentIndex()
+        code = index.data(CODE_ROLE)
+        if code:
+            self.details.setHtml(self.indicator_html(self.fw.indicator(code)))
+        elif index.isValid():  # a component: its weight and indicators, and what to click
+            self.details.setHtml(self.component_html(self.fw.components[index.row()]))
+        else:
+            self.details.clear()
+
+    def component_html(self, c: Component) -> str:
+        e = html.escape
+        items = "".join(
+            f"<li>{e(i.code)} {e(self._t(i.title_th, i.title_en))}</li>" for i in c.indicators
+        )
+        weight = self.tr("Weight: {w}% of the total").format(w=f"{c.weight:g}")
+        hint = self.tr("Choose an indicator to see its levels and the evidence each needs.")
+        title = self._t(c.title_th, c.title_en)
+        return (f"<h3>{e(c.code)}. {e(title)}</h3><p>{e(weight)}</p>"
+                f"<ul>{items}</ul><p><i>{e(hint)}</i></p>")
 
     def indicator_html(self, ind: Indicator) -> str:
         e = html.escape

@@ -225,8 +225,51 @@ class MainWindow(QtWidgets.QMainWindow):
         bar.addWidget(QtWidgets.QLabel(self.tr("Fiscal year"), page))
         bar.addWidget(self.year_combo)
         layout.addLayout(bar)
+        layout.addWidget(self._empty_hint(page))
         layout.addWidget(self.assessment_table, 1)
         return page
+
+    def _empty_hint(self, page: QtWidgets.QWidget) -> QtWidgets.QWidget:
+        """An empty list says what comes first: an office imports bundles, an assessor starts one."""
+        self.empty_hint = QtWidgets.QFrame(page)
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setStyleSheet("QFrame#emptyHint { background: #eef6ee; border: 1px solid #b7d7b9; border-radius: 4px; }")
+        row = QtWidgets.QHBoxLayout(self.empty_hint)
+        row.setContentsMargins(8, 4, 8, 4)
+        label = QtWidgets.QLabel(self.empty_hint)
+        label.setObjectName("emptyHintText")
+        label.setWordWrap(True)
+        row.addWidget(label, 1)
+        if self.ws.role is Role.ASSESSOR:
+            label.setText(self.tr("No assessments yet: start one with “New assessment…”."))
+        else:
+            label.setText(self.tr(
+                "Nothing here yet. Assessments reach this office in signed bundles: import the "
+                "bundles you receive under Sync › Receive (import)."))
+            button = QtWidgets.QPushButton(self.tr("Import a bundle…"), self.empty_hint)
+            button.setObjectName("importHintButton")
+            button.clicked.connect(self.show_import)
+            row.addWidget(button)
+        for signal in (self.assessment_model.modelReset, self.assessment_model.rowsInserted,
+                       self.assessment_model.rowsRemoved):
+            signal.connect(self._update_empty_hint)
+        self._update_empty_hint()
+        return self.empty_hint
+
+    def _update_empty_hint(self) -> None:
+        self.empty_hint.setVisible(self.assessment_model.rowCount() == 0)
+
+    def show_import(self) -> None:
+        """Sync › Receive (import): where an office's day starts."""
+        self.places.setCurrentWidget(self.sync_place)
+        self.sync_place.setCurrentWidget(self.sync_place.import_page)
+
+    def show_send(self) -> None:
+        """Sync › Send: where an assessor finalizes and exports."""
+        self.places.setCurrentWidget(self.sync_place)
+        if self.sync_place.export_page is not None:
+            self.sync_place.export_page.refresh_ready()
+            self.sync_place.setCurrentWidget(self.sync_place.export_page)
 
     # --- actions and menus ------------------------------------------------------
     def _action(
@@ -364,6 +407,7 @@ class MainWindow(QtWidgets.QMainWindow):
             editor.splitter.restoreState(state)
         editor.saved.connect(self._saved)
         editor.changed.connect(self.assessment_model.refresh_id)
+        editor.send_requested.connect(self.show_send)
         self.editor = editor
         self.assessments_stack.addWidget(editor)
         self.assessments_stack.setCurrentWidget(editor)

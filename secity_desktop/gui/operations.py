@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 from secity_desktop import messages
 from secity_desktop.core.errors import Cancelled, SecityError
+from secity_desktop.gui import gc_guard
 from secity_desktop.gui.qt import QtCore, QtWidgets, Signal
 from secity_desktop.services.operations import Operation
 
@@ -124,6 +125,7 @@ class Running(QtCore.QObject):
         if quiet:  # background work a person did not start (the daily backup): never a dialog
             self.dialog.setMinimumDuration(2**31 - 1)
         self.job = _Job(op, self._signals, self._cancel)
+        self.gc_token: gc_guard.Token | None = None
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -144,6 +146,8 @@ class Running(QtCore.QObject):
 
     def _close(self) -> None:
         self.running = False
+        if self.gc_token is not None:
+            self.gc_token.release()
         self.runner._done(self)
         self.dialog.canceled.disconnect(self.cancel)  # closing the dialog emits canceled
         self.dialog.reset()
@@ -232,6 +236,8 @@ class OperationRunner(QtCore.QObject):
             handle.progressed.connect(on_progress)
         self.active.append(handle)
         self.last = handle
+        handle.gc_token = gc_guard.Token()  # no collection on the worker thread (gc_guard.py)
+        handle.destroyed.connect(handle.gc_token.release)
         self.pool.start(handle.job)
         return handle
 

@@ -298,7 +298,14 @@ class ImportService:
                 )
             except BundleRejected as exc:
                 sha, size = _safe_sha(path)
-                return Rejection(path, exc.reason, str(exc), sha, size)
+                claim = exc.params
+                return Rejection(
+                    path, exc.reason, str(exc), sha, size,
+                    sender_fingerprint=claim.get("sender_fingerprint"),
+                    sender_name=claim.get("sender_name"),
+                    sender_organisation=claim.get("sender_organisation"),
+                    sender_public=claim.get("sender_public"),
+                )
             except OSError as exc:  # a full staging disk names the disk, not a traceback
                 full = kind_of(exc) == "no_space" and stage_dir is not None
                 raise disk_error(exc, "import", stage_dir if full else path) from exc
@@ -352,6 +359,23 @@ class ImportService:
                 own_key: Ed25519PrivateKey | None = None) -> Plan:
         return run_inline(self.check_operation(paths, stage=False, own_key=own_key),
                           progress or no_progress)
+
+    def sender_claim(self, path: Path) -> Rejection:
+        """Who a bundle refused for an unknown signer claims to be, with the key it carries.
+
+        What "enrol this sender…" (GUI) and ``secity trust add --from-bundle`` enrol, once a
+        person has compared the fingerprint with the sender; any other bundle is refused.
+        """
+        plan = self.dry_run([path])
+        claim = next((r for r in plan.rejected if r.reason == "unknown_signer"), None)
+        if claim is None or not claim.sender_public:
+            for vb in plan.bundles:
+                vb.discard_staged()
+            raise ValidationError(
+                f"{Path(path).name} is not refused for an unknown signer; there is no sender to enrol",
+                code="trust.sender_not_enrolable", file=Path(path).name,
+            )
+        return claim
 
     # --- step 3: apply ----------------------------------------------------
     def apply(self, plan: Plan) -> ImportResult:

@@ -83,13 +83,15 @@ class CertificateService:
             raise ConflictError(
                 f"{muni.name_th} scored {card.total:.2f} in {year}, below every tier:"
                 " there is nothing to certify",
-                code="certificate.below_tiers", name=muni.name_th, year=year, total=f"{card.total:.2f}"
+                code="certificate.below_tier", name=muni.name_th, year=year,
+                total=f"{card.total:.2f}",
             )
         if not specimen and a.status != Status.APPROVED.value:
             raise ConflictError(
                 f"{muni.name_th}'s assessment for {year} is {a.status}, not approved;"
                 " only a specimen (--unsigned) can be printed",
-                code="certificate.not_approved", name=muni.name_th, year=year
+                code="certificate.not_approved", name=muni.name_th, year=year,
+                status=a.status,
             )
         day = issued or self.today()
         return CertificateData(

@@ -27,6 +27,19 @@ class PlanRow:
     note: str  # the merge note, the model town's reason or "[reason] message" of a refusal
     review_status: str = ""  # for review rows: "returned" or "approved"
     review_said: str = ""  # the reviewer's last words on it
+    # for refused rows: the stable reason (``bundle.<reason>`` in the catalogue), the English
+    # message, and who the bundle claims sent it (only a claim: compare before enrolling)
+    reason: str = ""
+    message: str = ""
+    sender_fingerprint: str = ""
+    sender_organisation: str = ""
+    sender_public: str = ""
+
+    @property
+    def enrolable(self) -> bool:
+        """Refused only because its signer is not enrolled, and it carries the key to enrol."""
+        return self.action == "refused" and self.reason == "unknown_signer" and bool(
+            self.sender_public)
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,10 @@ def preview(plan: Plan) -> ImportPreview:
                                 str(t.year), "", vb.signer.name, "", "town", t.reason))
     for rej in plan.rejected:
         rows.append(PlanRow(rej.path.name, "", "", "", "", rej.sender_name or "", "", "refused",
-                            f"[{rej.reason}] {rej.message}"))
+                            f"[{rej.reason}] {rej.message}", reason=rej.reason,
+                            message=rej.message,
+                            sender_fingerprint=rej.sender_fingerprint or "",
+                            sender_organisation=rej.sender_organisation or "",
+                            sender_public=rej.sender_public or ""))
     counts = dict(plan.as_json()["counts"])  # type: ignore[call-overload]
     return ImportPreview(rows, counts, bool(plan.bundles or plan.rejected))

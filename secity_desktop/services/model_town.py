@@ -3,7 +3,9 @@
 Rules (docs/dashboard.md): chosen by a province workspace for its own province
 (a region or national workspace may record it for any province); the town must
 have an *approved* assessment for that year, because the certificate and the
-upward report quote that assessment; a written reason is required; choosing
+upward report quote that assessment, and that assessment must reach a tier
+(a town below every tier has nothing to certify, so it cannot be the model);
+a written reason is required; choosing
 again replaces the earlier choice, and both are in the audit log (old → new).
 """
 
@@ -14,6 +16,7 @@ import uuid
 from secity_desktop.core.errors import ValidationError
 from secity_desktop.core.lifecycle import Role, Status, may_review
 from secity_desktop.core.thai_calendar import is_plausible_be_year, now_iso
+from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.history import past_results
 from secity_desktop.services.review.workflow import ReviewRefused
 from secity_desktop.services.workspace import Workspace
@@ -62,6 +65,14 @@ class ModelTownService:
             raise ValidationError(
                 f"{muni.name_th} {state} for {year}; a model town needs an approved assessment",
                 code="review.model_town_not_approved", name=muni.name_th, year=year
+            )
+        card = AssessmentService(self.ws).scorecard(row[0])
+        if card.tier is None:
+            raise ValidationError(
+                f"{muni.name_th} scored {card.total:.2f} in {year}, below every tier;"
+                " a model town must reach a tier",
+                code="model_town.below_tier", name=muni.name_th, year=year,
+                total=f"{card.total:.2f}",
             )
         old = rrepo.model_town(self.db, muni.province_code, year)
         if old is not None and old.municipality_code == muni.code and old.reason == why:

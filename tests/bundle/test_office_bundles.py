@@ -134,7 +134,7 @@ def test_only_returned_signed_assessments_can_be_returned(o: Offices) -> None:
 
 # --- upward ---------------------------------------------------------------------------
 def test_upward_bundle_carries_approved_results_and_the_model_town(o: Offices) -> None:
-    aid = flow.complete(o.a, evidence_every=6)
+    aid = flow.complete(o.a, evidence_every=1)  # top levels: a model town must reach a tier
     o.submit(aid, "r1.secbundle")
     o.approve(aid)
     ModelTownService(o.p).set(2569, "5001", "คะแนนสูงสุดของจังหวัด")
@@ -227,7 +227,7 @@ def _forged(o: Offices, path: Path, edit) -> Path:  # type: ignore[no-untyped-de
 
 
 def _upward_ready(o: Offices) -> Path:
-    aid = flow.complete(o.a, evidence_every=6)
+    aid = flow.complete(o.a, evidence_every=1)  # top levels: a model town must reach a tier
     o.submit(aid, "r1.secbundle")
     o.approve(aid)
     ModelTownService(o.p).set(2569, "5001", "คะแนนสูงสุด")

@@ -23,6 +23,12 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def setup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, str]:
+    return _received(tmp_path, capsys)
+
+
+def _received(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], *, top: bool = False
+) -> tuple[str, str]:
     d = str(tmp_path / "ws")
     assert (
         run(
@@ -43,7 +49,12 @@ def setup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, str]
         capsys, "--data-dir", d, "assessment", "new", "--municipality", "5001", "--year", "2569"
     )
     aid = out.strip()
-    for ind, lv in (("1.1", "3"), ("1.2", "4"), ("2.1", "2")):
+    levels = [("1.1", "3"), ("1.2", "4"), ("2.1", "2")]
+    if top:  # every indicator at its highest level: a town that reaches a tier
+        ws = open_workspace(Path(d))
+        levels = [(i.code, str(i.levels[-1].value)) for i in ws.frameworks.current().indicators]
+        ws.close()
+    for ind, lv in levels:
         assert run(capsys, "--data-dir", d, "assessment", "set", aid, ind, lv)[0] == 0
     ws = open_workspace(Path(d))
     with ws.db.atomic():
@@ -98,6 +109,14 @@ def test_review_flow(setup: tuple[str, str], capsys: pytest.CaptureFixture[str])
     assert shown["effective_score"]["total"] < shown["assessor_score"]["total"]
 
 
+def _approved_with_a_tier(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[str, str]:
+    """Another office, whose approved town reaches a tier."""
+    d, aid = _received(tmp_path / "good", capsys, top=True)
+    run(capsys, "--data-dir", d, "review", "start", aid)
+    run(capsys, "--data-dir", d, "review", "approve", aid, "--comment", "ผ่าน")
+    return d, aid
+
+
 def test_dashboard_modeltown_export(
     setup: tuple[str, str], capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -118,6 +137,10 @@ def test_dashboard_modeltown_export(
     assert code == 1 and "approved assessment" in err
     run(capsys, "--data-dir", d, "review", "start", aid)
     run(capsys, "--data-dir", d, "review", "approve", aid, "--comment", "ผ่าน")
+    code, _, err = run(capsys, "--data-dir", d, "--json", "modeltown", "set", "--year", "2569",
+                       "--municipality", "5001", "--reason", "ดีเด่น")
+    assert code == 1 and "below every tier" in err  # approved, but nothing to be a model of
+    d, aid = _approved_with_a_tier(capsys, tmp_path)
     code, out, err = run(
         capsys,
         "--data-dir",

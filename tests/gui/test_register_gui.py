@@ -109,7 +109,7 @@ def test_past_results_import_page_and_model_town(qtbot: QtBot, prov: Workspace, 
         "2566,เชียงใหม่,ทน.เชียงใหม่,รางวัลชนะเลิศ,ระดับพื้นที่\n"
         "2567,50,เทศบาลนครเชียงใหม่,รางวัลพิเศษด้านน้ำ,ระดับประเทศ\n",
     )
-    a = received(prov, "5001", 2569, {"1.1": 2})
+    a = received(prov, "5001", 2569, {"1.1": 2, "1.2": 5, "2.1": 4})  # a tier: may be the model
     rs = ReviewService(prov)
     rs.start(a)
     rs.approve(a)

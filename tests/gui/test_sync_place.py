@@ -161,7 +161,8 @@ def test_import_page_dry_run_then_apply(qtbot: QtBot, assessor_ws: Workspace, of
     assert flow.snapshot(office_ws) == before  # a dry run changes nothing
     actions = [page.model.action_at(r) for r in range(page.model.rowCount())]
     assert actions == ["add", "refused"]
-    assert "truncated" in page.model.index(1, DETAILS_COLUMN).data()
+    assert page.model.plan_row(1).reason == "truncated"  # the stable code, for support
+    assert "ไม่ครบ" in page.model.index(1, DETAILS_COLUMN).data()  # said in Thai
     assert page.apply_button.isEnabled()
     window.places.setCurrentWidget(window.sync_place)
     window.grab().save(str(tmp_path / "import_dry_run.png"))

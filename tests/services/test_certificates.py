@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "reports"))
 
 from report_helpers import ISSUED, YEAR, approve, fill
 
+from secity_desktop import messages
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
 from secity_desktop.crypto import certpayload
 from secity_desktop.crypto.keys import fingerprint, generate, public_line
@@ -47,8 +48,10 @@ def test_approved_top_scorer_gets_a_signed_certificate(ws: Workspace) -> None:
 def test_unapproved_only_as_specimen(ws: Workspace) -> None:
     fill(ws, "5001", top=True)
     svc = _svc(ws)
-    with pytest.raises(ConflictError, match="not approved"):
+    with pytest.raises(ConflictError, match="not approved") as err:
         svc.prepare("5001", YEAR)
+    assert err.value.code == "certificate.not_approved"
+    assert "ยังไม่ได้รับการอนุมัติ" in messages.describe(err.value, "th")
     assert svc.prepare("5001", YEAR, specimen=True).payload is None
 
 
@@ -56,8 +59,10 @@ def test_below_every_tier_is_refused_even_as_specimen(ws: Workspace) -> None:
     from secity_desktop.services.assessments import AssessmentService
 
     a = AssessmentService(ws).new("5001", YEAR)
-    with pytest.raises(ConflictError, match="below every tier"):
+    with pytest.raises(ConflictError, match="below every tier") as err:
         _svc(ws).prepare(a.municipality_code, YEAR, specimen=True)
+    assert err.value.code == "certificate.below_tier"  # said in Thai, with the town and total
+    assert "ต่ำกว่าทุกระดับ" in messages.describe(err.value, "th")
 
 
 def test_unknown_and_missing(ws: Workspace) -> None:

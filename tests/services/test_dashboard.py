@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from secity_desktop import paths
+from secity_desktop import messages, paths
 from secity_desktop.core import framework as fw_mod
 from secity_desktop.core import scoring
 from secity_desktop.core.errors import ValidationError
@@ -26,6 +26,7 @@ from tests.services.review_helpers import province_ws, received
 
 FULL = {"1.1": 2, "1.2": 5, "2.1": 4}  # 100
 HALF = {"1.1": 2, "1.2": 1, "2.1": 2}  # 10 + 30 = 40
+GOOD = {"1.1": 2, "1.2": 5, "2.1": 2}  # reaches a tier: may be a model town
 
 
 @pytest.fixture
@@ -110,12 +111,18 @@ def test_year_over_year(prov: Workspace) -> None:
 
 def test_model_town_unique_per_province_year_and_audited(prov: Workspace) -> None:
     a1 = received(prov, "5001", 2569, FULL)
-    a2 = received(prov, "5002", 2569, HALF)
+    a2 = received(prov, "5002", 2569, GOOD)
+    a3 = received(prov, "5003", 2569, HALF)
     mt = ModelTownService(prov)
     with pytest.raises(ValidationError, match="needs an approved assessment"):
         mt.set(2569, "5001", "คะแนนสูงสุด")
     _approve(prov, a1)
     _approve(prov, a2)
+    _approve(prov, a3)
+    with pytest.raises(ValidationError) as below:  # approved, but below every tier
+        mt.set(2569, "5003", "มีความตั้งใจ")
+    assert below.value.code == "model_town.below_tier" and below.value.params["total"] == "40.00"
+    assert "ต่ำกว่าทุกระดับ" in messages.describe(below.value, "th")
     with pytest.raises(ValidationError, match="written reason"):
         mt.set(2569, "5001", " ")
     with pytest.raises(ReviewRefused, match="province 50 only"):

@@ -43,7 +43,7 @@ def prov(tmp_path: Path) -> Iterator[Workspace]:
 
 def test_starter_seat_town_takes_the_official_code_and_keeps_everything(prov: Workspace, tmp_path: Path) -> None:
     """The Surat Thani bug, in Chiang Mai: the official list names the starter seat town."""
-    a = received(prov, "5001", 2569, {"1.1": 2})
+    a = received(prov, "5001", 2569, {"1.1": 2, "1.2": 5, "2.1": 4})  # a tier: model town
     rs = ReviewService(prov)
     rs.start(a)
     rs.approve(a)

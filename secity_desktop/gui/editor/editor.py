@@ -18,7 +18,7 @@ import platformdirs
 
 from secity_desktop import messages, paths
 from secity_desktop.core.errors import SecityError
-from secity_desktop.core.lifecycle import STATUS_LABELS, Status
+from secity_desktop.core.lifecycle import STATUS_LABELS, Role, Status
 from secity_desktop.core.thai_calendar import now_utc
 from secity_desktop.gui.common import confirm, warn, when_text
 from secity_desktop.gui.editor.claim import banner_text
@@ -52,6 +52,7 @@ class AssessmentEditor(QtWidgets.QWidget):
     saved = Signal(object)  # datetime of the last commit
     changed = Signal(str)  # assessment id, for the list to refresh its row
     current_changed = Signal(str)
+    send_requested = Signal()  # the next step after "complete": Sync › Send
 
     def __init__(
         self,
@@ -123,6 +124,21 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.claim_banner.setStyleSheet("background:#fff4d6; padding:4px")
         self.claim_banner.hide()
         outer.addWidget(self.claim_banner)
+        self.next_step_bar = QtWidgets.QFrame(self)
+        self.next_step_bar.setObjectName("nextStepBar")
+        self.next_step_bar.setStyleSheet("QFrame#nextStepBar { background: #eef6ee; border: 1px solid #b7d7b9; border-radius: 4px; }")
+        bar = QtWidgets.QHBoxLayout(self.next_step_bar)
+        bar.setContentsMargins(8, 4, 8, 4)
+        self.next_step = QtWidgets.QLabel(self.next_step_bar)
+        self.next_step.setObjectName("nextStep")
+        self.next_step.setWordWrap(True)
+        bar.addWidget(self.next_step, 1)
+        self.next_step_button = QtWidgets.QPushButton(self.tr("Go to Send…"), self.next_step_bar)
+        self.next_step_button.setObjectName("goToSend")
+        self.next_step_button.clicked.connect(self.send_requested)
+        bar.addWidget(self.next_step_button)
+        self.next_step_bar.hide()
+        outer.addWidget(self.next_step_bar)
         self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
         self.nav_model = IndicatorTreeModel(self.fw, self.lang, self)
         self.tree = thai_cells(QtWidgets.QTreeView(self.splitter))
@@ -263,6 +279,19 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.banner.setVisible(not self.editable)
         self.edit_again_button.setVisible(self.svc.needs_edit_again(self.aid))
         self.page.set_editable(self.editable)
+        self._show_next_step(status)
+
+    def _show_next_step(self, status: Status) -> None:
+        """After "complete", say where the day goes on: finalizing and sending are under Sync."""
+        text = ""
+        if self.svc.ws.role is Role.ASSESSOR and status is Status.COMPLETE:
+            text = self.tr("Complete. Next: finalize and sign it, then send it to the province, "
+                           "under Sync › Send.")
+        elif self.svc.ws.role is Role.ASSESSOR and status is Status.FINALIZED:
+            text = self.tr("Finalized and signed. Next: send it to the province under Sync › Send "
+                           "(export to a USB folder).")
+        self.next_step.setText(text)
+        self.next_step_bar.setVisible(bool(text))
 
     # --- navigation -----------------------------------------------------------
     def open_indicator(self, code: str) -> None:

@@ -79,6 +79,10 @@ class ExportPage(QtWidgets.QWidget):
         self.runner = OperationRunner(self, lang)
         self.model = CandidateTableModel(svc, self, lang)
         layout = QtWidgets.QVBoxLayout(self)
+        self.hint = QtWidgets.QLabel(self)  # never a blank page: what to do here, and in what order
+        self.hint.setObjectName("sendHint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
         ready = QtWidgets.QHBoxLayout()
         self.ready_label = QtWidgets.QLabel(self)
         self.ready_label.setObjectName("readyLabel")
@@ -119,6 +123,7 @@ class ExportPage(QtWidgets.QWidget):
         layout.addWidget(self.result)
         self.model.changed.connect(self._update_size)
         self.model.modelReset.connect(self.view.resizeColumnsToContents)
+        self.model.modelReset.connect(self._update_hint)
         self.view.resizeColumnsToContents()
         self._update_size()
         self.refresh_ready()
@@ -132,6 +137,22 @@ class ExportPage(QtWidgets.QWidget):
         self.ready_label.setText(self.tr("Complete, not yet finalized: {n}").format(n=len(ready)))
         self.ready_combo.setEnabled(bool(ready))
         self.finalize_button.setEnabled(bool(ready))
+        self._ready = len(ready)
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        if not self.svc.identity.has_key():
+            text = self.tr("You have no signing key yet: create it under “My signing key”, then "
+                           "finalize and send here.")
+        elif not getattr(self, "_ready", 0) and not self.model.rowCount():
+            text = self.tr("Nothing to send yet. Fill in an assessment and mark it complete "
+                           "(Assessments › Mark complete…); it then appears here to finalize and "
+                           "sign, and then to export to a folder or USB stick for the province.")
+        else:
+            text = self.tr("1. Finalize and sign each complete assessment (above). 2. Tick what to "
+                           "send below and choose “Sign and export…” to write a bundle to a folder "
+                           "or USB stick. 3. Give the file to your provincial office.")
+        self.hint.setText(text)
 
     def finalize(self) -> None:
         aid = self.ready_combo.currentData()

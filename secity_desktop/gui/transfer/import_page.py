@@ -6,11 +6,19 @@ from pathlib import Path
 from typing import Any
 
 from secity_desktop import messages
+from secity_desktop.core.errors import SecityError
+from secity_desktop.core.lifecycle import Role
 from secity_desktop.gui.models.columns import Column, ColumnTableModel
 from secity_desktop.gui.operations import Failure, OperationRunner, show_failure
-from secity_desktop.gui.qt import Qt, QtGui, QtWidgets, Signal
-from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
-from secity_desktop.gui.transfer.dialogs import AskPassphrase, ask_passphrase, unlock_key
+from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+from secity_desktop.gui.thai_wrap import ThaiLabel, set_wrapped_text, thai_cells
+from secity_desktop.gui.transfer.dialogs import (
+    AskPassphrase,
+    ask_passphrase,
+    show_error,
+    unlock_key,
+)
+from secity_desktop.gui.transfer.enrol_dialog import EnrolKeyDialog
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.front_ops import (
     ApplyImport,
@@ -20,6 +28,7 @@ from secity_desktop.services.front_ops import (
 )
 from secity_desktop.services.identity import Identity
 from secity_desktop.services.import_preview import ImportPreview, PlanRow
+from secity_desktop.services.trust import TrustService
 
 ACTION_COLOURS = {"add": "#1b7f3b", "update": "#1f5fa8", "skip": "#777777",
                   "conflict": "#b26a00", "refused": "#b00020", "review": "#1b7f3b",
@@ -36,7 +45,13 @@ class PlanTableModel(ColumnTableModel[PlanRow]):
     reviews (why it was returned, with the reviewer's comments); an upward
     bundle carries revisions, the province's review of each and its model-town
     choices — every one is a row, so nothing in a bundle is applied unseen.
+    A refused row says why in the person's language, and who the bundle claims
+    sent it.
     """
+
+    def __init__(self, parent: QtCore.QObject | None = None, lang: str = "th") -> None:
+        super().__init__(parent)
+        self.lang = lang
 
     def columns(self) -> list[Column[PlanRow]]:
         def tip(text: Any) -> Any:
@@ -52,7 +67,7 @@ class PlanTableModel(ColumnTableModel[PlanRow]):
             Column(self.tr("Comments"), lambda r: r.comments),
             Column(self.tr("Action"), lambda r: self.action_label(r.action),
                    foreground=lambda r: ACTION_COLOURS[r.action]),
-            Column(self.tr("Details"), self.details, tooltip=tip(self.details)),
+            Column(self.tr("Details"), self.details, tooltip=tip(self.details_tip)),
         ]
 
     def action_label(self, action: str) -> str:
@@ -70,8 +85,19 @@ class PlanTableModel(ColumnTableModel[PlanRow]):
     def set_plan(self, preview: ImportPreview | None) -> None:
         self.set_rows(preview.rows if preview is not None else [])
 
+    def refusal(self, r: PlanRow) -> str:
+        """Why a file was refused and what to do, in the person's language."""
+        return messages.render(f"bundle.{r.reason}", {}, self.lang, r.message)
+
+    def details_tip(self, r: PlanRow) -> str:
+        """The details, with a refusal's stable code for whoever helps on the phone."""
+        text = self.details(r)
+        return f"{text} (bundle.{r.reason})" if r.action == "refused" and r.reason else text
+
     def details(self, r: PlanRow) -> str:
         """For reviews: what applying does, then the reviewer's own words (why it was returned)."""
+        if r.action == "refused" and r.reason:
+            return self.refusal(r)
         if not r.review_status:
             return r.note
         if r.action == "skip":
@@ -87,6 +113,9 @@ class PlanTableModel(ColumnTableModel[PlanRow]):
 
     def content_at(self, row: int) -> str:
         return self._rows[row].content
+
+    def plan_row(self, row: int) -> PlanRow:
+        return self._rows[row]
 
 
 class DropList(QtWidgets.QListWidget):
@@ -117,6 +146,8 @@ class DropList(QtWidgets.QListWidget):
 class ImportPage(QtWidgets.QWidget):
     applied = Signal(object)
     """An ``ImportOutcome``, after the import was applied."""
+    enrolled = Signal(str)
+    """The fingerprint of a sender enrolled from a refused row."""
 
     def __init__(self, svc: ImportService, parent: QtWidgets.QWidget | None = None,
                  lang: str = "th", ask: AskPassphrase = ask_passphrase) -> None:
@@ -149,13 +180,31 @@ class ImportPage(QtWidgets.QWidget):
             row.addWidget(b)
         row.addStretch(1)
         layout.addLayout(row)
-        self.model = PlanTableModel(self)
+        self.model = PlanTableModel(self, lang)
         self.view = thai_cells(QtWidgets.QTableView(self))
         self.view.setModel(self.model)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setWordWrap(False)  # one line per row: file names and notes elide instead
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_a: self._show_refusal())
         layout.addWidget(self.view, 1)
+        self.refused_box = QtWidgets.QFrame(self)
+        self.refused_box.setObjectName("refusedBox")
+        self.refused_box.setStyleSheet("QFrame#refusedBox { background: #fdecea; border: 1px solid #f0b4ae; border-radius: 4px; }")
+        self.refused_box.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
+        box = QtWidgets.QHBoxLayout(self.refused_box)
+        self.refused_text = QtWidgets.QLabel(self.refused_box)
+        self.refused_text.setObjectName("refusedText")
+        self.refused_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addWidget(self.refused_text, 1)
+        self.enrol_button = QtWidgets.QPushButton(self.tr("Enrol this sender…"), self.refused_box)
+        self.enrol_button.setObjectName("enrolSender")
+        self.enrol_button.clicked.connect(lambda: self.enrol_sender())
+        box.addWidget(self.enrol_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.refused_box.setVisible(False)
+        layout.addWidget(self.refused_box)
         self.summary = ThaiLabel(self)
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
@@ -192,6 +241,7 @@ class ImportPage(QtWidgets.QWidget):
             self.checked.drop()
         self.checked = None
         self.model.set_plan(None)
+        self.refused_box.setVisible(False)
 
     def clear(self) -> None:
         self._drop_plan()
@@ -221,6 +271,11 @@ class ImportPage(QtWidgets.QWidget):
         self.view.resizeColumnsToContents()
         # generated file names are long: elide them (full name in the tooltip)
         self.view.setColumnWidth(0, min(self.view.columnWidth(0), FILE_COLUMN_MAX))
+        first_refused = next((n for n, r in enumerate(checked.preview.rows)
+                              if r.action == "refused"), None)
+        if first_refused is not None:  # what is wrong and what to do, without hunting for it
+            self.view.selectRow(first_refused)
+        self._show_refusal()
         text = self.tr(
             "Dry run — nothing changed yet: {add} to add, {update} to update, {skip} already "
             "here, {conflict} in conflict, {reviews} review(s) to apply, {rejected} refused."
@@ -233,6 +288,60 @@ class ImportPage(QtWidgets.QWidget):
                 text += "\n⚠ " + messages.render(note.code, note.params, self.lang, note.message)
         self.summary.setText(text)
         self._update()
+
+    def selected_row(self) -> PlanRow | None:
+        idx = self.view.currentIndex()
+        if not idx.isValid() or idx.row() >= self.model.rowCount():
+            return None
+        return self.model.plan_row(idx.row())
+
+    def _show_refusal(self) -> None:
+        """Below the table: the selected refused file — why, who claims to send it, the fix."""
+        r = self.selected_row()
+        if r is None or r.action != "refused":
+            self.refused_box.setVisible(False)
+            return
+        parts = [self.tr("{file} was refused: {why}").format(file=r.file, why=self.model.refusal(r))]
+        if r.sender_fingerprint:
+            who = r.sender or self.tr("(no name)")
+            if r.sender_organisation:
+                who += f" · {r.sender_organisation}"
+            parts.append(self.tr("The bundle says it comes from {who}, key fingerprint {fp}.")
+                         .format(who=who, fp=r.sender_fingerprint))
+        if r.enrolable:
+            parts.append(self.tr("If this sender is expected, choose “Enrol this sender…”, compare "
+                                 "the fingerprint with them, then check the bundle again."))
+        set_wrapped_text(self.refused_text, "\n".join(parts))
+        self.enrol_button.setVisible(r.enrolable)
+        self.refused_box.setVisible(True)
+
+    def _owner(self) -> str:
+        if self.svc.ws.role is Role.ASSESSOR:
+            return self.tr("the office")
+        if self.svc.ws.role is Role.PROVINCE:
+            return self.tr("the assessor")
+        return self.tr("the provincial office")
+
+    def enrol_sender(self) -> bool:
+        """Enrol the key a refused bundle carries, after the person compared its fingerprint;
+        then check the same files again, so the bundle can be imported right away."""
+        r = self.selected_row()
+        if r is None or not r.enrolable:
+            return False
+        dialog = EnrolKeyDialog(r.sender_fingerprint, r.sender, r.sender_organisation,
+                                self._owner(), self, from_bundle=r.file)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return False
+        try:
+            key = TrustService(self.svc.ws).add(
+                r.sender_public, name=dialog.name.text(), organisation=dialog.organisation.text(),
+                actor=self.svc.ws.actor)
+        except SecityError as exc:
+            show_error(self, exc, self.lang)
+            return False
+        self.enrolled.emit(key.fingerprint)
+        self.check()
+        return True
 
     def _failed(self, failure: Failure) -> None:
         show_failure(self, failure)

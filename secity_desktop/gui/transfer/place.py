@@ -47,6 +47,7 @@ class SyncPlace(QtWidgets.QTabWidget):
         self.trust_page = TrustPage(ws, self, lang)
         self.history_page = ImportHistoryPage(self.import_page.svc, self, lang)
         self.import_page.applied.connect(lambda _r: self.history_page.model.reload())
+        self.import_page.enrolled.connect(lambda _fp: self.trust_page.model.reload())
         if ws.role in (Role.ASSESSOR, Role.MUNICIPALITY):
             self.export_page = ExportPage(ExportService(ws), ask, self, lang)
             self.key_page = KeyPage(Identity(ws), ask, self, lang=lang)

@@ -19,6 +19,7 @@ from secity_desktop.gui.models.columns import UNHANDLED, Column, ColumnTableMode
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.gui.transfer.dialogs import show_error
+from secity_desktop.gui.transfer.enrol_dialog import EnrolKeyDialog
 from secity_desktop.services import lists
 from secity_desktop.services.trust import TrustService
 from secity_desktop.services.workspace import Workspace
@@ -162,17 +163,10 @@ class TrustPage(QtWidgets.QWidget):
             text = self.registry.read_key_file(path)
             fp, comment = self.registry.inspect(text)
             if name is None:
-                name, ok = QtWidgets.QInputDialog.getText(
-                    self, self.tr("Enrol key"),
-                    self.tr("Fingerprint {fp}\nCheck it with {owner}. Name:").format(
-                        fp=fp, owner=self._owner()),
-                    text=comment)
-                if not ok:
+                dialog = EnrolKeyDialog(fp, comment, organisation or "", self._owner(), self)
+                if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
                     return
-                organisation, ok = QtWidgets.QInputDialog.getText(
-                    self, self.tr("Enrol key"), self.tr("Organisation:"))
-                if not ok:
-                    return
+                name, organisation = dialog.name.text(), dialog.organisation.text()
                 if office is None and self.ws.role is Role.PROVINCE and not municipality:
                     answer = QtWidgets.QMessageBox.question(
                         self, self.tr("Enrol key"),

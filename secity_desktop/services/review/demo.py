@@ -43,9 +43,11 @@ def seed_review(ws: Workspace, *, seed_value: int = 2569) -> int:
                 a = svc.new(code, y)
             except DuplicateAssessment:
                 continue
+            best = y == year and n == 0  # the demo's model town: it must reach a tier
             for ind in fw.indicators:
                 values = [lv.value for lv in ind.levels]
-                svc.set_response(a.id, ind.code, rng.choice(values[len(values) // 3 :]))
+                level = values[-1] if best else rng.choice(values[len(values) // 3 :])
+                svc.set_response(a.id, ind.code, level)
             with ws.db.atomic():  # shown as if an assessor had sent it
                 change_status(ws, repo.get(ws.db, a.id), Move.DEMO_RECEIVE, at=now_iso(),
                               by="demo", reason="ข้อมูลสาธิต")
@@ -57,7 +59,8 @@ def seed_review(ws: Workspace, *, seed_value: int = 2569) -> int:
         rs.start(a0)
         rs.override(a0, first, fw.indicators[1].min_value, "ตัวอย่าง: หลักฐานไม่ครอบคลุมทั้งพื้นที่ (ข้อมูลสาธิต)")
         rs.approve(a0, "ตัวอย่างการอนุมัติ (ข้อมูลสาธิต)")
-        ModelTownService(ws).set(year, plan[0], "ตัวอย่าง: คะแนนสูงสุดในจังหวัด (ข้อมูลสาธิต)")
+        if svc.scorecard(a0).tier is not None:  # only a town that reaches a tier is a model
+            ModelTownService(ws).set(year, plan[0], "ตัวอย่าง: คะแนนสูงสุดในจังหวัด (ข้อมูลสาธิต)")
     if len(plan) > 1:
         rs.start(ids[(plan[1], year)])
         rs.comment(ids[(plan[1], year)], "ตัวอย่างความเห็นผู้พิจารณา (ข้อมูลสาธิต)")
