@@ -29,7 +29,12 @@ _CHILD_PRELUDE = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
 def done(seconds, **extra):
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM is this process's own peak; ru_maxrss keeps the parent's peak across exec on Linux
+    try:
+        hwm = [l for l in open("/proc/self/status") if l.startswith("VmHWM:")][0]
+        rss = int(hwm.split()[1]) / 1024
+    except (OSError, IndexError):
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({{"s": seconds, "rss": rss, **extra}}))
 """
 
