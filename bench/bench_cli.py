@@ -62,10 +62,13 @@ def run() -> list[Row]:
                               "--year", "2569"], capture_output=True, text=True, check=True,
                              env={**os.environ, "PYTHONPATH": str(ROOT)})
         aid = json.loads(out.stdout)["id"]
-        bare, one = [], []
+        bare, one, full = [], [], []
+        everything = ("from secity_desktop.cli.main import build_parser; build_parser();"
+                      " import secity_desktop.services.workspace")
         for i in range(PAIRS):
             bare.append(_run([py, "-c", "pass"]))
             one.append(_run([*cli, "assessment", "set", aid, "1.1", str(1 + i % 2)]))
+            full.append(_run([py, "-c", everything]))
         codes = ["1.1", "1.2", "1.3", "2.1", "2.2"]
         lines = "".join(
             json.dumps({"id": aid, "indicator": codes[n % 5], "level": 1 + (n // 5) % 2}) + "\n"
@@ -78,6 +81,8 @@ def run() -> list[Row]:
         ("secity assessment set, one edit, median (target ≤ 5× bare)", o * 1e3, "ms"),
         ("  baseline: bare `python -c pass`, median, pairwise", b * 1e3, "ms"),
         ("  ratio", o / b, "×"),
+        ("  before: importing every command module (the old parser), no edit",
+         statistics.median(full) * 1e3, "ms"),
         (f"assessment set --stdin, {LINES} lines (target ≥ 1,000/s)", LINES / batch, "lines/s"),
         ("  baseline: bare sqlite3, one committed upsert per line", bare_commits, "lines/s"),
         ("  baseline: the same edits as one process each (shell loop)", 1 / o, "lines/s"),
