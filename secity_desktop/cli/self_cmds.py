@@ -48,6 +48,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     ex.add_argument("ids", nargs="*", help="finalized assessment ids (default: every one)")
     ex.add_argument("-o", "--output", type=Path, required=True, help="file or folder")
+    ex.add_argument("--unencrypted", action="store_true",
+                    help="do not encrypt to the province's office key (recorded)")
     add_passphrase_args(ex)
     add_json_flag(ex)
     ex.set_defaults(handler=cmd_export)
@@ -129,10 +131,11 @@ def cmd_export(ctx: Context) -> int:
     svc = ExportService(ws)
     ids = list(ctx.args.ids) or [c.assessment_id for c in svc.candidates()]
     key = unlock(svc.identity, ctx.args.passphrase_file)
-    written = export_self(ws, ids, ctx.args.output, key)
+    written = export_self(ws, ids, ctx.args.output, key, encrypt=not ctx.args.unencrypted)
     ctx.emit(
         {"path": str(written.path), "sha256": written.sha256, "size": written.size,
-         "revisions": written.revisions, "kind": "self"},
+         "revisions": written.revisions, "kind": "self",
+         "encrypted_to": list(written.encrypted_to)},
         f"wrote {written.path} (self-assessment, {written.revisions} revision(s))\n"
         f"sha256 {written.sha256}",
     )

@@ -28,6 +28,7 @@ from secity_desktop.services.bundle_export import (
     require_own_key,
 )
 from secity_desktop.services.operations import Progress, byte_progress, run_inline
+from secity_desktop.services.sealing import PLAIN, Sealing, office_sealing, write_sealed
 from secity_desktop.services.self_assessments import record_signed
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import audit, transfers
@@ -57,11 +58,13 @@ class SelfExportOperation(BundleWriteOperation):
 
     def __init__(
         self, ws: Workspace, ids: Sequence[str], target: Path, key: Ed25519PrivateKey,
-        label: str = "",
+        label: str = "", *, encrypt: bool = False,
     ) -> None:
         super().__init__()
         self.ws, self.ids, self.target, self.key = ws, list(ids), Path(target), key
         self.label = label
+        self.encrypt = encrypt  # to the province's office key(s), as a field bundle (issue 14)
+        self.sealing: Sealing = PLAIN
         self.job: ExportJob | None = None
 
     def prepare(self) -> None:
@@ -75,14 +78,17 @@ class SelfExportOperation(BundleWriteOperation):
                     code="self.not_own_municipality", municipality=r.doc.municipality.code,
                 )
         require_own_key(self.key, self.job.sender)
+        self.sealing = office_sealing(self.ws, encrypt=self.encrypt)
 
     def work(self, progress: Progress) -> None:
         job = self.job
         assert job is not None, "prepare() has not run"
         path = bundle_target(self.target, lambda: suggested_name(job))
-        self.written = guarded_write(path, lambda: write_bundle(
-            path, job.revisions, job.frameworks, job.blob_path, job.sender, self.key,
-            byte_progress(progress, "bundle"), kind="self",
+        self.written = guarded_write(path, lambda: write_sealed(
+            path, self.sealing, lambda p, prog: write_bundle(
+                p, job.revisions, job.frameworks, job.blob_path, job.sender, self.key,
+                prog, kind="self"),
+            byte_progress(progress, "bundle"),
         ))
 
     def finish(self) -> WrittenBundle:
@@ -93,7 +99,7 @@ class SelfExportOperation(BundleWriteOperation):
             transfers.record_export(
                 self.ws.db, at=now, by=who, path=str(written.path.resolve()),
                 file_sha256=written.sha256, size=written.size, revisions=written.revisions,
-                kind="self", assessment_ids=job.ids,
+                kind="self", assessment_ids=job.ids, encrypted_to=self.sealing.fingerprints,
             )
             for r in job.revisions:
                 record_signed(self.ws, r.doc, r.content, r.signature,
@@ -101,7 +107,9 @@ class SelfExportOperation(BundleWriteOperation):
                               bundle_sha=written.sha256)
             audit.append(
                 self.ws.db, actor=who, action="bundle.export", at=now, target=written.sha256,
-                new={"path": str(written.path), "kind": "self", "revisions": job.ids},
+                new={"path": str(written.path), "kind": "self", "revisions": job.ids}
+                | ({"encrypted_to": list(written.encrypted_to)} if self.sealing.encrypted
+                   else {"unencrypted": True}),
             )
         self.recorded = True
         return written
@@ -114,7 +122,8 @@ def _sha(content: bytes) -> str:
 
 
 def export_self(
-    ws: Workspace, ids: Sequence[str], target: Path, key: Ed25519PrivateKey
+    ws: Workspace, ids: Sequence[str], target: Path, key: Ed25519PrivateKey, *,
+    encrypt: bool = False,
 ) -> WrittenBundle:
     """The CLI's inline run of :class:`SelfExportOperation`."""
-    return run_inline(SelfExportOperation(ws, ids, target, key))
+    return run_inline(SelfExportOperation(ws, ids, target, key, encrypt=encrypt))

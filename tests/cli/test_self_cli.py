@@ -42,18 +42,28 @@ def test_municipality_workspace_signs_and_sends_its_self_assessment(
     pub = tmp_path / "m.pub"
     pub.write_text(Identity(ws).info().public_line)
     ws.close()
+    # the province's office key, enrolled at the municipality: the bundle is sealed to it
+    run(capsys, "--data-dir", pdir, "init", "--role", "province", "--province", "50")
+    assert run(capsys, "--data-dir", pdir, "key", "init", "--passphrase-file", str(secret))[0] == 0
+    prov = open_workspace(Path(pdir))
+    prov_pub = tmp_path / "p.pub"
+    prov_pub.write_text(Identity(prov).info().public_line)
+    prov.close()
+    assert run(capsys, "--data-dir", mdir, "trust", "add", str(prov_pub), "--office",
+               "--name", "สำนักงานจังหวัด")[0] == 0
     out = tmp_path / "self.secbundle"
     code, data, err = run(capsys, "--data-dir", mdir, "--json", "self", "export", "-o", str(out),
                           "--passphrase-file", str(secret))
     assert code == 0, err
-    assert data["kind"] == "self" and out.is_file()
+    assert data["kind"] == "self" and data["encrypted_to"] and data["path"].endswith(".age")
+    out = Path(data["path"])
 
-    run(capsys, "--data-dir", pdir, "init", "--role", "province", "--province", "50")
     code, data, err = run(capsys, "--data-dir", pdir, "--json", "trust", "add", str(pub),
                           "--role", "municipality", "--municipality", "5001")
     assert code == 0, err
     assert data["role"] == "municipality" and data["municipality_code"] == "5001"
-    code, _data, err = run(capsys, "--data-dir", pdir, "bundle", "import", str(out))
+    code, _data, err = run(capsys, "--data-dir", pdir, "bundle", "import", str(out),
+                           "--passphrase-file", str(secret))
     assert code == 0, err
     code, data, _ = run(capsys, "--data-dir", pdir, "--json", "self", "show", "5001",
                         "--year", "2569")

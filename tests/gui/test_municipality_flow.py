@@ -15,7 +15,9 @@ from secity_desktop.gui.qt import QtWidgets
 from secity_desktop.gui.transfer.place import SyncPlace
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.bundle_import import ImportService
+from secity_desktop.services.identity import Identity
 from secity_desktop.services.self_assessments import SelfAssessmentService
+from secity_desktop.services.trust import TrustService
 from tests.bundle import flow
 from tests.gui.test_sync_place import Answers
 from tests.services import self_helpers as sh
@@ -63,6 +65,12 @@ def test_municipality_first_run_self_assessment_to_the_province_editor(
     replacement.close()
     window._translations.uninstall()  # type: ignore[attr-defined]  # later tests expect English
 
+    # the province's office key, enrolled at the municipality: the self bundle is sealed to it
+    prov = flow.province(tmp_path / "p")
+    Identity(prov).create_key(flow.PASS)
+    TrustService(muni).add(Identity(prov).info().public_line, actor=muni.actor,
+                           name="สำนักงานจังหวัด", office=True)
+
     # its self-assessment, filled and finalized, sent from the Sync place as a `self` bundle
     aid = flow.complete(muni, "5001", 2569, evidence_every=1, tag="self")
     sync = SyncPlace(muni, ask=Answers(PHRASE.encode(), PHRASE.encode()))
@@ -73,17 +81,20 @@ def test_municipality_first_run_self_assessment_to_the_province_editor(
     page.unsent_button.click()
     assert page.model.selected_ids() == [aid]
     target = tmp_path / "self.secbundle"
-    with qtbot.waitSignal(page.exported, timeout=20_000):
+    with qtbot.waitSignal(page.exported, timeout=20_000) as sent:
         page.export(target)
+    written = sent.args[0]
     assert SelfAssessmentService(muni).show("5001", 2569).signed
 
-    prov = flow.province(tmp_path / "p")
     sh.enrol_municipality(prov, muni)
     a = flow.assessor(tmp_path / "a")
     flow.enrol(prov, a)
     verified = flow.complete(a, "5001", 2569, evidence_every=2)
     flow.finalize(a, verified)
-    result = ImportService(prov).import_files([target, flow.export(a, [verified], tmp_path / "f")])
+    assert page.encrypt_box.isChecked() and Path(written.path).suffix == ".age"
+    result = ImportService(prov).import_files(
+        [Path(written.path), flow.export(a, [verified], tmp_path / "f")],
+        own_key=Identity(prov).unlock(flow.PASS))
     assert result.ok
     editor = AssessmentEditor(AssessmentService(prov), verified, "th")
     qtbot.addWidget(editor)

@@ -209,7 +209,9 @@ class ExportPage(QtWidgets.QWidget):
             return
         label = self.tr("Writing bundle…")  # translated here: the worker touches no widget
         self.export_button.setEnabled(False)
-        op = (self_export.SelfExportOperation(self.svc.ws, ids, target, key, label) if own_claim
+        op = (self_export.SelfExportOperation(self.svc.ws, ids, target, key, label,
+                                              encrypt=self.encrypt_box.isChecked())
+              if own_claim
               else ExportFieldBundle(self.svc, job, target, key, label))
         self.runner.run(op, self.tr("Exporting"), self._done, self._failed)
 
