@@ -32,6 +32,7 @@ from secity_desktop.gui.province_places import (
 )
 from secity_desktop.gui.qt import QtGui, QtWidgets
 from secity_desktop.gui.style import STYLE_SHEET
+from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.services import lists
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.lists import AssessmentList
@@ -236,7 +237,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.empty_hint.setStyleSheet("QFrame#emptyHint { background: #eef6ee; border: 1px solid #b7d7b9; border-radius: 4px; }")
         row = QtWidgets.QHBoxLayout(self.empty_hint)
         row.setContentsMargins(8, 4, 8, 4)
-        label = QtWidgets.QLabel(self.empty_hint)
+        label = ThaiLabel(self.empty_hint)
         label.setObjectName("emptyHintText")
         label.setWordWrap(True)
         row.addWidget(label, 1)
