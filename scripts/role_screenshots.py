@@ -8,7 +8,8 @@ size (Qt's offscreen ``configfile``), so dialogs size themselves as they would o
 that laptop; fontconfig sees DejaVu only, as on a machine with no Thai system font,
 and the bundled Sarabun carries the Thai. The workspaces are the user guide's
 (``scripts/guide_screenshots.py``: an assessor, three provinces, the nation) plus a
-region office that imported the provinces' upward bundles.
+region office that imported the provinces' upward bundles and a municipality office
+doing its self-assessment.
 """
 
 from __future__ import annotations
@@ -85,6 +86,7 @@ def render(size: str) -> int:
         os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
         a, provinces, n, _returns, fields = build(tmp)
         region = _region(tmp, provinces)
+        town = _municipality(tmp)
         shots = Shots(app, out, optimise)
         _first_run(shots, tmp)
         for role, ws in (
@@ -92,9 +94,10 @@ def render(size: str) -> int:
             ("province", provinces["50"]),
             ("region", region),
             ("national", n),
+            ("municipality", town),
         ):
             _role(shots, role, ws, tmp, fields)
-        for ws in (a, n, region, *provinces.values()):
+        for ws in (a, n, region, town, *provinces.values()):
             ws.close()
     screen = app.primaryScreen().availableGeometry()  # type: ignore[union-attr]
     print(
@@ -138,6 +141,19 @@ def _region(tmp: Path, provinces):  # type: ignore[no-untyped-def]
         except Exception as exc:
             print(f"region import skipped: {exc}")
     return r
+
+
+def _municipality(tmp: Path):  # type: ignore[no-untyped-def]
+    """A municipality office (เทศบาลนครเชียงใหม่) filling its own self-assessment."""
+    from secity_desktop.core.lifecycle import Role
+    from secity_desktop.services import demo
+    from secity_desktop.services.workspace import init_workspace, open_workspace
+
+    m = open_workspace(tmp / "municipality")
+    init_workspace(m, role=Role.MUNICIPALITY, province_code=None, municipality_code="5001",
+                   user_name="กองสาธารณสุขและสิ่งแวดล้อม")
+    demo.seed(m)  # its own self-assessment, partly filled
+    return m
 
 
 def _first_run(shot: Shots, tmp: Path) -> None:
@@ -205,6 +221,11 @@ def _role(shot: Shots, role: str, ws, tmp: Path, fields) -> None:  # type: ignor
         dialog.search.setText("เมือง")
         dialog.show()
         shot(dialog, f"{role}-new-assessment")
+        dialog.close()
+    if role == "municipality":  # Municipalities › Self-assessment…: the spreadsheet dialog
+        w.places.setCurrentWidget(w.municipality_place)
+        dialog = w.municipality_place.open_self_assessment()
+        shot(dialog, f"{role}-self-assessment")
         dialog.close()
     if w.review_place is not None:
         fw = ws.frameworks.current()

@@ -106,10 +106,6 @@ class DashboardPlace(QtWidgets.QWidget):
         side = QtWidgets.QWidget(self)
         sv = QtWidgets.QVBoxLayout(side)
         sv.setContentsMargins(6, 0, 0, 0)
-        # the selected town's action first: on a 600 px screen the panels below shrink, it stays
-        self.model_town_btn = QtWidgets.QPushButton(self.tr("Set as model town…"), side)
-        self.model_town_btn.clicked.connect(self.set_model_town)
-        sv.addWidget(self.model_town_btn)
         self.bars = ComponentBars(side)
         sv.addWidget(self.bars)
         self.yoy = QtWidgets.QTextBrowser(side)
@@ -117,7 +113,26 @@ class DashboardPlace(QtWidgets.QWidget):
         sv.addWidget(self.yoy, 1)
         self.gaps = SelfGapList(self.ws, self.lang, side)
         self.gaps.chosen.connect(self.select)
-        sv.addWidget(self.gaps, 1)
+        # its wrapped title makes its height fixed (height-for-width) in a plain layout: on a
+        # 1024×600 screen that pushed its list past the column's bottom; a scroll area yields
+        gaps_area = QtWidgets.QScrollArea(side)
+        gaps_area.setWidgetResizable(True)
+        gaps_area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        gaps_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        gaps_area.setWidget(self.gaps)
+        sv.addWidget(gaps_area, 1)
+        # under the list it acts on, not under the side column: that column (bars, year over
+        # year, gaps) already fills a 1024×600 screen's height, and cut the button off there
+        left = QtWidgets.QWidget(self)
+        lv = QtWidgets.QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        self.model_town_btn = QtWidgets.QPushButton(self.tr("Set as model town…"), left)
+        self.model_town_btn.clicked.connect(self.set_model_town)
+        lv.addWidget(self.table, 1)
+        under = QtWidgets.QHBoxLayout()
+        under.addStretch(1)
+        under.addWidget(self.model_town_btn)
+        lv.addLayout(under)
         self.export_btn = QtWidgets.QPushButton(self.tr("Export for Excel…"), self)
         self.export_btn.setObjectName("exportButton")
         menu = QtWidgets.QMenu(self.export_btn)
@@ -131,7 +146,7 @@ class DashboardPlace(QtWidgets.QWidget):
         bar.addWidget(self.export_btn)
 
         split = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.table)
+        split.addWidget(left)
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from secity_desktop.gui.qt import QtCore, QtWidgets
 
 W = QtWidgets
-ROLES_TEXT = ("assessor", "province", "region", "national")
+ROLES_TEXT = ("assessor", "province", "region", "national", "municipality")
 INPUTS = (
     W.QAbstractButton,
     W.QLineEdit,
@@ -161,8 +161,10 @@ def seeded(root, role):  # type: ignore[no-untyped-def]
 
     ws = open_workspace(root / role.value)
     province = "90" if role in (Role.ASSESSOR, Role.PROVINCE) else None
-    init_workspace(ws, role=role, province_code=province, user_name="สมศรี ทดสอบ")
-    if role is Role.ASSESSOR:
+    town = "5001" if role is Role.MUNICIPALITY else None  # its own self-assessment
+    init_workspace(ws, role=role, province_code=province, user_name="สมศรี ทดสอบ",
+                   municipality_code=town)
+    if role in (Role.ASSESSOR, Role.MUNICIPALITY):
         demo.seed(ws)
     elif role is Role.PROVINCE:
         seed_review(ws)

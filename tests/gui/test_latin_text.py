@@ -28,7 +28,8 @@ from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from secity_desktop.gui.thai_wrap import strip_break_hints
 
 ROLES = [("assessor", []), ("province", ["--province", "50"]),
-         ("region", ["--province", "50"]), ("national", [])]
+         ("region", ["--province", "50"]), ("national", []),
+         ("municipality", ["--municipality", "5001"])]
 
 #: Latin words that are not English to a Thai reader: names, formats, codes.
 ALLOWED = {

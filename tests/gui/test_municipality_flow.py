@@ -62,6 +62,7 @@ def test_municipality_first_run_self_assessment_to_the_province_editor(
     tabs = replacement.sync_place
     assert tabs.export_page is not None and tabs.indexOf(tabs.export_page) == 0
     assert tabs.indexOf(tabs.import_page) == -1  # a municipality receives no bundles
+    assert not tabs.import_page.isVisibleTo(tabs)  # nor paints it over the tabs
     replacement.close()
     window._translations.uninstall()  # type: ignore[attr-defined]  # later tests expect English
 

@@ -1,6 +1,6 @@
 """Every place and dialog fits 1024×600 — the common government laptop — and 200 % scaling.
 
-For each role (assessor, province, region, national) the main window opens at
+For each role (assessor, province, region, national, municipality) the main window opens at
 its default size, visits every place (and every tab inside one), opens the editor
 and its dialogs, every menu action's dialog and the review dialogs, and asserts
 that each top-level window fits the screen's available area and every visible
@@ -66,3 +66,4 @@ def test_every_place_and_dialog_fits_a_small_screen(tmp_path: Path, config: str)
     assert "screen 1024×600" in run.stdout, run.stdout + run.stderr
     assert run.returncode == 0, run.stdout + run.stderr[-3000:]
     assert "assessor: walked" in run.stdout and "national: walked" in run.stdout
+    assert "municipality: walked" in run.stdout

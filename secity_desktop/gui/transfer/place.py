@@ -53,6 +53,9 @@ class SyncPlace(QtWidgets.QTabWidget):
             self.key_page = KeyPage(Identity(ws), ask, self, lang=lang)
             if ws.role is Role.MUNICIPALITY:  # it sends its self-assessment; it receives nothing
                 self.addTab(self.export_page, self.tr("Send self-assessment"))
+                # kept (the history page and the window's signals use it) but not a tab:
+                # hidden, or it would paint over the tabs as a loose child of this widget
+                self.import_page.hide()
             else:
                 self.addTab(self.export_page, self.tr("Send (export)"))
                 self.addTab(self.import_page, self.tr("Receive returns"))
