@@ -34,7 +34,9 @@ PLAN = {
 OFFICES = {"50": "ทสจ.เชียงใหม่", "20": "ทสจ.ชลบุรี", "90": "ทสจ.สงขลา"}
 
 
-def _assess(ws, code: str, rng: random.Random) -> str:  # type: ignore[no-untyped-def]
+def _assess(ws, code: str, rng: random.Random, best: bool = False) -> str:  # type: ignore[no-untyped-def]
+    """One complete assessment; ``best``: every indicator at its top level (a model town
+    must reach a tier)."""
     from secity_desktop.services.assessments import AssessmentService
 
     svc = AssessmentService(ws)
@@ -44,7 +46,7 @@ def _assess(ws, code: str, rng: random.Random) -> str:  # type: ignore[no-untype
     files.mkdir(exist_ok=True)
     for ind in fw.indicators:
         values = [lv.value for lv in ind.levels]
-        level = rng.choice(values[len(values) // 3:])
+        level = values[-1] if best else rng.choice(values[len(values) // 3:])
         svc.set_response(a.id, ind.code, level, f"ผลการดำเนินงาน {ind.code} ปี {YEAR}")
         if level != values[0]:
             p = files / f"{code}-{ind.code}.jpg"
@@ -88,7 +90,7 @@ def build(tmp: Path):  # type: ignore[no-untyped-def]
                                 name=OFFICES[code], organisation=OFFICES[code])
         TrustService(n).add(Identity(p).info().public_line, actor=n.actor,
                                 name=OFFICES[code], organisation=OFFICES[code])
-        ids = {m: _assess(a, m, rng) for m in munis}
+        ids = {m: _assess(a, m, rng, best=m == town) for m in munis}
         for aid in ids.values():
             RevisionService(a).finalize(aid, akey)
         field = ExportService(a).export(list(ids.values()), tmp, akey).path
