@@ -9,7 +9,7 @@ has the rules.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -219,18 +219,12 @@ class DashboardService:
             row = DashboardRow(code, th, en, typ, prov, bool(seat))
             p = picks.get(code)
             if p is not None:
-                aid, fw_hash, _, y, rev, st, _ = p
-                fw = self.ws.frameworks.get(fw_hash)
-                comps = {c.code: 0.0 for c in fw.components}
-                comps.update(scores.get(aid, {}))
-                for c in comps:
+                self._score_row(row, p, scores, tiers)
+                for c in row.components:
                     comp_codes.setdefault(c, None)
-                total = sum(comps.values())
-                row.assessment_id, row.year, row.revision, row.status = aid, y, rev, st
-                row.total, row.tier, row.components = total, tiers(fw_hash, total), comps
                 row.previous_total = prev_totals.get(code)
-                row.model_town = towns.get((prov, y)) == code
-                approved += st == Status.APPROVED
+                row.model_town = towns.get((prov, row.year)) == code
+                approved += row.status == Status.APPROVED
             rows.append(row)
         coverage = Coverage(len(munis), len(picks), approved)
         if status is not None:
@@ -254,15 +248,20 @@ class DashboardService:
             row = DashboardRow(code, th, en, typ, prov, bool(seat))
             p = picks.get(code)
             if p is not None:
-                aid, fw_hash, _, y, rev, st, _ = p
-                fw = self.ws.frameworks.get(fw_hash)
-                comps = {c.code: 0.0 for c in fw.components}
-                comps.update(scores.get(aid, {}))
-                total = sum(comps.values())
-                row.assessment_id, row.year, row.revision, row.status = aid, y, rev, st
-                row.total, row.tier, row.components = total, tier_for(fw, total), comps
+                self._score_row(row, p, scores,
+                                lambda h, t: tier_for(self.ws.frameworks.get(h), t))
             out[code] = row
         return out
+
+    def _score_row(self, row: DashboardRow, p: Pick, scores: dict[str, dict[str, float]],
+                   tiers: Callable[[str, float], Tier | None]) -> None:
+        """Fill ``row`` from its standing assessment ``p`` and the bulk component scores."""
+        aid, fw_hash, _, y, rev, st, _ = p
+        comps = {c.code: 0.0 for c in self.ws.frameworks.get(fw_hash).components}
+        comps.update(scores.get(aid, {}))
+        total = sum(comps.values())
+        row.assessment_id, row.year, row.revision, row.status = aid, y, rev, st
+        row.total, row.tier, row.components = total, tiers(fw_hash, total), comps
 
     def year_over_year(self, municipality_code: str) -> list[dict[str, Any]]:
         """The municipality's latest assessment in each year, oldest first, with the change."""
