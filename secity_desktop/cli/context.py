@@ -27,10 +27,11 @@ class Context:
 
     @property
     def lang(self) -> str:
-        """The language of what the command prints (``--lang``, ``$SECITY_LANG``, Thai)."""
+        """The language of what the command prints (``--lang``, ``$SECITY_LANG``, the
+        workspace's language, Thai)."""
         from secity_desktop.cli.say import language
 
-        return language(getattr(self.args, "lang", None))
+        return language(getattr(self.args, "lang", None), self.data_dir)
 
     def say(self, key: str, english: str, **params: Any) -> str:
         """A line for a person in :attr:`lang` (``cli/say.py``; ``--json`` keeps codes)."""

@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from secity_desktop import __version__, log, messages
+from secity_desktop import __version__, log, messages, paths
 from secity_desktop.cli import commands
 from secity_desktop.cli.console import setup_streams
 from secity_desktop.cli.context import Context
@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_streams()  # UTF-8 on any code page or redirect; no crash without a console
     argv = commands.legacy_argv(sys.argv[1:] if argv is None else argv)
     args = build_parser(argv).parse_args(argv)
-    lang = language(args.lang)
+    lang = language(args.lang, paths.resolve_data_dir(getattr(args, "data_dir", None)))
     log.setup(debug=args.debug)
     ctx = Context(args)
     what = "cli " + " ".join(str(v) for k, v in vars(args).items()

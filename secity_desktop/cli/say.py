@@ -7,7 +7,7 @@ the call, like an error's message at its raise site, and the Thai one lives in
 ``i18n/cli_th.toml`` under the same key. ``--json`` output never goes through here:
 it keeps stable codes (statuses, ids, numbers) for scripts.
 
-The language is ``--lang``, else ``$SECITY_LANG``, else Thai (docs/cli-language.md).
+The language is ``--lang``, else ``$SECITY_LANG``, else the workspace's language, else Thai (docs/cli-language.md).
 A key missing from the catalogue falls back to the English template rather than
 failing; ``tests/cli/test_say.py`` requires Thai for every key the source uses.
 """
@@ -17,14 +17,21 @@ from __future__ import annotations
 import functools
 import os
 import tomllib
+from pathlib import Path
 from typing import Any
 
 from secity_desktop import messages, paths
 
 
-def language(flag: str | None) -> str:
-    """The output language: the ``--lang`` flag, else ``$SECITY_LANG``, else Thai."""
-    lang = flag or os.environ.get("SECITY_LANG") or messages.DEFAULT_LANGUAGE
+def language(flag: str | None, data_dir: Path | None = None) -> str:
+    """The output language: the ``--lang`` flag, else ``$SECITY_LANG``, else the workspace's
+    language (chosen in the GUI's Preferences), else Thai."""
+    lang = flag or os.environ.get("SECITY_LANG")
+    if not lang and data_dir is not None:
+        from secity_desktop.services.language import workspace_language
+
+        lang = workspace_language(data_dir)
+    lang = lang or messages.DEFAULT_LANGUAGE
     return lang if lang in messages.LANGUAGES else messages.DEFAULT_LANGUAGE
 
 

@@ -515,7 +515,11 @@ class MainWindow(QtWidgets.QMainWindow):
         from secity_desktop.gui.preferences import PreferencesDialog
         from secity_desktop.services.onboarding import summary
 
-        PreferencesDialog(self.settings, self, summary(self.ws), self.lang).exec()
+        dialog = PreferencesDialog(self.settings, self, summary(self.ws), self.lang)
+        if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted:
+            from secity_desktop.services.language import set_language
+
+            set_language(self.ws, str(dialog.language.currentData()))  # the CLI speaks it too
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         for runner in self.findChildren(OperationRunner):  # stop long work; nothing half-written

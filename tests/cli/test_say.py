@@ -84,3 +84,29 @@ def test_status_words_come_from_the_catalogue() -> None:
     assert say.say("en", "review.moved", "{id}: {old_status} → {new_status}", id="a",
                    old_status="received", new_status="under_review") == "a: received → under_review"
     assert say.say("th", "no.such.key", "fallback {x}", x=1) == "fallback 1"
+
+
+def test_the_workspace_language_chosen_in_the_gui_is_the_cli_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from secity_desktop.services.language import set_language, workspace_language
+    from secity_desktop.services.workspace import open_workspace
+
+    monkeypatch.delenv("SECITY_LANG", raising=False)
+    d = tmp_path / "ws"
+    _run(capsys, "--data-dir", str(d), "init", "--name", "สมศรี")
+    assert workspace_language(d) is None  # not chosen yet: Thai
+    aid = _run(capsys, "--data-dir", str(d), "assessment", "new", "--municipality", "5001",
+               "--year", "2569").strip()
+    assert "คะแนนรวม" in _run(capsys, "--data-dir", str(d), "assessment", "set", aid, "1.1", "3")
+    ws = open_workspace(d)
+    set_language(ws, "en")  # what Preferences does when English is chosen
+    ws.close()
+    assert workspace_language(d) == "en"
+    assert "total" in _run(capsys, "--data-dir", str(d), "assessment", "set", aid, "1.1", "2")
+    # the flag and the environment still win
+    assert "คะแนนรวม" in _run(capsys, "--data-dir", str(d), "--lang", "th",
+                                "assessment", "set", aid, "1.1", "3")
+    monkeypatch.setenv("SECITY_LANG", "th")
+    assert "คะแนนรวม" in _run(capsys, "--data-dir", str(d), "assessment", "set", aid, "1.1", "2")
+    assert workspace_language(tmp_path / "nowhere") is None

@@ -10,7 +10,7 @@ from secity_desktop.app import main
 from secity_desktop.core.lifecycle import Role
 from secity_desktop.gui.first_run import FirstRunWizard
 from secity_desktop.gui.main_window import MainWindow
-from secity_desktop.gui.qt import QtWidgets
+from secity_desktop.gui.qt import QtCore, QtWidgets
 from secity_desktop.services import onboarding
 from secity_desktop.services.identity import Identity
 from secity_desktop.services.workspace import open_workspace
@@ -105,6 +105,7 @@ def test_strength_hint_uses_zxcvbn() -> None:
 
 def test_preferences_show_the_role_and_demo_is_labelled(qtbot: QtBot, tmp_path: Path) -> None:
     from secity_desktop.gui.preferences import PreferencesDialog
+    from secity_desktop.services.language import workspace_language
 
     window = main(["--data-dir", str(tmp_path / "demo"), "--demo", "--lang", "th"], exec_=False)
     qtbot.addWidget(window)
@@ -115,6 +116,17 @@ def test_preferences_show_the_role_and_demo_is_labelled(qtbot: QtBot, tmp_path: 
         qtbot.addWidget(dialog)
         role = dialog.findChild(QtWidgets.QLabel, "workspaceRole")
         assert role is not None and role.text() == "ผู้ประเมินภาคสนาม"
+
+        # choosing English in Preferences makes it the workspace's language (the CLI's too)
+        def choose_english() -> None:
+            prefs = QtWidgets.QApplication.activeModalWidget()
+            assert isinstance(prefs, PreferencesDialog)
+            prefs.language.setCurrentIndex(prefs.language.findData("en"))
+            prefs.accept()
+
+        QtCore.QTimer.singleShot(0, choose_english)
+        window.preferences()
+        assert workspace_language(window.ws.data_dir) == "en"
     finally:
         window.close()
         window._translations.uninstall()  # type: ignore[attr-defined]
