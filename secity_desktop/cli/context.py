@@ -38,6 +38,12 @@ class Context:
 
         return say(self.lang, key, english, **params)
 
+    def when(self, moment: object) -> str:
+        """A stored ISO timestamp as a person reads it: Buddhist Era in Thai, as stored in English."""
+        from secity_desktop.cli.say import when
+
+        return when(self.lang, moment)
+
     @property
     def json(self) -> bool:
         return bool(getattr(self.args, "json", False))
