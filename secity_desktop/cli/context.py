@@ -32,7 +32,7 @@ class Context:
 
         return language(getattr(self.args, "lang", None))
 
-    def say(self, key: str, english: str, **params: Any) -> str:
+    def say(self, key: str, english: str, /, **params: Any) -> str:
         """A line for a person in :attr:`lang` (``cli/say.py``; ``--json`` keeps codes)."""
         from secity_desktop.cli.say import say
 

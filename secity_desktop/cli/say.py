@@ -42,7 +42,7 @@ def catalogue(lang: str) -> dict[str, str]:
     return {k: str(v) for k, v in messages._flatten(data).items()}
 
 
-def say(lang: str, key: str, english: str, **params: Any) -> str:
+def say(lang: str, key: str, english: str, /, **params: Any) -> str:
     """``english`` (a ``str.format`` template) in ``lang``, filled with ``params``.
 
     A param with an entry in the error catalogue's ``<param>_name`` table (a status;
