@@ -17,11 +17,20 @@ CLI = paths.project_root() / "secity_desktop" / "cli"
 
 
 def _say_calls() -> list[tuple[str, ast.Call]]:
+    """``ctx.say(key, english, …)`` and, where no ctx is at hand, ``say(lang, key, english, …)``."""
     out = []
     for py in sorted(CLI.glob("*.py")):
+        if py.name in ("say.py", "context.py"):  # the helper itself passes key and English on
+            continue
         for node in ast.walk(ast.parse(py.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == "say" and len(node.args) == 2):
+            if not isinstance(node, ast.Call):
+                continue
+            if (isinstance(node.func, ast.Attribute) and node.func.attr == "say"
+                    and len(node.args) == 2):
+                out.append((f"{py.name}:{node.lineno}", node))
+            elif (isinstance(node.func, ast.Name) and node.func.id == "say"
+                    and len(node.args) == 3):
+                node.args = node.args[1:]
                 out.append((f"{py.name}:{node.lineno}", node))
     return out
 
@@ -87,8 +96,8 @@ def test_no_line_escapes_the_check() -> None:
         for node in ast.walk(ast.parse(py.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
-            if isinstance(node.func, ast.Name) and node.func.id == "say":
-                hidden.append(f"{py.name}:{node.lineno}: bare say()")
+            if isinstance(node.func, ast.Name) and node.func.id == "say" and len(node.args) != 3:
+                hidden.append(f"{py.name}:{node.lineno}: say() not as say(lang, key, english)")
             if (isinstance(node.func, ast.Attribute) and node.func.attr == "say"
                     and any(kw.arg is None for kw in node.keywords)):
                 hidden.append(f"{py.name}:{node.lineno}: **params")

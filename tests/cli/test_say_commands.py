@@ -119,3 +119,18 @@ def test_lang_before_doctor_is_not_reset(ddir: str, capsys: pytest.CaptureFixtur
                                                    "doctor")
     assert "everything needed is present" in _out(capsys, "--data-dir", ddir, "doctor",
                                                    "--lang", "en")
+
+
+def test_passphrase_prompts_follow_the_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    from secity_desktop.cli import passphrase
+
+    prompts: list[str] = []
+    monkeypatch.setattr(passphrase.sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(passphrase.getpass, "getpass",
+                        lambda prompt: prompts.append(prompt) or "correct horse")
+    monkeypatch.setenv("SECITY_LANG", "th")
+    assert passphrase.new_passphrase(None) == b"correct horse"
+    monkeypatch.setenv("SECITY_LANG", "en")
+    passphrase.new_passphrase(None)
+    assert prompts == ["รหัสผ่านใหม่ (อย่างน้อย 8 ตัวอักษร): ", "พิมพ์รหัสผ่านใหม่อีกครั้ง: ",
+                       "New passphrase (at least 8 characters): ", "Repeat the new passphrase: "]
