@@ -44,7 +44,8 @@ def report_text(ctx: Context, r: TrailReport) -> str:
         lines.append(ctx.say("audit.heads_lost",
                          "heads sent in bundles: {count}; NOT on the chain any more: {events}",
                          count=r.announced,
-                         events=", ".join(f"event {s} ({st})" for s, st in r.lost)))
+                         events=", ".join(ctx.say("audit.event", "event {seq} ({state})",
+                                                  seq=s, state=st) for s, st in r.lost)))
     else:
         lines.append(ctx.say("audit.heads_ok", "heads sent in bundles: {count}, all still on the chain",
                          count=r.announced))
