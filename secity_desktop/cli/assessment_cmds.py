@@ -224,9 +224,17 @@ def cmd_feedback(ctx: Context) -> int:
     items = fb.for_indicator(ctx.args.indicator) if ctx.args.indicator else fb.items
 
     def line(i) -> str:  # type: ignore[no-untyped-def]
-        where = f"[{i.indicator_code}]" if i.indicator_code else "[assessment]"
-        head = {"return": "returned: ", "override": f"level {i.assessor_level} → {i.level}: "}
-        return f"{i.at[:16]} r{i.revision} {where} {head.get(i.kind, '')}{i.body} — {i.author}"
+        where = (f"[{i.indicator_code}]" if i.indicator_code
+                 else ctx.say("assessment.feedback_whole", "[assessment]"))
+        if i.kind == "return":
+            head = ctx.say("assessment.feedback_returned", "returned: ")
+        elif i.kind == "override":
+            head = ctx.say("assessment.feedback_override", "level {old} → {new}: ",
+                           old=i.assessor_level, new=i.level)
+        else:
+            head = ""
+        at = i.at[:16] if ctx.lang == "en" else ctx.when(i.at)
+        return f"{at} r{i.revision} {where} {head}{i.body} — {i.author}"
 
     ctx.emit([asdict(i) for i in items], "\n".join(line(i) for i in items)
              or ctx.say("assessment.no_feedback", "no feedback"))

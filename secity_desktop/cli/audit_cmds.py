@@ -27,26 +27,35 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     v.set_defaults(handler=cmd_verify)
 
 
-def report_text(r: TrailReport) -> str:
-    lines = [f"audit log: {r.events} event(s), head {r.head.seq} {r.head.hash[:16]}…"]
+def report_text(ctx: Context, r: TrailReport) -> str:
+    lines = [ctx.say("audit.log", "audit log: {count} event(s), head {seq} {hash}…",
+                 count=r.events, seq=r.head.seq, hash=r.head.hash[:16])]
     if r.first_bad is None:
-        lines.append("chain: every event's hash and link follow")
+        lines.append(ctx.say("audit.chain_ok", "chain: every event's hash and link follow"))
     else:
-        lines.append(f"chain: BROKEN at event {r.first_bad} ({r.problem})")
-    lines.append("append-only triggers: " + (
-        "MISSING " + ", ".join(r.missing_triggers) if r.missing_triggers else "in place"))
+        lines.append(ctx.say("audit.chain_broken", "chain: BROKEN at event {seq} ({problem})",
+                         seq=r.first_bad, problem=r.problem))
+    if r.missing_triggers:
+        lines.append(ctx.say("audit.triggers_missing", "append-only triggers: MISSING {names}",
+                         names=", ".join(r.missing_triggers)))
+    else:
+        lines.append(ctx.say("audit.triggers_ok", "append-only triggers: in place"))
     if r.lost:
-        lines.append(f"heads sent in bundles: {r.announced}; NOT on the chain any more: "
-                     + ", ".join(f"event {s} ({st})" for s, st in r.lost))
+        lines.append(ctx.say("audit.heads_lost",
+                         "heads sent in bundles: {count}; NOT on the chain any more: {events}",
+                         count=r.announced,
+                         events=", ".join(ctx.say("audit.event", "event {seq} ({state})",
+                                                  seq=s, state=st) for s, st in r.lost)))
     else:
-        lines.append(f"heads sent in bundles: {r.announced}, all still on the chain")
-    lines.append("OK" if r.ok else "FAILED")
+        lines.append(ctx.say("audit.heads_ok", "heads sent in bundles: {count}, all still on the chain",
+                         count=r.announced))
+    lines.append(ctx.say("audit.ok", "OK") if r.ok else ctx.say("audit.failed", "FAILED"))
     return "\n".join(lines)
 
 
 def cmd_verify(ctx: Context) -> int:
     r = AuditTrailService(ctx.workspace()).verify()
-    ctx.emit(r.as_json(), report_text(r))
+    ctx.emit(r.as_json(), report_text(ctx, r))
     if not r.ok:
         what = (f"event {r.first_bad} ({r.problem})" if r.first_bad is not None
                 else "triggers " + ", ".join(r.missing_triggers) if r.missing_triggers

@@ -78,25 +78,35 @@ def cmd_create(ctx: Context) -> int:
     ws = ctx.workspace()
     r = run_inline(CreateBackup(ws, ctx.args.target, overwrite=ctx.args.overwrite))
     if r.damaged:
-        _warn(f"{len(r.damaged)} evidence file(s) no longer match their hash on this computer; "
-              f"they are in the backup marked damaged: {', '.join(r.damaged[:5])}")
+        _warn(ctx.say("backup.damaged",
+                      "{count} evidence file(s) no longer match their hash on this computer; "
+                      "they are in the backup marked damaged: {files}",
+                      count=len(r.damaged), files=", ".join(r.damaged[:5])))
     if r.missing:
-        _warn(f"{len(r.missing)} evidence file(s) the store lists are missing from this computer "
-              f"and could not be backed up: {', '.join(s[:12] for s in r.missing[:5])}")
-    ctx.emit(r.as_json(), f"backup written to {r.path} ({_mb(r.size)}, {r.entries} files, "
-                          f"{r.evidence} evidence)")
+        _warn(ctx.say("backup.missing",
+                      "{count} evidence file(s) the store lists are missing from this computer "
+                      "and could not be backed up: {files}",
+                      count=len(r.missing), files=", ".join(s[:12] for s in r.missing[:5])))
+    ctx.emit(r.as_json(), ctx.say("backup.written",
+                                  "backup written to {file} ({size}, {entries} files, "
+                                  "{evidence} evidence)", file=r.path, size=_mb(r.size),
+                                  entries=r.entries, evidence=r.evidence))
     return 0
 
 
 def cmd_verify(ctx: Context) -> int:
     v = run_inline(VerifyBackup(ctx.args.file))
     data = v.as_json()
-    ctx.emit(data, f"{v.path}: OK — made {v.manifest.created_at}, schema "
-                   f"{v.manifest.schema_version}, {v.entries} files ({_mb(v.manifest.total)}), "
-                   f"every hash matches")
+    ctx.emit(data, ctx.say("backup.verified",
+                           "{file}: OK — made {made}, schema {schema}, {entries} files ({size}), "
+                           "every hash matches", file=v.path, made=ctx.when(v.manifest.created_at),
+                           schema=v.manifest.schema_version, entries=v.entries,
+                           size=_mb(v.manifest.total)))
     if v.damaged or v.manifest.missing:
-        _warn(f"the backup names {len(v.damaged)} damaged and {len(v.manifest.missing)} missing "
-              "evidence file(s) of the computer it was made on")
+        _warn(ctx.say("backup.names_damaged",
+                      "the backup names {damaged} damaged and {missing} missing evidence file(s) "
+                      "of the computer it was made on",
+                      damaged=len(v.damaged), missing=len(v.manifest.missing)))
     return 0
 
 
@@ -106,11 +116,17 @@ def cmd_restore(ctx: Context) -> int:
                               code="restore.no_target")
     r = run_inline(RestoreBackup(ctx.args.file, ctx.data_dir))
     for sha in r.missing_evidence[:10]:
-        _warn(f"evidence {sha[:12]}… is listed by an assessment but was not in the backup")
-    ctx.emit(r.as_json(), f"restored into {r.data_dir}: {r.assessments} assessment(s), "
-                          f"{r.evidence_files} evidence file(s)"
-                          + (f", signing key {r.key_fingerprint}" if r.key_fingerprint else "")
-                          + f"; preferences {r.preferences}")
+        _warn(ctx.say("backup.evidence_not_in_backup",
+                      "evidence {sha}… is listed by an assessment but was not in the backup",
+                      sha=sha[:12]))
+    ctx.emit(r.as_json(), ctx.say("backup.restored",
+                                  "restored into {folder}: {assessments} assessment(s), "
+                                  "{evidence} evidence file(s)", folder=r.data_dir,
+                                  assessments=r.assessments, evidence=r.evidence_files)
+             + (ctx.say("backup.restored_key", ", signing key {fingerprint}",
+                        fingerprint=r.key_fingerprint) if r.key_fingerprint else "")
+             + ctx.say("backup.restored_preferences", "; preferences {preferences}",
+                       preferences=r.preferences))
     return 1 if r.missing_evidence else 0
 
 
@@ -130,13 +146,14 @@ def cmd_list(ctx: Context) -> int:
     data = {"backups": [f.as_json() for f in files], "last": last, "notice": notice,
             "keep_days": backup_auto.keep_days(ws), "folder": str(backup_auto.daily_folder(ws)),
             "daily": backup_auto.enabled(ws)}
-    lines = [f"{f.kind:13} {_mb(f.size):>10}  {f.path}" for f in files] or ["no automatic backups yet"]
+    lines = [f"{f.kind:13} {_mb(f.size):>10}  {f.path}" for f in files] or [
+        ctx.say("backup.none", "no automatic backups yet")]
     if last:
-        lines.append(f"last backup: {last.get('at')} {last.get('path')}")
-    lines.append(f"daily backups {'on' if data['daily'] else 'off'}, kept "
-                 f"{data['keep_days']} days, in {data['folder']}")
+        lines.append(ctx.say("backup.last", "last backup: {at} {path}",
+                             at=ctx.when(last.get("at")), path=last.get("path")))
+    lines.append(_daily_text(ctx, data))
     ctx.emit(data, "\n".join(lines))
-    text = _notice_text(notice, _lang(ctx))
+    text = _notice_text(notice, ctx.lang)
     if text:
         _warn(text)
     return 0
@@ -145,15 +162,21 @@ def cmd_list(ctx: Context) -> int:
 def cmd_auto(ctx: Context) -> int:
     ws = ctx.workspace()
     if not backup_auto.due(ws):
-        ctx.emit({"made": None}, "today's backup exists (or daily backups are off)")
+        ctx.emit({"made": None}, ctx.say("backup.not_due",
+                                         "today's backup exists (or daily backups are off)"))
         return 0
     r = backup_auto.run_daily(ws)
     if r is None:
-        _warn(_notice_text(backup_auto.notice(ws), _lang(ctx)) or "today's backup was skipped")
-        ctx.emit({"made": None, "notice": backup_auto.notice(ws)}, "no backup made")
+        _warn(_notice_text(backup_auto.notice(ws), ctx.lang)
+              or ctx.say("backup.skipped", "today's backup was skipped"))
+        ctx.emit({"made": None, "notice": backup_auto.notice(ws)},
+                 ctx.say("backup.not_made", "no backup made"))
         return 1
-    ctx.emit({"made": r.as_json()}, f"backup written to {r.path} ({_mb(r.size)})"
-             + (f"; removed {len(r.pruned)} old one(s)" if r.pruned else ""))
+    ctx.emit({"made": r.as_json()},
+             ctx.say("backup.written_daily", "backup written to {file} ({size})",
+                     file=r.path, size=_mb(r.size))
+             + (ctx.say("backup.pruned", "; removed {count} old one(s)", count=len(r.pruned))
+                if r.pruned else ""))
     return 0
 
 
@@ -164,9 +187,16 @@ def cmd_config(ctx: Context) -> int:
                           daily=None if a.daily is None else a.daily == "on")
     data = {"keep_days": backup_auto.keep_days(ws), "folder": str(backup_auto.daily_folder(ws)),
             "daily": backup_auto.enabled(ws)}
-    ctx.emit(data, f"daily backups {'on' if data['daily'] else 'off'}, kept {data['keep_days']} "
-                   f"days, in {data['folder']}")
+    ctx.emit(data, _daily_text(ctx, data))
     return 0
+
+
+def _daily_text(ctx: Context, data: dict[str, object]) -> str:
+    if data["daily"]:
+        return ctx.say("backup.daily_on", "daily backups on, kept {days} days, in {folder}",
+                       days=data["keep_days"], folder=data["folder"])
+    return ctx.say("backup.daily_off", "daily backups off, kept {days} days, in {folder}",
+                   days=data["keep_days"], folder=data["folder"])
 
 
 def cmd_quarantine(ctx: Context) -> int:
@@ -176,12 +206,8 @@ def cmd_quarantine(ctx: Context) -> int:
     q = Quarantine.for_workspace(ws)
     copies = q.copies()
     data = {"folder": str(q.root), "files": len(copies), "bytes": q.used(), "cap_mb": cap_mb(ws)}
-    ctx.emit(data, f"{len(copies)} refused file(s), {_mb(data['bytes'])} of {data['cap_mb']} MB "
-                   f"in {q.root}")
+    ctx.emit(data, ctx.say("quarantine.usage",
+                           "{count} refused file(s), {size} of {cap} MB in {folder}",
+                           count=len(copies), size=_mb(data["bytes"]), cap=data["cap_mb"],
+                           folder=q.root))
     return 0
-
-
-def _lang(ctx: Context) -> str:
-    import os
-
-    return getattr(ctx.args, "lang", None) or os.environ.get("SECITY_LANG") or "th"

@@ -106,7 +106,7 @@ def cmd_export(ctx: Context) -> int:
         ctx.emit([c.as_json() for c in rows], "\n".join(
             f"{c.assessment_id}  {c.year}  r{c.revision}  {_mb(c.evidence_bytes):>9}  "
             f"{'sent ' + str(c.sent) + 'x' if c.sent else 'not sent':10} {c.municipality_th}"
-            for c in rows) or "nothing finalized yet")
+            for c in rows) or ctx.say("bundle.nothing_finalized", "nothing finalized yet"))
         return 0
     ids = list(ctx.args.ids)
     if ctx.args.unsent:
@@ -115,7 +115,8 @@ def cmd_export(ctx: Context) -> int:
         raise SecityError("nothing to export: give assessment ids or --unsent",
                           code="cli.nothing_to_export")
     size = svc.estimate(ids)
-    print(f"exporting {len(set(ids))} revision(s), about {_mb(size)}", file=sys.stderr)
+    print(ctx.say("bundle.exporting", "exporting {count} revision(s), about {size}",
+                  count=len(set(ids)), size=_mb(size)), file=sys.stderr)
     key = unlock(svc.identity, ctx.args.passphrase_file)
     written = svc.export(ids, ctx.args.output, key, encrypt=not ctx.args.unencrypted)
     ctx.emit(
@@ -123,15 +124,17 @@ def cmd_export(ctx: Context) -> int:
          "revisions": written.revisions, "encrypted_to": list(written.encrypted_to)},
         ctx.say("bundle.wrote", "wrote {file} ({size}, {count} revision(s))\nsha256 {sha256}",
                 file=written.path, size=_mb(written.size), count=written.revisions,
-                sha256=written.sha256) + "\n" + _sealed_text(written),
+                sha256=written.sha256) + "\n" + _sealed_text(ctx, written),
     )
     return 0
 
 
-def _sealed_text(written) -> str:  # type: ignore[no-untyped-def]
+def _sealed_text(ctx: Context, written) -> str:  # type: ignore[no-untyped-def]
     if written.encrypted_to:
-        return "encrypted to " + ", ".join(written.encrypted_to)
-    return "NOT encrypted (--unencrypted; recorded in the export history and the audit log)"
+        return ctx.say("bundle.encrypted_to", "encrypted to {offices}",
+                       offices=", ".join(written.encrypted_to))
+    return ctx.say("bundle.not_encrypted", "NOT encrypted (--unencrypted; recorded in the export "
+                   "history and the audit log)")
 
 
 def _office_export(ctx: Context, kind: str, job_for) -> int:  # type: ignore[no-untyped-def]
@@ -141,11 +144,13 @@ def _office_export(ctx: Context, kind: str, job_for) -> int:  # type: ignore[no-
         ctx.emit([c.as_json() for c in rows], "\n".join(
             f"{c.assessment_id}  {c.year}  r{c.revision}  {c.status:9} "
             f"{'sent ' + str(c.sent) + 'x' if c.sent else 'not sent':10} {c.municipality_th}"
-            for c in rows) or f"nothing to send ({kind})")
+            for c in rows) or ctx.say("bundle.nothing_to_send", "nothing to send ({kind})",
+                                      kind=kind))
         return 0
     job: OfficeJob = job_for(svc)
-    print(f"signing a {kind} bundle: {len(job.ids)} assessment(s), "
-          f"{len(job.model_towns)} model town(s)", file=sys.stderr)
+    print(ctx.say("bundle.signing", "signing a {kind} bundle: {count} assessment(s), "
+                  "{towns} model town(s)", kind=kind, count=len(job.ids),
+                  towns=len(job.model_towns)), file=sys.stderr)
     key = unlock(svc.identity, ctx.args.passphrase_file)
     written = svc.export(job, ctx.args.output, key)
     ctx.emit(
@@ -154,7 +159,7 @@ def _office_export(ctx: Context, kind: str, job_for) -> int:  # type: ignore[no-
          "encrypted_to": list(written.encrypted_to)},
         ctx.say("bundle.wrote_office", "wrote {file} ({size}, sha256 {sha256}…)",
                 file=written.path, size=_mb(written.size), sha256=written.sha256[:16])
-        + "\n" + _sealed_text(written),
+        + "\n" + _sealed_text(ctx, written),
     )
     return 0
 
@@ -193,17 +198,22 @@ def cmd_verify(ctx: Context) -> int:
     results = [v.as_json() for v in verdicts]
     for r in results:  # refusals on stderr (the README says errors go there)
         if not r["ok"]:
-            print(f"{r['file']}: REFUSED [{r['reason']}] {r['message']}", file=sys.stderr)
+            print(ctx.say("bundle.verify_refused", "{file}: REFUSED [{reason}] {message}",
+                          file=r["file"], reason=r["reason"], message=r["message"]),
+                  file=sys.stderr)
     good = [r for r in results if r["ok"]]
     if good or ctx.json:
         ctx.emit(results, "\n".join(
-            f"{r['file']}: OK — {r['kind']} bundle signed by {r['sender']} ({r['fingerprint']}), "
-            f"{r['revisions']} revision(s), {r['reviews']} review(s), {r['evidence']} evidence file(s)"
+            ctx.say("bundle.verified", "{file}: OK — {kind} bundle signed by {sender} "
+                    "({fingerprint}), {revisions} revision(s), {reviews} review(s), "
+                    "{evidence} evidence file(s)", file=r["file"], kind=r["kind"],
+                    sender=r["sender"], fingerprint=r["fingerprint"], revisions=r["revisions"],
+                    reviews=r["reviews"], evidence=r["evidence"])
             for r in good))
     return 1 if any(not v.ok for v in verdicts) else 0
 
 
-def _plan_text(plan: Plan) -> str:
+def _plan_text(ctx: Context, plan: Plan) -> str:
     lines = [
         f"{i.action.value:8} {i.doc.municipality.code} {i.doc.municipality.name_th} {i.doc.year} "
         f"r{i.doc.revision} {i.doc.id}  ({i.doc.assessor.name})"
@@ -212,8 +222,10 @@ def _plan_text(plan: Plan) -> str:
     ]
     lines += [
         f"{r.action.value:8} {r.doc.municipality_code} {r.municipality_th} {r.doc.year} "
-        f"r{r.doc.revision} {r.doc.assessment_id}  review: {r.doc.status}, "
-        f"{len(r.doc.comments)} comment(s)" + (f" — {r.note}" if r.note else "")
+        f"r{r.doc.revision} {r.doc.assessment_id}  "
+        + ctx.say("bundle.plan_review", "review: {status}, {count} comment(s)",
+                  status=r.doc.status, count=len(r.doc.comments))
+        + (f" — {r.note}" if r.note else "")
         for r in plan.reviews
     ]
     counts = plan.as_json()["counts"]
@@ -221,38 +233,52 @@ def _plan_text(plan: Plan) -> str:
     return "\n".join(lines)
 
 
-def _anchor_warnings(plan: Plan) -> None:
+def _anchor_warnings(ctx: Context, plan: Plan) -> None:
     """A sender's audit log that went back or changed is said loudly (not a refusal: the
     bundle's signatures hold; the office decides what to do with the sender)."""
     for a in plan.anchors:
         if a.alarming:
-            print(f"WARNING  {a.file} [{a.code}] {a.message}", file=sys.stderr)
+            print(ctx.say("bundle.anchor_warning", "WARNING  {file} [{code}] {message}",
+                          file=a.file, code=a.code, message=a.message), file=sys.stderr)
 
 
-def _refusals(plan: Plan, result: ImportResult | None = None) -> None:
+def _refusals(ctx: Context, plan: Plan, result: ImportResult | None = None) -> None:
     """Refusals go to stderr (the README's promise); each says where its copy is, or why none."""
-    _anchor_warnings(plan)
+    _anchor_warnings(ctx, plan)
     for r in plan.rejected:
-        line = f"REFUSED  {r.path.name} [{r.reason}] {r.message}"
+        line = ctx.say("bundle.refused", "REFUSED  {file} [{reason}] {message}",
+                       file=r.path.name, reason=r.reason, message=r.message)
         if r.sender_fingerprint and r.sender_public:
-            line += (f"\n         it claims to come from {r.sender_name}, key {r.sender_fingerprint};"
-                     " after comparing the fingerprint with the sender: secity trust add"
-                     f" --from-bundle {r.path} --fingerprint {r.sender_fingerprint}")
+            line += "\n         " + ctx.say(
+                "bundle.claims_sender",
+                "it claims to come from {sender}, key {fingerprint}; after comparing the"
+                " fingerprint with the sender: secity trust add --from-bundle {path}"
+                " --fingerprint {fingerprint}",
+                sender=r.sender_name, fingerprint=r.sender_fingerprint, path=r.path)
         if result is not None and r.path in result.quarantined:
-            line += f"\n         quarantined {r.path.name} → {result.quarantined[r.path]}"
+            line += "\n         " + ctx.say("bundle.quarantined", "quarantined {file} → {copy}",
+                                            file=r.path.name, copy=result.quarantined[r.path])
         elif result is not None:
             why = result.not_quarantined.get(r.path, "io_error")
-            line += f"\n         no copy kept in quarantine ({_NOT_KEPT.get(why, why)})"
+            line += "\n         " + ctx.say("bundle.not_kept",
+                                            "no copy kept in quarantine ({why})",
+                                            why=_not_kept(ctx, why))
         print(line, file=sys.stderr)
 
 
-_NOT_KEPT = {
-    "over_cap": "the quarantine folder is at its size cap; see `secity quarantine`",
-    "no_space": "not enough free disk space",
-    "unreadable": "the file could not be read",
-    "io_error": "copying failed",
-    "denied": "the quarantine folder cannot be written",
-}
+def _not_kept(ctx: Context, why: str) -> str:
+    if why == "over_cap":
+        return ctx.say("bundle.not_kept_over_cap",
+                       "the quarantine folder is at its size cap; see `secity quarantine`")
+    if why == "no_space":
+        return ctx.say("bundle.not_kept_no_space", "not enough free disk space")
+    if why == "unreadable":
+        return ctx.say("bundle.not_kept_unreadable", "the file could not be read")
+    if why == "io_error":
+        return ctx.say("bundle.not_kept_io_error", "copying failed")
+    if why == "denied":
+        return ctx.say("bundle.not_kept_denied", "the quarantine folder cannot be written")
+    return why
 
 
 def cmd_import(ctx: Context) -> int:
@@ -261,12 +287,14 @@ def cmd_import(ctx: Context) -> int:
     key = _key_if_encrypted(ctx)
     if ctx.args.dry_run:
         plan = svc.dry_run(ctx.args.files, own_key=key)
-        _refusals(plan)
-        ctx.emit(plan.as_json() | {"dry_run": True}, "dry run — nothing changed\n" + _plan_text(plan))
+        _refusals(ctx, plan)
+        ctx.emit(plan.as_json() | {"dry_run": True},
+                 ctx.say("bundle.dry_run", "dry run — nothing changed") + "\n"
+                 + _plan_text(ctx, plan))
         return 1 if plan.rejected else 0
     result = svc.import_files(ctx.args.files, own_key=key)
-    _refusals(result.plan, result)
-    ctx.emit(result.as_json(), _plan_text(result.plan))
+    _refusals(ctx, result.plan, result)
+    ctx.emit(result.as_json(), _plan_text(ctx, result.plan))
     return 1 if result.plan.rejected else 0
 
 
@@ -275,11 +303,16 @@ def cmd_history(ctx: Context) -> int:
     exports = ExportService(ws).history()
     imports = ImportService(ws).history()
     ctx.emit({"exports": exports, "imports": imports}, "\n".join(
-        [f"export {e['at']} {e.get('kind', 'field')} {e['path']} ({e['revisions']} assessment(s))"
+        [ctx.say("bundle.log_export", "export {at} {kind} {path} ({count} assessment(s))",
+                 at=ctx.when(e["at"]), kind=e.get("kind", "field"), path=e["path"],
+                 count=e["revisions"])
          for e in exports]
-        + [f"import {i['at']} {i['file_name']} {i['result']}"
+        + [ctx.say("bundle.log_import", "import {at} {file} {result}", at=ctx.when(i["at"]),
+                   file=i["file_name"], result=i["result"])
            + (f" [{i['reason']}]" if i["reason"] else "")
-           + f" from {i['sender_name'] or '?'}" for i in imports]) or "no exports or imports yet")
+           + ctx.say("bundle.log_from", " from {sender}", sender=i["sender_name"] or "?")
+           for i in imports])
+        or ctx.say("bundle.log_none", "no exports or imports yet"))
     return 0
 
 
@@ -288,12 +321,14 @@ def cmd_conflicts(ctx: Context) -> int:
     ctx.emit([c.as_json() for c in rows], "\n".join(
         f"#{c.id} {c.kind:8} {c.municipality_code} {c.municipality_th} {c.year}: "
         f"{c.new.assessment_id} r{c.new.revision} vs {c.existing.assessment_id} r{c.existing.revision}"
-        + (f" — kept {c.kept_id} ({c.resolution})" if c.kept_id else " — open")
-        for c in rows) or "no open conflicts")
+        + (ctx.say("conflict.kept", " — kept {id} ({resolution})", id=c.kept_id,
+                   resolution=c.resolution) if c.kept_id else ctx.say("conflict.open", " — open"))
+        for c in rows) or ctx.say("conflict.none", "no open conflicts"))
     return 0
 
 
 def cmd_resolve(ctx: Context) -> int:
     c = ConflictService(ctx.workspace()).resolve(ctx.args.conflict, ctx.args.keep, ctx.args.reason)
-    ctx.emit(c.as_json(), f"conflict #{c.id} resolved: {c.kept_id} stands")
+    ctx.emit(c.as_json(), ctx.say("conflict.resolved", "conflict #{id} resolved: {kept} stands",
+                                  id=c.id, kept=c.kept_id))
     return 0

@@ -58,14 +58,17 @@ def cmd_verify(ctx: Context) -> int:
     lines: list[str] = []
     for v in verdicts:
         if not v.genuine:
-            lines.append(f"NOT GENUINE ({v.reason}): {v.message}")
+            lines.append(ctx.say("certificate.not_genuine", "NOT GENUINE ({reason}): {message}",
+                                 reason=v.reason, message=v.message))
             continue
         issued = format_date_th(v.issued) if v.issued else ""
         who = v.signer_label or v.signer
-        lines.append(
-            f"GENUINE: certificate {v.certificate_id} — {v.municipality_th} ({v.municipality_code}),"
-            f" {v.tier_th}, fiscal year {v.year}, issued {issued}; signed by {who} ({v.signer})"
-        )
+        lines.append(ctx.say(
+            "certificate.genuine",
+            "GENUINE: certificate {id} — {name} ({code}), {tier}, fiscal year {year}, issued"
+            " {issued}; signed by {who} ({signer})",
+            id=v.certificate_id, name=v.municipality_th, code=v.municipality_code, tier=v.tier_th,
+            year=v.year, issued=issued, who=who, signer=v.signer))
     failed = any(not v.genuine for v in verdicts)
     if ctx.json:
         ctx.emit(results if len(results) > 1 else results[0])

@@ -33,11 +33,17 @@ class Context:
 
         return language(getattr(self.args, "lang", None), self.data_dir)
 
-    def say(self, key: str, english: str, **params: Any) -> str:
+    def say(self, key: str, english: str, /, **params: Any) -> str:
         """A line for a person in :attr:`lang` (``cli/say.py``; ``--json`` keeps codes)."""
         from secity_desktop.cli.say import say
 
         return say(self.lang, key, english, **params)
+
+    def when(self, moment: object) -> str:
+        """A stored ISO timestamp as a person reads it: Buddhist Era in Thai, as stored in English."""
+        from secity_desktop.cli.say import when
+
+        return when(self.lang, moment)
 
     @property
     def json(self) -> bool:

@@ -34,12 +34,19 @@ def cmd_coverage(ctx: Context) -> int:
         rows = [p for p in rows if not p.seat_approved or p.model_town is None]
     data = rep.as_json() | {"rows": [p.as_json() for p in rows]}
     lines = [
-        f"fiscal year {year}: {rep.with_seat_approved}/{len(rep.provinces)} provinces have an "
-        f"approved seat-town assessment, {rep.with_model_town}/{len(rep.provinces)} a model town",
+        ctx.say("coverage.summary",
+                "fiscal year {year}: {seats}/{count} provinces have an approved seat-town "
+                "assessment, {towns}/{count} a model town",
+                year=year, seats=rep.with_seat_approved, towns=rep.with_model_town,
+                count=len(rep.provinces)),
     ]
     for p in rows:
-        seat = "seat ✓" if p.seat_approved else "seat —"
-        town = f"model town {p.model_town.name_th}" if p.model_town else "no model town"
-        lines.append(f"{p.code} {p.name_th:<16} {seat}  {p.approved}/{p.municipalities} approved  {town}")
+        seat = (ctx.say("coverage.seat_yes", "seat ✓") if p.seat_approved
+                else ctx.say("coverage.seat_no", "seat —"))
+        town = (ctx.say("coverage.model_town", "model town {name}", name=p.model_town.name_th)
+                if p.model_town else ctx.say("coverage.no_model_town", "no model town"))
+        approved = ctx.say("coverage.approved", "{approved}/{count} approved",
+                           approved=p.approved, count=p.municipalities)
+        lines.append(f"{p.code} {p.name_th:<16} {seat}  {approved}  {town}")
     ctx.emit(data, "\n".join(lines))
     return 0

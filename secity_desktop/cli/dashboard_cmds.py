@@ -59,14 +59,19 @@ def cmd_dashboard(ctx: Context) -> int:
         "rows": [r.as_json() for r in rows],
     }
     lines = [
-        f"coverage: {cov.assessed}/{cov.municipalities} assessed ({cov.percent:.1f}%), {cov.approved} approved"
+        ctx.say("dashboard.coverage",
+                "coverage: {assessed}/{count} assessed ({percent}%), {approved} approved",
+                assessed=cov.assessed, count=cov.municipalities, percent=f"{cov.percent:.1f}",
+                approved=cov.approved)
     ]
+    not_assessed = ctx.say("dashboard.not_assessed", "not assessed")
     for r in rows:
         total = f"{r.total:6.2f}" if r.total is not None else "     -"
         change = f"{r.change:+6.2f}" if r.change is not None else "      "
         star = " ★" if r.model_town else ""
+        status = ctx.say("dashboard.status", "{status}", status=r.status) if r.status else not_assessed
         lines.append(
-            f"{r.rank or '-':>4} {r.municipality_code:8} {total} {change} {r.status or 'not assessed':13} {r.name_th}{star}"
+            f"{r.rank or '-':>4} {r.municipality_code:8} {total} {change} {status:13} {r.name_th}{star}"
         )
     ctx.emit(data, "\n".join(lines))
     return 0
@@ -76,7 +81,9 @@ def cmd_set(ctx: Context) -> int:
     a = ctx.args
     m = ModelTownService(ctx.workspace()).set(a.year, a.municipality, a.reason, a.province)
     ctx.emit(
-        m.as_json(), f"model town {m.year} for province {m.province_code}: {m.municipality_code}"
+        m.as_json(),
+        ctx.say("modeltown.set", "model town {year} for province {province}: {municipality}",
+                year=m.year, province=m.province_code, municipality=m.municipality_code),
     )
     return 0
 
@@ -89,6 +96,6 @@ def cmd_show(ctx: Context) -> int:
             f"{m.year} {m.province_code} {m.municipality_code} — {m.reason} ({m.chosen_by})"
             for m in rows
         )
-        or "no model town chosen",
+        or ctx.say("modeltown.none", "no model town chosen"),
     )
     return 0

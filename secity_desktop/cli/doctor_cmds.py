@@ -15,46 +15,55 @@ from secity_desktop.services import doctor
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("doctor", help="check this installation (for support)")
-    p.add_argument("--lang", choices=["th", "en"], help="UI language to report (default: the GUI's)")
+    # SUPPRESS: a --lang before ``doctor`` (the output language) is not reset to None here.
+    p.add_argument("--lang", choices=["th", "en"], default=argparse.SUPPRESS,
+                   help="UI language to report, and the output's (default: the GUI's)")
     add_json_flag(p)
     p.set_defaults(handler=cmd_doctor)
 
 
-def _text(data: dict[str, Any]) -> str:
+def _text(ctx: Context, data: dict[str, Any]) -> str:
     ws = data["workspace"]
     fw = data.get("framework") or {}
     cat = data["ui_catalogue"]
     words = data["word_list"]
     free = data["free_disk_bytes"]
+    if ws.get("role"):
+        ws_state = ctx.say("doctor.workspace_role", " — {role}, schema {schema}",
+                       role=ws.get("role"), schema=ws.get("schema_version"))
+    else:
+        ws_state = "" if ws["exists"] else ctx.say("doctor.workspace_missing", " — not created yet")
     lines = [
         f"SECity Desktop {data['version']} (Python {data['python']}, {data['platform']})",
-        f"installed at  {data['install_dir']}{' (frozen)' if data['frozen'] else ''}",
-        f"UI language   {data['ui_language']}; Thai catalogue {cat['messages']} messages"
-        f" ({cat['file']})",
-        f"error texts   {data['error_catalogue']['messages']} Thai messages",
-        f"fonts         {', '.join(data['fonts']) or 'none'}",
-        f"framework     {fw.get('id')} {fw.get('version')} ({fw.get('status')})"
-        f" {str(fw.get('hash', ''))[:16]}",
-        f"workspace     {ws['path']}"
-        + (
-            f" — {ws.get('role')}, schema {ws.get('schema_version')}"
-            if ws.get("role")
-            else (" — not created yet" if not ws["exists"] else "")
-        ),
-        f"free disk     {free / 2**20:.0f} MiB" if free is not None else "free disk     unknown",
-        f"word list     {words['words']} words ({words['file']})",
+        ctx.say("doctor.installed", "installed at  {folder}", folder=data["install_dir"])
+        + (ctx.say("doctor.frozen", " (frozen)") if data["frozen"] else ""),
+        ctx.say("doctor.ui_language", "UI language   {lang}; Thai catalogue {count} messages ({file})",
+            lang=data["ui_language"], count=cat["messages"], file=cat["file"]),
+        ctx.say("doctor.error_texts", "error texts   {count} Thai messages",
+            count=data["error_catalogue"]["messages"]),
+        ctx.say("doctor.fonts", "fonts         {fonts}",
+            fonts=", ".join(data["fonts"]) or ctx.say("doctor.none", "none")),
+        ctx.say("doctor.framework", "framework     {id} {version} ({fw_status}) {hash}",
+            id=fw.get("id"), version=fw.get("version"), fw_status=fw.get("status"),
+            hash=str(fw.get("hash", ""))[:16]),
+        ctx.say("doctor.workspace", "workspace     {folder}", folder=ws["path"]) + ws_state,
+        ctx.say("doctor.free_disk", "free disk     {size} MiB", size=f"{free / 2**20:.0f}")
+        if free is not None else ctx.say("doctor.free_disk_unknown", "free disk     unknown"),
+        ctx.say("doctor.word_list", "word list     {count} words ({file})",
+            count=words["words"], file=words["file"]),
         "",
     ]
     for check in data["checks"]:
         mark = "✓" if check["ok"] else ("✗" if check["required"] else "!")
         lines.append(f"{mark} {check['name']}: {check['detail']}")
     lines.append("")
-    lines.append("everything needed is present" if data["ok"] else "something needed is missing")
+    lines.append(ctx.say("doctor.ok", "everything needed is present") if data["ok"]
+                 else ctx.say("doctor.not_ok", "something needed is missing"))
     return "\n".join(lines)
 
 
 def cmd_doctor(ctx: Context) -> int:
     report = doctor.gather(ctx.data_dir, getattr(ctx.args, "lang", None))
     data = report.as_dict()
-    ctx.emit(data, _text(data))
+    ctx.emit(data, _text(ctx, data))
     return 0 if report.ok else 1

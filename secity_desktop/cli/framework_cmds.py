@@ -66,10 +66,13 @@ def framework_json(f: fw.Framework) -> dict[str, Any]:
     }
 
 
-def _text(f: fw.Framework) -> str:
-    lines = [f"{f.framework.title_th} — version {f.version} ({f.status}) hash {f.hash[:16]}…"]
+def _text(ctx: Context, f: fw.Framework) -> str:
+    lines = [ctx.say("framework.title", "{title} — version {version} ({fw_status}) hash {hash}…",
+                     title=f.framework.title_th, version=f.version, fw_status=f.status,
+                     hash=f.hash[:16])]
     if f.is_provisional:
-        lines.append("PROVISIONAL: indicator wording and cut-offs are a draft, not official.")
+        lines.append(ctx.say("framework.provisional",
+                             "PROVISIONAL: indicator wording and cut-offs are a draft, not official."))
     for c in f.components:
         lines.append(f"{c.code}. {c.title_th} / {c.title_en} ({c.weight:g}%)")
         lines.extend(f"   {i.code} {i.title_th}" for i in c.indicators)
@@ -79,7 +82,7 @@ def _text(f: fw.Framework) -> str:
 def cmd_show(ctx: Context) -> int:
     ws = ctx.workspace()
     f = ws.frameworks.get(ctx.args.hash) if ctx.args.hash else ws.frameworks.current()
-    ctx.emit(framework_json(f), _text(f))
+    ctx.emit(framework_json(f), _text(ctx, f))
     return 0
 
 
@@ -93,7 +96,8 @@ def cmd_check(ctx: Context) -> int:
     f = fw.load(ctx.args.file)
     ctx.emit(
         {"ok": True, "version": f.version, "hash": f.hash, "indicators": len(f.indicators)},
-        f"{ctx.args.file}: valid, version {f.version}, {len(f.indicators)} indicators",
+        ctx.say("framework.valid", "{file}: valid, version {version}, {count} indicators",
+                file=ctx.args.file, version=f.version, count=len(f.indicators)),
     )
     return 0
 

@@ -27,7 +27,8 @@ def cmd_pdf(ctx: Context) -> int:
     out = Path(ctx.args.output)
     count = guide.write_pdf(out, ctx.args.lang)
     ctx.emit({"path": str(out), "pages": count, "lang": ctx.args.lang},
-             f"wrote {out} ({count} pages, {ctx.args.lang})")
+             ctx.say("guide.wrote", "wrote {file} ({count} pages, {lang})", file=out, count=count,
+                     lang=ctx.args.lang))
     return 0
 
 

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from secity_desktop.cli.context import Context, add_json_flag
+from secity_desktop.cli.municipality_cmds import import_verdict
 from secity_desktop.core.past_results import award_label
 from secity_desktop.services.history import HistoryPreview, import_history, past_results
 from secity_desktop.services.register import parse_settlements
@@ -34,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     ls.set_defaults(handler=cmd_list)
 
 
-def preview_text(preview: HistoryPreview, applied: bool) -> str:
+def preview_text(ctx: Context, preview: HistoryPreview, applied: bool) -> str:
     lines = []
     for p in preview.rows:
         if p.outcome == "same" and not p.reasons:
@@ -42,10 +43,9 @@ def preview_text(preview: HistoryPreview, applied: bool) -> str:
         r = p.row
         what = f"{r.year} {r.level} {r.award_text}" if r else ""
         why = "; ".join(x.message for x in p.reasons)
-        lines.append(f"line {p.line:<5} {p.outcome:9} {p.record or '':9} {p.label}  {what}  {why}".rstrip())
-    counts = " · ".join(f"{k} {v}" for k, v in preview.counts.items())
-    verb = "imported" if applied else ("would import" if preview.can_apply else "cannot import yet")
-    lines.append(f"{preview.file_name}: {verb} — {counts}")
+        line = ctx.say("import.line", "line {line}", line=f"{p.line:<5}")
+        lines.append(f"{line} {p.outcome:9} {p.record or '':9} {p.label}  {what}  {why}".rstrip())
+    lines.append(import_verdict(ctx, preview.file_name, applied, preview.can_apply, preview.counts))
     return "\n".join(lines)
 
 
@@ -54,7 +54,7 @@ def cmd_import(ctx: Context) -> int:
     result = import_history(
         ctx.workspace(), a.file, level=a.level, settle=parse_settlements(a.settle), dry_run=a.dry_run
     )
-    ctx.emit(result.as_json(), preview_text(result.preview, result.import_id is not None))
+    ctx.emit(result.as_json(), preview_text(ctx, result.preview, result.import_id is not None))
     return 0
 
 
@@ -69,6 +69,6 @@ def cmd_list(ctx: Context) -> int:
             f"{r.year} {r.province_code} {r.municipality_code:9} {r.name_th}  {r.level:8}"
             f" {award_label(r.award_code, r.award_text)}"
             for r in rows
-        ) or "no past results recorded",
+        ) or ctx.say("history.none", "no past results recorded"),
     )
     return 0

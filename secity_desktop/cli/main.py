@@ -17,7 +17,7 @@ from secity_desktop import __version__, log, messages, paths
 from secity_desktop.cli import commands
 from secity_desktop.cli.console import setup_streams
 from secity_desktop.cli.context import Context
-from secity_desktop.cli.say import language
+from secity_desktop.cli.say import language, say
 from secity_desktop.core.errors import SecityError
 
 
@@ -89,7 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"secity: {messages.describe(failure, lang)}", file=sys.stderr)
         return failure.exit_code
     except KeyboardInterrupt:
-        print("secity: interrupted; nothing half-written was kept", file=sys.stderr)
+        print("secity: " + say(lang, "cli.interrupted", "interrupted; nothing half-written was kept"),
+              file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -51,21 +51,29 @@ def cmd_show(ctx: Context) -> int:
     m = d.record
     lines = [
         f"{m.code}  {m.name_th}" + (f"  ({m.name_en})" if m.name_en else ""),
-        f"  type: {type_label(m.type)} ({m.type})",
-        f"  province: {m.province_code} {m.province_th}" + (f", district {m.district}" if m.district else ""),
-        f"  department code: {m.official_code or '—'}" + ("  · provincial seat town" if m.is_seat else ""),
+        ctx.say("municipality.type", "  type: {label} ({type})", label=type_label(m.type), type=m.type),
+        ctx.say("municipality.province", "  province: {code} {name}", code=m.province_code,
+                name=m.province_th)
+        + (ctx.say("municipality.district", ", district {district}", district=m.district)
+           if m.district else ""),
+        ctx.say("municipality.official_code", "  department code: {code}", code=m.official_code or "—")
+        + (ctx.say("municipality.seat", "  · provincial seat town") if m.is_seat else ""),
     ]
     if d.aliases:
-        lines.append("  also known by: " + ", ".join(f"{a['code']} ({a['kind']})" for a in d.aliases))
-    lines.append("  forms over the years:")
+        lines.append(ctx.say("municipality.aliases", "  also known by: {codes}",
+                             codes=", ".join(f"{a['code']} ({a['kind']})" for a in d.aliases)))
+    lines.append(ctx.say("municipality.forms", "  forms over the years:"))
     for t in d.type_history:
-        since = t["since"] or "first listed"
+        since = ctx.when(t["since"]) if t["since"] else ctx.say("municipality.first_listed",
+                                                                 "first listed")
         lines.append(f"    {since:12} {type_label(t['type'])}  {t['name_th']}  [{t['source']}]")
-    lines.append("  past results:" if d.history else "  past results: none recorded")
+    lines.append(ctx.say("municipality.past", "  past results:") if d.history
+                 else ctx.say("municipality.past_none", "  past results: none recorded"))
     for r in d.history:
         lines.append(
             f"    {r.year} {r.level:8} {award_label(r.award_code, r.award_text)}"
-            f"  [{r.source_file} line {r.source_line}]"
+            + ctx.say("municipality.source", "  [{file} line {line}]", file=r.source_file,
+                      line=r.source_line)
         )
     ctx.emit(d.as_json(), "\n".join(lines))
     return 0
@@ -80,7 +88,8 @@ def _details(p: RowPlan) -> str:
     return "; ".join(parts)
 
 
-def preview_text(preview: Preview, applied: bool, new_codes: dict[int, str] | None = None) -> str:
+def preview_text(ctx: Context, preview: Preview, applied: bool,
+                 new_codes: dict[int, str] | None = None) -> str:
     new_codes = new_codes or {}
     lines = []
     hidden = 0
@@ -90,13 +99,25 @@ def preview_text(preview: Preview, applied: bool, new_codes: dict[int, str] | No
             continue
         record = p.record or new_codes.get(p.line) or (p.row.code if p.row and p.row.code else "")
         name = p.row.name_th if p.row else p.label
-        lines.append(f"line {p.line:<5} {p.outcome.value:9} {record:9} {name}  {_details(p)}".rstrip())
+        line = ctx.say("import.line", "line {line}", line=f"{p.line:<5}")
+        lines.append(f"{line} {p.outcome.value:9} {record:9} {name}  {_details(p)}".rstrip())
     if hidden:
-        lines.append(f"({hidden} rows unchanged, not listed)")
-    counts = " · ".join(f"{k} {v}" for k, v in preview.counts.items())
-    verb = "imported" if applied else ("would import" if preview.can_apply else "cannot import yet")
-    lines.append(f"{preview.file_name}: {verb} — {counts}")
+        lines.append(ctx.say("import.hidden", "({count} rows unchanged, not listed)", count=hidden))
+    lines.append(import_verdict(ctx, preview.file_name, applied, preview.can_apply, preview.counts))
     return "\n".join(lines)
+
+
+def import_verdict(ctx: Context, file_name: str, applied: bool, can_apply: bool,
+                   counts: dict[str, int]) -> str:
+    """The last line of an import preview (register or past results): what happened, counted."""
+    shown = " · ".join(f"{k} {v}" for k, v in counts.items())
+    if applied:
+        return ctx.say("import.imported", "{file}: imported — {counts}", file=file_name, counts=shown)
+    if can_apply:
+        return ctx.say("import.would_import", "{file}: would import — {counts}", file=file_name,
+                       counts=shown)
+    return ctx.say("import.cannot_import", "{file}: cannot import yet — {counts}", file=file_name,
+                   counts=shown)
 
 
 def cmd_import(ctx: Context) -> int:
@@ -105,5 +126,6 @@ def cmd_import(ctx: Context) -> int:
         ctx.workspace(), a.file, list_date=a.date, settle=parse_settlements(a.settle), dry_run=a.dry_run
     )
     new_codes = result.applied.new_codes if result.applied else None
-    ctx.emit(result.as_json(), preview_text(result.preview, result.applied is not None, new_codes))
+    ctx.emit(result.as_json(),
+             preview_text(ctx, result.preview, result.applied is not None, new_codes))
     return 0

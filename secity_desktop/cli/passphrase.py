@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from secity_desktop import messages
+from secity_desktop.cli.say import language, say
 from secity_desktop.core.errors import SecityError, ValidationError, WrongPassphraseError
 
 if TYPE_CHECKING:  # annotations only: commands without a key never load cryptography
@@ -63,7 +63,7 @@ def warn_if_shared(path: Path) -> bool:
         return False
     if not mode & 0o077:
         return False
-    lang = os.environ.get("SECITY_LANG") or "th"
+    lang = language(None)
     text = messages.render(
         "passphrase.file_shared", {"path": str(path), "mode": f"{mode:o}"}, lang,
         f"warning: the passphrase file {path} can be read by other users (mode {mode:o}); "
@@ -98,8 +98,9 @@ def _ask(prompt: str) -> bytes:
 def new_passphrase(file: Path | None) -> bytes:
     if file is not None:
         return from_file(file)
-    first = _ask("New passphrase (at least 8 characters): ")
-    if _ask("Repeat the new passphrase: ") != first:
+    lang = language(None)  # prompts follow $SECITY_LANG (they come before any output)
+    first = _ask(say(lang, "passphrase.new", "New passphrase (at least 8 characters): "))
+    if _ask(say(lang, "passphrase.repeat", "Repeat the new passphrase: ")) != first:
         raise ValidationError("the two passphrases differ; nothing was changed",
                               code="key.passphrases_differ")
     return first
@@ -110,13 +111,15 @@ def unlock(identity: Identity, file: Path | None) -> Ed25519PrivateKey:
     if file is not None:
         return identity.unlock(from_file(file))
     identity.info()  # a missing key is reported before anyone types a passphrase
+    lang = language(None)
     for attempt in range(1, TRIES + 1):
         try:
-            return identity.unlock(_ask("Passphrase for your signing key: "))
+            return identity.unlock(_ask(say(lang, "passphrase.ask",
+                                            "Passphrase for your signing key: ")))
         except WrongPassphraseError:
             if attempt == TRIES:
                 break
-            print("Wrong passphrase; try again.", file=sys.stderr)
+            print(say(lang, "passphrase.wrong", "Wrong passphrase; try again."), file=sys.stderr)
     raise SecityError(f"wrong passphrase ({TRIES} tries); nothing was signed",
                       code="key.wrong_passphrase_tries", tries=TRIES)
 
@@ -127,14 +130,15 @@ def old_passphrase(identity: Identity, file: Path | None) -> bytes:
         phrase = from_file(file)
         identity.unlock(phrase)
         return phrase
+    lang = language(None)
     for attempt in range(1, TRIES + 1):
-        phrase = _ask("Current passphrase: ")
+        phrase = _ask(say(lang, "passphrase.current", "Current passphrase: "))
         try:
             identity.unlock(phrase)
             return phrase
         except WrongPassphraseError:
             if attempt == TRIES:
                 break
-            print("Wrong passphrase; try again.", file=sys.stderr)
+            print(say(lang, "passphrase.wrong", "Wrong passphrase; try again."), file=sys.stderr)
     raise SecityError(f"wrong passphrase ({TRIES} tries); nothing was changed",
                       code="key.wrong_passphrase_tries", tries=TRIES)

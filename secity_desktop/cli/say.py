@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from secity_desktop import messages, paths
+from secity_desktop.core import thai_calendar
 
 
 def language(flag: str | None, data_dir: Path | None = None) -> str:
@@ -48,7 +49,7 @@ def catalogue(lang: str) -> dict[str, str]:
     return {k: str(v) for k, v in messages._flatten(data).items()}
 
 
-def say(lang: str, key: str, english: str, **params: Any) -> str:
+def say(lang: str, key: str, english: str, /, **params: Any) -> str:
     """``english`` (a ``str.format`` template) in ``lang``, filled with ``params``.
 
     A param with an entry in the error catalogue's ``<param>_name`` table (a status;
@@ -62,6 +63,23 @@ def say(lang: str, key: str, english: str, **params: Any) -> str:
         return template.format_map(messages._Params(shown))
     except (ValueError, IndexError, AttributeError, KeyError):
         return english.format_map(messages._Params(params))
+
+
+def when(lang: str, moment: object) -> str:
+    """An ISO date or timestamp for a person: ``27 พ.ย. 2569 14:05`` (local time) in Thai.
+
+    English keeps the stored text (scripts reading the human output saw it before);
+    anything that does not parse is shown as it is.
+    """
+    if lang != "th" or not isinstance(moment, str) or not moment:
+        return "" if moment is None else str(moment)
+    try:
+        parsed = thai_calendar.parse_iso(moment)
+    except ValueError:
+        return moment
+    if len(moment) <= 10:
+        return thai_calendar.format_date_th(parsed.date(), short=True)
+    return thai_calendar.format_datetime_th(parsed)
 
 
 def _kind(param: str) -> str:

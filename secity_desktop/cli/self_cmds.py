@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_template(ctx: Context) -> int:
     path = SelfAssessmentService(ctx.workspace()).template(ctx.args.output)
-    ctx.emit({"path": str(path)}, f"wrote {path}")
+    ctx.emit({"path": str(path)}, ctx.say("report.wrote", "wrote {file}", file=path))
     return 0
 
 
@@ -67,12 +67,17 @@ def cmd_import(ctx: Context) -> int:
         a.file, municipality=a.municipality, year=a.year, entered_by=a.entered_by,
         dry_run=a.dry_run,
     )
-    verb = "would import" if r.dry_run else ("already held" if r.outcome == "same" else "imported")
-    ctx.emit(
-        r.as_json(),
-        f"{r.file_name}: {verb} {r.municipality_th} {r.year} — {r.answered}/{r.count} indicators"
-        f" answered (unsigned, entered by {a.entered_by.strip()})",
-    )
+    if r.dry_run:
+        verb = ctx.say("self.would_import", "would import")
+    elif r.outcome == "same":
+        verb = ctx.say("self.already_held", "already held")
+    else:
+        verb = ctx.say("self.imported", "imported")
+    ctx.emit(r.as_json(), ctx.say(
+        "self.import_line", "{file}: {verb} {name} {year} — {answered}/{count} indicators"
+        " answered (unsigned, entered by {who})", file=r.file_name, verb=verb,
+        name=r.municipality_th, year=r.year, answered=r.answered, count=r.count,
+        who=a.entered_by.strip()))
     return 0
 
 
@@ -86,11 +91,13 @@ def cmd_list(ctx: Context) -> int:
                             "year": r.year, "current": r.current} for r in rows],
         "\n".join(
             f"{r.year} {r.municipality_code:9} {r.name_th}  "
-            + (f"signed by {r.signer_name} r{r.revision}" if r.source == "signed"
-               else f"spreadsheet {r.file_name} (unsigned, entered by {r.entered_by})")
-            + ("" if r.current else "  [set aside]")
+            + (ctx.say("self.signed_by", "signed by {who} r{revision}", who=r.signer_name,
+                       revision=r.revision) if r.source == "signed"
+               else ctx.say("self.spreadsheet", "spreadsheet {file} (unsigned, entered by {who})",
+                            file=r.file_name, who=r.entered_by))
+            + ("" if r.current else ctx.say("self.set_aside", "  [set aside]"))
             for r in rows
-        ) or "no self-assessments",
+        ) or ctx.say("self.none", "no self-assessments"),
     )
     return 0
 
@@ -98,9 +105,12 @@ def cmd_list(ctx: Context) -> int:
 def cmd_show(ctx: Context) -> int:
     v = SelfAssessmentService(ctx.workspace()).show(ctx.args.municipality, ctx.args.year)
     r = v.record
-    src = (f"signed by {r.signer_name} ({r.signer_fingerprint})" if v.signed
-           else f"unsigned spreadsheet {r.file_name}, entered by {r.entered_by}")
-    lines = [f"{r.name_th} {r.year}: claimed total {v.card.total:.2f} — {src}"]
+    src = (ctx.say("self.signed_source", "signed by {who} ({fingerprint})", who=r.signer_name,
+                   fingerprint=r.signer_fingerprint) if v.signed
+           else ctx.say("self.unsigned_source", "unsigned spreadsheet {file}, entered by {who}",
+                        file=r.file_name, who=r.entered_by))
+    lines = [ctx.say("self.claimed", "{name} {year}: claimed total {total} — {source}",
+                     name=r.name_th, year=r.year, total=f"{v.card.total:.2f}", source=src)]
     lines += [
         f"  {code:6} {resp.level if resp.level is not None else '-':>3}  {resp.note}".rstrip()
         for code, resp in v.responses.items()
@@ -120,7 +130,8 @@ def cmd_gaps(ctx: Context) -> int:
             f" {r.gap.verified_total:6.2f} gap {r.gap.total_gap:+7.2f}"
             f" {r.gap.disagreements:>3} disagree  {r.name_th}" + ("" if r.signed else " (unsigned)")
             for n, r in enumerate(rows, start=1)
-        ) or "no municipality has both a self-assessment and a verified assessment for that year",
+        ) or ctx.say("self.no_gaps", "no municipality has both a self-assessment and a verified"
+                     " assessment for that year"),
     )
     return 0
 
@@ -136,7 +147,7 @@ def cmd_export(ctx: Context) -> int:
         {"path": str(written.path), "sha256": written.sha256, "size": written.size,
          "revisions": written.revisions, "kind": "self",
          "encrypted_to": list(written.encrypted_to)},
-        f"wrote {written.path} (self-assessment, {written.revisions} revision(s))\n"
-        f"sha256 {written.sha256}",
+        ctx.say("self.wrote", "wrote {file} (self-assessment, {count} revision(s))\nsha256 {sha256}",
+                file=written.path, count=written.revisions, sha256=written.sha256),
     )
     return 0

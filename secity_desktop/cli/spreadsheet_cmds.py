@@ -25,5 +25,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def cmd_export(ctx: Context) -> int:
     a = ctx.args
     n = export(ctx.workspace(), a.format, a.what, a.output, province=a.province, year=a.year)
-    ctx.emit({"file": str(a.output), "rows": n, "what": a.what}, f"wrote {n} rows to {a.output}")
+    ctx.emit({"file": str(a.output), "rows": n, "what": a.what},
+             ctx.say("export.wrote", "wrote {count} rows to {file}", count=n, file=a.output))
     return 0

@@ -49,49 +49,59 @@ def _trend(ctx: Context) -> MunicipalityTrend | ProgressTrend:
     return svc.national(since=a.since, until=a.until, top=a.top)
 
 
-def municipality_text(t: MunicipalityTrend) -> str:
+def municipality_text(ctx: Context, t: MunicipalityTrend) -> str:
     comps = " ".join(f"{c.code:>6}" for c in t.components)
-    lines = [f"{t.code} {t.name_th} (province {t.province_code})",
-             f"  year   total  change  tier        {comps}  status"]
+    lines = [ctx.say("trend.municipality", "{code} {name} (province {province})",
+                     code=t.code, name=t.name_th, province=t.province_code),
+             ctx.say("trend.header", "  year   total  change  tier        {comps}  status",
+                     comps=comps)]
     for y in t.years:
         change = f"{y.change:+7.2f}" if y.change is not None else "      -"
         values = " ".join(f"{y.components.get(c.code, 0.0):6.2f}" for c in t.components)
         lines.append(f"{LINKS[y.link]} {y.year} {y.total:6.2f} {change}  {y.tier or '-':10}"
                      f"  {values}  {y.status}")
     if t.breaks:
-        lines.append(f"  | framework break before {', '.join(map(str, t.breaks))}: not compared")
+        lines.append(ctx.say("trend.break", "  | framework break before {years}: not compared",
+                             years=", ".join(map(str, t.breaks))))
     if not t.years:
-        lines.append("  no assessment recorded")
+        lines.append(ctx.say("trend.none", "  no assessment recorded"))
     for a in t.awards:
-        lines.append(f"  award {a.year} {a.level}: {a.label_th}")
+        lines.append(ctx.say("trend.award", "  award {year} {level}: {label}",
+                             year=a.year, level=a.level, label=a.label_th))
     return "\n".join(lines)
 
 
-def progress_text(t: ProgressTrend) -> str:
-    head = f"province {t.province_code} {t.province_th}" if t.province_code else "national"
+def progress_text(ctx: Context, t: ProgressTrend) -> str:
+    head = (ctx.say("trend.province", "province {code} {name}", code=t.province_code,
+                    name=t.province_th) if t.province_code
+            else ctx.say("trend.national", "national"))
     lines = [head]
     for y in t.years:
-        line = (f"  {y.year}  assessed {y.assessed}/{y.municipalities} ({y.coverage:.1f}%)"
-                f"  approved {y.approved}  model towns {y.model_towns}")
+        line = ctx.say("trend.year", "  {year}  assessed {assessed}/{count} ({percent}%)"
+                       "  approved {approved}  model towns {towns}",
+                       year=y.year, assessed=y.assessed, count=y.municipalities,
+                       percent=f"{y.coverage:.1f}", approved=y.approved, towns=y.model_towns)
         if t.province_code:
-            line += f"  seat {y.seat_tier or '-'}"
+            line += ctx.say("trend.seat", "  seat {tier}", tier=y.seat_tier or "-")
         else:
-            line += "  seats reaching a tier " + " ".join(
-                f"{k}={v}" for k, v in y.seat_tiers.items())
+            line += ctx.say("trend.seat_tiers", "  seats reaching a tier {tiers}", tiers=" ".join(
+                f"{k}={v}" for k, v in y.seat_tiers.items()))
         lines.append(line)
     if t.improved_from is not None:
-        lines.append(f"  most improved {t.improved_from} → {t.improved_to}:")
+        lines.append(ctx.say("trend.improved", "  most improved {start} → {end}:",
+                             start=t.improved_from, end=t.improved_to))
         for r in t.improved:
             lines.append(f"    {r.code:9} {r.from_total:6.2f} → {r.to_total:6.2f}"
                          f" ({r.change:+.2f}){' ~' if r.link == 'mapped' else ''}  {r.name_th}")
         if t.not_comparable:
-            lines.append(f"    ({t.not_comparable} left out: framework break)")
+            lines.append(ctx.say("trend.left_out", "    ({count} left out: framework break)",
+                                 count=t.not_comparable))
     return "\n".join(lines)
 
 
 def cmd_trend(ctx: Context) -> int:
     t = _trend(ctx)
-    text = municipality_text(t) if isinstance(t, MunicipalityTrend) else progress_text(t)
+    text = municipality_text(ctx, t) if isinstance(t, MunicipalityTrend) else progress_text(ctx, t)
     ctx.emit(t.as_json(), text)
     return 0
 
@@ -101,5 +111,5 @@ def cmd_report(ctx: Context) -> int:
     request = TrendRequest(municipality=a.municipality, province=a.province,
                            national=a.national, since=a.since, until=a.until, top=a.top)
     out = run_inline(RenderTrendReport(ctx.workspace(), request, a.output)).written[0]
-    ctx.emit({"output": str(out)}, f"wrote {out}")
+    ctx.emit({"output": str(out)}, ctx.say("report.wrote", "wrote {file}", file=out))
     return 0
