@@ -106,6 +106,14 @@ def version_tuple(text: str) -> tuple[int, int, int, int]:
     return tuple(min(n, 65535) for n in numbers)  # type: ignore[return-value]
 
 
+def cli_modules() -> list[str]:
+    """Every ``secity`` command module: ``cli/commands.py`` imports them by name, lazily,
+    so PyInstaller's import scan cannot see them (the frozen CLI said "No module named
+    secity_desktop.cli.doctor_cmds" without this)."""
+    text = (ROOT / "secity_desktop" / "cli" / "commands.py").read_text(encoding="utf-8")
+    return sorted({f"secity_desktop.cli.{m}" for m in re.findall(r'\("(\w+_cmds)"', text)})
+
+
 def excludes() -> list[str]:
     return [f"PySide6.{m}" for m in QT_MODULES_EXCLUDED] + list(PYTHON_EXCLUDES)
 

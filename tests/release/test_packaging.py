@@ -125,3 +125,13 @@ def test_icons_are_committed() -> None:
         assert (icons / name).stat().st_size > 1000, name
     assert Path(icons / "secity.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
     assert Path(icons / "secity.icns").read_bytes()[:4] == b"icns"
+
+
+def test_every_lazily_imported_command_module_is_frozen() -> None:
+    """cli/commands.py imports command modules by name; the spec must list each one."""
+    from secity_desktop.cli import commands
+
+    wanted = {f"secity_desktop.cli.{module}" for module, _help in commands.COMMANDS.values()}
+    assert set(H.cli_modules()) == wanted
+    spec = (Path(__file__).resolve().parents[2] / "build.spec").read_text(encoding="utf-8")
+    assert spec.count("*H.cli_modules()") == 2  # the GUI's archive and the console's
