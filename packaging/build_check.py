@@ -120,8 +120,9 @@ def check_certificate(cli: Path, env: dict[str, str], ws: Path, tmp: Path) -> st
     need(pick is not None, "demo data has no assessment with a tier to certify")
     assert pick is not None
     if pick["status"] != "approved":
-        approved = run([*base, "review", "approve", pick["id"], "--comment", "ผ่าน → อนุมัติ"], env)
-        need(b"approved" in approved.stdout, "approval not confirmed")
+        approved = run([*base, "--json", "review", "approve", pick["id"], "--comment",
+                        "ผ่าน → อนุมัติ"], env)
+        need(b'"approved"' in approved.stdout, "approval not confirmed")  # codes in --json
     passphrase = tmp / "pass.txt"
     passphrase.write_text("build check passphrase\n", encoding="utf-8")
     run([*base, "key", "init", "--name", "ตรวจสอบ", "--passphrase-file", str(passphrase)], env)
@@ -129,8 +130,11 @@ def check_certificate(cli: Path, env: dict[str, str], ws: Path, tmp: Path) -> st
     run([*base, "report", "certificate", "--municipality", pick["municipality"], "--year",
          str(pick["year"]), "-o", str(pdf), "--passphrase-file", str(passphrase)], env)
     need(pdf.is_file() and pdf.stat().st_size > 10_000, "no certificate PDF")
-    verified = run([*base, "certificate", "verify", "--pdf", str(pdf)], env).stdout.decode("utf-8")
+    verified = run([*base, "--lang", "en", "certificate", "verify", "--pdf", str(pdf)],
+                   env).stdout.decode("utf-8")
     need(verified.startswith("GENUINE"), f"certificate does not verify: {verified}")
+    thai = run([*base, "certificate", "verify", "--pdf", str(pdf)], env).stdout.decode("utf-8")
+    need(thai.startswith("ของจริง"), f"the frozen CLI does not speak Thai by default: {thai}")
     return verified.strip()
 
 
