@@ -46,6 +46,20 @@ QT_MODULES_EXCLUDED = (
 PYTHON_EXCLUDES = (
     "tkinter", "matplotlib", "numpy", "pandas", "torch", "hypothesis", "pytest", "_pytest",
     "pytestqt", "IPython", "PIL.ImageQt", "PIL._avif", "readline", "pydoc", "unittest",
+    # Pillow's colour management (LAB conversions; liblcms2) and Tk bridge: no path uses them;
+    # the pure-Python decimal fallback (the C `_decimal` ships)
+    "PIL.ImageCms", "PIL._imagingcms", "PIL.ImageTk", "PIL._imagingtk", "_pydecimal",
+    # image formats no evidence comes in (photos: JPEG/MPO, PNG, GIF, WebP, TIFF, BMP kept);
+    # Image.init() skips a plugin it cannot import
+    "PIL.SpiderImagePlugin", "PIL.FpxImagePlugin", "PIL.MicImagePlugin", "PIL.PcdImagePlugin",
+    "PIL.McIdasImagePlugin", "PIL.GbrImagePlugin", "PIL.XVThumbImagePlugin",
+    "PIL.ImtImagePlugin", "PIL.PixarImagePlugin", "PIL.SunImagePlugin", "PIL.SgiImagePlugin",
+    "PIL.WmfImagePlugin", "PIL.XpmImagePlugin", "PIL.XbmImagePlugin", "PIL.FliImagePlugin",
+    "PIL.FitsImagePlugin", "PIL.GribStubImagePlugin", "PIL.Hdf5StubImagePlugin",
+    "PIL.BufrStubImagePlugin", "PIL.MpegImagePlugin", "PIL.PalmImagePlugin",
+    "PIL.PdfImagePlugin", "PIL.PdfParser", "PIL.EpsImagePlugin", "PIL.PSDraw",
+    "PIL.DdsImagePlugin", "PIL.BlpImagePlugin", "PIL.FtexImagePlugin", "PIL.QoiImagePlugin",
+    "PIL.IcnsImagePlugin", "PIL.ImageShow",
     # offline app: no TLS; hashlib falls back to its built-in SHA-2 (libcrypto, 4.7 MB, goes)
     "ssl", "_ssl", "_hashlib",
     # East Asian codecs: Thai (cp874, tis-620) and UTF-8 are pure Python
