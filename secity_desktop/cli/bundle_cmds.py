@@ -199,7 +199,8 @@ def cmd_verify(ctx: Context) -> int:
     for r in results:  # refusals on stderr (the README says errors go there)
         if not r["ok"]:
             print(ctx.say("bundle.verify_refused", "{file}: REFUSED [{reason}] {message}",
-                          file=r["file"], reason=r["reason"], message=r["message"]),
+                          file=r["file"], reason=r["reason"],
+                          message=_refusal_text(ctx, str(r["reason"]), str(r["message"]))),
                   file=sys.stderr)
     good = [r for r in results if r["ok"]]
     if good or ctx.json:
@@ -233,13 +234,28 @@ def _plan_text(ctx: Context, plan: Plan) -> str:
     return "\n".join(lines)
 
 
+def _render(code: str, params: object, lang: str, english: str) -> str:
+    from secity_desktop import messages
+
+    return messages.render(code, params if isinstance(params, dict) else {}, lang, english)
+
+
+def _refusal_text(ctx: Context, reason: str, english: str) -> str:
+    """A refused bundle's reason in the person's language (the code stays in the brackets)."""
+    from secity_desktop import messages
+
+    return messages.render(f"bundle.{reason}", {}, ctx.lang, english)
+
+
 def _anchor_warnings(ctx: Context, plan: Plan) -> None:
     """A sender's audit log that went back or changed is said loudly (not a refusal: the
     bundle's signatures hold; the office decides what to do with the sender)."""
     for a in plan.anchors:
         if a.alarming:
             print(ctx.say("bundle.anchor_warning", "WARNING  {file} [{code}] {message}",
-                          file=a.file, code=a.code, message=a.message), file=sys.stderr)
+                          file=a.file, code=a.code,
+                          message=_render(a.code, a.params, ctx.lang, a.message)),
+                  file=sys.stderr)
 
 
 def _refusals(ctx: Context, plan: Plan, result: ImportResult | None = None) -> None:
@@ -247,7 +263,8 @@ def _refusals(ctx: Context, plan: Plan, result: ImportResult | None = None) -> N
     _anchor_warnings(ctx, plan)
     for r in plan.rejected:
         line = ctx.say("bundle.refused", "REFUSED  {file} [{reason}] {message}",
-                       file=r.path.name, reason=r.reason, message=r.message)
+                       file=r.path.name, reason=r.reason,
+                       message=_refusal_text(ctx, r.reason, r.message))
         if r.sender_fingerprint and r.sender_public:
             line += "\n         " + ctx.say(
                 "bundle.claims_sender",

@@ -134,3 +134,22 @@ def test_passphrase_prompts_follow_the_language(monkeypatch: pytest.MonkeyPatch)
     passphrase.new_passphrase(None)
     assert prompts == ["รหัสผ่านใหม่ (อย่างน้อย 8 ตัวอักษร): ", "พิมพ์รหัสผ่านใหม่อีกครั้ง: ",
                        "New passphrase (at least 8 characters): ", "Repeat the new passphrase: "]
+
+
+def test_a_refused_bundle_says_why_in_thai_with_its_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.bundle import flow
+
+    a = flow.assessor(tmp_path / "a")
+    aid = flow.complete(a, "5001", 2569)
+    flow.finalize(a, aid)
+    bundle = flow.export(a, [aid], tmp_path / "out")
+    p = flow.province(tmp_path / "p")
+    p.close()
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path / "p"), "--lang", "th", "bundle", "import",
+                "--dry-run", str(bundle)]) != 0
+    err = capsys.readouterr().err
+    assert "[unknown_signer]" in err and "ผู้ส่งยังไม่ได้ลงทะเบียนกุญแจกับสำนักงานนี้" in err
+    assert "not enrolled" not in err
