@@ -17,7 +17,7 @@ from secity_desktop import __version__, log, messages, paths
 from secity_desktop.cli import commands
 from secity_desktop.cli.console import setup_streams
 from secity_desktop.cli.context import Context
-from secity_desktop.cli.say import language, say
+from secity_desktop.cli.say import language, running, say
 from secity_desktop.core.errors import SecityError
 
 
@@ -62,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = commands.legacy_argv(sys.argv[1:] if argv is None else argv)
     args = build_parser(argv).parse_args(argv)
     lang = language(args.lang, paths.resolve_data_dir(getattr(args, "data_dir", None)))
+    running(lang)  # prompts (no command context) speak it too
     log.setup(debug=args.debug)
     ctx = Context(args)
     what = "cli " + " ".join(str(v) for k, v in vars(args).items()
@@ -105,6 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 70
     finally:
         ctx.close()
+        running(None)
 
 
 def crash_line(exc: BaseException, report: object, lang: str) -> str:

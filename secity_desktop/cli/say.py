@@ -23,11 +23,22 @@ from typing import Any
 from secity_desktop import messages, paths
 from secity_desktop.core import thai_calendar
 
+#: The language ``cli.main`` resolved for the command being run: what code without the
+#: command's context (the passphrase prompts) speaks. None outside a command.
+_running: str | None = None
+
+
+def running(lang: str | None) -> None:
+    """Set (or, with None, clear) the language of the command being run."""
+    global _running
+    _running = lang
+
 
 def language(flag: str | None, data_dir: Path | None = None) -> str:
-    """The output language: the ``--lang`` flag, else ``$SECITY_LANG``, else the workspace's
-    language (chosen in the GUI's Preferences), else Thai."""
-    lang = flag or os.environ.get("SECITY_LANG")
+    """The output language: the ``--lang`` flag, else (inside a command) the language its
+    start resolved, else ``$SECITY_LANG``, else the workspace's language (chosen in the GUI's
+    Preferences), else Thai."""
+    lang = flag or _running or os.environ.get("SECITY_LANG")
     if not lang and data_dir is not None:
         from secity_desktop.services.language import workspace_language
 

@@ -136,6 +136,23 @@ def test_passphrase_prompts_follow_the_language(monkeypatch: pytest.MonkeyPatch)
                        "New passphrase (at least 8 characters): ", "Repeat the new passphrase: "]
 
 
+def test_passphrase_prompts_follow_lang_on_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from secity_desktop.cli import passphrase
+
+    prompts: list[str] = []
+    monkeypatch.setattr(passphrase.sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(passphrase.getpass, "getpass",
+                        lambda prompt: prompts.append(prompt) or "correct horse battery")
+    monkeypatch.setenv("SECITY_LANG", "en")  # --lang wins over it for the prompts too
+    d = str(tmp_path / "ws")
+    assert main(["--data-dir", d, "init", "--name", "สมศรี"]) == 0
+    assert main(["--data-dir", d, "--lang", "th", "key", "init"]) == 0
+    assert prompts[0] == "รหัสผ่านใหม่ (อย่างน้อย 8 ตัวอักษร): "
+    assert say.language(None) == "en"  # outside a command: the environment again
+
+
 def test_a_refused_bundle_says_why_in_thai_with_its_code(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
