@@ -235,16 +235,14 @@ def _plan_text(ctx: Context, plan: Plan) -> str:
 
 
 def _render(code: str, params: object, lang: str, english: str) -> str:
+    """A coded refusal or warning in the person's language (its code stays in the brackets)."""
     from secity_desktop import messages
 
     return messages.render(code, params if isinstance(params, dict) else {}, lang, english)
 
 
 def _refusal_text(ctx: Context, reason: str, english: str) -> str:
-    """A refused bundle's reason in the person's language (the code stays in the brackets)."""
-    from secity_desktop import messages
-
-    return messages.render(f"bundle.{reason}", {}, ctx.lang, english)
+    return _render(f"bundle.{reason}", {}, ctx.lang, english)
 
 
 def _anchor_warnings(ctx: Context, plan: Plan) -> None:
