@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import os
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +67,12 @@ def say(lang: str, key: str, english: str, /, **params: Any) -> str:
     A param with an entry in the error catalogue's ``<param>_name`` table (a status;
     ``old_status`` and ``new_status`` too) is shown by it, as in refusals.
     """
+    return render(lang, key, english, params)
+
+
+def render(lang: str, key: str, english: str, params: Mapping[str, Any]) -> str:
+    """:func:`say` for a key chosen at run time (a stable code from a service, such as a
+    ``secity doctor`` check's); its caller's own test checks that the codes have Thai."""
     template = catalogue(lang).get(key, english)
     words = messages.catalogue(lang)
     shown = {k: words.get(f"{_kind(k)}_name.{v}", v) if isinstance(v, str) else v

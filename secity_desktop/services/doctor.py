@@ -18,6 +18,11 @@ Decisions (see docs/release.md):
   ``.qm``'s hash table, one entry per translated message, so it is the number
   of Thai strings the GUI will really show, counted without Qt.
 * The workspace is opened like every CLI command opens it (never created).
+* Each check carries a stable ``code`` and its ``params``; the English ``detail`` is
+  filled from :data:`DETAILS` here, and a front end shows the check in the person's
+  language from the same code (the CLI's Thai templates are ``[doctor_check]`` in
+  ``i18n/cli_th.toml``; a refusal inside a check keeps its own error code in
+  ``params["error_code"]`` for ``messages.render``). ``--json`` keeps the codes.
 """
 
 from __future__ import annotations
@@ -43,12 +48,51 @@ LINEBREAK_WORDS = ("เมือง", "สิ่งแวดล้อม", "ย�
 LOW_DISK_BYTES = 200 * 1024 * 1024
 
 
+#: Every check's English title (its name is the stable code; the CLI's Thai titles are
+#: ``doctor_check.title.<name>`` in ``i18n/cli_th.toml``).
+TITLES = {
+    "thai_ui_catalogue": "Thai UI catalogue",
+    "thai_error_catalogue": "Thai error texts",
+    "fonts": "PDF fonts",
+    "workspace": "workspace",
+    "framework": "indicator framework",
+    "free_disk": "free disk space",
+    "word_list": "Thai word list",
+    "data_files": "data files",
+}
+
+#: Every check's English detail template by code (``<name>.<state>``); the Thai ones are
+#: ``doctor_check.<code>`` in ``i18n/cli_th.toml`` with the same ``{params}``.
+DETAILS = {
+    "thai_ui_catalogue.ok": "{count} messages in {file}",
+    "thai_ui_catalogue.missing": "Thai UI catalogue missing or empty",
+    "thai_error_catalogue.ok": "{count} messages",
+    "thai_error_catalogue.missing": "i18n/messages_th.toml missing or unreadable",
+    "fonts.ok": "{count} Sarabun faces registered for PDF",
+    "fonts.error": "{error}",
+    "word_list.ok": "{count} words; '{sample}' → {words}",
+    "word_list.failed": "Thai word breaking failed: {kind}: {error}",
+    "workspace.open": "{role}, schema {schema}",
+    "workspace.cannot_open": "cannot open {folder}: {error}",
+    "workspace.error": "{error}",
+    "workspace.missing": "not created yet at {folder}",
+    "framework.ok": "{id} {version} ({fw_status})",
+    "framework.missing": "no framework file in {folder}",
+    "free_disk.ok": "{size} MiB free at {folder}",
+    "free_disk.unknown": "unknown at {folder}",
+    "data_files.ok": "all present",
+    "data_files.missing": "missing: {files}",
+}
+
+
 @dataclass(frozen=True)
 class Check:
     name: str
     ok: bool
     detail: str
     required: bool = True
+    code: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -67,8 +111,31 @@ class Report:
     def as_dict(self) -> dict[str, Any]:
         return {**self.facts, "ok": self.ok, "checks": [asdict(c) for c in self.checks]}
 
-    def check(self, name: str, ok: bool, detail: str, *, required: bool = True) -> None:
-        self.checks.append(Check(name, bool(ok), detail, required))
+    def check(self, name: str, ok: bool, state: str, *, required: bool = True,
+              exc: BaseException | None = None, **params: Any) -> None:
+        """Record check ``name`` in ``state`` (its code is ``<name>.<state>``, a :data:`DETAILS`
+        key); a refusal ``exc`` is kept as ``error`` (its English) and, when it is a
+        :class:`SecityError`, as ``error_code``/``error_params`` for the front end to render."""
+        code = f"{name}.{state}"
+        shown = {k: _plain(v) for k, v in params.items()}
+        if exc is not None:
+            shown["error"] = str(exc)
+            if isinstance(exc, SecityError):
+                shown["error_code"] = exc.code
+                shown["error_params"] = {k: _plain(v) for k, v in exc.params.items()}
+        detail = DETAILS[code].format_map(shown)
+        self.checks.append(Check(name, bool(ok), detail, required, code, shown))
+
+
+def _plain(value: Any) -> Any:
+    """A param as JSON carries it (paths and other objects as text)."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return str(value)
 
 
 def settings_path() -> Path:
@@ -132,18 +199,16 @@ def _catalogues(report: Report, lang: str) -> None:
         "file": str(th_qm) if th_qm else None,
         "messages": count or 0,
     }
-    report.check(
-        "thai_ui_catalogue",
-        bool(count),
-        f"{count} messages in {th_qm}" if count else "Thai UI catalogue missing or empty",
-    )
+    if count:
+        report.check("thai_ui_catalogue", True, "ok", count=count, file=th_qm)
+    else:
+        report.check("thai_ui_catalogue", False, "missing")
     errors = messages.catalogue("th")
     report.facts["error_catalogue"] = {"lang": "th", "messages": len(errors)}
-    report.check(
-        "thai_error_catalogue",
-        bool(errors),
-        f"{len(errors)} messages" if errors else "i18n/messages_th.toml missing or unreadable",
-    )
+    if errors:
+        report.check("thai_error_catalogue", True, "ok", count=len(errors))
+    else:
+        report.check("thai_error_catalogue", False, "missing")
 
 
 def _fonts(report: Report) -> None:
@@ -153,10 +218,10 @@ def _fonts(report: Report) -> None:
         found = register_fonts()
     except SecityError as exc:
         report.facts["fonts"] = []
-        report.check("fonts", False, str(exc))
+        report.check("fonts", False, "error", exc=exc)
         return
     report.facts["fonts"] = sorted(found)
-    report.check("fonts", len(found) >= 6, f"{len(found)} Sarabun faces registered for PDF")
+    report.check("fonts", len(found) >= 6, "ok", count=len(found))
 
 
 def _word_list(report: Report) -> None:
@@ -175,14 +240,11 @@ def _word_list(report: Report) -> None:
         bounds = word_boundaries(LINEBREAK_SAMPLE)
         info["sample"] = [LINEBREAK_SAMPLE[a:b] for a, b in itertools.pairwise(bounds)]
     except Exception as exc:  # a broken install must be reported, not crash the report
-        report.check("word_list", False, f"Thai word breaking failed: {type(exc).__name__}: {exc}")
+        report.check("word_list", False, "failed", kind=type(exc).__name__, error=str(exc))
         return
     ok = info["words"] > 0 and tuple(info["sample"]) == LINEBREAK_WORDS
-    report.check(
-        "word_list",
-        ok,
-        f"{info['words']} words; '{LINEBREAK_SAMPLE}' → {' | '.join(info['sample'])}",
-    )
+    report.check("word_list", ok, "ok", count=info["words"], sample=LINEBREAK_SAMPLE,
+                 words=" | ".join(info["sample"]))
 
 
 def _workspace(report: Report, data_dir: Path) -> None:
@@ -199,7 +261,7 @@ def _workspace(report: Report, data_dir: Path) -> None:
             ws = open_workspace(data_dir, create=False)
         except SecityError as exc:
             info["error"] = str(exc)
-            report.check("workspace", False, f"cannot open {data_dir}: {exc}")
+            report.check("workspace", False, "cannot_open", exc=exc, folder=data_dir)
         else:
             try:
                 info.update(
@@ -209,13 +271,13 @@ def _workspace(report: Report, data_dir: Path) -> None:
                     schema_version=SCHEMA_VERSION,
                 )
                 framework = ws.frameworks.current()
-                report.check("workspace", True, f"{ws.role.value}, schema {SCHEMA_VERSION}")
+                report.check("workspace", True, "open", role=ws.role.value, schema=SCHEMA_VERSION)
             except SecityError as exc:
-                report.check("workspace", False, str(exc))
+                report.check("workspace", False, "error", exc=exc)
             finally:
                 ws.close()
     else:
-        report.check("workspace", True, f"not created yet at {data_dir}", required=False)
+        report.check("workspace", True, "missing", required=False, folder=data_dir)
     if framework is None:
         try:
             found = fw.discover(paths.forms_dir())
@@ -226,7 +288,7 @@ def _workspace(report: Report, data_dir: Path) -> None:
         framework = (official or found or [None])[-1]
     if framework is None:
         report.facts["framework"] = None
-        report.check("framework", False, f"no framework file in {paths.forms_dir()}")
+        report.check("framework", False, "missing", folder=paths.forms_dir())
         return
     report.facts["framework"] = {
         "id": framework.framework.id,
@@ -234,9 +296,8 @@ def _workspace(report: Report, data_dir: Path) -> None:
         "status": framework.status,
         "hash": framework.hash,
     }
-    report.check(
-        "framework", True, f"{framework.framework.id} {framework.version} ({framework.status})"
-    )
+    report.check("framework", True, "ok", id=framework.framework.id, version=framework.version,
+                 fw_status=framework.status)
 
 
 def _disk(report: Report, data_dir: Path) -> None:
@@ -248,23 +309,21 @@ def _disk(report: Report, data_dir: Path) -> None:
     except OSError:
         free = None
     report.facts["free_disk_bytes"] = free
-    report.check(
-        "free_disk",
-        free is not None and free >= LOW_DISK_BYTES,
-        f"{free / 2**20:.0f} MiB free at {probe}" if free is not None else f"unknown at {probe}",
-        required=False,
-    )
+    if free is None:
+        report.check("free_disk", False, "unknown", required=False, folder=probe)
+    else:
+        report.check("free_disk", free >= LOW_DISK_BYTES, "ok", required=False,
+                     size=f"{free / 2**20:.0f}", folder=probe)
 
 
 def _files(report: Report) -> None:
     files = {name: path.is_file() for name, path in shipped_files()}
     report.facts["data_files"] = files
     absent = [name for name, present in files.items() if not present]
-    report.check(
-        "data_files",
-        not absent,
-        "all present" if not absent else "missing: " + ", ".join(absent),
-    )
+    if absent:
+        report.check("data_files", False, "missing", files=", ".join(absent))
+    else:
+        report.check("data_files", True, "ok")
 
 
 def gather(data_dir: Path, lang: str | None = None) -> Report:
@@ -280,4 +339,4 @@ def gather(data_dir: Path, lang: str | None = None) -> Report:
     return report
 
 
-__all__ = ["Check", "Report", "gather", "settings_path", "shipped_files", "ui_language"]
+__all__ = ["DETAILS", "TITLES", "Check", "Report", "gather", "settings_path", "shipped_files", "ui_language"]

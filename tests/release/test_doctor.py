@@ -47,9 +47,13 @@ def test_doctor_fails_when_a_shipped_file_is_missing(
     monkeypatch.setattr(
         doctor, "shipped_files", lambda: [*real, ("resources/data/gone.csv", home / "gone.csv")]
     )
-    assert main(["--data-dir", str(home / "w"), "doctor"]) == 1
+    assert main(["--data-dir", str(home / "w"), "--lang", "th", "doctor"]) == 1
     out = capsys.readouterr().out
-    assert "✗ data_files: missing: resources/data/gone.csv" in out
+    assert "✗ ไฟล์ข้อมูล: ขาดไฟล์: resources/data/gone.csv" in out
+    assert out.rstrip().endswith("ยังขาดบางอย่างที่จำเป็น")
+    assert main(["--data-dir", str(home / "w"), "--lang", "en", "doctor"]) == 1
+    out = capsys.readouterr().out
+    assert "✗ data files: missing: resources/data/gone.csv" in out
     assert out.rstrip().endswith("something needed is missing")
 
 
