@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from secity_desktop.gui.operations import Failure, OperationRunner, show_failure
 from secity_desktop.gui.qt import Qt, QtWidgets
+from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.services.audit_trail import TrailReport, VerifyAuditTrail
 from secity_desktop.services.workspace import Workspace
 
@@ -26,7 +27,7 @@ class AuditTrailBox(QtWidgets.QGroupBox):
         self.report: TrailReport | None = None
         self.runner = OperationRunner(self, lang)
         row = QtWidgets.QHBoxLayout(self)
-        self.state = QtWidgets.QLabel(self.tr("Not checked yet in this session."), self)
+        self.state = ThaiLabel(self.tr("Not checked yet in this session."), self)
         self.state.setObjectName("auditTrailState")
         self.state.setWordWrap(True)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

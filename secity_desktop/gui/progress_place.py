@@ -17,6 +17,7 @@ from secity_desktop.core.lifecycle import Role
 from secity_desktop.core.trend import ProgressTrend
 from secity_desktop.gui.operations import Failure, OperationRunner, show_failure
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets
+from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.gui.trend_chart import COLOURS, Line, Pane, TrendChart
 from secity_desktop.services import lists
 from secity_desktop.services.report_render import Rendered
@@ -75,7 +76,7 @@ class ProgressPlace(QtWidgets.QWidget):
         self.print_button.clicked.connect(lambda: self.print_pdf())
         bar.addWidget(self.print_button)
         layout.addLayout(bar)
-        self.summary = QtWidgets.QLabel(self)
+        self.summary = ThaiLabel(self)
         self.summary.setObjectName("progressSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -205,7 +206,7 @@ class ProgressPlace(QtWidgets.QWidget):
         table = _table(self, "improvedTable", [
             self.tr("#"), self.tr("Code"), self.tr("Municipality"), self.tr("Province"),
             str(t.improved_from or "—"), str(t.improved_to or "—"), self.tr("Change")], rows)
-        note = self.improved_note = QtWidgets.QLabel(self)
+        note = self.improved_note = ThaiLabel(self)
         note.setObjectName("improvedNote")
         note.setWordWrap(True)
         if t.improved_from is None:

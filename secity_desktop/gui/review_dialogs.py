@@ -95,7 +95,7 @@ class OverrideDialog(ReasonDialog):
         self.level.setSizePolicy(
             QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed
         )
-        self.level_text = QtWidgets.QLabel(self)
+        self.level_text = ThaiLabel(self)
         self.level_text.setObjectName("levelText")
         self.level_text.setWordWrap(True)
         for lv in indicator.levels:

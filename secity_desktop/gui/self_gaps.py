@@ -9,6 +9,7 @@ dashboard's table (``chosen``).
 from __future__ import annotations
 
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets, Signal
+from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.services.self_assessments import GapRow, SelfAssessmentService
 from secity_desktop.services.workspace import Workspace
 
@@ -25,7 +26,7 @@ class SelfGapList(QtWidgets.QWidget):
         self.lang = lang
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QtWidgets.QLabel(self)
+        self.title = ThaiLabel(self)
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
         # three narrow columns fit the dashboard's side panel at 1024 px; the claimed and

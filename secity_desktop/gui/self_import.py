@@ -17,6 +17,7 @@ from secity_desktop.core.errors import SecityError
 from secity_desktop.core.thai_calendar import fiscal_year_be
 from secity_desktop.gui.common import translate_buttons
 from secity_desktop.gui.qt import QtWidgets
+from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.services import lists
 from secity_desktop.services.self_assessments import SelfAssessmentService
 from secity_desktop.services.workspace import Workspace
@@ -34,7 +35,7 @@ class SelfAssessmentDialog(QtWidgets.QDialog):
         self.code = own or code or ""
         name = lists.municipality(ws, self.code).name_th if self.code else "—"
         form = QtWidgets.QFormLayout(self)
-        intro = QtWidgets.QLabel(self.tr(
+        intro = ThaiLabel(self.tr(
             "For a municipality that filled the department's online form: fill the template "
             "(indicator code, level, note) and bring it in here. It is kept as unsigned, with "
             "the name of who entered it."), self)
@@ -70,11 +71,11 @@ class SelfAssessmentDialog(QtWidgets.QDialog):
             buttons.addWidget(b)
         buttons.addStretch(1)
         form.addRow(buttons)
-        self.result = QtWidgets.QLabel(self)
+        self.result = ThaiLabel(self)
         self.result.setObjectName("selfResult")
         self.result.setWordWrap(True)
         form.addRow(self.result)
-        self.current = QtWidgets.QLabel(self)
+        self.current = ThaiLabel(self)
         self.current.setObjectName("selfCurrent")
         self.current.setWordWrap(True)
         form.addRow(self.current)

@@ -13,6 +13,13 @@ the plain text back), and :class:`WordElideDelegate`, installed on every table
 and list by :func:`thai_cells`, which elides cells at a word and lets wrapped
 cells break at Thai words.
 
+Rich text (bold names, coloured hints, links) gets the same treatment
+(docs/thai-everywhere.md): :func:`rich_hints` puts the hints into the text between tags
+only (never inside a tag, an attribute or an entity), names kept whole; and the
+label lays the HTML out in a scratch text document at its width and turns the
+hint where each line must end into a ``<br>``, until Qt breaks nowhere else. So a
+libthai-enabled Qt finds no line it needs to break inside a word ("ล่า|สุด").
+
 The label also keeps room below the baseline. Sarabun's line metrics (hhea
 descent 232/1000) are shallower than its own underscore and below-vowels
 (ุ ู reach about 560/1000); Windows lays text out with the OS/2 win metrics and
@@ -35,12 +42,22 @@ from secity_desktop.core.thai_linebreak import (
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 
 ELLIPSIS = "…"
+#: QLabel lays rich text out in a document whose root frame has no margin (qlabel.cpp,
+#: ``ensureTextLayouted``; ``documentMargin()`` still reports Qt's default 4).
+_LABEL_DOC_MARGIN = 0.0
 V = TypeVar("V", bound=QtWidgets.QAbstractItemView)
 #: Glyphs that reach furthest below the baseline in Thai UI text (and file names).
 _DEEP = "_ุูฏฐญ"
 
 __all__ = ["ELLIPSIS", "ThaiLabel", "WordElideDelegate", "descent_shortfall", "elide_words",
-           "set_wrapped_text", "strip_break_hints", "thai_cells", "wrapped"]
+           "prebreak_rich", "rich_hints", "set_wrapped_text", "strip_break_hints", "thai_cells",
+           "wrapped"]
+
+#: A tag (with its attributes), a comment or an entity: never given a hint.
+_MARKUP = re.compile(r"(<!--.*?-->|<[^>]*>|&#?\w+;)", re.S)
+_SPACE = re.compile(r"[ \t\n]+(?=[^ \t\n])")
+#: Where a line may already end without our help: white space, a hint, a line separator.
+_OPEN = frozenset(f" \t\n{ZWSP}\u2028\u2029\u00a0")
 
 
 def wrapped(text: str, keep: tuple[str, ...] = ()) -> str:
@@ -49,11 +66,92 @@ def wrapped(text: str, keep: tuple[str, ...] = ()) -> str:
     return with_break_hints(text, tuple(keep))
 
 
+def rich_hints(rich: str, keep: tuple[str, ...] = ()) -> str:
+    """HTML ``rich`` with Thai word-boundary hints in its text only (tags, attributes and
+    entities untouched; no hint inside a word of a ``keep`` phrase, such as a person's
+    name: it may still break at its spaces, as a plain-text label's does).
+
+    A hint also follows each space between words: Qt may break at either, and
+    :func:`prebreak_rich` turns only hints into ``<br>`` (a hint is found again by its
+    rank in the laid-out text, where a space may have been collapsed)."""
+    if not any(_is_thai(ch) for ch in rich):
+        return rich
+    return "".join(part if i % 2 else _SPACE.sub(lambda m: m.group() + ZWSP, wrapped(part, keep))
+                   for i, part in enumerate(_MARKUP.split(rich)))
+
+
+def _is_thai(ch: str) -> bool:
+    return "\u0e00" <= ch <= "\u0e7f"
+
+
+def _bad_break(doc: QtGui.QTextDocument) -> int | None:
+    """Index (among the document's hints) of the hint where the first line Qt ended inside a
+    Thai word should have ended instead; None when every line ends at a word."""
+    block = doc.begin()
+    while block.isValid():
+        layout, text = block.layout(), block.text()
+        for i in range(layout.lineCount() - 1):
+            line = layout.lineAt(i)
+            start, end = line.textStart(), line.textStart() + line.textLength()
+            if end >= len(text) or end <= 0:
+                continue
+            before, after = text[end - 1], text[end]
+            if before in _OPEN or after in _OPEN or not (_is_thai(before) or _is_thai(after)):
+                continue
+            last = text.rfind(ZWSP, start, end)
+            if last <= start:
+                continue  # a word wider than the line: nothing better than Qt's cut
+            before_doc = block.position() + last
+            return sum(1 for p in range(before_doc) if doc.characterAt(p) == ZWSP)
+        block = block.next()
+    return None
+
+
+def prebreak_rich(hinted: str, width: float, font: QtGui.QFont, margin: float = 0.0) -> str:
+    """HTML ``hinted`` (from :func:`rich_hints`) with a ``<br>`` at each hint where a line laid
+    out ``width`` pixels wide must end, so that no line needs a break inside a Thai word."""
+    doc = QtGui.QTextDocument()
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(margin)
+    option = doc.defaultTextOption()
+    option.setWrapMode(QtGui.QTextOption.WrapMode.WordWrap)  # as a word-wrapping QLabel's
+    doc.setDefaultTextOption(option)
+    parts = _MARKUP.split(hinted)
+    for _ in range(200):  # one <br> per line at most; a label has far fewer lines
+        doc.setHtml("".join(parts))
+        doc.setTextWidth(width)
+        doc.size()  # lays the document out (block layouts are empty until then)
+        bad = _bad_break(doc)
+        if bad is None:
+            break
+        seen = 0
+        for i in range(0, len(parts), 2):
+            count = parts[i].count(ZWSP)
+            if seen + count > bad:
+                pieces = parts[i].split(ZWSP)
+                k = bad - seen + 1
+                parts[i] = ZWSP.join(pieces[:k]) + "<br>" + ZWSP.join(pieces[k:])
+                break
+            seen += count
+        else:
+            break
+    return "".join(parts)
+
+
+def _is_rich(label: QtWidgets.QLabel, text: str) -> bool:
+    fmt = label.textFormat()
+    return fmt == Qt.TextFormat.RichText or (
+        fmt == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text))
+
+
 def set_wrapped_text(label: QtWidgets.QLabel, text: str) -> None:
     """Show ``text`` wrapping at Thai word boundaries (the plain text stays in the tooltip-free
     accessible name, so screen readers and tests read it without the hints)."""
     label.setWordWrap(True)
-    label.setText(wrapped(text))
+    if isinstance(label, ThaiLabel):
+        label.setText(text)  # it breaks the lines itself
+    else:
+        label.setText(wrapped(text))
     label.setAccessibleName(strip_break_hints(text))
 
 
@@ -116,7 +214,8 @@ class ThaiLabel(QtWidgets.QLabel):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[call-overload]
         self._plain = super().text()
-        self._hinted = wrapped(self._plain)
+        self._keep: tuple[str, ...] = ()
+        self._hinted = self._hint()
         self._broken_at = -1
         self.setWordWrap(True)
         if self._plain:
@@ -126,10 +225,22 @@ class ThaiLabel(QtWidgets.QLabel):
     def setText(self, text: str, keep: tuple[str, ...] = ()) -> None:
         """Show ``text``; ``keep`` lists phrases (people's and places' names) never broken."""
         self._plain = text
-        self._hinted = wrapped(text, keep)
+        self._keep = tuple(keep)
+        self._hinted = self._hint()
         self._broken_at = -1
         super().setText(self._hinted)
         self._break_lines()
+
+    def setTextFormat(self, fmt: Qt.TextFormat) -> None:
+        """Rich and plain text take their hints differently: set again in the new format."""
+        super().setTextFormat(fmt)
+        if self._plain:
+            self.setText(self._plain, self._keep)
+
+    def _hint(self) -> str:
+        if _is_rich(self, self._plain):
+            return rich_hints(self._plain, self._keep)
+        return wrapped(self._plain, self._keep)
 
     def minimumSizeHint(self) -> QtCore.QSize:
         """As a wrapping label's: one line high (the newlines of :meth:`_break_lines` are
@@ -145,20 +256,22 @@ class ThaiLabel(QtWidgets.QLabel):
         self._break_lines()
 
     def _break_lines(self) -> None:
-        """Plain Thai text is broken into lines here, at our word breaks only.
+        """Thai text is broken into lines here, at our word breaks only.
 
         Where Qt has libthai (Linux), its dictionary adds breaks of its own ("ครั้งถัด|ไป",
-        "ล่า|สุด"); lines that already fit leave it nothing to break. Rich text keeps the
-        hints alone (its runs are measured by Qt).
+        "ล่า|สุด"); lines that already fit leave it nothing to break. Plain text is filled
+        greedily by :func:`prebreak`; rich text is laid out by Qt in a scratch document and
+        given a ``<br>`` wherever Qt would break inside a word (:func:`prebreak_rich`).
         """
-        width = self.contentsRect().width() - 2 * max(0, self.margin()) - 2
-        if (width <= 0 or width == self._broken_at or self._hinted == self._plain
-                or self.textFormat() == Qt.TextFormat.RichText
-                or (self.textFormat() == Qt.TextFormat.AutoText
-                    and QtGui.Qt.mightBeRichText(self._plain))):
+        width = self.contentsRect().width() - 2 * max(0, self.margin())
+        if width <= 2 or width == self._broken_at or ZWSP not in self._hinted:
             return
         self._broken_at = width
-        broken = prebreak(self._hinted, width, QtGui.QFontMetricsF(self.font()))
+        if _is_rich(self, self._plain):  # laid out exactly as the label's own document is
+            broken = prebreak_rich(self._hinted, width, self.font(), _LABEL_DOC_MARGIN)
+        else:
+            width -= 2
+            broken = prebreak(self._hinted, width, QtGui.QFontMetricsF(self.font()))
         if broken != QtWidgets.QLabel.text(self):
             super().setText(broken)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from secity_desktop.core.trend import MunicipalityTrend
 from secity_desktop.gui.operations import Failure, OperationRunner
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets
+from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.gui.trend_chart import COLOURS, Line, Pane, TrendChart
 from secity_desktop.services.report_render import Rendered
 from secity_desktop.services.trend import TrendService
@@ -67,7 +68,7 @@ class TrendSection(QtWidgets.QWidget):
         self.tabs.addTab(self.components_chart, self.tr("Components"))
         self.tabs.addTab(self.table, self.tr("Year by year"))
         layout.addWidget(self.tabs, 1)
-        self.note = QtWidgets.QLabel(self._note(), self)
+        self.note = ThaiLabel(self._note(), self)
         self.note.setObjectName("trendNote")
         self.note.setWordWrap(True)
         layout.addWidget(self.note)

@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 from secity_desktop.app import main as gui_main
 from secity_desktop.cli.main import main as cli_main
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
-from secity_desktop.gui.thai_wrap import strip_break_hints
+from secity_desktop.gui.thai_wrap import ThaiLabel, strip_break_hints
 
 ROLES = [("assessor", []), ("province", ["--province", "50"]),
          ("region", ["--province", "50"]), ("national", []),
@@ -92,6 +92,16 @@ def _texts(root: QtWidgets.QWidget) -> Iterator[tuple[str, str]]:
             yield from _view_texts(where, w)
 
 
+def _plain_wrapping_labels(root: QtWidgets.QWidget) -> Iterator[QtWidgets.QLabel]:
+    """Visible labels that wrap Thai (plain or rich text) without ``ThaiLabel``'s word breaks:
+    Qt (with libthai) would break them inside words. A message box's own label is Qt's."""
+    for w in root.findChildren(QtWidgets.QLabel):
+        if (w.wordWrap() and not isinstance(w, ThaiLabel) and w.isVisibleTo(root)
+                and any("\u0e00" <= ch <= "\u0e7f" for ch in w.text())
+                and not isinstance(w.window(), QtWidgets.QMessageBox)):
+            yield w
+
+
 def _file_listing(w: QtWidgets.QWidget) -> bool:
     parent = w.parentWidget()
     while parent is not None and not isinstance(parent, QtWidgets.QFileDialog):
@@ -140,8 +150,12 @@ class Walk:
         self.texts = 0
         self.clicked: set[str] = set()
         self.titles: list[str] = []
+        self.plain_labels: set[str] = set()
 
     def collect(self, root: QtWidgets.QWidget, label: str) -> None:
+        for w in _plain_wrapping_labels(root):
+            self.plain_labels.add(f"{label}: {type(root).__name__}/{w.objectName()}: "
+                                  f"{strip_break_hints(QtWidgets.QLabel.text(w))[:40]!r}")
         for where, text in _texts(root):
             self.texts += 1
             for word in _latin_words(text or ""):
@@ -304,6 +318,126 @@ def test_no_english_in_the_thai_ui(qtbot: QtBot, tmp_path: Path, role: str,
         assert walk.dialogs >= 2, "the walk opened no dialogs: it would prove nothing"
         report = "\n".join(f"{w!r} at {sorted(places)[0]}" for w, places in sorted(walk.found.items()))
         assert not walk.found, f"{len(walk.found)} English words in the Thai UI:\n{report}"
+        assert not walk.plain_labels, "labels that wrap Thai must be ThaiLabels:\n" + "\n".join(
+            sorted(walk.plain_labels))
+    finally:
+        window.close()
+        window._translations.uninstall()  # type: ignore[attr-defined]
+        window.ws.close()  # type: ignore[attr-defined]
+
+
+def _answer_modals(walk: Walk, label: str, *handlers: object) -> QtCore.QTimer:
+    """Collect each modal dialog as it appears and answer it with the next handler."""
+    queue = list(handlers)
+    seen: set[int] = set()
+
+    def poll() -> None:
+        modal = QtWidgets.QApplication.activeModalWidget()
+        if modal is None or id(modal) in seen or not queue:
+            return
+        seen.add(id(modal))
+        walk.dialogs += 1
+        walk.titles.append(modal.windowTitle())
+        walk.collect(modal, f"{label}: {modal.windowTitle()}")
+        queue.pop(0)(modal)  # type: ignore[operator]
+
+    timer = QtCore.QTimer()
+    timer.setInterval(30)
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
+
+
+def _reject(modal: QtWidgets.QWidget) -> None:
+    modal.reject() if isinstance(modal, QtWidgets.QDialog) else modal.close()  # type: ignore[func-returns-value]
+
+
+def _reason(text: str) -> object:
+    def answer(modal: QtWidgets.QWidget) -> None:
+        modal.edit.setPlainText(text)  # type: ignore[attr-defined]
+        modal.accept()  # type: ignore[attr-defined]
+    return answer
+
+
+def _no(modal: QtWidgets.QWidget) -> None:
+    assert isinstance(modal, QtWidgets.QMessageBox)
+    modal.button(QtWidgets.QMessageBox.StandardButton.No).click()
+
+
+def _click(walk: Walk, button: QtWidgets.QPushButton, label: str, *handlers: object) -> None:
+    assert button.isEnabled(), label
+    before = walk.dialogs
+    timer = _answer_modals(walk, label, *handlers)
+    try:
+        button.click()
+        QtWidgets.QApplication.processEvents()
+    finally:
+        timer.stop()
+    assert walk.dialogs - before == len(handlers), f"{label}: the dialogs did not all open"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)")
+def test_the_review_dialogs_speak_thai(qtbot: QtBot, tmp_path: Path) -> None:
+    """The dialogs reached only from a started review (change a level with a reason, comment,
+    approve, return to the assessor and its "write the bundle now?" question), for a
+    province reviewing received assessments: their text, and the review place after each."""
+    from secity_desktop.core.lifecycle import Status
+    from secity_desktop.store import assessments as repo
+
+    data = tmp_path / "province"
+    assert cli_main(["--data-dir", str(data), "init", "--role", "province", "--province", "50",
+                     "--name", "สมชาย ใจดี", "--demo"]) == 0
+    window = gui_main(["--data-dir", str(data), "--lang", "th"], exec_=False)
+    assert isinstance(window, QtWidgets.QMainWindow)
+    qtbot.addWidget(window)
+    try:
+        window.resize(1366, 768)
+        walk = Walk(window, _data_words(window))
+        review = window.review_place  # type: ignore[attr-defined]
+        places = _places(window)
+        places.setCurrentWidget(review)
+        years = [row[0] for row in window.ws.db.execute(  # type: ignore[attr-defined]
+            "select distinct year from assessments where status = ?", [Status.RECEIVED.value])]
+        assert years, "the demo province has received assessments to review"
+        review.year_combo.setCurrentIndex(review.year_combo.findData(years[0]))
+        QtWidgets.QApplication.processEvents()
+        received = [row[0] for row in window.ws.db.execute(  # type: ignore[attr-defined]
+            "select id from assessments where status = ? order by id", [Status.RECEIVED.value])
+            if review.list_model.row_of(row[0]) >= 0]  # in the place's list (this year's)
+        assert len(received) >= 2, "the demo province has received assessments to review"
+        first, second = received[:2]
+
+        review.select(first)
+        assert review.current_id == first, (review.current_id, first)
+        assert review.start_btn.isEnabled()
+        review.start_btn.click()
+        QtWidgets.QApplication.processEvents()
+        assert repo.get(window.ws.db, first).status == Status.UNDER_REVIEW  # type: ignore[attr-defined]
+        walk.collect(window, "review started")
+        review.ind_table.selectRow(0)
+        _click(walk, review.override_btn, "change level", _reason("หลักฐานไม่ครบทุกชุมชน"))
+        walk.collect(window, "after the change of level")
+        _click(walk, review.ind_comment_btn, "comment on indicator", _reject)
+        _click(walk, review.comment_btn, "comment on assessment", _reject)
+        _click(walk, review.approve_btn, "approve (cancelled)", _reject)
+        handlers: list[object] = [_reason("แนบภาพถ่ายให้ครบ")]
+        if review.writer is not None:
+            handlers.append(_no)  # "write the return bundle now?": not now
+        _click(walk, review.return_btn, "return to the assessor", *handlers)
+        assert repo.get(window.ws.db, first).status == Status.RETURNED  # type: ignore[attr-defined]
+        walk.collect(window, "after the return")
+
+        review.select(second)
+        review.start_btn.click()
+        QtWidgets.QApplication.processEvents()
+        _click(walk, review.approve_btn, "approve", _reason(""))
+        assert repo.get(window.ws.db, second).status == Status.APPROVED  # type: ignore[attr-defined]
+        walk.collect(window, "after the approval")
+
+        print(f"review: {walk.dialogs} dialogs, {walk.texts} texts: {walk.titles}")
+        report = "\n".join(f"{w!r} at {sorted(at)[0]}" for w, at in sorted(walk.found.items()))
+        assert not walk.found, f"{len(walk.found)} English words in the review dialogs:\n{report}"
+        assert not walk.plain_labels, "\n".join(sorted(walk.plain_labels))
     finally:
         window.close()
         window._translations.uninstall()  # type: ignore[attr-defined]

@@ -1,5 +1,5 @@
 """``secity doctor`` in Thai: every check's title and detail render from its stable code, so
-no English sentence reaches a Thai reader; ``--json`` keeps the codes (docs/thai-text.md)."""
+no English sentence reaches a Thai reader; ``--json`` keeps the codes (docs/thai-everywhere.md)."""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
+from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.services.self_assessments import Claim
 
 DISAGREE_STYLE = "QFrame#claimBox { background:#fff4d6; border:1px solid #e0a800; }"
@@ -28,7 +29,7 @@ class ClaimBox(QtWidgets.QFrame):
         self.title = QtWidgets.QLabel(self.tr("Municipality's self-assessment"), self)
         self.title.setStyleSheet("color:#55606e")
         layout.addWidget(self.title)
-        self.label = QtWidgets.QLabel(self)
+        self.label = ThaiLabel(self)
         self.label.setObjectName("claimLabel")
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)

@@ -208,7 +208,7 @@ class IndicatorPage(QtWidgets.QWidget):
         ev_layout.addLayout(buttons)
         # On its own line: beside the buttons it made the page wider than a 1024 px
         # screen's middle pane, and the whole page scrolled sideways.
-        drop = QtWidgets.QLabel(self.tr("or drop files here"), self.evidence_box)
+        drop = ThaiLabel(self.tr("or drop files here"), self.evidence_box)
         drop.setStyleSheet("color:#55606e")
         drop.setWordWrap(True)
         ev_layout.addWidget(drop)

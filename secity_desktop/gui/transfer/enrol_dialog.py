@@ -11,7 +11,7 @@ character; the "confirmed" box is for a comparison made by eye.
 from __future__ import annotations
 
 from secity_desktop.gui.qt import QtGui, QtWidgets
-from secity_desktop.gui.thai_wrap import set_wrapped_text
+from secity_desktop.gui.thai_wrap import ThaiLabel, set_wrapped_text
 
 MATCH = "#1b7f3b"
 DIFFER = "#b00020"
@@ -73,7 +73,7 @@ class EnrolKeyDialog(QtWidgets.QDialog):
         self.heard.setObjectName("heard")
         self.heard.setPlaceholderText(self.tr("type what the sender reads out (or its last 8 characters)"))
         form.addRow(self.tr("Read out by the sender"), self.heard)
-        self.verdict = QtWidgets.QLabel(self)
+        self.verdict = ThaiLabel(self)
         self.verdict.setObjectName("verdict")
         form.addRow(self.verdict)
         self.confirmed = QtWidgets.QCheckBox(self.tr("I compared the fingerprint with the sender: "

@@ -79,7 +79,7 @@ class ExportPage(QtWidgets.QWidget):
         self.runner = OperationRunner(self, lang)
         self.model = CandidateTableModel(svc, self, lang)
         layout = QtWidgets.QVBoxLayout(self)
-        self.hint = QtWidgets.QLabel(self)  # never a blank page: what to do here, and in what order
+        self.hint = ThaiLabel(self)  # never a blank page: what to do here, and in what order
         self.hint.setObjectName("sendHint")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
