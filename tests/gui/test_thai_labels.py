@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from secity_desktop.core.thai_linebreak import ZWSP, break_opportunities
 from secity_desktop.gui.fonts import load_fonts
+from secity_desktop.gui.models.assessments import ID_ROLE
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from secity_desktop.gui.thai_wrap import (
     ELLIPSIS,
@@ -121,12 +122,23 @@ def test_table_cells_elide_at_a_word(qtbot: QtBot) -> None:
 
 def test_every_wrapping_label_in_the_main_window_is_a_thai_label(qtbot: QtBot, ws) -> None:  # type: ignore[no-untyped-def]
     from secity_desktop.gui.main_window import MainWindow
+    from secity_desktop.services import demo
 
+    demo.seed(ws)
     window = MainWindow(ws, "th")
     qtbot.addWidget(window)
-    plain = [w.objectName() or w.text()[:30] for w in window.findChildren(QtWidgets.QLabel)
-             if w.wordWrap() and not isinstance(w, ThaiLabel)]
+    # the editor too: its header, claim box and banners, evidence hint (rich text among them)
+    window.open_assessment(window.assessment_model.index(0, 0).data(ID_ROLE))
+    rich = 0
+    plain = []
+    for w in window.findChildren(QtWidgets.QLabel):
+        is_rich = w.textFormat() == Qt.TextFormat.RichText or (
+            w.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(w.text()))
+        rich += is_rich and isinstance(w, ThaiLabel)
+        if w.wordWrap() and not isinstance(w, ThaiLabel):
+            plain.append(f"{w.objectName() or w.text()[:30]}{' (rich text)' if is_rich else ''}")
     assert plain == []
+    assert rich >= 3, "rich-text labels are among those checked"
     views = [v for v in window.findChildren(QtWidgets.QAbstractItemView)
              if not isinstance(v.itemDelegate(), WordElideDelegate)
              and not isinstance(v, QtWidgets.QHeaderView) and not _in_combo(v)]
