@@ -87,6 +87,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Read-only here. Next: review it under Review — start the review, change a level with a reason, then approve it or return it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Clear {code}</source>
         <translation>Clear {code}</translation>
     </message>

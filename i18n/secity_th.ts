@@ -87,6 +87,14 @@
         <translation>ยืนยันและลงนามแล้ว ขั้นต่อไป: ส่งให้จังหวัด ได้ที่ รับ–ส่งข้อมูล › ส่ง (ส่งออกไปยังโฟลเดอร์ในแฟลชไดรฟ์)</translation>
     </message>
     <message>
+        <source>Read-only here. Next: review it under Review — start the review, change a level with a reason, then approve it or return it.</source>
+        <translation>ที่นี่เปิดดูได้อย่างเดียว ขั้นต่อไป: พิจารณาที่หน้า “พิจารณา” — กดเริ่มพิจารณา เปลี่ยนระดับพร้อมระบุเหตุผล แล้วอนุมัติหรือส่งกลับให้แก้ไข</translation>
+    </message>
+    <message>
+        <source>Go to Review…</source>
+        <translation>ไปที่หน้าพิจารณา…</translation>
+    </message>
+    <message>
         <source>Clear {code}</source>
         <translation>ล้างคำตอบ {code}</translation>
     </message>
@@ -2640,11 +2648,13 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     </message>
     <message>
         <source>Assessor&apos;s level</source>
-        <translation>ระดับที่ผู้ประเมินเลือก</translation>
+        <translation>ระดับ
+ผู้ประเมิน</translation>
     </message>
     <message>
         <source>Reviewer&apos;s level</source>
-        <translation>ระดับที่ผู้พิจารณากำหนด</translation>
+        <translation>ระดับ
+ผู้พิจารณา</translation>
     </message>
     <message>
         <source>Comments</source>
@@ -2652,7 +2662,8 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     </message>
     <message>
         <source>Municipality&apos;s claim</source>
-        <translation>เทศบาลประเมินตนเอง</translation>
+        <translation>เทศบาล
+ประเมินตนเอง</translation>
     </message>
 </context>
 <context>

@@ -272,6 +272,17 @@ class MainWindow(QtWidgets.QMainWindow):
             self.sync_place.export_page.refresh_ready()
             self.sync_place.setCurrentWidget(self.sync_place.export_page)
 
+    def show_review(self, assessment_id: str) -> None:
+        """Review, on ``assessment_id`` (its year chosen): an office's next step on a received one."""
+        place = self.review_place
+        if place is None:
+            return
+        self.places.setCurrentWidget(place)
+        year = self.assessments.get(assessment_id).year
+        if place.year_combo.findData(year) >= 0:
+            place.year_combo.setCurrentIndex(place.year_combo.findData(year))
+        place.select(assessment_id)
+
     # --- actions and menus ------------------------------------------------------
     def _action(
         self, text: str, slot: object, *keys: QtGui.QKeySequence | str, tip: str = ""
@@ -409,6 +420,7 @@ class MainWindow(QtWidgets.QMainWindow):
         editor.saved.connect(self._saved)
         editor.changed.connect(self.assessment_model.refresh_id)
         editor.send_requested.connect(self.show_send)
+        editor.review_requested.connect(self.show_review)
         self.editor = editor
         self.assessments_stack.addWidget(editor)
         self.assessments_stack.setCurrentWidget(editor)

@@ -77,3 +77,30 @@ def test_send_page_and_office_list_say_what_to_do(qtbot: QtBot, tmp_path: Path) 
         assert window.sync_place.currentWidget() is window.sync_place.import_page
     finally:
         n.close()
+
+
+def test_a_received_assessment_in_the_editor_leads_to_review(qtbot: QtBot, tmp_path: Path) -> None:
+    """An office opening a received assessment reads it only; the bar says to review it and
+    its button opens Review on that assessment (its year chosen)."""
+    from secity_desktop.cli.main import main as cli_main
+    from secity_desktop.core.lifecycle import Status
+
+    data = tmp_path / "p"
+    assert cli_main(["--data-dir", str(data), "init", "--role", "province", "--province", "50",
+                     "--name", "สมชาย ใจดี", "--demo"]) == 0
+    ws = open_workspace(data)
+    window = MainWindow(ws, "en")
+    qtbot.addWidget(window)
+    try:
+        aid = ws.db.execute("select id from assessments where status = ? limit 1",
+                            [Status.RECEIVED.value]).fetchone()[0]
+        editor = window.open_assessment(aid)
+        assert editor.next_step_bar.isVisibleTo(window)
+        assert "Review" in editor.next_step.text() and not editor.editable
+        assert editor.next_step_button.text() == "Go to Review…"
+        editor.next_step_button.click()
+        review = window.review_place
+        assert window.places.currentWidget() is review and review.current_id == aid
+    finally:
+        window.close()
+        ws.close()

@@ -18,7 +18,7 @@ import platformdirs
 
 from secity_desktop import messages, paths
 from secity_desktop.core.errors import SecityError
-from secity_desktop.core.lifecycle import STATUS_LABELS, Role, Status
+from secity_desktop.core.lifecycle import OFFICE_ROLES, STATUS_LABELS, Role, Status
 from secity_desktop.core.thai_calendar import now_utc
 from secity_desktop.gui.common import confirm, warn, when_text
 from secity_desktop.gui.editor.claim import banner_text
@@ -53,6 +53,7 @@ class AssessmentEditor(QtWidgets.QWidget):
     changed = Signal(str)  # assessment id, for the list to refresh its row
     current_changed = Signal(str)
     send_requested = Signal()  # the next step after "complete": Sync › Send
+    review_requested = Signal(str)  # an office's next step on a received assessment: Review
 
     def __init__(
         self,
@@ -135,7 +136,7 @@ class AssessmentEditor(QtWidgets.QWidget):
         bar.addWidget(self.next_step, 1)
         self.next_step_button = QtWidgets.QPushButton(self.tr("Go to Send…"), self.next_step_bar)
         self.next_step_button.setObjectName("goToSend")
-        self.next_step_button.clicked.connect(self.send_requested)
+        self.next_step_button.clicked.connect(self._next_step_clicked)
         bar.addWidget(self.next_step_button)
         self.next_step_bar.hide()
         outer.addWidget(self.next_step_bar)
@@ -290,8 +291,20 @@ class AssessmentEditor(QtWidgets.QWidget):
         elif self.svc.ws.role is Role.ASSESSOR and status is Status.FINALIZED:
             text = self.tr("Finalized and signed. Next: send it to the province under Sync › Send "
                            "(export to a USB folder).")
+        elif self.svc.ws.role in OFFICE_ROLES and status in (Status.RECEIVED, Status.UNDER_REVIEW):
+            text = self.tr("Read-only here. Next: review it under Review — start the review, "
+                           "change a level with a reason, then approve it or return it.")
+        self._to_review = self.svc.ws.role in OFFICE_ROLES
+        self.next_step_button.setText(self.tr("Go to Review…") if self._to_review
+                                      else self.tr("Go to Send…"))
         self.next_step.setText(text)
         self.next_step_bar.setVisible(bool(text))
+
+    def _next_step_clicked(self) -> None:
+        if getattr(self, "_to_review", False):
+            self.review_requested.emit(self.aid)
+        else:
+            self.send_requested.emit()
 
     # --- navigation -----------------------------------------------------------
     def open_indicator(self, code: str) -> None:
