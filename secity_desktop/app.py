@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     args = _args(argv)
     from secity_desktop.gui import none_guard
     from secity_desktop.gui import settings as cfg
-    from secity_desktop.gui.fonts import load_fonts
+    from secity_desktop.gui.fonts import load_fonts, load_later_faces
     from secity_desktop.gui.i18n import Translations
     from secity_desktop.gui.qt import QtWidgets
     from secity_desktop.gui.shell import paint_shell, replace_shell
@@ -111,7 +111,7 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     none_guard.install(app)  # PySide6 6.12 drains None's refcount (see gui/none_guard.py)
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.APP_AUTHOR)
-    load_fonts(app)  # type: ignore[arg-type]
+    load_fonts(app, first_only=True)  # type: ignore[arg-type]  # the other faces: when shown
     translations = Translations(app)
     settings = cfg.Settings()
     lang = args.lang or settings.get(cfg.LANGUAGE)
@@ -151,6 +151,7 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     STARTUP_MARKS["window_built"] = time.time()
     replace_shell(shell, window)
     STARTUP_MARKS["window_shown"] = time.time()
+    load_later_faces(app)  # after the first paint, whichever window follows
     if not ws.initialized:  # a new workspace: ask who works here (the window shows behind)
         from secity_desktop.gui.first_run import offer_first_run
 
