@@ -26,7 +26,6 @@ from types import TracebackType
 from typing import Any
 
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal
-from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.services import crash_report
 
 MAX_DIALOGS = 3
@@ -58,6 +57,8 @@ class CrashDialog(QtWidgets.QDialog):
                 path=str(report)))
         else:
             lines.append(self.tr("The report could not be saved; use Copy report instead."))
+        from secity_desktop.gui.thai_wrap import ThaiLabel  # installed before the first paint
+
         self.message = ThaiLabel("\n\n".join(lines), self)
         self.message.setObjectName("crashMessage")
         self.message.setWordWrap(True)

@@ -357,7 +357,7 @@ class MainWindow(QtWidgets.QMainWindow):
         ):
             ass_menu.addAction(a) if a else ass_menu.addSeparator()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        from secity_desktop.gui.help_viewer import add_guide_action  # User guide (F1)
+        from secity_desktop.gui.guide_action import add_guide_action  # User guide (F1)
 
         add_guide_action(self, help_menu)
         about = QtGui.QAction(self.tr("&About SECity Desktop"), self)
