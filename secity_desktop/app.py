@@ -23,7 +23,6 @@ from pathlib import Path
 
 from secity_desktop import __version__, paths
 from secity_desktop.core.errors import SecityError
-from secity_desktop.core.lifecycle import Role
 
 
 def _args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -126,6 +125,7 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     try:
         ws = open_workspace(paths.resolve_data_dir(args.data_dir))
         if not ws.initialized and args.demo:
+            from secity_desktop.core.lifecycle import Role
             from secity_desktop.services import demo
 
             init_workspace(ws, role=Role.ASSESSOR, province_code=None)

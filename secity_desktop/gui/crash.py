@@ -16,7 +16,6 @@ The same error repeated shows one dialog, not a storm of them.
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import threading
 import traceback
@@ -162,6 +161,8 @@ class CrashHandler(QtCore.QObject):
             return  # logged and reported already; one dialog per kind of error
         self.shown.add(key)
         self.dialogs += 1
+        import sqlite3  # (not at import: the handler is installed before the first paint)
+
         store_error = isinstance(exc, sqlite3.DatabaseError)
         try:
             saved = bool(self.flush())
