@@ -2,8 +2,8 @@
 
 Registering a face costs a few milliseconds (Qt reads the file's tables), so start-up
 registers only the faces the first window draws with — Regular and Bold — and
-:func:`load_later_faces` adds the others (Light, SemiBold, Italic…) once the window is
-shown (docs/performance.md, start-up).
+:func:`load_later_faces` adds the others (Light, SemiBold, Italic…) a second after the
+window is shown (docs/performance.md, start-up). Until then Qt synthesises them.
 """
 
 from __future__ import annotations
@@ -43,8 +43,11 @@ def load_fonts(app: QtWidgets.QApplication, point_size: float = 11.0, *,
     return family
 
 
-def load_later_faces(parent: QtCore.QObject) -> None:
-    """Register the faces :func:`load_fonts` left out, when the event loop is next idle."""
+LATER_MS = 1000  # after the first window's paint and the first keys, not competing with them
+
+
+def load_later_faces(parent: QtCore.QObject, delay_ms: int = LATER_MS) -> None:
+    """Register the faces :func:`load_fonts` left out, ``delay_ms`` from now."""
     rest = [f for f in _faces() if f not in FIRST_FACES]
     if rest:
-        QtCore.QTimer.singleShot(0, parent, lambda: _register(rest))
+        QtCore.QTimer.singleShot(delay_ms, parent, lambda: _register(rest))

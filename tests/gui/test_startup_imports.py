@@ -46,6 +46,12 @@ QtWidgets.QApplication.processEvents()
 seen["usable"] = sorted(sys.modules)
 seen["rows"] = window.assessment_model.rowCount()
 seen["visible"] = window.isVisible()
+from secity_desktop.gui.qt import QtCore, QtGui
+seen["faces_first"] = QtGui.QFontDatabase.styles("Sarabun")
+loop = QtCore.QEventLoop()
+QtCore.QTimer.singleShot(1500, loop.quit)  # the other faces come a second after the window
+loop.exec()
+seen["faces_later"] = QtGui.QFontDatabase.styles("Sarabun")
 print(json.dumps(seen))
 """
 
@@ -70,3 +76,7 @@ def test_first_paint_and_first_window_leave_heavy_modules_unloaded(tmp_path: Pat
     assert _loaded(seen["usable"], NEVER_AT_START) == []
     # the check itself sees what it looks for: by then the store had been opened
     assert "sqlite_utils" in seen["usable"] or "secity_desktop.store" in seen["usable"]
+    # the first window is drawn with Regular and Bold; the other faces follow
+    assert {"Regular", "Bold"} <= set(seen["faces_first"])
+    assert "Light" not in seen["faces_first"]
+    assert {"Light", "SemiBold", "Italic"} <= set(seen["faces_later"])
