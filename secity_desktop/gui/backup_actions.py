@@ -20,10 +20,10 @@ from secity_desktop.core.errors import Cancelled, SecityError
 from secity_desktop.gui.operations import Failure, OperationRunner
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets
 from secity_desktop.services import backup_auto
-from secity_desktop.services.backup import CreateBackup, VerifyBackup, default_name
-from secity_desktop.services.backup_format import SUFFIX
 from secity_desktop.services.operations import Operation
-from secity_desktop.services.restore import RestoreBackup
+
+# The backup writer, reader and restorer (zip, hashing, the pydantic manifest) are imported
+# when an action runs, not when the File menu is built at start-up (docs/performance.md).
 
 DAILY_DELAY_MS = 60_000
 _log = log.get("gui.backup")
@@ -71,12 +71,17 @@ class BackupActions(QtCore.QObject):
 
     # --- asking (tests replace these) --------------------------------------------------
     def ask_save(self) -> Path | None:
+        from secity_desktop.services.backup import default_name
+        from secity_desktop.services.backup_format import SUFFIX
+
         name, _ = QtWidgets.QFileDialog.getSaveFileName(
             self.window, self.tr("Back up the workspace to"), str(Path.home() / default_name()),
             self.tr("SECity backup (*{suffix})").format(suffix=SUFFIX))
         return Path(name) if name else None
 
     def ask_open(self) -> Path | None:
+        from secity_desktop.services.backup_format import SUFFIX
+
         name, _ = QtWidgets.QFileDialog.getOpenFileName(
             self.window, self.tr("Choose a backup"), str(Path.home()),
             self.tr("SECity backup (*{suffix})").format(suffix=SUFFIX))
@@ -104,6 +109,8 @@ class BackupActions(QtCore.QObject):
 
     # --- actions ------------------------------------------------------------------------
     def backup(self) -> None:
+        from secity_desktop.services.backup import CreateBackup
+
         target = self.ask_save()
         if target is None:
             return
@@ -121,6 +128,8 @@ class BackupActions(QtCore.QObject):
         self.inform(text)
 
     def verify(self) -> None:
+        from secity_desktop.services.backup import VerifyBackup
+
         source = self.ask_open()
         if source is not None:
             self._run(self.tr("Checking the backup…"), VerifyBackup(source), self._verified)
@@ -130,6 +139,8 @@ class BackupActions(QtCore.QObject):
             n=v.entries))
 
     def restore(self) -> None:
+        from secity_desktop.services.restore import RestoreBackup
+
         source = self.ask_open()
         if source is None:
             return

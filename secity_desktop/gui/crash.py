@@ -16,7 +16,6 @@ The same error repeated shows one dialog, not a storm of them.
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import threading
 import traceback
@@ -26,7 +25,6 @@ from types import TracebackType
 from typing import Any
 
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal
-from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.services import crash_report
 
 MAX_DIALOGS = 3
@@ -58,6 +56,8 @@ class CrashDialog(QtWidgets.QDialog):
                 path=str(report)))
         else:
             lines.append(self.tr("The report could not be saved; use Copy report instead."))
+        from secity_desktop.gui.thai_wrap import ThaiLabel  # installed before the first paint
+
         self.message = ThaiLabel("\n\n".join(lines), self)
         self.message.setObjectName("crashMessage")
         self.message.setWordWrap(True)
@@ -161,6 +161,8 @@ class CrashHandler(QtCore.QObject):
             return  # logged and reported already; one dialog per kind of error
         self.shown.add(key)
         self.dialogs += 1
+        import sqlite3  # (not at import: the handler is installed before the first paint)
+
         store_error = isinstance(exc, sqlite3.DatabaseError)
         try:
             saved = bool(self.flush())

@@ -284,15 +284,3 @@ def show_guide(window: Any, page: str | None = None) -> HelpViewer | None:
     viewer.raise_()
     viewer.activateWindow()
     return viewer
-
-
-def add_guide_action(window: Any, menu: QtWidgets.QMenu) -> QtGui.QAction:
-    """Help › User guide (F1) in ``menu``; F1 works from anywhere in the window."""
-    action = QtGui.QAction(QtCore.QCoreApplication.translate("HelpViewer", "&User guide"), window)
-    action.setShortcut(QtGui.QKeySequence("F1"))
-    action.setShortcutContext(QtCore.Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(lambda: show_guide(window))
-    window.addAction(action)
-    menu.addAction(action)
-    window.act_guide = action
-    return action

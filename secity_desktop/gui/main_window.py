@@ -241,12 +241,8 @@ class MainWindow(QtWidgets.QMainWindow):
         label.setObjectName("emptyHintText")
         label.setWordWrap(True)
         row.addWidget(label, 1)
-        if self.ws.role is Role.ASSESSOR:
-            label.setText(self.tr("No assessments yet: start one with “New assessment…”."))
-        else:
-            label.setText(self.tr(
-                "Nothing here yet. Assessments reach this office in signed bundles: import the "
-                "bundles you receive under Sync › Receive (import)."))
+        self._empty_hint_label = label  # its text is set when the hint first shows: see below
+        if self.ws.role is not Role.ASSESSOR:
             button = QtWidgets.QPushButton(self.tr("Import a bundle…"), self.empty_hint)
             button.setObjectName("importHintButton")
             button.clicked.connect(self.show_import)
@@ -258,7 +254,18 @@ class MainWindow(QtWidgets.QMainWindow):
         return self.empty_hint
 
     def _update_empty_hint(self) -> None:
-        self.empty_hint.setVisible(self.assessment_model.rowCount() == 0)
+        empty = self.assessment_model.rowCount() == 0
+        if empty and not self._empty_hint_label.text():
+            # Set only when the hint shows: a ThaiLabel marks its word breaks with PyThaiNLP,
+            # whose dictionary takes ~0.5 s to load — most starts (a list with rows) never pay it.
+            if self.ws.role is Role.ASSESSOR:
+                self._empty_hint_label.setText(
+                    self.tr("No assessments yet: start one with “New assessment…”."))
+            else:
+                self._empty_hint_label.setText(self.tr(
+                    "Nothing here yet. Assessments reach this office in signed bundles: import the "
+                    "bundles you receive under Sync › Receive (import)."))
+        self.empty_hint.setVisible(empty)
 
     def show_import(self) -> None:
         """Sync › Receive (import): where an office's day starts."""
@@ -361,7 +368,7 @@ class MainWindow(QtWidgets.QMainWindow):
         ):
             ass_menu.addAction(a) if a else ass_menu.addSeparator()
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        from secity_desktop.gui.help_viewer import add_guide_action  # User guide (F1)
+        from secity_desktop.gui.guide_action import add_guide_action  # User guide (F1)
 
         add_guide_action(self, help_menu)
         about = QtGui.QAction(self.tr("&About SECity Desktop"), self)

@@ -71,6 +71,9 @@ def _progress(window: Any) -> Any:
     return ProgressPlace(window.ws, window.lang, window)
 
 
+WARM_AFTER_MS = 1500  # the warming starts this long after the window is built
+
+
 def warm_scores(window: Any, years: list[int]) -> QtCore.QTimer | None:
     """Sum the default year's (and the one before's) scores while the window is idle.
 
@@ -90,7 +93,8 @@ def warm_scores(window: Any, years: list[int]) -> QtCore.QTimer | None:
             timer.deleteLater()
 
     timer.timeout.connect(step)
-    timer.start()
+    # not before the first window has painted its list and taken its first keys
+    QtCore.QTimer.singleShot(WARM_AFTER_MS, timer, timer.start)
     return timer
 
 

@@ -22,14 +22,18 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from secity_desktop.core.errors import Cancelled, SecityError, ValidationError
-from secity_desktop.services.backup import BackupResult, CreateBackup
-from secity_desktop.services.backup_format import SUFFIX
 from secity_desktop.services.operations import Progress, no_progress, run_inline
-from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import backup as store_backup
+
+if TYPE_CHECKING:  # the backup writer (and its pydantic manifest) loads when a backup is made:
+    # the GUI asks this module for its notice at start-up (docs/performance.md, start-up)
+    from secity_desktop.services.backup import BackupResult, CreateBackup
+    from secity_desktop.services.workspace import Workspace
 
 log = logging.getLogger("secity.backup")
 
@@ -38,7 +42,18 @@ FOLDER_KEY = "backup.folder"
 DAILY_KEY = "backup.daily"
 DEFAULT_KEEP_DAYS = 7
 AUTO_RESERVE = store_backup.AUTO_RESERVE
-_DAILY = re.compile(r"secity-daily-(\d{4})-(\d{2})-(\d{2})" + re.escape(SUFFIX))
+
+
+@cache
+def _suffix() -> str:
+    from secity_desktop.services.backup_format import SUFFIX
+
+    return SUFFIX
+
+
+@cache
+def _daily() -> re.Pattern[str]:
+    return re.compile(r"secity-daily-(\d{4})-(\d{2})-(\d{2})" + re.escape(_suffix()))
 
 
 @dataclass(frozen=True)
@@ -84,7 +99,7 @@ def configure(ws: Workspace, *, keep: int | None = None, folder: str | None = No
 
 
 def daily_path(ws: Workspace, day: dt.date) -> Path:
-    return daily_folder(ws) / f"secity-daily-{day:%Y-%m-%d}{SUFFIX}"
+    return daily_folder(ws) / f"secity-daily-{day:%Y-%m-%d}{_suffix()}"
 
 
 def due(ws: Workspace, today: dt.date | None = None) -> bool:
@@ -96,8 +111,8 @@ def prune(folder: Path, keep: int, today: dt.date, spare: Path | None = None) ->
     """Delete daily backups older than ``keep`` days (never ``spare``, the one just made)."""
     oldest = today - dt.timedelta(days=keep - 1)
     removed = []
-    for path in sorted(folder.glob(f"secity-daily-*{SUFFIX}")):
-        m = _DAILY.fullmatch(path.name)
+    for path in sorted(folder.glob(f"secity-daily-*{_suffix()}")):
+        m = _daily().fullmatch(path.name)
         if m is None or path == spare:
             continue
         with contextlib.suppress(ValueError, OSError):
@@ -111,6 +126,8 @@ def prune(folder: Path, keep: int, today: dt.date, spare: Path | None = None) ->
 
 def daily_operation(ws: Workspace, today: dt.date | None = None) -> CreateBackup:
     """Today's backup as an operation (the GUI runs it off-thread)."""
+    from secity_desktop.services.backup import CreateBackup
+
     day = today or dt.date.today()
     folder = daily_folder(ws)
     folder.mkdir(parents=True, exist_ok=True)
@@ -149,7 +166,7 @@ def run_daily(ws: Workspace, today: dt.date | None = None,
 
 def listing(ws: Workspace) -> list[BackupFile]:
     out: list[BackupFile] = []
-    places = [(daily_folder(ws), f"secity-daily-*{SUFFIX}", "daily"),
+    places = [(daily_folder(ws), f"secity-daily-*{_suffix()}", "daily"),
               (ws.data_dir.joinpath(*store_backup.PRE_MIGRATION_DIR), "secity-schema*.sqlite3",
                "pre-migration")]
     for folder, pattern, kind in places:

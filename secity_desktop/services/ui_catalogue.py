@@ -21,11 +21,9 @@ nothing here loads Qt.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import os
 import struct
-import subprocess
 import sys
 from pathlib import Path
 
@@ -83,6 +81,8 @@ def compile_ts(ts: Path, qm: Path) -> bool:
     tool = qt_tool("lrelease")
     if tool is None:
         return False
+    import subprocess  # a source run's first start only (the GUI's first paint waits on imports)
+
     qm.parent.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
         [*tool, "-silent", str(ts), "-qm", str(qm)], capture_output=True, check=False
@@ -95,6 +95,8 @@ def default_cache_dir() -> Path:
 
 
 def content_key(ts: Path) -> str:
+    import hashlib  # a source run only: a frozen build trusts its shipped .qm files
+
     return hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
 
 

@@ -1,0 +1,82 @@
+"""The start-up path loads what the first window needs and nothing heavier (issue 11 item 4).
+
+A fresh Python process starts the app the way ``secity-desktop`` does, on a demo
+workspace, and reports which modules were loaded when the shell window was painted
+and when the main window stood ready with its list. A module that costs tens to
+hundreds of milliseconds to import and that the first window does not use must not be
+among them: that is how a start-up regression is caught before anyone times it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from secity_desktop.core.lifecycle import Role
+from secity_desktop.services import demo
+from secity_desktop.services.workspace import init_workspace, open_workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# PDF, QR codes, images, shaping, Thai word breaking, spreadsheets, keys and encryption:
+# each is imported where it is used, never to show the first window.
+NEVER_AT_START = ("reportlab", "segno", "PIL", "uharfbuzz", "pythainlp", "openpyxl",
+                  "cryptography", "pyrage")
+# ... and the shell window is painted before the store and the framework load.
+NOT_BEFORE_FIRST_PAINT = (*NEVER_AT_START, "pydantic", "sqlite_utils",
+                          "secity_desktop.store", "secity_desktop.services.workspace")
+
+_CHILD = r"""
+import json, sys
+from secity_desktop.gui import shell
+seen = {}
+paint = shell.paint_shell
+def painted(*args):
+    window = paint(*args)
+    seen["shell"] = sorted(sys.modules)
+    return window
+shell.paint_shell = painted
+from secity_desktop import app
+window = app.main(["--data-dir", sys.argv[1]], exec_=False)
+from secity_desktop.gui.qt import QtWidgets
+QtWidgets.QApplication.processEvents()
+seen["usable"] = sorted(sys.modules)
+seen["rows"] = window.assessment_model.rowCount()
+seen["visible"] = window.isVisible()
+from secity_desktop.gui.qt import QtCore, QtGui
+seen["faces_first"] = QtGui.QFontDatabase.styles("Sarabun")
+loop = QtCore.QEventLoop()
+QtCore.QTimer.singleShot(1500, loop.quit)  # the other faces come a second after the window
+loop.exec()
+seen["faces_later"] = QtGui.QFontDatabase.styles("Sarabun")
+print(json.dumps(seen))
+"""
+
+
+def _loaded(modules: list[str], roots: tuple[str, ...]) -> list[str]:
+    return sorted({m for m in modules for r in roots if m == r or m.startswith(r + ".")})
+
+
+def test_first_paint_and_first_window_leave_heavy_modules_unloaded(tmp_path: Path) -> None:
+    ws = open_workspace(tmp_path / "demo")
+    init_workspace(ws, role=Role.ASSESSOR, province_code=None, user_name="tester")
+    demo.seed(ws)
+    ws.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+           "SECITY_SMOKE_TEST": ""}
+    out = subprocess.run([sys.executable, "-c", _CHILD, str(tmp_path / "demo")],
+                         capture_output=True, text=True, env=env, timeout=300, check=False)
+    assert out.returncode == 0, out.stderr[-2000:]
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["visible"] and seen["rows"] > 0  # it really got to the first window
+    assert _loaded(seen["shell"], NOT_BEFORE_FIRST_PAINT) == []
+    assert _loaded(seen["usable"], NEVER_AT_START) == []
+    # the check itself sees what it looks for: by then the store had been opened
+    assert "sqlite_utils" in seen["usable"] or "secity_desktop.store" in seen["usable"]
+    # the first window is drawn with Regular and Bold; the other faces follow
+    assert {"Regular", "Bold"} <= set(seen["faces_first"])
+    assert "Light" not in seen["faces_first"]
+    assert {"Light", "SemiBold", "Italic"} <= set(seen["faces_later"])
