@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
-import traceback
 from collections.abc import Sequence
 
 from secity_desktop import __version__, log, messages, paths
@@ -73,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(result or 0)
     except SecityError as exc:
         if args.debug:
-            traceback.print_exc()
+            _traceback()
         print(f"secity: {messages.describe(exc, lang)}", file=sys.stderr)
         return exc.exit_code
     except sqlite3.Error as exc:
@@ -81,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from secity_desktop.services.store_admin import store_failure
 
         if args.debug:
-            traceback.print_exc()
+            _traceback()
         if kind_of(exc, ctx.data_dir) in ("no_space", "denied"):  # SQLite's "disk I/O error"
             failure: SecityError = disk_error(exc, "store", ctx.data_dir)
         else:
@@ -97,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:  # a bug: one line and a report, never a bare traceback
         if args.debug:
-            traceback.print_exc()
+            _traceback()
         from secity_desktop.services import crash_report
 
         path = crash_report.write(type(exc), exc, exc.__traceback__, where=what,
@@ -107,6 +106,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         ctx.close()
         running(None)
+
+
+def _traceback() -> None:
+    import traceback  # only with --debug
+
+    traceback.print_exc()
 
 
 def crash_line(exc: BaseException, report: object, lang: str) -> str:

@@ -3,62 +3,57 @@
 The criteria change by decree, not by release: an office must be able to drop
 an official file into ``forms/`` and use it without a code change, and every
 assessment must say exactly which framework (by content hash) it was made
-under. So the framework is a frozen pydantic model loaded from TOML/JSON, and
-its identity is the SHA-256 of a canonical JSON form — formatting, comments and
-key order in the source file do not change the hash, any change of content does.
+under. So a framework is loaded from TOML/JSON and validated against the rules
+in ``core/framework_schema.py`` (pydantic), and its identity is the SHA-256 of a
+canonical JSON form — formatting, comments and key order in the source file do
+not change the hash, any change of content does.
+
+The framework the app reads is plain frozen dataclasses (below), not the pydantic
+models: validating (and importing pydantic) happens only when a framework is checked —
+a file or bundle not seen before — never when a stored framework is read back. A stored
+framework is content-addressed: :func:`from_stored` rebuilds it without pydantic when its
+content still hashes to its name (it was validated when it was registered), else it is
+validated again. See docs/cli-batch.md ("what one command loads").
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import tomllib
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from typing import Any
 
 from secity_desktop.core.errors import FrameworkError
 
 FORMAT_VERSION = 1
-
-Code = Annotated[str, Field(pattern=r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$", max_length=16)]
-Text = Annotated[str, Field(min_length=1, max_length=4000)]
+RULES_VERSION = 1  # bump with any change to core/framework_schema.py's rules
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-
-class Level(_Frozen):
+@dataclass(frozen=True)
+class Level:
     """One rung of an indicator's scale; ``value`` is what an assessor records."""
 
-    value: int = Field(ge=0, le=100)
-    label_th: Text
-    label_en: Text
+    value: int
+    label_th: str
+    label_en: str
     evidence_th: str = ""
     evidence_en: str = ""
 
 
-class Indicator(_Frozen):
-    code: Code
-    title_th: Text
-    title_en: Text
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    title_th: str
+    title_en: str
     description_th: str = ""
     description_en: str = ""
-    weight: float = Field(default=1.0, gt=0, le=100)
+    weight: float = 1.0
     evidence_required: bool = True
     sdgs: tuple[int, ...] = ()
-    levels: tuple[Level, ...] = Field(min_length=2, max_length=11)
-
-    @model_validator(mode="after")
-    def _levels_ordered(self) -> Indicator:
-        values = [lv.value for lv in self.levels]
-        if values != sorted(set(values)):
-            raise ValueError("levels must have distinct values in ascending order")
-        return self
+    levels: tuple[Level, ...] = ()
 
     @property
     def min_value(self) -> int:
@@ -72,61 +67,55 @@ class Indicator(_Frozen):
         return next((lv for lv in self.levels if lv.value == value), None)
 
 
-class Component(_Frozen):
-    code: Code
-    title_th: Text
-    title_en: Text
+@dataclass(frozen=True)
+class Component:
+    code: str
+    title_th: str
+    title_en: str
     description_th: str = ""
     description_en: str = ""
-    weight: float = Field(gt=0, le=100)
-    indicators: tuple[Indicator, ...] = Field(min_length=1)
+    weight: float = 0.0
+    indicators: tuple[Indicator, ...] = ()
 
 
-class Tier(_Frozen):
+@dataclass(frozen=True)
+class Tier:
     """An award tier reached when the total is at least ``min_total``."""
 
-    code: Annotated[str, Field(pattern=r"^[a-z_]+$")]
-    label_th: Text
-    label_en: Text
-    min_total: float = Field(ge=0, le=100)
+    code: str
+    label_th: str
+    label_en: str
+    min_total: float = 0.0
+
+    def model_dump(self) -> dict[str, Any]:
+        """The tier as a plain dict (the name the pydantic form had)."""
+        return asdict(self)
 
 
-class FrameworkInfo(_Frozen):
-    id: Annotated[str, Field(pattern=r"^[a-z0-9_-]+$")]
-    version: Annotated[str, Field(min_length=1, max_length=64)]
-    status: Literal["provisional", "official", "superseded"]
-    title_th: Text
-    title_en: Text
+@dataclass(frozen=True)
+class FrameworkInfo:
+    id: str
+    version: str
+    status: str  # provisional | official | superseded
+    title_th: str
+    title_en: str
     issued_by_th: str = ""
     issued_by_en: str = ""
     source_note_th: str = ""
     source_note_en: str = ""
-    valid_from_year: int | None = Field(default=None, ge=2500, le=2700)
+    valid_from_year: int | None = None
 
 
-class Framework(_Frozen):
-    format: Literal[1] = FORMAT_VERSION
+@dataclass(frozen=True)
+class Framework:
+    """A validated framework: build one only through :func:`parse` / :func:`load` /
+    :func:`load_text` / :func:`from_stored`, which check it against the rules."""
+
     framework: FrameworkInfo
-    tiers: tuple[Tier, ...] = Field(min_length=1)
-    components: tuple[Component, ...] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Framework:
-        total = sum(c.weight for c in self.components)
-        if abs(total - 100.0) > 1e-6:
-            raise ValueError(f"component weights must add up to 100, not {total:g}")
-        seen: set[str] = set()
-        for ind in self.indicators:
-            if ind.code in seen:
-                raise ValueError(f"indicator code {ind.code!r} is used twice")
-            seen.add(ind.code)
-        comp_codes = [c.code for c in self.components]
-        if len(set(comp_codes)) != len(comp_codes):
-            raise ValueError("component codes must be unique")
-        cuts = [t.min_total for t in self.tiers]
-        if cuts != sorted(cuts, reverse=True) or len(set(cuts)) != len(cuts):
-            raise ValueError("tiers must be listed from highest to lowest min_total, each distinct")
-        return self
+    tiers: tuple[Tier, ...]
+    components: tuple[Component, ...]
+    format: int = FORMAT_VERSION
+    _canonical: str = field(default="", repr=False, compare=False)
 
     # --- derived views ---------------------------------------------------
     @property
@@ -157,12 +146,40 @@ class Framework(_Frozen):
     def is_provisional(self) -> bool:
         return self.framework.status == "provisional"
 
+    def model_dump(self, mode: str = "json") -> dict[str, Any]:
+        """The framework as plain JSON-able data (what is hashed and stored)."""
+        data = asdict(self)
+        del data["_canonical"]
+        return data
+
     def canonical_json(self) -> str:
-        return canonical_json(self.model_dump(mode="json"))
+        return self._canonical or canonical_json(self.model_dump())
 
     @cached_property
     def hash(self) -> str:
         return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
+
+
+def _build(data: dict[str, Any], canonical: str = "") -> Framework:
+    """The value form of data the rules accepted (a validated dump or stored content)."""
+    def indicator(d: dict[str, Any]) -> Indicator:
+        d = dict(d)
+        d["sdgs"] = tuple(d.get("sdgs", ()))
+        d["levels"] = tuple(Level(**lv) for lv in d["levels"])
+        return Indicator(**d)
+
+    def component(d: dict[str, Any]) -> Component:
+        d = dict(d)
+        d["indicators"] = tuple(indicator(i) for i in d["indicators"])
+        return Component(**d)
+
+    return Framework(
+        framework=FrameworkInfo(**data["framework"]),
+        tiers=tuple(Tier(**t) for t in data["tiers"]),
+        components=tuple(component(c) for c in data["components"]),
+        format=data.get("format", FORMAT_VERSION),
+        _canonical=canonical,
+    )
 
 
 def canonical_json(data: object) -> str:
@@ -192,8 +209,13 @@ def _format_loc(loc: Iterable[object], data: object) -> str:
 
 
 def parse(data: object, source: str) -> Framework:
+    """Check ``data`` against the rules (pydantic, loaded here) and return its value form."""
+    from pydantic import ValidationError
+
+    from secity_desktop.core import framework_schema
+
     try:
-        return Framework.model_validate(data)
+        checked = framework_schema.Framework.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         more = f" (and {exc.error_count() - 1} more problem(s))" if exc.error_count() > 1 else ""
@@ -201,6 +223,7 @@ def parse(data: object, source: str) -> Framework:
         msg = err["msg"].removeprefix("Value error, ")
         raise FrameworkError(f"{source}: {where}: {msg}{more}",
                              code="framework.invalid_field", where=where) from None
+    return _build(checked.model_dump(mode="json"))
 
 
 def load(path: Path) -> Framework:
@@ -215,6 +238,8 @@ def load(path: Path) -> Framework:
     except UnicodeDecodeError as exc:
         raise FrameworkError(f"{path}: not UTF-8 text (byte {exc.start})",
                              code="framework.not_utf8", file=path.name) from None
+    import tomllib  # only when a framework file is read and checked
+
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
@@ -241,5 +266,19 @@ def discover(folder: Path) -> list[Framework]:
     return sorted(found, key=lambda f: (f.framework.id, f.version))
 
 
+def from_stored(text: str, hash_: str, source: str = "<framework>") -> Framework:
+    """A framework kept in the store under its content hash: rebuilt without re-validation
+    when ``text`` still hashes to ``hash_`` (only a validated framework is ever registered),
+    else validated again like any framework text."""
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() == hash_:
+        try:
+            return _build(json.loads(text), canonical=text)
+        except (ValueError, TypeError, KeyError):
+            pass  # not the shape a validated framework has: the full check says why
+    return load_text(text, source)
+
+
 def json_schema() -> dict[str, object]:
-    return Framework.model_json_schema()
+    from secity_desktop.core import framework_schema
+
+    return framework_schema.Framework.model_json_schema()

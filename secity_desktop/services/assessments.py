@@ -16,9 +16,9 @@ Operations (``services.operations``): :class:`~secity_desktop.services.evidence.
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from secity_desktop.core import scoring
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
@@ -34,15 +34,31 @@ from secity_desktop.core.lifecycle import (
     may_edit_answers,
 )
 from secity_desktop.core.thai_calendar import is_plausible_be_year, now_iso
-from secity_desktop.services.assessment_view import AssessmentView
-from secity_desktop.services.evidence import AttachEvidenceOperation
-from secity_desktop.services.operations import from_byte_progress, run_inline
 from secity_desktop.services.status import change_status
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import audit, geography, revisions
 from secity_desktop.store import review as review_repo
 from secity_desktop.store.blobs import Progress
+
+if TYPE_CHECKING:
+    from secity_desktop.services.assessment_view import AssessmentView
+
+
+def __getattr__(name: str) -> object:
+    """``AssessmentView`` stays importable from here, loaded only when asked for."""
+    if name == "AssessmentView":
+        from secity_desktop.services.assessment_view import AssessmentView
+
+        return AssessmentView
+    raise AttributeError(name)
+
+
+def _new_id() -> str:
+    import uuid  # (uuid loads platform; only a new assessment needs it)
+
+    return str(uuid.uuid4())
+
 
 __all__ = ["OFFICE_ROLES", "AssessmentService", "AssessmentView", "DuplicateAssessment",
            "effective_card", "missing_summary"]
@@ -96,6 +112,8 @@ class AssessmentService:
         return self.scorecard(assessment_id)
 
     def view(self, assessment_id: str) -> AssessmentView:
+        from secity_desktop.services.assessment_view import AssessmentView
+
         a = repo.get(self.db, assessment_id)
         # Scores use the effective levels: a province reviewer's override, where one stands,
         # over the assessor's level (docs/review.md); ``responses`` stay the assessor's.
@@ -144,7 +162,7 @@ class AssessmentService:
             )
         now, who = now_iso(), self.ws.actor
         a = repo.Assessment(
-            id=str(uuid.uuid4()),
+            id=_new_id(),
             municipality_code=muni.code,
             year=year,
             framework_hash=fw.hash,
@@ -306,6 +324,9 @@ class AssessmentService:
         Runs :class:`AttachEvidenceOperation` inline (the CLI); the GUI runs the same
         operation on its runner, so the copy happens off the GUI thread.
         """
+        from secity_desktop.services.evidence import AttachEvidenceOperation
+        from secity_desktop.services.operations import from_byte_progress, run_inline
+
         return run_inline(
             AttachEvidenceOperation(self, assessment_id, code, path), from_byte_progress(progress)
         )

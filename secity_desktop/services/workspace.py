@@ -9,11 +9,12 @@ dropping it in) and, on a new store, seeds the reference data.
 from __future__ import annotations
 
 import getpass
+import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from secity_desktop import paths
 from secity_desktop.core import framework as fw
@@ -24,6 +25,9 @@ from secity_desktop.store import geography, settings
 from secity_desktop.store.blobs import BlobStore
 from secity_desktop.store.database import open_database
 from secity_desktop.store.frameworks import FrameworkRepo
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @dataclass
@@ -80,12 +84,56 @@ def _os_user() -> str:
         return os.environ.get("USER", "unknown")
 
 
+FORMS_CHECKED = "forms.checked"  # {"rules": N, "files": {file SHA-256: framework hash}}
+
+
 def register_frameworks(ws: Workspace, folder: Path | None = None) -> list[fw.Framework]:
-    found = fw.discover(folder or paths.forms_dir())
-    with ws.db.atomic():
-        for f in found:
-            ws.frameworks.register(f, source=f"forms/{f.framework.id}-{f.version}")
-    return found
+    """Register every framework file in ``forms/`` (a broken file stops with its message).
+
+    Parsing and validating the files is most of a workspace's opening, and they rarely
+    change: a file whose bytes were already checked under these rules
+    (``framework.RULES_VERSION``) and whose framework is stored is read back from the store
+    (``fw.from_stored``) instead — no TOML, no pydantic. The record of checked files is one
+    workspace setting, rewritten only when a file is new or changed."""
+    folder = folder or paths.forms_dir()
+    files = sorted(folder.glob("*.toml")) + sorted(folder.glob("*.json"))
+    known = _checked_files(ws)
+    seen: dict[str, str] = {}
+    found: list[fw.Framework] = []
+    new: list[tuple[fw.Framework, str]] = []
+    for path in files:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            digest = ""  # fw.load below says why it cannot be read
+        stored = known.get(digest)
+        if stored is not None and ws.frameworks.has(stored):
+            found.append(ws.frameworks.get(stored))
+        else:
+            loaded = fw.load(path)  # validated against the rules
+            new.append((loaded, digest))
+            found.append(loaded)
+            stored = loaded.hash
+        seen[digest] = stored
+    if new or seen != known:
+        with ws.db.atomic():
+            for f, _ in new:
+                ws.frameworks.register(f, source=f"forms/{f.framework.id}-{f.version}")
+            record = {"rules": fw.RULES_VERSION, "files": seen}
+            settings.put(ws.db, FORMS_CHECKED, json.dumps(record, sort_keys=True))
+    return sorted(found, key=lambda f: (f.framework.id, f.version))
+
+
+def _checked_files(ws: Workspace) -> dict[str, str]:
+    """The forms files this workspace already checked under the current rules."""
+    try:
+        record = json.loads(ws.setting(FORMS_CHECKED) or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(record, dict) or record.get("rules") != fw.RULES_VERSION:
+        return {}
+    files = record.get("files")
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
 
 
 def open_workspace(

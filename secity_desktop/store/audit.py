@@ -16,9 +16,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, Literal
 
 from secity_desktop.core.audit_anchor import (
     EMPTY_HEAD,
@@ -29,6 +27,9 @@ from secity_desktop.core.audit_anchor import (
 )
 from secity_desktop.core.framework import canonical_json
 from secity_desktop.core.thai_calendar import now_iso
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = ["GENESIS", "GUARD_TRIGGERS", "AuditEvent", "AuditHead", "ChainReport", "append",
            "check_chain", "events", "head", "heads_seen", "heads_sent", "missing_triggers",

@@ -21,10 +21,12 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from secity_desktop.core.thai_calendar import now_iso
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 log = logging.getLogger("secity.backup")
 

@@ -8,8 +8,11 @@ parameters, so long key lists are cut into chunks it accepts.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 CHUNK = 500
 

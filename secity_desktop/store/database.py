@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from secity_desktop.core.errors import StoreError
 from secity_desktop.core.io_errors import disk_error, kind_of
 from secity_desktop.store import backup as store_backup
+from secity_desktop.store.connection import Database
 from secity_desktop.store.migrations import COMPACT_AFTER, MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 DB_NAME = "secity.sqlite3"
 
@@ -123,9 +126,9 @@ def open_database(data_dir: Path, *, create: bool = True) -> sqlite_utils.Databa
                 code="workspace_folder_failed", path=str(data_dir),
             ) from None
     conn = _connect(path)
-    db = sqlite_utils.Database(conn)
-    migrate(db)
-    return db
+    db = Database(conn)  # plain SQL; sqlite-utils only when a repository asks for more
+    migrate(db)  # type: ignore[arg-type]
+    return db  # type: ignore[return-value]
 
 
 def backup(db: sqlite_utils.Database, target: Path) -> None:

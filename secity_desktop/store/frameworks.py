@@ -7,11 +7,14 @@ replaced by a newer version.
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from secity_desktop.core import framework as fw
 from secity_desktop.core.errors import NotFoundError
 from secity_desktop.core.thai_calendar import now_iso
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class FrameworkRepo:
@@ -45,9 +48,13 @@ class FrameworkRepo:
         if row is None:
             raise NotFoundError(f"framework {hash_[:12]}… is not in this workspace",
                                 code="framework.unknown")
-        loaded = fw.load_text(row[0], f"framework {hash_[:12]}")
+        loaded = fw.from_stored(row[0], hash_, f"framework {hash_[:12]}")
         self._cache[hash_] = loaded
         return loaded
+
+    def has(self, hash_: str) -> bool:
+        return hash_ in self._cache or self.db.execute(
+            "SELECT 1 FROM frameworks WHERE hash = ?", [hash_]).fetchone() is not None
 
     def list(self) -> list[dict[str, object]]:
         return list(

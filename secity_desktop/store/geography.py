@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from secity_desktop.core.errors import NotFoundError
-from secity_desktop.core.reference import read_csv
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.store.batch import in_rows
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def seed_reference(db: sqlite_utils.Database, folder: Path) -> None:
     with db.atomic():
         offices = [
             {**r, "number": int(r["number"]), "verified": int(r["verified"])}
-            for r in read_csv(folder / "regional_offices.csv")
+            for r in _read_csv(folder / "regional_offices.csv")
         ]
         db["regional_offices"].insert_all(offices, replace=True)
         provinces = [
@@ -69,10 +70,10 @@ def seed_reference(db: sqlite_utils.Database, folder: Path) -> None:
                 "region_office_verified": int(r["region_office_verified"] or 0),
                 "in_programme": int(r.get("in_programme") or 1),
             }
-            for r in read_csv(folder / "provinces.csv")
+            for r in _read_csv(folder / "provinces.csv")
         ]
         db["provinces"].insert_all(provinces, replace=True)
-        rows = list(read_csv(folder / "municipalities.csv"))
+        rows = list(_read_csv(folder / "municipalities.csv"))
         list_id = (
             db["municipality_lists"]
             .insert(
@@ -275,3 +276,10 @@ def municipality(db: sqlite_utils.Database, code: str) -> Municipality:
 def latest_list(db: sqlite_utils.Database) -> dict[str, object] | None:
     rows = list(db.query("SELECT * FROM municipality_lists ORDER BY id DESC LIMIT 1"))
     return rows[0] if rows else None
+
+
+def _read_csv(path: Path) -> Iterable[dict[str, str]]:
+    """The reference CSV reader, imported only when reference data is seeded (csv, zipfile)."""
+    from secity_desktop.core.reference import read_csv
+
+    return read_csv(path)

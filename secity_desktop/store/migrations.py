@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
-Step = Callable[[sqlite_utils.Database], None]
+
+Step = Callable[["sqlite_utils.Database"], None]
 
 
 def _v1_core(db: sqlite_utils.Database) -> None:

@@ -5,8 +5,11 @@ defaults). SQL only; what the keys mean is for ``services``.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 _UPSERT = (
     "INSERT INTO workspace (key, value) VALUES (?, ?)"

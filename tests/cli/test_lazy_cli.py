@@ -3,6 +3,7 @@ imports no PDF, crypto or spreadsheet library."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -47,3 +48,29 @@ def test_assessment_set_loads_no_heavy_library() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=paths.project_root())
     assert out.stdout.strip() == "[]"
+
+
+def test_a_fresh_process_running_set_loads_no_heavy_library(tmp_path: object) -> None:
+    """As a person runs it — ``secity assessment set`` in its own process, checked by a
+    ``sys.modules`` dump at exit: the store answers plain SQL without sqlite-utils and the
+    framework is read back from the store without pydantic (docs/cli-batch.md)."""
+    data = str(tmp_path)
+    cli = [sys.executable, "-m", "secity_desktop.cli.main", "--data-dir", data]
+    run = {"capture_output": True, "text": True, "check": True, "cwd": paths.project_root()}
+    subprocess.run([*cli, "init", "--name", "x"], **run)  # type: ignore[call-overload]
+    aid = json.loads(subprocess.run([*cli, "--json", "assessment", "new", "--municipality",
+                                     "5001", "--year", "2569"], **run).stdout)["id"]  # type: ignore[call-overload]
+    probe = (
+        "import atexit, sys, runpy\n"
+        "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules))))\n"
+        f"sys.argv = ['secity', '--data-dir', {data!r}, 'assessment', 'set', {aid!r},"
+        " '1.1', '2']\n"
+        "runpy.run_module('secity_desktop.cli.main', run_name='__main__')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=paths.project_root())
+    assert done.returncode == 0, done.stderr
+    loaded = {m.split(".")[0] for m in done.stderr.rsplit("MODULES ", 1)[1].split()}
+    assert "secity_desktop" in loaded
+    assert loaded & {"pydantic", "pydantic_core", "sqlite_utils", "reportlab", "cryptography",
+                     "openpyxl", "segno", "PIL", "uharfbuzz", "PySide6"} == set()
