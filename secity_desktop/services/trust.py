@@ -128,6 +128,11 @@ class TrustService:
         now, by = now_iso(), actor or self.ws.actor
         with self.db.atomic():
             trust_store.mark_revoked(self.db, key.fingerprint, now, by, reason or None)
+            if key.role != "municipality":  # carried in this office's return/upward bundles
+                from secity_desktop.services.key_statements import record_made
+
+                record_made(self.ws, "revoke", holder=key, old=key.public_line, new=None,
+                            effective_at=now, reason=reason or "revoked", actor=by)
             audit.append(
                 self.db, actor=by, action="trust.revoke", target=key.fingerprint, at=now,
                 reason=reason or None,
