@@ -29,6 +29,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -312,6 +313,22 @@ def carried(ws: Workspace, kind: str) -> Carried:
         made = [r for r in made if r.kind == "rotate" and r.signed]
     return Carried(tuple(r.document for r in made if r.signed),
                    tuple(r.document for r in made if not r.signed))
+
+
+def write_statement_files(ws: Workspace, key: Ed25519PrivateKey, folder: Path) -> list[Path]:
+    """Every statement made here, signed (drafts with ``key``), one file each, for ``trust apply``."""
+    from secity_desktop.services.bundle_export import require_own_key
+    from secity_desktop.services.identity import Identity
+
+    require_own_key(key, Identity(ws).person())
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for text in carried(ws, "return").envelopes(key):
+        st = rotation.verify(text.encode("utf-8"), [key.public_key()])
+        path = folder / f"secity-{st.kind}-{st.old.key_id}-{hashlib.sha256(text.encode()).hexdigest()[:8]}.json"
+        path.write_text(text, "utf-8")
+        out.append(path)
+    return out
 
 
 def history(ws: Workspace) -> list[rows.StatementRow]:

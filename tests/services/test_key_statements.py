@@ -276,3 +276,41 @@ def test_cli_trust_apply_reports_a_revocation(o: Offices, tmp_path: Path,
     f.write_bytes(_office_statement(o, "revoke"))
     assert main(["--data-dir", str(o.n.data_dir), "trust", "apply", str(f), "--json"]) == 0
     assert '"revoked_from": true' in capsys.readouterr().out
+
+
+def test_cli_statement_files_round_trip_and_the_dry_run_shows_statements(
+        o: Offices, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The office writes its revocation as a file (`trust statements`), another workspace
+    applies it (`trust apply`); a dry run of a bundle carrying a rotation says so in Thai."""
+    from secity_desktop.cli.main import main
+
+    a = Identity(o.a).info()
+    TrustService(o.p).revoke(a.fingerprint, reason="ย้ายหน่วยงาน")
+    pw = tmp_path / "pw"
+    pw.write_bytes(flow.PASS + b"\n")
+    pw.chmod(0o600)
+    assert main(["--data-dir", str(o.p.data_dir), "trust", "statements", "-o", str(tmp_path / "st"),
+                 "--passphrase-file", str(pw)]) == 0
+    files = sorted((tmp_path / "st").glob("secity-revoke-*.json"))
+    assert len(files) == 1
+    TrustService(o.n).add(a.public_line, name="ผู้ประเมิน")
+    TrustService(o.n).set_office(Identity(o.p).info().fingerprint)
+    assert main(["--data-dir", str(o.n.data_dir), "--lang", "th", "trust", "apply", str(files[0])]) == 0
+    assert "เพิกถอนกุญแจของ ผู้ประเมิน" in capsys.readouterr().out
+    assert TrustService(o.n).get(a.fingerprint).revoked_from
+
+    fresh = flow.assessor(tmp_path / "b", name="สมหญิง")
+    try:
+        flow.enrol(o.p, fresh)
+        rotate(fresh, flow.PASS, NEW_PASS, tmp_path / "st2", "")
+        aid = flow.complete(fresh, muni="5002", evidence_every=0)
+        from secity_desktop.services.revisions import RevisionService
+
+        k = Identity(fresh).unlock(NEW_PASS)
+        RevisionService(fresh).finalize(aid, k)
+        bundle = ExportService(fresh).export([aid], tmp_path, k).path
+        assert main(["--data-dir", str(o.p.data_dir), "--lang", "th", "bundle", "import", "--dry-run",
+                     str(bundle)]) == 0
+        assert "เอกสารแจ้งกุญแจ (เปลี่ยนกุญแจ) ของ สมหญิง: นำไปใช้แล้ว" in capsys.readouterr().out
+    finally:
+        fresh.close()
