@@ -181,6 +181,15 @@ class TrustService:
                 f"cannot read {path}: {exc}", code="key_file_unreadable", path=str(path)
             ) from None
 
+    def read_statement_file(self, path: Path) -> bytes:
+        """The bytes of a key statement file a person chose (checked when applied)."""
+        try:
+            return Path(path).read_bytes()
+        except OSError as exc:
+            raise ValidationError(
+                f"cannot read {path}: {exc.strerror}", code="key_file_unreadable", path=str(path)
+            ) from None
+
     def export_allowed_signers(self, target: Path) -> Path:
         """Write :meth:`allowed_signers` to a file (the GUI's Export button)."""
         Path(target).write_text(self.allowed_signers(), "utf-8")
