@@ -1241,6 +1241,18 @@ SHA-256 {sha}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A key statement in {file} was not applied: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key change for {holder} will be applied: {old} → {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is signed by {fingerprint} before that key was replaced or revoked; accepted within the grace — ask the sender if you did not expect it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{file} was refused: {why}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1241,6 +1241,18 @@ SHA-256 {sha}</translation>
         <translation>ส่งซ้ำฉบับเก่า {n} รายการ: เก่ากว่าฉบับที่มีอยู่ บันทึกไว้เท่านั้น</translation>
     </message>
     <message>
+        <source>A key statement in {file} was not applied: {why}</source>
+        <translation>เอกสารแจ้งกุญแจใน {file} ไม่ได้นำไปใช้: {why}</translation>
+    </message>
+    <message>
+        <source>Key change for {holder} will be applied: {old} → {new}</source>
+        <translation>จะย้ายการลงทะเบียนของ {holder} ไปที่กุญแจใหม่: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>{file} is signed by {fingerprint} before that key was replaced or revoked; accepted within the grace — ask the sender if you did not expect it.</source>
+        <translation>{file} ลงนามด้วยกุญแจ {fingerprint} ก่อนที่กุญแจนี้จะถูกเปลี่ยนหรือเพิกถอน จึงรับไว้ในช่วงผ่อนผัน — หากไม่คาดว่าจะได้รับ โปรดสอบถามผู้ส่ง</translation>
+    </message>
+    <message>
         <source>{file} was refused: {why}</source>
         <translation>{file} ถูกปฏิเสธ: {why}</translation>
     </message>

@@ -135,3 +135,28 @@ def test_apply_key_statement_button(qtbot: QtBot, pair, tmp_path: Path,  # type:
     assert r.new_fingerprint in page.status.text()
     headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
     assert page.model.rowCount() == 2 and "Replaced" not in headers  # Thai headers
+
+
+def test_import_page_dry_run_names_the_key_change(qtbot: QtBot, pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A field bundle after the assessor rotated: the dry run says the enrolment will move."""
+    from secity_desktop.gui.transfer.import_page import ImportPage
+    from secity_desktop.services.bundle_export import ExportService
+    from secity_desktop.services.revisions import RevisionService
+
+    a, p = pair
+    new_pass = b"a brand new passphrase"
+    r = rotate(a, flow.PASS, new_pass, tmp_path / "st", "")
+    aid = flow.complete(a, evidence_every=0)
+    key = Identity(a).unlock(new_pass)
+    RevisionService(a).finalize(aid, key)
+    bundle = ExportService(a).export([aid], tmp_path, key).path
+    imp = ImportPage(ImportService(p), lang="th")
+    qtbot.addWidget(imp)
+    imp.add_files([bundle])
+    imp.check()
+    qtbot.waitUntil(lambda: imp.plan is not None, timeout=20_000)
+    assert imp.model.rowCount() == 1
+    assert "จะย้ายการลงทะเบียนของ" in imp.summary.text() and r.new_fingerprint in imp.summary.text()
+    with qtbot.waitSignal(imp.applied, timeout=10_000):
+        imp.apply()
+    assert TrustService(p).get(r.old_fingerprint).retired
