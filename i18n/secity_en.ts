@@ -313,6 +313,13 @@
     </message>
 </context>
 <context>
+    <name>BeDateEdit</name>
+    <message>
+        <source>B.E. </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Buttons</name>
     <message>
         <source>OK</source>
@@ -1239,6 +1246,18 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <source>{n} stale replay(s): older than what is here, recorded only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key statement in {file} was not applied: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key change for {holder} will be applied: {old} → {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is signed by {fingerprint} before that key was replaced or revoked; accepted within the grace — ask the sender if you did not expect it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2502,6 +2521,77 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     </message>
 </context>
 <context>
+    <name>ReenrolDialog</name>
+    <message>
+        <source>Re-enrol a lost key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder lost their key (laptop lost, passphrase forgotten). Enrol their new key in its place and revoke the old one from the day it was last known safe: bundles it signed before stay valid, bundles it signs after are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Old key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a refused &amp;bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New public key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I read this fingerprint out with the holder and it &amp;matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the old key from &amp;date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. laptop stolen on the way back from the field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-enrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder&apos;s new public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public key (*.pub);;All files (*)</source>
+        <translation type="unfinished">Public key (*.pub);;All files (*)</translation>
+    </message>
+    <message>
+        <source>A bundle the holder signed with the new key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles (*.secbundle *.age);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportsPlace</name>
     <message>
         <source>Assessment report</source>
@@ -3270,6 +3360,22 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Re-enrol a lost key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder lost their key: enrol their new key and revoke the old one from a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply key statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signed key change received as a file: a rotation, a re-enrolment or a revocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Trusted assessor keys</source>
         <translation>Trusted assessor keys</translation>
     </message>
@@ -3320,6 +3426,26 @@ Reason:</source>
 Reason:</translation>
     </message>
     <message>
+        <source>{name} is enrolled with the new key {fingerprint}; the old key is revoked from {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key statement to apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key statements (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key of {name} ({fingerprint}) is revoked from {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrolment of {name} moved to the key {fingerprint} (from {date}); the old key no longer signs new work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export allowed_signers</source>
         <translation>Export allowed_signers</translation>
     </message>
@@ -3349,6 +3475,10 @@ Reason:</translation>
     <message>
         <source>Revoked</source>
         <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Signs for</source>

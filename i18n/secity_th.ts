@@ -313,6 +313,13 @@
     </message>
 </context>
 <context>
+    <name>BeDateEdit</name>
+    <message>
+        <source>B.E. </source>
+        <translation>พ.ศ. </translation>
+    </message>
+</context>
+<context>
     <name>Buttons</name>
     <message>
         <source>OK</source>
@@ -1240,6 +1247,18 @@ SHA-256 {sha}</translation>
     <message>
         <source>{n} stale replay(s): older than what is here, recorded only.</source>
         <translation>ส่งซ้ำฉบับเก่า {n} รายการ: เก่ากว่าฉบับที่มีอยู่ บันทึกไว้เท่านั้น</translation>
+    </message>
+    <message>
+        <source>A key statement in {file} was not applied: {why}</source>
+        <translation>เอกสารแจ้งกุญแจใน {file} ไม่ได้นำไปใช้: {why}</translation>
+    </message>
+    <message>
+        <source>Key change for {holder} will be applied: {old} → {new}</source>
+        <translation>จะย้ายการลงทะเบียนของ {holder} ไปที่กุญแจใหม่: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>{file} is signed by {fingerprint} before that key was replaced or revoked; accepted within the grace — ask the sender if you did not expect it.</source>
+        <translation>{file} ลงนามด้วยกุญแจ {fingerprint} ก่อนที่กุญแจนี้จะถูกเปลี่ยนหรือเพิกถอน จึงรับไว้ในช่วงผ่อนผัน — หากไม่คาดว่าจะได้รับ โปรดสอบถามผู้ส่ง</translation>
     </message>
     <message>
         <source>{file} was refused: {why}</source>
@@ -2502,6 +2521,77 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     </message>
 </context>
 <context>
+    <name>ReenrolDialog</name>
+    <message>
+        <source>Re-enrol a lost key</source>
+        <translation>ลงทะเบียนกุญแจใหม่แทนกุญแจที่สูญหาย</translation>
+    </message>
+    <message>
+        <source>The holder lost their key (laptop lost, passphrase forgotten). Enrol their new key in its place and revoke the old one from the day it was last known safe: bundles it signed before stay valid, bundles it signs after are refused.</source>
+        <translation>ผู้ถือกุญแจทำกุญแจหาย (เครื่องหาย หรือลืมรหัสผ่าน) ลงทะเบียนกุญแจใหม่ของผู้นั้นแทน และเพิกถอนกุญแจเดิมตั้งแต่วันที่ทราบว่ายังปลอดภัยครั้งสุดท้าย ชุดข้อมูลที่ลงนามก่อนวันนั้นยังใช้ได้ ชุดข้อมูลที่ลงนามหลังจากนั้นจะถูกปฏิเสธ</translation>
+    </message>
+    <message>
+        <source>&amp;Old key:</source>
+        <translation>กุญแจเดิม (&amp;O):</translation>
+    </message>
+    <message>
+        <source>From &amp;file…</source>
+        <translation>จากไฟล์ (&amp;F)…</translation>
+    </message>
+    <message>
+        <source>From a refused &amp;bundle…</source>
+        <translation>จากชุดข้อมูลที่ถูกปฏิเสธ (&amp;B)…</translation>
+    </message>
+    <message>
+        <source>New public key:</source>
+        <translation>กุญแจสาธารณะใหม่:</translation>
+    </message>
+    <message>
+        <source>(none chosen)</source>
+        <translation>(ยังไม่ได้เลือก)</translation>
+    </message>
+    <message>
+        <source>Its fingerprint:</source>
+        <translation>ลายนิ้วมือกุญแจ:</translation>
+    </message>
+    <message>
+        <source>I read this fingerprint out with the holder and it &amp;matches</source>
+        <translation>ได้อ่านลายนิ้วมือกุญแจนี้ทวนกับผู้ถือกุญแจแล้ว ตรงกัน (&amp;M)</translation>
+    </message>
+    <message>
+        <source>Revoke the old key from &amp;date:</source>
+        <translation>เพิกถอนกุญแจเดิมตั้งแต่วันที่ (&amp;D):</translation>
+    </message>
+    <message>
+        <source>e.g. laptop stolen on the way back from the field</source>
+        <translation>เช่น แล็ปท็อปถูกขโมยระหว่างเดินทางกลับจากการลงพื้นที่</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>เหตุผล (&amp;R):</translation>
+    </message>
+    <message>
+        <source>Re-enrol</source>
+        <translation>ลงทะเบียนกุญแจใหม่</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s new public key</source>
+        <translation>กุญแจสาธารณะใหม่ของผู้ถือกุญแจ</translation>
+    </message>
+    <message>
+        <source>Public key (*.pub);;All files (*)</source>
+        <translation>กุญแจสาธารณะ (*.pub);;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <source>A bundle the holder signed with the new key</source>
+        <translation>ชุดข้อมูลที่ผู้ถือกุญแจลงนามด้วยกุญแจใหม่</translation>
+    </message>
+    <message>
+        <source>Bundles (*.secbundle *.age);;All files (*)</source>
+        <translation>ชุดข้อมูล (*.secbundle *.age);;ทุกไฟล์ (*)</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPlace</name>
     <message>
         <source>Assessment report</source>
@@ -3273,6 +3363,22 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
         <translation>กุญแจของเทศบาล ใช้ลงนามได้เฉพาะแบบประเมินตนเองของเทศบาลนั้น</translation>
     </message>
     <message>
+        <source>Re-enrol a lost key…</source>
+        <translation>ลงทะเบียนแทนกุญแจที่สูญหาย…</translation>
+    </message>
+    <message>
+        <source>The holder lost their key: enrol their new key and revoke the old one from a date</source>
+        <translation>ผู้ถือกุญแจทำกุญแจหาย: ลงทะเบียนกุญแจใหม่ และเพิกถอนกุญแจเดิมตั้งแต่วันที่กำหนด</translation>
+    </message>
+    <message>
+        <source>Apply key statement…</source>
+        <translation>ใช้เอกสารแจ้งกุญแจ…</translation>
+    </message>
+    <message>
+        <source>A signed key change received as a file: a rotation, a re-enrolment or a revocation</source>
+        <translation>เอกสารแจ้งการเปลี่ยนแปลงกุญแจที่ลงนามแล้วซึ่งได้รับเป็นไฟล์: การเปลี่ยนกุญแจ การลงทะเบียนกุญแจใหม่ หรือการเพิกถอน</translation>
+    </message>
+    <message>
         <source>Trusted assessor keys</source>
         <translation>กุญแจผู้ประเมินที่เชื่อถือ</translation>
     </message>
@@ -3323,6 +3429,26 @@ Reason:</source>
 เหตุผล:</translation>
     </message>
     <message>
+        <source>{name} is enrolled with the new key {fingerprint}; the old key is revoked from {date}.</source>
+        <translation>{name} ลงทะเบียนด้วยกุญแจใหม่ {fingerprint} แล้ว กุญแจเดิมถูกเพิกถอนตั้งแต่ {date}</translation>
+    </message>
+    <message>
+        <source>Key statement to apply</source>
+        <translation>เอกสารแจ้งกุญแจที่จะใช้</translation>
+    </message>
+    <message>
+        <source>Key statements (*.json);;All files (*)</source>
+        <translation>เอกสารแจ้งกุญแจ (*.json);;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <source>The key of {name} ({fingerprint}) is revoked from {date}.</source>
+        <translation>กุญแจของ {name} ({fingerprint}) ถูกเพิกถอนตั้งแต่ {date}</translation>
+    </message>
+    <message>
+        <source>The enrolment of {name} moved to the key {fingerprint} (from {date}); the old key no longer signs new work.</source>
+        <translation>ย้ายการลงทะเบียนของ {name} ไปที่กุญแจ {fingerprint} แล้ว (ตั้งแต่ {date}) กุญแจเดิมใช้ลงนามงานใหม่ไม่ได้อีก</translation>
+    </message>
+    <message>
         <source>Export allowed_signers</source>
         <translation>ส่งออก allowed_signers</translation>
     </message>
@@ -3352,6 +3478,10 @@ Reason:</source>
     <message>
         <source>Revoked</source>
         <translation>เพิกถอนเมื่อ</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>เปลี่ยนกุญแจเมื่อ</translation>
     </message>
     <message>
         <source>Signs for</source>

@@ -29,6 +29,9 @@ Uuid = Annotated[
 Text = Annotated[str, StringConstraints(max_length=2000)]
 LongText = Annotated[str, StringConstraints(max_length=100_000)]
 Stamp = Annotated[str, StringConstraints(max_length=40)]
+#: one key statement envelope (crypto/rotation.py caps it at 64 KiB) and how many a bundle carries
+StatementText = Annotated[str, StringConstraints(max_length=64 * 1024)]
+MAX_STATEMENTS = 200
 Code = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z._-]{1,32}$")]
 Fingerprint = Annotated[str, StringConstraints(pattern=r"^SHA256:[A-Za-z0-9+/]{43}$")]
 KeyId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
@@ -246,11 +249,16 @@ class Manifest(_Strict):
     reviews: Annotated[list[ReviewEntry], Field(max_length=5000)] = []
     model_towns: Annotated[list[ModelTownRecord], Field(max_length=1000)] = []
     audit_head: AuditHeadRecord | None = None
+    #: signed key statements (crypto/rotation.py envelopes, as text) the sender carries:
+    #: its own rotations, an office's revocations and re-enrolments (docs/key-rotation.md)
+    key_statements: Annotated[list[StatementText], Field(max_length=MAX_STATEMENTS)] = []
 
     def canonical(self) -> bytes:
         data = self.model_dump(mode="json")
         if data["audit_head"] is None:  # bundles without a head keep their exact bytes
             del data["audit_head"]
+        if not data["key_statements"]:  # nor do bundles without key statements
+            del data["key_statements"]
         return canonical_json(data).encode("utf-8")
 
 

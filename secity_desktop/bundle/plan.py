@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from secity_desktop.bundle.documents import ReviewDoc
 from secity_desktop.bundle.read import VerifiedBundle, VerifiedRevision
@@ -134,6 +135,8 @@ class Plan:
     reviews: list[ReviewItem] = field(default_factory=list)
     #: what each bundle's audit head says about its sender's log (services/audit_trail.py)
     anchors: list[AnchorNote] = field(default_factory=list)
+    #: what each carried key statement does (services/key_statements.py ``StatementNote``)
+    statements: list[Any] = field(default_factory=list)
 
     def count(self, action: Action) -> int:
         return sum(1 for i in self.items if i.action is action)
@@ -156,6 +159,8 @@ class Plan:
             "reviews": [r.as_json() for r in self.reviews],
             "rejected": [r.as_json() for r in self.rejected],
             "audit_anchors": [a.as_json() for a in self.anchors],
+            "key_statements": [s.as_json() for s in self.statements],
+            "late_keys": {vb.path.name: sorted(vb.late_keys) for vb in self.bundles if vb.late_keys},
             "counts": {a.value: self.count(a) for a in Action}
             | {"rejected": len(self.rejected), "reviews": sum(
                 1 for r in self.reviews if r.action is not Action.SKIP)},

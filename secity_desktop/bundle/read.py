@@ -27,10 +27,13 @@ from secity_desktop.bundle.documents import (
     parse_revision,
 )
 from secity_desktop.bundle.safezip import SafeZip, ZipLimits, open_bundle_zip
+from secity_desktop.bundle.statements import provisional_keys
 from secity_desktop.bundle.write import MANIFEST, MANIFEST_SIG, evidence_path, review_path
 from secity_desktop.core import framework as fw
+from secity_desktop.core import key_validity
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import BundleRejected, FrameworkError, SignatureError
+from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.crypto import keys, sshsig
 from secity_desktop.crypto.constants import BUNDLE_NAMESPACE
 
@@ -71,6 +74,10 @@ class VerifiedBundle:
     encrypted: bool = False
     outer_sha256: str = ""
     outer_size: int = 0
+    #: the signed key statements the manifest carries (applied when the import is)
+    key_statements: list[bytes] = field(default_factory=list)
+    #: keys accepted only thanks to a grace (replaced or revoked from a date before now)
+    late_keys: set[str] = field(default_factory=set)
 
     @property
     def kind(self) -> str:
@@ -117,14 +124,47 @@ def _check_sig(armoured: str, data: bytes, trusted: Sequence[TrustedKey], what: 
         pub = sshsig.verify(armoured, data, BUNDLE_NAMESPACE, [keys.load_public(k.public_line) for k in trusted])
     except SignatureError as exc:
         raise BundleRejected(_SIG_REASONS.get(exc.reason, "bad_signature"), f"{what}: {exc}") from None
-    signer = by_raw[keys.fingerprint(pub)]
-    if signer.revoked:
+    return by_raw[keys.fingerprint(pub)]
+
+
+def _check_window(key: TrustedKey, what: str, vb_late: set[str], claims: Sequence[str],
+                  made: str) -> None:
+    """Was the key valid for what this bundle claims, arriving now? (core/key_validity.py)
+
+    For the manifest the claims are its signed times — ``created_at`` (the newest event it
+    carries) and the audit head's ``at`` (when it was made, ``made``); for a revision, its
+    ``finalized_at``. Only ``made`` must fall after a replacing key took over: a new office
+    key may well re-send results approved before its rotation.
+    """
+    window = key_validity.window_of(key)
+    if window.valid_until is None and window.valid_from == key_validity.EPOCH:
+        return
+    now = now_iso()
+    verdict = key_validity.judge(key_validity.KeyWindow(window.valid_from), now, [made])
+    if verdict == "ok":
+        ending = key_validity.KeyWindow(key_validity.EPOCH, window.valid_until, window.ending)
+        verdict = key_validity.judge(ending, now, claims)
+    if verdict == "revoked_key":
         raise BundleRejected(
             "revoked_key",
-            f"{what}: signed by {signer.name}'s key {signer.fingerprint}, revoked on "
-            f"{signer.revoked_at}",
+            f"{what}: signed by {key.name}'s key {key.fingerprint}, revoked on {key.revoked_at}",
         )
-    return signer
+    if verdict == "key_retired":
+        raise BundleRejected(
+            "key_retired",
+            f"{what}: signed by {key.name}'s key {key.fingerprint}, replaced on {key.retired_at};"
+            " it arrived after the grace, or claims to be signed after the key was replaced",
+            name=key.name, fingerprint=key.fingerprint, retired_at=key.retired_at,
+        )
+    if verdict == "not_yet_valid":
+        raise BundleRejected(
+            "key_not_yet_valid",
+            f"{what}: claims to be signed by {key.name}'s key {key.fingerprint} before it replaced"
+            f" the old key ({window.valid_from})",
+            name=key.name, fingerprint=key.fingerprint, valid_from=window.valid_from,
+        )
+    if key_validity.late(window, now):
+        vb_late.add(key.fingerprint)
 
 
 def _claim_sender(exc: BundleRejected, armoured: str, body: bytes) -> None:
@@ -422,6 +462,8 @@ def verify_bundle(
                 raise BundleRejected("missing_entry", f"the bundle has no {required}")
         body = z.read_small(MANIFEST)
         armoured = _read_sig(z, MANIFEST_SIG)
+        trusted = [*trusted, *provisional_keys(body, trusted)]
+        late: set[str] = set()
         try:
             signer = _check_sig(armoured, body, trusted, MANIFEST)
         except BundleRejected as exc:
@@ -431,6 +473,8 @@ def verify_bundle(
         m = parse_manifest(body)
         if m.sender.key_fingerprint != signer.fingerprint or m.sender.key_id != signer.key_id:
             raise BundleRejected("sender_mismatch", "the manifest names a different sender than its signer")
+        made = m.audit_head.at if m.audit_head else m.created_at
+        _check_window(signer, MANIFEST, late, [m.created_at, made], made)
         _check_entries(z, m)
         check_lists(m)
         expect = {e.path: (e.sha256, e.size) for e in m.entries}
@@ -468,6 +512,7 @@ def verify_bundle(
                 rsigner = _vouched_sig(sig, content, doc, signer, re_.path)
             else:
                 rsigner = _check_sig(sig, content, trusted, re_.path)
+                _check_window(rsigner, re_.path, late, [doc.finalized_at], doc.finalized_at)
             if (doc.assessor.key_fingerprint, doc.assessor.key_id) != (rsigner.fingerprint, rsigner.key_id):
                 raise BundleRejected("sender_mismatch", f"{re_.path} names a different assessor than its signer")
             check_revision(doc, m, frameworks)
@@ -499,7 +544,9 @@ def verify_bundle(
         unclaimed = sorted(set(expect) - claimed)
         if unclaimed:
             raise BundleRejected("extra_entry", f"{unclaimed[0]} is listed but belongs to nothing")
-        vb = VerifiedBundle(path, "", 0, m, signer, revisions, frameworks, evidence, reviews=reviews)
+        vb = VerifiedBundle(path, "", 0, m, signer, revisions, frameworks, evidence, reviews=reviews,
+                            key_statements=[t.encode("utf-8") for t in m.key_statements],
+                            late_keys=late)
         try:
             vb.file_sha256, vb.size = _scan_evidence(z, vb, stage_dir, have_blob, progress)
         except BaseException:

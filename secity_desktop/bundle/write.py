@@ -97,6 +97,7 @@ def build_manifest(
     model_towns: Sequence[ModelTownRecord] = (),
     extra_municipalities: Sequence[MunicipalityRecord] = (),
     audit_head: AuditHeadRecord | None = None,
+    key_statements: Sequence[str] = (),
 ) -> tuple[Manifest, dict[str, bytes]]:
     """The manifest plus the in-memory entries it describes (all but evidence).
 
@@ -153,6 +154,7 @@ def build_manifest(
         reviews=review_entries,
         model_towns=sorted(model_towns, key=lambda t: (t.province_code, t.year, t.id)),
         audit_head=audit_head,
+        key_statements=list(key_statements),
     )
     return manifest, small
 
@@ -171,6 +173,7 @@ def write_bundle(
     model_towns: Sequence[ModelTownRecord] = (),
     extra_municipalities: Sequence[MunicipalityRecord] = (),
     audit_head: AuditHeadRecord | None = None,
+    key_statements: Sequence[str] = (),
 ) -> WrittenBundle:
     """Write the bundle atomically; raises Cancelled (nothing left behind) if progress says so.
 
@@ -184,6 +187,7 @@ def write_bundle(
     manifest, small = build_manifest(
         revisions, frameworks, sizes, sender, kind=kind, reviews=reviews,
         model_towns=model_towns, extra_municipalities=extra_municipalities, audit_head=audit_head,
+        key_statements=key_statements,
     )
     body = manifest.canonical()
     signature = sshsig.sign(key, body, BUNDLE_NAMESPACE).encode("ascii")

@@ -229,9 +229,43 @@ def _plan_text(ctx: Context, plan: Plan) -> str:
         + (f" — {r.note}" if r.note else "")
         for r in plan.reviews
     ]
+    lines += _statement_lines(ctx, plan)
     counts = plan.as_json()["counts"]
     lines.append(", ".join(f"{k} {v}" for k, v in counts.items()))  # type: ignore[union-attr]
     return "\n".join(lines)
+
+
+def _statement_lines(ctx: Context, plan: Plan) -> list[str]:
+    """Key statements the bundles carry (docs/key-rotation.md), and keys accepted in a grace."""
+    out = []
+    for n in plan.statements:
+        if n.outcome == "refused":
+            params = n.error.params if n.error is not None else {}
+            out.append(ctx.say("keystmt.refused", "key statement in {file}: REFUSED [{code}] {message}",
+                               file=n.bundle, code=n.code,
+                               message=_render(n.code or "", params, ctx.lang, str(n.error))))
+            continue
+        kind = {
+            "rotate": ctx.say("keystmt.kind_rotate", "rotation"),
+            "reenrol": ctx.say("keystmt.kind_reenrol", "re-enrolment after a lost key"),
+            "revoke": ctx.say("keystmt.kind_revoke", "revocation"),
+        }.get(n.kind, n.kind)
+        if n.outcome == "applied":
+            out.append(ctx.say("keystmt.applied", "key statement ({kind}) for {holder}: applied — "
+                               "{old} → {new}", old=n.old_fingerprint, new=n.new_fingerprint or "—",
+                               kind=kind, holder=n.holder))
+        elif n.outcome == "already":
+            out.append(ctx.say("keystmt.already", "key statement ({kind}) for {holder}: already in "
+                               "effect", kind=kind, holder=n.holder))
+        else:
+            out.append(ctx.say("keystmt.not_enrolled", "key statement ({kind}) for {holder}: key "
+                               "not enrolled here, kept as history", kind=kind, holder=n.holder))
+    for vb in plan.bundles:
+        for fp in sorted(vb.late_keys):
+            out.append(ctx.say("keystmt.late", "{file}: signed by {fingerprint} before it was replaced or "
+                               "revoked; accepted within the grace — check with the sender if unexpected",
+                               file=vb.path.name, fingerprint=fp))
+    return out
 
 
 def _render(code: str, params: object, lang: str, english: str) -> str:

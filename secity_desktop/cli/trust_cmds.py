@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 
 from secity_desktop.cli.context import Context, add_json_flag
+from secity_desktop.cli.passphrase import add_passphrase_args
 from secity_desktop.core.errors import ValidationError
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.trust import TrustService
@@ -49,8 +50,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument("--reason", default="")
     r.set_defaults(handler=cmd_revoke)
 
-    ap = tsub.add_parser("apply", help="apply a key rotation statement: the enrolment moves to "
-                         "the new key, the old one is retired")
+    ap = tsub.add_parser("apply", help="apply a signed key statement: a rotation (the enrolment "
+                         "moves to the new key, the old one is retired), a re-enrolment or a "
+                         "revocation from a date (made by an office key enrolled here)")
     ap.add_argument("statement", type=Path)
     add_json_flag(ap)
     ap.set_defaults(handler=cmd_apply)
@@ -64,6 +66,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     re_.add_argument("--fingerprint", help="refuse unless the new key has this fingerprint")
     add_json_flag(re_)
     re_.set_defaults(handler=cmd_reenrol)
+
+    st = tsub.add_parser("statements", help="write the key statements this office made (its "
+                         "revocations and re-enrolments, signed now with its key; its rotations) "
+                         "as files for `trust apply` elsewhere; bundles carry them anyway")
+    st.add_argument("-o", "--out", type=Path, required=True, help="folder to write them into")
+    add_passphrase_args(st)
+    add_json_flag(st)
+    st.set_defaults(handler=cmd_statements)
 
     e = tsub.add_parser("export", help="write an OpenSSH allowed_signers file")
     e.add_argument("target", type=Path, nargs="?")
@@ -120,6 +130,7 @@ def cmd_list(ctx: Context) -> int:
         f"{k.fingerprint}  {k.name}  {k.organisation}  enrolled {k.enrolled_at[:10]} by "
         f"{k.enrolled_by}" + ("  OFFICE (bundles encrypted to it)" if k.fingerprint in offices else "")
         + (f"  REVOKED {k.revoked_at[:10]}" if k.revoked_at else "")
+        + (f"  RETIRED {k.retired_at[:10]} (replaced)" if k.retired_at else "")
         for k in keys_) or ctx.say("trust.none", "no keys enrolled"))
     return 0
 
@@ -149,7 +160,28 @@ def cmd_apply(ctx: Context) -> int:
         raise ValidationError(f"cannot read {ctx.args.statement}: {exc.strerror}",
                               code="key_file_unreadable", path=str(ctx.args.statement)) from None
     k = apply_statement(ctx.workspace(), data)
-    ctx.emit(k.as_json(), f"enrolment of {k.name} moved to {k.fingerprint}; the old key is retired")
+    if k.revoked:
+        text = ctx.say("keystmt.file_revoked", "revoked the key of {name} — {fingerprint} — from {at}",
+                       name=k.name, fingerprint=k.fingerprint, at=ctx.when(k.revoked_at))
+    else:
+        text = ctx.say("keystmt.file_moved", "enrolment of {name} moved to {fingerprint}; the old key "
+                       "is retired or revoked", name=k.name, fingerprint=k.fingerprint)
+    ctx.emit(k.as_json(), text)
+    return 0
+
+
+def cmd_statements(ctx: Context) -> int:
+    from secity_desktop.cli.passphrase import old_passphrase
+    from secity_desktop.services.identity import Identity
+    from secity_desktop.services.key_statements import write_statement_files
+
+    ws = ctx.workspace()
+    ident = Identity(ws)
+    key = ident.unlock(old_passphrase(ident, ctx.args.passphrase_file))
+    written = write_statement_files(ws, key, ctx.args.out)
+    ctx.emit([str(p) for p in written], ctx.say(
+        "keystmt.files_written", "wrote {count} key statement file(s) into {folder}",
+        count=len(written), folder=str(ctx.args.out)))
     return 0
 
 

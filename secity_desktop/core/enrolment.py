@@ -37,10 +37,25 @@ class TrustedKey:
     role: str = "assessor"
     #: for a municipality key, the one municipality it speaks for
     municipality_code: str | None = None
+    #: when a key that replaced another began to count (None: no lower bound)
+    valid_from: str | None = None
+    #: a rotation retired the key from this instant: not revoked, what it signed stays valid
+    retired_at: str | None = None
+    #: ``revoked_at`` is a revocation *from a date* (a lost key), not of a compromised key
+    revoked_from: bool = False
 
     @property
     def revoked(self) -> bool:
         return self.revoked_at is not None
+
+    @property
+    def retired(self) -> bool:
+        return self.retired_at is not None
+
+    @property
+    def active(self) -> bool:
+        """Neither revoked nor retired: it may sign new work, and bundles are sealed to it."""
+        return self.revoked_at is None and self.retired_at is None
 
     @property
     def principal(self) -> str:
@@ -67,4 +82,7 @@ class TrustedKey:
             "public_key": self.public_line,
             "role": self.role,
             "municipality_code": self.municipality_code,
+            "valid_from": self.valid_from,
+            "retired_at": self.retired_at,
+            "revoked_from": self.revoked_from,
         }

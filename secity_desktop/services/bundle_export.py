@@ -37,6 +37,7 @@ from secity_desktop.core.io_errors import disk_guard
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.services import housekeeping
 from secity_desktop.services.identity import Identity
+from secity_desktop.services.key_statements import NOTHING, Carried, carried
 from secity_desktop.services.operations import (
     Operation,
     Progress,
@@ -127,6 +128,8 @@ class ExportJob:
     blob_path: Callable[[str], Path]
     sealing: Sealing = PLAIN
     audit_head: AuditHeadRecord | None = None
+    #: the sender's own key rotations, carried so the office can move the enrolment
+    statements: Carried = NOTHING
 
     @property
     def ids(self) -> list[str]:
@@ -143,7 +146,7 @@ class ExportJob:
         path = self.target_for(target)
         return guarded_write(path, lambda: write_sealed(path, self.sealing, lambda p, prog: write_bundle(
             p, self.revisions, self.frameworks, self.blob_path, self.sender, key, prog,
-            audit_head=self.audit_head,
+            audit_head=self.audit_head, key_statements=self.statements.envelopes(key),
         ), progress))
 
 
@@ -199,7 +202,8 @@ class ExportService:
         """
         revs = self._signed(ids)
         return ExportJob(revs, self._frameworks(revs), self.identity.person(), self.ws.blobs.path_for,
-                         office_sealing(self.ws, encrypt=encrypt), head_record(self.ws, "field", ids))
+                         office_sealing(self.ws, encrypt=encrypt), head_record(self.ws, "field", ids),
+                         carried(self.ws, "field"))
 
     def export(
         self,

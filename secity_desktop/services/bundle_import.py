@@ -44,7 +44,7 @@ from secity_desktop.core.framework import Framework
 from secity_desktop.core.io_errors import disk_error, disk_guard, kind_of
 from secity_desktop.core.lifecycle import is_office
 from secity_desktop.core.thai_calendar import now_iso
-from secity_desktop.services import housekeeping
+from secity_desktop.services import housekeeping, key_statements
 from secity_desktop.services.audit_trail import anchor_notes
 from secity_desktop.services.import_writes import write_plan
 from secity_desktop.services.operations import Operation, check_cancel, no_progress, run_inline
@@ -197,6 +197,8 @@ class ApplyImportOperation(Operation[ImportResult]):
         """ONE transaction; a full disk is said plainly and the transaction leaves nothing."""
         now, who = now_iso(), self.svc.ws.actor
         with disk_guard("import", self.svc.ws.data_dir), self.svc.db.atomic():
+            # key statements first: a rotation moves the enrolment the rows below refer to
+            self.plan.statements = key_statements.apply_bundles(self.svc.ws, self.plan.bundles, who)
             self.result.applied = write_plan(
                 self.svc.ws, self.plan, self.result.quarantined, now, who
             )
@@ -349,6 +351,7 @@ class ImportService:
             role=self.ws.role, province=self.ws.province_code or None,
         )
         plan.anchors = anchor_notes(self.ws, plan.bundles)
+        plan.statements = key_statements.previews(self.ws, plan.bundles)
         kept = {vb.path for vb in plan.bundles}
         for vb in verified:
             if vb.path not in kept:

@@ -6,15 +6,14 @@ The old key files are kept beside the new ones as ``signing_key.retired-<key id>
 (never deleted: they signed the workspace's history). The statement file goes to the
 office with the new public key.
 
-``secity trust apply STATEMENT`` at the office checks the statement completely, requires
-the old key to be enrolled here and not revoked, then in one transaction enrols the new
-key with the old one's holder details (and office flag), retires the old key (marked
-revoked, reason "rotated to …"), and records both in the audit log with the statement's
-SHA-256 — the enrolment's history is the two rows and the events.
+``secity trust apply STATEMENT`` (any kind: rotate, reenrol, revoke) goes through
+``services.key_statements``, which also applies the statements bundles carry: a rotation
+retires the old key (not revoked: its past signatures stand, late bundles get a grace),
+a re-enrolment or revocation revokes it *from a date* (core/key_validity.py).
 
-Not built yet (docs/key-rotation.md, issue 14): re-enrolment after a lost key with a
-revocation *from a date* (the reader refuses a revoked key's bundles whatever their date),
-statements travelling in return/upward bundles, the GUI button, certificate validity windows.
+``reenrol`` is the lost-key path at the office: the new key is enrolled (checked out of band),
+the old one revoked from a date, and a ``reenrol`` statement kept to travel in the office's
+return and upward bundles (signed with the office key when each is written).
 """
 
 from __future__ import annotations
@@ -25,9 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from secity_desktop.core.enrolment import TrustedKey
-from secity_desktop.core.errors import ConflictError, NotFoundError
+from secity_desktop.core.errors import ConflictError
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.crypto import keys, rotation
+from secity_desktop.services import key_statements
 from secity_desktop.services.identity import KEY_FILE, Identity, check_new_passphrase
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import audit
@@ -74,6 +74,10 @@ def rotate(ws: Workspace, old_passphrase: bytes, new_passphrase: bytes, statemen
     copy = path.with_name(out.name)  # kept with the keys too, in case the stick is lost
     copy.write_bytes(envelope)
     with ws.db.atomic():
+        key_statements.record_made(
+            ws, "rotate", holder=st.holder, old=keys.public_line(old.public_key(), ""),
+            new=keys.public_line(new.public_key(), ""), effective_at=now,
+            reason=reason or "key rotation", envelope=envelope)
         audit.append(ws.db, actor=ws.actor, action="key.rotate", at=now, reason=reason or None,
                      old={"fingerprint": keys.fingerprint(old.public_key())},
                      new={"fingerprint": keys.fingerprint(new.public_key()),
@@ -83,49 +87,21 @@ def rotate(ws: Workspace, old_passphrase: bytes, new_passphrase: bytes, statemen
 
 
 def apply_statement(ws: Workspace, envelope: bytes, actor: str | None = None) -> TrustedKey:
-    """At the office: move an enrolment to the new key of a verified rotation statement."""
-    st = rotation.verify(envelope)
-    if st.kind != "rotate":
+    """At the office (or an assessor): apply a key statement received as a file.
+
+    A rotation moves the enrolment to the new key and retires the old one; a re-enrolment
+    enrols the new key and revokes the old one from its date; a revocation revokes from its
+    date (services/key_statements.py). Returns the key the statement leaves in effect: the new
+    one, or the revoked one. Applying the same statement again is refused (``already``).
+    """
+    note = key_statements.apply(ws, envelope, source="file", actor=actor)
+    if note.outcome == "already":
         raise ConflictError(
-            f"a {st.kind} statement is not applied here yet; enrol the new key by hand",
-            code="rotation.unsupported", kind=st.kind,
+            f"this {note.kind} statement is already in effect here; nothing changed",
+            code="key_statement.already", kind=note.kind,
         )
-    assert st.new is not None  # a rotation always names the new key (checked by verify)
-    db, by, now = ws.db, actor or ws.actor, now_iso()
-    old = trust_store.find(db, st.old.fingerprint)
-    if old is None:
-        raise NotFoundError(
-            f"the old key {st.old.fingerprint} is not enrolled here, so its rotation cannot be "
-            "applied; enrol the new key by hand after checking its fingerprint",
-            code="rotation.old_not_enrolled", fingerprint=st.old.fingerprint,
-        )
-    if old.revoked:
-        raise ConflictError(
-            f"the old key {old.fingerprint} was revoked on {old.revoked_at}; a revoked key "
-            "cannot hand its enrolment on",
-            code="rotation.old_revoked", fingerprint=old.fingerprint, revoked_at=old.revoked_at,
-        )
-    if trust_store.find(db, st.new.fingerprint) is not None:
-        raise ConflictError(f"the new key {st.new.fingerprint} is already enrolled here",
-                            code="rotation.new_enrolled", fingerprint=st.new.fingerprint)
-    office = trust_store.is_office(db, old.fingerprint)
-    key = TrustedKey(
-        fingerprint=st.new.fingerprint, key_id=st.new.key_id, public_line=st.new.public_key,
-        name=old.name, organisation=old.organisation, position=old.position,
-        enrolled_at=now, enrolled_by=by, revoked_at=None, revoked_by=None, revoke_reason=None,
-    )
-    sha = hashlib.sha256(envelope).hexdigest()
-    with db.atomic():
-        trust_store.insert(db, key)
-        if office:
-            trust_store.set_office(db, key.fingerprint, True)
-        trust_store.mark_revoked(db, old.fingerprint, now, by,
-                                 f"rotated to {key.fingerprint}: {st.reason}")
-        audit.append(db, actor=by, action="trust.rotate", at=now, target=key.fingerprint,
-                     old={"fingerprint": old.fingerprint}, reason=st.reason,
-                     new={"fingerprint": key.fingerprint, "name": key.name,
-                          "statement_sha256": sha, "effective_at": st.effective_at})
-    return trust_store.get(db, key.fingerprint)
+    assert note.key is not None
+    return note.key
 
 
 def reenrol(ws: Workspace, public_text: str, replaces: str, reason: str, *,
@@ -146,18 +122,47 @@ def reenrol(ws: Workspace, public_text: str, replaces: str, reason: str, *,
     db, by, now = ws.db, actor or ws.actor, now_iso()
     trust = TrustService(ws)
     old = trust.get(replaces)
-    when = revoked_from or now
-    if when > now:
+    when = _instant(revoked_from) if revoked_from else now
+    if _later(when, now):
         raise ValidationError(f"the revocation date {when} is in the future",
                               code="rotation.future_date", date=when)
     office = trust_store.is_office(db, old.fingerprint)
     with db.atomic():
         new = trust.add(public_text, name=old.name, organisation=old.organisation,
-                        position=old.position, actor=by, office=office)
+                        position=old.position, actor=by, office=office, role=old.role,
+                        municipality=old.municipality_code)
+        trust_store.set_valid_from(db, new.fingerprint, when)
         if not old.revoked:
             trust_store.mark_revoked(db, old.fingerprint, when, by,
-                                     f"re-enrolled as {new.fingerprint}: {reason}")
+                                     f"re-enrolled as {new.fingerprint}: {reason}", from_date=True)
+        key_statements.record_made(ws, "reenrol", holder=old, old=old.public_line,
+                                   new=new.public_line, effective_at=when, reason=reason, actor=by)
         audit.append(db, actor=by, action="trust.reenrol", at=now, target=new.fingerprint,
                      reason=reason, old={"fingerprint": old.fingerprint},
                      new={"fingerprint": new.fingerprint, "revoked_from": when})
     return trust_store.get(db, new.fingerprint)
+
+
+def _instant(text: str) -> str:
+    """A revocation date as an instant: a bare date is its first moment in Thailand."""
+    from datetime import datetime
+
+    from secity_desktop.core.errors import ValidationError
+
+    t = text.strip()
+    if len(t) == 10:
+        t += "T00:00:00+07:00"
+    try:
+        parsed = datetime.fromisoformat(t.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValidationError(f"{text!r} is not a date (YYYY-MM-DD) or ISO date-time",
+                              code="rotation.bad_date", date=text[:40]) from None
+    if parsed.tzinfo is None:
+        parsed = datetime.fromisoformat(t + "+07:00")
+    return parsed.isoformat()
+
+
+def _later(a: str, b: str) -> bool:
+    from datetime import datetime
+
+    return datetime.fromisoformat(a) > datetime.fromisoformat(b)

@@ -59,6 +59,7 @@ from secity_desktop.services.bundle_export import (
     require_own_key,
 )
 from secity_desktop.services.identity import Identity
+from secity_desktop.services.key_statements import NOTHING, Carried, carried
 from secity_desktop.services.operations import (
     Progress,
     byte_progress,
@@ -107,6 +108,8 @@ class OfficeJob:
     ids: list[str] = field(default_factory=list)
     sealing: Sealing = PLAIN
     audit_head: AuditHeadRecord | None = None
+    #: key statements made here (own rotations, revocations, re-enrolments), for the receiver
+    statements: Carried = NOTHING
 
     def target_for(self, target: Path) -> Path:
         def name() -> str:
@@ -124,7 +127,7 @@ class OfficeJob:
             p, self.revisions, self.frameworks, self.blob_path,
             self.sender, key, prog, kind=self.kind, reviews=self.reviews,
             model_towns=self.model_towns, extra_municipalities=self.municipalities,
-            audit_head=self.audit_head,
+            audit_head=self.audit_head, key_statements=self.statements.envelopes(key),
         ), progress))
 
 
@@ -166,7 +169,7 @@ class OfficeBundleService:
         return OfficeJob("return", self.sender(), [], [], reviews, [], [],
                          self.ws.blobs.path_for, ids,
                          assessor_sealing(self.ws, ids, encrypt=encrypt),
-                         head_record(self.ws, "return", ids))
+                         head_record(self.ws, "return", ids), carried(self.ws, "return"))
 
     def prepare_upward(self, year: int | None = None, ids: Sequence[str] | None = None,
                        *, encrypt: bool = False) -> OfficeJob:
@@ -198,7 +201,8 @@ class OfficeBundleService:
         ]
         return OfficeJob("upward", self.sender(), revisions, self._field._frameworks(revisions),
                          reviews, model_towns, munis, self.ws.blobs.path_for, chosen,
-                         office_sealing(self.ws, encrypt=encrypt), head_record(self.ws, "upward", chosen))
+                         office_sealing(self.ws, encrypt=encrypt), head_record(self.ws, "upward", chosen),
+                         carried(self.ws, "upward"))
 
     def record(self, job: OfficeJob, written: WrittenBundle) -> int:
         now, who = now_iso(), self.ws.actor

@@ -66,7 +66,7 @@ def office_sealing(ws: Workspace, *, encrypt: bool = True) -> Sealing:
     """Field and upward bundles: every unrevoked key enrolled as an office's."""
     if not encrypt:
         return PLAIN
-    live = [k for k in TrustService(ws).office_keys() if not k.revoked]
+    live = [k for k in TrustService(ws).office_keys() if k.active]
     if not live:
         raise ConflictError(
             "no office key is enrolled here, so the bundle cannot be encrypted: enrol the "

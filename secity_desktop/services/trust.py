@@ -128,6 +128,11 @@ class TrustService:
         now, by = now_iso(), actor or self.ws.actor
         with self.db.atomic():
             trust_store.mark_revoked(self.db, key.fingerprint, now, by, reason or None)
+            if key.role != "municipality":  # carried in this office's return/upward bundles
+                from secity_desktop.services.key_statements import record_made
+
+                record_made(self.ws, "revoke", holder=key, old=key.public_line, new=None,
+                            effective_at=now, reason=reason or "revoked", actor=by)
             audit.append(
                 self.db, actor=by, action="trust.revoke", target=key.fingerprint, at=now,
                 reason=reason or None,
@@ -174,6 +179,15 @@ class TrustService:
         except (OSError, UnicodeDecodeError) as exc:
             raise ValidationError(
                 f"cannot read {path}: {exc}", code="key_file_unreadable", path=str(path)
+            ) from None
+
+    def read_statement_file(self, path: Path) -> bytes:
+        """The bytes of a key statement file a person chose (checked when applied)."""
+        try:
+            return Path(path).read_bytes()
+        except OSError as exc:
+            raise ValidationError(
+                f"cannot read {path}: {exc.strerror}", code="key_file_unreadable", path=str(path)
             ) from None
 
     def export_allowed_signers(self, target: Path) -> Path:

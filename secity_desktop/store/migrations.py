@@ -240,6 +240,47 @@ def _v11_encryption(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v12_key_windows(db: sqlite_utils.Database) -> None:
+    """Key validity windows and the key statements a workspace made or received (issue 14).
+
+    * ``trusted_keys.valid_from``: when a key that replaced another began to count (the
+      rotation's or re-enrolment's ``effective_at``); NULL for an ordinary enrolment (no
+      lower bound: work is signed before the office enrols the key).
+    * ``trusted_keys.retired_at``: a rotation retired the key from this instant (it is NOT
+      revoked: what it signed before stays valid, late bundles get a grace, docs/key-rotation.md).
+    * ``trusted_keys.revoked_from``: 1 when ``revoked_at`` is a revocation *from a date*
+      (a lost key re-enrolled, or a signed revocation statement) rather than an immediate
+      revocation of a compromised key: bundles signed before it stay acceptable for a bounded time.
+    * ``key_statements``: every signed key statement this workspace made (to carry in its
+      bundles) or received (from a file or a bundle), with what applying it did: the history.
+    """
+    for sql in (
+        "ALTER TABLE trusted_keys ADD COLUMN valid_from TEXT",
+        "ALTER TABLE trusted_keys ADD COLUMN retired_at TEXT",
+        "ALTER TABLE trusted_keys ADD COLUMN revoked_from INTEGER NOT NULL DEFAULT 0"
+        " CHECK (revoked_from IN (0, 1))",
+        """CREATE TABLE key_statements (
+            id INTEGER PRIMARY KEY,
+            origin TEXT NOT NULL CHECK (origin IN ('made', 'received')),
+            kind TEXT NOT NULL CHECK (kind IN ('rotate', 'reenrol', 'revoke')),
+            old_fingerprint TEXT NOT NULL,
+            new_fingerprint TEXT,
+            effective_at TEXT NOT NULL,
+            made_at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            document TEXT NOT NULL,
+            signed INTEGER NOT NULL CHECK (signed IN (0, 1)),
+            sha256 TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL,
+            bundle_sha256 TEXT,
+            outcome TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            recorded_by TEXT NOT NULL)""",
+        "CREATE INDEX key_statements_origin ON key_statements(origin, made_at)",
+    ):
+        db.execute(sql)
+
+
 _V7_TYPES = "('pao', 'nakhon', 'mueang', 'tambon', 'sao', 'bangkok', 'pattaya')"
 _V7_BANGKOK = (
     "Bangkok is a province-level local government (กรุงเทพมหานคร) outside the programme's"
@@ -421,5 +462,6 @@ MIGRATIONS: list[tuple[int, Step]] = [
     (9, _v9_compact_responses),
     (10, _v10_self_assessments),
     (11, _v11_encryption),
+    (12, _v12_key_windows),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

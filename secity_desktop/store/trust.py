@@ -14,13 +14,18 @@ from secity_desktop.core.errors import NotFoundError
 
 _COLS = (
     "fingerprint, key_id, public_line, name, organisation, position, enrolled_at, enrolled_by,"
-    " revoked_at, revoked_by, revoke_reason, role, municipality_code"
+    " revoked_at, revoked_by, revoke_reason, role, municipality_code,"
+    " valid_from, retired_at, revoked_from"
 )
 
 
 def all_keys(db: sqlite_utils.Database) -> list[TrustedKey]:
     rows = db.execute(f"SELECT {_COLS} FROM trusted_keys ORDER BY enrolled_at, name")
-    return [TrustedKey(*r) for r in rows.fetchall()]
+    return [_key(r) for r in rows.fetchall()]
+
+
+def _key(r: tuple) -> TrustedKey:  # type: ignore[type-arg]
+    return TrustedKey(*r[:-1], revoked_from=bool(r[-1]))
 
 
 def find(db: sqlite_utils.Database, ident: str) -> TrustedKey | None:
@@ -28,7 +33,7 @@ def find(db: sqlite_utils.Database, ident: str) -> TrustedKey | None:
     r = db.execute(
         f"SELECT {_COLS} FROM trusted_keys WHERE fingerprint = ? OR key_id = ?", [ident, ident]
     ).fetchone()
-    return TrustedKey(*r) if r else None
+    return _key(r) if r else None
 
 
 def get(db: sqlite_utils.Database, ident: str) -> TrustedKey:
@@ -52,6 +57,7 @@ def insert(db: sqlite_utils.Database, key: TrustedKey) -> None:
             "enrolled_by": key.enrolled_by,
             "role": key.role,
             "municipality_code": key.municipality_code,
+            "valid_from": key.valid_from,
         }
     )
 
@@ -59,7 +65,7 @@ def insert(db: sqlite_utils.Database, key: TrustedKey) -> None:
 def office_keys(db: sqlite_utils.Database) -> list[TrustedKey]:
     """Keys enrolled as an office's (bundles are encrypted to these), revoked ones included."""
     rows = db.execute(f"SELECT {_COLS} FROM trusted_keys WHERE office = 1 ORDER BY enrolled_at")
-    return [TrustedKey(*r) for r in rows.fetchall()]
+    return [_key(r) for r in rows.fetchall()]
 
 
 def is_office(db: sqlite_utils.Database, fingerprint: str) -> bool:
@@ -72,10 +78,22 @@ def set_office(db: sqlite_utils.Database, fingerprint: str, office: bool) -> Non
 
 
 def mark_revoked(
-    db: sqlite_utils.Database, fingerprint: str, at: str, by: str, reason: str | None
+    db: sqlite_utils.Database, fingerprint: str, at: str, by: str, reason: str | None,
+    *, from_date: bool = False,
 ) -> None:
+    """``from_date``: ``at`` is a revocation from a date (a lost key), not of a compromised key."""
     db.execute(
-        "UPDATE trusted_keys SET revoked_at = ?, revoked_by = ?, revoke_reason = ?"
-        " WHERE fingerprint = ?",
-        [at, by, reason, fingerprint],
+        "UPDATE trusted_keys SET revoked_at = ?, revoked_by = ?, revoke_reason = ?,"
+        " revoked_from = ? WHERE fingerprint = ?",
+        [at, by, reason, int(from_date), fingerprint],
     )
+
+
+def mark_retired(db: sqlite_utils.Database, fingerprint: str, at: str) -> None:
+    """A rotation retired the key from ``at`` (not revoked: its past signatures stand)."""
+    db.execute("UPDATE trusted_keys SET retired_at = ? WHERE fingerprint = ?", [at, fingerprint])
+
+
+def set_valid_from(db: sqlite_utils.Database, fingerprint: str, at: str) -> None:
+    """A key that replaced another counts from ``at`` (the replacement's effective time)."""
+    db.execute("UPDATE trusted_keys SET valid_from = ? WHERE fingerprint = ?", [at, fingerprint])

@@ -44,7 +44,7 @@ def test_replace_key_button_makes_a_statement_the_office_applies(
         assert told and statement.name in told[0]
         key = apply_statement(p, statement.read_bytes(), actor="p")
         assert key.fingerprint == identity.info().fingerprint
-        assert TrustService(p).get(old_fp).revoked
+        assert TrustService(p).get(old_fp).retired  # replaced, not revoked
     finally:
         a.close()
         p.close()

@@ -286,8 +286,27 @@ class ImportPage(QtWidgets.QWidget):
         for note in checked.plan.anchors:  # a sender's audit log went back or changed
             if note.alarming:
                 text += "\n⚠ " + messages.render(note.code, note.params, self.lang, note.message)
+        text += "".join("\n" + line for line in self.statement_lines(checked.plan))
         self.summary.setText(text)
         self._update()
+
+    def statement_lines(self, plan: Any) -> list[str]:
+        """Key statements the bundles carry, and keys accepted in a grace (docs/key-rotation.md)."""
+        out = []
+        for n in plan.statements:
+            if n.outcome == "refused":
+                out.append("⚠ " + self.tr("A key statement in {file} was not applied: {why}").format(
+                    file=n.bundle, why=messages.describe(n.error, self.lang) if n.error else n.code))
+            elif n.outcome == "applied":
+                out.append(self.tr("Key change for {holder} will be applied: {old} → {new}").format(
+                    holder=n.holder, old=n.old_fingerprint, new=n.new_fingerprint or "—"))
+        for vb in plan.bundles:
+            for fp in sorted(vb.late_keys):
+                out.append("⚠ " + self.tr("{file} is signed by {fingerprint} before that key was "
+                                          "replaced or revoked; accepted within the grace — ask the "
+                                          "sender if you did not expect it.").format(
+                    file=vb.path.name, fingerprint=fp))
+        return out
 
     def selected_row(self) -> PlanRow | None:
         idx = self.view.currentIndex()

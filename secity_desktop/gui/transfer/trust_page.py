@@ -20,7 +20,9 @@ from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.gui.transfer.dialogs import show_error
 from secity_desktop.gui.transfer.enrol_dialog import EnrolKeyDialog
+from secity_desktop.gui.transfer.reenrol_dialog import ReenrolDialog
 from secity_desktop.services import lists
+from secity_desktop.services.key_rotation import apply_statement
 from secity_desktop.services.trust import TrustService
 from secity_desktop.services.workspace import Workspace
 
@@ -41,7 +43,7 @@ class TrustTableModel(ColumnTableModel[TrustedKey]):
 
     def columns(self) -> list[Column[TrustedKey]]:
         def grey(k: TrustedKey) -> str | None:
-            return REVOKED if k.revoked else None
+            return REVOKED if not k.active else None
 
         return [
             Column(self.tr("Name"), lambda k: k.name, foreground=grey),
@@ -50,6 +52,7 @@ class TrustTableModel(ColumnTableModel[TrustedKey]):
             Column(self.tr("Enrolled"), lambda k: when_text(k.enrolled_at, self.lang), foreground=grey),
             Column(self.tr("Enrolled by"), lambda k: k.enrolled_by, foreground=grey),
             Column(self.tr("Revoked"), lambda k: when_text(k.revoked_at, self.lang), foreground=grey),
+            Column(self.tr("Replaced"), lambda k: when_text(k.retired_at, self.lang), foreground=grey),
             Column(self.tr("Signs for"), lambda k: self.tr("municipality {code} (self-assessment)")
                    .format(code=k.municipality_code) if k.role == "municipality" else "",
                    foreground=grey),
@@ -106,6 +109,26 @@ class TrustPage(QtWidgets.QWidget):
             row.addWidget(b)
         row.addStretch(1)
         layout.addLayout(row)
+        # key changes (docs/key-rotation.md): recovery after a loss, statements received as files
+        changes = QtWidgets.QHBoxLayout()
+        self.reenrol_button = QtWidgets.QPushButton(self.tr("Re-enrol a lost key…"), self)
+        self.reenrol_button.setObjectName("reenrolKey")
+        self.reenrol_button.setToolTip(self.tr(
+            "The holder lost their key: enrol their new key and revoke the old one from a date"))
+        self.reenrol_button.clicked.connect(lambda: self.open_reenrol())
+        self.apply_button = QtWidgets.QPushButton(self.tr("Apply key statement…"), self)
+        self.apply_button.setObjectName("applyKeyStatement")
+        self.apply_button.setToolTip(self.tr(
+            "A signed key change received as a file: a rotation, a re-enrolment or a revocation"))
+        self.apply_button.clicked.connect(lambda: self.apply_statement_file())
+        changes.addWidget(self.reenrol_button)
+        changes.addWidget(self.apply_button)
+        changes.addStretch(1)
+        layout.addLayout(changes)
+        self.status = ThaiLabel("", self)
+        self.status.setObjectName("trustStatus")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
 
     def title(self) -> str:
         """The tab's name: whose keys these are, seen from this workspace's role."""
@@ -204,6 +227,51 @@ class TrustPage(QtWidgets.QWidget):
         except SecityError as exc:
             show_error(self, exc, self.lang)
         self.model.reload()
+
+    def reenrol_dialog(self) -> ReenrolDialog:
+        rows = self.view.selectionModel().selectedRows()
+        old = self.model.key_at(rows[0].row()).fingerprint if rows else None
+        return ReenrolDialog(self.ws, self, self.lang, old=old)
+
+    def open_reenrol(self, dialog: ReenrolDialog | None = None) -> TrustedKey | None:
+        """The re-enrol form (the selected key preselected as the old one)."""
+        dialog = dialog or self.reenrol_dialog()
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted or dialog.result_key is None:
+            return None
+        k = dialog.result_key
+        self.status.setText(self.tr("{name} is enrolled with the new key {fingerprint}; the old key "
+                                    "is revoked from {date}.").format(
+            name=k.name, fingerprint=k.fingerprint, date=when_text(k.valid_from, self.lang)))
+        self.model.reload()
+        return k
+
+    def apply_statement_file(self, path: Path | None = None) -> TrustedKey | None:
+        """Apply a signed key statement file (rotation, re-enrolment, revocation)."""
+        if path is None:
+            fname, _ = QtWidgets.QFileDialog.getOpenFileName(
+                self, self.tr("Key statement to apply"), "",
+                self.tr("Key statements (*.json);;All files (*)"))
+            if not fname:
+                return None
+            path = Path(fname)
+        try:
+            data = self.registry.read_statement_file(path)
+            k = apply_statement(self.ws, data, actor=self.ws.actor)
+        except SecityError as exc:
+            show_error(self, exc, self.lang)
+            return None
+        finally:
+            self.model.reload()
+        if k.revoked:
+            text = self.tr("The key of {name} ({fingerprint}) is revoked from {date}.")
+            date = k.revoked_at
+        else:
+            text = self.tr("The enrolment of {name} moved to the key {fingerprint} (from {date}); "
+                           "the old key no longer signs new work.")
+            date = k.valid_from
+        self.status.setText(text.format(name=k.name, fingerprint=k.fingerprint,
+                                        date=when_text(date, self.lang)))
+        return k
 
     def export_allowed(self, target: Path | None = None) -> None:
         if target is None:

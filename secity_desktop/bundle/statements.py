@@ -1,0 +1,69 @@
+"""Key statements carried in a bundle's manifest, and the keys they vouch for while reading it.
+
+A field bundle made after its assessor rotated is signed by the *new* key, which the
+office has not enrolled yet; a return bundle made after the province rotated, likewise at
+the assessor. The manifest carries the rotation statement (signed by the old key *and* the
+new one), so the reader can accept the new key **provisionally** — only when the old key is
+enrolled here and active, and only for this bundle. The enrolment itself moves when the
+import is applied (``services.key_statements``, in the import's one transaction).
+
+Reading the manifest's statements before its signature is checked is safe: nothing in them
+is believed unless each statement's own signatures verify (crypto/rotation.py), and the
+manifest's signature is then checked against the key the statement vouches for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from secity_desktop.bundle.documents import parse_manifest
+from secity_desktop.core.enrolment import TrustedKey
+from secity_desktop.core.errors import SecityError
+from secity_desktop.crypto import rotation
+
+
+def _rotations(body: bytes) -> list[rotation.KeyStatement]:
+    try:
+        m = parse_manifest(body)
+    except SecityError:
+        return []
+    out = []
+    for text in m.key_statements:
+        try:
+            st = rotation.verify(text.encode("utf-8"))
+        except SecityError:
+            continue  # reported (and never applied) when the import is planned
+        if st.kind == "rotate" and st.new is not None:
+            out.append(st)
+    return out
+
+
+def provisional_keys(body: bytes, trusted: Sequence[TrustedKey]) -> list[TrustedKey]:
+    """Keys that verified rotation statements in ``body`` hand an active enrolled key on to.
+
+    Chains are followed (A→B, B→C when only A is enrolled); a revoked or retired old key
+    hands nothing on. The returned keys carry the old enrolment's holder and role.
+    """
+    known = {k.fingerprint: k for k in trusted}
+    pending = _rotations(body)
+    out: list[TrustedKey] = []
+    changed = True
+    while changed and pending:
+        changed = False
+        for st in list(pending):
+            assert st.new is not None
+            old = known.get(st.old.fingerprint)
+            if old is None or not old.active or st.new.fingerprint in known:
+                continue
+            new = replace(
+                old, fingerprint=st.new.fingerprint, key_id=st.new.key_id,
+                public_line=st.new.public_key,
+                enrolled_by=f"rotation statement from {old.fingerprint} (in this bundle)",
+                valid_from=st.effective_at, retired_at=None, revoked_at=None,
+            )
+            known[new.fingerprint] = new
+            out.append(new)
+            pending.remove(st)
+            changed = True
+    return out
