@@ -9,6 +9,7 @@ words it in its own language.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -55,6 +56,9 @@ class CertificateVerdict:
     known_until: str | None = None
     known_ending: str | None = None  # "retired" | "revoked"
     history_known: bool = False  # did this workspace have a history of the key?
+    # Signed by this workspace's own key: is it in its register (certificate.issue)? None
+    # when the signer is not this workspace's own key (nothing to look up).
+    in_register: bool | None = None
 
     @property
     def verdict(self) -> str:
@@ -87,6 +91,7 @@ class CertificateVerdict:
                            or None, "valid_until": self.stated_until},
             "key_history": {"known": self.history_known, "valid_from": self.known_from,
                             "valid_until": self.known_until, "ending": self.known_ending},
+            "in_register": self.in_register,
         })
         return out
 
@@ -124,7 +129,18 @@ def verify(payloads: Sequence[str], trusted: TrustedKeys, ws: Workspace | None) 
     histories = ({k.history.fingerprint: k.history
                   for k in key_history.known_keys(ws, include_enrolled=True)}
                  if ws is not None else {})
-    return [_verdict(p, trusted, ws, histories) for p in payloads]
+    register: set[tuple[str, str]] | None = None
+    out = []
+    for p in payloads:
+        v = _verdict(p, trusted, ws, histories)
+        own = histories.get(v.signer)
+        if ws is not None and v.signature_ok and own is not None and own.source == "own":
+            # A certificate by our own key that our register lacks was signed by someone
+            # else holding the key (or after a restore from an older backup): say so.
+            register = key_history.issued_here(ws) if register is None else register
+            v = dataclasses.replace(v, in_register=(v.certificate_id, v.signer) in register)
+        out.append(v)
+    return out
 
 
 def _verdict(payload: str, trusted: TrustedKeys, ws: Workspace | None,
@@ -194,27 +210,44 @@ def reason_text(v: CertificateVerdict, lang: str) -> str:
     return messages.render(f"certificate_verdict.{v.reason}", params, lang, v.message)
 
 
+def _span(start: str | None, until: str | None, lang: str, ending: str | None = None) -> str:
+    """``from X until Y`` / ``from X, still valid``, with an unknown start said plainly."""
+    th = lang == "th"
+    head = ((f"ใช้ได้ตั้งแต่ {when_text(start, lang)}" if th else f"valid from {when_text(start, lang)}")
+            if start else ("ไม่ทราบวันเริ่มใช้" if th else "start unknown here"))
+    if not until:
+        return head + (" และยังใช้ได้" if th else ", still valid")
+    why = {"retired": (" (เปลี่ยนกุญแจแล้ว)", " (rotated)"),
+           "revoked": (" (เพิกถอนแล้ว)", " (revoked)")}.get(ending or "", ("", ""))
+    return (f"{head} ถึง {when_text(until, lang)}{why[0]}" if th
+            else f"{head} until {when_text(until, lang)}{why[1]}")
+
+
 def window_text(v: CertificateVerdict, lang: str) -> str:
     """The key window line of a verdict whose signature holds (both windows, if known)."""
+    th = lang == "th"
     if not v.signed_at:
-        stated = ("ไม่ระบุช่วงเวลาที่กุญแจใช้ได้ (เกียรติบัตรรุ่นแรก)" if lang == "th"
+        stated = ("ไม่ระบุช่วงเวลาที่กุญแจใช้ได้ (เกียรติบัตรรุ่นแรก)" if th
                   else "states no key window (a version-1 certificate)")
-    elif lang == "th":
-        stated = (f"ลงนามเมื่อ {when_text(v.signed_at, lang)} ด้วยกุญแจที่ใช้ได้ตั้งแต่ "
-                  f"{when_text(v.stated_from, lang)} ถึง {when_text(v.stated_until, lang)}")
+    elif th:
+        stated = (f"ลงนามเมื่อ {when_text(v.signed_at, lang)} ขณะนั้นกุญแจ"
+                  f"{_span(v.stated_from, v.stated_until, lang)}")
     else:
-        stated = (f"signed {when_text(v.signed_at, lang)} with a key valid from "
-                  f"{when_text(v.stated_from, lang)} until {when_text(v.stated_until, lang)}")
+        stated = (f"signed {when_text(v.signed_at, lang)}; the key then "
+                  f"{_span(v.stated_from, v.stated_until, lang)}")
     if not v.history_known:
-        known = ("พื้นที่ทำงานนี้ไม่มีประวัติของกุญแจนี้" if lang == "th"
+        known = ("พื้นที่ทำงานนี้ไม่มีประวัติของกุญแจนี้" if th
                  else "this workspace has no history of this key")
-    elif lang == "th":
-        known = (f"ประวัติกุญแจที่นี่: ใช้ได้ตั้งแต่ {when_text(v.known_from, lang) if v.known_from else 'ไม่ทราบ'}"
-                 f" ถึง {when_text(v.known_until, lang)}"
-                 + {"retired": " (เปลี่ยนกุญแจแล้ว)", "revoked": " (เพิกถอนแล้ว)"}.get(
-                     v.known_ending or "", ""))
     else:
-        known = (f"history here: valid from {when_text(v.known_from, lang) if v.known_from else 'unknown'}"
-                 f" until {when_text(v.known_until, lang)}"
-                 + {"retired": " (rotated)", "revoked": " (revoked)"}.get(v.known_ending or "", ""))
-    return f"{stated}; {known}"
+        span = _span(v.known_from, v.known_until, lang, v.known_ending)
+        known = f"ประวัติกุญแจที่นี่: {span}" if th else f"history here: {span}"
+    text = f"{stated}; {known}"
+    if v.in_register is False:
+        text += ("; ไม่พบในทะเบียนการออกเกียรติบัตรของสำนักงานนี้ แม้ลงนามด้วยกุญแจของสำนักงานเอง"
+                 " โปรดตรวจสอบว่ามีผู้อื่นถือกุญแจนี้หรือไม่" if lang == "th" else
+                 "; NOT in this office's register of issued certificates although signed by its"
+                 " own key: check whether someone else holds the key")
+    elif v.in_register:
+        text += ("; อยู่ในทะเบียนการออกเกียรติบัตรของสำนักงานนี้" if lang == "th"
+                 else "; in this office's register of issued certificates")
+    return text

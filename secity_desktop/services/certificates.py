@@ -64,6 +64,7 @@ class CertificateService:
         self.model_towns = model_towns
         self.today = today
         self.now = now
+        self._histories: dict[str, key_history.KeyHistory | None] = {}
 
     def prepare(
         self,
@@ -126,7 +127,9 @@ class CertificateService:
         """
         signer = fingerprint(key.public_key())
         now = self.now()
-        window = key_history.with_start(key_history.history_of(self.ws, signer), signer, now)
+        if signer not in self._histories:  # once per key in a batch (it reads the audit log)
+            self._histories[signer] = key_history.history_of(self.ws, signer)
+        window = key_history.with_start(self._histories[signer], signer, now)
         verdict = key_window.judge_signing(window, now)
         if verdict == "revoked_key":
             raise ConflictError(

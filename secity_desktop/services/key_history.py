@@ -121,6 +121,15 @@ def known_keys(ws: Workspace, *, include_enrolled: bool = False) -> list[KnownKe
     return list(out.values())
 
 
+def issued_here(ws: Workspace) -> set[tuple[str, str]]:
+    """(certificate number, signer) of every certificate this workspace signed: its register."""
+    out = set()
+    for e in audit.events(ws.db, actions=["certificate.issue"]):
+        if e.target and isinstance(e.new, dict):
+            out.add((e.target, str(e.new.get("signer", ""))))
+    return out
+
+
 def history_of(ws: Workspace, fingerprint: str) -> KeyHistory | None:
     """The history of one key (own or enrolled), or None when this workspace never knew it."""
     for k in known_keys(ws, include_enrolled=True):

@@ -56,7 +56,7 @@ def test_pasted_code_of_a_revoked_key_is_refused_in_thai_with_its_window(
     with qtbot.waitSignal(box.checked) as blocker:
         box.verify_text()
     assert blocker.args[0] is True
-    assert "ด้วยกุญแจที่ใช้ได้ตั้งแต่" in box.result.text()
+    assert "ขณะนั้นกุญแจใช้ได้ตั้งแต่" in box.result.text()
     box.resize(900, 260)
     box.show()
     box.grab().save(str(tmp_path / "verify_box.png"))

@@ -189,3 +189,16 @@ def test_a_version_1_certificate_is_judged_by_its_issue_date(o: Offices) -> None
     v = check(o.n, certpayload.sign(v1, key))
     assert v.genuine and not v.signed_at and v.as_json()["key_window"]["stated"] is False
     assert "รุ่นแรก" in window_text(v, "th")
+
+
+def test_the_issuing_office_finds_its_certificates_in_its_register(o: Offices) -> None:
+    """A thief backdating a certificate with a stolen key passes every window; the issuing
+    office's register (certificate.issue events) is what shows it was not issued there."""
+    key = o.key(o.p)
+    payload = issue(o.p, key)
+    assert check(o.p, payload).in_register is True
+    assert check(o.n, payload).in_register is None  # not the nation's key: nothing to look up
+    claims = dataclasses.replace(certpayload.parse(payload)[0], certificate_id="2569-5001-FFFFFF")
+    v = check(o.p, certpayload.sign(claims, key))
+    assert v.genuine and v.in_register is False and v.as_json()["in_register"] is False
+    assert "ไม่พบในทะเบียน" in window_text(v, "th") and "NOT in this office" in window_text(v, "en")
