@@ -126,8 +126,9 @@ def verify(payloads: Sequence[str], trusted: TrustedKeys, ws: Workspace | None) 
     states (a contradiction is ``outside_stated_window``) and against this workspace's
     own history of the key (``revoked_key``, ``key_retired``, ``not_yet_valid``).
     """
+    events = key_history.key_events(ws, with_register=True) if ws is not None else []
     histories = ({k.history.fingerprint: k.history
-                  for k in key_history.known_keys(ws, include_enrolled=True)}
+                  for k in key_history.known_keys(ws, include_enrolled=True, events=events)}
                  if ws is not None else {})
     register: set[tuple[str, str]] | None = None
     out = []
@@ -137,7 +138,7 @@ def verify(payloads: Sequence[str], trusted: TrustedKeys, ws: Workspace | None) 
         if ws is not None and v.signature_ok and own is not None and own.source == "own":
             # A certificate by our own key that our register lacks was signed by someone
             # else holding the key (or after a restore from an older backup): say so.
-            register = key_history.issued_here(ws) if register is None else register
+            register = key_history.issued_here(ws, events) if register is None else register
             v = dataclasses.replace(v, in_register=(v.certificate_id, v.signer) in register)
         out.append(v)
     return out
