@@ -2,18 +2,27 @@
 
 Offline: the payload carries the claims and an Ed25519 signature; the signer
 must be one of the keys this office trusts (``--trusted-keys`` files and the
-workspace's own trusted keys). See docs/certificates.md.
+workspace's own trusted keys), and it must have signed inside the key's validity
+window — the one the certificate states and the one this workspace's key history
+knows (rotation, revocation from a date). See docs/certificates.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from secity_desktop.cli.context import Context, add_json_flag
-from secity_desktop.core.errors import SecityError, ValidationError
+from secity_desktop.core.errors import ValidationError
 from secity_desktop.core.thai_calendar import format_date_th
-from secity_desktop.services.certificate_check import payloads_from_pdf, trusted_keys, verify
+from secity_desktop.services.certificate_check import (
+    payloads_from_pdf,
+    reason_text,
+    trusted_keys,
+    verify,
+    window_text,
+)
 from secity_desktop.services.store_admin import workspace_exists
 from secity_desktop.services.workspace import Workspace
 
@@ -56,10 +65,13 @@ def cmd_verify(ctx: Context) -> int:
     verdicts = verify(payloads, trusted, ws)
     results = [v.as_json() for v in verdicts]
     lines: list[str] = []
+    lang = ctx.lang
     for v in verdicts:
         if not v.genuine:
             lines.append(ctx.say("certificate.not_genuine", "NOT GENUINE ({reason}): {message}",
-                                 reason=v.reason, message=v.message))
+                                 reason=v.reason, message=reason_text(v, lang)))
+            if v.signature_ok:
+                lines.append("  " + window_text(v, lang))
             continue
         issued = format_date_th(v.issued) if v.issued else ""
         who = v.signer_label or v.signer
@@ -69,11 +81,14 @@ def cmd_verify(ctx: Context) -> int:
             " {issued}; signed by {who} ({signer})",
             id=v.certificate_id, name=v.municipality_th, code=v.municipality_code, tier=v.tier_th,
             year=v.year, issued=issued, who=who, signer=v.signer))
+        lines.append("  " + window_text(v, lang))
     failed = any(not v.genuine for v in verdicts)
     if ctx.json:
         ctx.emit(results if len(results) > 1 else results[0])
-    elif failed and len(lines) == 1:
-        raise SecityError(lines[0], code="certificate.not_genuine")
+    elif failed and len(verdicts) == 1:
+        # The verdict itself, in the person's language (a raise would print only the
+        # catalogue's generic "not genuine" sentence in Thai).
+        print("secity: " + "\n".join(lines), file=sys.stderr)
     else:
         ctx.emit(results, "\n".join(lines))
     return 1 if failed else 0

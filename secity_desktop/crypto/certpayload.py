@@ -31,6 +31,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 
 from secity_desktop.core.errors import SignatureError
+from secity_desktop.core.key_window import STAMP_RE
 from secity_desktop.crypto.keys import fingerprint
 
 PREFIX = "SECITY-CERT1:"
@@ -51,10 +52,19 @@ class CertificateClaims:
     tier: str
     issued: str  # ISO date (CE), e.g. 2026-11-26; rendered in BE on the page
     signer: str  # OpenSSH fingerprint of the signing key, "SHA256:…"
+    # Version 2 (docs/certificates.md, "Key validity window"): when it was signed and the
+    # signing key's window as the signing office knew it then; UTC "YYYY-MM-DDTHH:MM:SSZ".
+    signed_at: str = ""  # "" only in a version-1 certificate (issued before windows)
+    key_valid_from: str = ""
+    key_valid_until: str | None = None  # None: the key was still valid when it signed
+
+    @property
+    def version(self) -> int:
+        return 2 if self.signed_at else 1
 
     def to_json(self) -> dict[str, object]:
-        return {
-            "v": 1,
+        data: dict[str, object] = {
+            "v": self.version,
             "i": self.certificate_id,
             "m": self.municipality_code,
             "n": self.municipality_th,
@@ -63,11 +73,18 @@ class CertificateClaims:
             "d": self.issued,
             "k": self.signer.removeprefix("SHA256:"),
         }
+        if self.version == 2:
+            data["s"] = self.signed_at
+            data["f"] = self.key_valid_from
+            if self.key_valid_until is not None:
+                data["u"] = self.key_valid_until
+        return data
 
     @classmethod
     def from_json(cls, data: object) -> CertificateClaims:
-        if not isinstance(data, dict) or data.get("v") != 1:
-            raise _malformed("the claims are not a version-1 certificate")
+        if not isinstance(data, dict) or data.get("v") not in (1, 2) or isinstance(data.get("v"), bool):
+            raise _malformed("the claims are not a version-1 or version-2 certificate")
+        v2 = data["v"] == 2
         try:
             claims = cls(
                 certificate_id=_str(data["i"]),
@@ -77,13 +94,22 @@ class CertificateClaims:
                 tier=_str(data["t"]),
                 issued=_str(data["d"]),
                 signer="SHA256:" + _str(data["k"]),
+                signed_at=_str(data["s"]) if v2 else "",
+                key_valid_from=_str(data["f"]) if v2 else "",
+                key_valid_until=_str(data["u"]) if v2 and "u" in data else None,
             )
         except (KeyError, TypeError, ValueError):
             raise _malformed("the claims lack a field or have a wrong type") from None
-        if set(data) != {"v", "i", "m", "n", "y", "t", "d", "k"}:
+        expected = {"v", "i", "m", "n", "y", "t", "d", "k"}
+        if v2:
+            expected |= {"s", "f"} | ({"u"} if "u" in data else set())
+        if set(data) != expected:
             raise _malformed("the claims carry unexpected fields")
         if not _TIER_RE.match(claims.tier) or not _DATE_RE.match(claims.issued):
             raise _malformed("the tier or issue date is not in the expected form")
+        stamps = [claims.signed_at, claims.key_valid_from, claims.key_valid_until or ""] if v2 else []
+        if any(s and not STAMP_RE.match(s) for s in stamps) or (v2 and not (claims.signed_at and claims.key_valid_from)):
+            raise _malformed("a time is not in the expected form (YYYY-MM-DDTHH:MM:SSZ)")
         return claims
 
 

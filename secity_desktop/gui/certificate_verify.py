@@ -1,7 +1,9 @@
 """A small panel to check a certificate offline: paste the QR text or open the PDF.
 
 Same rules as ``secity certificate verify`` (docs/certificates.md): the
-workspace's own key is trusted, enrolled keys only when ticked.
+workspace's own keys (current and retired) are trusted, enrolled keys only when
+ticked; the verdict says whether the key was valid when it signed (the window the
+certificate states and the one this workspace's key history knows).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.services.certificate_check import (
     CertificateVerdict,
     payloads_from_pdf,
+    reason_text,
     trusted_keys,
     verify,
+    window_text,
 )
 from secity_desktop.services.workspace import Workspace
 
@@ -79,9 +83,10 @@ class CertificateVerifyBox(QtWidgets.QGroupBox):
         self._show(all(v.genuine for v in verdicts), "\n".join(self._line(v) for v in verdicts))
 
     def _line(self, v: CertificateVerdict) -> str:
+        """The verdict, then (when the signature holds) the key window stated and known here."""
         if not v.genuine:
-            reason = messages.render(f"signature.{v.reason}", {}, self.lang, v.message)
-            return self.tr("NOT GENUINE: {reason}").format(reason=reason)
+            text = self.tr("NOT GENUINE: {reason}").format(reason=reason_text(v, self.lang))
+            return text + ("\n" + window_text(v, self.lang) if v.signature_ok else "")
         return self.tr(
             "GENUINE: {number} — {name} ({code}), {tier}, fiscal year {year}, issued "
             "{date}; signed by {signer} ({fingerprint})"
@@ -94,7 +99,7 @@ class CertificateVerifyBox(QtWidgets.QGroupBox):
             date=format_date_th(v.issued) if v.issued else "",
             signer=v.signer_label or v.signer,
             fingerprint=v.signer,
-        )
+        ) + "\n" + window_text(v, self.lang)
 
     def _show(self, genuine: bool, text: str) -> None:
         colour = "#1b5e3b" if genuine else "#a3262a"

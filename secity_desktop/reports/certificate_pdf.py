@@ -8,6 +8,7 @@ Keywords, so ``secity certificate verify --pdf`` needs no QR decoder.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +19,8 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from secity_desktop.core.thai_calendar import certificate_date_th, thai_digits
+from secity_desktop.core.key_window import instant
+from secity_desktop.core.thai_calendar import certificate_date_th, format_date_th, thai_digits
 from secity_desktop.reports.certificate_template import CertificateTemplate
 from secity_desktop.reports.common import CREATOR, GOLD, GREEN, GREY, atomic_output
 from secity_desktop.reports.data import CertificateData
@@ -26,7 +28,8 @@ from secity_desktop.reports.fonts import register_fonts
 from secity_desktop.reports.thai_text import draw_line, text_width
 
 PAGE = landscape(A4)
-QR_SIZE = 112.0  # points (~40 mm): a version 14–15 code keeps modules near 0.45 mm
+THAI_TIME = dt.timezone(dt.timedelta(hours=7))
+QR_SIZE = 125.0  # points (~44 mm): a version 17–18 code (with the key window) keeps modules ≥ 0.45 mm
 QR_ERROR = "m"
 SPECIMEN_RED = colors.Color(0.75, 0.1, 0.1, alpha=0.16)
 
@@ -218,12 +221,35 @@ def draw_certificate(
     c.setFillColor(GREY)
     number = tpl.fill("number", values)  # the id stays in ASCII digits: it is what people type
     draw_line(c, w - 44, 44, number, "Sarabun", 9, "right")
+    for i, text in enumerate(key_lines(d, "thai" if use_thai else "arabic")):
+        draw_line(c, w - 44, 58 + 11 * i, text, "Sarabun", 7.5, "right")
     if d.payload:
         draw_qr(c, d.payload, 44, 52, QR_SIZE)
         c.setFillColor(GREY)
         draw_line(c, 44 + QR_SIZE / 2, 42, line("verify_caption"), "Sarabun", 8, "center")
     else:
         _specimen(c, line("specimen"))
+
+
+def _local_date(stamp: str, digits: str) -> str:
+    """The date in Thailand (a certificate's date does not move with the printing laptop)."""
+    return format_date_th(instant(stamp).astimezone(THAI_TIME).date(), digits=digits)
+
+
+def key_lines(d: CertificateData, digits: str = "arabic") -> list[str]:
+    """The signing key and its validity window, printed above the number (bottom line first).
+
+    The same facts are inside the signed QR code (docs/certificates.md); printed so a
+    person can read which key signed and from when to when it counted, in BE dates.
+    The fingerprint stays in ASCII: it is compared character by character.
+    """
+    if not (d.payload and d.signer_fingerprint and d.signed_at and d.key_valid_from):
+        return []
+    until = (f"ถึง {_local_date(d.key_valid_until, digits)}" if d.key_valid_until
+             else "และยังใช้ได้ขณะลงนาม")
+    window = (f"ลงนามเมื่อ {_local_date(d.signed_at, digits)} · กุญแจใช้ได้ตั้งแต่ "
+              f"{_local_date(d.key_valid_from, digits)} {until}")
+    return [window, f"กุญแจลงนาม {d.signer_fingerprint}"]
 
 
 def _specimen(c: Canvas, caption: str) -> None:

@@ -194,3 +194,8 @@ class CertificateData:
     signatory_position: str = ""
     payload: str | None = None  # signed QR text; None renders a marked specimen
     signer_fingerprint: str | None = None
+    # The signing key's validity window as the office knew it when signing (UTC stamps,
+    # docs/certificates.md "Key validity window"); printed under the certificate number.
+    signed_at: str | None = None
+    key_valid_from: str | None = None
+    key_valid_until: str | None = None  # None: still valid when it signed

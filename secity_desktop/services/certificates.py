@@ -21,12 +21,14 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from secity_desktop.core import key_window
 from secity_desktop.core.errors import ConflictError, ValidationError
 from secity_desktop.core.lifecycle import Status
-from secity_desktop.core.thai_calendar import is_plausible_be_year
+from secity_desktop.core.thai_calendar import format_date_th, is_plausible_be_year, now_iso
 from secity_desktop.crypto import certpayload
-from secity_desktop.crypto.keys import fingerprint, load_public
+from secity_desktop.crypto.keys import fingerprint
 from secity_desktop.reports.data import CertificateData
+from secity_desktop.services import key_history
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.reports import ReportDataService
 from secity_desktop.services.review import sources as review_sources
@@ -54,12 +56,15 @@ class CertificateService:
         *,
         model_towns: ModelTowns = review_sources.model_town_codes,
         today: Callable[[], dt.date] = dt.date.today,
+        now: Callable[[], str] = now_iso,
     ) -> None:
         self.ws = ws
         self.data = ReportDataService(ws, today=today)
         self.assessments = AssessmentService(ws)
         self.model_towns = model_towns
         self.today = today
+        self.now = now
+        self._histories: dict[str, key_history.KeyHistory | None] = {}
 
     def prepare(
         self,
@@ -113,8 +118,32 @@ class CertificateService:
         )
 
     def sign(self, data: CertificateData, key: Ed25519PrivateKey) -> CertificateData:
-        """Attach the signed payload and record the issue in the audit log (one transaction)."""
+        """Attach the signed payload and record the issue in the audit log (one transaction).
+
+        The payload states when it was signed and the signing key's validity window as
+        this workspace's records know it (services/key_history.py); a key this workspace
+        has retired or revoked is refused here rather than make a certificate every
+        verifier would refuse.
+        """
         signer = fingerprint(key.public_key())
+        now = self.now()
+        if signer not in self._histories:  # once per key in a batch (it reads the audit log)
+            self._histories[signer] = key_history.history_of(self.ws, signer)
+        window = key_history.with_start(self._histories[signer], signer, now)
+        verdict = key_window.judge_signing(window, now)
+        if verdict == "revoked_key":
+            raise ConflictError(
+                f"the key {signer} was revoked from {window.revoked_at}; sign with the"
+                " workspace's current key", code="certificate_key.revoked_key",
+                fingerprint=signer, date=_be_date(window.revoked_at or now),
+            )
+        if verdict == "key_retired":
+            raise ConflictError(
+                f"the key {signer} was replaced on {window.retired_at}; sign with the"
+                " workspace's current key", code="certificate_key.key_retired",
+                fingerprint=signer, date=_be_date(window.retired_at or now),
+            )
+        until = window.valid_until
         claims = certpayload.CertificateClaims(
             certificate_id=data.certificate_id,
             municipality_code=data.municipality_code,
@@ -123,6 +152,10 @@ class CertificateService:
             tier=data.tier_code,
             issued=data.issued.isoformat(),
             signer=signer,
+            signed_at=key_window.utc_stamp(now),
+            key_valid_from=key_window.utc_stamp(min(window.valid_from or now, now,
+                                                    key=key_window.instant)),
+            key_valid_until=key_window.utc_stamp(until) if until else None,
         )
         payload = certpayload.sign(claims, key)
         a = self.data.require_assessment(data.municipality_code, data.year)
@@ -135,7 +168,9 @@ class CertificateService:
                 target=data.certificate_id,
                 new={**claims.to_json(), "signer": signer},
             )
-        return _replace(data, payload=payload, signer_fingerprint=signer)
+        return _replace(data, payload=payload, signer_fingerprint=signer,
+                        signed_at=claims.signed_at, key_valid_from=claims.key_valid_from,
+                        key_valid_until=claims.key_valid_until)
 
     def prepare_many(
         self,
@@ -167,6 +202,10 @@ class CertificateService:
             )
             for c in chosen
         ]
+
+
+def _be_date(stamp: str) -> str:
+    return format_date_th(key_window.instant(stamp).date())
 
 
 def _replace(data: CertificateData, **changes: object) -> CertificateData:
@@ -211,26 +250,18 @@ def tier_label(ws: Workspace | None, code: str) -> str:
 def workspace_trusted_keys(
     ws: Workspace, *, include_enrolled: bool = False
 ) -> dict[str, Ed25519PublicKey]:
-    """Keys this workspace trusts to have signed a certificate.
+    """Keys this workspace recognises as a certificate's signer, by label.
 
-    Always its own signing key (an office checks what it issued). Keys enrolled
-    in the trust registry only on request: they are mostly assessors' keys, and
-    an assessor must not be able to certify their own town (docs/certificates.md).
-    Revoked keys never count, nor ever a municipality's key (it signs only its own
-    self-assessment, docs/self-assessment.md).
+    Always its own signing key and the keys it retired by rotation (an office checks
+    what it issued, before and after a rotation). Keys enrolled in the trust registry
+    only on request: they are mostly assessors' keys, and an assessor must not be able
+    to certify their own town (docs/certificates.md). Revoked and retired keys are
+    recognised so that the verdict can say *when* they stopped counting (the window is
+    judged in services/certificate_check.py); a municipality's key never is (it signs
+    only its own self-assessment, docs/self-assessment.md).
     """
-    from secity_desktop.services.identity import Identity
-    from secity_desktop.services.trust import TrustService
-
     out: dict[str, Ed25519PublicKey] = {}
-    identity = Identity(ws)
-    if identity.has_key():
-        p = identity.profile()
-        label = " · ".join(x for x in (p.organisation, p.name) if x) or "this workspace"
-        out[label] = identity.public_key()
-    if include_enrolled:
-        for t in TrustService(ws).all():
-            if not t.revoked and t.role != "municipality":
-                label = " · ".join(x for x in (t.organisation, t.name) if x) or t.fingerprint
-                out.setdefault(label, load_public(t.public_line))
+    for k in key_history.known_keys(ws, include_enrolled=include_enrolled):
+        label = k.label if k.label not in out else f"{k.label} ({k.history.fingerprint})"
+        out[label] = k.public_key  # a rotated key's holder keeps the name: both stay
     return out

@@ -93,12 +93,20 @@ def append(
     return digest
 
 
-def events(db: sqlite_utils.Database, assessment_id: str | None = None) -> list[AuditEvent]:
+def events(db: sqlite_utils.Database, assessment_id: str | None = None,
+           actions: Sequence[str] = ()) -> list[AuditEvent]:
+    """Events in order; of one assessment and/or of the given actions (e.g. key changes)."""
     sql = "SELECT seq, at, actor, action, assessment_id, target, old, new, reason FROM audit"
+    where: list[str] = []
     args: list[Any] = []
     if assessment_id is not None:
-        sql += " WHERE assessment_id = ?"
+        where.append("assessment_id = ?")
         args.append(assessment_id)
+    if actions:
+        where.append(f"action IN ({', '.join('?' * len(actions))})")
+        args.extend(actions)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     out = []
     for r in db.execute(sql + " ORDER BY seq", args).fetchall():
         out.append(

@@ -104,7 +104,7 @@ def test_verify_failures_are_one_clear_line(setup: dict[str, object], capsys: py
     assert _run(setup, "--json", "certificate", "verify", forged, "--trusted-keys",
                 str(tmp / "province_key.pub")) == 1
     assert json.loads(capsys.readouterr().out) == {
-        "genuine": False, "reason": "bad_signature",
+        "genuine": False, "verdict": "bad_signature", "reason": "bad_signature",
         "message": "the signature does not match: the certificate text was altered or forged",
     }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 
 import pytest
@@ -130,15 +131,57 @@ def test_extra_claim_fields_are_refused() -> None:
     assert err.value.reason == "malformed"
 
 
+def _v2(key, until: str | None = None, signed_at: str = "2026-11-26T03:00:00Z"):  # type: ignore[no-untyped-def]
+    return dataclasses.replace(_claims(key), signed_at=signed_at,
+                               key_valid_from="2026-06-01T02:00:00Z", key_valid_until=until)
+
+
 @pytest.mark.parametrize(
-    ("name", "max_version"),
-    [("เทศบาลนครเจ้าพระยาสุรศักดิ์", 15), ("เทศบาลตำบล" + "ก" * 30, 16)],
+    ("name", "until", "max_version"),
+    [("เทศบาลนครเจ้าพระยาสุรศักดิ์", None, 17), ("เทศบาลตำบล" + "ก" * 30, None, 18),
+     ("เทศบาลตำบล" + "ก" * 30, "2026-12-01T00:00:00Z", 18)],
 )
-def test_qr_stays_small_for_long_names(name: str, max_version: int) -> None:
-    """Version 15 (77 modules + quiet zone) printed 40 mm wide gives ~0.46 mm modules; 16 ~0.44."""
+def test_qr_stays_small_for_long_names(name: str, until: str | None, max_version: int) -> None:
+    """With the key window (version-2 claims), version 17 (85 modules + quiet zone) printed
+    44 mm wide gives ~0.47 mm modules; 18 ~0.45 mm (reports/certificate_pdf.QR_SIZE)."""
     key = generate()
-    payload = cp.sign(_claims(key, name=name, tier="very_good"), key)
+    claims = dataclasses.replace(_v2(key, until), municipality_th=name, tier="very_good")
+    payload = cp.sign(claims, key)
     assert segno.make(payload, error="m", micro=False, boost_error=False).version <= max_version
+
+
+def test_version_2_carries_the_key_window_and_version_1_still_verifies() -> None:
+    key = generate()
+    for claims in (_v2(key), _v2(key, "2026-12-01T00:00:00Z"), _claims(key)):
+        got = cp.verify(cp.sign(claims, key), [key.public_key()]).claims
+        assert got == claims
+        assert json.loads(cp.canonical_bytes(claims))["v"] == (2 if claims.signed_at else 1)
+    assert "u" not in cp.canonical_bytes(_v2(key)).decode()  # still valid: no end stated
+
+
+def test_a_forged_window_is_refused_by_the_signature() -> None:
+    """Stretching the stated window (or moving the signing time) breaks the signature."""
+    key = generate()
+    payload = cp.sign(_v2(key, "2026-12-01T00:00:00Z"), key)
+    for forged_claims in (_v2(key), _v2(key, "2030-01-01T00:00:00Z"),
+                          _v2(key, "2026-12-01T00:00:00Z", signed_at="2026-11-20T00:00:00Z")):
+        body = _b64(cp.canonical_bytes(forged_claims))
+        forged = cp.PREFIX + body + "." + payload.rsplit(".", 1)[1]
+        with pytest.raises(SignatureError) as err:
+            cp.verify(forged, [key.public_key()])
+        assert err.value.reason == "bad_signature"
+
+
+@pytest.mark.parametrize("change", [{"s": "2026-11-26"}, {"f": ""}, {"x": "1"}, {"v": True},
+                                    {"u": "tomorrow"}])
+def test_version_2_times_must_be_utc_stamps(change: dict[str, object]) -> None:
+    key = generate()
+    data = {**_v2(key).to_json(), **change}
+    head = cp.PREFIX + _b64(json.dumps(data, ensure_ascii=False).encode())
+    payload = head + "." + _b64(key.sign(head.encode()))
+    with pytest.raises(SignatureError) as err:
+        cp.verify(payload, [key.public_key()])
+    assert err.value.reason == "malformed"
 
 
 def test_find_payloads_in_bytes_dedupes_in_order() -> None:

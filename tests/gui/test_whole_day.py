@@ -7,16 +7,22 @@ Everything is done through the widgets: buttons clicked, dialogs answered as
 they open, files "chosen" by answering Qt's file dialogs. The test reads the
 stores only to check what happened.
 
-The day: the assessor creates the key, an assessment, answers and attaches
+The day, in the order it happens for real: the province office is set up first
+and exports its public key; the assessor enrols it as an office key (so every
+field bundle is sealed to it), creates an assessment, answers and attaches
 evidence, marks it complete (and is told where finalizing happens), finalizes
-and exports to a folder. The province's dry run refuses the bundle (unknown
-signer) and says so in Thai with the sender's claimed name and fingerprint;
-the province enrols the sender from that row after comparing the fingerprint,
-imports, reviews with an override and returns it. The assessor enrols the
-province the same way, imports the return, revises and re-exports; the
-province approves, chooses the model town (a town below every tier is not
-offered), prints the certificate and writes the upward bundle. The nation
-enrols the province from its public-key file, imports, and Coverage shows it.
+and exports — a sealed ``.age`` file. The province opens it with its passphrase;
+the dry run refuses it (unknown signer) and says so in Thai with the sender's
+claimed name and fingerprint; the province enrols the sender from that row after
+comparing the fingerprint (the re-check asks the passphrase again), imports,
+reviews with an override and returns it (sealed to the assessor's key). The
+assessor opens the return, revises and re-exports (sealed); the province imports,
+approves, chooses the model town (a town below every tier is not offered), prints
+the certificate and checks its key window in Reports. The national office is set
+up; its key reaches the province, which enrols it as an office key, then writes
+the upward bundle (sealed to the nation). The nation enrols the province from its
+public-key file, opens the upward bundle with its passphrase, imports, and
+Coverage shows it. Every bundle of the day is asserted to be an age file.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from secity_desktop.app import main
+from secity_desktop.bundle.encryption import AGE_MAGIC
 from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.gui.first_run import FirstRunWizard
 from secity_desktop.gui.main_window import MainWindow
@@ -245,6 +252,40 @@ def fill_and_complete(qtbot: QtBot, window: MainWindow, files: FileDialogs, phot
     assert editor.assessment.status == Status.COMPLETE.value
 
 
+def sealed(path: Path) -> Path:
+    """The file the export wrote: the chosen name + ``.age``, an age file (not a readable zip)."""
+    out = path.with_name(path.name + ".age")
+    assert out.is_file(), out
+    with out.open("rb") as handle:
+        assert handle.read(len(AGE_MAGIC)) == AGE_MAGIC
+    assert not path.exists()  # nothing unencrypted left beside it
+    return out
+
+
+def export_key(qtbot: QtBot, window: MainWindow, files: FileDialogs, target: Path) -> Path:
+    """The office's key page: "Export public key…" to a file that travels (USB, e-mail)."""
+    key_page = window.sync_place.key_page
+    assert key_page is not None
+    go(window, window.sync_place, key_page)
+    files.answer(target)
+    key_page.export_button.click()
+    assert target.is_file()
+    return target
+
+
+def enrol_office(window: MainWindow, files: FileDialogs, key_file: Path, name: str,
+                 *more: Act) -> None:
+    """The trust page: enrol an office's key from its file after reading the fingerprint."""
+    trust = window.sync_place.trust_page
+    go(window, window.sync_place, trust)
+    before = trust.model.rowCount()
+    files.answer(key_file)
+    modals(enrol_by_reading(None, name=name), *more)
+    trust.add_button.click()
+    assert trust.model.rowCount() == before + 1
+    assert any(k.name == name for k in trust.registry.office_keys())  # bundles are sealed to it
+
+
 def test_a_whole_day_in_the_gui(qtbot: QtBot, tmp_path: Path, files: FileDialogs,
                                 windows: list[MainWindow]) -> None:
     usb = tmp_path / "usb"
@@ -254,13 +295,20 @@ def test_a_whole_day_in_the_gui(qtbot: QtBot, tmp_path: Path, files: FileDialogs
     image.fill(QtGui.QColor("#3a7d44"))
     assert image.save(str(photo), "JPEG")
 
-    # --- the assessor's morning -------------------------------------------------------
+    # --- before the day: the province office is set up and hands out its public key ----
+    p = start(qtbot, windows, tmp_path / "province", Role.PROVINCE, "ทสจ.เชียงใหม่",
+              PROVINCE_PHRASE, "50")
+    province_key = export_key(qtbot, p, files, usb / "province_ed25519.pub")
+
+    # --- the assessor's morning: enrol the province's key, then assess ----------------
     a = start(qtbot, windows, tmp_path / "assessor", Role.ASSESSOR, "สมชาย ใจดี", PHRASE, "50")
+    enrol_office(a, files, province_key, "ทสจ.เชียงใหม่")  # an assessor's enrolments are offices
 
     def new_assessment(w: QtWidgets.QWidget) -> None:
         w.search.setText("5001")  # type: ignore[attr-defined]
         w.ok_button.click()  # type: ignore[attr-defined]
 
+    go(a, a.assessments_stack)
     modals(new_assessment)
     a.new_button.click()
     assert a.editor is not None and a.editor.municipality.code == "5001"
@@ -278,21 +326,18 @@ def test_a_whole_day_in_the_gui(qtbot: QtBot, tmp_path: Path, files: FileDialogs
     export.finalize_button.click()
     assert repo.get(a.ws.db, aid).status == Status.FINALIZED
     export.unsent_button.click()
-    # No office key is enrolled at this assessor's yet, so this field bundle goes unencrypted
-    # (the choice is recorded). Sealing to an office's key is driven in tests/gui/test_office_sync.py
-    # and tests/services/test_sealed_transfer.py; here the day's steps are the point.
-    export.encrypt_box.setChecked(False)
+    assert export.encrypt_box.isChecked()  # sealed to the province's key: the default
     field = usb / "field.secbundle"
     files.answer(field)
     modals(passphrase(PHRASE))
     with qtbot.waitSignal(export.exported, timeout=WAIT):
         export.export_button.click()
-    assert field.is_file() and "field.secbundle" in export.result.text()
+    field = sealed(field)
+    assert "field.secbundle" in export.result.text()
 
-    # --- the province's first start: the bundle is refused, the sender enrolled from it ---
-    p = start(qtbot, windows, tmp_path / "province", Role.PROVINCE, "ทสจ.เชียงใหม่",
-              PROVINCE_PHRASE, "50")
+    # --- the province: the sealed bundle is opened, refused (unknown sender), enrolled ---
     assert p.review_place is not None
+    go(p, p.review_place)
     hint = p.findChild(QtWidgets.QPushButton, "importHintButton")
     assert hint is not None  # an empty office list says: import a bundle
     hint.click()
@@ -300,6 +345,7 @@ def test_a_whole_day_in_the_gui(qtbot: QtBot, tmp_path: Path, files: FileDialogs
     assert p.sync_place.currentWidget() is imp and p.places.currentWidget() is p.sync_place
     files.answer(field)
     imp.add_button.click()
+    modals(passphrase(PROVINCE_PHRASE))  # sealed to this office's key: its passphrase opens it
     imp.check_button.click()
     qtbot.waitUntil(lambda: imp.plan is not None, timeout=WAIT)
     m = imp.model
@@ -310,7 +356,7 @@ def test_a_whole_day_in_the_gui(qtbot: QtBot, tmp_path: Path, files: FileDialogs
     assert "ลงทะเบียน" in m.index(0, 8).data()  # why, in Thai, and what to do
     assert imp.refused_box.isVisibleTo(imp) and imp.enrol_button.isVisibleTo(imp)
     assert row.sender_fingerprint in imp.refused_text.text()
-    modals(enrol_by_reading("สมชาย ใจดี"))
+    modals(enrol_by_reading("สมชาย ใจดี"), passphrase(PROVINCE_PHRASE))  # re-checked: opened again
     imp.enrol_button.click()
     qtbot.waitUntil(lambda: imp.plan is not None and imp.apply_button.isEnabled(), timeout=WAIT)
     assert [m.action_at(r) for r in range(m.rowCount())] == ["add"]
@@ -335,20 +381,16 @@ def test_a_whole_day_in_the_gui(qtbot: QtBot, tmp_path: Path, files: FileDialogs
     modals(reason("แนบภาพถ่ายบ่อฝังกลบให้ครบทุกบ่อ"), accept_box, passphrase(PROVINCE_PHRASE))
     with qtbot.waitSignal(review.bundle_written, timeout=WAIT):
         review.return_btn.click()
-    returned = returned.with_name(returned.name + ".age")  # sealed to the assessor's key
-    assert repo.get(p.ws.db, aid).status == Status.RETURNED and returned.is_file()
+    returned = sealed(returned)  # sealed to the assessor's key
+    assert repo.get(p.ws.db, aid).status == Status.RETURNED
 
-    # --- the assessor: the return is refused until the province is enrolled, then revised ---
+    # --- the assessor: the return opens (the province is enrolled) and is revised -------
     go(a, a.sync_place, a.sync_place.import_page)
     aimp = a.sync_place.import_page
     files.answer(returned)
     aimp.add_button.click()
     modals(passphrase(PHRASE))  # the return is sealed to the assessor's own key
     aimp.check_button.click()
-    qtbot.waitUntil(lambda: aimp.plan is not None, timeout=WAIT)
-    assert aimp.model.plan_row(0).enrolable and aimp.enrol_button.isVisibleTo(aimp)
-    modals(enrol_by_reading("ทสจ.เชียงใหม่"), passphrase(PHRASE))  # re-checked: opened again
-    aimp.enrol_button.click()
     qtbot.waitUntil(lambda: aimp.plan is not None and aimp.apply_button.isEnabled(), timeout=WAIT)
     assert aimp.model.action_at(0) == "review"
     with qtbot.waitSignal(aimp.applied, timeout=WAIT):
@@ -364,18 +406,20 @@ def test_a_whole_day_in_the_gui(qtbot: QtBot, tmp_path: Path, files: FileDialogs
     export.finalize_button.click()
     assert repo.get(a.ws.db, revised).status == Status.FINALIZED
     export.unsent_button.click()
-    export.encrypt_box.setChecked(False)
+    assert export.encrypt_box.isChecked()
     field2 = usb / "field-r2.secbundle"
     files.answer(field2)
     modals(passphrase(PHRASE))
     with qtbot.waitSignal(export.exported, timeout=WAIT):
         export.export_button.click()
+    field2 = sealed(field2)
 
-    # --- the province: import the revision, approve, model town, certificate, upward ---
+    # --- the province: import the revision, approve, model town, certificate ----------
     p.show_import()
     imp.clear_button.click()
     files.answer(field2)
     imp.add_button.click()
+    modals(passphrase(PROVINCE_PHRASE))
     imp.check_button.click()
     qtbot.waitUntil(lambda: imp.plan is not None, timeout=WAIT)
     assert [m.action_at(r) for r in range(m.rowCount())] == ["update"]
@@ -409,38 +453,43 @@ def test_a_whole_day_in_the_gui(qtbot: QtBot, tmp_path: Path, files: FileDialogs
     with qtbot.waitSignal(reports.finished, timeout=WAIT):
         reports.render_button.click()
     assert certificate.is_file() and certificate.read_bytes().startswith(b"%PDF")
+    with qtbot.waitSignal(reports.verify_box.checked) as checked:
+        reports.verify_box.verify_pdf(certificate)  # its key and window, judged here
+    assert checked.args[0] is True and "ยังใช้ได้" in reports.verify_box.result.text()
+
+    # --- the national office is set up; its key reaches the province before the upward ---
+    n = start(qtbot, windows, tmp_path / "nation", Role.NATIONAL, "กรมส่งเสริมคุณภาพสิ่งแวดล้อม",
+              NATION_PHRASE)
+    nation_key = export_key(qtbot, n, files, usb / "nation_ed25519.pub")
+    # the province is asked whether this is an office it sends results to: yes
+    enrol_office(p, files, nation_key, "กรมส่งเสริมคุณภาพสิ่งแวดล้อม", accept_box)
 
     send = p.sync_place.send_page
     assert send is not None
     go(p, p.sync_place, send)
     send.year_combo.setCurrentIndex(send.year_combo.findData(year))
     assert send.upward_model.rowCount() == 1 and send.upward_button.isEnabled()
-    send.encrypt_box.setChecked(False)  # the nation's office key is not enrolled here yet
+    assert send.encrypt_box.isChecked()  # sealed to the nation's key
     upward = usb / "upward.secbundle"
     files.answer(upward)
     modals(passphrase(PROVINCE_PHRASE))
     with qtbot.waitSignal(send.written, timeout=WAIT):
         send.upward_button.click()
-    assert upward.is_file()
-    office_key = usb / "office_ed25519.pub"
-    files.answer(office_key)
-    assert p.sync_place.key_page is not None
-    p.sync_place.key_page.export_button.click()
-    assert office_key.is_file()
+    upward = sealed(upward)
 
     # --- the nation: enrol the province from its key file, import, Coverage shows it ----
-    n = start(qtbot, windows, tmp_path / "nation", Role.NATIONAL, "กรมส่งเสริมคุณภาพสิ่งแวดล้อม",
-              NATION_PHRASE)
     trust = n.sync_place.trust_page
     go(n, n.sync_place, trust)
-    files.answer(office_key)
+    files.answer(province_key)
     modals(enrol_by_reading(None, name="ทสจ.เชียงใหม่"))
     trust.add_button.click()
     assert trust.model.rowCount() == 1
+    go(n, n.coverage_place)
     n.findChild(QtWidgets.QPushButton, "importHintButton").click()
     nimp = n.sync_place.import_page
     files.answer(upward)
     nimp.add_button.click()
+    modals(passphrase(NATION_PHRASE))
     nimp.check_button.click()
     qtbot.waitUntil(lambda: nimp.plan is not None, timeout=WAIT)
     assert "refused" not in [nimp.model.action_at(r) for r in range(nimp.model.rowCount())]

@@ -42,10 +42,28 @@ def _data(code: str = "5001", name: str = "เทศบาลนครเชี�
     if not signed:
         return d
     claims = certpayload.CertificateClaims(
-        d.certificate_id, code, name, 2569, tier, ISSUED.isoformat(), fingerprint(KEY.public_key())
+        d.certificate_id, code, name, 2569, tier, ISSUED.isoformat(), fingerprint(KEY.public_key()),
+        signed_at=SIGNED_AT, key_valid_from=KEY_FROM,
     )
     return dataclasses.replace(d, payload=certpayload.sign(claims, KEY),
-                               signer_fingerprint=claims.signer)
+                               signer_fingerprint=claims.signer, signed_at=SIGNED_AT,
+                               key_valid_from=KEY_FROM)
+
+
+SIGNED_AT = "2026-11-26T03:00:00Z"  # 10:00 in Thailand, 26 Nov 2569
+KEY_FROM = "2026-06-01T02:00:00Z"
+
+
+def test_key_and_its_window_are_printed_in_be(tmp_path: Path) -> None:
+    """The signing key's fingerprint and validity window, as the QR states them, in BE."""
+    pdf = render_certificate(_data(), tmp_path / "c.pdf")
+    text = squash(poppler("pdftotext", str(pdf), "-"))
+    assert squash("กุญแจลงนาม " + fingerprint(KEY.public_key())) in text
+    assert squash("กุญแจใช้ได้ตั้งแต่ 1 มิถุนายน 2569 และยังใช้ได้ขณะลงนาม") in text
+    assert squash("ลงนามเมื่อ 26 พฤศจิกายน 2569") in text
+    claims, _, _ = certpayload.parse(certpayload.find_payloads(pdf.read_bytes())[0])
+    assert (claims.signed_at, claims.key_valid_from, claims.key_valid_until) == (
+        SIGNED_AT, KEY_FROM, None)
 
 
 def test_only_embedded_fonts(tmp_path: Path) -> None:
