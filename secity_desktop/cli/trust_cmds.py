@@ -62,7 +62,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     re_.add_argument("pubfile", type=Path, help="the holder's new public key file")
     re_.add_argument("--replaces", required=True, help="the lost key: fingerprint or key id")
     re_.add_argument("--reason", required=True, help="why (kept with the enrolment)")
-    re_.add_argument("--revoked-from", help="ISO date-time the old key stops counting (default: now)")
+    re_.add_argument("--revoked-from", help="when the old key was last known safe: YYYY-MM-DD (its "
+                     "first moment in Thailand) or an ISO date-time (default: now); what it signed "
+                     "before stays valid for 14 days after, what it signs after is refused")
     re_.add_argument("--fingerprint", help="refuse unless the new key has this fingerprint")
     add_json_flag(re_)
     re_.set_defaults(handler=cmd_reenrol)
