@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from secity_desktop.core.thai_calendar import format_date, parse_iso
 from secity_desktop.gui.qt import QtCore, QtWidgets
+from secity_desktop.gui.thai_wrap import wrapped
 
 SB = QtWidgets.QDialogButtonBox.StandardButton
 
@@ -35,7 +36,7 @@ def confirm(parent: QtWidgets.QWidget | None, title: str, text: str, accept_text
     box = QtWidgets.QMessageBox(parent)
     box.setIcon(QtWidgets.QMessageBox.Icon.Question)
     box.setWindowTitle(title)
-    box.setText(text)
+    box.setText(wrapped(text))  # Thai wraps at words where Qt has no libthai (Windows)
     yes = box.addButton(accept_text, QtWidgets.QMessageBox.ButtonRole.AcceptRole)
     box.addButton(
         QtCore.QCoreApplication.translate("Buttons", "Cancel"),
@@ -50,7 +51,7 @@ def warn(parent: QtWidgets.QWidget | None, title: str, text: str) -> None:
     box = QtWidgets.QMessageBox(parent)
     box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
-    box.setText(text)
+    box.setText(wrapped(text))  # Thai wraps at words where Qt has no libthai (Windows)
     box.addButton(
         QtCore.QCoreApplication.translate("Buttons", "OK"),
         QtWidgets.QMessageBox.ButtonRole.AcceptRole,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
+from secity_desktop.gui.thai_wrap import elide_words
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class ComponentBars(QtWidgets.QWidget):
             y = top + n * row_h
             text_y = y + (row_h + fm.ascent() - fm.descent()) // 2
             p.setPen(self.palette().color(QtGui.QPalette.ColorRole.WindowText))
-            label = fm.elidedText(b.label, Qt.TextElideMode.ElideRight, label_w - 8)
+            label = elide_words(b.label, fm, label_w - 8)  # "3. สิ่งแวดล้อม…", never mid-word
             p.drawText(rect.left(), text_y, label)
             track = QtCore.QRectF(rect.left() + label_w, y + 6, bar_w, row_h - 12)
             p.setPen(Qt.PenStyle.NoPen)

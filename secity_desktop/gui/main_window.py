@@ -32,7 +32,7 @@ from secity_desktop.gui.province_places import (
 )
 from secity_desktop.gui.qt import QtGui, QtWidgets
 from secity_desktop.gui.style import STYLE_SHEET
-from secity_desktop.gui.thai_wrap import ThaiLabel
+from secity_desktop.gui.thai_wrap import ThaiLabel, descent_shortfall
 from secity_desktop.services import lists
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.lists import AssessmentList
@@ -385,6 +385,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addWidget(self.saved_label, 1)
         self.workspace_label = QtWidgets.QLabel(text, self)
+        self.workspace_label.setObjectName("workspaceLabel")  # a path's underscores kept (thai_wrap)
+        self.workspace_label.setContentsMargins(0, 0, 0, descent_shortfall(self.workspace_label.font()))
         self.statusBar().addPermanentWidget(self.workspace_label)
         if self.ws.setting("demo") == "1":  # never mistake demo data for real results
             self.demo_label = QtWidgets.QLabel(self.tr("DEMO DATA"), self)

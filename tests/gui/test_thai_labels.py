@@ -174,3 +174,24 @@ def test_plain_thai_is_broken_into_lines_at_our_word_breaks_only(qtbot: QtBot) -
     assert all(metrics.horizontalAdvance(line) <= label.contentsRect().width()
                for line in shown.split("\n"))
     assert label.minimumSizeHint().height() <= metrics.lineSpacing() + 12  # one line, not all
+
+
+def test_the_app_s_message_boxes_wrap_thai_at_words(qtbot: QtBot) -> None:
+    """``warn`` and ``confirm`` give Qt's message box the break hints (Windows has no libthai)."""
+    from secity_desktop.gui.common import confirm, warn
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QtWidgets.QApplication.activeModalWidget()
+        if isinstance(box, QtWidgets.QMessageBox):
+            seen.append(box.text())
+            box.reject()
+        else:
+            QtCore.QTimer.singleShot(20, answer)
+
+    for ask in (lambda: warn(None, "t", NEXT), lambda: confirm(None, "t", NEXT, "ตกลง")):
+        QtCore.QTimer.singleShot(20, answer)
+        ask()
+    assert len(seen) == 2
+    assert all(ZWSP in text and text.replace(ZWSP, "") == NEXT for text in seen)

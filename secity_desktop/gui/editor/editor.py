@@ -158,7 +158,18 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.page)
         self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.score_panel = ScorePanel(self.fw, self.lang, self.splitter)
+        # The panel scrolls rather than squeeze: at 1024×600 with a next-step bar and a long
+        # "still missing" list, a squeezed panel drew component names under their bars.
+        self.score_scroll = QtWidgets.QScrollArea(self.splitter)
+        self.score_scroll.setObjectName("scoreScroll")
+        self.score_scroll.setWidgetResizable(True)
+        self.score_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.score_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.score_panel = ScorePanel(self.fw, self.lang)
+        self.score_scroll.setWidget(self.score_panel)
+        self.score_scroll.setMinimumWidth(  # never narrower than the panel: nothing cut at right
+            self.score_panel.minimumSizeHint().width()
+            + self.score_scroll.verticalScrollBar().sizeHint().width())
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 2)
