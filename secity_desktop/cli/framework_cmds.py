@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from secity_desktop.cli import say
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.core import framework as fw
 
@@ -68,13 +69,16 @@ def framework_json(f: fw.Framework) -> dict[str, Any]:
 
 def _text(ctx: Context, f: fw.Framework) -> str:
     lines = [ctx.say("framework.title", "{title} — version {version} ({fw_status}) hash {hash}…",
-                     title=f.framework.title_th, version=f.version, fw_status=f.status,
+                     title=f.framework.title_th, version=f.version,
+                     fw_status=say.render(ctx.lang, f"doctor_check.fw_status.{f.status}",
+                                          str(f.status), {}),
                      hash=f.hash[:16])]
     if f.is_provisional:
         lines.append(ctx.say("framework.provisional",
                              "PROVISIONAL: indicator wording and cut-offs are a draft, not official."))
     for c in f.components:
-        lines.append(f"{c.code}. {c.title_th} / {c.title_en} ({c.weight:g}%)")
+        title = c.title_th if ctx.lang == "th" else f"{c.title_th} / {c.title_en}"
+        lines.append(f"{c.code}. {title} ({c.weight:g}%)")
         lines.extend(f"   {i.code} {i.title_th}" for i in c.indicators)
     return "\n".join(lines)
 
