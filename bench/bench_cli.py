@@ -39,7 +39,8 @@ def _env() -> dict[str, str]:
 def _run(argv: list[str], stdin: str | None = None) -> float:
     env = _env()
     t = time.perf_counter()
-    subprocess.run(argv, input=stdin, capture_output=True, text=True, check=True, env=env)
+    subprocess.run(argv, input=stdin, capture_output=True, text=True, check=True, env=env,
+                   cwd=ROOT)  # `-m` puts the cwd first on sys.path: run this clone's code
     return time.perf_counter() - t
 
 
@@ -78,7 +79,7 @@ def run() -> list[Row]:
         _run([*cli, "init", "--name", "bench"])
         out = subprocess.run([*cli, "--json", "assessment", "new", "--municipality", "5001",
                               "--year", "2569"], capture_output=True, text=True, check=True,
-                             env=_env())
+                             env=_env(), cwd=ROOT)
         aid = json.loads(out.stdout)["id"]
         _run([*cli, "assessment", "set", aid, "1.1", "1"])  # warm-up: compiled modules cached
         bare, one, full = [], [], []

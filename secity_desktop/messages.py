@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import functools
 import string
-import tomllib
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,6 +33,8 @@ def catalogue(lang: str) -> dict[str, str]:
     """code → template for ``lang`` (empty for English: English is written in the code)."""
     if lang == "en":
         return {}
+    import tomllib  # only when a non-English text is needed
+
     path = paths.i18n_dir() / f"messages_{lang}.toml"
     try:
         with path.open("rb") as handle:

@@ -92,8 +92,13 @@ class _Input:
             self._ready.put(_END)
 
     def next(self) -> Item:
-        """The next line, waiting for it (None at the end of the input)."""
-        return self._checked(self._ready.get())
+        """The next line, waiting for it (None at the end of the input). Waits in short
+        slices: a lock wait without a timeout ignores Ctrl+C on Windows."""
+        while True:
+            try:
+                return self._checked(self._ready.get(timeout=0.25))
+            except queue.Empty:
+                continue
 
     def waiting(self) -> Item | bool:
         """The next line if one is already waiting, else False."""

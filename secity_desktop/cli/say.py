@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -53,6 +52,8 @@ def catalogue(lang: str) -> dict[str, str]:
     """key → template for ``lang`` (empty for English: English is written at the call)."""
     if lang == "en":
         return {}
+    import tomllib  # only when a non-English text is needed
+
     try:
         with (paths.i18n_dir() / f"cli_{lang}.toml").open("rb") as handle:
             data = tomllib.load(handle)
