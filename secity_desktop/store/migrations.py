@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from secity_desktop.store import stored_scores
+
 Step = Callable[[sqlite_utils.Database], None]
 
 
@@ -237,6 +239,21 @@ def _v11_encryption(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v12_stored_scores(db: sqlite_utils.Database) -> None:
+    """Per-assessment scores stored, kept true by triggers (issue 11; docs/lists.md).
+
+    ``assessment_scores`` holds each assessment's total, tier, answered count and component
+    scores, with the framework hash and scoring rules they were computed under;
+    ``score_queue`` lists assessments whose row a write removed. The triggers are in
+    ``store.stored_scores``. Existing assessments are scored here, 5,000 at a time (one SQL
+    pass each: bounded memory), inside the step's transaction.
+    """
+    for sql in stored_scores.schema_sql():
+        db.execute(sql)
+    for _done in stored_scores.fill(db):
+        pass
+
+
 _V7_TYPES = "('pao', 'nakhon', 'mueang', 'tambon', 'sao', 'bangkok', 'pattaya')"
 _V7_BANGKOK = (
     "Bangkok is a province-level local government (กรุงเทพมหานคร) outside the programme's"
@@ -418,5 +435,6 @@ MIGRATIONS: list[tuple[int, Step]] = [
     (9, _v9_compact_responses),
     (10, _v10_self_assessments),
     (11, _v11_encryption),
+    (12, _v12_stored_scores),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

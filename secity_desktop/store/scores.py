@@ -20,7 +20,8 @@ TermRow = tuple[str, int, float, int]
 def prepare(db: sqlite_utils.Database) -> None:
     """Create this connection's temp tables (kept in memory: an on-disk temp file cost ~40 ms
     for 2,500 ids)."""
-    db.execute("PRAGMA temp_store = MEMORY")
+    if not db.conn.in_transaction:  # SQLite refuses to change it inside one
+        db.execute("PRAGMA temp_store = MEMORY")
     db.execute("CREATE TEMP TABLE IF NOT EXISTS score_ids (id TEXT PRIMARY KEY, fw TEXT)")
     db.execute(
         "CREATE TEMP TABLE IF NOT EXISTS score_terms (fw TEXT, code TEXT, comp INTEGER,"
