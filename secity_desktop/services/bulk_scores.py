@@ -83,6 +83,22 @@ class BulkScorer:
                 self._cache[aid] = (stamp, result[aid])
         return result
 
+    def with_stored(
+        self, picks: Iterable[tuple[str, str, str, str | None]]
+    ) -> dict[str, dict[str, float]]:
+        """Like ``scores`` for picks that carry their stored component text, read by the
+        caller's own query (None: no valid row, computed and repaired here)."""
+        out: dict[str, dict[str, float]] = {}
+        missing: list[Pick] = []
+        for aid, h, stamp, text in picks:
+            if text is None:
+                missing.append((aid, h, stamp))
+            else:
+                out[aid] = stored_scores.decode(self.db, h, text)
+        if missing:
+            out.update(self.scores(missing))
+        return out
+
     def forget(self) -> None:
         self._cache.clear()
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import sqlite_utils
 
+from secity_desktop.core.score_terms import RULES_VERSION
 from secity_desktop.store.conflicts import NOT_SET_ASIDE
 
 Pick = tuple[str, str, str, int, int, str, str]
@@ -44,6 +45,34 @@ def picks(
         args.append(mtype)
     sql = _PICK.format(where=" AND ".join(parts), by_year=", a.year" if years else "")
     return [tuple(r) for r in db.execute(sql, args).fetchall()]  # type: ignore[misc]
+
+
+ScoredPick = tuple[str, str, str, int, int, str, str, float | None, str | None]
+"""A ``Pick`` and its stored score: total and component text (``store.stored_scores``), or
+None twice when no valid row is stored (the caller computes and repairs it)."""
+
+
+def scored_picks(
+    db: sqlite_utils.Database, province: str | None, years: tuple[int, ...], mtype: str | None
+) -> list[ScoredPick]:
+    """``picks`` with each pick's stored score read in the same query."""
+    parts, args = [NOT_SET_ASIDE], []  # type: ignore[var-annotated]
+    if province:
+        parts.append("m.province_code = ?")
+        args.append(province)
+    if years:
+        parts.append(f"a.year IN ({','.join('?' * len(years))})")
+        args.extend(years)
+    if mtype:
+        parts.append("m.type = ?")
+        args.append(mtype)
+    sql = (
+        "SELECT p.*, s.total, s.components FROM ("
+        + _PICK.format(where=" AND ".join(parts), by_year=", a.year" if years else "")
+        + ") p LEFT JOIN assessment_scores s ON s.assessment_id = p.id"
+        " AND s.framework_hash = p.fw AND s.rules = ?"
+    )
+    return [tuple(r) for r in db.execute(sql, [*args, RULES_VERSION]).fetchall()]  # type: ignore[misc]
 
 
 def per_year(db: sqlite_utils.Database, municipality_code: str) -> list[tuple[Any, ...]]:

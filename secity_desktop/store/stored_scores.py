@@ -59,7 +59,7 @@ def schema_sql() -> list[str]:
             assessment_id TEXT PRIMARY KEY REFERENCES assessments(id) ON DELETE CASCADE,
             framework_hash TEXT NOT NULL, rules INTEGER NOT NULL,
             total REAL NOT NULL, tier TEXT, answered INTEGER NOT NULL,
-            components TEXT NOT NULL) WITHOUT ROWID""",
+            components TEXT NOT NULL) WITHOUT ROWID""",  # components: "12.5,30.0,…" (_encode)
         "CREATE TABLE score_queue (assessment_id TEXT PRIMARY KEY) WITHOUT ROWID",
         """CREATE TRIGGER scores_assessment_gone AFTER DELETE ON assessments
             BEGIN DELETE FROM score_queue WHERE assessment_id = OLD.id; END""",
@@ -148,7 +148,7 @@ def store(
         total = sum(per.values())
         tier = tier_for(_framework(db, h), total)
         rows.append((aid, h, RULES_VERSION, total, tier.code if tier else None,
-                     answered.get(aid, 0), json.dumps(per, separators=(",", ":"))))
+                     answered.get(aid, 0), _encode(_framework(db, h), per)))
     db.conn.executemany("INSERT OR REPLACE INTO assessment_scores VALUES (?, ?, ?, ?, ?, ?, ?)",
                         rows)
     db.conn.executemany("DELETE FROM score_queue WHERE assessment_id = ?", [(i,) for i in ids])
@@ -160,6 +160,22 @@ def _readable(db: sqlite_utils.Database, fw_hash: str) -> bool:
     except SecityError:
         return False
     return True
+
+
+def _encode(fw: fwmod.Framework, per: dict[str, float]) -> str:
+    """Component scores in the framework's component order, comma-separated (``repr`` of each
+    float: exact when read back); four floats parse 4× faster than a JSON object."""
+    return ",".join(repr(per.get(c.code, 0.0)) for c in fw.components)
+
+
+_CODES: dict[str, tuple[str, ...]] = {}
+
+
+def decode(db: sqlite_utils.Database, fw_hash: str, text: str) -> dict[str, float]:
+    codes = _CODES.get(fw_hash)
+    if codes is None:
+        codes = _CODES[fw_hash] = tuple(c.code for c in _framework(db, fw_hash).components)
+    return dict(zip(codes, map(float, text.split(",")), strict=True))
 
 
 def _picks_of(db: sqlite_utils.Database, ids: Sequence[str]) -> list[tuple[str, str]]:
@@ -233,5 +249,5 @@ def read(db: sqlite_utils.Database, picks: Sequence[tuple[str, str]]) -> dict[st
         " (SELECT value FROM json_each(?))", [RULES_VERSION, json.dumps(list(want))]
     ).fetchall():
         if want.get(aid) == h:
-            out[aid] = (h, float(total), tier, int(answered), json.loads(comps))
+            out[aid] = (h, float(total), tier, int(answered), decode(db, h, comps))
     return out

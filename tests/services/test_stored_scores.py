@@ -8,7 +8,6 @@ deletions; after each step every assessment's stored row is compared with
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 
@@ -48,7 +47,8 @@ def assert_all_true(ws: Workspace) -> None:
         assert total == pytest.approx(card.total, abs=1e-9), aid
         assert tier == (card.tier.code if card.tier else None), aid
         assert answered == card.answered, aid
-        stored = json.loads(comps)
+        codes = [c.code for c in card.components]
+        stored = dict(zip(codes, map(float, comps.split(",")), strict=True))
         assert stored == pytest.approx({c.code: c.score for c in card.components}, abs=1e-9)
 
 
@@ -188,3 +188,31 @@ def test_status_changes_do_not_rescore(tmp_path: Path) -> None:
         a.db.execute("UPDATE responses SET note = 'n' WHERE assessment_id = ?", [aid])
         assert stored_scores.queued(a.db) == []
     assert_all_true(a)
+
+
+def test_lists_sort_on_stored_scores_and_repair_missing_rows(tmp_path: Path) -> None:
+    """Ordering by total or answered is SQL on the stored rows; a row a write outside a
+    transaction removed is computed, stored, and the order is still the fresh totals'."""
+    from secity_desktop.services.lists import AssessmentList
+
+    a = flow.assessor(tmp_path / "a")
+    rng = random.Random(7)
+    svc = AssessmentService(a)
+    ids = []
+    for muni in ("5001", "5002", "5003", "5004"):
+        aid = svc.new(muni, 2569).id
+        fw = a.frameworks.get(repo.get(a.db, aid).framework_hash)
+        for ind in rng.sample(list(fw.indicators), rng.randint(1, 12)):
+            svc.set_response(aid, ind.code, rng.choice([lv.value for lv in ind.levels]))
+        ids.append(aid)
+    a.db.execute("UPDATE responses SET level = NULL WHERE assessment_id = ?", [ids[0]])
+    assert stored_scores.queued(a.db) == [ids[0]]
+
+    by_total = AssessmentList(a).ids(order="total", descending=True)
+    totals = [fresh(a, i).total for i in by_total]
+    assert totals == sorted(totals, reverse=True)
+    assert set(by_total) == set(ids)
+    assert_all_true(a)  # repaired
+    by_answered = AssessmentList(a).ids(order="answered", descending=False)
+    answered = [fresh(a, i).answered for i in by_answered]
+    assert answered == sorted(answered)
