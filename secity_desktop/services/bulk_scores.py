@@ -32,12 +32,15 @@ class BulkScorer:
     """``repair=False`` for a read-only snapshot connection (exports): missing rows are
     computed but not stored."""
 
+    repair = True
+
     def __init__(
         self, db: sqlite_utils.Database, frameworks: FrameworkRepo, *, repair: bool = True
     ) -> None:
         self.db = db
         self.frameworks = frameworks
-        self.repair = repair
+        if not repair:
+            self.repair = False
         self._cache: dict[str, tuple[str, dict[str, float]]] = {}
         self.computed = 0  # how many had to be computed (no valid stored row): for tests/bench
 

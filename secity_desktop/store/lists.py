@@ -229,8 +229,11 @@ def answered_counts(db: sqlite_utils.Database, ids: list[str]) -> dict[str, int]
 def unscored_keys(db: sqlite_utils.Database, year: int) -> list[tuple[str, str, str]]:
     """(id, framework hash, updated_at) of the year's assessments with no valid stored score:
     what the idle warmer repairs."""
-    sql = ("SELECT a.id, a.framework_hash, a.updated_at FROM assessments a" + SCORE_JOIN
-           + " WHERE a.year = ? AND s.assessment_id IS NULL ORDER BY a.id")
+    # NOT EXISTS and no ORDER BY: the year's index drives it (ordered by id, SQLite walked the
+    # whole primary key: 8× slower nationally)
+    sql = ("SELECT a.id, a.framework_hash, a.updated_at FROM assessments a WHERE a.year = ?"
+           " AND NOT EXISTS (SELECT 1 FROM assessment_scores s WHERE s.assessment_id = a.id"
+           f" AND s.framework_hash = a.framework_hash AND s.rules = {int(RULES_VERSION)})")
     return [(str(r[0]), str(r[1]), str(r[2])) for r in db.execute(sql, [year]).fetchall()]
 
 

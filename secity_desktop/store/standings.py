@@ -55,7 +55,8 @@ None twice when no valid row is stored (the caller computes and repairs it)."""
 def scored_picks(
     db: sqlite_utils.Database, province: str | None, years: tuple[int, ...], mtype: str | None
 ) -> list[ScoredPick]:
-    """``picks`` with each pick's stored score read in the same query."""
+    """``picks`` with each pick's stored score read in the same query (joined before the
+    window, and the register joined only to filter on it: half the time nationally)."""
     parts, args = [NOT_SET_ASIDE], []  # type: ignore[var-annotated]
     if province:
         parts.append("m.province_code = ?")
@@ -66,13 +67,23 @@ def scored_picks(
     if mtype:
         parts.append("m.type = ?")
         args.append(mtype)
-    sql = (
-        "SELECT p.*, s.total, s.components FROM ("
-        + _PICK.format(where=" AND ".join(parts), by_year=", a.year" if years else "")
-        + ") p LEFT JOIN assessment_scores s ON s.assessment_id = p.id"
-        " AND s.framework_hash = p.fw AND s.rules = ?"
-    )
-    return [tuple(r) for r in db.execute(sql, [*args, RULES_VERSION]).fetchall()]  # type: ignore[misc]
+    register = " JOIN municipalities m ON m.code = a.municipality_code" if province or mtype else ""
+    sql = _SCORED_PICK.format(where=" AND ".join(parts), by_year=", a.year" if years else "",
+                              register=register, rules=int(RULES_VERSION))
+    return [tuple(r) for r in db.execute(sql, args).fetchall()]  # type: ignore[misc]
+
+
+_SCORED_PICK = """
+SELECT id, fw, municipality_code, year, revision, status, updated_at, total, components FROM (
+  SELECT a.id AS id, a.framework_hash AS fw, a.municipality_code, a.year, a.revision, a.status,
+         a.updated_at, s.total, s.components,
+         ROW_NUMBER() OVER (PARTITION BY a.municipality_code{by_year}
+                            ORDER BY a.year DESC, a.revision DESC, a.updated_at DESC) AS rn
+  FROM assessments a{register}
+  LEFT JOIN assessment_scores s ON s.assessment_id = a.id
+       AND s.framework_hash = a.framework_hash AND s.rules = {rules}
+  WHERE {where}
+) WHERE rn = 1"""
 
 
 def per_year(db: sqlite_utils.Database, municipality_code: str) -> list[tuple[Any, ...]]:
