@@ -216,3 +216,23 @@ def test_lists_sort_on_stored_scores_and_repair_missing_rows(tmp_path: Path) -> 
     by_answered = AssessmentList(a).ids(order="answered", descending=False)
     answered = [fresh(a, i).answered for i in by_answered]
     assert answered == sorted(answered)
+
+
+def test_return_and_upward_bundles_keep_stored_scores_true(tmp_path: Path) -> None:
+    """A return bundle at the assessor's and an upward bundle (with an override) at the nation."""
+    from tests.bundle.office_flow import offices
+
+    o = offices(tmp_path)
+    try:
+        back = flow.complete(o.a, "5001", evidence_every=6)
+        o.submit(back, "r1.secbundle")
+        assert ImportService(o.a).import_files([o.return_bundle(back)]).ok
+        up = flow.complete(o.a, "5002", evidence_every=6)
+        o.submit(up, "r2.secbundle")
+        o.approve(up)  # with a reviewer override
+        assert ImportService(o.n).import_files([o.upward()]).ok
+        for ws in (o.a, o.p, o.n):
+            assert_all_true(ws)
+        assert o.n.db.execute("SELECT count(*) FROM assessment_scores").fetchone()[0] == 1
+    finally:
+        o.close()
