@@ -28,12 +28,20 @@ SELECT id, fw, municipality_code, year, revision, status, updated_at FROM (
 ) WHERE rn = 1"""
 
 
+def _set_aside(db: sqlite_utils.Database) -> list[str]:
+    """The condition leaving out set-aside revisions — only when a person has set one aside:
+    checking two conflict indexes for each of 15,700 rows was ≈ 40 % of a national pick."""
+    found = db.execute(
+        "SELECT 1 FROM revision_conflicts WHERE kept_id IS NOT NULL LIMIT 1").fetchone()
+    return [NOT_SET_ASIDE] if found else ["1 = 1"]
+
+
 def picks(
     db: sqlite_utils.Database, province: str | None, years: tuple[int, ...], mtype: str | None
 ) -> list[Pick]:
     """The standing assessment per municipality and year of ``years`` — or, with no years,
     each municipality's latest year only."""
-    parts, args = [NOT_SET_ASIDE], []  # type: ignore[var-annotated]
+    parts, args = _set_aside(db), []  # type: ignore[var-annotated]
     if province:
         parts.append("m.province_code = ?")
         args.append(province)
@@ -57,7 +65,7 @@ def scored_picks(
 ) -> list[ScoredPick]:
     """``picks`` with each pick's stored score read in the same query (joined before the
     window, and the register joined only to filter on it: half the time nationally)."""
-    parts, args = [NOT_SET_ASIDE], []  # type: ignore[var-annotated]
+    parts, args = _set_aside(db), []  # type: ignore[var-annotated]
     if province:
         parts.append("m.province_code = ?")
         args.append(province)
