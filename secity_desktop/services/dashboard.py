@@ -147,6 +147,7 @@ class DashboardService:
         self.ws = ws
         self.db = ws.db
         self.scorer = shared_scorer(ws)
+        self._comp_codes: dict[str, tuple[str, ...]] = {}
 
     def default_province(self) -> str | None:
         return self.ws.province_code or None if self.ws.role == Role.PROVINCE else None
@@ -190,16 +191,20 @@ class DashboardService:
         years: tuple[int, ...] = ()
         if year is not None:
             years = (year, year - 1) if with_change else (year,)
-        both = self._picks(province, years, mtype)  # one query and one scoring pass for both years
-        scores = self.scorer.scores((p[0], p[1], p[6]) for p in both.values())
+        # one query for both years' picks and their stored scores; only rows with no valid
+        # stored score are computed (and stored); the previous year needs its total only
+        both = {(r[2], r[3]): r for r in standings.scored_picks(self.db, province, years, mtype)}
         if year is None:
-            picks = {k[0]: p for k, p in both.items()}
+            current = both
             prev_totals: dict[str, float] = {}
         else:
-            picks = {k[0]: p for k, p in both.items() if k[1] == year}
-            prev_totals = {
-                k[0]: sum(scores[p[0]].values()) for k, p in both.items() if k[1] != year
-            }
+            current = {k: r for k, r in both.items() if k[1] == year}
+            before = [r for k, r in both.items() if k[1] != year]
+            prev_totals = {r[2]: r[7] for r in before if r[7] is not None}
+            late = self.scorer.scores((r[0], r[1], r[6]) for r in before if r[7] is None)
+            prev_totals.update({r[2]: sum(late[r[0]].values()) for r in before if r[0] in late})
+        scores = self.scorer.with_stored((r[0], r[1], r[6], r[8]) for r in current.values())
+        picks: dict[str, Pick] = {k[0]: r[:7] for k, r in current.items()}  # type: ignore[misc]
         towns = {
             (m.province_code, m.year): m.municipality_code
             for m in rrepo.model_towns(self.db, province_code=province, year=year)
@@ -253,12 +258,20 @@ class DashboardService:
             out[code] = row
         return out
 
+    def _codes(self, fw_hash: str) -> tuple[str, ...]:
+        codes = self._comp_codes.get(fw_hash)
+        if codes is None:
+            codes = tuple(c.code for c in self.ws.frameworks.get(fw_hash).components)
+            self._comp_codes[fw_hash] = codes
+        return codes
+
     def _score_row(self, row: DashboardRow, p: Pick, scores: dict[str, dict[str, float]],
                    tiers: Callable[[str, float], Tier | None]) -> None:
         """Fill ``row`` from its standing assessment ``p`` and the bulk component scores."""
-        aid, fw_hash, _, y, rev, st, _ = p
-        comps = {c.code: 0.0 for c in self.ws.frameworks.get(fw_hash).components}
-        comps.update(scores.get(aid, {}))
+        aid, fw_hash, _, y, rev, st, _ = p[:7]
+        comps = scores.get(aid)
+        if comps is None or len(comps) != len(self._codes(fw_hash)):
+            comps = {**dict.fromkeys(self._codes(fw_hash), 0.0), **(comps or {})}
         total = sum(comps.values())
         row.assessment_id, row.year, row.revision, row.status = aid, y, rev, st
         row.total, row.tier, row.components = total, tiers(fw_hash, total), comps

@@ -8,7 +8,7 @@ writes: changes go through the use-case services.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from secity_desktop.core.framework import Tier
@@ -153,11 +153,13 @@ class AssessmentList:
         statuses: Sequence[str] = (),
         year: int | None = None,
     ) -> list[str]:
-        if order == "total":  # bulk totals of the selection, keys read in the same pass
-            keys = lists.assessment_keys(
-                self.ws.db, search=search, province=province, statuses=tuple(statuses), year=year
-            )
-            return by_total(self.scorer, keys, descending)
+        if order in lists.SCORED_KEYS:  # ordered in SQL on the stored scores
+            def query() -> list[lists.ScoredId]:
+                return lists.scored_assessment_ids(
+                    self.ws.db, search=search, order=order, descending=descending,
+                    province=province, statuses=tuple(statuses), year=year,
+                )
+            return scored_order(self.scorer, query, order, descending)
         return lists.assessment_ids(
             self.ws.db, search=search, order=order, descending=descending,
             province=province, statuses=tuple(statuses), year=year,
@@ -211,18 +213,39 @@ def by_total(
     return sorted((k[0] for k in keys), key=lambda i: total.get(i, 0.0), reverse=descending)
 
 
+def scored_order(
+    scorer: BulkScorer, query: Callable[[], list[lists.ScoredId]], order: str, descending: bool
+) -> list[str]:
+    """Ids ordered in SQL on a stored score. Rows the query found without a valid stored score
+    (written outside a transaction, or by an older release) are computed and stored, then the
+    query runs again; if they could not be stored (a read-only store) the totals computed in
+    memory order the list instead."""
+    rows = query()
+    missing = [(aid, fw, stamp) for aid, ok, fw, stamp in rows if not ok]
+    if not missing:
+        return [r[0] for r in rows]
+    scorer.scores(missing)
+    again = query()
+    if all(ok for _, ok, _, _ in again):
+        return [r[0] for r in again]
+    if order != "total":  # answered counts need the stored rows; keep SQL's order otherwise
+        return [r[0] for r in again]
+    return by_total(scorer, [(aid, fw, stamp) for aid, _, fw, stamp in again], descending)
+
+
 WARM_CHUNK = 250  # assessments scored per idle step (≈ 25 ms on a field laptop)
 
 
 def score_warmer(ws: Workspace, years: Sequence[int]) -> Iterator[int]:
-    """Score the years' assessments into the workspace's shared cache, one chunk per step.
+    """Store the years' missing scores, one chunk per step (idle time after the first paint).
 
-    The GUI runs a step whenever it is idle after the first paint, so the first visit to a
-    national dashboard (or a sort by total) finds the year's scores already summed."""
+    Scores are stored and kept true on every write (``store.stored_scores``); only a row a
+    write outside a transaction removed, or one an older release never stored, is missing.
+    So this usually finds nothing and ends at once."""
     scorer = shared_scorer(ws)
     done = 0
     for year in years:
-        keys = lists.score_keys(ws.db, year)
+        keys = lists.unscored_keys(ws.db, year)
         for n in range(0, len(keys), WARM_CHUNK):
             scorer.scores(keys[n : n + WARM_CHUNK])
             done += len(keys[n : n + WARM_CHUNK])
@@ -296,10 +319,11 @@ class ReviewQueue:
     ) -> list[str]:
         statuses = (status,) if status else tuple(s.value for s in REVIEW_STATUSES)
         province = self.ws.province_code or None
-        if order == "total":
-            keys = lists.review_ids(self.ws.db, statuses=statuses, province=province, year=year,
-                                    keys=True)
-            return by_total(self._scorer, keys, descending)
+        if order in lists.SCORED_KEYS:
+            def query() -> list[lists.ScoredId]:
+                return lists.review_ids(self.ws.db, statuses=statuses, province=province,  # type: ignore[no-any-return]
+                                        year=year, order=order, descending=descending)
+            return scored_order(self._scorer, query, order, descending)
         return lists.review_ids(self.ws.db, statuses=statuses, province=province, year=year,
                                 order=order, descending=descending)
 

@@ -88,7 +88,7 @@ def assessments_table(
     year: int | None = None,
 ) -> Table:
     rows = sheets.assessment_rows(db, province, year)
-    scorer = BulkScorer(db, frameworks)
+    scorer = BulkScorer(db, frameworks, repair=False)  # a snapshot connection: read only
     scores = scorer.scores((r[0], r[8], r[10]) for r in rows)
     comp_titles: dict[str, str] = {}
     for h in sorted({r[8] for r in rows}) or [frameworks.current().hash]:

@@ -8,20 +8,42 @@ a store written by a newer release instead of guessing.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from collections.abc import Generator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from secity_desktop.core.errors import StoreError
 from secity_desktop.core.io_errors import disk_error, kind_of
 from secity_desktop.store import backup as store_backup
-from secity_desktop.store.connection import Database
+from secity_desktop.store import stored_scores
+from secity_desktop.store.connection import Database as PlainDatabase
 from secity_desktop.store.migrations import COMPACT_AFTER, MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 DB_NAME = "secity.sqlite3"
+
+#: The first schema with stored scores (``store.stored_scores``).
+STORED_SCORES_SCHEMA = 13
+
+
+class Database(PlainDatabase):
+    """The store's plain-SQL connection (``store/connection.py``) whose outermost ``atomic()`` block settles the stored scores
+    before it commits: every write made in a transaction leaves the assessments it touched
+    scored and stored in that same transaction (docs/lists.md, "Stored scores")."""
+
+    scores_ready = False
+
+    @contextlib.contextmanager
+    def atomic(self) -> Generator[Database, None, None]:  # type: ignore[override]
+        outer = not self.conn.in_transaction
+        with super().atomic():
+            yield self
+            if outer and self.scores_ready:
+                stored_scores.settle(self)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -34,6 +56,7 @@ def _connect(path: Path) -> sqlite3.Connection:
                              code="store_no_wal", path=str(path))
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA temp_store = MEMORY")  # the scoring pass's small temp tables
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         if kind_of(exc, path.parent) == "no_space":  # SQLite says "disk I/O error" when full
@@ -127,7 +150,7 @@ def open_database(data_dir: Path, *, create: bool = True) -> sqlite_utils.Databa
             ) from None
     conn = _connect(path)
     db = Database(conn)  # plain SQL; sqlite-utils only when a repository asks for more
-    migrate(db)  # type: ignore[arg-type]
+    db.scores_ready = migrate(db) >= STORED_SCORES_SCHEMA  # type: ignore[arg-type]
     return db  # type: ignore[return-value]
 
 

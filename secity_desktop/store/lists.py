@@ -8,9 +8,21 @@ Writes live with their tables' own modules; nothing here changes the store.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+from secity_desktop.core.score_terms import RULES_VERSION
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+#: The stored score of each listed assessment (``store.stored_scores``): a row for another
+#: framework or older rules does not join, so its key is NULL and the caller repairs it.
+SCORE_JOIN = (
+    " LEFT JOIN assessment_scores s ON s.assessment_id = a.id"
+    f" AND s.framework_hash = a.framework_hash AND s.rules = {int(RULES_VERSION)}"
+)
+#: Sort keys read from the stored scores (the list joins them only when sorting by one).
+SCORED_KEYS: dict[str, str] = {"total": "s.total", "answered": "s.answered"}
 
 # Sort keys SQLite computes per assessment (column name → SQL expression).
 ASSESSMENT_SORT_KEYS: dict[str, str] = {
@@ -21,9 +33,7 @@ ASSESSMENT_SORT_KEYS: dict[str, str] = {
     "year": "a.year",
     "status": "a.status",
     "updated": "a.updated_at",
-    "answered": (
-        "(SELECT count(*) FROM responses r WHERE r.assessment_id = a.id AND r.level IS NOT NULL)"
-    ),
+    **SCORED_KEYS,
 }
 
 _SEARCH_TEXT = (
@@ -53,6 +63,28 @@ def assessment_ids(
                                        statuses=statuses, year=year)]
 
 
+ScoredId = tuple[str, bool, str, str]
+"""(id, has a valid stored score, framework hash, updated_at): a list ordered on a stored
+score, with what the caller needs to repair a missing one."""
+
+
+def scored_assessment_ids(
+    db: sqlite_utils.Database,
+    *,
+    search: str = "",
+    order: str = "total",
+    descending: bool = True,
+    province: str | None = None,
+    statuses: tuple[str, ...] = (),
+    year: int | None = None,
+) -> list[ScoredId]:
+    """The selection ordered in SQL on a stored score (``SCORED_KEYS``)."""
+    rows = _assessments(db, "a.id, s.assessment_id IS NOT NULL, a.framework_hash, a.updated_at",
+                        search=search, order=order, descending=descending, province=province,
+                        statuses=statuses, year=year)
+    return [(str(r[0]), bool(r[1]), str(r[2]), str(r[3])) for r in rows]
+
+
 def assessment_keys(
     db: sqlite_utils.Database,
     *,
@@ -80,10 +112,12 @@ def _assessments(
     year: int | None = None,
 ) -> list[tuple[Any, ...]]:
     key = ASSESSMENT_SORT_KEYS.get(order, ASSESSMENT_SORT_KEYS["updated"])
+    scored = order in SCORED_KEYS or "s." in columns
     sql = (
         f"SELECT {columns} FROM assessments a JOIN municipalities m"
         " ON m.code = a.municipality_code"
-        " JOIN provinces p ON p.code = m.province_code WHERE 1 = 1"
+        " JOIN provinces p ON p.code = m.province_code"
+        f"{SCORE_JOIN if scored else ''} WHERE 1 = 1"
     )
     args: list[Any] = []
     if search.strip():
@@ -114,12 +148,16 @@ def review_ids(
     keys: bool = False,
 ) -> list[Any]:
     """A review queue's ids (or with ``keys`` (id, framework hash, updated_at) triples):
-    statuses (and province, year) filtered and ordered in SQL."""
+    statuses (and province, year) filtered and ordered in SQL. Ordered on a stored score
+    (``SCORED_KEYS``), rows are ``ScoredId`` tuples."""
     key = REVIEW_SORT_KEYS.get(order, REVIEW_SORT_KEYS["updated"])
+    scored = order in SCORED_KEYS
     columns = "a.id, a.framework_hash, a.updated_at" if keys else "a.id"
+    if scored:
+        columns = "a.id, s.assessment_id IS NOT NULL, a.framework_hash, a.updated_at"
     sql = (
         f"SELECT {columns} FROM assessments a JOIN municipalities m"
-        " ON m.code = a.municipality_code"
+        f" ON m.code = a.municipality_code{SCORE_JOIN if scored else ''}"
         f" WHERE a.status IN ({','.join('?' * len(statuses))})"
     )
     args: list[Any] = list(statuses)
@@ -140,6 +178,7 @@ REVIEW_SORT_KEYS: dict[str, str] = {
     "revision": "a.revision",
     "status": "a.status",
     "updated": "a.updated_at",
+    **SCORED_KEYS,
 }
 
 
@@ -188,9 +227,14 @@ def answered_counts(db: sqlite_utils.Database, ids: list[str]) -> dict[str, int]
     return {str(r[0]): int(r[1]) for r in db.execute(sql, ids).fetchall()}
 
 
-def score_keys(db: sqlite_utils.Database, year: int) -> list[tuple[str, str, str]]:
-    """(id, framework hash, updated_at) of a year's assessments: what bulk scoring needs."""
-    sql = "SELECT id, framework_hash, updated_at FROM assessments WHERE year = ? ORDER BY id"
+def unscored_keys(db: sqlite_utils.Database, year: int) -> list[tuple[str, str, str]]:
+    """(id, framework hash, updated_at) of the year's assessments with no valid stored score:
+    what the idle warmer repairs."""
+    # NOT EXISTS and no ORDER BY: the year's index drives it (ordered by id, SQLite walked the
+    # whole primary key: 8× slower nationally)
+    sql = ("SELECT a.id, a.framework_hash, a.updated_at FROM assessments a WHERE a.year = ?"
+           " AND NOT EXISTS (SELECT 1 FROM assessment_scores s WHERE s.assessment_id = a.id"
+           f" AND s.framework_hash = a.framework_hash AND s.rules = {int(RULES_VERSION)})")
     return [(str(r[0]), str(r[1]), str(r[2])) for r in db.execute(sql, [year]).fetchall()]
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils
 
+from secity_desktop.store import stored_scores
 
 Step = Callable[["sqlite_utils.Database"], None]
 
@@ -281,6 +282,21 @@ def _v12_key_windows(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
+def _v13_stored_scores(db: sqlite_utils.Database) -> None:
+    """Per-assessment scores stored, kept true by triggers (issue 11; docs/lists.md).
+
+    ``assessment_scores`` holds each assessment's total, tier, answered count and component
+    scores, with the framework hash and scoring rules they were computed under;
+    ``score_queue`` lists assessments whose row a write removed. The triggers are in
+    ``store.stored_scores``. Existing assessments are scored here, 5,000 at a time (one SQL
+    pass each: bounded memory), inside the step's transaction.
+    """
+    for sql in stored_scores.schema_sql():
+        db.execute(sql)
+    for _done in stored_scores.fill(db):
+        pass
+
+
 _V7_TYPES = "('pao', 'nakhon', 'mueang', 'tambon', 'sao', 'bangkok', 'pattaya')"
 _V7_BANGKOK = (
     "Bangkok is a province-level local government (กรุงเทพมหานคร) outside the programme's"
@@ -463,5 +479,6 @@ MIGRATIONS: list[tuple[int, Step]] = [
     (10, _v10_self_assessments),
     (11, _v11_encryption),
     (12, _v12_key_windows),
+    (13, _v13_stored_scores),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

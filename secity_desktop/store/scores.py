@@ -10,8 +10,11 @@ ordered by assessment and indicator, schema 9: one range of pages per assessment
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 TermRow = tuple[str, int, float, int]
 """(indicator code, component index, coefficient, lowest level)."""
@@ -20,7 +23,8 @@ TermRow = tuple[str, int, float, int]
 def prepare(db: sqlite_utils.Database) -> None:
     """Create this connection's temp tables (kept in memory: an on-disk temp file cost ~40 ms
     for 2,500 ids)."""
-    db.execute("PRAGMA temp_store = MEMORY")
+    if not db.conn.in_transaction:  # SQLite refuses to change it inside one
+        db.execute("PRAGMA temp_store = MEMORY")
     db.execute("CREATE TEMP TABLE IF NOT EXISTS score_ids (id TEXT PRIMARY KEY, fw TEXT)")
     db.execute(
         "CREATE TEMP TABLE IF NOT EXISTS score_terms (fw TEXT, code TEXT, comp INTEGER,"
