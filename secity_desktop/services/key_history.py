@@ -14,11 +14,9 @@ validity window"):
   --revoked-from DATE``) revokes it from ``revoked_at``. When an enrolled key *began*
   is otherwise unknown here (enrolment is when this office learnt of it).
 
-Assumption to join with the rotation grace work (branch ``keys``): today a rotation
-is stored in ``trusted_keys`` as a revocation with the reason "rotated to …", and the
-``trust.rotate`` audit event is what tells it apart from a real revocation; if the
-trust rows gain their own ``retired_at``/window columns, :func:`known_keys` should read
-them instead of the events.
+Since schema step 12 the trust rows carry their own window (``valid_from``,
+``retired_at``: a rotation retires a key, it does not revoke it); the ``trust.rotate``
+audit events still date rotations recorded before that step.
 """
 
 from __future__ import annotations
@@ -122,10 +120,13 @@ def known_keys(ws: Workspace, *, include_enrolled: bool = False,
             if row.role == "municipality" or row.fingerprint in out:
                 continue
             label = " · ".join(x for x in (row.organisation, row.name) if x) or row.fingerprint
-            retired = t.retired.get(row.fingerprint)
+            # the trust row's own window (schema 12: a rotation retires, it does not revoke);
+            # the audit events for keys rotated before that step
+            retired = row.retired_at or t.retired.get(row.fingerprint)
             revoked = row.revoked_at if row.revoked and retired is None else None
+            began = row.valid_from or t.rotated_in.get(row.fingerprint)
             out[row.fingerprint] = KnownKey(label, keys.load_public(row.public_line), KeyHistory(
-                row.fingerprint, t.rotated_in.get(row.fingerprint), retired_at=retired,
+                row.fingerprint, began, retired_at=retired,
                 revoked_at=revoked, source="enrolled"))
     return list(out.values())
 
