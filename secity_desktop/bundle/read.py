@@ -351,11 +351,42 @@ class _Sink:
             self.out.close()
 
 
+Stager = Callable[[str], Path | None]
+"""sha → the (temp) path to write that evidence to while it is verified, or None when it is held.
+
+The import service hands one per bundle (``store.blob_staging.BlobStaging.stager``): a part
+in the evidence file's final folder, renamed into place when the import is applied.
+"""
+
+
+def folder_stager(stage_dir: Path, have_blob: Callable[[str], bool]) -> Stager:
+    """A stager that writes evidence not held yet as ``stage_dir/<sha>`` (library callers, tests)."""
+    made = False
+
+    def stage(sha: str) -> Path | None:
+        nonlocal made
+        if have_blob(sha):
+            return None
+        if not made:
+            stage_dir.mkdir(exist_ok=True)
+            made = True
+        return stage_dir / sha
+
+    return stage
+
+
+def _stage(vb: VerifiedBundle, stager: Stager | None, sha: str) -> Path | None:
+    """Where this evidence is written while hashed; noted in ``vb.staged`` before it exists."""
+    target = None if stager is None else stager(sha)
+    if target is not None:
+        vb.staged[sha] = target
+    return target
+
+
 def _scan_evidence(
     z: SafeZip,
     vb: VerifiedBundle,
-    stage_dir: Path | None,
-    have_blob: Callable[[str], bool],
+    stager: Stager | None,
     progress: Callable[[int, int], bool] | None,
 ) -> tuple[str, int]:
     """Hash the file and every evidence member in one front-to-back read; returns (sha, size)."""
@@ -377,12 +408,7 @@ def _scan_evidence(
         sha = by_path.get(name)
         if sha is None:
             return None
-        target = None
-        if stage_dir is not None and not have_blob(sha):
-            if not vb.staged:
-                stage_dir.mkdir(exist_ok=True)
-            target = vb.staged[sha] = stage_dir / sha
-        sinks[sha] = _Sink(sha, vb.evidence[sha], target, tick)
+        sinks[sha] = _Sink(sha, vb.evidence[sha], _stage(vb, stager, sha), tick)
         return sinks[sha]
 
     file_hash = hashlib.sha256()
@@ -395,10 +421,7 @@ def _scan_evidence(
             sink.close()
     # evidence a hostile writer deflated is not in the scan: read it the careful way
     for sha in sorted(set(vb.evidence) - set(sinks)):
-        target = None
-        if stage_dir is not None and not have_blob(sha):
-            stage_dir.mkdir(exist_ok=True)
-            target = vb.staged[sha] = stage_dir / sha
+        target = _stage(vb, stager, sha)
         _stream_checked(z, evidence_path(sha), sha, vb.evidence[sha], target, tick)
     return file_hash.hexdigest(), size
 
@@ -412,8 +435,14 @@ def verify_bundle(
     have_blob: Callable[[str], bool] = lambda _s: False,
     progress: Callable[[int, int], bool] | None = None,
     framework_cache: dict[str, fw.Framework] | None = None,
+    stager: Stager | None = None,
 ) -> VerifiedBundle:
-    """Check everything; with ``stage_dir``, evidence not yet held is copied there while hashed."""
+    """Check everything; evidence not yet held is written where ``stager`` says while hashed.
+
+    ``stage_dir`` (with ``have_blob``) is the simple stager :func:`folder_stager`.
+    """
+    if stager is None and stage_dir is not None:
+        stager = folder_stager(stage_dir, have_blob)
     vb: VerifiedBundle | None = None
     with open_bundle_zip(path, limits) as z:
         names = set(z.names())
@@ -477,9 +506,8 @@ def verify_bundle(
                     raise BundleRejected("missing_entry", f"{re_.path}: evidence {e.sha256[:12]}… is not in the bundle")
                 evidence[e.sha256] = e.size
             claimed |= {re_.path, re_.signature_path}
-            revisions.append(
-                VerifiedRevision(doc, content, sig, hashlib.sha256(content).hexdigest(), rsigner)
-            )
+            # its SHA-256 is the manifest's, checked against these very bytes by _read_checked
+            revisions.append(VerifiedRevision(doc, content, sig, expect[re_.path][0], rsigner))
         if len({r.doc.id for r in revisions}) != len(revisions):
             raise BundleRejected("bad_manifest", "the manifest lists a revision twice")
         reviews: list[ReviewDoc] = []
@@ -501,7 +529,7 @@ def verify_bundle(
             raise BundleRejected("extra_entry", f"{unclaimed[0]} is listed but belongs to nothing")
         vb = VerifiedBundle(path, "", 0, m, signer, revisions, frameworks, evidence, reviews=reviews)
         try:
-            vb.file_sha256, vb.size = _scan_evidence(z, vb, stage_dir, have_blob, progress)
+            vb.file_sha256, vb.size = _scan_evidence(z, vb, stager, progress)
         except BaseException:
             vb.discard_staged()
             raise
