@@ -283,6 +283,29 @@ def _check_entries(z: SafeZip, m: Manifest) -> None:
             raise BundleRejected("size_mismatch", f"{e.path} is {z.size(e.path)} bytes, the manifest says {e.size}")
 
 
+#: Framework members already verified in this process, by their exact stored bytes:
+#: (method, SHA-256 of the stored bytes) → (SHA-256, size) of what they inflate to. Every bundle
+#: carries the same ~80 KB framework; recognising it costs a hash of ~10 KB instead of
+#: inflating and hashing 80 KB. Keyed by content, so it is right for any bundle, any thread.
+_VERIFIED_MEMBERS: dict[tuple[int, str], tuple[str, int]] = {}
+_MAX_MEMBERS_KEPT = 64
+
+
+def _stored_key(z: SafeZip, path: str, cap: int) -> tuple[int, str]:
+    method, raw = z.read_stored(path, cap)
+    return method, hashlib.sha256(raw).hexdigest()
+
+
+def _framework_bytes_known(z: SafeZip, path: str, expect: dict[str, tuple[str, int]]) -> bool:
+    """Whether this framework member's stored bytes are ones that inflated to what is expected."""
+    return _VERIFIED_MEMBERS.get(_stored_key(z, path, MAX_FRAMEWORK)) == expect[path]
+
+
+def _remember_framework_bytes(z: SafeZip, path: str, expect: dict[str, tuple[str, int]]) -> None:
+    if len(_VERIFIED_MEMBERS) < _MAX_MEMBERS_KEPT:
+        _VERIFIED_MEMBERS[_stored_key(z, path, MAX_FRAMEWORK)] = expect[path]
+
+
 def _read_checked(z: SafeZip, path: str, expect: dict[str, tuple[str, int]], cap: int) -> bytes:
     data = z.read_small(path, cap)
     sha, size = expect[path]
@@ -467,11 +490,18 @@ def verify_bundle(
         for fe in m.frameworks:
             if fe.path != f"frameworks/{fe.hash}.json" or fe.path not in expect:
                 raise BundleRejected("bad_manifest", f"framework {fe.hash[:12]}… has no entry")
-            text = _read_checked(z, fe.path, expect, MAX_FRAMEWORK)
             cached = (framework_cache or {}).get(fe.hash)
+            if (cached is not None and expect[fe.path][0] == fe.hash
+                    and _framework_bytes_known(z, fe.path, expect)):
+                # the same stored bytes as a member verified before: they inflate to the framework
+                # hash's canonical JSON, held here already — no need to inflate them again
+                frameworks[fe.hash] = framework_named_as(cached, fe)
+                continue
+            text = _read_checked(z, fe.path, expect, MAX_FRAMEWORK)
             if cached is not None and expect[fe.path][0] == fe.hash:
                 # the entry's bytes hash to the framework hash, so they ARE its canonical JSON
                 frameworks[fe.hash] = framework_named_as(cached, fe)
+                _remember_framework_bytes(z, fe.path, expect)
                 continue
             try:
                 loaded = fw.load_text(text.decode("utf-8"), fe.path)
