@@ -8,6 +8,7 @@ See docs/bundle-format.md for the field-by-field description.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -254,6 +255,7 @@ class Manifest(_Strict):
         return canonical_json(data).encode("utf-8")
 
 
+@functools.lru_cache(maxsize=4096)  # the same few dozen codes in every revision of an import
 def indicator_order(code: str) -> tuple[tuple[int, int, str], ...]:
     """Sort key for indicator codes, the order a revision lists its responses in.
 
