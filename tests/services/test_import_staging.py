@@ -182,3 +182,20 @@ def test_the_journal_names_only_this_stages_parts(tmp_path: Path) -> None:
     freed, done = blob_staging.sweep(stage, blobs, None)
     assert (freed, done) == (1, False)  # a placed blob to judge, and no store to judge it by
     assert not part.exists() and victim.exists() and other.exists()
+
+
+def test_two_bundles_carrying_the_same_new_file_place_it_once(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, p = pair
+    first = flow.complete(a, muni="5001", evidence_every=3, tag="x")
+    second = flow.complete(a, muni="5002", evidence_every=3, tag="y")
+    flow.finalize(a, first)
+    flow.finalize(a, second)
+    one = flow.export(a, [first], tmp_path / "one.secbundle")
+    both = flow.export(a, [first, second], tmp_path / "both.secbundle")
+    check = ImportService(p).check_operation([one, both])
+    plan = run_inline(check)
+    staged = [set(vb.staged) for vb in plan.bundles]
+    assert staged[0] and staged[0] <= staged[1]  # each bundle wrote its own part of the shared files
+    result = run_inline(ImportService(p).apply_operation(plan, stage_dir=check.stage_dir))
+    assert result.ok and result.applied == [one, both]
+    assert stray_files(p) == [] and all(p.blobs.exists(s) for s in staged[1])
