@@ -201,6 +201,9 @@ class ApplyImportOperation(Operation[ImportResult]):
                 self.result.not_quarantined[rej.path] = kept.why_not or "io_error"
         check_cancel(progress, steps - 1, steps, "evidence")
         with disk_guard("import", self.svc.ws.blobs.root):
+            if self.stage_dir is None and any(vb.staged for vb in self.plan.bundles):
+                # where the placing is journaled (no sweep here: work() never reads the store)
+                self.stage_dir = housekeeping.new_stage(self.svc.ws.blobs.root / "tmp")
             self.placed = self.svc._place_blobs(self.plan, self.stage_dir)
         progress(steps, steps, "")
 
@@ -437,13 +440,13 @@ class ImportService:
             vb.staged.clear()
 
     # --- file work of the apply step --------------------------------------
-    def _place_blobs(self, plan: Plan, stage_dir: Path | None = None) -> list[str]:
+    def _place_blobs(self, plan: Plan, stage_dir: Path | None) -> list[str]:
         """Rename the plan's verified parts into place (same folder); returns the blobs made."""
         parts = [(sha, p, vb.evidence[sha]) for vb in plan.bundles for sha, p in vb.staged.items()]
         if not parts:
             return []
-        stage = stage_dir or self.ws.blobs.root / "tmp" / stage_of(parts[0][1])
-        staging = BlobStaging(self.ws.blobs, stage)
+        assert stage_dir is not None, "parts are placed with a stage to journal in"
+        staging = BlobStaging(self.ws.blobs, stage_dir)
         try:
             placed = staging.place(parts, flush_staged)
         finally:
@@ -468,11 +471,6 @@ class ImportService:
 
     def history(self) -> list[dict[str, object]]:
         return transfers.import_history(self.db)
-
-
-def stage_of(part: Path) -> str:
-    """The stage folder's name a part carries (``<sha>.<stage>-<n>.part``)."""
-    return part.name.split(".")[1].rsplit("-", 1)[0]
 
 
 def _opt_str(path: Path | None) -> str | None:

@@ -199,3 +199,14 @@ def test_two_bundles_carrying_the_same_new_file_place_it_once(pair, tmp_path: Pa
     result = run_inline(ImportService(p).apply_operation(plan, stage_dir=check.stage_dir))
     assert result.ok and result.applied == [one, both]
     assert stray_files(p) == [] and all(p.blobs.exists(s) for s in staged[1])
+
+
+def test_an_apply_given_no_stage_journals_in_its_own(pair, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, p = pair
+    svc = ImportService(p)
+    check = svc.check_operation([_bundle(a, tmp_path, "5001", "s")])
+    plan = run_inline(check)
+    result = svc.apply(plan)  # the library call: no stage handed over
+    assert result.ok and result.applied
+    check.discard()  # the check's own stage is its caller's to drop
+    assert stray_files(p) == []
