@@ -19,8 +19,9 @@ work on its runner and the CLI runs the same steps inline:
 A process killed at any moment leaves the store as it was before or after; the
 parts and unreferenced blobs it left are swept at the next start (the stage's
 journal lists them: ``store.blob_staging``). A refused bundle is recorded and
-quarantined; the store's data is not touched and none of its files stay. ``ImportService.dry_run``, ``import_files``, ``plan``,
-``apply`` and ``discard`` are the same steps as plain calls.
+quarantined; the store's data is not touched and none of its files stay.
+``ImportService.dry_run``, ``import_files``, ``plan``, ``apply`` and ``discard``
+are the same steps as plain calls.
 """
 
 from __future__ import annotations
