@@ -8,6 +8,7 @@ See docs/bundle-format.md for the field-by-field description.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -262,6 +263,7 @@ class Manifest(_Strict):
         return canonical_json(data).encode("utf-8")
 
 
+@functools.lru_cache(maxsize=4096)  # the same few dozen codes in every revision of an import
 def indicator_order(code: str) -> tuple[tuple[int, int, str], ...]:
     """Sort key for indicator codes, the order a revision lists its responses in.
 
@@ -273,17 +275,20 @@ def indicator_order(code: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _depth(data: Any) -> int:
-    """Nesting depth of parsed JSON, iteratively (the parser itself stops at ~1000 levels)."""
-    deepest, stack = 0, [(data, 1)]
-    while stack:
-        node, d = stack.pop()
-        if isinstance(node, dict):
-            node = list(node.values())
-        if isinstance(node, list):
-            deepest = max(deepest, d)
-            if d <= MAX_JSON_DEPTH:
-                stack.extend((v, d + 1) for v in node if isinstance(v, (list, dict)))
-    return deepest
+    """Nesting depth of parsed JSON, level by level; stops one past the limit.
+
+    Iterative (the parser itself stops at ~1000 levels), and walks only containers.
+    """
+    level = [data] if isinstance(data, (dict, list)) else []
+    depth = 0
+    while level and depth <= MAX_JSON_DEPTH:
+        depth += 1
+        below: list[Any] = []
+        for node in level:
+            below += [v for v in (node.values() if isinstance(node, dict) else node)
+                      if isinstance(v, (dict, list))]
+        level = below
+    return depth
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

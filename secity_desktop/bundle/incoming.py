@@ -14,7 +14,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from secity_desktop.bundle.encryption import header_stanzas, open_decrypted, sniff, stanza_tag
-from secity_desktop.bundle.read import VerifiedBundle, verify_bundle
+from secity_desktop.bundle.read import Stager, VerifiedBundle, verify_bundle
 from secity_desktop.bundle.safezip import ZipLimits
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import BundleRejected
@@ -34,6 +34,7 @@ def verify_bundle_file(
     have_blob: Callable[[str], bool] = lambda _s: False,
     progress: Callable[[int, int], bool] | None = None,
     framework_cache: dict[str, Framework] | None = None,
+    stager: Stager | None = None,
 ) -> VerifiedBundle:
     """:func:`verify_bundle` for a file as it arrives: age-encrypted (the default) or plain.
 
@@ -51,7 +52,7 @@ def verify_bundle_file(
                 "unencrypted", f"{path.name} is not encrypted, and this office accepts only encrypted bundles"
             )
         return verify_bundle(path, trusted, limits=limits, stage_dir=stage_dir, have_blob=have_blob,
-                             progress=progress, framework_cache=framework_cache)
+                             progress=progress, framework_cache=framework_cache, stager=stager)
     if own_key is None:
         raise BundleRejected("not_for_us", f"{path.name} is encrypted, and this workspace has no key to open it")
     _refuse_revoked_recipient(path, own_key, trusted)
@@ -67,7 +68,7 @@ def verify_bundle_file(
     hasher = hashlib.sha256()
     with open_decrypted(path, decrypt_dir, own_key, first_half, hasher) as plain:
         vb = verify_bundle(plain, trusted, limits=limits, stage_dir=stage_dir, have_blob=have_blob,
-                           progress=second_half, framework_cache=framework_cache)
+                           progress=second_half, framework_cache=framework_cache, stager=stager)
     vb.path, vb.encrypted, vb.outer_sha256, vb.outer_size = path, True, hasher.hexdigest(), outer
     return vb
 

@@ -323,6 +323,29 @@ def _check_entries(z: SafeZip, m: Manifest) -> None:
             raise BundleRejected("size_mismatch", f"{e.path} is {z.size(e.path)} bytes, the manifest says {e.size}")
 
 
+#: Framework members already verified in this process, by their exact stored bytes:
+#: (method, SHA-256 of the stored bytes) → (SHA-256, size) of what they inflate to. Every bundle
+#: carries the same ~80 KB framework; recognising it costs a hash of ~10 KB instead of
+#: inflating and hashing 80 KB. Keyed by content, so it is right for any bundle, any thread.
+_VERIFIED_MEMBERS: dict[tuple[int, str], tuple[str, int]] = {}
+_MAX_MEMBERS_KEPT = 64
+
+
+def _stored_key(z: SafeZip, path: str, cap: int) -> tuple[int, str]:
+    method, raw = z.read_stored(path, cap)
+    return method, hashlib.sha256(raw).hexdigest()
+
+
+def _framework_bytes_known(z: SafeZip, path: str, expect: dict[str, tuple[str, int]]) -> bool:
+    """Whether this framework member's stored bytes are ones that inflated to what is expected."""
+    return _VERIFIED_MEMBERS.get(_stored_key(z, path, MAX_FRAMEWORK)) == expect[path]
+
+
+def _remember_framework_bytes(z: SafeZip, path: str, expect: dict[str, tuple[str, int]]) -> None:
+    if len(_VERIFIED_MEMBERS) < _MAX_MEMBERS_KEPT:
+        _VERIFIED_MEMBERS[_stored_key(z, path, MAX_FRAMEWORK)] = expect[path]
+
+
 def _read_checked(z: SafeZip, path: str, expect: dict[str, tuple[str, int]], cap: int) -> bytes:
     data = z.read_small(path, cap)
     sha, size = expect[path]
@@ -391,11 +414,42 @@ class _Sink:
             self.out.close()
 
 
+Stager = Callable[[str], Path | None]
+"""sha → the (temp) path to write that evidence to while it is verified, or None when it is held.
+
+The import service hands one per bundle (``store.blob_staging.BlobStaging.stager``): a part
+in the evidence file's final folder, renamed into place when the import is applied.
+"""
+
+
+def folder_stager(stage_dir: Path, have_blob: Callable[[str], bool]) -> Stager:
+    """A stager that writes evidence not held yet as ``stage_dir/<sha>`` (library callers, tests)."""
+    made = False
+
+    def stage(sha: str) -> Path | None:
+        nonlocal made
+        if have_blob(sha):
+            return None
+        if not made:
+            stage_dir.mkdir(exist_ok=True)
+            made = True
+        return stage_dir / sha
+
+    return stage
+
+
+def _stage(vb: VerifiedBundle, stager: Stager | None, sha: str) -> Path | None:
+    """Where this evidence is written while hashed; noted in ``vb.staged`` before it exists."""
+    target = None if stager is None else stager(sha)
+    if target is not None:
+        vb.staged[sha] = target
+    return target
+
+
 def _scan_evidence(
     z: SafeZip,
     vb: VerifiedBundle,
-    stage_dir: Path | None,
-    have_blob: Callable[[str], bool],
+    stager: Stager | None,
     progress: Callable[[int, int], bool] | None,
 ) -> tuple[str, int]:
     """Hash the file and every evidence member in one front-to-back read; returns (sha, size)."""
@@ -417,12 +471,7 @@ def _scan_evidence(
         sha = by_path.get(name)
         if sha is None:
             return None
-        target = None
-        if stage_dir is not None and not have_blob(sha):
-            if not vb.staged:
-                stage_dir.mkdir(exist_ok=True)
-            target = vb.staged[sha] = stage_dir / sha
-        sinks[sha] = _Sink(sha, vb.evidence[sha], target, tick)
+        sinks[sha] = _Sink(sha, vb.evidence[sha], _stage(vb, stager, sha), tick)
         return sinks[sha]
 
     file_hash = hashlib.sha256()
@@ -435,10 +484,7 @@ def _scan_evidence(
             sink.close()
     # evidence a hostile writer deflated is not in the scan: read it the careful way
     for sha in sorted(set(vb.evidence) - set(sinks)):
-        target = None
-        if stage_dir is not None and not have_blob(sha):
-            stage_dir.mkdir(exist_ok=True)
-            target = vb.staged[sha] = stage_dir / sha
+        target = _stage(vb, stager, sha)
         _stream_checked(z, evidence_path(sha), sha, vb.evidence[sha], target, tick)
     return file_hash.hexdigest(), size
 
@@ -452,8 +498,14 @@ def verify_bundle(
     have_blob: Callable[[str], bool] = lambda _s: False,
     progress: Callable[[int, int], bool] | None = None,
     framework_cache: dict[str, fw.Framework] | None = None,
+    stager: Stager | None = None,
 ) -> VerifiedBundle:
-    """Check everything; with ``stage_dir``, evidence not yet held is copied there while hashed."""
+    """Check everything; evidence not yet held is written where ``stager`` says while hashed.
+
+    ``stage_dir`` (with ``have_blob``) is the simple stager :func:`folder_stager`.
+    """
+    if stager is None and stage_dir is not None:
+        stager = folder_stager(stage_dir, have_blob)
     vb: VerifiedBundle | None = None
     with open_bundle_zip(path, limits) as z:
         names = set(z.names())
@@ -482,11 +534,18 @@ def verify_bundle(
         for fe in m.frameworks:
             if fe.path != f"frameworks/{fe.hash}.json" or fe.path not in expect:
                 raise BundleRejected("bad_manifest", f"framework {fe.hash[:12]}… has no entry")
-            text = _read_checked(z, fe.path, expect, MAX_FRAMEWORK)
             cached = (framework_cache or {}).get(fe.hash)
+            if (cached is not None and expect[fe.path][0] == fe.hash
+                    and _framework_bytes_known(z, fe.path, expect)):
+                # the same stored bytes as a member verified before: they inflate to the framework
+                # hash's canonical JSON, held here already — no need to inflate them again
+                frameworks[fe.hash] = framework_named_as(cached, fe)
+                continue
+            text = _read_checked(z, fe.path, expect, MAX_FRAMEWORK)
             if cached is not None and expect[fe.path][0] == fe.hash:
                 # the entry's bytes hash to the framework hash, so they ARE its canonical JSON
                 frameworks[fe.hash] = framework_named_as(cached, fe)
+                _remember_framework_bytes(z, fe.path, expect)
                 continue
             try:
                 loaded = fw.load_text(text.decode("utf-8"), fe.path)
@@ -522,9 +581,8 @@ def verify_bundle(
                     raise BundleRejected("missing_entry", f"{re_.path}: evidence {e.sha256[:12]}… is not in the bundle")
                 evidence[e.sha256] = e.size
             claimed |= {re_.path, re_.signature_path}
-            revisions.append(
-                VerifiedRevision(doc, content, sig, hashlib.sha256(content).hexdigest(), rsigner)
-            )
+            # its SHA-256 is the manifest's, checked against these very bytes by _read_checked
+            revisions.append(VerifiedRevision(doc, content, sig, expect[re_.path][0], rsigner))
         if len({r.doc.id for r in revisions}) != len(revisions):
             raise BundleRejected("bad_manifest", "the manifest lists a revision twice")
         reviews: list[ReviewDoc] = []
@@ -548,7 +606,7 @@ def verify_bundle(
                             key_statements=[t.encode("utf-8") for t in m.key_statements],
                             late_keys=late)
         try:
-            vb.file_sha256, vb.size = _scan_evidence(z, vb, stage_dir, have_blob, progress)
+            vb.file_sha256, vb.size = _scan_evidence(z, vb, stager, progress)
         except BaseException:
             vb.discard_staged()
             raise

@@ -174,6 +174,22 @@ class SafeZip:
         with self.open_entry(name) as stream:
             return stream.read()
 
+    def read_stored(self, name: str, max_bytes: int) -> tuple[int, bytes]:
+        """(method, bytes as stored — compressed for DEFLATE) of a member, local header checked.
+
+        For recognising a member already verified elsewhere by its exact stored bytes:
+        inflating is deterministic, so the same stored bytes inflate to the same content.
+        """
+        entry = self._entry(name)
+        if entry.compressed_size > max_bytes:
+            raise BundleRejected("too_large", f"entry {name[:80]!r} is too large to read")
+        start = locate_data(self._fh, entry)
+        self._fh.seek(start)
+        data = self._fh.read(entry.compressed_size)
+        if len(data) != entry.compressed_size:
+            raise BundleRejected("truncated", "the bundle file ends in the middle of an entry")
+        return entry.method, data
+
     def sha256_of(self, name: str) -> tuple[str, int]:
         """Hex SHA-256 and real size of a member, streamed, to compare with the manifest."""
         digest = hashlib.sha256()

@@ -14,6 +14,9 @@ import unicodedata
 from secity_desktop.core.errors import BundleRejected
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
+#: Plain ASCII names (every name SECity writes): no control, bidi or surrogate characters can be
+#: in them, so the per-character Unicode walk is skipped; every other rule still applies.
+_PLAIN = re.compile(r"[A-Za-z0-9._/-]+")
 _BIDI = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _WINDOWS_RESERVED = frozenset(
     {"con", "prn", "aux", "nul"}
@@ -34,7 +37,9 @@ def check_name(name: str, max_len: int) -> None:
         raise BundleRejected("bad_name", "an entry has an empty name")
     if len(name.encode("utf-8", errors="surrogatepass")) > max_len:
         raise BundleRejected("bad_name", f"entry name {shown} is longer than {max_len} bytes")
-    if any(unicodedata.category(ch) in {"Cc", "Cs"} or ch in _BIDI for ch in name):
+    if not _PLAIN.fullmatch(name) and any(
+        unicodedata.category(ch) in {"Cc", "Cs"} or ch in _BIDI for ch in name
+    ):
         raise BundleRejected("bad_name", f"entry name {shown} contains control characters")
     if "\\" in name:
         raise BundleRejected("zip_slip", f"entry name {shown} contains a backslash")

@@ -4,24 +4,29 @@ Import is two operations (``services.operations``), so the GUI runs the file
 work on its runner and the CLI runs the same steps inline:
 
 * :class:`CheckBundlesOperation` — ``prepare`` reads the trusted keys and the
-  frameworks already held; ``work`` verifies every file and stages the evidence
-  not held yet (``bundle.read``; no database, several files at a time);
+  frameworks already held; ``work`` verifies every file in worker threads and
+  writes the evidence not held yet straight into its final folder under a temp
+  name (``bundle.read`` + ``store.blob_staging``; no database);
   ``finish`` reads from the store what the planner needs (:func:`read_plan_facts`)
   and lets ``bundle.plan`` decide — the dry run a person sees.
 * :class:`ApplyImportOperation` — ``work`` copies refused files to
-  ``<data_dir>/quarantine/`` with their reason and places the staged evidence
-  (fsync, renames) off the caller's thread; ``finish`` writes everything in ONE
-  transaction (``services.import_writes``).
+  ``<data_dir>/quarantine/`` with their reason and renames the verified parts to
+  their final names (two ``os.sync``, renames within one folder) off the caller's
+  thread; ``finish`` writes everything in ONE transaction
+  (``services.import_writes``) and checks, inside it, that every file it refers
+  to is there.
 
-A process killed at any moment leaves the store as it was before or after (a
-renamed blob without rows is invisible and harmless: blobs are
-content-addressed). A refused bundle is recorded and quarantined; the store's
-data is not touched. ``ImportService.dry_run``, ``import_files``, ``plan``,
-``apply`` and ``discard`` are the same steps as plain calls.
+A process killed at any moment leaves the store as it was before or after; the
+parts and unreferenced blobs it left are swept at the next start (the stage's
+journal lists them: ``store.blob_staging``). A refused bundle is recorded and
+quarantined; the store's data is not touched and none of its files stay.
+``ImportService.dry_run``, ``import_files``, ``plan``, ``apply`` and ``discard``
+are the same steps as plain calls.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import threading
@@ -55,10 +60,14 @@ from secity_desktop.store import assessments as repo
 from secity_desktop.store import geography, revisions, transfers
 from secity_desktop.store import review as rrepo
 from secity_desktop.store import self_assessments as self_store
+from secity_desktop.store.blob_staging import BlobStaging, discard_parts, drop_unreferenced, missing
 
 Progress = Callable[[int, int, str], bool]
 """(bytes done, bytes in all files, current file name) → False to cancel."""
-VERIFY_THREADS = max(1, min(4, os.cpu_count() or 1))
+#: Bundles verified at once. Hashing, inflating, signature checks and file writes release the
+#: GIL, and creating a file mostly waits on the disk, so a few more threads than cores overlap
+#: that waiting (bench/bench_sync.py measures it).
+VERIFY_THREADS = max(2, min(8, 2 * (os.cpu_count() or 1)))
 
 
 @dataclass
@@ -168,7 +177,9 @@ class CheckBundlesOperation(Operation[Plan]):
 class ApplyImportOperation(Operation[ImportResult]):
     """Apply a checked plan: quarantine and place evidence (work), then ONE transaction.
 
-    ``stage_dir`` (the check's staging folder) is removed when done or discarded.
+    ``stage_dir`` (the check's stage: its journal lists the parts) is removed when done or
+    discarded. Blobs this apply renamed into place are dropped again, when the transaction
+    did not commit, if no row refers to them (``store.blob_staging.drop_unreferenced``).
     """
 
     title = "importing bundles"
@@ -178,6 +189,7 @@ class ApplyImportOperation(Operation[ImportResult]):
         self.plan = plan
         self.stage_dir = stage_dir
         self.result = ImportResult(plan)
+        self.placed: list[str] = []
 
     def work(self, progress: Progress) -> None:
         steps = len(self.plan.rejected) + 1
@@ -190,7 +202,10 @@ class ApplyImportOperation(Operation[ImportResult]):
                 self.result.not_quarantined[rej.path] = kept.why_not or "io_error"
         check_cancel(progress, steps - 1, steps, "evidence")
         with disk_guard("import", self.svc.ws.blobs.root):
-            self.svc._place_blobs(self.plan)
+            if self.stage_dir is None and any(vb.staged for vb in self.plan.bundles):
+                # where the placing is journaled (no sweep here: work() never reads the store)
+                self.stage_dir = housekeeping.new_stage(self.svc.ws.blobs.root / "tmp")
+            self.placed = self.svc._place_blobs(self.plan, self.stage_dir)
         progress(steps, steps, "")
 
     def finish(self) -> ImportResult:
@@ -202,11 +217,19 @@ class ApplyImportOperation(Operation[ImportResult]):
             self.result.applied = write_plan(
                 self.svc.ws, self.plan, self.result.quarantined, now, who
             )
+            # holding the write lock now: a sweep of another process cannot take a file away
+            # between this check and the commit (store/blob_staging.drop_unreferenced)
+            self.svc._require_evidence(self.plan)
+        self.placed = []  # committed: rows refer to them
         self.discard()
         return self.result
 
     def discard(self) -> None:
         self.svc.discard(self.plan)
+        if self.placed:  # renamed into place, rows never committed: not left as orphans
+            with contextlib.suppress(Exception):
+                drop_unreferenced(self.svc.db, self.svc.ws.blobs, self.placed)
+            self.placed = []
         if self.stage_dir is not None:
             shutil.rmtree(self.stage_dir, ignore_errors=True)
 
@@ -249,7 +272,7 @@ class ImportService:
         """A fresh staging folder owned by this process (abandoned ones are swept at start)."""
         root = self.ws.blobs.root / "tmp"
         with disk_guard("import", root):
-            housekeeping.clean_staging(root)
+            housekeeping.clean_staging(root, drop=housekeeping.drop_for(self.ws))
             return housekeeping.new_stage(root)
 
     def check_files(
@@ -270,6 +293,24 @@ class ImportService:
         Results keep the order the files were given in, so the plan does too.
         """
         cache = self.known_frameworks() if framework_cache is None else framework_cache
+        staging = None if stage_dir is None else BlobStaging(self.ws.blobs, stage_dir)
+        try:
+            return self._check_files(paths, trusted, staging, progress, cache, own_key,
+                                     decrypt_dir or stage_dir or self.ws.blobs.root / "tmp")
+        finally:
+            if staging is not None:
+                staging.close()
+
+    def _check_files(
+        self,
+        paths: Sequence[Path],
+        trusted: Sequence[TrustedKey],
+        staging: BlobStaging | None,
+        progress: Progress | None,
+        cache: dict[str, Framework],
+        own_key: Ed25519PrivateKey | None,
+        decrypt_dir: Path,
+    ) -> tuple[list[VerifiedBundle], list[Rejection]]:
         sizes = [_size(p) for p in paths]
         total = sum(sizes)
         done_per_file = [0] * len(paths)
@@ -278,9 +319,6 @@ class ImportService:
 
         def one(n: int) -> VerifiedBundle | Rejection:
             path = paths[n]
-            sub = None
-            if stage_dir is not None:  # one folder per file: a refused one cannot take another's
-                sub = stage_dir / str(n)  # made by the verifier when it first stages a file
 
             def tick(done: int, _total: int) -> bool:
                 if progress is not None:
@@ -292,11 +330,11 @@ class ImportService:
                 return not cancelled.is_set()
 
             try:
+                # parts are named for the file's number: a refused one cannot take another's
                 vb = verify_bundle_file(
-                    path, trusted, own_key=own_key,
-                    decrypt_dir=(decrypt_dir or stage_dir or self.ws.blobs.root / "tmp") / f"d{n}",
-                    limits=self.limits, stage_dir=sub,
-                    have_blob=self.ws.blobs.exists, progress=tick, framework_cache=cache,
+                    path, trusted, own_key=own_key, decrypt_dir=decrypt_dir, limits=self.limits,
+                    stager=None if staging is None else staging.stager(n), progress=tick,
+                    framework_cache=cache,
                 )
             except BundleRejected as exc:
                 sha, size = _safe_sha(path)
@@ -308,9 +346,9 @@ class ImportService:
                     sender_organisation=claim.get("sender_organisation"),
                     sender_public=claim.get("sender_public"),
                 )
-            except OSError as exc:  # a full staging disk names the disk, not a traceback
-                full = kind_of(exc) == "no_space" and stage_dir is not None
-                raise disk_error(exc, "import", stage_dir if full else path) from exc
+            except OSError as exc:  # a full evidence disk names the disk, not a traceback
+                full = kind_of(exc) == "no_space" and staging is not None
+                raise disk_error(exc, "import", self.ws.blobs.root if full else path) from exc
             tick(sizes[n], total)
             return vb
 
@@ -402,31 +440,32 @@ class ImportService:
 
     def discard(self, plan: Plan) -> None:
         for vb in plan.bundles:
-            vb.discard_staged()
+            discard_parts(vb.staged.values())
+            vb.staged.clear()
 
     # --- file work of the apply step --------------------------------------
-    def _place_blobs(self, plan: Plan) -> None:
-        staged = any(vb.staged for vb in plan.bundles)
-        if staged:
-            flush_staged()  # the staged bytes are on disk before their final names appear
-        made: set[Path] = set()
+    def _place_blobs(self, plan: Plan, stage_dir: Path | None) -> list[str]:
+        """Rename the plan's verified parts into place (same folder); returns the blobs made."""
+        parts = [(sha, p, vb.evidence[sha]) for vb in plan.bundles for sha, p in vb.staged.items()]
+        if not parts:
+            return []
+        assert stage_dir is not None, "parts are placed with a stage to journal in"
+        staging = BlobStaging(self.ws.blobs, stage_dir)
+        try:
+            placed = staging.place(parts, flush_staged)
+        finally:
+            staging.close()
         for vb in plan.bundles:
-            for sha, staged_path in list(vb.staged.items()):
-                final = self.ws.blobs.path_for(sha)
-                if final.parent not in made:
-                    final.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(final.parent)
-                if final.is_file() and final.stat().st_size == vb.evidence[sha]:
-                    continue
-                os.replace(staged_path, final)
-                del vb.staged[sha]
-        if staged:
-            flush_staged()  # and the renames, before the rows that refer to them commit
-        missing = [s for vb in plan.bundles for s in vb.evidence if not self.ws.blobs.exists(s)]
-        if missing:  # only if the evidence folder changed under us since the check
+            vb.staged.clear()  # renamed, or dropped as already held
+        return placed
+
+    def _require_evidence(self, plan: Plan) -> None:
+        """Every file the plan's rows refer to is in the store (called inside the transaction)."""
+        gone = missing(self.ws.blobs, [s for vb in plan.bundles for s in vb.evidence])
+        if gone:  # only if the evidence folder changed under us since the check
             raise SecityError(
-                f"evidence {missing[0][:12]}… vanished during the import; run it again",
-                code="import_evidence_vanished", sha256=missing[0][:12],
+                f"evidence {gone[0][:12]}… vanished during the import; run it again",
+                code="import_evidence_vanished", sha256=gone[0][:12],
             )
 
     def _quarantine(self, rej: Rejection) -> Kept:

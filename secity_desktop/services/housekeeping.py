@@ -1,14 +1,19 @@
 """Leftovers of killed work, removed at the next start or export.
 
-A killed import leaves its staging folder (``evidence/tmp/stage-*``, up to the
-size of the bundles' evidence); a killed evidence copy leaves an ``in-*`` temp
-file; a killed export or backup leaves a hidden ``.part`` on its target. None
+A killed import leaves its stage folder (``evidence/tmp/stage-*``) and the
+evidence parts it names in its journal (``evidence/<ab>/<sha>.stage-…-<n>.part``,
+written straight into their final folders: store/blob_staging.py) — and, when
+killed while applying, blobs renamed into place whose rows never committed;
+a killed evidence copy leaves an ``in-*`` temp file; a killed export or backup leaves a hidden ``.part`` on its target. None
 of them is ever referred to — blobs appear under their real names only when
 complete — so they are pure waste, but they must not be taken from a process
 that is still using them (a second window, the CLI beside the GUI).
 
 * Staging folders carry ``owner.json`` (pid, host): abandoned when that
   process is gone on this host, or when nothing in them changed for a day.
+  Sweeping one deletes the parts its journal lists and, given the store
+  (``drop``), the blobs it placed that no row refers to (under the store's
+  write lock); without the store such a stage waits for a sweep that has it.
 * ``in-*`` temp files: abandoned after an hour without a write (a copy in
   progress writes every few milliseconds).
 * ``.part`` files: see :mod:`secity_desktop.partfiles` (a lock the writer holds).
@@ -25,14 +30,18 @@ import logging
 import os
 import shutil
 import socket
+import sqlite3
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from secity_desktop import partfiles
+from secity_desktop.store import blob_staging
+from secity_desktop.store.blobs import BlobStore
 
 if TYPE_CHECKING:
     from secity_desktop.services.workspace import Workspace
@@ -134,9 +143,22 @@ def stage_abandoned(stage: Path, now: float | None = None) -> bool:
         return False
 
 
-def clean_staging(tmp_root: Path, now: float | None = None) -> Cleaned:
-    """Remove abandoned ``stage-*`` folders and ``in-*`` temp files under ``evidence/tmp``."""
+Drop = Callable[[list[str]], object]
+"""Delete those of these blobs no row refers to (``store.blob_staging.drop_unreferenced``)."""
+
+
+def drop_for(ws: Workspace) -> Drop:
+    return lambda shas: blob_staging.drop_unreferenced(ws.db, ws.blobs, shas)
+
+
+def clean_staging(tmp_root: Path, now: float | None = None, drop: Drop | None = None) -> Cleaned:
+    """Remove abandoned ``stage-*`` folders (and what their journals list) and ``in-*`` files.
+
+    ``tmp_root`` is ``evidence/tmp``; the parts a stage's journal names live in the
+    evidence folder above it.
+    """
     now = time.time() if now is None else now
+    blobs = BlobStore(tmp_root.parent)
     done = Cleaned()
     try:
         children = list(tmp_root.iterdir())
@@ -146,7 +168,10 @@ def clean_staging(tmp_root: Path, now: float | None = None) -> Cleaned:
         try:
             if child.is_dir() and child.name.startswith(STAGE_PREFIX):
                 if stage_abandoned(child, now):
-                    size = _tree_size(child)
+                    freed, finished = blob_staging.sweep(child, blobs, drop)
+                    if not finished:  # placed blobs to judge, and no store here: later
+                        continue
+                    size = _tree_size(child) + freed
                     shutil.rmtree(child)
                     done.add(child, size)
             elif child.is_file() and child.name.startswith("in-"):
@@ -154,7 +179,7 @@ def clean_staging(tmp_root: Path, now: float | None = None) -> Cleaned:
                 if now - st.st_mtime > TEMP_IDLE:
                     child.unlink()
                     done.add(child, st.st_size)
-        except OSError:
+        except (OSError, sqlite3.Error):  # locked by another window, say: the next sweep
             continue
     return done
 
@@ -172,7 +197,7 @@ def clean_target(folder: Path) -> Cleaned:
 
 def clean_at_start(ws: Workspace) -> Cleaned:
     """What killed imports, copies and automatic backups left in the workspace folder."""
-    done = clean_staging(ws.blobs.root / "tmp")
+    done = clean_staging(ws.blobs.root / "tmp", drop=drop_for(ws))
     if done.paths:
         log.info("removed %d abandoned staging item(s), %d bytes, in %s",
                  len(done.paths), done.bytes, ws.blobs.root / "tmp")

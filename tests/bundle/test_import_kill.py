@@ -1,4 +1,9 @@
-"""An import killed at any moment leaves the store as it was before or after, never between."""
+"""An import killed at any moment leaves the store as it was before or after, never between.
+
+And no file behind: the parts a killed import wrote into the evidence folders, and the blobs it
+renamed into place before its rows committed, are swept when the workspace is next opened
+(store/blob_staging.py), so every evidence file left is one a row refers to.
+"""
 
 from __future__ import annotations
 
@@ -67,9 +72,18 @@ def _start(data_dir: Path, files: list[Path]) -> subprocess.Popen[bytes]:
     )
 
 
+def _stray_files(ws: Any) -> list[str]:
+    """Files in the evidence folders that no row refers to (parts, orphans), and stage folders."""
+    held = {s for (s,) in ws.db.execute("SELECT sha256 FROM blobs")}
+    root = ws.blobs.root
+    stray = [str(p.relative_to(root)) for p in root.glob("??/*") if p.name not in held]
+    return stray + [str(p.relative_to(root)) for p in (root / "tmp").glob("stage-*")]
+
+
 def _check(material: dict[str, Any], data_dir: Path) -> str:
-    ws = open_workspace(data_dir, create=False)
+    ws = open_workspace(data_dir, create=False)  # sweeps what a killed import left
     try:
+        assert _stray_files(ws) == [], "a killed import left files nothing refers to"
         assert ws.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert ws.db.execute("PRAGMA foreign_key_check").fetchall() == []
         assert audit.verify_chain(ws.db) is None
@@ -91,14 +105,28 @@ def _wait_for(pred: Any, proc: subprocess.Popen[bytes], limit: float = 60.0) -> 
     return False
 
 
-@pytest.mark.parametrize("when", ["staging", "db-write", "delay-0", "delay-1", "delay-2", "delay-3"])
+def _journal_says(stage_root: Path, word: str) -> bool:
+    for log in stage_root.glob("stage-*/parts.log"):
+        try:
+            if word in log.read_text("ascii", errors="replace"):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+@pytest.mark.parametrize(
+    "when", ["staging", "placing", "db-write", "delay-0", "delay-1", "delay-2", "delay-3"])
 def test_sigkill_leaves_before_or_after(material: dict[str, Any], when: str) -> None:
     data_dir = _office(material, f"office-{when}")
     proc = _start(data_dir, material["files"])
     stage_root = data_dir / "evidence" / "tmp"
     wal = data_dir / "secity.sqlite3-wal"
-    if when == "staging":  # mid-verification: evidence being copied to staging
-        _wait_for(lambda: any(stage_root.glob("stage-*/*/*")), proc)
+    evidence = data_dir / "evidence"
+    if when == "staging":  # mid-verification: evidence being written as parts
+        _wait_for(lambda: any(evidence.glob("??/*.part")), proc)
+    elif when == "placing":  # applying: parts being renamed into place, rows not committed
+        _wait_for(lambda: _journal_says(stage_root, "placed "), proc)
     elif when == "db-write":  # the transaction has started writing
         start = wal.stat().st_size if wal.exists() else 0
         _wait_for(lambda: wal.exists() and wal.stat().st_size > start, proc)
