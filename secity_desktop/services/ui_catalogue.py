@@ -7,8 +7,8 @@ the rule lives here:
 * **Frozen build**: ``i18n/secity_<lang>.qm`` is shipped compiled and trusted as
   it is. There is no ``lrelease`` in a frozen app and nothing is compiled.
 * **Source run**: the ``.ts`` source is compiled into the user's cache folder,
-  under a name carrying the SHA-256 of the source, so a changed catalogue is
-  never served stale whatever the file times say. A ``.qm`` beside the ``.ts``
+  under a name carrying the CRC-32 and length of the source, so a changed
+  catalogue is never served stale whatever the file times say. A ``.qm`` beside the ``.ts``
   is used only when there is no ``.ts`` at all.
 
 Qt's tools are found through the installed PySide6 package (its folder holds
