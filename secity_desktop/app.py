@@ -104,7 +104,6 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     from secity_desktop import log
     from secity_desktop.gui import crash
 
-    log.setup(debug=args.debug, console=args.debug)
     # first: whatever goes wrong from here is reported (tests, exec_=False, keep pytest's hooks)
     crash_handler = crash.install(hooks=exec_)
     none_guard.install(app)  # PySide6 6.12 drains None's refcount (see gui/none_guard.py)
@@ -118,6 +117,9 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     shell = paint_shell(app, settings)  # the frame first; the workspace opens behind it
     STARTUP_MARKS["shell_painted"] = time.time()
     STARTUP_MARKS["shell_painted_cpu"] = time.process_time()  # CPU seconds, for the bench
+    # The log file from here on: its handler's module costs ~15 ms, and nothing before the
+    # shell logs (a failure there is still caught and reported by the crash handler above).
+    log.setup(debug=args.debug, console=args.debug)
     from secity_desktop.gui.main_window import MainWindow
     from secity_desktop.messages import describe
     from secity_desktop.services.workspace import init_workspace, open_workspace

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import logging.handlers
 import os
 import re
 import sys
@@ -101,8 +100,10 @@ def setup(*, debug: bool = False, console: bool = False) -> Path | None:
     formatter = _RedactingFormatter(FORMAT)
     target: Path | None = log_path()
     try:
+        from logging.handlers import RotatingFileHandler  # (pickle, socket, queue: ~15 ms)
+
         target.parent.mkdir(parents=True, exist_ok=True)
-        file_handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        file_handler: logging.Handler = RotatingFileHandler(
             target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
         )
     except OSError:

@@ -1,8 +1,8 @@
 """Ship-and-load the Thai UI font; without it Thai renders as boxes on a bare machine.
 
 Registering a face costs a few milliseconds (Qt reads the file's tables), so start-up
-registers only the faces the first window draws with — Regular and Bold — and
-:func:`load_later_faces` adds the others (Light, SemiBold, Italic…) a second after the
+registers only the faces a first window draws with — Regular, Bold, SemiBold — and
+:func:`load_later_faces` adds the others (Light and the italics) a second after the
 window is shown (docs/performance.md, start-up). Until then Qt synthesises them.
 """
 
@@ -12,7 +12,9 @@ from secity_desktop import paths
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets
 
 UI_FAMILY = "Sarabun"
-FIRST_FACES = ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf")
+# Regular, Bold, and SemiBold: the style sheet's weight 600 titles the editor, which is the
+# first window when the last session ended in an assessment.
+FIRST_FACES = ("Sarabun-Regular.ttf", "Sarabun-Bold.ttf", "Sarabun-SemiBold.ttf")
 
 
 def _register(names: list[str]) -> set[str]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import platform
 import shutil
 import sys
 import time
@@ -41,13 +40,19 @@ def crash_dir() -> Path:
     return log.log_dir() / "crash"
 
 
+def _platform() -> str:
+    import platform  # (15 ms to import; the crash handler is installed before the first paint)
+
+    return platform.platform()
+
+
 def facts(data_dir: Path | None) -> dict[str, str]:
     """The support facts ``secity doctor`` gathers (version, platform, catalogue, fonts,
     framework, workspace, disk), plus the log's place; never fails, whatever is broken."""
     out = {
         "version": __version__,
         "python": sys.version.split()[0],
-        "platform": platform.platform(),
+        "platform": _platform(),
         "frozen": str(bool(getattr(sys, "frozen", False))),
         "log": str(log.log_path()),
     }

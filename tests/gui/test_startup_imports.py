@@ -76,7 +76,7 @@ def test_first_paint_and_first_window_leave_heavy_modules_unloaded(tmp_path: Pat
     assert _loaded(seen["usable"], NEVER_AT_START) == []
     # the check itself sees what it looks for: by then the store had been opened
     assert "sqlite_utils" in seen["usable"] or "secity_desktop.store" in seen["usable"]
-    # the first window is drawn with Regular and Bold; the other faces follow
-    assert {"Regular", "Bold"} <= set(seen["faces_first"])
+    # the first window is drawn with Regular, Bold and SemiBold; Light and italics follow
+    assert {"Regular", "Bold", "SemiBold"} <= set(seen["faces_first"])
     assert "Light" not in seen["faces_first"]
-    assert {"Light", "SemiBold", "Italic"} <= set(seen["faces_later"])
+    assert {"Light", "Italic"} <= set(seen["faces_later"])
