@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from secity_desktop.core.score_terms import Term, component_scores, terms
 from secity_desktop.store import stored_scores
 from secity_desktop.store.frameworks import FrameworkRepo
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = ["BulkScorer", "Pick", "Term", "component_scores", "shared_scorer", "terms"]
 

@@ -19,9 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from secity_desktop.core.errors import ValidationError
 from secity_desktop.core.lifecycle import STATUS_LABELS, Status
@@ -33,6 +31,9 @@ from secity_desktop.services.bulk_scores import BulkScorer
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import sheets
 from secity_desktop.store.frameworks import FrameworkRepo
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 WHAT = ("assessments", "responses", "audit")
 FORMATS = ("csv", "xlsx")

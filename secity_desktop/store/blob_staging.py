@@ -28,11 +28,12 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import BinaryIO
-
-import sqlite_utils
+from typing import TYPE_CHECKING, BinaryIO
 
 from secity_desktop.store.blobs import BlobStore
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 JOURNAL = "parts.log"
 PART_SUFFIX = ".part"

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import astuple
-from typing import NamedTuple
-
-import sqlite_utils
+from typing import TYPE_CHECKING, NamedTuple
 
 from secity_desktop.store.assessments import Assessment
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 class MunicipalityRecord(NamedTuple):

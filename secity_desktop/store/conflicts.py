@@ -6,9 +6,11 @@ Rows are flagged by the importer and settled by a person
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 _SQL = """
 SELECT c.id, c.kind, a.municipality_code, m.name_th, a.year, c.supersedes,

@@ -10,8 +10,11 @@ Rules live in ``services.key_statements``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 _COLS = (
     "id, origin, kind, old_fingerprint, new_fingerprint, effective_at, made_at, reason,"

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from secity_desktop.core.register_match import Change, Outcome, Record, RowPlan, new_local_code
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.store import audit
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _RECORDS = (
     "SELECT code, official_code, name_th, name_en, type, province_code, district, is_seat"

@@ -9,10 +9,13 @@ never read, so a change of the responses layout does not touch this module.
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from secity_desktop.store.batch import in_rows
 from secity_desktop.store.conflicts import NOT_SET_ASIDE
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 Pick = tuple[str, str, str, int, int, str, str]
 """(assessment id, framework hash, municipality, year, revision, status, updated_at)."""

@@ -7,10 +7,13 @@ instead of "unknown".
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import NotFoundError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 _COLS = (
     "fingerprint, key_id, public_line, name, organisation, position, enrolled_at, enrolled_by,"

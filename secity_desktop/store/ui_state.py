@@ -7,7 +7,11 @@ Each write is its own tiny transaction so a crash right after still finds it.
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
 
 
 def get(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:

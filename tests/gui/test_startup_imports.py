@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # PDF, QR codes, images, shaping, Thai word breaking, spreadsheets, keys and encryption:
 # each is imported where it is used, never to show the first window.
-NEVER_AT_START = ("reportlab", "segno", "PIL", "uharfbuzz", "pythainlp", "openpyxl",
+NEVER_AT_START = ("pydantic", "sqlite_utils", "reportlab", "segno", "PIL", "uharfbuzz", "pythainlp", "openpyxl",
                   "cryptography", "pyrage")
 # ... and the shell window is painted before the store and the framework load.
-NOT_BEFORE_FIRST_PAINT = (*NEVER_AT_START, "pydantic", "sqlite_utils",
+NOT_BEFORE_FIRST_PAINT = (*NEVER_AT_START,
                           "secity_desktop.store", "secity_desktop.services.workspace")
 
 _CHILD = r"""
