@@ -27,9 +27,10 @@ from secity_desktop.core.errors import ValidationError
 from secity_desktop.core.lifecycle import STATUS_LABELS, Status
 from secity_desktop.core.localgov import MUNICIPALITY_TYPE_LABELS, MunicipalityType
 from secity_desktop.core.scoring import tier_for
-from secity_desktop.core.thai_calendar import format_datetime_th, parse_iso
 from secity_desktop.reports.tables import RowProgress, Table, write_csv, write_xlsx
 from secity_desktop.services.bulk_scores import BulkScorer
+from secity_desktop.services.response_sheet import responses_table
+from secity_desktop.services.sheet_dates import be_datetime
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import sheets
 from secity_desktop.store.frameworks import FrameworkRepo
@@ -53,25 +54,6 @@ ACTION_TH = {
     "review.resubmit": "ได้รับฉบับแก้ไข",
     "modeltown.set": "เลือกเมืองต้นแบบ",
 }
-
-
-_BE_CACHE: dict[str, str] = {}
-
-
-def be_datetime(iso: str | None) -> str:
-    """BE local date and time to the minute; cached by the minute and the UTC offset."""
-    if not iso:
-        return ""
-    tail = iso[-6:]
-    if len(iso) > 19 and tail[0] in "+-" and tail[3] == ":":
-        key = iso[:16] + tail
-        hit = _BE_CACHE.get(key)
-        if hit is None:
-            if len(_BE_CACHE) > 100_000:
-                _BE_CACHE.clear()
-            hit = _BE_CACHE[key] = format_datetime_th(parse_iso(iso))
-        return hit
-    return format_datetime_th(parse_iso(iso))
 
 
 def _status_th(s: str) -> str:
@@ -134,90 +116,6 @@ def assessments_table(
             ]
 
     return Table("การประเมิน", headers, generate(), len(rows))
-
-
-class _Labels:
-    """One framework's indicator order, titles and level labels, looked up once."""
-
-    def __init__(self, frameworks: FrameworkRepo, fw_hash: str) -> None:
-        fw = frameworks.get(fw_hash)
-        self.order = {i.code: n for n, i in enumerate(fw.indicators)}
-        self.title = {i.code: i.title_th for i in fw.indicators}
-        self.level = {(i.code, lv.value): lv.label_th for i in fw.indicators for lv in i.levels}
-        self.indicators = len(fw.indicators)
-
-
-def responses_table(
-    db: sqlite_utils.Database, frameworks: FrameworkRepo, province: str | None = None,
-    year: int | None = None,
-) -> Table:
-    headers = [
-        "รหัสการประเมิน",
-        "รหัสเทศบาล",
-        "ชื่อเทศบาล",
-        "ปีงบประมาณ (พ.ศ.)",
-        "ฉบับที่",
-        "รหัสตัวชี้วัด",
-        "ตัวชี้วัด",
-        "ระดับที่ผู้ประเมินให้",
-        "คำอธิบายระดับ (ผู้ประเมิน)",
-        "ระดับที่ผู้พิจารณาให้",
-        "คำอธิบายระดับ (ผู้พิจารณา)",
-        "เหตุผลการปรับระดับ",
-        "ผู้พิจารณา",
-        "หมายเหตุ",
-        "บันทึกเมื่อ",
-        "บันทึกโดย",
-    ]
-    labels: dict[str, _Labels] = {}
-
-    def labels_of(fw_hash: str) -> _Labels:
-        if fw_hash not in labels:
-            labels[fw_hash] = _Labels(frameworks, fw_hash)
-        return labels[fw_hash]
-
-    overrides = sheets.standing_overrides(db, province, year)
-    none = (None, "", "")
-
-    def emit(items: list[tuple[Any, ...]]) -> Iterator[list[Any]]:
-        lab = labels_of(items[0][5])
-        order, title, level_th = lab.order, lab.title, lab.level
-        if len(items) > 1:
-            items.sort(key=lambda x: order.get(x[6], len(order)))
-        for aid, code, name, y, rev, _, ind, level, note, at, by in items:
-            o_level, o_reason, o_by = overrides.get((aid, ind), none) if overrides else none
-            yield [
-                aid,
-                code,
-                name,
-                y,
-                rev,
-                ind,
-                title.get(ind, ""),
-                level,
-                level_th.get((ind, level), "") if level is not None else "ยังไม่ได้ตอบ",
-                o_level,
-                level_th.get((ind, o_level), "") if o_level is not None else "",
-                o_reason or "",
-                o_by or "",
-                note,
-                be_datetime(at),
-                by,
-            ]
-
-    def generate() -> Iterator[list[Any]]:
-        items: list[tuple[Any, ...]] = []
-        for r in sheets.response_rows(db, province, year):
-            if items and r[0] != items[0][0]:
-                yield from emit(items)
-                items = []
-            items.append(r)
-        if items:
-            yield from emit(items)
-
-    expected = sheets.count_assessments(db, province, year) * labels_of(
-        frameworks.current().hash).indicators
-    return Table("ผลรายตัวชี้วัด", headers, generate(), expected)
 
 
 def audit_table(

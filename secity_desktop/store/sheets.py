@@ -104,6 +104,46 @@ def response_rows(
     return _stream(db.execute(sql, args))
 
 
+_RESPONSE_ORDER = " ORDER BY a.year, a.municipality_code, a.revision, a.rowid"
+"""The ``assessments_year`` index's order (the rowid ends each index entry): SQLite sorts
+nothing, and the two queries below walk the assessments in exactly the same order."""
+
+
+def response_heads(
+    db: sqlite_utils.Database, province: str | None, year: int | None
+) -> Iterator[tuple[Any, ...]]:
+    """(assessment rowid, id, municipality, name, year, revision, framework hash), streamed
+    in the same order as :func:`response_cells`, read beside it: each response row then
+    carries only its assessment's rowid (an int) instead of five repeated columns, and no
+    table of all assessments is held."""
+    where, args = _filter(province, year)
+    sql = (
+        "SELECT a.rowid, a.id, a.municipality_code, m.name_th, a.year, a.revision,"
+        " a.framework_hash FROM assessments a JOIN municipalities m"
+        " ON m.code = a.municipality_code" + where + _RESPONSE_ORDER
+    )
+    return _stream(db.execute(sql, args))
+
+
+def response_cells(
+    db: sqlite_utils.Database, province: str | None, year: int | None
+) -> Iterator[tuple[Any, ...]]:
+    """(assessment rowid, indicator, level, note, updated_at, updated_by), streamed in the
+    ``assessments_year`` index's order: SQLite walks that index and reads each assessment's
+    rows from the ``responses`` primary key, so one assessment's rows come together, by
+    indicator code."""
+    where, args = _filter(province, year)
+    join_m = " JOIN municipalities m ON m.code = a.municipality_code" if province else ""
+    sql = (
+        "SELECT a.rowid, r.indicator_code, r.level, r.note, r.updated_at, r.updated_by"
+        " FROM assessments a" + join_m + " JOIN responses r ON r.assessment_id = a.id"
+        + where + _RESPONSE_ORDER
+    )
+    cur = db.execute(sql, args)
+    cur.arraysize = CHUNK
+    return _stream(cur)
+
+
 def standing_overrides(
     db: sqlite_utils.Database, province: str | None, year: int | None
 ) -> dict[tuple[str, str], tuple[int, str, str]]:
