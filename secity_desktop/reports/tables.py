@@ -252,7 +252,9 @@ def _fill(wb: Any, tables: Sequence[Table], tick: Callable[[int], None], max_row
             written = 0
             more = False
             for row in rows:
-                ws.append([_number(ws, v) if type(v) is float else v for v in row])
+                # an empty text is no cell at all (openpyxl skips None, not "")
+                ws.append([_number(ws, v) if type(v) is float else (None if v == "" else v)
+                           for v in row])
                 written += 1
                 total += 1
                 if total % PROGRESS_EVERY == 0:
