@@ -24,8 +24,8 @@ from typing import Any
 import sqlite_utils
 
 from secity_desktop.core.errors import ValidationError
-from secity_desktop.core.lifecycle import STATUS_LABELS, Status
-from secity_desktop.core.localgov import MUNICIPALITY_TYPE_LABELS, MunicipalityType
+from secity_desktop.core.lifecycle import STATUS_LABELS
+from secity_desktop.core.localgov import MUNICIPALITY_TYPE_LABELS
 from secity_desktop.core.scoring import tier_for
 from secity_desktop.reports.tables import RowProgress, Table, write_csv, write_xlsx
 from secity_desktop.services.bulk_scores import BulkScorer
@@ -56,24 +56,18 @@ ACTION_TH = {
 }
 
 
-def _status_th(s: str) -> str:
-    labels = STATUS_LABELS.get(Status(s)) if s in {x.value for x in Status} else None
-    return labels[0] if labels else s
-
-
-def _type_th(t: str) -> str:
-    return MUNICIPALITY_TYPE_LABELS[MunicipalityType(t)][0]
+_STATUS_TH = {s.value: labels[0] for s, labels in STATUS_LABELS.items()}
+_TYPE_TH = {t.value: labels[0] for t, labels in MUNICIPALITY_TYPE_LABELS.items()}
 
 
 def assessments_table(
     db: sqlite_utils.Database, frameworks: FrameworkRepo, province: str | None = None,
     year: int | None = None,
 ) -> Table:
-    rows = sheets.assessment_rows(db, province, year)
+    """One row per assessment, scored a chunk of 5,000 at a time (memory stays flat)."""
     scorer = BulkScorer(db, frameworks)
-    scores = scorer.scores((r[0], r[8], r[10]) for r in rows)
     comp_titles: dict[str, str] = {}
-    for h in sorted({r[8] for r in rows}) or [frameworks.current().hash]:
+    for h in sheets.framework_hashes(db, province, year) or [frameworks.current().hash]:
         for c in frameworks.get(h).components:
             comp_titles.setdefault(c.code, c.title_th)
     headers = [
@@ -94,7 +88,14 @@ def assessments_table(
     ]
 
     def generate() -> Iterator[list[Any]]:
-        for aid, code, name, typ, prov, y, rev, st, fw_hash, created, updated, by in rows:
+        for chunk in sheets.assessment_rows(db, province, year):
+            scores = scorer.scores((r[0], r[8], r[10]) for r in chunk)
+            scorer.forget()
+            yield from rows(chunk, scores)
+
+    def rows(chunk: list[tuple[Any, ...]], scores: dict[str, dict[str, float]],
+             ) -> Iterator[list[Any]]:
+        for aid, code, name, typ, prov, y, rev, st, fw_hash, created, updated, by in chunk:
             comps = scores.get(aid, {})
             total = sum(comps.values())
             tier = tier_for(frameworks.get(fw_hash), total)
@@ -102,11 +103,11 @@ def assessments_table(
                 aid,
                 code,
                 name,
-                _type_th(typ),
+                _TYPE_TH[typ],
                 prov,
                 y,
                 rev,
-                _status_th(st),
+                _STATUS_TH.get(st, st),
                 *(round(comps[c], 2) if c in comps else None for c in comp_titles),
                 round(total, 2),
                 tier.label_th if tier else "ต่ำกว่าเกณฑ์",
@@ -115,7 +116,8 @@ def assessments_table(
                 by,
             ]
 
-    return Table("การประเมิน", headers, generate(), len(rows))
+    return Table("การประเมิน", headers, generate(),
+                 sheets.count_assessments(db, province, year))
 
 
 def audit_table(

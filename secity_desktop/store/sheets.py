@@ -58,9 +58,10 @@ def _stream(cur: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
 
 def assessment_rows(
     db: sqlite_utils.Database, province: str | None, year: int | None
-) -> list[tuple[Any, ...]]:
+) -> Iterator[list[tuple[Any, ...]]]:
     """(id, municipality, name, type, province name, year, revision, status, framework hash,
-    created_at, updated_at, updated_by)."""
+    created_at, updated_at, updated_by), streamed as lists of up to :data:`CHUNK` rows (the
+    export scores one list at a time)."""
     where, args = _filter(province, year)
     sql = (
         "SELECT a.id, a.municipality_code, m.name_th, m.type, p.name_th, a.year, a.revision,"
@@ -70,7 +71,9 @@ def assessment_rows(
         + where
         + " ORDER BY a.year, m.province_code, a.municipality_code, a.revision"
     )
-    return [tuple(r) for r in db.execute(sql, args).fetchall()]
+    cur = db.execute(sql, args)
+    while chunk := cur.fetchmany(CHUNK):
+        yield [tuple(r) for r in chunk]
 
 
 def count_assessments(db: sqlite_utils.Database, province: str | None, year: int | None) -> int:
@@ -80,9 +83,14 @@ def count_assessments(db: sqlite_utils.Database, province: str | None, year: int
     return int(db.execute(sql, args).fetchone()[0])
 
 
-def framework_hashes(db: sqlite_utils.Database) -> list[str]:
-    """Every framework an assessment names (the export loads them before streaming)."""
-    return [str(r[0]) for r in db.execute("SELECT DISTINCT framework_hash FROM assessments")]
+def framework_hashes(
+    db: sqlite_utils.Database, province: str | None, year: int | None
+) -> list[str]:
+    """The frameworks the chosen assessments name, sorted."""
+    where, args = _filter(province, year)
+    sql = ("SELECT DISTINCT a.framework_hash FROM assessments a JOIN municipalities m"
+           " ON m.code = a.municipality_code" + where + " ORDER BY 1")
+    return [str(r[0]) for r in db.execute(sql, args)]
 
 
 def response_rows(
