@@ -12,8 +12,8 @@ and the dates repeat to the minute. So the export works out each repeated piece 
   takes an assessment's rows from the store's order (indicator code, as text) to the
   framework's order — one C-level ``itemgetter`` per assessment instead of a sort;
 * for CSV, each of those pieces is formatted **once** by the ``csv`` module and encoded
-  to UTF-8 (``reports.tables.csv_fields``), so a row is a ``b"".join`` of cached bytes
-  plus its note, date and author; a batch of rows goes to the file as one ``bytes``.
+  to UTF-8 (``reports.tables.csv_fields``), so a row is seven cached pieces (the note
+  encoded for the row when it has one); a batch of rows goes to the file as one ``bytes``.
   The csv module quotes a field by its own content only, so the joined pieces are the
   bytes ``csv.writer`` writes for the whole row (a test compares the two);
 * the standing reviewer overrides are few (a person writes each): one dict.
@@ -32,7 +32,7 @@ from typing import Any
 import sqlite_utils
 
 from secity_desktop.reports.tables import Table, csv_fields
-from secity_desktop.services.sheet_dates import be_datetime
+from secity_desktop.services.sheet_dates import be_datetime, hour_prefix
 from secity_desktop.store import sheets
 from secity_desktop.store.frameworks import FrameworkRepo
 
@@ -148,22 +148,49 @@ def value_rows(src: _Source) -> Iterator[list[Any]]:
 
 
 def csv_batches(src: _Source) -> Iterator[tuple[int, bytes]]:
-    """(rows, UTF-8 CSV bytes of those rows) about :data:`BATCH` rows at a time."""
+    """(rows, UTF-8 CSV bytes of those rows) about :data:`BATCH` rows at a time.
+
+    A row is seven cached pieces, each CSV-encoded once: heading columns (per assessment),
+    indicator and level columns (per framework, indicator and level), override columns (per
+    override, else one empty piece), note (empty, or encoded for the row), the date's
+    "d mmm yyyy HH:" (per hour and UTC offset) and its minute, and the author (per person).
+    Real timestamps differ to the microsecond and an assessment's answers span many minutes:
+    cached by the hour, the date costs two lookups a row and no work a minute.
+    """
     overrides = src.overrides
     pieces: dict[tuple[str, str, int | None], bytes] = {}  # (fw, indicator, level) → columns 6–9
-    tails: dict[tuple[Any, ...], bytes] = {}  # (note, minute, offset, by) → columns 14–16
+    hours: dict[str, bytes] = {}  # hour + UTC offset → column 15's "d mmm yyyy HH:", or b""
+    minutes = {f"{m:02d}": f"{m:02d},".encode() for m in range(60)}  # … and its "MM",
+    authors: dict[Any, bytes] = {}  # column 16 and the line end
     no_override = csv_fields([None, "", "", ""]) + b","
+    no_note, no_date = csv_fields([""]) + b",", csv_fields([""]) + b","
 
     def piece(fw: _Framework, fw_hash: str, ind: str, level: int | None) -> bytes:
         got = pieces[(fw_hash, ind, level)] = csv_fields(
             [ind, fw.title.get(ind, ""), level, fw.level_text(ind, level)]) + b","
         return got
 
-    def tail(note: str | None, at: str | None, by: str | None) -> bytes:
-        if len(tails) > 100_000:
-            tails.clear()
-        got = tails[(note, at[:16] if at else at, at[-6:] if at else at, by)] = (
-            csv_fields([note, be_datetime(at), by]) + b"\r\n")
+    def hour(at: str) -> bytes:
+        """The hour's date text, when a minute's two digits may simply follow it (else b"")."""
+        if len(hours) > 100_000:
+            hours.clear()
+        text = hour_prefix(at)
+        plain = text is not None and csv_fields([text + "00"]) == (text + "00").encode()
+        got = hours[at[:13] + at[-6:]] = text.encode() if plain and text else b""
+        return got
+
+    def date(at: str | None) -> tuple[bytes, bytes]:
+        if not at:
+            return b"", no_date
+        first = get_hour(at[:13] + at[-6:])
+        if first is None:
+            first = hour(at)
+        if first:
+            return first, minutes[at[14:16]]
+        return b"", csv_fields([be_datetime(at)]) + b","  # a zone off whole hours: slower
+
+    def author(by: Any) -> bytes:
+        got = authors[by] = csv_fields([by]) + b"\r\n"
         return got
 
     def overridden(fw: _Framework, aid: str, ind: str) -> bytes:
@@ -175,14 +202,19 @@ def csv_batches(src: _Source) -> Iterator[tuple[int, bytes]]:
 
     out: list[bytes] = []
     n = 0
-    get_piece, get_tail = pieces.get, tails.get
+    get_piece, get_hour, get_author = pieces.get, hours.get, authors.get
     for (aid, code, name, year, rev, fw_hash), fw, rows in src.groups():
         head = csv_fields([aid, code, name, year, rev]) + b","
         for _, ind, level, note, at, by in rows:
-            p = get_piece((fw_hash, ind, level)) or piece(fw, fw_hash, ind, level)
-            t = (get_tail((note, at[:16], at[-6:], by)) if at else None) or tail(note, at, by)
-            o = overridden(fw, aid, ind) if overrides else no_override
-            out += (head, p, o, t)
+            hour_b = get_hour(at[:13] + at[-6:]) if at else None
+            out += (
+                head,
+                get_piece((fw_hash, ind, level)) or piece(fw, fw_hash, ind, level),
+                overridden(fw, aid, ind) if overrides else no_override,
+                csv_fields([note]) + b"," if note else no_note,
+                *((hour_b, minutes[at[14:16]]) if hour_b else date(at)),
+                get_author(by) or author(by),
+            )
         n += len(rows)
         if n >= BATCH:
             yield n, b"".join(out)

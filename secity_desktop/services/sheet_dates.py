@@ -30,19 +30,31 @@ def be_datetime(iso: str | None) -> str:
     if hit is None:
         if len(_minutes) > _LIMIT:
             _minutes.clear()
-            _hours.clear()
         hit = _minutes[key] = _by_hour(iso, tail)
     return hit
 
 
 def _by_hour(iso: str, tail: str) -> str:
+    prefix = hour_prefix(iso)
+    if prefix is None:
+        return format_datetime_th(parse_iso(iso))
+    return prefix + iso[14:16]
+
+
+def hour_prefix(iso: str) -> str | None:
+    """``26 พ.ย. 2569 14:`` — the BE local date and hour of ``iso``'s hour, which every minute
+    of that hour shares — or None when the minute cannot simply be appended (the local offset
+    is not whole hours, or changes within the hour, or the text is not ISO to the minute with
+    an offset). Cached per hour and offset."""
+    tail = iso[-6:]
+    if len(iso) <= 19 or tail[0] not in "+-" or tail[3] != ":" or not iso[14:16].isdigit():
+        return None
     key = iso[:13] + tail
     if key not in _hours:
+        if len(_hours) > _LIMIT:
+            _hours.clear()
         start = parse_iso(iso[:13] + ":00:00" + tail)
         first, last = start.astimezone(), (start + dt.timedelta(minutes=59)).astimezone()
         whole = first.utcoffset() == last.utcoffset() and (first.minute, first.second) == (0, 0)
         _hours[key] = format_datetime_th(first)[:-2] if whole else None
-    prefix = _hours[key]
-    if prefix is None:
-        return format_datetime_th(parse_iso(iso))
-    return prefix + iso[14:16]
+    return _hours[key]

@@ -69,6 +69,31 @@ def test_fast_csv_is_what_csv_writer_writes(ws: Workspace, tmp_path: Path,
     assert n == (7 if province is None else 6)
 
 
+@pytest.mark.parametrize("zone", ["Asia/Bangkok", "Asia/Kathmandu"])
+def test_fast_csv_dates_in_whole_hour_and_other_zones(ws: Workspace, tmp_path: Path, zone: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dates built from the hour's text plus the minute, and the slower path for a local
+    zone whose offset is not whole hours, both give csv.writer's bytes."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("no time.tzset on this platform")
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        _clear_date_caches()
+        out = tmp_path / "r.csv"
+        export(ws, "csv", "responses", out)
+        assert out.read_bytes() == _csv_writer_bytes(ws)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+        _clear_date_caches()
+
+
+def _clear_date_caches() -> None:
+    sheet_dates._minutes.clear()
+    sheet_dates._hours.clear()
+
+
 def test_rows_in_framework_order_with_labels_overrides_and_dates(ws: Workspace,
                                                                  tmp_path: Path) -> None:
     out = tmp_path / "r.csv"
