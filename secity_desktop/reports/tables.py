@@ -76,8 +76,9 @@ def csv_fields(values: Sequence[Any]) -> bytes:
     buf = io.StringIO()
     # a closing field makes even a lone empty value a field among others (a row of one empty
     # field alone is written as "")
-    csv.writer(buf, lineterminator="\n").writerow([*values, "."])
-    return buf.getvalue()[:-3].encode("utf-8")
+    # the default dialect, line end included: which characters force quotes depends on it
+    csv.writer(buf).writerow([*values, "."])
+    return buf.getvalue()[:-4].encode("utf-8")  # less ",.\r\n"
 
 
 def display_width(text: str) -> int:

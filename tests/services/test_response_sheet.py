@@ -19,7 +19,7 @@ from secity_desktop.services.spreadsheets import build_table, export
 from secity_desktop.services.workspace import Workspace, init_workspace, open_workspace
 from tests.services.review_helpers import DATA, received
 
-_ODD_NOTE = 'มี, จุลภาค "อัญประกาศ"\nและขึ้นบรรทัดใหม่'
+_ODD_NOTE = 'มี, จุลภาค "อัญประกาศ"\nและขึ้น\rบรรทัดใหม่'
 
 
 @pytest.fixture
