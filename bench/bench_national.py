@@ -4,7 +4,7 @@ Runs on the workspace ``bench/national.py build`` makes (7,850 local governments
 10 fiscal years, ≈2.7 M responses): ``$SECITY_NATIONAL_DIR`` if set, else one built
 once into ``/tmp/secity-national`` and reused. Every figure sits beside a baseline
 measured in the same run: a bare ``QMainWindow`` for the GUI, a bare SQL read for
-the services, a plain streaming ``csv.writer`` / openpyxl write-only pass for exports.
+the services, and for the exports the floors of ``bench_exports.py`` (run interleaved).
 Heavy work runs in child processes so each one's peak memory is its own.
 """
 

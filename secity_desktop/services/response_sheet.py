@@ -95,7 +95,8 @@ class _Framework:
 
 
 class _Source:
-    """What both formats share: heading columns by rowid, frameworks, overrides."""
+    """What both formats share: each framework's pieces, the standing overrides, and the
+    assessments' rows in order."""
 
     def __init__(
         self, db: sqlite_utils.Database, frameworks: FrameworkRepo, province: str | None,
