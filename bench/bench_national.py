@@ -4,7 +4,7 @@ Runs on the workspace ``bench/national.py build`` makes (7,850 local governments
 10 fiscal years, ≈2.7 M responses): ``$SECITY_NATIONAL_DIR`` if set, else one built
 once into ``/tmp/secity-national`` and reused. Every figure sits beside a baseline
 measured in the same run: a bare ``QMainWindow`` for the GUI, a bare SQL read for
-the services, a plain streaming ``csv.writer`` / openpyxl write-only pass for exports.
+the services, and for the exports the floors of ``bench_exports.py`` (run interleaved).
 Heavy work runs in child processes so each one's peak memory is its own.
 The dashboard, list-sort and coverage figures also run with every score computed in bulk
 (stored scores hidden in a rolled-back transaction: ``bench_dashboard.scores_hidden``).
@@ -91,45 +91,6 @@ done(first, rss_first=rss_first, switch=max(again.values()), built=built, again=
      rows=m.rowCount(), cached=m.cached())
 """
 
-_EXPORT = """
-t0 = time.perf_counter()
-from pathlib import Path
-from secity_desktop.services.spreadsheets import export
-from secity_desktop.services.workspace import open_workspace
-ws = open_workspace(Path({data!r}), create=False)
-n = export(ws, {fmt!r}, {what!r}, Path({out!r}))
-done(time.perf_counter() - t0, rows=n)
-"""
-
-_CSV_FLOOR = """
-t0 = time.perf_counter()
-import csv, sqlite3
-db = sqlite3.connect({db!r})
-with open({out!r}, "w", newline="", encoding="utf-8-sig") as fh:
-    w = csv.writer(fh)
-    cur = db.execute("SELECT a.id, m.code, m.name_th, a.year, r.indicator_code, r.level, r.note"
-                     " FROM responses r JOIN assessments a ON a.id = r.assessment_id"
-                     " JOIN municipalities m ON m.code = a.municipality_code")
-    n = 0
-    while rows := cur.fetchmany(10000):
-        w.writerows(rows); n += len(rows)
-done(time.perf_counter() - t0, rows=n)
-"""
-
-_XLSX_FLOOR = """
-t0 = time.perf_counter()
-import sqlite3, openpyxl
-db = sqlite3.connect({db!r})
-wb = openpyxl.Workbook(write_only=True); ws = wb.create_sheet()
-n = 0
-for row in db.execute("SELECT a.id, m.code, m.name_th, a.year, a.status FROM assessments a"
-                      " JOIN municipalities m ON m.code = a.municipality_code"):
-    ws.append(row); n += 1
-wb.save({out!r})
-done(time.perf_counter() - t0, rows=n)
-"""
-
-
 def _child(code: str, **fmt: str) -> dict[str, float]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     src = _CHILD_PRELUDE.format(root=str(ROOT)) + code.format(**fmt)
@@ -179,7 +140,6 @@ def run() -> list[Row]:
     from bench_dashboard import scores_hidden  # type: ignore[import-not-found]
 
     data = _workspace()
-    db_path = data / "secity.sqlite3"
     rows: list[Row] = []
     store_mb = sum(f.stat().st_size for f in data.glob("secity.sqlite3*")) / 1e6
 
@@ -246,22 +206,11 @@ def run() -> list[Row]:
     if os.environ.get("SECITY_BENCH_NO_EXPORTS"):
         return rows
 
-    with tempfile.TemporaryDirectory() as tmp:
-        csv_app = _child(_EXPORT, data=str(data), fmt="csv", what="responses",
-                         out=f"{tmp}/r.csv")
-        csv_floor = _child(_CSV_FLOOR, db=str(db_path), out=f"{tmp}/floor.csv")
-        xlsx_app = _child(_EXPORT, data=str(data), fmt="xlsx", what="assessments",
-                          out=f"{tmp}/a.xlsx")
-        xlsx_floor = _child(_XLSX_FLOOR, db=str(db_path), out=f"{tmp}/floor.xlsx")
+    sys.path.insert(0, str(HERE))
+    from bench_exports import run as exports  # type: ignore[import-not-found]
+
+    rows += exports()  # each export beside its floors, interleaved (bench_exports.py)
     rows += [
-        (f"responses CSV, {csv_app['rows']:.0f} rows (target ≤ 15 s)", csv_app["s"], "s"),
-        ("  peak RSS (target < 200 MB)", csv_app["rss"], "MB"),
-        ("  baseline: streaming csv.writer over the same join", csv_floor["s"], "s"),
-        ("  baseline: its peak RSS", csv_floor["rss"], "MB"),
-        (f"assessments XLSX, {xlsx_app['rows']:.0f} rows", xlsx_app["s"], "s"),
-        ("  peak RSS", xlsx_app["rss"], "MB"),
-        ("  baseline: openpyxl write-only of the same rows", xlsx_floor["s"], "s"),
-        ("  baseline: its peak RSS", xlsx_floor["rss"], "MB"),
         ("store size (target ≤ 300 MB)", store_mb, "MB"),
     ]
     return rows

@@ -9,9 +9,12 @@
 Both are written row by row: a table's rows may be a one-pass generator reading a
 SQL cursor, so a national export of ~2.7 million response rows never holds the
 table in memory (openpyxl's write-only mode streams each row to a temporary file).
-Every body cell shares one of two named styles (text, or a number with two
-decimals) instead of carrying its own Font and Alignment: openpyxl hashes a cell's
-style objects on every assignment, which was 41 % of a national XLSX.
+Body cells carry no style of their own: the workbook's default (Normal) font is set
+to the Thai one, so a row's plain values go to openpyxl as plain values (it reuses
+one cell object for them and skips empty ones); only numbers get a "0.00" format
+and only the header a named style. openpyxl hashes a cell's style objects on every
+assignment — 41 % of a national XLSX with a Font per cell, still ≈ 15 % with one
+named style per cell (docs/exports.md).
 
 Excel shows at most 1,048,576 rows per sheet. A table with more rows continues on
 a second sheet named ``<title> (2)`` with the same header (docs/exports.md) rather
@@ -22,6 +25,7 @@ The callers (``services.spreadsheets``) build the rows; this module only writes 
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import io
@@ -59,6 +63,22 @@ class Table:
     headers: list[str]
     rows: Iterable[Sequence[Any]] = field(default_factory=list)
     expected: int = 0
+    csv_batches: Callable[[], Iterable[tuple[int, bytes]]] | None = None
+    """Optional: the same rows already CSV-encoded, as (rows, UTF-8 bytes) batches — a
+    table with millions of repetitive rows formats its repeated pieces once
+    (:func:`csv_fields`); :func:`write_csv` then writes these instead of ``rows``."""
+
+
+def csv_fields(values: Sequence[Any]) -> bytes:
+    """``values`` as ``csv.writer`` writes them inside a row (comma-separated, quoted where the
+    csv module quotes), UTF-8, without the line end. Each field is quoted by its own content,
+    so pieces made here join with ``,`` into exactly the row ``csv.writer`` would write."""
+    buf = io.StringIO()
+    # a closing field makes even a lone empty value a field among others (a row of one empty
+    # field alone is written as "")
+    # the default dialect, line end included: which characters force quotes depends on it
+    csv.writer(buf).writerow([*values, "."])
+    return buf.getvalue()[:-4].encode("utf-8")  # less ",.\r\n"
 
 
 def display_width(text: str) -> int:
@@ -90,28 +110,41 @@ def _ticker(progress: RowProgress | None, expected: int) -> Callable[[int], None
 
 def write_csv(table: Table, path: Path, progress: RowProgress | None = None) -> int:
     """Write UTF-8 with BOM; returns the number of data rows. The file appears whole or not at
-    all (a cancel or a failure leaves nothing)."""
+    all (a cancel or a failure leaves nothing).
+
+    Rows are formatted a batch at a time into memory by ``csv.writer`` and encoded once per
+    batch: a text wrapper over the file would run Python's ``utf-8-sig`` codec on every row."""
     tick = _ticker(progress, table.expected)
     n = 0
     with _output(path) as raw:
-        out = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="", write_through=False)
-        w = csv.writer(out)
+        buf = io.StringIO()
+        w = csv.writer(buf)
         w.writerow(table.headers)
+        raw.write(codecs.BOM_UTF8 + buf.getvalue().encode("utf-8"))
+        if table.csv_batches is not None:
+            for count, data in table.csv_batches():
+                raw.write(data)
+                n += count
+                tick(n)
+            return n
         rows = iter(table.rows)
         while chunk := list(itertools.islice(rows, PROGRESS_EVERY)):
+            buf.seek(0)
+            buf.truncate()
             w.writerows(chunk)  # csv writes None as ""
+            raw.write(buf.getvalue().encode("utf-8"))
             n += len(chunk)
             tick(n)
-        out.flush()
-        out.detach()  # the atomic writer closes the file itself
     return n
 
 
 def _widths(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> list[float]:
     widths = [display_width(h) + 2 for h in headers]
+    seen: set[tuple[int, Any]] = set()  # level descriptions and names repeat: measure each once
     for row in rows:
         for i, v in enumerate(row):
-            if v is not None:
+            if v is not None and (i, v) not in seen:
+                seen.add((i, v))
                 widths[i] = max(widths[i], display_width(str(v)) + 2)
     # Thai at 14 pt in TH Sarabun New is narrower than Excel's default character unit.
     return [min(MAX_WIDTH, max(6.0, w * 0.9)) for w in widths]
@@ -144,15 +177,11 @@ def write_xlsx(
     if max_rows < 2:
         raise ValueError("a sheet needs room for its header and one row")
     wb = Workbook(write_only=True)
-    align = Alignment(vertical="top", wrap_text=False)
-    body = NamedStyle("secity_body", font=Font(name=font_name, size=XLSX_FONT_SIZE),
-                      alignment=align)
-    number = NamedStyle("secity_number", font=Font(name=font_name, size=XLSX_FONT_SIZE),
-                        alignment=align, number_format="0.00")
+    _body_font(wb, Font(name=font_name, size=XLSX_FONT_SIZE))
     head = NamedStyle("secity_head", font=Font(name=font_name, size=XLSX_FONT_SIZE, bold=True),
-                      fill=PatternFill("solid", fgColor="E8EEF4"), alignment=align)
-    for style in (body, number, head):
-        wb.add_named_style(style)
+                      fill=PatternFill("solid", fgColor="E8EEF4"),
+                      alignment=Alignment(vertical="top", wrap_text=False))
+    wb.add_named_style(head)
     try:
         total = _fill(wb, tables, _ticker(progress, sum(t.expected for t in tables)), max_rows)
     except BaseException:
@@ -161,6 +190,17 @@ def write_xlsx(
     with _output(path) as out:
         wb.save(out)
     return total
+
+
+def _body_font(wb: Any, font: Any) -> None:
+    """Make ``font`` the workbook's default (its Normal style and the cell format every
+    unstyled cell uses), so body cells need no style of their own: openpyxl then reuses one
+    cell object for a row's plain values and skips empty ones. openpyxl has no public call
+    for this; the test of a plain cell's font read back guards it."""
+    from openpyxl.utils.indexed_list import IndexedList
+
+    wb._fonts = IndexedList([font])
+    wb._named_styles["Normal"].font = font
 
 
 def _abandon(wb: Any) -> None:
@@ -176,6 +216,14 @@ def _abandon(wb: Any) -> None:
                 writer.close()
             with contextlib.suppress(OSError):
                 os.remove(writer.out)
+
+
+def _number(ws: Any, value: float) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    cell.number_format = "0.00"
+    return cell
 
 
 def _fill(wb: Any, tables: Sequence[Table], tick: Callable[[int], None], max_rows: int) -> int:
@@ -205,12 +253,9 @@ def _fill(wb: Any, tables: Sequence[Table], tick: Callable[[int], None], max_row
             written = 0
             more = False
             for row in rows:
-                cells = []
-                for v in row:
-                    c = WriteOnlyCell(ws, value=v)
-                    c.style = "secity_number" if isinstance(v, float) else "secity_body"
-                    cells.append(c)
-                ws.append(cells)
+                # an empty text is no cell at all (openpyxl skips None, not "")
+                ws.append([_number(ws, v) if type(v) is float else (None if v == "" else v)
+                           for v in row])
                 written += 1
                 total += 1
                 if total % PROGRESS_EVERY == 0:

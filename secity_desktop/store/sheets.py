@@ -58,9 +58,10 @@ def _stream(cur: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
 
 def assessment_rows(
     db: sqlite_utils.Database, province: str | None, year: int | None
-) -> list[tuple[Any, ...]]:
+) -> Iterator[list[tuple[Any, ...]]]:
     """(id, municipality, name, type, province name, year, revision, status, framework hash,
-    created_at, updated_at, updated_by)."""
+    created_at, updated_at, updated_by), streamed as lists of up to :data:`CHUNK` rows (the
+    export scores one list at a time)."""
     where, args = _filter(province, year)
     sql = (
         "SELECT a.id, a.municipality_code, m.name_th, m.type, p.name_th, a.year, a.revision,"
@@ -70,7 +71,9 @@ def assessment_rows(
         + where
         + " ORDER BY a.year, m.province_code, a.municipality_code, a.revision"
     )
-    return [tuple(r) for r in db.execute(sql, args).fetchall()]
+    cur = db.execute(sql, args)
+    while chunk := cur.fetchmany(CHUNK):
+        yield [tuple(r) for r in chunk]
 
 
 def count_assessments(db: sqlite_utils.Database, province: str | None, year: int | None) -> int:
@@ -80,9 +83,14 @@ def count_assessments(db: sqlite_utils.Database, province: str | None, year: int
     return int(db.execute(sql, args).fetchone()[0])
 
 
-def framework_hashes(db: sqlite_utils.Database) -> list[str]:
-    """Every framework an assessment names (the export loads them before streaming)."""
-    return [str(r[0]) for r in db.execute("SELECT DISTINCT framework_hash FROM assessments")]
+def framework_hashes(
+    db: sqlite_utils.Database, province: str | None, year: int | None
+) -> list[str]:
+    """The frameworks the chosen assessments name, sorted."""
+    where, args = _filter(province, year)
+    sql = ("SELECT DISTINCT a.framework_hash FROM assessments a JOIN municipalities m"
+           " ON m.code = a.municipality_code" + where + " ORDER BY 1")
+    return [str(r[0]) for r in db.execute(sql, args)]
 
 
 def response_rows(
@@ -102,6 +110,46 @@ def response_rows(
         + " ORDER BY a.year, a.municipality_code, a.revision"
     )
     return _stream(db.execute(sql, args))
+
+
+_RESPONSE_ORDER = " ORDER BY a.year, a.municipality_code, a.revision, a.rowid"
+"""The ``assessments_year`` index's order (the rowid ends each index entry): SQLite sorts
+nothing, and the two queries below walk the assessments in exactly the same order."""
+
+
+def response_heads(
+    db: sqlite_utils.Database, province: str | None, year: int | None
+) -> Iterator[tuple[Any, ...]]:
+    """(assessment rowid, id, municipality, name, year, revision, framework hash), streamed
+    in the same order as :func:`response_cells`, read beside it: each response row then
+    carries only its assessment's rowid (an int) instead of five repeated columns, and no
+    table of all assessments is held."""
+    where, args = _filter(province, year)
+    sql = (
+        "SELECT a.rowid, a.id, a.municipality_code, m.name_th, a.year, a.revision,"
+        " a.framework_hash FROM assessments a JOIN municipalities m"
+        " ON m.code = a.municipality_code" + where + _RESPONSE_ORDER
+    )
+    return _stream(db.execute(sql, args))
+
+
+def response_cells(
+    db: sqlite_utils.Database, province: str | None, year: int | None
+) -> Iterator[tuple[Any, ...]]:
+    """(assessment rowid, indicator, level, note, updated_at, updated_by), streamed in the
+    ``assessments_year`` index's order: SQLite walks that index and reads each assessment's
+    rows from the ``responses`` primary key, so one assessment's rows come together, by
+    indicator code."""
+    where, args = _filter(province, year)
+    join_m = " JOIN municipalities m ON m.code = a.municipality_code" if province else ""
+    sql = (
+        "SELECT a.rowid, r.indicator_code, r.level, r.note, r.updated_at, r.updated_by"
+        " FROM assessments a" + join_m + " JOIN responses r ON r.assessment_id = a.id"
+        + where + _RESPONSE_ORDER
+    )
+    cur = db.execute(sql, args)
+    cur.arraysize = CHUNK
+    return _stream(cur)
 
 
 def standing_overrides(

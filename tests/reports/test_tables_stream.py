@@ -77,3 +77,28 @@ def test_csv_progress_counts_rows(tmp_path: Path) -> None:
     assert seen == [(5000, 11_000), (10_000, 11_000), (11_000, 11_000)]
     lines = out.read_text("utf-8-sig").splitlines()
     assert len(lines) == 11_001 and lines[1] == "แถว 0,0,0.0,"
+
+
+@pytest.mark.parametrize("values", [
+    [""], [None], ["a,b"], ['say "hi"'], ["two\nlines"], ["\r"], [" lead", "trail "],
+    ["ไทย", 12, 2.5, None, ""], ["", ""],
+])
+def test_csv_fields_join_into_the_row_csv_writer_writes(values: list[Any]) -> None:
+    import csv
+    import io
+
+    from secity_desktop.reports.tables import csv_fields
+
+    buf = io.StringIO()
+    csv.writer(buf).writerow(["x", *values, "y"])  # the pieces sit inside a longer row
+    assert (b"x," + csv_fields(values) + b",y\r\n") == buf.getvalue().encode("utf-8")
+
+
+def test_xlsx_body_cells_plain_in_the_thai_default_font(tmp_path: Path) -> None:
+    out = tmp_path / "plain.xlsx"
+    write_xlsx(Table("t", ["a", "b", "c"], [["ไทย", "", 1.5]], 1), out)
+    ws = openpyxl.load_workbook(out).active
+    assert ws["A2"].font.name == "TH Sarabun New" and ws["A2"].font.size == 14
+    assert ws["B2"].value is None  # an empty text is no cell
+    assert ws["C2"].number_format == "0.00" and ws["C2"].font.name == "TH Sarabun New"
+    assert ws["A1"].font.bold and ws["A2"].style == "Normal"
