@@ -15,6 +15,7 @@ from secity_desktop import messages
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.localgov import MUNICIPALITY_TYPE_LABELS
+from secity_desktop.gui import common
 from secity_desktop.gui.component_bars import Bar, ComponentBars
 from secity_desktop.gui.filter_table import FIT_ROWS
 from secity_desktop.gui.models.dashboard import CODE_ROLE, DashboardTableModel
@@ -284,7 +285,7 @@ class DashboardPlace(QtWidgets.QWidget):
 
     def _export_failed(self, failure: Failure) -> None:
         if not failure.cancelled:
-            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), failure.text)
+            common.warn(self, self.tr("Not done"), failure.text)
 
     def set_model_town(self) -> None:
         code, year = self.selected_code(), self.year_combo.currentData()
@@ -304,6 +305,6 @@ class DashboardPlace(QtWidgets.QWidget):
         try:
             self.towns.set(year, code, dlg.text())
         except SecityError as exc:
-            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), messages.describe(exc, self.lang))
+            common.warn(self, self.tr("Not done"), messages.describe(exc, self.lang))
             return
         self.refresh()

@@ -10,6 +10,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from secity_desktop.core.lifecycle import Status
+from secity_desktop.gui import common
 from secity_desktop.gui.main_window import MainWindow
 from secity_desktop.gui.models.dashboard import DashboardTableModel
 from secity_desktop.gui.models.review import ReviewIndicatorModel, ReviewListModel
@@ -128,11 +129,11 @@ def test_return_needs_comment_and_cancel_changes_nothing(
 ) -> None:
     asked: list[str] = []
 
-    def no(_parent: object, _title: str, text: str, *_a: object) -> object:
-        asked.append(text)
-        return QtWidgets.QMessageBox.StandardButton.No
+    def no(box: QtWidgets.QMessageBox) -> object:
+        asked.append(common.plain_text(box))
+        return box.button(QtWidgets.QMessageBox.StandardButton.No)
 
-    monkeypatch.setattr(QtWidgets.QMessageBox, "question", no)
+    monkeypatch.setattr(common, "show_box", no)
     aid = received(prov, "5001", 2569, FULL)
     ReviewService(prov).start(aid)
     window = MainWindow(prov, "en")

@@ -13,8 +13,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from secity_desktop.crypto import keys
+from secity_desktop.gui import common
 from secity_desktop.gui.be_date import BeDateEdit
-from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
+from secity_desktop.gui.qt import Qt, QtCore
 from secity_desktop.gui.transfer.trust_page import TrustPage
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.identity import Identity
@@ -123,7 +124,7 @@ def test_apply_key_statement_button(qtbot: QtBot, pair, tmp_path: Path,  # type:
     a, p = pair
     r = rotate(a, flow.PASS, b"a brand new passphrase", tmp_path / "st", "เครื่องใหม่")
     warned: list[str] = []
-    monkeypatch.setattr(QtWidgets.QMessageBox, "warning", lambda _p, _t, text, *x: warned.append(text))
+    monkeypatch.setattr(common, "show_box", lambda box: warned.append(common.plain_text(box)))
     page = _page(qtbot, p)
     forged = tmp_path / "forged.json"
     forged.write_bytes(r.statement.read_bytes().replace("เครื่องใหม่".encode(), "เครื่องเก่า".encode()))

@@ -14,6 +14,7 @@ from typing import Any
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import Role
+from secity_desktop.gui import common
 from secity_desktop.gui.common import when_text
 from secity_desktop.gui.models.columns import UNHANDLED, Column, ColumnTableModel
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
@@ -191,15 +192,11 @@ class TrustPage(QtWidgets.QWidget):
                     return
                 name, organisation = dialog.name.text(), dialog.organisation.text()
                 if office is None and self.ws.role is Role.PROVINCE and not municipality:
-                    answer = QtWidgets.QMessageBox.question(
+                    office = common.ask(
                         self, self.tr("Enrol key"),
                         self.tr("Is this the key of the region or national office you send "
                                 "results to? Upward bundles are encrypted to office keys. "
-                                "(An assessor's key is not an office key.)"),
-                        QtWidgets.QMessageBox.StandardButton.Yes
-                        | QtWidgets.QMessageBox.StandardButton.No,
-                        QtWidgets.QMessageBox.StandardButton.No)
-                    office = answer == QtWidgets.QMessageBox.StandardButton.Yes
+                                "(An assessor's key is not an office key.)"), default=False)
             if office is None:
                 office = self.ws.role in (Role.ASSESSOR, Role.MUNICIPALITY) and not municipality
             self.registry.add(
