@@ -25,7 +25,7 @@ from secity_desktop.gui.operations import Failure, OperationRunner
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.gui.review_dialogs import ReasonDialog
 from secity_desktop.gui.self_gaps import SelfGapList
-from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
+from secity_desktop.gui.thai_wrap import ThaiLabel, set_thai_html, thai_cells
 from secity_desktop.services import lists
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.dashboard import NOT_ASSESSED, DashboardService
@@ -233,7 +233,7 @@ class DashboardPlace(QtWidgets.QWidget):
             if row and row.status == Status.APPROVED and row.tier is None else "")
         if row is None or row.assessment_id is None:
             self.bars.set_bars(row.name_th if row else "", [])
-            self.yoy.setHtml(f"<p>{html.escape(self.tr('Not assessed'))}</p>" if row else "")
+            set_thai_html(self.yoy, f"<p>{html.escape(self.tr('Not assessed'))}</p>" if row else "")
             return
         fw = self.assessments.framework_of(self.assessments.get(row.assessment_id))
         th = self.lang == "th"
@@ -254,7 +254,7 @@ class DashboardPlace(QtWidgets.QWidget):
                 f"<td>{html.escape(status_text(s['status'], th))}</td></tr>"
             )
         head = html.escape(self.tr("Year over year"))
-        self.yoy.setHtml(f"<b>{head}</b><table cellspacing='6'>{''.join(lines)}</table>")
+        set_thai_html(self.yoy, f"<b>{head}</b><table cellspacing='6'>{''.join(lines)}</table>")
 
     def export(self, what: str, path: Path | None = None) -> None:
         """Rows are read here (the store stays on this thread); the file is written by a worker."""

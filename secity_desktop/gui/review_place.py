@@ -28,7 +28,7 @@ from secity_desktop.gui.models.review import (
 from secity_desktop.gui.models.years import year_combo
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from secity_desktop.gui.review_dialogs import OverrideDialog, ReasonDialog
-from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
+from secity_desktop.gui.thai_wrap import ThaiLabel, set_thai_html, thai_cells
 from secity_desktop.gui.transfer.dialogs import AskPassphrase, ask_passphrase
 from secity_desktop.gui.transfer.send_page import OfficeBundleWriter
 from secity_desktop.services import lists
@@ -255,7 +255,7 @@ class ReviewPlace(QtWidgets.QWidget):
             + self._claim_line(),
             keep=(muni.name_th,),
         )
-        self.history.setHtml(self._history_html(aid))
+        set_thai_html(self.history, self._history_html(aid), keep=(muni.name_th,))
 
     def _claim_line(self) -> str:
         """Claimed vs verified, from the indicator model's claim (loaded with the assessment)."""

@@ -10,6 +10,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from secity_desktop.core.lifecycle import Status
+from secity_desktop.core.thai_linebreak import strip_break_hints
 from secity_desktop.gui import common
 from secity_desktop.gui.main_window import MainWindow
 from secity_desktop.gui.models.dashboard import DashboardTableModel
@@ -110,7 +111,7 @@ def test_review_screen_start_override_approve(qtbot: QtBot, prov: Workspace) -> 
     assert rrepo.override_levels(prov.db, aid) == {"2.1": 2}
     assert place.ind_model.indicator(2).reviewer_level == 2
     assert "70.00" in place.header.text()
-    assert "ไม่มีหลักฐานการคัดแยกขยะ" in place.history.toPlainText()
+    assert "ไม่มีหลักฐานการคัดแยกขยะ" in strip_break_hints(place.history.toPlainText())
     ev = [e for e in audit.events(prov.db, aid) if e.action == "review.override"]
     assert ev and ev[0].reason == "ไม่มีหลักฐานการคัดแยกขยะ"
 
