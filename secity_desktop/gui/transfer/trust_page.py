@@ -72,6 +72,11 @@ class TrustTableModel(ColumnTableModel[TrustedKey]):
         return row.fingerprint if role == FINGERPRINT_ROLE else UNHANDLED
 
 
+#: Widest a column other than the name and the fingerprint grows to its contents (px).
+COLUMN_CAP = 240
+FINGERPRINT_COLUMN = 2
+
+
 class TrustPage(QtWidgets.QWidget):
     def __init__(self, ws: Workspace, parent: QtWidgets.QWidget | None = None,
                  lang: str = "th") -> None:
@@ -89,7 +94,9 @@ class TrustPage(QtWidgets.QWidget):
         self.view = thai_cells(QtWidgets.QTableView(self))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.viewport().installEventFilter(self)
+        self.model.modelReset.connect(self.fit_columns)
         layout.addWidget(self.view)
         row = QtWidgets.QHBoxLayout()
         self.add_button = QtWidgets.QPushButton(self.tr("Enrol key from file…"), self)
@@ -130,6 +137,27 @@ class TrustPage(QtWidgets.QWidget):
         self.status.setObjectName("trustStatus")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QtCore.QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """The name column takes the room left (never less than its names need); the others
+        are as wide as their contents, up to :data:`COLUMN_CAP` (the fingerprint whole).
+
+        With the last column stretched, an empty "Office key" column took the room and the
+        names were cut ("สมศรี…") at 1024 px."""
+        header = self.view.horizontalHeader()
+        others = 0
+        for c in range(1, self.model.columnCount()):
+            want = max(self.view.sizeHintForColumn(c), header.sectionSizeHint(c))
+            width = want if c == FINGERPRINT_COLUMN else min(want, COLUMN_CAP)
+            header.resizeSection(c, width)
+            others += width
+        name = max(self.view.sizeHintForColumn(0), header.sectionSizeHint(0))
+        header.resizeSection(0, max(name, self.view.viewport().width() - others))
 
     def title(self) -> str:
         """The tab's name: whose keys these are, seen from this workspace's role."""
