@@ -35,8 +35,8 @@ def translate_buttons(box: QtWidgets.QDialogButtonBox) -> QtWidgets.QDialogButto
     return box
 
 
-#: Qt's soft limit for a message box's width on a screen (``QMessageBoxPrivate::updateSize``):
-#: half the screen, at most 500 px. Wider, and Qt turns its label's word wrap on.
+# Qt's soft limit for a message box's width on a screen (``QMessageBoxPrivate::updateSize``):
+# half the screen, at most 500 px. Wider, and Qt turns its label's word wrap on.
 SOFT_LIMIT = 500
 
 

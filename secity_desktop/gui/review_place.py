@@ -115,7 +115,7 @@ class ReviewPlace(QtWidgets.QWidget):
         rv.addWidget(self.header)
         buttons = QtWidgets.QHBoxLayout()
         self.start_btn = QtWidgets.QPushButton(self.tr("Start review"), right)
-        self.approve_btn = QtWidgets.QPushButton(self.tr("Approve"), right)
+        self.approve_btn = QtWidgets.QPushButton(self.tr("Approve…"), right)
         self.return_btn = QtWidgets.QPushButton(self.tr("Return for revision…"), right)
         self.comment_btn = QtWidgets.QPushButton(self.tr("Comment on assessment…"), right)
         self.bundle_btn = QtWidgets.QPushButton(self.tr("Write return bundle…"), right)

@@ -72,7 +72,7 @@ class TrustTableModel(ColumnTableModel[TrustedKey]):
         return row.fingerprint if role == FINGERPRINT_ROLE else UNHANDLED
 
 
-#: Widest a column other than the name and the fingerprint grows to its contents (px).
+# Widest a column other than the name and the fingerprint grows to its contents (px).
 COLUMN_CAP = 240
 FINGERPRINT_COLUMN = 2
 
