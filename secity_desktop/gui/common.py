@@ -167,5 +167,23 @@ def fit_to_screen(window: QtWidgets.QWidget, width: int, height: int, *, cap: bo
     window.resize(width, height)
 
 
+def grow_to_text(window: QtWidgets.QWidget) -> None:
+    """Make ``window`` as tall as its wrapped text needs at its present width (within the screen).
+
+    A dialog is first sized from its size hint, which guesses a wrapped label's lines at
+    another width; and a :class:`ThaiLabel`'s minimum height is one line, so the layout
+    does not object when the last lines are cut off. Call once the window is shown."""
+    layout = window.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    layout.activate()
+    need = layout.totalHeightForWidth(window.width())
+    screen = window.screen() or QtWidgets.QApplication.primaryScreen()
+    if screen is not None:
+        need = min(need, screen.availableGeometry().height() - FRAME.height())
+    if need > window.height():
+        window.resize(window.width(), need)
+
+
 FRAME = QtCore.QSize(24, 48)
 """Room left for a window's frame and title bar when it is sized to the screen."""
