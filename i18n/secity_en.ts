@@ -1951,8 +1951,8 @@ SHA-256 {sha}</translation>
         <translation>Load the awards and tiers of earlier years with a preview</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>Open</translation>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The selected record, its forms over the years and past results (Enter)</source>
@@ -2801,6 +2801,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</translation>
     <message>
         <source>Return for revision…</source>
         <translation>Return for revision…</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Comment on assessment…</source>

@@ -1951,8 +1951,8 @@ SHA-256 {sha}</translation>
         <translation>นำเข้ารางวัลและระดับผลการประเมินของปีก่อน ๆ โดยแสดงตัวอย่างก่อน</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>เปิด</translation>
+        <source>Open…</source>
+        <translation>เปิด…</translation>
     </message>
     <message>
         <source>The selected record, its forms over the years and past results (Enter)</source>
@@ -2804,6 +2804,10 @@ Assessor&apos;s level: {level}. Write why the level changes.</source>
     <message>
         <source>Return for revision…</source>
         <translation>ส่งกลับให้แก้ไข…</translation>
+    </message>
+    <message>
+        <source>Approve…</source>
+        <translation>อนุมัติ…</translation>
     </message>
     <message>
         <source>Comment on assessment…</source>

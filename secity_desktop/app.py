@@ -135,7 +135,9 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
             demo.seed(ws)
     except SecityError as exc:
         shell.close()
-        QtWidgets.QMessageBox.critical(None, "SECity Desktop", describe(exc, translations.lang))
+        from secity_desktop.gui import common
+
+        common.fail(None, "SECity Desktop", describe(exc, translations.lang))
         if exec_:
             return 1
         raise

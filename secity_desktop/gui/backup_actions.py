@@ -17,6 +17,7 @@ from typing import Any
 
 from secity_desktop import log, messages
 from secity_desktop.core.errors import Cancelled, SecityError
+from secity_desktop.gui import common
 from secity_desktop.gui.operations import Failure, OperationRunner
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets
 from secity_desktop.services import backup_auto
@@ -93,13 +94,13 @@ class BackupActions(QtCore.QObject):
         return Path(name) if name else None
 
     def inform(self, text: str) -> None:
-        QtWidgets.QMessageBox.information(self.window, self.tr("Backup"), text)
+        common.inform(self.window, self.tr("Backup"), text)
 
     def refuse(self, exc: BaseException) -> None:
         log.refusal(_log, exc, "backup action")
         if isinstance(exc, Cancelled):
             return
-        QtWidgets.QMessageBox.warning(self.window, self.tr("Backup"), self.describe(exc))
+        common.warn(self.window, self.tr("Backup"), self.describe(exc))
 
     def describe(self, exc: BaseException) -> str:
         if isinstance(exc, SecityError):
@@ -161,8 +162,7 @@ class BackupActions(QtCore.QObject):
             self.open_workspace(Path(r.data_dir))
 
     def ask_yes(self, text: str) -> bool:
-        answer = QtWidgets.QMessageBox.question(self.window, self.tr("Backup"), text)
-        return answer == QtWidgets.QMessageBox.StandardButton.Yes
+        return common.ask(self.window, self.tr("Backup"), text)
 
     def open_workspace(self, data_dir: Path) -> bool:
         """Start SECity Desktop on ``data_dir`` (the restored workspace) and close this window."""

@@ -15,6 +15,7 @@ from secity_desktop import messages
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.localgov import MUNICIPALITY_TYPE_LABELS
+from secity_desktop.gui import common
 from secity_desktop.gui.component_bars import Bar, ComponentBars
 from secity_desktop.gui.filter_table import FIT_ROWS
 from secity_desktop.gui.models.dashboard import CODE_ROLE, DashboardTableModel
@@ -24,7 +25,7 @@ from secity_desktop.gui.operations import Failure, OperationRunner
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.gui.review_dialogs import ReasonDialog
 from secity_desktop.gui.self_gaps import SelfGapList
-from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
+from secity_desktop.gui.thai_wrap import ThaiLabel, set_thai_html, thai_cells
 from secity_desktop.services import lists
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.dashboard import NOT_ASSESSED, DashboardService
@@ -232,7 +233,7 @@ class DashboardPlace(QtWidgets.QWidget):
             if row and row.status == Status.APPROVED and row.tier is None else "")
         if row is None or row.assessment_id is None:
             self.bars.set_bars(row.name_th if row else "", [])
-            self.yoy.setHtml(f"<p>{html.escape(self.tr('Not assessed'))}</p>" if row else "")
+            set_thai_html(self.yoy, f"<p>{html.escape(self.tr('Not assessed'))}</p>" if row else "")
             return
         fw = self.assessments.framework_of(self.assessments.get(row.assessment_id))
         th = self.lang == "th"
@@ -253,7 +254,7 @@ class DashboardPlace(QtWidgets.QWidget):
                 f"<td>{html.escape(status_text(s['status'], th))}</td></tr>"
             )
         head = html.escape(self.tr("Year over year"))
-        self.yoy.setHtml(f"<b>{head}</b><table cellspacing='6'>{''.join(lines)}</table>")
+        set_thai_html(self.yoy, f"<b>{head}</b><table cellspacing='6'>{''.join(lines)}</table>")
 
     def export(self, what: str, path: Path | None = None) -> None:
         """Rows are read here (the store stays on this thread); the file is written by a worker."""
@@ -284,7 +285,7 @@ class DashboardPlace(QtWidgets.QWidget):
 
     def _export_failed(self, failure: Failure) -> None:
         if not failure.cancelled:
-            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), failure.text)
+            common.warn(self, self.tr("Not done"), failure.text)
 
     def set_model_town(self) -> None:
         code, year = self.selected_code(), self.year_combo.currentData()
@@ -304,6 +305,6 @@ class DashboardPlace(QtWidgets.QWidget):
         try:
             self.towns.set(year, code, dlg.text())
         except SecityError as exc:
-            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), messages.describe(exc, self.lang))
+            common.warn(self, self.tr("Not done"), messages.describe(exc, self.lang))
             return
         self.refresh()

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import Role
+from secity_desktop.gui import common
 from secity_desktop.gui.common import fit_to_screen
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
 from secity_desktop.gui.thai_wrap import ThaiLabel, set_wrapped_text
@@ -357,8 +358,7 @@ class FirstRunWizard(QtWidgets.QWizard):
             if phrase is not None and not identity.has_key():
                 identity.create_key(phrase)
         except SecityError as exc:
-            QtWidgets.QMessageBox.warning(self, self.tr("SECity Desktop"),
-                                          describe(exc, self.lang))
+            common.warn(self, self.tr("SECity Desktop"), describe(exc, self.lang))
             return False
         finally:
             self.key_page.phrase.clear()

@@ -11,7 +11,7 @@ import html
 
 from secity_desktop.core.framework import Component, Framework, Indicator
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
-from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
+from secity_desktop.gui.thai_wrap import ThaiLabel, set_thai_html, thai_cells
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 10
 
@@ -89,9 +89,9 @@ class FrameworkView(QtWidgets.QWidget):
         index = self.tree.currentIndex()
         code = index.data(CODE_ROLE)
         if code:
-            self.details.setHtml(self.indicator_html(self.fw.indicator(code)))
+            set_thai_html(self.details, self.indicator_html(self.fw.indicator(code)))
         elif index.isValid():  # a component: its weight and indicators, and what to click
-            self.details.setHtml(self.component_html(self.fw.components[index.row()]))
+            set_thai_html(self.details, self.component_html(self.fw.components[index.row()]))
         else:
             self.details.clear()
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from secity_desktop.core.errors import SecityError
+from secity_desktop.gui import common
 from secity_desktop.gui.operations import Failure, OperationRunner
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets, Signal
 from secity_desktop.gui.thai_wrap import ThaiLabel
@@ -278,7 +279,7 @@ def show_guide(window: Any, page: str | None = None) -> HelpViewer | None:
             window.guide_viewer = viewer
         viewer.open_page(page or page_for(window))
     except SecityError as exc:  # an install without docs/guide: say so, never a traceback
-        QtWidgets.QMessageBox.warning(window, "SECity Desktop", describe(exc, window.lang))
+        common.warn(window, "SECity Desktop", describe(exc, window.lang))
         return None
     viewer.show()
     viewer.raise_()

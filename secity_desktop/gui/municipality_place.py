@@ -38,7 +38,7 @@ class MunicipalityPlace(QtWidgets.QWidget):
         self.history_button = QtWidgets.QPushButton(self.tr("Past results…"), self)
         self.history_button.setToolTip(self.tr("Load the awards and tiers of earlier years with a preview"))
         self.history_button.clicked.connect(lambda: self.open_import(HISTORY))
-        self.open_button = QtWidgets.QPushButton(self.tr("Open"), self)
+        self.open_button = QtWidgets.QPushButton(self.tr("Open…"), self)
         self.open_button.setToolTip(self.tr("The selected record, its forms over the years and past results (Enter)"))
         self.open_button.clicked.connect(lambda: self.open_index(self.table.view.currentIndex()))
         self.self_button = QtWidgets.QPushButton(self.tr("Self-assessment…"), self)

@@ -16,6 +16,7 @@ from secity_desktop import messages
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import format_datetime_th, parse_iso
+from secity_desktop.gui import common
 from secity_desktop.gui.filter_table import FIT_ROWS
 from secity_desktop.gui.models.review import (
     ID_ROLE,
@@ -27,7 +28,7 @@ from secity_desktop.gui.models.review import (
 from secity_desktop.gui.models.years import year_combo
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets, Signal
 from secity_desktop.gui.review_dialogs import OverrideDialog, ReasonDialog
-from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
+from secity_desktop.gui.thai_wrap import ThaiLabel, set_thai_html, thai_cells
 from secity_desktop.gui.transfer.dialogs import AskPassphrase, ask_passphrase
 from secity_desktop.gui.transfer.send_page import OfficeBundleWriter
 from secity_desktop.services import lists
@@ -114,7 +115,7 @@ class ReviewPlace(QtWidgets.QWidget):
         rv.addWidget(self.header)
         buttons = QtWidgets.QHBoxLayout()
         self.start_btn = QtWidgets.QPushButton(self.tr("Start review"), right)
-        self.approve_btn = QtWidgets.QPushButton(self.tr("Approve"), right)
+        self.approve_btn = QtWidgets.QPushButton(self.tr("Approve…"), right)
         self.return_btn = QtWidgets.QPushButton(self.tr("Return for revision…"), right)
         self.comment_btn = QtWidgets.QPushButton(self.tr("Comment on assessment…"), right)
         self.bundle_btn = QtWidgets.QPushButton(self.tr("Write return bundle…"), right)
@@ -254,7 +255,7 @@ class ReviewPlace(QtWidgets.QWidget):
             + self._claim_line(),
             keep=(muni.name_th,),
         )
-        self.history.setHtml(self._history_html(aid))
+        set_thai_html(self.history, self._history_html(aid), keep=(muni.name_th,))
 
     def _claim_line(self) -> str:
         """Claimed vs verified, from the indicator model's claim (loaded with the assessment)."""
@@ -310,7 +311,7 @@ class ReviewPlace(QtWidgets.QWidget):
         try:
             action()  # type: ignore[operator]
         except SecityError as exc:
-            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), messages.describe(exc, self.lang))
+            common.warn(self, self.tr("Not done"), messages.describe(exc, self.lang))
             return False
         self.refresh(aid)
         self.changed.emit(aid)
@@ -344,14 +345,8 @@ class ReviewPlace(QtWidgets.QWidget):
             return
         if self.writer is None or aid is None:
             return
-        answer = QtWidgets.QMessageBox.question(
-            self,
-            self.tr("Return for revision"),
-            self.tr("Write the return bundle for the assessor now?"),
-            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
-            QtWidgets.QMessageBox.StandardButton.Yes,
-        )
-        if answer == QtWidgets.QMessageBox.StandardButton.Yes:
+        if common.ask(self, self.tr("Return for revision"),
+                      self.tr("Write the return bundle for the assessor now?")):
             self.write_return_bundle(aid)
 
     def write_return_bundle(self, aid: str | None = None, target: Path | None = None) -> bool:
@@ -363,7 +358,7 @@ class ReviewPlace(QtWidgets.QWidget):
             # encrypted to the assessor's key, as on the Send page (where it can be unticked)
             job = self.writer.svc.prepare_return([aid], encrypt=True)
         except SecityError as exc:
-            QtWidgets.QMessageBox.warning(self, self.tr("Not done"), messages.describe(exc, self.lang))
+            common.warn(self, self.tr("Not done"), messages.describe(exc, self.lang))
             return False
         started = self.writer.write(job, target)
         if started:

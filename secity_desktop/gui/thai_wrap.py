@@ -50,7 +50,7 @@ V = TypeVar("V", bound=QtWidgets.QAbstractItemView)
 _DEEP = "_ุูฏฐญ"
 
 __all__ = ["ELLIPSIS", "ThaiLabel", "WordElideDelegate", "descent_shortfall", "elide_words",
-           "prebreak_rich", "rich_hints", "set_wrapped_text", "strip_break_hints", "thai_cells",
+           "prebreak_rich", "rich_hints", "set_thai_html", "set_wrapped_text", "strip_break_hints", "thai_cells",
            "wrapped"]
 
 #: A tag (with its attributes), a comment or an entity: never given a hint.
@@ -78,6 +78,13 @@ def rich_hints(rich: str, keep: tuple[str, ...] = ()) -> str:
         return rich
     return "".join(part if i % 2 else _SPACE.sub(lambda m: m.group() + ZWSP, wrapped(part, keep))
                    for i, part in enumerate(_MARKUP.split(rich)))
+
+
+def set_thai_html(browser: QtWidgets.QTextEdit, html: str, keep: tuple[str, ...] = ()) -> None:
+    """Show ``html`` in a read-only text browser with Thai word-boundary hints (:func:`rich_hints`),
+    so its Thai wraps at words where Qt has no libthai (Windows). Not for pages holding commands
+    to copy (the guide): a hint after a space would travel into the copied command."""
+    browser.setHtml(rich_hints(html, keep))
 
 
 def _is_thai(ch: str) -> bool:

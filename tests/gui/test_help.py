@@ -22,6 +22,7 @@ from pytestqt.qtbot import QtBot
 
 from secity_desktop import paths
 from secity_desktop.core.lifecycle import Role
+from secity_desktop.gui import common
 from secity_desktop.gui import settings as cfg
 from secity_desktop.gui.help_viewer import HelpViewer, page_for, place_key, show_guide
 from secity_desktop.gui.i18n import Translations
@@ -249,7 +250,7 @@ def test_a_missing_guide_is_explained_not_a_traceback(
     seen: list[str] = []
 
     def read_and_close(box: QtWidgets.QWidget) -> None:
-        seen.append(box.text())  # type: ignore[attr-defined]
+        seen.append(common.plain_text(box))  # type: ignore[arg-type]
         box.accept()  # type: ignore[attr-defined]
 
     on_next_modal(read_and_close)

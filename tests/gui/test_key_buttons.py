@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from secity_desktop.gui import common
 from secity_desktop.gui.qt import QtWidgets
 from secity_desktop.gui.transfer.dialogs import unlock_key
 from secity_desktop.gui.transfer.key_page import KeyPage
@@ -32,8 +33,7 @@ def test_signing_without_a_key_asks_nothing_and_says_where(
     qtbot: QtBot, ws: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(QtWidgets.QMessageBox, "warning",
-                        lambda _p, _t, text, *a: shown.append(text))
+    monkeypatch.setattr(common, "show_box", lambda box: shown.append(common.plain_text(box)))
     asked: list[str] = []
     parent = QtWidgets.QWidget()
     qtbot.addWidget(parent)

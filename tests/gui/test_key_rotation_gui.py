@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from secity_desktop.gui.qt import QtWidgets
+from secity_desktop.gui import common
 from secity_desktop.gui.transfer.key_page import KeyPage
 from secity_desktop.services.identity import Identity
 from secity_desktop.services.key_rotation import apply_statement
@@ -32,8 +32,7 @@ def test_replace_key_button_makes_a_statement_the_office_applies(
             return answers.pop(0)
 
         told: list[str] = []
-        monkeypatch.setattr(QtWidgets.QMessageBox, "information",
-                            lambda _p, _t, text, *x: told.append(text))
+        monkeypatch.setattr(common, "show_box", lambda box: told.append(common.plain_text(box)))
         page = KeyPage(identity, ask)
         qtbot.addWidget(page)
         assert page.rotate_button.isEnabled()

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from secity_desktop.core.errors import Cancelled
 from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import be_year
+from secity_desktop.gui import common
 from secity_desktop.gui.coverage_place import COLUMNS, CoverageTableModel
 from secity_desktop.gui.main_window import MainWindow
 from secity_desktop.gui.qt import Qt, QtWidgets
@@ -151,11 +152,11 @@ def test_review_place_offers_the_return_bundle_right_after_return(
     target = tmp_path / "from-review.secbundle"
     questions: list[str] = []
 
-    def yes(_parent: object, _title: str, text: str, *_a: object) -> object:
-        questions.append(text)
-        return QtWidgets.QMessageBox.StandardButton.Yes
+    def yes(box: QtWidgets.QMessageBox) -> object:
+        questions.append(common.plain_text(box))
+        return box.button(QtWidgets.QMessageBox.StandardButton.Yes)
 
-    monkeypatch.setattr(QtWidgets.QMessageBox, "question", yes)
+    monkeypatch.setattr(common, "show_box", yes)
     monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(target), ""))
     window = MainWindow(o.p, "en")
@@ -212,8 +213,7 @@ def test_send_page_cancel_and_missing_key_write_nothing(
     assert page.return_button.isEnabled()
 
     told: list[str] = []
-    monkeypatch.setattr(QtWidgets.QMessageBox, "information",
-                        lambda _p, _t, text, *a: told.append(text))
+    monkeypatch.setattr(common, "show_box", lambda box: told.append(common.plain_text(box)))
     Identity(o.p).key_path.unlink()
     assert not page.write_return(tmp_path / "y.secbundle")
     assert told and "signing key" in told[0]

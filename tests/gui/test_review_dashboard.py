@@ -10,6 +10,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from secity_desktop.core.lifecycle import Status
+from secity_desktop.core.thai_linebreak import strip_break_hints
+from secity_desktop.gui import common
 from secity_desktop.gui.main_window import MainWindow
 from secity_desktop.gui.models.dashboard import DashboardTableModel
 from secity_desktop.gui.models.review import ReviewIndicatorModel, ReviewListModel
@@ -109,7 +111,7 @@ def test_review_screen_start_override_approve(qtbot: QtBot, prov: Workspace) -> 
     assert rrepo.override_levels(prov.db, aid) == {"2.1": 2}
     assert place.ind_model.indicator(2).reviewer_level == 2
     assert "70.00" in place.header.text()
-    assert "ไม่มีหลักฐานการคัดแยกขยะ" in place.history.toPlainText()
+    assert "ไม่มีหลักฐานการคัดแยกขยะ" in strip_break_hints(place.history.toPlainText())
     ev = [e for e in audit.events(prov.db, aid) if e.action == "review.override"]
     assert ev and ev[0].reason == "ไม่มีหลักฐานการคัดแยกขยะ"
 
@@ -128,11 +130,11 @@ def test_return_needs_comment_and_cancel_changes_nothing(
 ) -> None:
     asked: list[str] = []
 
-    def no(_parent: object, _title: str, text: str, *_a: object) -> object:
-        asked.append(text)
-        return QtWidgets.QMessageBox.StandardButton.No
+    def no(box: QtWidgets.QMessageBox) -> object:
+        asked.append(common.plain_text(box))
+        return box.button(QtWidgets.QMessageBox.StandardButton.No)
 
-    monkeypatch.setattr(QtWidgets.QMessageBox, "question", no)
+    monkeypatch.setattr(common, "show_box", no)
     aid = received(prov, "5001", 2569, FULL)
     ReviewService(prov).start(aid)
     window = MainWindow(prov, "en")

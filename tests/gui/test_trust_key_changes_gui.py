@@ -13,8 +13,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from secity_desktop.crypto import keys
+from secity_desktop.gui import common
 from secity_desktop.gui.be_date import BeDateEdit
-from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
+from secity_desktop.gui.qt import Qt, QtCore
 from secity_desktop.gui.transfer.trust_page import TrustPage
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.identity import Identity
@@ -123,7 +124,7 @@ def test_apply_key_statement_button(qtbot: QtBot, pair, tmp_path: Path,  # type:
     a, p = pair
     r = rotate(a, flow.PASS, b"a brand new passphrase", tmp_path / "st", "เครื่องใหม่")
     warned: list[str] = []
-    monkeypatch.setattr(QtWidgets.QMessageBox, "warning", lambda _p, _t, text, *x: warned.append(text))
+    monkeypatch.setattr(common, "show_box", lambda box: warned.append(common.plain_text(box)))
     page = _page(qtbot, p)
     forged = tmp_path / "forged.json"
     forged.write_bytes(r.statement.read_bytes().replace("เครื่องใหม่".encode(), "เครื่องเก่า".encode()))
@@ -160,3 +161,37 @@ def test_import_page_dry_run_names_the_key_change(qtbot: QtBot, pair, tmp_path: 
     with qtbot.waitSignal(imp.applied, timeout=10_000):
         imp.apply()
     assert TrustService(p).get(r.old_fingerprint).retired
+
+
+def test_the_name_column_has_room_and_the_last_does_not_stretch(
+        qtbot: QtBot, tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    """At 1024 px an empty "Office key" column took the room and the name read "สมศรี…"."""
+    from secity_desktop.gui.i18n import Translations
+
+    a = flow.assessor(tmp_path / "a", name="สมศรี ใจดีมีสุข")
+    p = flow.province(tmp_path / "p")
+    thai = Translations(qapp)
+    try:
+        assert thai.install("th")
+        flow.enrol(p, a)
+        page = _page(qtbot, p)
+        page.show()
+        qtbot.waitExposed(page)
+        header, view = page.view.horizontalHeader(), page.view
+        name = page.model.index(0, 0).data()
+        assert "สมศรี ใจดีมีสุข" in name
+        assert header.sectionSize(0) >= view.fontMetrics().horizontalAdvance(name) + 8
+        assert header.sectionSize(2) >= view.fontMetrics().horizontalAdvance(
+            page.model.index(0, 2).data())  # the fingerprint whole
+        last = page.model.columnCount() - 1
+        assert not header.stretchLastSection()
+        assert header.sectionSize(last) <= max(view.sizeHintForColumn(last),
+                                               header.sectionSizeHint(last))
+        page.resize(1366, 700)  # a wider window: the name takes the room left
+        qtbot.wait(20)
+        total = sum(header.sectionSize(c) for c in range(page.model.columnCount()))
+        assert total >= view.viewport().width() - 2
+    finally:
+        thai.uninstall()
+        a.close()
+        p.close()

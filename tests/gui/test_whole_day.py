@@ -36,6 +36,7 @@ from pytestqt.qtbot import QtBot
 from secity_desktop.app import main
 from secity_desktop.bundle.encryption import AGE_MAGIC
 from secity_desktop.core.lifecycle import Role, Status
+from secity_desktop.gui import common
 from secity_desktop.gui.first_run import FirstRunWizard
 from secity_desktop.gui.main_window import MainWindow
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets
@@ -167,7 +168,7 @@ class FileDialogs:
 
 @pytest.fixture
 def files(monkeypatch: pytest.MonkeyPatch) -> FileDialogs:
-    monkeypatch.setattr(QtWidgets.QMessageBox, "information", _no_information)
+    monkeypatch.setattr(common, "inform", _no_information)
     return FileDialogs(monkeypatch)
 
 

@@ -8,7 +8,7 @@ from secity_desktop.core.framework import Framework
 from secity_desktop.core.scoring import ScoreCard
 from secity_desktop.gui.common import fit_to_screen, translate_buttons
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
-from secity_desktop.gui.thai_wrap import thai_cells
+from secity_desktop.gui.thai_wrap import set_thai_html, thai_cells
 
 
 def indicator_matches(fw: Framework, query: str) -> list[str]:
@@ -122,7 +122,7 @@ class MissingDialog(QtWidgets.QDialog):
                 for c in card.evidence_missing
             ]
             parts.append("</ul>")
-        text.setHtml("".join(parts))
+        set_thai_html(text, "".join(parts))
         layout.addWidget(text, 1)
         self.first = (card.unanswered or card.evidence_missing or (None,))[0]
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close, self)

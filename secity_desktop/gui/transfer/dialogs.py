@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from secity_desktop import log, messages
 from secity_desktop.core.errors import Cancelled, NotFoundError, SecityError, WrongPassphraseError
+from secity_desktop.gui import common
 from secity_desktop.gui.qt import QtCore, QtWidgets
 from secity_desktop.services.identity import Identity
 
@@ -101,6 +102,6 @@ def show_error(parent: QtWidgets.QWidget, exc: BaseException, lang: str = "th") 
     text = messages.describe(exc, lang)
     title = QtCore.QCoreApplication.translate("SyncDialogs", "SECity Desktop")
     if isinstance(exc, SecityError):
-        QtWidgets.QMessageBox.warning(parent, title, text)
+        common.warn(parent, title, text)
     else:
-        QtWidgets.QMessageBox.critical(parent, title, text)
+        common.fail(parent, title, text)

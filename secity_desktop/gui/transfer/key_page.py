@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from secity_desktop.core.errors import SecityError
+from secity_desktop.gui import common
 from secity_desktop.gui.qt import Qt, QtGui, QtWidgets
 from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.gui.transfer.dialogs import AskPassphrase, show_error
@@ -158,8 +159,7 @@ class KeyPage(QtWidgets.QWidget):
             return
         try:
             self.identity.change_passphrase(old, new)
-            QtWidgets.QMessageBox.information(self, self.tr("Signing key"),
-                                              self.tr("The passphrase was changed."))
+            common.inform(self, self.tr("Signing key"), self.tr("The passphrase was changed."))
         except SecityError as exc:
             show_error(self, exc, self.lang)
 
@@ -194,7 +194,7 @@ class KeyPage(QtWidgets.QWidget):
             show_error(self, exc, self.lang)
             return None
         self.refresh()
-        QtWidgets.QMessageBox.information(self, self.tr("Signing key"), self.tr(
+        common.inform(self, self.tr("Signing key"), self.tr(
             "New key {fp}. Give the statement {file} to your office; until it is applied "
             "there, bundles you sign with the new key are refused.").format(
             fp=done.new_fingerprint, file=done.statement.name))

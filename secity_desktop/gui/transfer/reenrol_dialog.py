@@ -17,7 +17,8 @@ from pathlib import Path
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import SecityError
 from secity_desktop.gui.be_date import BeDateEdit
-from secity_desktop.gui.qt import QtWidgets
+from secity_desktop.gui.common import grow_to_text
+from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets
 from secity_desktop.gui.thai_wrap import ThaiLabel
 from secity_desktop.gui.transfer.dialogs import show_error
 from secity_desktop.services.bundle_import import ImportService
@@ -52,6 +53,13 @@ class ReenrolDialog(QtWidgets.QDialog):
                 self.old.addItem(f"{k.label} — {k.fingerprint}", k.fingerprint)
         if old is not None:
             self.old.setCurrentIndex(max(0, self.old.findData(old)))
+        # a key's label and whole fingerprint made the form 680 px wide: show about 40
+        # characters, the whole line in the tooltip
+        self.old.setSizeAdjustPolicy(
+            QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.old.setMinimumContentsLength(40)
+        self.old.setToolTip(self.old.currentText())
+        self.old.currentTextChanged.connect(self.old.setToolTip)
         form.addRow(self.tr("&Old key:"), self.old)
 
         pick = QtWidgets.QHBoxLayout()
@@ -94,6 +102,10 @@ class ReenrolDialog(QtWidgets.QDialog):
         self.reason.textChanged.connect(self._update)
         self._update()
 
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        super().showEvent(event)
+        QtCore.QTimer.singleShot(0, lambda: grow_to_text(self))  # the intro's last line
+
     def _update(self) -> None:
         self.ok.setEnabled(bool(self.public_text and self.compared.isChecked()
                                 and self.reason.text().strip() and self.old.count()))
@@ -107,6 +119,8 @@ class ReenrolDialog(QtWidgets.QDialog):
             return
         self.public_text = text
         self.fingerprint.setText(fp)
+        # the whole fingerprint shows (its last characters are the ones read out)
+        self.resize(max(self.width(), self.sizeHint().width()), self.height())
         self.compared.setChecked(False)
         self._update()
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.thai_calendar import format_date, parse_iso
+from secity_desktop.gui import common
 from secity_desktop.gui.models.checkable import CheckableRowsModel
 from secity_desktop.gui.models.columns import Column
 from secity_desktop.gui.models.review import status_text
@@ -126,7 +127,7 @@ class OfficeBundleWriter(QtCore.QObject):
         """Say plainly where to create the key, before preparing anything that needs it."""
         if self.svc.identity.has_key():
             return True
-        QtWidgets.QMessageBox.information(
+        common.inform(
             self.widget, self.tr("Signing key"),
             self.tr("This office has no signing key yet. Create one under Sync → "
                     "Office signing key, and give its public key to your assessors."))

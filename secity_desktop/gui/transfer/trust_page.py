@@ -14,6 +14,7 @@ from typing import Any
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import Role
+from secity_desktop.gui import common
 from secity_desktop.gui.common import when_text
 from secity_desktop.gui.models.columns import UNHANDLED, Column, ColumnTableModel
 from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
@@ -71,6 +72,11 @@ class TrustTableModel(ColumnTableModel[TrustedKey]):
         return row.fingerprint if role == FINGERPRINT_ROLE else UNHANDLED
 
 
+# Widest a column other than the name and the fingerprint grows to its contents (px).
+COLUMN_CAP = 240
+FINGERPRINT_COLUMN = 2
+
+
 class TrustPage(QtWidgets.QWidget):
     def __init__(self, ws: Workspace, parent: QtWidgets.QWidget | None = None,
                  lang: str = "th") -> None:
@@ -88,7 +94,9 @@ class TrustPage(QtWidgets.QWidget):
         self.view = thai_cells(QtWidgets.QTableView(self))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.viewport().installEventFilter(self)
+        self.model.modelReset.connect(self.fit_columns)
         layout.addWidget(self.view)
         row = QtWidgets.QHBoxLayout()
         self.add_button = QtWidgets.QPushButton(self.tr("Enrol key from file…"), self)
@@ -129,6 +137,27 @@ class TrustPage(QtWidgets.QWidget):
         self.status.setObjectName("trustStatus")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QtCore.QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """The name column takes the room left (never less than its names need); the others
+        are as wide as their contents, up to :data:`COLUMN_CAP` (the fingerprint whole).
+
+        With the last column stretched, an empty "Office key" column took the room and the
+        names were cut ("สมศรี…") at 1024 px."""
+        header = self.view.horizontalHeader()
+        others = 0
+        for c in range(1, self.model.columnCount()):
+            want = max(self.view.sizeHintForColumn(c), header.sectionSizeHint(c))
+            width = want if c == FINGERPRINT_COLUMN else min(want, COLUMN_CAP)
+            header.resizeSection(c, width)
+            others += width
+        name = max(self.view.sizeHintForColumn(0), header.sectionSizeHint(0))
+        header.resizeSection(0, max(name, self.view.viewport().width() - others))
 
     def title(self) -> str:
         """The tab's name: whose keys these are, seen from this workspace's role."""
@@ -191,15 +220,11 @@ class TrustPage(QtWidgets.QWidget):
                     return
                 name, organisation = dialog.name.text(), dialog.organisation.text()
                 if office is None and self.ws.role is Role.PROVINCE and not municipality:
-                    answer = QtWidgets.QMessageBox.question(
+                    office = common.ask(
                         self, self.tr("Enrol key"),
                         self.tr("Is this the key of the region or national office you send "
                                 "results to? Upward bundles are encrypted to office keys. "
-                                "(An assessor's key is not an office key.)"),
-                        QtWidgets.QMessageBox.StandardButton.Yes
-                        | QtWidgets.QMessageBox.StandardButton.No,
-                        QtWidgets.QMessageBox.StandardButton.No)
-                    office = answer == QtWidgets.QMessageBox.StandardButton.Yes
+                                "(An assessor's key is not an office key.)"), default=False)
             if office is None:
                 office = self.ws.role in (Role.ASSESSOR, Role.MUNICIPALITY) and not municipality
             self.registry.add(
