@@ -151,7 +151,7 @@ class RankedDashboard:
 
         found = query()
         if any(r[2] for r in found):
-            self.svc.scorer.scores(sql.unscored(self.db, **where))  # type: ignore[arg-type]
+            self.svc.scorer.store_missing(sql.unscored(self.db, **where))  # type: ignore[arg-type]
             found = query()
             if any(r[2] for r in found):
                 self.fallbacks += 1
