@@ -38,6 +38,8 @@ MAX_COLUMN = 360  # px: a long name is elided, not given the whole table
 
 
 class DashboardPlace(QtWidgets.QWidget):
+    model_class = DashboardTableModel  # the bench swaps in the old whole-list model
+
     def __init__(
         self, ws: Workspace, lang: str = "th", parent: QtWidgets.QWidget | None = None
     ) -> None:
@@ -49,7 +51,7 @@ class DashboardPlace(QtWidgets.QWidget):
         self.towns = ModelTownService(ws)
         self.assessments = AssessmentService(ws)
         self.runner = OperationRunner(self, lang)
-        self.model = DashboardTableModel(self.svc, lang, self)
+        self.model = self.model_class(self.svc, lang, self)
         self.last_export: Path | None = None
         self._build()
         self._fill_years()

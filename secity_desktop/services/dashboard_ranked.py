@@ -11,6 +11,9 @@ tier counts and component averages are SQL aggregates. The figures equal
 
 from __future__ import annotations
 
+import contextlib
+import itertools
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -64,14 +67,35 @@ class Summary:
 class RankedDashboard:
     """The GUI's read model over ``DashboardService`` (its scorer, frameworks, validation)."""
 
+    _made = itertools.count(1)
+
     def __init__(self, svc: DashboardService) -> None:
         self.svc = svc
         self.db = svc.db
+        self.table = f"dashboard_rows_{next(self._made)}"  # this reader's temp snapshot
+        self._loaded: tuple[object, ...] | None = None
+        self._towns: dict[tuple[str, int], str] = {}
+        weakref.finalize(self, _drop, self.db, self.table)
         self._width: int | None = None
         self.fallbacks = 0  # orders taken the slow way (a read-only store): tests, benches
 
     def _check(self, f: DashboardFilter) -> None:
         self.svc.check_filters(f.mtype, f.status)
+
+    def load(self, f: DashboardFilter) -> int:
+        """Read the filters' rows afresh into this reader's snapshot (every refresh does;
+        re-sorting, the summary and the pages then read the snapshot)."""
+        self._check(f)
+        n = sql.snapshot(self.db, self.table, **f.where())  # type: ignore[arg-type]
+        self._loaded = (f.province, f.year, f.mtype)
+        self._towns = {(m.province_code, m.year): m.municipality_code
+                       for m in rrepo.model_towns(self.db, province_code=f.province, year=f.year)}
+        return n
+
+    def _ensure(self, f: DashboardFilter) -> None:
+        self._check(f)
+        if self._loaded != (f.province, f.year, f.mtype):
+            self.load(f)
 
     def _codes(self, fw_hash: str) -> tuple[str, ...]:
         return self.svc.component_codes(fw_hash)
@@ -91,14 +115,14 @@ class RankedDashboard:
     def summary(self, f: DashboardFilter) -> Summary:
         """Coverage, tier counts, average total and component averages: one SQL aggregate
         (``store.dashboard.summary``) of a few rows, folded here."""
-        self._check(f)
+        self._ensure(f)
         n = assessed = approved = counted = 0
         total_sum = 0.0
         tiers: dict[str | None, int] = {}
         fws: dict[str, None] = {}
         sums: dict[str, list[float]] = {}
         for status, tier, fw, count, scored, tsum, *csums in sql.summary(
-                self.db, **f.where(), positions=self._widest()):  # type: ignore[arg-type]
+                self.db, self.table, self._widest()):
             n += count
             if fw is None:  # not assessed: counted, nothing to average
                 continue
@@ -126,9 +150,11 @@ class RankedDashboard:
             {c: s / k for c, (k, s) in sums.items() if k},
         )
 
-    def _positions(self, f: DashboardFilter, code: str) -> dict[str, int]:
+    def _positions(self, code: str) -> dict[str, int]:
         out: dict[str, int] = {}
-        for fw in sql.frameworks(self.db, **f.where()):  # type: ignore[arg-type]
+        hashes = self.db.execute(
+            f"SELECT DISTINCT fw FROM temp.{self.table} WHERE fw IS NOT NULL").fetchall()
+        for (fw,) in hashes:
             codes = self._codes(fw)
             if code in codes:
                 out[fw] = codes.index(code)
@@ -138,20 +164,19 @@ class RankedDashboard:
         """Every shown municipality's code and rank, ordered in SQL. Standing assessments
         without a valid stored score are computed and stored first (a repair); if they
         cannot be stored (a read-only store) the order is taken the old way, in memory."""
-        self._check(f)
+        self._ensure(f)
         if sort not in SORT_KEYS and not sort.startswith("c:"):
             sort_rows([], sort)  # raises the usual refusal
-        order = sql.sort_expr(sort, self._positions(f, sort[2:]) if sort.startswith("c:") else None)
-        change = sort == "change"
-        where = {**f.where(), "with_change": change}
+        order = sql.sort_expr(sort, self._positions(sort[2:]) if sort.startswith("c:") else None)
 
         def query() -> list[tuple[str, int | None, int]]:
-            return sql.ranked(self.db, **f.where(), status=f.status, order=order,  # type: ignore[arg-type]
-                              descending=descending, with_change=change)
+            return sql.ranked(self.db, self.table, status=f.status, order=order,
+                              descending=descending)
 
         found = query()
         if any(r[2] for r in found):
-            self.svc.scorer.store_missing(sql.unscored(self.db, **where))  # type: ignore[arg-type]
+            self.svc.scorer.store_missing(sql.unscored(self.db, self.table))
+            self.load(f)
             found = query()
             if any(r[2] for r in found):
                 self.fallbacks += 1
@@ -163,11 +188,12 @@ class RankedDashboard:
         self, f: DashboardFilter, codes: Sequence[str], ranks: dict[str, int | None]
     ) -> dict[str, DashboardRow]:
         """Dashboard rows of a page of codes (the previous year's total for the change)."""
-        found = sql.rows(self.db, codes, **f.where())  # type: ignore[arg-type]
+        self._ensure(f)
+        found = sql.rows(self.db, self.table, codes)
         late = self.svc.scorer.scores(
             [(r[6], r[7], r[11]) for r in found if r[6] and r[14] is None]
             + [(r[15], r[16], r[17]) for r in found if r[15] and r[18] is None])
-        towns = self.model_towns(f)
+        towns = self._towns
         out: dict[str, DashboardRow] = {}
         for (code, th, en, typ, prov, seat, aid, fw, year, rev, status, _stamp, total, tier,
              text, prev_aid, _pfw, _pstamp, prev_total) in found:
@@ -195,7 +221,8 @@ class RankedDashboard:
             return tier_for(fw, total)
         return next((t for t in fw.tiers if t.code == code), None)
 
-    def model_towns(self, f: DashboardFilter) -> dict[tuple[str, int], str]:
-        return {(m.province_code, m.year): m.municipality_code
-                for m in rrepo.model_towns(self.db, province_code=f.province, year=f.year)}
 
+def _drop(db: object, table: str) -> None:
+    """The snapshot goes with its reader (temp tables live as long as the connection)."""
+    with contextlib.suppress(Exception):  # a closed workspace took it already
+        sql.drop(db, table)  # type: ignore[arg-type]

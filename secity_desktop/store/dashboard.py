@@ -105,73 +105,73 @@ def sort_expr(key: str, positions: dict[str, int] | None = None) -> str:
     }.get(key) or f"COALESCE({component_expr(positions or {})}, -{_BIG})"
 
 
+def snapshot(
+    db: sqlite_utils.Database, table: str, *, province: str | None, year: int | None,
+    mtype: str | None,
+) -> int:
+    """Write the base rows of the filters (with the previous year's total) into the
+    connection's in-memory temp table ``table`` and return how many. The join runs once per
+    refresh; ranking, each re-sort, the summary and every page then read this small table —
+    and agree with each other even if a write lands meanwhile (the next refresh sees it)."""
+    if not table.isidentifier():
+        raise ValueError(f"not a table name: {table!r}")
+    base, args = _base(province, year, mtype, True)
+    db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+    db.execute(f"CREATE TEMP TABLE {table} AS WITH {base} SELECT * FROM base", args)
+    db.execute(f"CREATE INDEX temp.{table}_code ON {table}(code)")
+    return int(db.execute(f"SELECT COUNT(*) FROM temp.{table}").fetchone()[0])
+
+
+def drop(db: sqlite_utils.Database, table: str) -> None:
+    if table.isidentifier():
+        db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+
 def ranked(
-    db: sqlite_utils.Database, *, province: str | None, year: int | None, mtype: str | None,
-    status: str | None, order: str, descending: bool, with_change: bool = True,
+    db: sqlite_utils.Database, table: str, *, status: str | None, order: str, descending: bool,
 ) -> list[tuple[str, int | None, int]]:
-    """(code, rank, unscored) of every shown municipality in the asked order; ties keep
-    code order. ``order`` is an SQL expression from :func:`sort_expr`; ``unscored`` is 1
-    when its standing assessment (or, ``with_change``, the previous year's) has no valid
+    """(code, rank, unscored) of every shown municipality of the snapshot in the asked
+    order; ties keep code order. ``order`` is an SQL expression from :func:`sort_expr`;
+    ``unscored`` is 1 when its standing assessment (or the previous year's) has no valid
     stored score."""
-    base, args = _base(province, year, mtype, with_change)
     shown, more = _shown(status)
     key = "0" if order == RANK else order  # narrow rows: the sorter carried every column
     sql = (
-        f"WITH {base} SELECT code, rnk, miss FROM (SELECT code, miss, k, CASE WHEN total IS NULL"
+        "SELECT code, rnk, miss FROM (SELECT code, miss, k, CASE WHEN total IS NULL"
         " THEN NULL ELSE RANK() OVER (ORDER BY ROUND(total, 6) DESC) END AS rnk FROM"
         " (SELECT code, total, (aid IS NOT NULL AND total IS NULL)"
-        f" OR (prev_aid IS NOT NULL AND prev_total IS NULL) AS miss, {key} AS k FROM base{shown}))"
+        " OR (prev_aid IS NOT NULL AND prev_total IS NULL) AS miss,"
+        f" {key} AS k FROM temp.{table}{shown}))"
         f" ORDER BY {RANK if order == RANK else 'k'} {'DESC' if descending else 'ASC'}, code"
     )
-    return [(r[0], r[1], r[2]) for r in db.execute(sql, args + more)]
+    return [(r[0], r[1], r[2]) for r in db.execute(sql, more)]
 
 
-def rows(
-    db: sqlite_utils.Database, codes: Sequence[str], *, province: str | None, year: int | None,
-    mtype: str | None, with_change: bool = True,
-) -> list[tuple[Any, ...]]:
-    """The base rows (``COLUMNS``) of a page of municipality codes."""
+def rows(db: sqlite_utils.Database, table: str, codes: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The snapshot's rows (``COLUMNS``) of a page of municipality codes."""
     if not codes:
         return []
-    base, args = _base(province, year, mtype, with_change)
-    sql = f"WITH {base} SELECT * FROM base WHERE code IN ({','.join('?' * len(codes))})"
-    return [tuple(r) for r in db.execute(sql, args + list(codes))]
+    sql = f"SELECT * FROM temp.{table} WHERE code IN ({','.join('?' * len(codes))})"
+    return [tuple(r) for r in db.execute(sql, list(codes))]
 
 
-def unscored(
-    db: sqlite_utils.Database, *, province: str | None, year: int | None, mtype: str | None,
-    with_change: bool = True,
-) -> list[tuple[str, str, str]]:
-    """(id, framework hash, updated_at) of standing assessments without a valid stored
-    score (the reader computes and stores them: a repair)."""
-    base, args = _base(province, year, mtype, with_change)
-    sql = (f"WITH {base} SELECT aid, fw, updated_at FROM base WHERE aid IS NOT NULL"
-           " AND total IS NULL UNION ALL SELECT prev_aid, prev_fw, prev_stamp FROM base"
-           " WHERE prev_aid IS NOT NULL AND prev_total IS NULL")
-    return [(r[0], r[1], r[2]) for r in db.execute(sql, args)]
+def unscored(db: sqlite_utils.Database, table: str) -> list[tuple[str, str, str]]:
+    """(id, framework hash, updated_at) of the snapshot's standing assessments without a
+    valid stored score (the reader computes and stores them: a repair)."""
+    sql = (f"SELECT aid, fw, updated_at FROM temp.{table} WHERE aid IS NOT NULL"
+           " AND total IS NULL UNION ALL SELECT prev_aid, prev_fw, prev_stamp"
+           f" FROM temp.{table} WHERE prev_aid IS NOT NULL AND prev_total IS NULL")
+    return [(r[0], r[1], r[2]) for r in db.execute(sql)]
 
 
-def summary(
-    db: sqlite_utils.Database, *, province: str | None, year: int | None, mtype: str | None,
-    positions: int,
-) -> list[tuple[Any, ...]]:
+def summary(db: sqlite_utils.Database, table: str, positions: int) -> list[tuple[Any, ...]]:
     """One aggregate pass: per (status, tier code, framework hash) — status and framework
     NULL for the municipalities not assessed — the number of municipalities, the number
     with a valid stored score, the sum of their totals, then the sum of each of the first
     ``positions`` component scores (read from the stored text as a JSON array). Coverage,
     tier counts and averages (under any status filter) all come from these few rows."""
-    base, args = _base(province, year, mtype, False)
     comps = "".join(f", TOTAL(json_extract('[' || components || ']', '$[{i}]'))"
                     for i in range(positions))
-    sql = (f"WITH {base} SELECT status, tier, fw, COUNT(*), COUNT(total), TOTAL(total){comps}"
-           " FROM base GROUP BY status, tier, fw")
-    return [tuple(r) for r in db.execute(sql, args)]
-
-
-def frameworks(
-    db: sqlite_utils.Database, *, province: str | None, year: int | None, mtype: str | None,
-) -> list[str]:
-    """The framework hashes of the standing assessments shown (for the component columns)."""
-    base, args = _base(province, year, mtype, False)
-    sql = f"WITH {base} SELECT DISTINCT fw FROM base WHERE fw IS NOT NULL"
-    return [r[0] for r in db.execute(sql, args)]
+    sql = (f"SELECT status, tier, fw, COUNT(*), COUNT(total), TOTAL(total){comps}"
+           f" FROM temp.{table} GROUP BY status, tier, fw")
+    return [tuple(r) for r in db.execute(sql)]

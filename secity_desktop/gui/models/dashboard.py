@@ -43,7 +43,8 @@ class DashboardTableModel(PagedTableModel[DashboardRow]):
         """Apply filters (province, year, mtype, status), order in SQL, read the summary."""
         self.filter = replace(self.filter, **filters)
         self.beginResetModel()
-        self._ids = self.fetch_ids()  # first: it repairs missing stored scores
+        self.ranked.load(self.filter)  # the rows afresh (an edit, an import since)
+        self._ids = self.fetch_ids()  # before the summary: it repairs missing stored scores
         self.summary = self.ranked.summary(self.filter)
         if self.summary.components != self._components:
             self._components = self.summary.components
@@ -52,6 +53,12 @@ class DashboardTableModel(PagedTableModel[DashboardRow]):
         self.pages_read = 0
         self.endResetModel()
         return self.summary
+
+    def reload(self) -> None:
+        """Before the first refresh there is nothing to order (the view enabling sorting
+        and setting its indicator would each have queried the whole country)."""
+        if self.summary is not None:
+            super().reload()
 
     def fetch_ids(self) -> list[str]:
         ranked = self.ranked.ranked(self.filter, *self.order)
