@@ -180,6 +180,7 @@ def place_figures(ws, year: int, repeat: int = 5, mtype: str = "tambon") -> list
 
     gui_first = pair(first(DashboardPlace), first(OldDashboardPlace))
     new_place, old_place = show(DashboardPlace), show(OldDashboardPlace)
+    rows_n = new_place.model.rowCount()
     flip = {id(new_place): 0, id(old_place): 0}
 
     def change(place):  # type: ignore[no-untyped-def]
@@ -191,7 +192,6 @@ def place_figures(ws, year: int, repeat: int = 5, mtype: str = "tambon") -> list
         return go
 
     gui_filter = pair(change(new_place), change(old_place), repeat * 2)
-    rows_n = new_place.model.rowCount()
     for p in (*places, new_place, old_place):
         p.deleteLater()
     app.processEvents()
