@@ -169,13 +169,15 @@ class RankedDashboard:
             sort_rows([], sort)  # raises the usual refusal
         order = sql.sort_expr(sort, self._positions(sort[2:]) if sort.startswith("c:") else None)
 
+        prev = f.year - 1 if f.year is not None and sort == "change" else None
+
         def query() -> list[tuple[str, int | None, int]]:
             return sql.ranked(self.db, self.table, status=f.status, order=order,
-                              descending=descending)
+                              descending=descending, prev_year=prev)
 
         found = query()
         if any(r[2] for r in found):
-            self.svc.scorer.store_missing(sql.unscored(self.db, self.table))
+            self.svc.scorer.store_missing(sql.unscored(self.db, self.table, prev))
             self.load(f)
             found = query()
             if any(r[2] for r in found):
@@ -189,7 +191,7 @@ class RankedDashboard:
     ) -> dict[str, DashboardRow]:
         """Dashboard rows of a page of codes (the previous year's total for the change)."""
         self._ensure(f)
-        found = sql.rows(self.db, self.table, codes)
+        found = sql.rows(self.db, self.table, codes, None if f.year is None else f.year - 1)
         late = self.svc.scorer.scores(
             [(r[6], r[7], r[11]) for r in found if r[6] and r[14] is None]
             + [(r[15], r[16], r[17]) for r in found if r[15] and r[18] is None])

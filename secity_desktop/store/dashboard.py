@@ -109,17 +109,34 @@ def snapshot(
     db: sqlite_utils.Database, table: str, *, province: str | None, year: int | None,
     mtype: str | None,
 ) -> int:
-    """Write the base rows of the filters (with the previous year's total) into the
+    """Write the base rows of the filters (the previous year's columns NULL) into the
     connection's in-memory temp table ``table`` and return how many. The join runs once per
     refresh; ranking, each re-sort, the summary and every page then read this small table —
     and agree with each other even if a write lands meanwhile (the next refresh sees it)."""
     if not table.isidentifier():
         raise ValueError(f"not a table name: {table!r}")
-    base, args = _base(province, year, mtype, True)
+    base, args = _base(province, year, mtype, False)  # the previous year: joined when read
     db.execute(f"DROP TABLE IF EXISTS temp.{table}")
     db.execute(f"CREATE TEMP TABLE {table} AS WITH {base} SELECT * FROM base", args)
     db.execute(f"CREATE INDEX temp.{table}_code ON {table}(code)")
     return int(db.execute(f"SELECT COUNT(*) FROM temp.{table}").fetchone()[0])
+
+
+def _source(table: str, prev_year: int | None) -> tuple[str, list[Any]]:
+    """The snapshot as a FROM source; with ``prev_year``, its rows joined to that year's
+    standing and stored total (three lookups a row: done only for the page on show and for
+    a sort by change, not at every refresh)."""
+    if prev_year is None:
+        return f"temp.{table}", []
+    cols = ", ".join(f"b.{c}" for c in COLUMNS[:15])
+    return (
+        f"(SELECT {cols}, pa.id AS prev_aid, pa.framework_hash AS prev_fw,"
+        f" pa.updated_at AS prev_stamp, ps.total AS prev_total FROM temp.{table} b"
+        " LEFT JOIN standings pst ON pst.municipality_code = b.code AND pst.year = ?"
+        " LEFT JOIN assessments pa ON pa.id = pst.assessment_id"
+        " LEFT JOIN assessment_scores ps ON ps.assessment_id = pa.id"
+        f" AND ps.framework_hash = pa.framework_hash AND ps.rules = {int(RULES_VERSION)})"
+    ), [prev_year]
 
 
 def drop(db: sqlite_utils.Database, table: str) -> None:
@@ -129,11 +146,13 @@ def drop(db: sqlite_utils.Database, table: str) -> None:
 
 def ranked(
     db: sqlite_utils.Database, table: str, *, status: str | None, order: str, descending: bool,
+    prev_year: int | None = None,
 ) -> list[tuple[str, int | None, int]]:
     """(code, rank, unscored) of every shown municipality of the snapshot in the asked
     order; ties keep code order. ``order`` is an SQL expression from :func:`sort_expr`;
-    ``unscored`` is 1 when its standing assessment (or the previous year's) has no valid
-    stored score."""
+    ``unscored`` is 1 when its standing assessment (or, with ``prev_year``, the previous
+    year's: a sort by change) has no valid stored score."""
+    source, args = _source(table, prev_year)
     shown, more = _shown(status)
     key = "0" if order == RANK else order  # narrow rows: the sorter carried every column
     sql = (
@@ -141,27 +160,35 @@ def ranked(
         " THEN NULL ELSE RANK() OVER (ORDER BY ROUND(total, 6) DESC) END AS rnk FROM"
         " (SELECT code, total, (aid IS NOT NULL AND total IS NULL)"
         " OR (prev_aid IS NOT NULL AND prev_total IS NULL) AS miss,"
-        f" {key} AS k FROM temp.{table}{shown}))"
+        f" {key} AS k FROM {source}{shown}))"
         f" ORDER BY {RANK if order == RANK else 'k'} {'DESC' if descending else 'ASC'}, code"
     )
-    return [(r[0], r[1], r[2]) for r in db.execute(sql, more)]
+    return [(r[0], r[1], r[2]) for r in db.execute(sql, args + more)]
 
 
-def rows(db: sqlite_utils.Database, table: str, codes: Sequence[str]) -> list[tuple[Any, ...]]:
-    """The snapshot's rows (``COLUMNS``) of a page of municipality codes."""
+def rows(
+    db: sqlite_utils.Database, table: str, codes: Sequence[str], prev_year: int | None = None,
+) -> list[tuple[Any, ...]]:
+    """The snapshot's rows (``COLUMNS``) of a page of municipality codes, with the previous
+    year's standing when ``prev_year`` is given."""
     if not codes:
         return []
-    sql = f"SELECT * FROM temp.{table} WHERE code IN ({','.join('?' * len(codes))})"
-    return [tuple(r) for r in db.execute(sql, list(codes))]
+    source, args = _source(table, prev_year)
+    sql = f"SELECT * FROM {source} WHERE code IN ({','.join('?' * len(codes))})"
+    return [tuple(r) for r in db.execute(sql, args + list(codes))]
 
 
-def unscored(db: sqlite_utils.Database, table: str) -> list[tuple[str, str, str]]:
-    """(id, framework hash, updated_at) of the snapshot's standing assessments without a
-    valid stored score (the reader computes and stores them: a repair)."""
-    sql = (f"SELECT aid, fw, updated_at FROM temp.{table} WHERE aid IS NOT NULL"
+def unscored(
+    db: sqlite_utils.Database, table: str, prev_year: int | None = None
+) -> list[tuple[str, str, str]]:
+    """(id, framework hash, updated_at) of the snapshot's standing assessments (and, with
+    ``prev_year``, that year's) without a valid stored score (the reader computes and stores
+    them: a repair)."""
+    source, args = _source(table, prev_year)
+    sql = (f"SELECT aid, fw, updated_at FROM {source} WHERE aid IS NOT NULL"
            " AND total IS NULL UNION ALL SELECT prev_aid, prev_fw, prev_stamp"
-           f" FROM temp.{table} WHERE prev_aid IS NOT NULL AND prev_total IS NULL")
-    return [(r[0], r[1], r[2]) for r in db.execute(sql)]
+           f" FROM {source} WHERE prev_aid IS NOT NULL AND prev_total IS NULL")
+    return [(r[0], r[1], r[2]) for r in db.execute(sql, args + args)]
 
 
 def summary(db: sqlite_utils.Database, table: str, positions: int) -> list[tuple[Any, ...]]:
