@@ -12,11 +12,12 @@ counts, the tier counts and the component averages are all SQL. docs/dashboard.m
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from secity_desktop.core.score_terms import RULES_VERSION
+
+if TYPE_CHECKING:  # sqlite-utils stays off the CLI's start path (migrations import this)
+    import sqlite_utils
 
 #: Columns of one base row, in order (``rows`` returns them).
 COLUMNS = (

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils
 
-from secity_desktop.store import standings, stored_scores
+from secity_desktop.store import stored_scores
 
 Step = Callable[["sqlite_utils.Database"], None]
 
@@ -306,6 +306,8 @@ def _v14_standings(db: sqlite_utils.Database) -> None:
     dashboard, coverage and the SAR gaps read it instead of a window query over every
     assessment. Filled here with one window query.
     """
+    from secity_desktop.store import standings  # here: its imports stay off the CLI's path
+
     for sql in standings.schema_sql():
         db.execute(sql)
     standings.fill(db)

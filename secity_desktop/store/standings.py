@@ -7,12 +7,13 @@ an import conflict never stands.
 
 from __future__ import annotations
 
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from secity_desktop.core.score_terms import RULES_VERSION
 from secity_desktop.store.conflicts import NOT_SET_ASIDE
+
+if TYPE_CHECKING:  # sqlite-utils stays off the CLI's start path (migrations import this)
+    import sqlite_utils
 
 Pick = tuple[str, str, str, int, int, str, str]
 """(assessment id, framework hash, municipality, year, revision, status, updated_at)."""
