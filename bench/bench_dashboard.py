@@ -2,7 +2,10 @@
 
 The store is filled by bulk inserts (not through the services) so the set-up
 takes seconds; the figures are the services' refresh times beside a bare SQL
-read of the same rows measured in the same run.
+read of the same rows measured in the same run. ``place_figures`` (also run by
+``bench_national``) times the Dashboard place's first show and a filter change — the
+service read model and the GUI place — interleaved with the old path kept in
+``bench/dashboard_old.py``, with the load average.
 """
 
 from __future__ import annotations
