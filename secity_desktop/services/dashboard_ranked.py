@@ -112,9 +112,11 @@ class RankedDashboard:
             self._width = max(widths)
         return self._width
 
-    def summary(self, f: DashboardFilter) -> Summary:
-        """Coverage, tier counts, average total and component averages: one SQL aggregate
-        (``store.dashboard.summary``) of a few rows, folded here."""
+    def summary(self, f: DashboardFilter, *, averages: bool = True) -> Summary:
+        """Coverage, tier counts, average total and (``averages``) component averages: one
+        SQL aggregate (``store.dashboard.summary``) of a few rows, folded here. The place
+        shows no component averages and asks without them (reading the component text
+        of 7,850 rows doubled the aggregate's time)."""
         self._ensure(f)
         n = assessed = approved = counted = 0
         total_sum = 0.0
@@ -122,7 +124,7 @@ class RankedDashboard:
         fws: dict[str, None] = {}
         sums: dict[str, list[float]] = {}
         for status, tier, fw, count, scored, tsum, *csums in sql.summary(
-                self.db, self.table, self._widest()):
+                self.db, self.table, self._widest() if averages else 0):
             n += count
             if fw is None:  # not assessed: counted, nothing to average
                 continue
@@ -152,9 +154,7 @@ class RankedDashboard:
 
     def _positions(self, code: str) -> dict[str, int]:
         out: dict[str, int] = {}
-        hashes = self.db.execute(
-            f"SELECT DISTINCT fw FROM temp.{self.table} WHERE fw IS NOT NULL").fetchall()
-        for (fw,) in hashes:
+        for fw in sql.frameworks(self.db, self.table):
             codes = self._codes(fw)
             if code in codes:
                 out[fw] = codes.index(code)

@@ -203,3 +203,9 @@ def summary(db: sqlite_utils.Database, table: str, positions: int) -> list[tuple
     sql = (f"SELECT status, tier, fw, COUNT(*), COUNT(total), TOTAL(total){comps}"
            f" FROM temp.{table} GROUP BY status, tier, fw")
     return [tuple(r) for r in db.execute(sql)]
+
+
+def frameworks(db: sqlite_utils.Database, table: str) -> list[str]:
+    """The framework hashes of the snapshot's standing assessments (a component's position)."""
+    return [r[0] for r in db.execute(
+        f"SELECT DISTINCT fw FROM temp.{table} WHERE fw IS NOT NULL").fetchall()]

@@ -45,7 +45,7 @@ class DashboardTableModel(PagedTableModel[DashboardRow]):
         self.beginResetModel()
         self.ranked.load(self.filter)  # the rows afresh (an edit, an import since)
         self._ids = self.fetch_ids()  # before the summary: it repairs missing stored scores
-        self.summary = self.ranked.summary(self.filter)
+        self.summary = self.ranked.summary(self.filter, averages=False)
         if self.summary.components != self._components:
             self._components = self.summary.components
             self.reset_columns()
