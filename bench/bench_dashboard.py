@@ -2,7 +2,10 @@
 
 The store is filled by bulk inserts (not through the services) so the set-up
 takes seconds; the figures are the services' refresh times beside a bare SQL
-read of the same rows measured in the same run.
+read of the same rows measured in the same run. ``place_figures`` (also run by
+``bench_national``) times the Dashboard place's first show and a filter change — the
+service read model and the GUI place — interleaved with the old path kept in
+``bench/dashboard_old.py``, with the load average.
 """
 
 from __future__ import annotations
@@ -112,6 +115,100 @@ def scores_hidden(ws):  # type: ignore[no-untyped-def]
         ws.__dict__.pop("_bulk_scorer", None)
 
 
+def _load() -> str:
+    try:
+        return Path("/proc/loadavg").read_text().split(" ", 1)[0]
+    except OSError:
+        return "?"
+
+
+def place_figures(ws, year: int, repeat: int = 5, mtype: str = "tambon") -> list[Row]:  # type: ignore[no-untyped-def]
+    """The Dashboard place's first show and a filter change, each beside the old path in
+    the same run, interleaved (new, old, new, old, …; medians): the service read model
+    (ranked codes + summary + the first page, vs ``refresh`` over the window query with
+    7,850 rows and a Python sort) and the GUI place (``DashboardPlace`` vs the place as it
+    was: ``dashboard_old.OldDashboardPlace``). The load average is printed with each."""
+    import sys
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from dashboard_old import OldDashboardPlace, old_service  # type: ignore[import-not-found]
+
+    from secity_desktop.gui.dashboard_place import DashboardPlace
+    from secity_desktop.gui.qt import QtWidgets
+    from secity_desktop.services.dashboard import DashboardService, sort_rows
+    from secity_desktop.services.dashboard_ranked import DashboardFilter, RankedDashboard
+
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
+
+    def new_svc(f: DashboardFilter) -> None:
+        rd = RankedDashboard(DashboardService(ws))
+        ranked = rd.ranked(f)
+        rd.summary(f)
+        rd.rows(f, [c for c, _ in ranked[:100]], dict(ranked))
+
+    def old_svc(f: DashboardFilter) -> None:
+        with old_service():
+            dash = DashboardService(ws).refresh(**f.where(), status=f.status)
+        sort_rows(dash.rows, "rank")
+
+    def show(cls):  # type: ignore[no-untyped-def]
+        place = cls(ws, "th")
+        place.resize(1280, 760)
+        place.show()
+        app.processEvents()
+        return place
+
+    def pair(new, old, n: int = repeat) -> tuple[float, float, str]:  # type: ignore[no-untyped-def]
+        new(), old()  # warm: imports, frameworks, pages cached
+        a, b = [], []
+        for _ in range(n):
+            for fn, out in ((new, a), (old, b)):
+                t = time.perf_counter()
+                fn()
+                out.append(time.perf_counter() - t)
+        return statistics.median(a) * 1e3, statistics.median(b) * 1e3, _load()
+
+    every, typed = DashboardFilter(year=year), DashboardFilter(year=year, mtype=mtype)
+    svc_first = pair(lambda: new_svc(every), lambda: old_svc(every))
+    svc_filter = pair(lambda: new_svc(typed), lambda: old_svc(typed))
+    places: list = []
+
+    def first(cls):  # type: ignore[no-untyped-def]
+        def go() -> None:
+            while places:
+                places.pop().deleteLater()
+            places.append(show(cls))
+        return go
+
+    gui_first = pair(first(DashboardPlace), first(OldDashboardPlace))
+    new_place, old_place = show(DashboardPlace), show(OldDashboardPlace)
+    rows_n = new_place.model.rowCount()
+    flip = {id(new_place): 0, id(old_place): 0}
+
+    def change(place):  # type: ignore[no-untyped-def]
+        def go() -> None:  # alternate: a type, then all types again
+            flip[id(place)] ^= 1
+            combo = place.type_combo
+            combo.setCurrentIndex(combo.findData(mtype) if flip[id(place)] else 0)
+            app.processEvents()
+        return go
+
+    gui_filter = pair(change(new_place), change(old_place), repeat * 2)
+    for p in (*places, new_place, old_place):
+        p.deleteLater()
+    app.processEvents()
+    out: list[Row] = []
+    for label, (new, old, load) in (
+        (f"dashboard service first show {year}, {rows_n} rows (ranked+summary+page)", svc_first),
+        (f"dashboard service filter change (type {mtype})", svc_filter),
+        ("dashboard GUI place first show (build, refresh, fit, paint; ≤ 200)", gui_first),
+        (f"dashboard GUI filter change (type {mtype} ↔ all; ≤ 200)", gui_filter),
+    ):
+        out += [(label, new, "ms"), (f"  baseline, same run: the old path (load {load})", old, "ms")]
+    return out
+
+
 def run() -> list[Row]:
     from secity_desktop.core.lifecycle import Role
     from secity_desktop.services.dashboard import DashboardService
@@ -156,8 +253,10 @@ def run() -> list[Row]:
                 [last],
             ).fetchall()
         )
+        place = place_figures(ws, last)
         ws.close()
     return [
+        *place,
         (f"store: {MUNIS} municipalities × {YEARS} years, {n_resp} responses (build)", built, "s"),
         ("dashboard refresh, cold cache: one year, all rows + YoY (≤ 200)", cold, "ms"),
         ("  baseline: the same, computing every score in bulk (no stored scores)", computing, "ms"),

@@ -778,6 +778,14 @@
         <translation>Model town {year}: {name} — {reason}</translation>
     </message>
     <message>
+        <source>below every tier {count}</source>
+        <translation>below every tier {count}</translation>
+    </message>
+    <message>
+        <source>average total {average:.2f}</source>
+        <translation>average total {average:.2f}</translation>
+    </message>
+    <message>
         <source>Only a town whose approved assessment reaches a tier can be the model town.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -778,6 +778,14 @@
         <translation>เมืองต้นแบบปี {year}: {name} — {reason}</translation>
     </message>
     <message>
+        <source>below every tier {count}</source>
+        <translation>ไม่ถึงระดับรางวัล {count}</translation>
+    </message>
+    <message>
+        <source>average total {average:.2f}</source>
+        <translation>คะแนนรวมเฉลี่ย {average:.2f}</translation>
+    </message>
+    <message>
         <source>Only a town whose approved assessment reaches a tier can be the model town.</source>
         <translation>เลือกเป็นเมืองต้นแบบได้เฉพาะเทศบาลที่แบบประเมินได้รับอนุมัติและผ่านเกณฑ์ระดับใดระดับหนึ่ง</translation>
     </message>

@@ -29,12 +29,18 @@ from secity_desktop.gui.thai_wrap import ThaiLabel, set_thai_html, thai_cells
 from secity_desktop.services import lists
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.dashboard import NOT_ASSESSED, DashboardService
+from secity_desktop.services.dashboard_ranked import Summary
 from secity_desktop.services.front_ops import ExportSpreadsheet
 from secity_desktop.services.model_town import ModelTownService
 from secity_desktop.services.workspace import Workspace
 
+FIT_PAGE = 40  # rows measured to fit the columns: more than a 1024×600 screen shows
+MAX_COLUMN = 360  # px: a long name is elided, not given the whole table
+
 
 class DashboardPlace(QtWidgets.QWidget):
+    model_class = DashboardTableModel  # the bench swaps in the old whole-list model
+
     def __init__(
         self, ws: Workspace, lang: str = "th", parent: QtWidgets.QWidget | None = None
     ) -> None:
@@ -46,7 +52,7 @@ class DashboardPlace(QtWidgets.QWidget):
         self.towns = ModelTownService(ws)
         self.assessments = AssessmentService(ws)
         self.runner = OperationRunner(self, lang)
-        self.model = DashboardTableModel(self.svc, lang, self)
+        self.model = self.model_class(self.svc, lang, self)
         self.last_export: Path | None = None
         self._build()
         self._fill_years()
@@ -176,13 +182,13 @@ class DashboardPlace(QtWidgets.QWidget):
 
     def refresh(self) -> None:
         keep = self.selected_code()
-        dash = self.model.refresh(
+        summary = self.model.refresh(
             province=self.province_combo.currentData(),
             year=self.year_combo.currentData(),
             mtype=self.type_combo.currentData(),
             status=self.status_combo.currentData(),
         )
-        cov = dash.coverage
+        cov = summary.coverage
         text = self.tr(
             "Assessed {assessed} of {all} municipalities ({percent:.1f}%) · approved {approved}"
         ).format(
@@ -191,6 +197,7 @@ class DashboardPlace(QtWidgets.QWidget):
             percent=cov.percent,
             approved=cov.approved,
         )
+        text += self._tiers_text(summary)
         year = self.year_combo.currentData()
         province = self.province_combo.currentData()
         if year is not None and province:
@@ -201,12 +208,40 @@ class DashboardPlace(QtWidgets.QWidget):
         self.coverage.setText(html.escape(text))
         years = [self.year_combo.itemData(i) for i in range(1, self.year_combo.count())]
         self.gaps.refresh(year if year is not None else (years[0] if years else None), province)
-        self.table.resizeColumnsToContents()
+        self._fit_columns()
         if keep:
             self.select(keep)
         elif self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         self._show_selected()
+
+    def _tiers_text(self, summary: Summary) -> str:
+        """Shown rows per tier (best first) and their average total, from the SQL summary."""
+        if summary.average_total is None:
+            return ""
+        th = self.lang == "th"
+        parts = [f"{(t.label_th if th else t.label_en)} {summary.tiers[code]:,}"
+                 for code, t in summary.tier_labels.items() if summary.tiers.get(code)]
+        if summary.tiers.get(None):
+            parts.append(self.tr("below every tier {count}").format(count=f"{summary.tiers[None]:,}"))
+        avg = self.tr("average total {average:.2f}").format(average=summary.average_total)
+        return " · " + " · ".join([*parts, avg])
+
+    def _fit_columns(self) -> None:
+        """Column widths from the header and the rows on show (one page at most), measured
+        as plain text: fitting through the Thai-breaking delegate read every row's layout."""
+        header = self.table.horizontalHeader()
+        fm = self.table.fontMetrics()
+        top = max(0, self.table.rowAt(0))
+        rows = range(top, min(self.proxy.rowCount(), top + FIT_PAGE))
+        for c in range(self.proxy.columnCount()):
+            head = self.proxy.headerData(c, Qt.Orientation.Horizontal) or ""
+            width = fm.horizontalAdvance(str(head)) + 28  # room for the sort arrow
+            for r in rows:
+                text = self.proxy.index(r, c).data()
+                if text:
+                    width = max(width, fm.horizontalAdvance(str(text)) + 14)
+            header.resizeSection(c, min(width, MAX_COLUMN))
 
     def selected_code(self) -> str | None:
         idx = self.table.currentIndex()

@@ -103,6 +103,11 @@ class BulkScorer:
             out.update(self.scores(missing))
         return out
 
+    def store_missing(self, picks: Iterable[Pick]) -> dict[str, dict[str, float]]:
+        """Compute and store the picks' missing rows whatever this cache holds (a reader that
+        orders in SQL needs them stored, not remembered)."""
+        return self._score(list(picks))
+
     def forget(self) -> None:
         self._cache.clear()
 

@@ -152,6 +152,23 @@ class DashboardService:
     def default_province(self) -> str | None:
         return self.ws.province_code or None if self.ws.role == Role.PROVINCE else None
 
+    def check_filters(self, mtype: str | None, status: str | None) -> None:
+        """Refuse an unknown municipality type or status (the CLI passes what was typed)."""
+        if mtype is not None and mtype not in {t.value for t in MunicipalityType}:
+            raise ValidationError(
+                f"unknown municipality type {mtype!r}; use {', '.join(MunicipalityType)}",
+                code="dashboard.bad_type", type=mtype
+            )
+        if (
+            status is not None
+            and status != NOT_ASSESSED
+            and status not in {s.value for s in Status}
+        ):
+            raise ValidationError(
+                f"unknown status {status!r}; use one of {', '.join(Status)} or none",
+                code="assessment.bad_status", status=status
+            )
+
     def years(self, province: str | None = None) -> list[int]:
         return standings.years(self.db, province)
 
@@ -173,20 +190,7 @@ class DashboardService:
     ) -> Dashboard:
         """Rows for every municipality matching province and type; the status filter applies
         to rows, not to coverage (coverage is always assessed ÷ all municipalities)."""
-        if mtype is not None and mtype not in {t.value for t in MunicipalityType}:
-            raise ValidationError(
-                f"unknown municipality type {mtype!r}; use {', '.join(MunicipalityType)}",
-                code="dashboard.bad_type", type=mtype
-            )
-        if (
-            status is not None
-            and status != NOT_ASSESSED
-            and status not in {s.value for s in Status}
-        ):
-            raise ValidationError(
-                f"unknown status {status!r}; use one of {', '.join(Status)} or none",
-                code="assessment.bad_status", status=status
-            )
+        self.check_filters(mtype, status)
         munis = geography.municipality_rows(self.db, province=province, mtype=mtype)
         years: tuple[int, ...] = ()
         if year is not None:
@@ -258,7 +262,7 @@ class DashboardService:
             out[code] = row
         return out
 
-    def _codes(self, fw_hash: str) -> tuple[str, ...]:
+    def component_codes(self, fw_hash: str) -> tuple[str, ...]:
         codes = self._comp_codes.get(fw_hash)
         if codes is None:
             codes = tuple(c.code for c in self.ws.frameworks.get(fw_hash).components)
@@ -270,8 +274,8 @@ class DashboardService:
         """Fill ``row`` from its standing assessment ``p`` and the bulk component scores."""
         aid, fw_hash, _, y, rev, st, _ = p[:7]
         comps = scores.get(aid)
-        if comps is None or len(comps) != len(self._codes(fw_hash)):
-            comps = {**dict.fromkeys(self._codes(fw_hash), 0.0), **(comps or {})}
+        if comps is None or len(comps) != len(self.component_codes(fw_hash)):
+            comps = {**dict.fromkeys(self.component_codes(fw_hash), 0.0), **(comps or {})}
         total = sum(comps.values())
         row.assessment_id, row.year, row.revision, row.status = aid, y, rev, st
         row.total, row.tier, row.components = total, tiers(fw_hash, total), comps

@@ -297,6 +297,22 @@ def _v13_stored_scores(db: sqlite_utils.Database) -> None:
         pass
 
 
+def _v14_standings(db: sqlite_utils.Database) -> None:
+    """The standing assessment per municipality and year, stored (issue 11; docs/dashboard.md).
+
+    ``standings`` names, for each municipality and fiscal year, the assessment that stands
+    (highest revision, then newest edit, never one set aside in a conflict); triggers on
+    ``assessments`` and ``revision_conflicts`` keep it true (``store.standings``). The
+    dashboard, coverage and the SAR gaps read it instead of a window query over every
+    assessment. Filled here with one window query.
+    """
+    from secity_desktop.store import standings  # here: its imports stay off the CLI's path
+
+    for sql in standings.schema_sql():
+        db.execute(sql)
+    standings.fill(db)
+
+
 _V7_TYPES = "('pao', 'nakhon', 'mueang', 'tambon', 'sao', 'bangkok', 'pattaya')"
 _V7_BANGKOK = (
     "Bangkok is a province-level local government (กรุงเทพมหานคร) outside the programme's"
@@ -480,5 +496,6 @@ MIGRATIONS: list[tuple[int, Step]] = [
     (11, _v11_encryption),
     (12, _v12_key_windows),
     (13, _v13_stored_scores),
+    (14, _v14_standings),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -21,9 +21,11 @@ def _as_schema_12(folder: Path) -> None:
     db.scores_ready = False  # type: ignore[attr-defined]  # no settling: the tables go
     with db.atomic():
         for (name,) in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'scores_%'"
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+            " AND (name LIKE 'scores_%' OR name LIKE 'standings_%')"
         ).fetchall():
             db.execute(f"DROP TRIGGER {name}")
+        db.execute("DROP TABLE standings")  # step 14's, after it
         db.execute("DROP TABLE assessment_scores")
         db.execute("DROP TABLE score_queue")
         db.execute("PRAGMA user_version = 12")

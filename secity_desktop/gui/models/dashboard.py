@@ -1,42 +1,72 @@
-"""The dashboard table: one row per municipality, from one ``DashboardService.refresh``.
+"""The dashboard table: ranked municipality codes from SQL, rows read 100 at a time.
 
-The rows are computed in bulk by the service (a few queries for thousands of
-municipalities), so the model keeps the refreshed list and only formats it.
+A national workspace shows 7,850 municipalities. The model keeps only the codes
+(and ranks) the store ordered (``services.dashboard_ranked``) and reads the rows of the
+pages the view paints (``PagedTableModel``); sorting asks SQL again. The summary
+(coverage, tier counts, averages) comes with each refresh.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from secity_desktop.core.localgov import MUNICIPALITY_TYPE_LABELS, MunicipalityType
-from secity_desktop.gui.models.columns import RIGHT, SORT_ROLE, UNHANDLED, Column, ColumnTableModel
+from secity_desktop.gui.models.columns import RIGHT, SORT_ROLE, Column
+from secity_desktop.gui.models.paged import PagedTableModel
 from secity_desktop.gui.models.review import status_text
 from secity_desktop.gui.qt import Qt, QtCore
-from secity_desktop.services.dashboard import Dashboard, DashboardRow, DashboardService
+from secity_desktop.services.dashboard import DashboardRow, DashboardService
+from secity_desktop.services.dashboard_ranked import DashboardFilter, RankedDashboard, Summary
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 __all__ = ["CODE_ROLE", "SORT_ROLE", "DashboardTableModel"]
-BIG = 1e9
 
 
-class DashboardTableModel(ColumnTableModel[DashboardRow]):
+class DashboardTableModel(PagedTableModel[DashboardRow]):
+    id_role = CODE_ROLE
+
     def __init__(
         self, svc: DashboardService, lang: str = "th", parent: QtCore.QObject | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, order=("rank", False))
         self.svc = svc
+        self.ranked = RankedDashboard(svc)
         self.lang = lang
-        self.filters: dict[str, Any] = {"province": svc.default_province()}
-        self.dashboard: Dashboard | None = None
+        self.filter = DashboardFilter(province=svc.default_province())
+        self.summary: Summary | None = None
         self._components: tuple[str, ...] = ()
+        self._ranks: dict[str, int | None] = {}
 
-    def refresh(self, **filters: Any) -> Dashboard:
-        self.filters.update(filters)
-        dash = self.svc.refresh(**self.filters)
-        self.dashboard = dash
-        self._components = tuple(dash.components)
-        self.set_rows(dash.rows)
-        return dash
+    def refresh(self, **filters: Any) -> Summary:
+        """Apply filters (province, year, mtype, status), order in SQL, read the summary."""
+        self.filter = replace(self.filter, **filters)
+        self.beginResetModel()
+        self.ranked.load(self.filter)  # the rows afresh (an edit, an import since)
+        self._ids = self.fetch_ids()  # before the summary: it repairs missing stored scores
+        self.summary = self.ranked.summary(self.filter, averages=False)
+        if self.summary.components != self._components:
+            self._components = self.summary.components
+            self.reset_columns()
+        self._cache.clear()
+        self.pages_read = 0
+        self.endResetModel()
+        return self.summary
+
+    def reload(self) -> None:
+        """Before the first refresh there is nothing to order (the view enabling sorting
+        and setting its indicator would each have queried the whole country)."""
+        if self.summary is not None:
+            super().reload()
+
+    def fetch_ids(self) -> list[str]:
+        ranked = self.ranked.ranked(self.filter, *self.order)
+        self._ranks = dict(ranked)
+        return [code for code, _ in ranked]
+
+    def fetch_rows(self, ids: Sequence[str]) -> dict[str, DashboardRow]:
+        return self.ranked.rows(self.filter, ids, self._ranks)
 
     def columns(self) -> list[Column[DashboardRow]]:
         th = self.lang == "th"
@@ -52,35 +82,29 @@ class DashboardTableModel(ColumnTableModel[DashboardRow]):
             return Column(
                 self.tr("Comp. {code}").format(code=code),
                 lambda r: "" if r.components.get(code) is None else f"{r.components[code]:.2f}",
-                sort=lambda r: r.components.get(code, -BIG), align=RIGHT,
+                align=RIGHT, key=f"c:{code}",
                 header_tip=self.tr("Component {code} score").format(code=code),
             )
 
         return [
             Column(self.tr("Rank"), lambda r: "" if r.rank is None else str(r.rank),
-                   sort=lambda r: r.rank if r.rank is not None else BIG, align=RIGHT),
-            Column(self.tr("Municipality"), name,
+                   align=RIGHT, key="rank"),
+            Column(self.tr("Municipality"), name, key="name",
                    tooltip=lambda r: f"{r.name_th}\n{r.name_en}\n{r.municipality_code}"),
             Column(self.tr("Type"),
                    lambda r: MUNICIPALITY_TYPE_LABELS[MunicipalityType(r.type)][0 if th else 1]),
-            Column(self.tr("Status"), status),
+            Column(self.tr("Status"), status, key="status"),
             Column(self.tr("Total"), lambda r: "" if r.total is None else f"{r.total:.2f}",
-                   sort=lambda r: r.total if r.total is not None else -BIG, align=RIGHT),
+                   align=RIGHT, key="total"),
             Column(self.tr("Tier"),
                    lambda r: (r.tier.label_th if th else r.tier.label_en) if r.tier else ""),
             *(component(c) for c in self._components),
             Column(self.tr("Change"), lambda r: "" if r.change is None else f"{r.change:+.2f}",
-                   sort=lambda r: r.change if r.change is not None else -BIG, align=RIGHT,
+                   align=RIGHT, key="change",
                    foreground=lambda r: ("#107c10" if r.change > 0 else "#a4262c")
                    if r.change else None,
                    header_tip=self.tr("Change of the total from the previous fiscal year")),
         ]
 
     def row(self, row: int) -> DashboardRow:
-        return self._rows[row]
-
-    def row_of(self, code: str) -> int:
-        return next((n for n, r in enumerate(self._rows) if r.municipality_code == code), -1)
-
-    def row_data(self, row: DashboardRow, column: int, role: int) -> Any:
-        return row.municipality_code if role == CODE_ROLE else UNHANDLED
+        return self._row(row)

@@ -1,0 +1,68 @@
+"""Schema step 14: the stored standings always equal the window query they replace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from secity_desktop.services.workspace import Workspace
+from secity_desktop.store import standings
+from tests.services.dashboard_world import YEARS, build
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> tuple[Workspace, dict[str, str]]:
+    ws, named = build(tmp_path / "w")
+    yield ws, named
+    ws.close()
+
+
+def _same(ws: Workspace) -> None:
+    for province in (None, "10"):
+        for years in ((), (YEARS[-1],), (YEARS[-1], YEARS[-2])):
+            for mtype in (None, "tambon"):
+                new = sorted(standings.picks(ws.db, province, years, mtype))
+                old = sorted(standings.window_picks(ws.db, province, years, mtype))
+                assert new == old, (province, years, mtype)
+
+
+def test_standings_follow_every_write(world: tuple[Workspace, dict[str, str]]) -> None:
+    ws, named = world
+    _same(ws)
+    picked = {p[0] for p in standings.picks(ws.db, None, YEARS, None)}
+    assert named["kept"] in picked and named["set_aside"] not in picked  # set aside never stands
+    db = ws.db
+    code, year = db.execute("SELECT municipality_code, year FROM assessments WHERE id = ?",
+                            [named["kept"]]).fetchone()
+    with db.atomic():  # the person un-resolves the conflict: revision 2 stands again
+        db.execute("UPDATE revision_conflicts SET kept_id = NULL")
+    _same(ws)
+    assert db.execute("SELECT assessment_id FROM standings WHERE municipality_code = ? AND year = ?",
+                      [code, year]).fetchone()[0] == named["set_aside"]
+    with db.atomic():  # a newer edit of an equal revision wins; a moved year moves its standing
+        first = db.execute("SELECT id FROM assessments WHERE revision = 1 ORDER BY id LIMIT 1"
+                           ).fetchone()[0]
+        db.execute("UPDATE assessments SET updated_at = '2099-01-01T00:00:00+00:00' WHERE id = ?",
+                   [first])
+        db.execute("UPDATE assessments SET year = 2566 WHERE id = (SELECT id FROM assessments"
+                   " WHERE year = 2569 ORDER BY id DESC LIMIT 1)")
+    _same(ws)
+    with db.atomic():  # deletions: the conflict first (it names the assessments), then them
+        db.execute("DELETE FROM revision_conflicts")
+        db.execute("DELETE FROM assessments WHERE id IN (?, ?)", [named["set_aside"], first])
+    _same(ws)
+    # writes outside a transaction keep it too (triggers, not a settle step)
+    db.execute("UPDATE assessments SET revision = revision + 5 WHERE id = ?", [named["kept"]])
+    _same(ws)
+    assert standings.years(db) == sorted({y for y, in db.execute(
+        "SELECT year FROM assessments")}, reverse=True)
+
+
+def test_step_14_fills_an_older_store(world: tuple[Workspace, dict[str, str]]) -> None:
+    ws, _ = world
+    before = sorted(ws.db.execute("SELECT * FROM standings").fetchall())
+    ws.db.execute("DELETE FROM standings")
+    standings.fill(ws.db)
+    assert sorted(ws.db.execute("SELECT * FROM standings").fetchall()) == before
+    _same(ws)
