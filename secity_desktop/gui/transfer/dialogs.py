@@ -70,10 +70,13 @@ def ask_passphrase(parent: QtWidgets.QWidget, prompt: str, error: str = "",
 
 
 def unlock_key(parent: QtWidgets.QWidget, identity: Identity, ask: AskPassphrase,
-               prompt: str) -> Ed25519PrivateKey | None:
+               prompt: str, *, reading: bool = False
+               ) -> Ed25519PrivateKey | tuple[Ed25519PrivateKey, ...] | None:
     """Ask until the passphrase opens the key (a wrong one is said plainly and asked again).
 
     With no key yet nothing is asked: the person is told where to create one (None returned).
+    With ``reading`` the result is the keys that open sealed bundles (the current key, then the
+    retired ones a rotation kept), opened with the same one passphrase.
     """
     if not identity.has_key():
         show_error(parent, NotFoundError(
@@ -86,7 +89,7 @@ def unlock_key(parent: QtWidgets.QWidget, identity: Identity, ask: AskPassphrase
         if phrase is None:
             return None
         try:
-            return identity.unlock(phrase)
+            return identity.unlock_for_reading(phrase) if reading else identity.unlock(phrase)
         except WrongPassphraseError:
             error = QtCore.QCoreApplication.translate("SyncDialogs", "Wrong passphrase; try again.")
 
