@@ -89,7 +89,7 @@ def _refuse_revoked_recipient(path: Path, own_key: OwnKeys, trusted: Sequence[Tr
     if any(stanza_tag(keys.public_line(k.public_key(), "")) in tags for k in key_list(own_key)):
         return
     for k in trusted:
-        if k.revoked and stanza_tag(k.public_line) in tags:
+        if k.revoked and k.public_line and stanza_tag(k.public_line) in tags:
             raise BundleRejected(
                 "sealed.to_revoked",
                 f"{path.name} is encrypted to the key of {k.label} ({k.fingerprint}), revoked on "

@@ -219,7 +219,8 @@ class ImportService:
         self.quarantine_dir = ws.data_dir / "quarantine"
 
     def trusted(self) -> list[TrustedKey]:
-        return TrustService(self.ws).all()
+        # + revocations received about keys not enrolled here (vouched revisions are judged by them)
+        return TrustService(self.ws).all() + key_statements.revoked_history(self.ws)
 
     def known_frameworks(self) -> dict[str, Framework]:
         """Frameworks already held, so a bundle's copy is checked by hash instead of re-parsed."""
