@@ -56,8 +56,9 @@ def _cert(key, signed_at: datetime) -> str:  # type: ignore[no-untyped-def]
     return certpayload.sign(claims, key)
 
 
+@pytest.mark.usefixtures("keygen_available")
 def test_exported_windows_hold_for_ssh_keygen_and_for_certificate_verify(
-    o: Offices, tmp_path: Path, keygen_available: None, capsys: pytest.CaptureFixture[str]
+    o: Offices, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     old_key = o.key(o.p)
     aid = flow.complete(o.a, evidence_every=0)
