@@ -14,6 +14,7 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from secity_desktop.bundle.constants import CHUNK_SIZE
@@ -226,10 +227,13 @@ def _revoked_by_date(keys_: Sequence[TrustedKey]) -> dict[str, str]:
         if k.revoked_at is None:
             continue
         held = out.get(k.fingerprint)
-        if held is None or key_validity.judge(key_validity.KeyWindow(key_validity.EPOCH, held, "revoked"),
-                                              k.revoked_at) == "ok":
-            out[k.fingerprint] = k.revoked_at  # earlier than what was held
+        if held is None or _instant(k.revoked_at) < _instant(held):
+            out[k.fingerprint] = k.revoked_at
     return out
+
+
+def _instant(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
 
 
 def _check_vouched_window(revoked_from: str | None, doc: RevisionDoc, what: str) -> None:

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from secity_desktop.bundle.incoming import verify_bundle_file
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import BundleRejected, ValidationError
-from secity_desktop.crypto import keys
+from secity_desktop.crypto import allowed_signers, keys
 from secity_desktop.services.identity import Identity
 from secity_desktop.services.trust import TrustService
 from secity_desktop.services.workspace import Workspace
@@ -31,17 +31,26 @@ def read_allowed_signers(path: Path) -> list[TrustedKey]:
             f"cannot read {path}: {exc}", code="allowed_signers_unreadable", path=str(path)
         ) from None
     out = []
+    comment = ""
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
+            comment = line
             continue
         at = line.find("ssh-ed25519 ")
         if at < 0:
             continue
         pub, _ = keys.parse_public_line(line[at:])
         principal = line.split()[0].strip('"')
+        # a window written by `trust export` (valid-after/valid-before): judged as at import
+        w = allowed_signers.window_of_line(line[:at], comment)
+        comment = ""
+        revoked = w is not None and w.ending == "revoked"
         out.append(TrustedKey(keys.fingerprint(pub), keys.key_id(pub), keys.public_line(pub, ""),
-                              principal, "", "", "", "", None, None, None))
+                              principal, "", "", "", "", w.valid_until if revoked else None,
+                              None, None, valid_from=w.valid_from if w else None,
+                              retired_at=None if w is None or revoked else w.valid_until,
+                              revoked_from=revoked))
     return out
 
 

@@ -123,3 +123,34 @@ def test_revoked_from_a_date_is_stated_and_an_outright_revocation_left_out(o: Of
     listed = certpayload.read_trusted_keys(TrustService(o.p).allowed_signers()).values()
     assert new.fingerprint not in {keys.fingerprint(k) for k in listed}  # revoked outright: gone
     assert a_fp in {keys.fingerprint(k) for k in listed}
+
+
+def test_bundle_verify_with_only_the_exported_file_judges_the_window(
+    o: Offices, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An assessor rotated; a bundle the OLD key made afterwards is refused by ``bundle verify
+    --allowed-signers`` as by the import (``key_retired``); one made before is accepted."""
+    from secity_desktop.bundle.write import write_bundle
+    from secity_desktop.services.bundle_export import ExportService
+
+    old_key = Identity(o.a).unlock(flow.PASS)
+    aid = flow.complete(o.a, evidence_every=0)
+    flow.finalize(o.a, aid)
+    before = flow.export(o.a, [aid], tmp_path / "before.secbundle")
+    r = rotate(o.a, flow.PASS, NEW_PASS, tmp_path / "st", "")
+    apply_statement(o.p, r.statement.read_bytes(), actor="p")
+    job = ExportService(o.a).prepare([aid])
+    sender = job.sender.model_copy(update={"key_fingerprint": r.old_fingerprint,
+                                           "key_id": keys.key_id(old_key.public_key())})
+    (tmp_path / "after").mkdir()
+    after = write_bundle(tmp_path / "after" / "after.secbundle", job.revisions, job.frameworks,
+                         job.blob_path, sender, old_key, audit_head=job.audit_head).path
+    allowed = tmp_path / "allowed_signers"
+    allowed.write_text(TrustService(o.p).allowed_signers(), "utf-8")
+    outsider = ["--data-dir", str(tmp_path / "outsider"), "bundle", "verify", "--allowed-signers",
+                str(allowed), "--json"]
+    assert main([*outsider, str(before)]) == 0
+    capsys.readouterr()
+    assert main([*outsider, str(after)]) == 1
+    got = json.loads(capsys.readouterr().out)
+    assert [x["reason"] for x in got] == ["key_retired"]
