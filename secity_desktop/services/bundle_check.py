@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
+from secity_desktop.bundle.encryption import OwnKeys
 from secity_desktop.bundle.incoming import verify_bundle_file
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import BundleRejected, ValidationError
@@ -97,7 +96,7 @@ class BundleVerdict:
 
 
 def verify_files(files: Sequence[Path], trusted: Sequence[TrustedKey],
-                 own_key: Ed25519PrivateKey | None = None) -> list[BundleVerdict]:
+                 own_key: OwnKeys | None = None) -> list[BundleVerdict]:
     """Check files without importing them; an encrypted one is opened with ``own_key`` into a
     temporary folder that is removed afterwards (refused ``not_for_us`` without a key)."""
     import tempfile
@@ -114,7 +113,7 @@ def verify_files(files: Sequence[Path], trusted: Sequence[TrustedKey],
     return out
 
 
-def _verify_one(f: Path, trusted: Sequence[TrustedKey], own_key: Ed25519PrivateKey | None,
+def _verify_one(f: Path, trusted: Sequence[TrustedKey], own_key: OwnKeys | None,
                 tmp: Path) -> BundleVerdict:
     try:
         vb = verify_bundle_file(f, list(trusted), own_key=own_key, decrypt_dir=tmp)
