@@ -11,6 +11,7 @@ key signed after the rotation ``key_retired``, one it signed before ``valid``.
 from __future__ import annotations
 
 import json
+import time
 import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -139,6 +140,7 @@ def test_bundle_verify_with_only_the_exported_file_judges_the_window(
     before = flow.export(o.a, [aid], tmp_path / "before.secbundle")
     r = rotate(o.a, flow.PASS, NEW_PASS, tmp_path / "st", "")
     apply_statement(o.p, r.statement.read_bytes(), actor="p")
+    time.sleep(1.1)  # the file states windows in whole seconds (OpenSSH's precision)
     job = ExportService(o.a).prepare([aid])
     sender = job.sender.model_copy(update={"key_fingerprint": r.old_fingerprint,
                                            "key_id": keys.key_id(old_key.public_key())})
