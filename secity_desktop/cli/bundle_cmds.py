@@ -186,7 +186,8 @@ def _key_if_encrypted(ctx: Context):  # type: ignore[no-untyped-def]
         return None
     identity = Identity(ctx.workspace())
     # current key and the retired ones a rotation kept: sealed to the old key still opens
-    return unlock_for_reading(identity, ctx.args.passphrase_file) if identity.has_key() else None
+    return (unlock_for_reading(identity, ctx.args.passphrase_file, ctx.args.files)
+            if identity.has_key() else None)
 
 
 def cmd_verify(ctx: Context) -> int:

@@ -11,7 +11,7 @@ import argparse
 import getpass
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -113,9 +113,11 @@ def unlock(identity: Identity, file: Path | None) -> Ed25519PrivateKey:
     return _unlock(identity, file, identity.unlock)
 
 
-def unlock_for_reading(identity: Identity, file: Path | None) -> tuple[Ed25519PrivateKey, ...]:
-    """The keys that open sealed bundles (current, then retired ones), with ONE passphrase."""
-    return _unlock(identity, file, identity.unlock_for_reading)
+def unlock_for_reading(identity: Identity, file: Path | None,
+                       files: Sequence[Path] | None = None) -> tuple[Ed25519PrivateKey, ...]:
+    """The keys that open sealed bundles (current, then the retired ones ``files`` are
+    addressed to), with ONE passphrase."""
+    return _unlock(identity, file, lambda phrase: identity.unlock_for_reading(phrase, files))
 
 
 def _unlock(identity: Identity, file: Path | None, opener: Callable[[bytes], T]) -> T:

@@ -8,6 +8,7 @@ unlocked for one signing operation at a time: callers pass the passphrase in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from secity_desktop.core.errors import (
     ConflictError,
     KeyFileError,
     NotFoundError,
+    SecityError,
     ValidationError,
     WrongPassphraseError,
 )
@@ -178,24 +180,46 @@ class Identity:
             out.append(KeyInfo(keys.fingerprint(pub), keys.key_id(pub), keys.public_line(pub, ""), path))
         return out
 
-    def _open_retired(self, passphrase: bytes) -> list[tuple[Path, Ed25519PrivateKey]]:
-        """The retired keys the passphrase opens. One under another passphrase (kept by a release
-        before retired keys were re-protected at rotation) is skipped: it cannot be opened with
-        one prompt, and ``ssh-keygen -p -f FILE`` can still re-protect it by hand."""
+    def _open_retired(self, passphrase: bytes,
+                      only: Sequence[Path] | None = None) -> list[tuple[Path, Ed25519PrivateKey]]:
+        """The retired keys the passphrase opens (of ``only``, when given). One under another
+        passphrase (kept by a release before retired keys were re-protected at rotation) is
+        skipped: it cannot be opened with one prompt, and ``ssh-keygen -p -f FILE`` can still
+        re-protect it by hand."""
         out = []
-        for path in self.retired_key_paths():
+        for path in self.retired_key_paths() if only is None else only:
             try:
                 out.append((path, keys.read_private(path, passphrase)))
             except (WrongPassphraseError, KeyFileError):
                 continue
         return out
 
-    def unlock_for_reading(self, passphrase: bytes) -> tuple[Ed25519PrivateKey, ...]:
+    def unlock_for_reading(self, passphrase: bytes,
+                           files: Sequence[Path] | None = None) -> tuple[Ed25519PrivateKey, ...]:
         """The keys that open bundles sealed to this workspace: the current key, then the
         retired ones (a bundle sealed to the old key while in transit during a rotation).
-        Only the current key ever signs; a wrong passphrase raises as :meth:`unlock` does."""
+        Only the current key ever signs; a wrong passphrase raises as :meth:`unlock` does.
+
+        With ``files``, only the retired keys one of those (age) files is addressed to are
+        opened: each costs a full bcrypt-pbkdf unlock (≈ 1 s), so an import of bundles
+        sealed to the current key costs no more than before.
+        """
         current = self.unlock(passphrase)
-        return (current, *(k for _p, k in self._open_retired(passphrase)))
+        only = None if files is None else self._addressed(files)
+        return (current, *(k for _p, k in self._open_retired(passphrase, only)))
+
+    def _addressed(self, files: Sequence[Path]) -> list[Path]:
+        """The retired key files that some encrypted file among ``files`` is addressed to."""
+        from secity_desktop.bundle.encryption import header_stanzas, sniff, stanza_tag
+
+        tags: set[str] = set()
+        for f in files:
+            try:
+                if sniff(Path(f)) == "age":
+                    tags |= {s[1] for s in header_stanzas(Path(f)) if len(s) > 1 and s[0] == "ssh-ed25519"}
+            except SecityError:
+                continue  # unreadable or damaged: the import refuses it with its own reason
+        return [k.path for k in self.retired_keys() if stanza_tag(k.public_line) in tags]
 
     def rewrap_retired(self, old: bytes, new: bytes) -> int:
         """Re-protect the retired keys ``old`` opens under ``new`` (same format, today's

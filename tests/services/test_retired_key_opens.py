@@ -121,3 +121,17 @@ def test_cli_import_opens_with_the_retired_key_and_key_retired_lists_and_forgets
     assert r.old_fingerprint in capsys.readouterr().out
     assert main([*base, "key", "forget-retired", r.old_fingerprint]) == 0
     assert not r.retired_key.exists()
+
+
+def test_only_the_retired_keys_the_files_are_sealed_to_are_opened(o: Offices, tmp_path: Path) -> None:
+    """Each retired key costs a full bcrypt unlock: a file not sealed to it does not pay it."""
+    old_sealed = _sealed_to_province(o, tmp_path / "stick")
+    r = rotate(o.p, flow.PASS, NEW_PASS, tmp_path / "st", "")
+    ident = Identity(o.p)
+    fps = [keys.fingerprint(k.public_key()) for k in ident.unlock_for_reading(NEW_PASS, [old_sealed])]
+    assert fps == [r.new_fingerprint, r.old_fingerprint]
+    plain = tmp_path / "x.secbundle"
+    plain.write_bytes(b"PK\x03\x04 not encrypted")
+    missing = tmp_path / "gone.secbundle.age"
+    got = ident.unlock_for_reading(NEW_PASS, [plain, missing])
+    assert [keys.fingerprint(k.public_key()) for k in got] == [r.new_fingerprint]
