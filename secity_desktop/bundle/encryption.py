@@ -66,6 +66,16 @@ Progress = Callable[[int, int], bool]
 
 Kind = Literal["age", "zip", "unknown"]
 
+OwnKeys = Ed25519PrivateKey | Sequence[Ed25519PrivateKey]
+"""The keys this workspace opens bundles with: its current key, then the retired ones a
+rotation kept (``Identity.unlock_for_reading``) — a bundle sealed to the office's old key
+while it was in transit still opens (docs/key-rotation.md, "Retired private keys")."""
+
+
+def key_list(keyset: OwnKeys) -> list[Ed25519PrivateKey]:
+    """``keyset`` as a list, current key first."""
+    return [keyset] if isinstance(keyset, Ed25519PrivateKey) else list(keyset)
+
 
 class Hasher(Protocol):
     def update(self, data: bytes | memoryview, /) -> None: ...
@@ -278,22 +288,28 @@ def _identity(key: Ed25519PrivateKey) -> pyrage.ssh.Identity:
     return pyrage.ssh.Identity.from_buffer(pem)
 
 
-def _check_addressed(path: Path, key: Ed25519PrivateKey) -> None:
-    mine = stanza_tag(keys.public_line(key.public_key(), ""))
-    stanzas = header_stanzas(path)
-    if not any(s[:2] == ("ssh-ed25519", mine) for s in stanzas):
+def _check_addressed(path: Path, keyset: OwnKeys) -> list[Ed25519PrivateKey]:
+    """The keys of ``keyset`` the file is addressed to (current first), or ``not_for_us``."""
+    all_keys = key_list(keyset)
+    tags = {s[1] for s in header_stanzas(path) if len(s) > 1 and s[0] == "ssh-ed25519"}
+    usable = [k for k in all_keys if stanza_tag(keys.public_line(k.public_key(), "")) in tags]
+    if not all_keys:
+        raise BundleRejected("not_for_us", f"{Path(path).name} is encrypted, and no key was given to open it")
+    if not usable:
+        key = all_keys[0]
         raise BundleRejected(
             "not_for_us",
             f"{Path(path).name} is encrypted for another office's key, not this workspace's "
             f"({keys.fingerprint(key.public_key())})",
             fingerprint=keys.fingerprint(key.public_key()),
         )
+    return usable
 
 
 def decrypt_to(
     src: Path,
     staging_dir: Path,
-    key: Ed25519PrivateKey,
+    key: OwnKeys,
     progress: Progress | None = None,
     hasher: Hasher | None = None,
 ) -> Path:
@@ -302,14 +318,14 @@ def decrypt_to(
     The file is only returned after age authenticated every chunk and the end
     of the stream, so a truncated or tampered ciphertext never reaches the zip
     reader: it raises ``ciphertext_damaged`` and leaves nothing behind. A file
-    with no stanza for this workspace's key raises ``not_for_us``. The caller
+    with no stanza for this workspace's key raises ``not_for_us``. ``key`` may be several
+    keys (the current one, then retired ones): each addressed one is offered to age. The caller
     owns (and deletes) the returned file; :func:`open_decrypted` does that.
     ``hasher`` (e.g. ``hashlib.sha256()``) sees every ciphertext byte as it is read, so the
     encrypted file's own hash costs no second pass.
     """
     src, staging_dir = Path(src), Path(staging_dir)
-    _check_addressed(src, key)
-    identity = _identity(key)
+    identities = [_identity(k) for k in _check_addressed(src, key)]
     try:
         staging_dir.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=".decrypted-", suffix=".secbundle", dir=staging_dir)
@@ -322,7 +338,7 @@ def decrypt_to(
             counted = _Counting(fin, total, progress, hasher)
             sink = _Counting(out, 0, None)
             try:
-                pyrage.decrypt_io(counted, sink, [identity])
+                pyrage.decrypt_io(counted, sink, identities)
             except (OSError, pyrage.DecryptError) as exc:
                 if counted.cancelled:
                     raise Cancelled("import cancelled; nothing was changed",
@@ -348,7 +364,7 @@ def decrypt_to(
 def open_decrypted(
     src: Path,
     staging_dir: Path,
-    key: Ed25519PrivateKey,
+    key: OwnKeys,
     progress: Progress | None = None,
     hasher: Hasher | None = None,
 ) -> Iterator[Path]:
@@ -365,9 +381,11 @@ __all__ = [
     "AGE_MAGIC",
     "ENCRYPTED_SUFFIX",
     "EncryptedFile",
+    "OwnKeys",
     "decrypt_to",
     "encrypt_file",
     "header_stanzas",
+    "key_list",
     "open_decrypted",
     "sniff",
     "stanza_tag",

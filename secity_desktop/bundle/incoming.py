@@ -11,9 +11,14 @@ import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-from secity_desktop.bundle.encryption import header_stanzas, open_decrypted, sniff, stanza_tag
+from secity_desktop.bundle.encryption import (
+    OwnKeys,
+    header_stanzas,
+    key_list,
+    open_decrypted,
+    sniff,
+    stanza_tag,
+)
 from secity_desktop.bundle.read import Stager, VerifiedBundle, verify_bundle
 from secity_desktop.bundle.safezip import ZipLimits
 from secity_desktop.core.enrolment import TrustedKey
@@ -26,7 +31,7 @@ def verify_bundle_file(
     path: Path,
     trusted: Sequence[TrustedKey],
     *,
-    own_key: Ed25519PrivateKey | None,
+    own_key: OwnKeys | None,
     decrypt_dir: Path,
     require_encrypted: bool = False,
     limits: ZipLimits | None = None,
@@ -38,7 +43,8 @@ def verify_bundle_file(
 ) -> VerifiedBundle:
     """:func:`verify_bundle` for a file as it arrives: age-encrypted (the default) or plain.
 
-    An encrypted file is decrypted with ``own_key`` (the workspace's key) into a temp file
+    An encrypted file is decrypted with ``own_key`` (the workspace's key, or its current key
+    followed by the retired ones a rotation kept) into a temp file
     in ``decrypt_dir`` (bundle/encryption.py), verified there, and the temp file deleted
     whatever happens; the result names the original ``path``. With ``require_encrypted``
     a plain bundle is refused (``unencrypted``). Progress runs once over the file: the
@@ -73,7 +79,7 @@ def verify_bundle_file(
     return vb
 
 
-def _refuse_revoked_recipient(path: Path, own_key: Ed25519PrivateKey, trusted: Sequence[TrustedKey]) -> None:
+def _refuse_revoked_recipient(path: Path, own_key: OwnKeys, trusted: Sequence[TrustedKey]) -> None:
     """Not addressed to us but to a key this workspace knows as revoked: say that, by name.
 
     (Addressed to us and to a revoked key as well is fine: we can read it and the sender's
@@ -81,10 +87,10 @@ def _refuse_revoked_recipient(path: Path, own_key: Ed25519PrivateKey, trusted: S
     is out of date — or by someone holding the revoked key's public half on purpose.
     """
     tags = {s[1] for s in header_stanzas(path) if len(s) > 1 and s[0] == "ssh-ed25519"}
-    if stanza_tag(keys.public_line(own_key.public_key(), "")) in tags:
+    if any(stanza_tag(keys.public_line(k.public_key(), "")) in tags for k in key_list(own_key)):
         return
     for k in trusted:
-        if k.revoked and stanza_tag(k.public_line) in tags:
+        if k.revoked and k.public_line and stanza_tag(k.public_line) in tags:
             raise BundleRejected(
                 "sealed.to_revoked",
                 f"{path.name} is encrypted to the key of {k.label} ({k.fingerprint}), revoked on "

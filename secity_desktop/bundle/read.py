@@ -14,6 +14,7 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from secity_desktop.bundle.constants import CHUNK_SIZE
@@ -27,7 +28,7 @@ from secity_desktop.bundle.documents import (
     parse_revision,
 )
 from secity_desktop.bundle.safezip import SafeZip, ZipLimits, open_bundle_zip
-from secity_desktop.bundle.statements import provisional_keys
+from secity_desktop.bundle.statements import REVOKED_HISTORY, carried_revocations, provisional_keys
 from secity_desktop.bundle.write import MANIFEST, MANIFEST_SIG, evidence_path, review_path
 from secity_desktop.core import framework as fw
 from secity_desktop.core import key_validity
@@ -216,6 +217,47 @@ def _vouched_sig(
         revoked_at=None,
         revoked_by=None,
         revoke_reason=None,
+    )
+
+
+def _revoked_by_date(keys_: Sequence[TrustedKey]) -> dict[str, str]:
+    """fingerprint → the earliest date it is known revoked from (stored and carried statements)."""
+    out: dict[str, str] = {}
+    for k in keys_:
+        if k.revoked_at is None:
+            continue
+        held = out.get(k.fingerprint)
+        if held is None or _instant(k.revoked_at) < _instant(held):
+            out[k.fingerprint] = k.revoked_at
+    return out
+
+
+def _instant(stamp: str) -> datetime:
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+
+
+def _check_vouched_window(revoked_from: str | None, doc: RevisionDoc, what: str) -> None:
+    """A revision a province vouches for, signed by an assessor key revoked from a date.
+
+    The region or nation judges it by the province's rule (core/key_validity.py, ``revoked_from``)
+    with one difference it cannot avoid: it never sees when the *province* received the
+    revision, so the revision's own signed ``finalized_at`` stands for that arrival (it cannot
+    have reached the province earlier) and the province's signature vouches that the province
+    accepted it within its grace. So: finalized before the date → accepted; at or after it
+    (or an unreadable time) → the whole upward bundle is refused, ``vouched.revoked_key``,
+    naming the revision: the province re-exports without it (docs/bundle-format.md).
+    """
+    if revoked_from is None:
+        return
+    window = key_validity.KeyWindow(key_validity.EPOCH, revoked_from, "revoked_from")
+    if key_validity.judge(window, doc.finalized_at, [doc.finalized_at]) == "ok":
+        return
+    raise BundleRejected(
+        "vouched.revoked_key",
+        f"{what}: signed by {doc.assessor.name}'s key {doc.assessor.key_fingerprint} at"
+        f" {doc.finalized_at}, after the province revoked it from {revoked_from}",
+        revision=doc.id, name=doc.assessor.name, fingerprint=doc.assessor.key_fingerprint,
+        signed_at=doc.finalized_at, revoked_from=revoked_from,
     )
 
 
@@ -514,6 +556,8 @@ def verify_bundle(
                 raise BundleRejected("missing_entry", f"the bundle has no {required}")
         body = z.read_small(MANIFEST)
         armoured = _read_sig(z, MANIFEST_SIG)
+        history = [k for k in trusted if k.role == REVOKED_HISTORY]  # judged by, never trusted
+        trusted = [k for k in trusted if k.role != REVOKED_HISTORY]
         trusted = [*trusted, *provisional_keys(body, trusted)]
         late: set[str] = set()
         try:
@@ -527,6 +571,7 @@ def verify_bundle(
             raise BundleRejected("sender_mismatch", "the manifest names a different sender than its signer")
         made = m.audit_head.at if m.audit_head else m.created_at
         _check_window(signer, MANIFEST, late, [m.created_at, made], made)
+        revoked = _revoked_by_date([*history, *carried_revocations(body, signer, trusted)])
         _check_entries(z, m)
         check_lists(m)
         expect = {e.path: (e.sha256, e.size) for e in m.entries}
@@ -569,6 +614,7 @@ def verify_bundle(
             doc = parse_revision(content, re_.path)
             if m.kind == "upward":
                 rsigner = _vouched_sig(sig, content, doc, signer, re_.path)
+                _check_vouched_window(revoked.get(rsigner.fingerprint), doc, re_.path)
             else:
                 rsigner = _check_sig(sig, content, trusted, re_.path)
                 _check_window(rsigner, re_.path, late, [doc.finalized_at], doc.finalized_at)

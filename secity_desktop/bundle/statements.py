@@ -20,7 +20,7 @@ from dataclasses import replace
 from secity_desktop.bundle.documents import parse_manifest
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import SecityError
-from secity_desktop.crypto import rotation
+from secity_desktop.crypto import keys, rotation
 
 
 def _rotations(body: bytes) -> list[rotation.KeyStatement]:
@@ -66,4 +66,51 @@ def provisional_keys(body: bytes, trusted: Sequence[TrustedKey]) -> list[Trusted
             out.append(new)
             pending.remove(st)
             changed = True
+    return out
+
+
+#: The role of a key that is NOT enrolled here, only known as revoked (from a date) by a
+#: statement an office sent (a province's revocation of one of its assessors, received by a
+#: region or the nation): it signs nothing here — ``read`` never checks a signature against
+#: it — but a revision a province vouches for and that key signed is judged by the date.
+REVOKED_HISTORY = "revoked_history"
+
+
+def history_key(fingerprint: str, public_line: str, revoked_from: str, source: str) -> TrustedKey:
+    """A revoked-from-a-date key known only from a statement (see :data:`REVOKED_HISTORY`)."""
+    return TrustedKey(
+        fingerprint=fingerprint, key_id="", public_line=public_line, name="", organisation="",
+        position="", enrolled_at="", enrolled_by=source, revoked_at=revoked_from,
+        revoked_by=source, revoke_reason=None, role=REVOKED_HISTORY, revoked_from=True,
+    )
+
+
+def carried_revocations(body: bytes, signer: TrustedKey,
+                        trusted: Sequence[TrustedKey]) -> list[TrustedKey]:
+    """Revocations (``revoke``/``reenrol``) this manifest carries, made by the office that signed
+    it or an active office key enrolled here, each as a :func:`history_key`.
+
+    Each statement's own signatures are checked here (crypto/rotation.py); one that does not
+    verify is ignored for judging (the import's plan reports it, and never applies it).
+    """
+    try:
+        m = parse_manifest(body)
+    except SecityError:
+        return []
+    offices = [signer] + [k for k in trusted if k.active and k.role == "office"]
+    office_pubs = []
+    for k in offices:
+        try:
+            office_pubs.append(keys.load_public(k.public_line))
+        except SecityError:
+            continue
+    out = []
+    for text in m.key_statements:
+        try:
+            st = rotation.verify(text.encode("utf-8"), office_pubs)
+        except SecityError:
+            continue
+        if st.kind in ("revoke", "reenrol"):
+            out.append(history_key(st.old.fingerprint, st.old.public_key, st.effective_at,
+                                   f"statement by {st.made_by.fingerprint} (in this bundle)"))
     return out

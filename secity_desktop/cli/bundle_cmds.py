@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from secity_desktop.cli.context import Context, add_json_flag
-from secity_desktop.cli.passphrase import add_passphrase_args, unlock
+from secity_desktop.cli.passphrase import add_passphrase_args, unlock, unlock_for_reading
 from secity_desktop.core.errors import SecityError
 from secity_desktop.services.bundle_check import (
     read_allowed_signers,
@@ -185,7 +185,9 @@ def _key_if_encrypted(ctx: Context):  # type: ignore[no-untyped-def]
     if not ImportService.needs_key(ctx.args.files):
         return None
     identity = Identity(ctx.workspace())
-    return unlock(identity, ctx.args.passphrase_file) if identity.has_key() else None
+    # current key and the retired ones a rotation kept: sealed to the old key still opens
+    return (unlock_for_reading(identity, ctx.args.passphrase_file, ctx.args.files)
+            if identity.has_key() else None)
 
 
 def cmd_verify(ctx: Context) -> int:

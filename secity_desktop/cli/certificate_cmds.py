@@ -62,7 +62,7 @@ def cmd_verify(ctx: Context) -> int:
             "no trusted keys: pass --trusted-keys FILE (the province's public key) or use a"
             " workspace that trusts the signing key", code="cli.no_trusted_keys"
         )
-    verdicts = verify(payloads, trusted, ws)
+    verdicts = verify(payloads, trusted, ws, ctx.args.trusted_keys or ())
     results = [v.as_json() for v in verdicts]
     lines: list[str] = []
     lang = ctx.lang

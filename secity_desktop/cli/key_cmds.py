@@ -1,4 +1,4 @@
-"""``secity key init|show|export|passwd|profile``: the assessor's signing key."""
+"""``secity key init|show|export|passwd|rotate|retired|forget-retired|profile``: the signing key."""
 
 from __future__ import annotations
 
@@ -49,6 +49,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_passphrase_args(ro, new=True)
     add_json_flag(ro)
     ro.set_defaults(handler=cmd_rotate)
+
+    rl = ksub.add_parser("retired", help="the retired keys kept after `key rotate` (they open "
+                         "bundles sealed to the old key)")
+    add_json_flag(rl)
+    rl.set_defaults(handler=cmd_retired)
+
+    fr = ksub.add_parser("forget-retired", help="delete a retired private key for good (bundles "
+                         "sealed to it can no longer be opened here; its public half is kept)")
+    fr.add_argument("key", help="the retired key's id or fingerprint (see `secity key retired`)")
+    add_json_flag(fr)
+    fr.set_defaults(handler=cmd_forget_retired)
 
     pr = ksub.add_parser("profile", help="set your name, position, organisation, province")
     _profile_args(pr)
@@ -141,4 +152,21 @@ def cmd_rotate(ctx: Context) -> int:
         "give the statement to your office (secity trust apply FILE); the old key is kept as "
         f"{r.retired_key.name}",
     )
+    return 0
+
+
+def cmd_retired(ctx: Context) -> int:
+    kept = Identity(ctx.workspace()).retired_keys()
+    ctx.emit(
+        [{"fingerprint": k.fingerprint, "key_id": k.key_id, "file": k.path.name} for k in kept],
+        "\n".join(f"{k.fingerprint}  {k.key_id}  {k.path.name}" for k in kept)
+        or "no retired private key is kept",
+    )
+    return 0
+
+
+def cmd_forget_retired(ctx: Context) -> int:
+    info = Identity(ctx.workspace()).forget_retired(ctx.args.key)
+    ctx.emit({"forgotten": info.fingerprint, "key_id": info.key_id},
+             f"retired private key {info.fingerprint} deleted; its public half is kept")
     return 0

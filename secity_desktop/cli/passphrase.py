@@ -11,8 +11,9 @@ import argparse
 import getpass
 import logging
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from secity_desktop import messages
 from secity_desktop.cli.say import language, say
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # annotations only: commands without a key never load cryptog
     from secity_desktop.services.identity import Identity
 
 TRIES = 3
+T = TypeVar("T")
 
 
 class _NeverOnCommandLine(argparse.Action):
@@ -108,14 +110,24 @@ def new_passphrase(file: Path | None) -> bytes:
 
 def unlock(identity: Identity, file: Path | None) -> Ed25519PrivateKey:
     """Open the signing key: once from a file, or up to three tries at the prompt."""
+    return _unlock(identity, file, identity.unlock)
+
+
+def unlock_for_reading(identity: Identity, file: Path | None,
+                       files: Sequence[Path] | None = None) -> tuple[Ed25519PrivateKey, ...]:
+    """The keys that open sealed bundles (current, then the retired ones ``files`` are
+    addressed to), with ONE passphrase."""
+    return _unlock(identity, file, lambda phrase: identity.unlock_for_reading(phrase, files))
+
+
+def _unlock(identity: Identity, file: Path | None, opener: Callable[[bytes], T]) -> T:
     if file is not None:
-        return identity.unlock(from_file(file))
+        return opener(from_file(file))
     identity.info()  # a missing key is reported before anyone types a passphrase
     lang = language(None)
     for attempt in range(1, TRIES + 1):
         try:
-            return identity.unlock(_ask(say(lang, "passphrase.ask",
-                                            "Passphrase for your signing key: ")))
+            return opener(_ask(say(lang, "passphrase.ask", "Passphrase for your signing key: ")))
         except WrongPassphraseError:
             if attempt == TRIES:
                 break

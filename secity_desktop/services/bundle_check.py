@@ -11,12 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
+from secity_desktop.bundle.encryption import OwnKeys
 from secity_desktop.bundle.incoming import verify_bundle_file
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import BundleRejected, ValidationError
-from secity_desktop.crypto import keys
+from secity_desktop.crypto import allowed_signers, keys
 from secity_desktop.services.identity import Identity
 from secity_desktop.services.trust import TrustService
 from secity_desktop.services.workspace import Workspace
@@ -31,17 +30,26 @@ def read_allowed_signers(path: Path) -> list[TrustedKey]:
             f"cannot read {path}: {exc}", code="allowed_signers_unreadable", path=str(path)
         ) from None
     out = []
+    comment = ""
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
+            comment = line
             continue
         at = line.find("ssh-ed25519 ")
         if at < 0:
             continue
         pub, _ = keys.parse_public_line(line[at:])
         principal = line.split()[0].strip('"')
+        # a window written by `trust export` (valid-after/valid-before): judged as at import
+        w = allowed_signers.window_of_line(line[:at], comment)
+        comment = ""
+        revoked = w is not None and w.ending == "revoked"
         out.append(TrustedKey(keys.fingerprint(pub), keys.key_id(pub), keys.public_line(pub, ""),
-                              principal, "", "", "", "", None, None, None))
+                              principal, "", "", "", "", w.valid_until if revoked else None,
+                              None, None, valid_from=w.valid_from if w else None,
+                              retired_at=None if w is None or revoked else w.valid_until,
+                              revoked_from=revoked))
     return out
 
 
@@ -88,7 +96,7 @@ class BundleVerdict:
 
 
 def verify_files(files: Sequence[Path], trusted: Sequence[TrustedKey],
-                 own_key: Ed25519PrivateKey | None = None) -> list[BundleVerdict]:
+                 own_key: OwnKeys | None = None) -> list[BundleVerdict]:
     """Check files without importing them; an encrypted one is opened with ``own_key`` into a
     temporary folder that is removed afterwards (refused ``not_for_us`` without a key)."""
     import tempfile
@@ -105,7 +113,7 @@ def verify_files(files: Sequence[Path], trusted: Sequence[TrustedKey],
     return out
 
 
-def _verify_one(f: Path, trusted: Sequence[TrustedKey], own_key: Ed25519PrivateKey | None,
+def _verify_one(f: Path, trusted: Sequence[TrustedKey], own_key: OwnKeys | None,
                 tmp: Path) -> BundleVerdict:
     try:
         vb = verify_bundle_file(f, list(trusted), own_key=own_key, decrypt_dir=tmp)

@@ -35,10 +35,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
 from secity_desktop import log
-from secity_desktop.bundle.encryption import sniff
+from secity_desktop.bundle.encryption import OwnKeys, sniff
 from secity_desktop.bundle.incoming import verify_bundle_file
 from secity_desktop.bundle.plan import Plan, PlanFacts, Rejection, facts_wanted, plan_import
 from secity_desktop.bundle.read import VerifiedBundle, file_sha256, flush_staged
@@ -130,7 +128,7 @@ class CheckBundlesOperation(Operation[Plan]):
     title = "checking bundles"
 
     def __init__(self, svc: ImportService, paths: Sequence[Path], *, stage: bool = True,
-                 own_key: Ed25519PrivateKey | None = None) -> None:
+                 own_key: OwnKeys | None = None) -> None:
         self.svc = svc
         self.paths = [Path(p) for p in paths]
         self.stage = stage
@@ -242,7 +240,8 @@ class ImportService:
         self.quarantine_dir = ws.data_dir / "quarantine"
 
     def trusted(self) -> list[TrustedKey]:
-        return TrustService(self.ws).all()
+        # + revocations received about keys not enrolled here (vouched revisions are judged by them)
+        return TrustService(self.ws).all() + key_statements.revoked_history(self.ws)
 
     def known_frameworks(self) -> dict[str, Framework]:
         """Frameworks already held, so a bundle's copy is checked by hash instead of re-parsed."""
@@ -250,7 +249,7 @@ class ImportService:
 
     # --- the operations ---------------------------------------------------
     def check_operation(self, paths: Sequence[Path], *, stage: bool = True,
-                        own_key: Ed25519PrivateKey | None = None) -> CheckBundlesOperation:
+                        own_key: OwnKeys | None = None) -> CheckBundlesOperation:
         return CheckBundlesOperation(self, paths, stage=stage, own_key=own_key)
 
     @staticmethod
@@ -283,7 +282,7 @@ class ImportService:
         stage_dir: Path | None,
         progress: Progress | None = None,
         framework_cache: dict[str, Framework] | None = None,
-        own_key: Ed25519PrivateKey | None = None,
+        own_key: OwnKeys | None = None,
         decrypt_dir: Path | None = None,
     ) -> tuple[list[VerifiedBundle], list[Rejection]]:
         """Verify files; reads no database when ``framework_cache`` is given (worker threads).
@@ -308,7 +307,7 @@ class ImportService:
         staging: BlobStaging | None,
         progress: Progress | None,
         cache: dict[str, Framework],
-        own_key: Ed25519PrivateKey | None,
+        own_key: OwnKeys | None,
         decrypt_dir: Path,
     ) -> tuple[list[VerifiedBundle], list[Rejection]]:
         sizes = [_size(p) for p in paths]
@@ -397,7 +396,7 @@ class ImportService:
         return plan
 
     def dry_run(self, paths: Sequence[Path], progress: Progress | None = None,
-                own_key: Ed25519PrivateKey | None = None) -> Plan:
+                own_key: OwnKeys | None = None) -> Plan:
         return run_inline(self.check_operation(paths, stage=False, own_key=own_key),
                           progress or no_progress)
 
@@ -432,7 +431,7 @@ class ImportService:
         return run_inline(self.apply_operation(plan))
 
     def import_files(self, paths: Sequence[Path], progress: Progress | None = None,
-                     own_key: Ed25519PrivateKey | None = None) -> ImportResult:
+                     own_key: OwnKeys | None = None) -> ImportResult:
         """Verify, plan and apply in one go (the CLI without --dry-run)."""
         check = self.check_operation(paths, own_key=own_key)
         plan = run_inline(check, progress or no_progress)

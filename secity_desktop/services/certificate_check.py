@@ -22,7 +22,7 @@ from secity_desktop.core import key_window
 from secity_desktop.core.errors import SignatureError, ValidationError
 from secity_desktop.core.key_window import KeyHistory
 from secity_desktop.core.thai_calendar import format_date_en, format_date_th, format_datetime_th
-from secity_desktop.crypto import certpayload
+from secity_desktop.crypto import allowed_signers, certpayload
 from secity_desktop.services import key_history
 from secity_desktop.services.certificates import payloads_in_pdf, tier_label, workspace_trusted_keys
 from secity_desktop.services.workspace import Workspace
@@ -115,11 +115,29 @@ def trusted_keys(
     return trusted
 
 
+def file_histories(files: Sequence[Path]) -> dict[str, KeyHistory]:
+    """The key windows stated by allowed_signers files (``valid-after``/``valid-before``, as
+    ``secity trust export`` writes them), so a verifier holding only that file gets the
+    history check too. Read after :func:`trusted_keys` read the same files (errors there)."""
+    out: dict[str, KeyHistory] = {}
+    for path in files:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        for fp, w in allowed_signers.read_windows(text).items():
+            revoked = w.ending == "revoked"
+            out[fp] = KeyHistory(fp, w.valid_from, None if revoked else w.valid_until,
+                                 w.valid_until if revoked else None, source="file")
+    return out
+
+
 def payloads_from_pdf(path: Path) -> list[str]:
     return payloads_in_pdf(path)
 
 
-def verify(payloads: Sequence[str], trusted: TrustedKeys, ws: Workspace | None) -> list[CertificateVerdict]:
+def verify(payloads: Sequence[str], trusted: TrustedKeys, ws: Workspace | None,
+           files: Sequence[Path] = ()) -> list[CertificateVerdict]:
     """A verdict per payload: the signature by a trusted key, then the key's window.
 
     The window is checked twice (core/key_window.py): against the one the certificate
@@ -130,6 +148,9 @@ def verify(payloads: Sequence[str], trusted: TrustedKeys, ws: Workspace | None) 
     histories = ({k.history.fingerprint: k.history
                   for k in key_history.known_keys(ws, include_enrolled=True, events=events)}
                  if ws is not None else {})
+    # windows stated by --trusted-keys allowed_signers files, for keys the workspace has no
+    # history of (a verifier with only the exported file; the workspace's own records win)
+    histories = file_histories(files) | histories
     register: set[tuple[str, str]] | None = None
     out = []
     for p in payloads:

@@ -16,6 +16,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from secity_desktop.bundle.encryption import OwnKeys
 from secity_desktop.bundle.plan import Action, Plan
 from secity_desktop.bundle.read import VerifiedBundle
 from secity_desktop.core.errors import ConflictError, SecityError, StoreError
@@ -65,7 +66,7 @@ class CheckBundles(Operation[CheckedImport]):
     title = "checking bundles"
 
     def __init__(self, svc: ImportService, files: list[Path],
-                 own_key: Ed25519PrivateKey | None = None) -> None:
+                 own_key: OwnKeys | None = None) -> None:
         self.svc = svc
         self.files = list(files)
         self.own_key = own_key

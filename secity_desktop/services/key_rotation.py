@@ -2,8 +2,10 @@
 
 ``secity key rotate`` makes a new key and a *rotation statement* (crypto/rotation.py)
 signed by the old key — the holder wants the change — and by the new one — possession.
-The old key files are kept beside the new ones as ``signing_key.retired-<key id>``
-(never deleted: they signed the workspace's history). The statement file goes to the
+The old key files are kept beside the new ones as ``assessor_ed25519.retired-<key id>``,
+the private half re-protected under the *new* passphrase so that a bundle sealed to the old
+key while in transit still opens (``Identity.unlock_for_reading``); a person may delete it
+(``secity key forget-retired``), the ``.pub`` half stays for the history. The statement file goes to the
 office with the new public key.
 
 ``secity trust apply STATEMENT`` (any kind: rotate, reenrol, revoke) goes through
@@ -28,7 +30,12 @@ from secity_desktop.core.errors import ConflictError
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.crypto import keys, rotation
 from secity_desktop.services import key_statements
-from secity_desktop.services.identity import KEY_FILE, Identity, check_new_passphrase
+from secity_desktop.services.identity import (
+    KEY_FILE,
+    RETIRED_PREFIX,
+    Identity,
+    check_new_passphrase,
+)
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import audit
 from secity_desktop.store import trust as trust_store
@@ -63,9 +70,12 @@ def rotate(ws: Workspace, old_passphrase: bytes, new_passphrase: bytes, statemen
     path = ident.key_path
     staged = path.with_name(KEY_FILE + ".new")
     keys.write_private(new, staged, new_passphrase, prof.name)
-    retired = path.with_name(f"{KEY_FILE}.retired-{old_id}")
-    os.replace(path, retired)
-    os.replace(path.with_name(KEY_FILE + ".pub"), retired.with_name(retired.name + ".pub"))
+    # The old private key stays, re-protected under the NEW passphrase (same OpenSSH format,
+    # today's rounds): bundles sealed to it while in transit still open with one prompt.
+    # Earlier retired keys follow the passphrase too. Never written unencrypted.
+    ident.rewrap_retired(old_passphrase, new_passphrase)
+    retired = path.with_name(f"{RETIRED_PREFIX}{old_id}")
+    keys.write_private(old, retired, new_passphrase, keys.read_comment(path))  # + its .pub
     os.replace(staged, path)
     os.replace(staged.with_name(staged.name + ".pub"), path.with_name(KEY_FILE + ".pub"))
     statement_dir.mkdir(parents=True, exist_ok=True)

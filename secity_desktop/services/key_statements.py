@@ -35,6 +35,7 @@ from typing import Literal
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from secity_desktop.bundle.read import VerifiedBundle
+from secity_desktop.bundle.statements import history_key
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import (
     ConflictError,
@@ -353,3 +354,32 @@ def apply_bundles(ws: Workspace, bundles: Sequence[VerifiedBundle], actor: str) 
         out += apply_carried(ws, vb.key_statements, bundle=vb.path.name,
                              bundle_sha256=vb.file_sha256, actor=actor, makers=_makers(vb))
     return out
+
+
+def revoked_history(ws: Workspace) -> list[TrustedKey]:
+    """Keys NOT enrolled here that an office's received statement revoked from a date (a
+    province's assessors, at a region or the nation): handed to the bundle reader with the
+    trusted keys so that a revision a province vouches for, signed by such a key after its
+    date, is refused (``bundle.vouched.revoked_key``; bundle/read.py). The earliest date wins.
+    """
+    enrolled = {k.fingerprint for k in trust_store.all_keys(ws.db)}
+    found: dict[str, TrustedKey] = {}
+    for r in rows.history(ws.db):
+        if (r.origin != "received" or r.kind not in ("revoke", "reenrol")
+                or r.old_fingerprint in enrolled):
+            continue
+        try:
+            public = str(json.loads(json.loads(r.document)["statement"])["old"]["public_key"])
+        except (ValueError, KeyError, TypeError):
+            public = ""
+        k = history_key(r.old_fingerprint, public, r.effective_at, f"statement {r.sha256[:12]}")
+        held = found.get(k.fingerprint)
+        if held is None or _earlier(k.revoked_at or "", held.revoked_at or ""):
+            found[k.fingerprint] = k
+    return list(found.values())
+
+
+def _earlier(a: str, b: str) -> bool:
+    from datetime import datetime
+
+    return datetime.fromisoformat(a.replace("Z", "+00:00")) < datetime.fromisoformat(b.replace("Z", "+00:00"))

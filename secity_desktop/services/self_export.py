@@ -87,7 +87,10 @@ class SelfExportOperation(BundleWriteOperation):
         self.written = guarded_write(path, lambda: write_sealed(
             path, self.sealing, lambda p, prog: write_bundle(
                 p, job.revisions, job.frameworks, job.blob_path, job.sender, self.key,
-                prog, kind="self"),
+                prog, kind="self",
+                # the municipality key's own rotations, as a field bundle carries an assessor's:
+                # the office moves the enrolment and accepts the new key (docs/key-rotation.md)
+                key_statements=job.statements.envelopes(self.key)),
             byte_progress(progress, "bundle"),
         ))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from secity_desktop.core import key_validity
 from secity_desktop.core.enrolment import KEY_ROLES, TrustedKey
 from secity_desktop.core.errors import ConflictError, ValidationError
 from secity_desktop.core.lifecycle import Role
@@ -157,13 +158,27 @@ class TrustService:
         return key
 
     def allowed_signers(self) -> str:
-        """Unrevoked keys as an OpenSSH allowed_signers file (name as a # line above each)."""
-        entries = [
-            (k.principal, keys.public_line(keys.load_public(k.public_line),
-                                           f"{k.name} {k.organisation}".strip()))
-            for k in self.all()
-            if not k.revoked
-        ]
+        """Enrolled keys as an OpenSSH allowed_signers file (name as a # line above each).
+
+        A key replaced by a rotation or revoked *from a date* is listed with its window as
+        ``valid-after``/``valid-before`` options (``ssh-keygen -Y verify -Overify-time=…``
+        honours them; ``certificate verify --trusted-keys`` reads them back); a key that
+        replaced another starts at its ``valid-after``. A key revoked outright is left out:
+        nothing it signed counts any more (docs/key-rotation.md, "allowed_signers windows").
+        """
+        entries = []
+        for k in self.all():
+            w = key_validity.window_of(k)
+            if w.ending == "revoked":
+                continue
+            window = None
+            if w.valid_until is not None or w.valid_from != key_validity.EPOCH:
+                window = allowed_signers.Window(
+                    None if w.valid_from == key_validity.EPOCH else w.valid_from, w.valid_until,
+                    None if w.ending is None else ("retired" if w.ending == "retired" else "revoked"))
+            entries.append((k.principal, keys.public_line(keys.load_public(k.public_line),
+                                                          f"{k.name} {k.organisation}".strip()),
+                            window))
         return allowed_signers.allowed_signers_text(entries)
 
     # --- added for the front ends (issue 9): key files read here, never in gui/ or cli/ ---

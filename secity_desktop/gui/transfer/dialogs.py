@@ -6,7 +6,8 @@ is never put in a message, a log or an exception text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -71,10 +72,14 @@ def ask_passphrase(parent: QtWidgets.QWidget, prompt: str, error: str = "",
 
 
 def unlock_key(parent: QtWidgets.QWidget, identity: Identity, ask: AskPassphrase,
-               prompt: str) -> Ed25519PrivateKey | None:
+               prompt: str, *, reading: Sequence[Path] | None = None
+               ) -> Ed25519PrivateKey | tuple[Ed25519PrivateKey, ...] | None:
     """Ask until the passphrase opens the key (a wrong one is said plainly and asked again).
 
     With no key yet nothing is asked: the person is told where to create one (None returned).
+    With ``reading`` (the files about to be read) the result is the keys that open them: the
+    current key, then the retired ones a rotation kept that the files are sealed to, opened
+    with the same one passphrase.
     """
     if not identity.has_key():
         show_error(parent, NotFoundError(
@@ -87,7 +92,8 @@ def unlock_key(parent: QtWidgets.QWidget, identity: Identity, ask: AskPassphrase
         if phrase is None:
             return None
         try:
-            return identity.unlock(phrase)
+            return (identity.unlock_for_reading(phrase, reading) if reading is not None
+                    else identity.unlock(phrase))
         except WrongPassphraseError:
             error = QtCore.QCoreApplication.translate("SyncDialogs", "Wrong passphrase; try again.")
 

@@ -258,7 +258,8 @@ class ImportPage(QtWidgets.QWidget):
             identity = Identity(self.svc.ws)
             if identity.has_key():
                 key = unlock_key(self, identity, self.ask, self.tr(
-                    "Passphrase of this workspace's key, to open the encrypted bundle(s)"))
+                    "Passphrase of this workspace's key, to open the encrypted bundle(s)"),
+                    reading=list(self.files))
                 if key is None:
                     return
         self.runner.run(CheckBundles(self.svc, list(self.files), key), self.tr("Checking bundles"),
