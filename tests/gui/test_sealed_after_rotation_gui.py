@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from secity_desktop.gui.qt import QtWidgets
+from secity_desktop.gui import common
 from secity_desktop.gui.transfer.key_page import KeyPage
 from secity_desktop.gui.transfer.place import SyncPlace
 from secity_desktop.services.bundle_export import ExportService
@@ -37,7 +37,7 @@ def test_import_page_opens_a_bundle_sealed_to_the_replaced_key(
         (tmp_path / "stick").mkdir()
         sealed = ExportService(a).export([aid], tmp_path / "stick", Identity(a).unlock(flow.PASS),
                                          encrypt=True).path
-        monkeypatch.setattr(QtWidgets.QMessageBox, "information", lambda *_x: None)
+        monkeypatch.setattr(common, "show_box", lambda _box: None)  # the notices say "done"
         keys_page = KeyPage(Identity(p), Answers(flow.PASS, NEW_PASS))
         qtbot.addWidget(keys_page)
         assert keys_page.rotate_key(tmp_path / "st") is not None
