@@ -14,7 +14,6 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from secity_desktop.bundle.constants import CHUNK_SIZE
@@ -28,15 +27,19 @@ from secity_desktop.bundle.documents import (
     parse_revision,
 )
 from secity_desktop.bundle.safezip import SafeZip, ZipLimits, open_bundle_zip
+from secity_desktop.bundle.signers import (
+    check_signature,
+    check_vouched_window,
+    check_window,
+    claim_sender,
+    revoked_by_date,
+    vouched_signature,
+)
 from secity_desktop.bundle.statements import REVOKED_HISTORY, carried_revocations, provisional_keys
 from secity_desktop.bundle.write import MANIFEST, MANIFEST_SIG, evidence_path, review_path
 from secity_desktop.core import framework as fw
-from secity_desktop.core import key_validity
 from secity_desktop.core.enrolment import TrustedKey
-from secity_desktop.core.errors import BundleRejected, FrameworkError, SignatureError
-from secity_desktop.core.thai_calendar import now_iso
-from secity_desktop.crypto import keys, sshsig
-from secity_desktop.crypto.constants import BUNDLE_NAMESPACE
+from secity_desktop.core.errors import BundleRejected, FrameworkError
 
 #: Where the OS offers one call that flushes everything (POSIX ``sync``), staged evidence is not
 #: fsynced file by file; the importer calls :func:`flush_staged` once per batch instead, before
@@ -108,157 +111,6 @@ def file_sha256(path: Path) -> tuple[str, int]:
     except OSError as exc:
         raise BundleRejected("unreadable", f"cannot read {path.name}: {exc.strerror}") from None
     return h.hexdigest(), n
-
-
-_SIG_REASONS = {
-    "malformed": "bad_signature",
-    "bad_namespace": "bad_signature",
-    "wrong_namespace": "wrong_namespace",
-    "unknown_key": "unknown_signer",
-    "bad_signature": "bad_signature",
-}
-
-
-def _check_sig(armoured: str, data: bytes, trusted: Sequence[TrustedKey], what: str) -> TrustedKey:
-    by_raw = {k.fingerprint: k for k in trusted}
-    try:
-        pub = sshsig.verify(armoured, data, BUNDLE_NAMESPACE, [keys.load_public(k.public_line) for k in trusted])
-    except SignatureError as exc:
-        raise BundleRejected(_SIG_REASONS.get(exc.reason, "bad_signature"), f"{what}: {exc}") from None
-    return by_raw[keys.fingerprint(pub)]
-
-
-def _check_window(key: TrustedKey, what: str, vb_late: set[str], claims: Sequence[str],
-                  made: str) -> None:
-    """Was the key valid for what this bundle claims, arriving now? (core/key_validity.py)
-
-    For the manifest the claims are its signed times — ``created_at`` (the newest event it
-    carries) and the audit head's ``at`` (when it was made, ``made``); for a revision, its
-    ``finalized_at``. Only ``made`` must fall after a replacing key took over: a new office
-    key may well re-send results approved before its rotation.
-    """
-    window = key_validity.window_of(key)
-    if window.valid_until is None and window.valid_from == key_validity.EPOCH:
-        return
-    now = now_iso()
-    verdict = key_validity.judge(key_validity.KeyWindow(window.valid_from), now, [made])
-    if verdict == "ok":
-        ending = key_validity.KeyWindow(key_validity.EPOCH, window.valid_until, window.ending)
-        verdict = key_validity.judge(ending, now, claims)
-    if verdict == "revoked_key":
-        raise BundleRejected(
-            "revoked_key",
-            f"{what}: signed by {key.name}'s key {key.fingerprint}, revoked on {key.revoked_at}",
-        )
-    if verdict == "key_retired":
-        raise BundleRejected(
-            "key_retired",
-            f"{what}: signed by {key.name}'s key {key.fingerprint}, replaced on {key.retired_at};"
-            " it arrived after the grace, or claims to be signed after the key was replaced",
-            name=key.name, fingerprint=key.fingerprint, retired_at=key.retired_at,
-        )
-    if verdict == "not_yet_valid":
-        raise BundleRejected(
-            "key_not_yet_valid",
-            f"{what}: claims to be signed by {key.name}'s key {key.fingerprint} before it replaced"
-            f" the old key ({window.valid_from})",
-            name=key.name, fingerprint=key.fingerprint, valid_from=window.valid_from,
-        )
-    if key_validity.late(window, now):
-        vb_late.add(key.fingerprint)
-
-
-def _claim_sender(exc: BundleRejected, armoured: str, body: bytes) -> None:
-    """Who an unknown signer says they are, so the office can enrol them after comparing.
-
-    Only a claim: the key embedded in the signature, when the manifest really is
-    signed by it and names that same key. A person compares the fingerprint with
-    the sender before trusting it; nothing here is trusted by itself.
-    """
-    try:
-        pub = sshsig.verify(armoured, body, BUNDLE_NAMESPACE, [sshsig.embedded_key(armoured)])
-        m = parse_manifest(body)
-    except (SignatureError, BundleRejected):
-        return
-    fp = keys.fingerprint(pub)
-    if m.sender.key_fingerprint != fp:
-        return
-    exc.params.update(
-        sender_fingerprint=fp, sender_public=keys.public_line(pub, ""),
-        sender_name=m.sender.name, sender_organisation=m.sender.organisation,
-    )
-
-
-def _vouched_sig(
-    armoured: str, data: bytes, doc: RevisionDoc, voucher: TrustedKey, what: str
-) -> TrustedKey:
-    """An assessor's signature inside a province's upward bundle.
-
-    The region does not enrol assessors; it trusts the province that signed the
-    manifest. The revision's own signature must still be valid and made by the
-    key the revision names, so the assessor's authorship travels intact.
-    """
-    try:
-        claimed = sshsig.embedded_key(armoured)
-        pub = sshsig.verify(armoured, data, BUNDLE_NAMESPACE, [claimed])
-    except SignatureError as exc:
-        raise BundleRejected(_SIG_REASONS.get(exc.reason, "bad_signature"), f"{what}: {exc}") from None
-    if keys.fingerprint(pub) != doc.assessor.key_fingerprint:
-        raise BundleRejected("sender_mismatch", f"{what} names a different assessor than its signer")
-    return TrustedKey(
-        fingerprint=keys.fingerprint(pub),
-        key_id=keys.key_id(pub),
-        public_line=keys.public_line(pub, ""),
-        name=doc.assessor.name,
-        organisation=doc.assessor.organisation,
-        position=doc.assessor.position,
-        enrolled_at=voucher.enrolled_at,
-        enrolled_by=f"vouched for by {voucher.name} ({voucher.fingerprint})",
-        revoked_at=None,
-        revoked_by=None,
-        revoke_reason=None,
-    )
-
-
-def _revoked_by_date(keys_: Sequence[TrustedKey]) -> dict[str, str]:
-    """fingerprint → the earliest date it is known revoked from (stored and carried statements)."""
-    out: dict[str, str] = {}
-    for k in keys_:
-        if k.revoked_at is None:
-            continue
-        held = out.get(k.fingerprint)
-        if held is None or _instant(k.revoked_at) < _instant(held):
-            out[k.fingerprint] = k.revoked_at
-    return out
-
-
-def _instant(stamp: str) -> datetime:
-    return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-
-
-def _check_vouched_window(revoked_from: str | None, doc: RevisionDoc, what: str) -> None:
-    """A revision a province vouches for, signed by an assessor key revoked from a date.
-
-    The region or nation judges it by the province's rule (core/key_validity.py, ``revoked_from``)
-    with one difference it cannot avoid: it never sees when the *province* received the
-    revision, so the revision's own signed ``finalized_at`` stands for that arrival (it cannot
-    have reached the province earlier) and the province's signature vouches that the province
-    accepted it within its grace. So: finalized before the date → accepted; at or after it
-    (or an unreadable time) → the whole upward bundle is refused, ``vouched.revoked_key``,
-    naming the revision: the province re-exports without it (docs/bundle-format.md).
-    """
-    if revoked_from is None:
-        return
-    window = key_validity.KeyWindow(key_validity.EPOCH, revoked_from, "revoked_from")
-    if key_validity.judge(window, doc.finalized_at, [doc.finalized_at]) == "ok":
-        return
-    raise BundleRejected(
-        "vouched.revoked_key",
-        f"{what}: signed by {doc.assessor.name}'s key {doc.assessor.key_fingerprint} at"
-        f" {doc.finalized_at}, after the province revoked it from {revoked_from}",
-        revision=doc.id, name=doc.assessor.name, fingerprint=doc.assessor.key_fingerprint,
-        signed_at=doc.finalized_at, revoked_from=revoked_from,
-    )
 
 
 def _check_self(m: Manifest, revisions: list[VerifiedRevision], signer: TrustedKey) -> None:
@@ -561,17 +413,17 @@ def verify_bundle(
         trusted = [*trusted, *provisional_keys(body, trusted)]
         late: set[str] = set()
         try:
-            signer = _check_sig(armoured, body, trusted, MANIFEST)
+            signer = check_signature(armoured, body, trusted, MANIFEST)
         except BundleRejected as exc:
             if exc.reason == "unknown_signer":
-                _claim_sender(exc, armoured, body)
+                claim_sender(exc, armoured, body)
             raise
         m = parse_manifest(body)
         if m.sender.key_fingerprint != signer.fingerprint or m.sender.key_id != signer.key_id:
             raise BundleRejected("sender_mismatch", "the manifest names a different sender than its signer")
         made = m.audit_head.at if m.audit_head else m.created_at
-        _check_window(signer, MANIFEST, late, [m.created_at, made], made)
-        revoked = _revoked_by_date([*history, *carried_revocations(body, signer, trusted)])
+        check_window(signer, MANIFEST, late, [m.created_at, made], made)
+        revoked = revoked_by_date([*history, *carried_revocations(body, signer, trusted)])
         _check_entries(z, m)
         check_lists(m)
         expect = {e.path: (e.sha256, e.size) for e in m.entries}
@@ -613,11 +465,11 @@ def verify_bundle(
             sig = _read_checked(z, re_.signature_path, expect, MAX_SIG).decode("ascii", "replace")
             doc = parse_revision(content, re_.path)
             if m.kind == "upward":
-                rsigner = _vouched_sig(sig, content, doc, signer, re_.path)
-                _check_vouched_window(revoked.get(rsigner.fingerprint), doc, re_.path)
+                rsigner = vouched_signature(sig, content, doc, signer, re_.path)
+                check_vouched_window(revoked.get(rsigner.fingerprint), doc, re_.path)
             else:
-                rsigner = _check_sig(sig, content, trusted, re_.path)
-                _check_window(rsigner, re_.path, late, [doc.finalized_at], doc.finalized_at)
+                rsigner = check_signature(sig, content, trusted, re_.path)
+                check_window(rsigner, re_.path, late, [doc.finalized_at], doc.finalized_at)
             if (doc.assessor.key_fingerprint, doc.assessor.key_id) != (rsigner.fingerprint, rsigner.key_id):
                 raise BundleRejected("sender_mismatch", f"{re_.path} names a different assessor than its signer")
             check_revision(doc, m, frameworks)

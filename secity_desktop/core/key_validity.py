@@ -53,14 +53,15 @@ class KeyWindow:
     ending: Ending | None = None  # why it ends: a rotation, or a revocation
 
 
-def _t(stamp: str) -> datetime:
+def instant(stamp: str) -> datetime:
+    """An ISO time as an aware instant (``Z`` read as UTC)."""
     return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
 
 
 def _claim(stamp: str) -> datetime | None:
     """A time written by the signer: unreadable (or without an offset) proves nothing."""
     try:
-        t = _t(stamp)
+        t = instant(stamp)
     except ValueError:
         return None
     return t if t.tzinfo is not None else None
@@ -73,13 +74,13 @@ def judge(window: KeyWindow, received_at: str, claimed: Iterable[str] = ()) -> V
     ``finalized_at``), which only ever narrow what is accepted: an unreadable one never
     earns the rotation grace.
     """
-    got = _t(received_at)
+    got = instant(received_at)
     claims = [_claim(c) for c in claimed]
-    if any(c is not None and c < _t(window.valid_from) for c in claims):
+    if any(c is not None and c < instant(window.valid_from) for c in claims):
         return "not_yet_valid"
     if window.valid_until is None:
         return "ok"
-    until = _t(window.valid_until)
+    until = instant(window.valid_until)
     if got < until:
         return "ok"
     if window.ending == "revoked":
@@ -92,7 +93,7 @@ def judge(window: KeyWindow, received_at: str, claimed: Iterable[str] = ()) -> V
 
 def late(window: KeyWindow, received_at: str) -> bool:
     """Accepted only thanks to a grace (the import report says so, for a person to check)."""
-    return window.valid_until is not None and _t(received_at) >= _t(window.valid_until)
+    return window.valid_until is not None and instant(received_at) >= instant(window.valid_until)
 
 
 def window_of(key: TrustedKey) -> KeyWindow:
@@ -103,7 +104,7 @@ def window_of(key: TrustedKey) -> KeyWindow:
     rotation and its revocation; ``ending`` says which, and so which grace applies.
     """
     start = key.valid_from or EPOCH
-    if key.revoked_at is not None and (key.retired_at is None or _t(key.revoked_at) <= _t(key.retired_at)):
+    if key.revoked_at is not None and (key.retired_at is None or instant(key.revoked_at) <= instant(key.retired_at)):
         return KeyWindow(start, key.revoked_at, "revoked_from" if key.revoked_from else "revoked")
     if key.retired_at is not None:
         return KeyWindow(start, key.retired_at, "retired")
@@ -117,7 +118,7 @@ def signed_while_valid(key: TrustedKey, at: str) -> bool:
 
 def certificate_valid(window: KeyWindow, issued_at: str) -> bool:
     """A certificate counts if it was issued inside its signing key's window (a date or instant)."""
-    issued = _t(issued_at if "T" in issued_at else issued_at + "T12:00:00+07:00")
-    if issued < _t(window.valid_from):
+    issued = instant(issued_at if "T" in issued_at else issued_at + "T12:00:00+07:00")
+    if issued < instant(window.valid_from):
         return False
-    return window.valid_until is None or issued < _t(window.valid_until)
+    return window.valid_until is None or issued < instant(window.valid_until)
