@@ -1,4 +1,4 @@
-"""The app at the nation's size (issue 11): GUI start, place switch, dashboard, coverage, exports.
+"""The app at the nation's size (issue 11): GUI start, place switch, dashboard, coverage, trend, exports.
 
 Runs on the workspace ``bench/national.py build`` makes (7,850 local governments ×
 10 fiscal years, ≈2.7 M responses): ``$SECITY_NATIONAL_DIR`` if set, else one built
@@ -210,6 +210,10 @@ def run() -> list[Row]:
         ("  baseline: the same computing the scores it shows", cov_c, "ms"),
         (f"  baseline: bare SELECT of {YEAR}'s response rows", floor, "ms"),
     ]
+    from bench_trend import run as trend  # type: ignore[import-not-found]
+
+    rows += trend()  # province and national trends beside the dashboard refresh (bench_trend.py)
+    rows.append(("store size (target ≤ 300 MB)", store_mb, "MB"))
     if os.environ.get("SECITY_BENCH_NO_EXPORTS"):
         return rows
 
@@ -217,9 +221,6 @@ def run() -> list[Row]:
     from bench_exports import run as exports  # type: ignore[import-not-found]
 
     rows += exports()  # each export beside its floors, interleaved (bench_exports.py)
-    rows += [
-        ("store size (target ≤ 300 MB)", store_mb, "MB"),
-    ]
     return rows
 
 

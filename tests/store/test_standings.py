@@ -66,3 +66,28 @@ def test_step_14_fills_an_older_store(world: tuple[Workspace, dict[str, str]]) -
     standings.fill(ws.db)
     assert sorted(ws.db.execute("SELECT * FROM standings").fetchall()) == before
     _same(ws)
+
+
+def test_trend_reads_the_same_standings(world: tuple[Workspace, dict[str, str]]) -> None:
+    """The trend's picks and year counts come from the stored standings; they must equal the
+    window query over every assessment, set-aside revisions left out, approved or not."""
+    from secity_desktop.store import trend
+
+    ws, named = world
+    db = ws.db
+    every = sorted(standings.window_picks(db, None, YEARS, None))
+    assert named["set_aside"] not in {p[0] for p in every}
+    assert sorted(trend.standing(db, municipality=every[0][2])) == [
+        p for p in every if p[2] == every[0][2]]
+    province = sorted(trend.standing(db, province="10", years=YEARS))
+    assert province == sorted(standings.window_picks(db, "10", YEARS, None)) and province
+    approved = sorted(trend.standing(db, years=(YEARS[-1],), approved_only=True))
+    assert approved == [p for p in every if p[3] == YEARS[-1] and p[5] == "approved"
+                        and p[2] in {m for m, in db.execute(
+                            "SELECT m.code FROM municipalities m WHERE " + trend.PROGRAMME)}]
+    assert approved and any(p[5] != "approved" for p in every if p[3] == YEARS[-1])
+    counts = {y: (n, a) for y, n, a in trend.year_counts(db, "10")}
+    for year in YEARS:
+        mine = [p for p in province if p[3] == year]
+        if mine:
+            assert counts[year] == (len(mine), sum(p[5] == "approved" for p in mine))
