@@ -4,10 +4,13 @@ imports no PDF, crypto or spreadsheet library."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
-from secity_desktop import paths
+import pytest
+
+from secity_desktop import log, paths
 from secity_desktop.cli import commands
 from secity_desktop.cli.main import build_parser
 
@@ -67,10 +70,47 @@ def test_a_fresh_process_running_set_loads_no_heavy_library(tmp_path: object) ->
         " '1.1', '2']\n"
         "runpy.run_module('secity_desktop.cli.main', run_name='__main__')\n"
     )
+    thai = {**os.environ, "SECITY_LANG": "th"}  # the printed line in Thai: the catalogues
+    subprocess.run([*cli, "assessment", "set", aid, "1.1", "1"], env=thai, **run)  # type: ignore[call-overload]
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          cwd=paths.project_root())
+                          cwd=paths.project_root(), env=thai)
     assert done.returncode == 0, done.stderr
-    loaded = {m.split(".")[0] for m in done.stderr.rsplit("MODULES ", 1)[1].split()}
+    assert "ระดับ 2" in done.stdout
+    modules = set(done.stderr.rsplit("MODULES ", 1)[1].split())
+    loaded = {m.split(".")[0] for m in modules}
     assert "secity_desktop" in loaded
     assert loaded & {"pydantic", "pydantic_core", "sqlite_utils", "reportlab", "cryptography",
                      "openpyxl", "segno", "PIL", "uharfbuzz", "PySide6"} == set()
+    # branch cli2: the log without logging.handlers (until a file is full) or platformdirs
+    # (paths.user_dir), the Thai catalogues from their compiled copy (no TOML parser)
+    assert modules & {"logging.handlers", "platformdirs", "tomllib"} == set()
+    assert "logging" in modules  # the log is still written
+    assert log.log_path().read_text("utf-8").count("cli assessment set done in") == 2
+
+
+def test_a_crash_in_set_is_logged_with_its_traceback_and_told_in_thai(
+    tmp_path: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The leaner log (no ``logging.handlers`` until a rollover) still records a bug with
+    its traceback, and the person reads one Thai line naming the report."""
+    from secity_desktop.cli.main import main
+    from secity_desktop.services.assessments import AssessmentService
+
+    data = str(tmp_path)
+    assert main(["--data-dir", data, "init", "--name", "x"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", data, "--json", "assessment", "new", "--municipality", "5001",
+                 "--year", "2569"]) == 0
+    aid = json.loads(capsys.readouterr().out)["id"]
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(AssessmentService, "set_response", broken)
+    assert main(["--data-dir", data, "--lang", "th", "assessment", "set", aid, "1.1", "2"]) == 70
+    err = capsys.readouterr().err
+    assert err.startswith("secity: ") and err.count("\n") == 1 and "Traceback" not in err
+    assert "เกิดข้อผิดพลาดที่ไม่คาดคิด (RuntimeError)" in err
+    text = log.log_path().read_text("utf-8")
+    assert "cli assessment set failed: RuntimeError" in text
+    assert "Traceback (most recent call last)" in text and "disk on fire" in text
