@@ -82,8 +82,13 @@ def test_a_fresh_process_running_set_loads_no_heavy_library(tmp_path: object) ->
     assert loaded & {"pydantic", "pydantic_core", "sqlite_utils", "reportlab", "cryptography",
                      "openpyxl", "segno", "PIL", "uharfbuzz", "PySide6"} == set()
     # branch cli2: the log without logging.handlers (until a file is full) or platformdirs
-    # (paths.user_dir), the Thai catalogues from their compiled copy (no TOML parser)
-    assert modules & {"logging.handlers", "platformdirs", "tomllib"} == set()
+    # (paths.user_dir), the Thai catalogues from their compiled copy (no TOML parser), the
+    # start-up sweep without its cleaning tools when nothing is left over, no evidence or
+    # revision code for an edit
+    assert modules & {"logging.handlers", "platformdirs", "tomllib", "socket", "pickle",
+                      "tempfile", "mimetypes", "secity_desktop.store.blob_staging",
+                      "secity_desktop.store.revisions",
+                      "secity_desktop.core.evidence_meta"} == set()
     assert "logging" in modules  # the log is still written
     assert log.log_path().read_text("utf-8").count("cli assessment set done in") == 2
 
