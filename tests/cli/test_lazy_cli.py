@@ -119,3 +119,27 @@ def test_a_crash_in_set_is_logged_with_its_traceback_and_told_in_thai(
     text = log.log_path().read_text("utf-8")
     assert "cli assessment set failed: RuntimeError" in text
     assert "Traceback (most recent call last)" in text and "disk on fire" in text
+
+
+def test_the_lean_parser_lists_no_other_command_but_reports_errors_in_full(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``main`` first parses with only the named command (no placeholder parsers); a usage
+    error or a top-level ``--help`` reads exactly as from the full parser."""
+    from secity_desktop.cli import main as cli_main
+
+    argv = ["--data-dir", "x", "assessment", "set", "a", "1.1", "2"]
+    lean = cli_main.build_parser(argv, lean=True)
+    assert list(_choices(lean)) == ["assessment"]
+    assert cli_main.parse(argv).level == 2
+    assert list(_choices(cli_main.build_parser(["-h", *argv], lean=True))) == list(
+        commands.COMMANDS)  # --help before the command: every command listed
+    for bad in (["--lang", "xx", *argv[2:]], [*argv, "--bogus"], ["assessment"],
+                ["assessment", "set", "a", "1.1", "nine"]):
+        with pytest.raises(SystemExit) as full_exit:
+            build_parser(bad).parse_args(bad)
+        full = capsys.readouterr().err
+        with pytest.raises(SystemExit) as lean_exit:
+            cli_main.parse(bad)
+        assert capsys.readouterr().err == full and full.startswith("secity: usage error: ")
+        assert lean_exit.value.code == full_exit.value.code == 2
