@@ -7,6 +7,9 @@ SecityError is a bug and says so.
 
 from __future__ import annotations
 
+from secity_desktop.cli import startup  # first: the collector paused while modules load
+
+# isort: split
 import argparse
 import sqlite3
 import sys
@@ -18,6 +21,8 @@ from secity_desktop.cli.console import setup_streams
 from secity_desktop.cli.context import Context
 from secity_desktop.cli.say import language, running, say
 from secity_desktop.core.errors import SecityError
+
+startup.resume()
 
 
 class _FullParserNeeded(Exception):
@@ -86,9 +91,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    program = argv is None  # the process's own command line: we are the program
     setup_streams()  # UTF-8 on any code page or redirect; no crash without a console
     argv = commands.legacy_argv(sys.argv[1:] if argv is None else argv)
-    args = parse(argv)
+    with startup.paused(freeze=program):  # the command's modules load here
+        args = parse(argv)
     lang = language(args.lang, paths.resolve_data_dir(getattr(args, "data_dir", None)))
     running(lang)  # prompts (no command context) speak it too
     log.setup(debug=args.debug)

@@ -65,7 +65,9 @@ def test_a_fresh_process_running_set_loads_no_heavy_library(tmp_path: object) ->
                                      "5001", "--year", "2569"], **run).stdout)["id"]  # type: ignore[call-overload]
     probe = (
         "import atexit, sys, runpy\n"
-        "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules))))\n"
+        "import gc\n"
+        "atexit.register(lambda: sys.stderr.write(f'GC {gc.isenabled()} {gc.get_freeze_count()}'"
+        " ' MODULES ' + ' '.join(sorted(sys.modules))))\n"
         f"sys.argv = ['secity', '--data-dir', {data!r}, 'assessment', 'set', {aid!r},"
         " '1.1', '2']\n"
         "runpy.run_module('secity_desktop.cli.main', run_name='__main__')\n"
@@ -77,6 +79,8 @@ def test_a_fresh_process_running_set_loads_no_heavy_library(tmp_path: object) ->
     assert done.returncode == 0, done.stderr
     assert "ระดับ 2" in done.stdout
     modules = set(done.stderr.rsplit("MODULES ", 1)[1].split())
+    gc_on, frozen = done.stderr.rsplit("GC ", 1)[1].split()[:2]
+    assert gc_on == "True" and int(frozen) > 10_000  # start-up objects out of the GC's sight
     loaded = {m.split(".")[0] for m in modules}
     assert "secity_desktop" in loaded
     assert loaded & {"pydantic", "pydantic_core", "sqlite_utils", "reportlab", "cryptography",
@@ -143,3 +147,17 @@ def test_the_lean_parser_lists_no_other_command_but_reports_errors_in_full(
             cli_main.parse(bad)
         assert capsys.readouterr().err == full and full.startswith("secity: usage error: ")
         assert lean_exit.value.code == full_exit.value.code == 2
+
+
+def test_called_in_process_main_freezes_nothing_and_leaves_the_collector_on(
+    tmp_path: object, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Only the program itself freezes its start-up objects (``cli/startup.py``): a caller
+    in the same process (tests, the GUI entry) keeps a collector that sees everything."""
+    import gc
+
+    from secity_desktop.cli.main import main
+
+    before = gc.get_freeze_count()
+    assert main(["--data-dir", str(tmp_path), "init", "--name", "x"]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == before
