@@ -37,8 +37,8 @@ from secity_desktop.services.status import change_status
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import audit, geography
-from secity_desktop.store import review as review_repo
 from secity_desktop.store.blobs import Progress
+from secity_desktop.store.effective_levels import effective_levels
 
 if TYPE_CHECKING:
     from secity_desktop.core.evidence_meta import FileMeta
@@ -77,7 +77,7 @@ def effective_card(ws: Workspace, a: repo.Assessment) -> scoring.ScoreCard:
     and which indicators hold evidence. Every score a person sees is this card."""
     return scoring.score(
         ws.frameworks.get(a.framework_hash),
-        review_repo.effective_levels(ws.db, a.id),
+        effective_levels(ws.db, a.id),
         repo.indicators_with_evidence(ws.db, a.id),
     )
 
