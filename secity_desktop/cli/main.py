@@ -14,6 +14,7 @@ import argparse
 import sqlite3
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from secity_desktop import __version__, log, messages, paths
 from secity_desktop.cli import commands
@@ -30,12 +31,52 @@ class _FullParserNeeded(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    lean = False  # True on a top-level parser that lists only the command being run
+    lean = False  # True on a parser that lists only the (sub-)command being run
+    words: Sequence[str] = ()  # lean: the command-line words after this parser's own name
 
     def error(self, message: str) -> None:  # type: ignore[override]
         if self.lean:
             raise _FullParserNeeded(message)
         self.exit(2, f"secity: usage error: {message} (see `secity --help`)\n")
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        action = super().add_subparsers(**kwargs)
+        if not self.lean:
+            return action
+        i = commands.command_at(self.words)
+        if i is None or any(w in ("-h", "--help") for w in self.words[:i]):
+            return action  # this level's help or a missing sub-command: the full list
+        return _OnlyOne(action, self.words[i], self.words[i + 1:])
+
+
+class _OnlyOne:
+    """A lean parser's sub-commands: only the one being run is built (each module's
+    ``register`` adds every sub-command with its arguments — ``assessment`` has 13); the
+    others register into :class:`_Unused`. Any usage error or help falls back to the full
+    parser (:func:`parse`), so nothing a person reads changes."""
+
+    def __init__(self, action: Any, wanted: str, rest: Sequence[str]) -> None:
+        self._action, self._wanted, self._rest = action, wanted, rest
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        if name != self._wanted:
+            return _Unused()
+        parser = self._action.add_parser(name, **kwargs)
+        parser.lean, parser.words = True, self._rest
+        return parser
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._action, name)
+
+
+class _Unused:
+    """What a sub-command that is not being run registers into: every call is absorbed."""
+
+    def __getattr__(self, name: str) -> Any:
+        return self._absorb
+
+    def _absorb(self, *args: object, **kwargs: object) -> _Unused:
+        return self
 
 
 def build_parser(
@@ -45,11 +86,12 @@ def build_parser(
     (the others appear in ``--help`` from ``cli/commands.py``'s table). Without ``argv``, the
     whole parser.
 
-    ``lean`` (what :func:`main` asks first) leaves the other commands out altogether when
-    ``argv`` names one and asks for no top-level ``--help``: their placeholder parsers are
-    only ever shown, never run, and building 21 of them cost ≈ 4 ms of every command. A
-    top-level usage error then raises :class:`_FullParserNeeded`, and ``main`` parses again
-    with the full list, so what a person reads is the same."""
+    ``lean`` (what :func:`main` asks first) builds only what ``argv`` runs when it names a
+    command and asks for no top-level ``--help``: no placeholders for the other 21 commands
+    (only ever shown, never run: ≈ 4 ms of every command) and, at each level below, only the
+    named sub-command (:class:`_OnlyOne`). A usage error or a help request at any lean level
+    raises :class:`_FullParserNeeded`, and ``main`` parses again with the full parser, so
+    what a person reads is the same."""
     p = _Parser(prog="secity", description="SECity Desktop command line")
     p.add_argument(
         "--data-dir", help="workspace folder (default: $SECITY_DATA_DIR or the user data dir)"
@@ -68,16 +110,20 @@ def build_parser(
     named = commands.command_in(argv)
     wanted = commands.COMMANDS[named][0] if named is not None else None
     at = commands.command_at(argv)
-    lean = lean and named is not None and not any(
+    lean = lean and named is not None and at is not None and not any(
         a in ("-h", "--help") for a in argv[:at])
+    if lean:
+        assert named is not None and at is not None
+        p.lean = True
+        commands.module_of(named).register(_OnlyOne(sub, named, argv[at + 1:]))
+        return p
     for name, (module, help_) in commands.COMMANDS.items():  # in the table's order for --help
         if name in sub.choices:
             continue
         if module == wanted:
             commands.module_of(name).register(sub)
-        elif not lean:  # listed for --help and usage errors; never run
+        else:  # listed for --help and usage errors; never run
             sub.add_parser(name, help=help_)
-    p.lean = lean
     return p
 
 

@@ -138,11 +138,14 @@ def test_the_lean_parser_lists_no_other_command_but_reports_errors_in_full(
     argv = ["--data-dir", "x", "assessment", "set", "a", "1.1", "2"]
     lean = cli_main.build_parser(argv, lean=True)
     assert list(_choices(lean)) == ["assessment"]
+    assessment = lean._subparsers._group_actions[0].choices["assessment"]  # type: ignore[union-attr]
+    assert list(_choices(assessment)) == ["set"]  # not the other 12 sub-commands
     assert cli_main.parse(argv).level == 2
     assert list(_choices(cli_main.build_parser(["-h", *argv], lean=True))) == list(
         commands.COMMANDS)  # --help before the command: every command listed
     for bad in (["--lang", "xx", *argv[2:]], [*argv, "--bogus"], ["assessment"],
-                ["assessment", "set", "a", "1.1", "nine"]):
+                ["assessment", "set", "a", "1.1", "nine"], ["assessment", "sett", "a"],
+                ["backup", "nothing-such"], ["modeltown"]):
         with pytest.raises(SystemExit) as full_exit:
             build_parser(bad).parse_args(bad)
         full = capsys.readouterr().err
@@ -164,3 +167,26 @@ def test_called_in_process_main_freezes_nothing_and_leaves_the_collector_on(
     before = gc.get_freeze_count()
     assert main(["--data-dir", str(tmp_path), "init", "--name", "x"]) == 0
     assert gc.isenabled() and gc.get_freeze_count() == before
+
+
+def test_every_help_reads_the_same_from_the_lean_parser(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``secity CMD -h`` and ``secity CMD SUB -h`` for every command: the lean parser (only the
+    words named built) prints exactly what the full parser prints."""
+    from secity_desktop.cli import main as cli_main
+
+    def shown(parse: object, argv: list[str]) -> str:
+        with pytest.raises(SystemExit) as done:
+            parse(argv)  # type: ignore[operator]
+        assert done.value.code == 0
+        return capsys.readouterr().out
+
+    full = build_parser()
+    top = full._subparsers._group_actions[0]  # type: ignore[union-attr]
+    for name, parser in top.choices.items():
+        cases = [[name, "-h"]]
+        if parser._subparsers is not None:
+            cases += [[name, sub, "-h"] for sub in parser._subparsers._group_actions[0].choices]
+        for argv in cases:
+            assert shown(cli_main.parse, argv) == shown(build_parser().parse_args, argv), argv
