@@ -95,7 +95,8 @@ def test_a_fresh_process_running_set_loads_no_heavy_library(tmp_path: object) ->
                       "secity_desktop.core.evidence_meta",
                       # the review rows and the audit chain's read side (their records)
                       "secity_desktop.store.review", "secity_desktop.store.audit_chain",
-                      "secity_desktop.core.audit_anchor"} == set()
+                      "secity_desktop.core.audit_anchor", "secity_desktop.store.evidence_rows",
+                      } == set()
     assert "logging" in modules  # the log is still written
     assert log.log_path().read_text("utf-8").count("cli assessment set done in") == 2
 
