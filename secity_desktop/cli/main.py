@@ -27,7 +27,7 @@ startup.resume()
 
 
 class _FullParserNeeded(Exception):
-    """A lean parser met a usage error or ``--help``: say it with every command listed."""
+    """A lean parser met a usage error: say it with the full parser."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -128,8 +128,8 @@ def build_parser(
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
-    """``argv`` parsed by the lean parser; on a top-level usage error, by the full one (which
-    reports it with every command listed, and exits)."""
+    """``argv`` parsed by the lean parser; on a usage error or a help request at a lean
+    level, by the full one (which says it exactly as before, and exits)."""
     try:
         return build_parser(argv, lean=True).parse_args(argv)
     except _FullParserNeeded:
