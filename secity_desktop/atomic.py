@@ -41,8 +41,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -89,6 +87,8 @@ class AtomicFile:
         where = Path(folder) if folder is not None else self.target.parent  # type: ignore[union-attr]
         # a long (Thai) name plus the random part must stay within the file system's limit
         name = self.target.name[:64] if self.target is not None else "file"
+        import tempfile  # here, not at the top: the store imports this module on every command
+
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=PART_SUFFIX, dir=where)
         self.tmp = Path(tmp)
         self.handle: BinaryIO = os.fdopen(fd, "w+b")
@@ -157,5 +157,7 @@ def write_bytes_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
 
 def copy_file_atomic(src: Path, dest: Path, mode: int = 0o644) -> None:
     """Copy ``src`` to ``dest``; ``dest`` appears only when the whole copy is on disk."""
+    import shutil
+
     with open(src, "rb") as inp, atomic_write(dest, mode) as out:
         shutil.copyfileobj(inp, out, CHUNK)

@@ -30,8 +30,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from secity_desktop import paths
 
 ROOT = "secity"
@@ -51,7 +49,7 @@ def log_dir() -> Path:
     env = os.environ.get(LOG_DIR_ENV)
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_log_dir(paths.APP_NAME, paths.APP_AUTHOR))
+    return paths.user_dir("log")  # platformdirs.user_log_dir, cheaply (paths.user_dir)
 
 
 def log_path() -> Path:
@@ -100,12 +98,8 @@ def setup(*, debug: bool = False, console: bool = False) -> Path | None:
     formatter = _RedactingFormatter(FORMAT)
     target: Path | None = log_path()
     try:
-        from logging.handlers import RotatingFileHandler  # (pickle, socket, queue: ~15 ms)
-
         target.parent.mkdir(parents=True, exist_ok=True)
-        file_handler: logging.Handler = RotatingFileHandler(
-            target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
-        )
+        file_handler: logging.Handler = RotatingFile(target)
     except OSError:
         target = None
     else:
@@ -115,6 +109,50 @@ def setup(*, debug: bool = False, console: bool = False) -> Path | None:
         stream.setLevel(logging.DEBUG)
         _add(logger, stream, formatter)
     return target
+
+
+class RotatingFile(logging.FileHandler):
+    """``logging.handlers.RotatingFileHandler``'s rule (``MAX_BYTES`` × ``BACKUPS``, UTF-8,
+    opened on the first record) without importing ``logging.handlers`` — it pulls in
+    socket, pickle and queue (≈ 8 ms, on every command) — until a file is actually full.
+    The rollover itself is the standard library's (``doRollover``), made when needed."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, mode="a", encoding="utf-8", delay=True)
+        self.maxBytes = MAX_BYTES
+        self.backupCount = BACKUPS
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full(record):
+                self._roll_over()
+            super().emit(record)  # opens the file again after a rollover
+        except Exception:
+            self.handleError(record)
+
+    def _full(self, record: logging.LogRecord) -> bool:
+        """``RotatingFileHandler.shouldRollover``: would this record take the file past the
+        limit? (Only regular files: a log pointed at a device never rolls over.)"""
+        if os.path.exists(self.baseFilename) and not os.path.isfile(self.baseFilename):
+            return False
+        if self.stream is None:
+            self.stream = self._open()
+        message = f"{self.format(record)}\n"
+        self.stream.seek(0, os.SEEK_END)
+        return self.stream.tell() + len(message) >= self.maxBytes
+
+    def _roll_over(self) -> None:
+        from logging.handlers import RotatingFileHandler  # only when the file is full
+
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]
+        stdlib = RotatingFileHandler(self.baseFilename, maxBytes=self.maxBytes,
+                                     backupCount=self.backupCount, encoding="utf-8", delay=True)
+        try:
+            stdlib.doRollover()
+        finally:
+            stdlib.close()
 
 
 def _add(logger: logging.Logger, handler: logging.Handler, formatter: logging.Formatter) -> None:

@@ -89,3 +89,25 @@ def test_redactor_strips_key_blocks_and_passphrase_pairs() -> None:
     block = "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----"
     assert "AAAA" not in log.redact(f"oops {block} end")
     assert "hunter2" not in log.redact("passphrase=hunter2 next")
+
+
+def test_the_log_rolls_over_at_its_limit_like_the_standard_handler(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``log.RotatingFile`` keeps ``RotatingFileHandler``'s rule without importing
+    ``logging.handlers`` until a file is full: the file never passes the limit, the
+    older lines move to ``.1`` … ``.5``, and nothing is lost but the oldest file."""
+    monkeypatch.setattr(log, "MAX_BYTES", 2_000)
+    where = log.setup()
+    assert where is not None
+    for n in range(200):
+        log.get("roll").info("line %03d %s", n, "x" * 40)
+    log.shutdown()
+    files = sorted(where.parent.glob("secity.log*"))
+    assert [f.name for f in files] == ["secity.log", *(f"secity.log.{i}" for i in range(1, 6))]
+    assert all(f.stat().st_size <= 2_000 for f in files)
+    newest = where.read_text("utf-8")
+    assert "line 199" in newest
+    kept = sorted(int(line.split("line ")[1][:3]) for f in files
+                  for line in f.read_text("utf-8").splitlines())
+    assert kept == list(range(kept[0], 200)) and 0 < kept[0] < 200 - 5 * 2_000 // 200

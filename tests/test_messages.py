@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import tomllib
+from pathlib import Path
 
 from secity_desktop import messages, paths
 from secity_desktop.core import errors
@@ -77,3 +78,29 @@ def test_catalogue_is_valid_toml_and_renders() -> None:
 
 def table_text(code: str) -> str:
     return messages.catalogue("th")[code]
+
+
+def test_compiled_catalogue_is_used_only_while_the_file_is_unchanged(tmp_path: Path) -> None:
+    """``messages.load_table`` keeps a parsed copy in the user cache (no TOML on each
+    command), and an edited file, a broken cache or a missing one is read again."""
+    source = tmp_path / "demo_th.toml"
+    source.write_text('[a]\nb = "หนึ่ง"\n', "utf-8")
+    assert messages.load_table(source) == {"a.b": "หนึ่ง"}
+    cached = list((paths.user_dir("cache") / "i18n").glob("demo_th-*.marshal"))
+    assert len(cached) == 1
+    source.write_text('[a]\nb = "สอง"\nc = "สาม"\n', "utf-8")  # an upgrade: same name
+    assert messages.load_table(source) == {"a.b": "สอง", "a.c": "สาม"}
+    cached[0].write_bytes(b"\x00garbage")
+    assert messages.load_table(source) == {"a.b": "สอง", "a.c": "สาม"}
+    cached[0].unlink()
+    assert messages.load_table(source) == {"a.b": "สอง", "a.c": "สาม"}
+    source.write_text("not = [toml", "utf-8")
+    assert messages.load_table(source) == {}
+    assert messages.load_table(tmp_path / "missing.toml") == {}
+
+
+def test_the_shipped_catalogue_reads_the_same_through_the_cache() -> None:
+    path = paths.i18n_dir() / "messages_th.toml"
+    parsed = {k: str(v) for k, v in messages._flatten(tomllib.loads(path.read_text("utf-8"))).items()}
+    assert messages.load_table(path) == parsed  # parsed, cached
+    assert messages.load_table(path) == parsed  # from the cache

@@ -52,14 +52,7 @@ def catalogue(lang: str) -> dict[str, str]:
     """key → template for ``lang`` (empty for English: English is written at the call)."""
     if lang == "en":
         return {}
-    import tomllib  # only when a non-English text is needed
-
-    try:
-        with (paths.i18n_dir() / f"cli_{lang}.toml").open("rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    return {k: str(v) for k, v in messages._flatten(data).items()}
+    return messages.load_table(paths.i18n_dir() / f"cli_{lang}.toml")  # cached compiled
 
 
 def say(lang: str, key: str, english: str, /, **params: Any) -> str:

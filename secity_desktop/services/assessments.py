@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 from secity_desktop.core import scoring
 from secity_desktop.core.errors import ConflictError, NotFoundError, ValidationError
-from secity_desktop.core.evidence_meta import FileMeta
 from secity_desktop.core.framework import Framework
 from secity_desktop.core.io_errors import guarded
 from secity_desktop.core.lifecycle import (
@@ -37,11 +36,12 @@ from secity_desktop.core.thai_calendar import is_plausible_be_year, now_iso
 from secity_desktop.services.status import change_status
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
-from secity_desktop.store import audit, geography, revisions
-from secity_desktop.store import review as review_repo
+from secity_desktop.store import audit, geography
 from secity_desktop.store.blobs import Progress
+from secity_desktop.store.effective_levels import effective_levels
 
 if TYPE_CHECKING:
+    from secity_desktop.core.evidence_meta import FileMeta
     from secity_desktop.services.assessment_view import AssessmentView
 
 
@@ -77,7 +77,7 @@ def effective_card(ws: Workspace, a: repo.Assessment) -> scoring.ScoreCard:
     and which indicators hold evidence. Every score a person sees is this card."""
     return scoring.score(
         ws.frameworks.get(a.framework_hash),
-        review_repo.effective_levels(ws.db, a.id),
+        effective_levels(ws.db, a.id),
         repo.indicators_with_evidence(ws.db, a.id),
     )
 
@@ -193,6 +193,8 @@ class AssessmentService:
         Follows ``supersedes`` too: a local revision of a received assessment copies the
         assessor's answers, so it must not become a way round the office guard.
         """
+        from secity_desktop.store import revisions  # an office's question, not an edit's
+
         seen: set[str] = set()
         current: str | None = assessment_id
         while current and current not in seen:

@@ -19,7 +19,10 @@ that is still using them (a second window, the CLI beside the GUI).
 * ``.part`` files: see :mod:`secity_desktop.partfiles` (a lock the writer holds).
 
 ``clean_at_start`` runs whenever a workspace is opened; ``clean_target``
-before every export or backup into a folder.
+before every export or backup into a folder. Opening a workspace is on the path of every
+command (one ``secity assessment set``), and there is almost never anything to clean, so
+what only cleaning needs (``socket``, ``tempfile``, ``shutil``, the staging journal reader)
+is imported when a leftover is actually found.
 """
 
 from __future__ import annotations
@@ -28,11 +31,8 @@ import contextlib
 import json
 import logging
 import os
-import shutil
-import socket
 import sqlite3
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,7 +40,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from secity_desktop import partfiles
-from secity_desktop.store import blob_staging
 from secity_desktop.store.blobs import BlobStore
 
 if TYPE_CHECKING:
@@ -66,6 +65,10 @@ class Cleaned:
 
 def new_stage(root: Path) -> Path:
     """A fresh staging folder under ``root``, marked with this process as its owner."""
+    import shutil
+    import socket
+    import tempfile
+
     root.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=root, prefix=STAGE_PREFIX))
     owner = {"pid": os.getpid(), "host": socket.gethostname(), "started": time.time()}
@@ -129,6 +132,8 @@ def _tree_size(folder: Path) -> int:
 
 
 def stage_abandoned(stage: Path, now: float | None = None) -> bool:
+    import socket  # (a stage was found)
+
     now = time.time() if now is None else now
     try:
         owner = json.loads((stage / OWNER).read_text("utf-8"))
@@ -148,7 +153,12 @@ Drop = Callable[[list[str]], object]
 
 
 def drop_for(ws: Workspace) -> Drop:
-    return lambda shas: blob_staging.drop_unreferenced(ws.db, ws.blobs, shas)
+    def drop(shas: list[str]) -> object:
+        from secity_desktop.store import blob_staging
+
+        return blob_staging.drop_unreferenced(ws.db, ws.blobs, shas)
+
+    return drop
 
 
 def clean_staging(tmp_root: Path, now: float | None = None, drop: Drop | None = None) -> Cleaned:
@@ -168,6 +178,10 @@ def clean_staging(tmp_root: Path, now: float | None = None, drop: Drop | None = 
         try:
             if child.is_dir() and child.name.startswith(STAGE_PREFIX):
                 if stage_abandoned(child, now):
+                    import shutil
+
+                    from secity_desktop.store import blob_staging
+
                     freed, finished = blob_staging.sweep(child, blobs, drop)
                     if not finished:  # placed blobs to judge, and no store here: later
                         continue

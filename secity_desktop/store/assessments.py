@@ -8,7 +8,7 @@ same rows the same way.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from secity_desktop.core.errors import NotFoundError
@@ -16,6 +16,18 @@ from secity_desktop.store.batch import in_rows
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from secity_desktop.store.evidence_rows import Evidence, NewEvidence
+
+
+def __getattr__(name: str) -> object:
+    """``Evidence`` and ``NewEvidence`` (``store/evidence_rows.py``) load on first use: an
+    edit (one ``secity assessment set``) reads no evidence rows and skips their classes."""
+    if name in ("Evidence", "NewEvidence"):
+        from secity_desktop.store import evidence_rows
+
+        return getattr(evidence_rows, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -40,29 +52,6 @@ class Response:
     note: str
     updated_at: str
     updated_by: str
-
-
-@dataclass(frozen=True)
-class Evidence:
-    id: int
-    assessment_id: str
-    indicator_code: str
-    sha256: str
-    original_name: str
-    mime: str
-    size: int
-    captured_at: str | None
-    gps_lat: float | None
-    gps_lon: float | None
-    added_at: str
-    added_by: str
-
-    @property
-    def is_image(self) -> bool:
-        return self.mime.startswith("image/")
-
-    def as_json(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 _A_COLS = (
@@ -216,22 +205,6 @@ def add_blobs(db: sqlite_utils.Database, blobs: Iterable[tuple[str, int]], at: s
     )
 
 
-@dataclass(frozen=True)
-class NewEvidence:
-    """An evidence link to write: the file (by hash) and what is known about it."""
-
-    indicator_code: str
-    sha256: str
-    original_name: str
-    mime: str
-    size: int
-    captured_at: str | None
-    gps_lat: float | None
-    gps_lon: float | None
-    added_at: str
-    added_by: str
-
-
 _NEW_EVIDENCE = (
     "INSERT INTO evidence (assessment_id, indicator_code, sha256, original_name, mime, size,"
     " captured_at, gps_lat, gps_lon, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -369,6 +342,8 @@ def upsert_response(
 def evidence(
     db: sqlite_utils.Database, assessment_id: str, indicator_code: str | None = None
 ) -> list[Evidence]:
+    from secity_desktop.store.evidence_rows import Evidence
+
     sql = f"SELECT {_E_COLS} FROM evidence WHERE assessment_id = ? AND removed_at IS NULL"
     args: list[Any] = [assessment_id]
     if indicator_code is not None:
@@ -378,6 +353,8 @@ def evidence(
 
 
 def evidence_item(db: sqlite_utils.Database, evidence_id: int) -> Evidence:
+    from secity_desktop.store.evidence_rows import Evidence
+
     r = db.execute(
         f"SELECT {_E_COLS} FROM evidence WHERE id = ? AND removed_at IS NULL", [evidence_id]
     ).fetchone()

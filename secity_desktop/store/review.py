@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from secity_desktop.core import lifecycle
-from secity_desktop.store import assessments as repo
 from secity_desktop.store.batch import in_rows
+from secity_desktop.store.effective_levels import effective_levels as effective_levels
+from secity_desktop.store.effective_levels import override_levels as override_levels
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -137,25 +137,6 @@ def overrides(
         sql += " AND current = 1"
     rows = db.execute(sql + " ORDER BY at, rowid", [assessment_id]).fetchall()
     return [Override(*r[:9], bool(r[9])) for r in rows]
-
-
-def override_levels(db: sqlite_utils.Database, assessment_id: str) -> dict[str, int]:
-    """Indicator → reviewer level, for indicators with a standing (not withdrawn) override."""
-    rows = db.execute(
-        "SELECT indicator_code, level FROM review_overrides WHERE assessment_id = ?"
-        " AND current = 1 AND level IS NOT NULL",
-        [assessment_id],
-    ).fetchall()
-    return {r[0]: int(r[1]) for r in rows}
-
-
-def effective_levels(db: sqlite_utils.Database, assessment_id: str) -> dict[str, int | None]:
-    """What scoring uses: the assessor's levels with the reviewer's standing overrides,
-    combined by the one rule in ``core.lifecycle.effective_levels``."""
-    return lifecycle.effective_levels(
-        {c: r.level for c, r in repo.responses(db, assessment_id).items()},
-        override_levels(db, assessment_id),
-    )
 
 
 def retire_overrides_before(db: sqlite_utils.Database, assessment_id: str, revision: int) -> int:

@@ -4,10 +4,13 @@ imports no PDF, crypto or spreadsheet library."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
-from secity_desktop import paths
+import pytest
+
+from secity_desktop import log, paths
 from secity_desktop.cli import commands
 from secity_desktop.cli.main import build_parser
 
@@ -62,15 +65,129 @@ def test_a_fresh_process_running_set_loads_no_heavy_library(tmp_path: object) ->
                                      "5001", "--year", "2569"], **run).stdout)["id"]  # type: ignore[call-overload]
     probe = (
         "import atexit, sys, runpy\n"
-        "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sorted(sys.modules))))\n"
+        "import gc\n"
+        "atexit.register(lambda: sys.stderr.write(f'GC {gc.isenabled()} {gc.get_freeze_count()}'"
+        " ' MODULES ' + ' '.join(sorted(sys.modules))))\n"
         f"sys.argv = ['secity', '--data-dir', {data!r}, 'assessment', 'set', {aid!r},"
         " '1.1', '2']\n"
         "runpy.run_module('secity_desktop.cli.main', run_name='__main__')\n"
     )
+    thai = {**os.environ, "SECITY_LANG": "th"}  # the printed line in Thai: the catalogues
+    subprocess.run([*cli, "assessment", "set", aid, "1.1", "1"], env=thai, **run)  # type: ignore[call-overload]
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          cwd=paths.project_root())
+                          cwd=paths.project_root(), env=thai)
     assert done.returncode == 0, done.stderr
-    loaded = {m.split(".")[0] for m in done.stderr.rsplit("MODULES ", 1)[1].split()}
+    assert "ระดับ 2" in done.stdout
+    modules = set(done.stderr.rsplit("MODULES ", 1)[1].split())
+    gc_on, frozen = done.stderr.rsplit("GC ", 1)[1].split()[:2]
+    assert gc_on == "True" and int(frozen) > 10_000  # start-up objects out of the GC's sight
+    loaded = {m.split(".")[0] for m in modules}
     assert "secity_desktop" in loaded
     assert loaded & {"pydantic", "pydantic_core", "sqlite_utils", "reportlab", "cryptography",
                      "openpyxl", "segno", "PIL", "uharfbuzz", "PySide6"} == set()
+    # branch cli2: the log without logging.handlers (until a file is full) or platformdirs
+    # (paths.user_dir), the Thai catalogues from their compiled copy (no TOML parser), the
+    # start-up sweep without its cleaning tools when nothing is left over, no evidence or
+    # revision code for an edit
+    assert modules & {"logging.handlers", "platformdirs", "tomllib", "socket", "pickle",
+                      "tempfile", "mimetypes", "secity_desktop.store.blob_staging",
+                      "secity_desktop.store.revisions",
+                      "secity_desktop.core.evidence_meta",
+                      # the review rows and the audit chain's read side (their records)
+                      "secity_desktop.store.review", "secity_desktop.store.audit_chain",
+                      "secity_desktop.core.audit_anchor", "secity_desktop.store.evidence_rows",
+                      } == set()
+    assert "logging" in modules  # the log is still written
+    assert log.log_path().read_text("utf-8").count("cli assessment set done in") == 2
+
+
+def test_a_crash_in_set_is_logged_with_its_traceback_and_told_in_thai(
+    tmp_path: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The leaner log (no ``logging.handlers`` until a rollover) still records a bug with
+    its traceback, and the person reads one Thai line naming the report."""
+    from secity_desktop.cli.main import main
+    from secity_desktop.services.assessments import AssessmentService
+
+    data = str(tmp_path)
+    assert main(["--data-dir", data, "init", "--name", "x"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", data, "--json", "assessment", "new", "--municipality", "5001",
+                 "--year", "2569"]) == 0
+    aid = json.loads(capsys.readouterr().out)["id"]
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(AssessmentService, "set_response", broken)
+    assert main(["--data-dir", data, "--lang", "th", "assessment", "set", aid, "1.1", "2"]) == 70
+    err = capsys.readouterr().err
+    assert err.startswith("secity: ") and err.count("\n") == 1 and "Traceback" not in err
+    assert "เกิดข้อผิดพลาดที่ไม่คาดคิด (RuntimeError)" in err
+    text = log.log_path().read_text("utf-8")
+    assert "cli assessment set failed: RuntimeError" in text
+    assert "Traceback (most recent call last)" in text and "disk on fire" in text
+
+
+def test_the_lean_parser_lists_no_other_command_but_reports_errors_in_full(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``main`` first parses with only the named command (no placeholder parsers); a usage
+    error or a top-level ``--help`` reads exactly as from the full parser."""
+    from secity_desktop.cli import main as cli_main
+
+    argv = ["--data-dir", "x", "assessment", "set", "a", "1.1", "2"]
+    lean = cli_main.build_parser(argv, lean=True)
+    assert list(_choices(lean)) == ["assessment"]
+    assessment = lean._subparsers._group_actions[0].choices["assessment"]  # type: ignore[union-attr]
+    assert list(_choices(assessment)) == ["set"]  # not the other 12 sub-commands
+    assert cli_main.parse(argv).level == 2
+    assert list(_choices(cli_main.build_parser(["-h", *argv], lean=True))) == list(
+        commands.COMMANDS)  # --help before the command: every command listed
+    for bad in (["--lang", "xx", *argv[2:]], [*argv, "--bogus"], ["assessment"],
+                ["assessment", "set", "a", "1.1", "nine"], ["assessment", "sett", "a"],
+                ["backup", "nothing-such"], ["modeltown"]):
+        with pytest.raises(SystemExit) as full_exit:
+            build_parser(bad).parse_args(bad)
+        full = capsys.readouterr().err
+        with pytest.raises(SystemExit) as lean_exit:
+            cli_main.parse(bad)
+        assert capsys.readouterr().err == full and full.startswith("secity: usage error: ")
+        assert lean_exit.value.code == full_exit.value.code == 2
+
+
+def test_called_in_process_main_freezes_nothing_and_leaves_the_collector_on(
+    tmp_path: object, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Only the program itself freezes its start-up objects (``cli/startup.py``): a caller
+    in the same process (tests, the GUI entry) keeps a collector that sees everything."""
+    import gc
+
+    from secity_desktop.cli.main import main
+
+    before = gc.get_freeze_count()
+    assert main(["--data-dir", str(tmp_path), "init", "--name", "x"]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() == before
+
+
+def test_every_help_reads_the_same_from_the_lean_parser(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``secity CMD -h`` and ``secity CMD SUB -h`` for every command: the lean parser (only the
+    words named built) prints exactly what the full parser prints."""
+    from secity_desktop.cli import main as cli_main
+
+    def shown(parse: object, argv: list[str]) -> str:
+        with pytest.raises(SystemExit) as done:
+            parse(argv)  # type: ignore[operator]
+        assert done.value.code == 0
+        return capsys.readouterr().out
+
+    full = build_parser()
+    top = full._subparsers._group_actions[0]  # type: ignore[union-attr]
+    for name, parser in top.choices.items():
+        cases = [[name, "-h"]]
+        if parser._subparsers is not None:
+            cases += [[name, sub, "-h"] for sub in parser._subparsers._group_actions[0].choices]
+        for argv in cases:
+            assert shown(cli_main.parse, argv) == shown(build_parser().parse_args, argv), argv

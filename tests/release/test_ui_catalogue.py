@@ -79,6 +79,7 @@ def test_windows_data_dir_is_local_appdata(monkeypatch: pytest.MonkeyPatch) -> N
         platformdirs, "user_data_dir",
         lambda app, author: platformdirs.windows.Windows(app, author).user_data_dir,
     )
+    monkeypatch.setattr(paths, "PLAIN_XDG", False)  # as on Windows: platformdirs answers
     monkeypatch.delenv(paths.DATA_DIR_ENV, raising=False)
     expected = "C:\\Users\\สมชาย\\AppData\\Local\\DCCE\\SECityDesktop"
     assert str(paths.default_data_dir()) == expected
