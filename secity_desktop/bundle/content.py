@@ -64,6 +64,24 @@ def check_revision(doc: RevisionDoc, m: Manifest, frameworks: dict[str, fw.Frame
             raise BundleRejected("bad_revision", f"{path}: evidence for unknown indicator {e.indicator!r}")
 
 
+_SCALES: dict[str, tuple[dict[str, frozenset[int]], tuple[tuple[str, bool, int], ...]]] = {}
+
+
+def _scale(f: fw.Framework) -> tuple[dict[str, frozenset[int]], tuple[tuple[str, bool, int], ...]]:
+    """(indicator code → its level values, (code, evidence required, lowest value) in order).
+
+    Kept per framework hash — the hash fixes the content — so the hundreds of revisions of
+    one import look their framework up once (issue 11, branch import2).
+    """
+    hit = _SCALES.get(f.hash)
+    if hit is None:
+        hit = ({i.code: frozenset(lv.value for lv in i.levels) for i in f.indicators},
+               tuple((i.code, i.evidence_required, i.min_value) for i in f.indicators))
+        if len(_SCALES) < 64:
+            _SCALES[f.hash] = hit
+    return hit
+
+
 def check_responses(doc: RevisionDoc, f: fw.Framework, path: str) -> None:
     """A finalized revision answers every indicator once, in code order, on its scale.
 
@@ -73,11 +91,12 @@ def check_responses(doc: RevisionDoc, f: fw.Framework, path: str) -> None:
     breaks this was not made by the app's finalize, so it is refused even though
     its signature holds.
     """
+    scale, indicators = _scale(f)
     prev: tuple[tuple[int, int, str], ...] | None = None
     prev_code = ""
     for r in doc.responses:
-        ind = f.indicator(r.indicator)
-        if ind is None:
+        levels_of = scale.get(r.indicator)
+        if levels_of is None:
             raise BundleRejected("bad_revision", f"{path}: indicator {r.indicator!r} is not in its framework")
         order = indicator_order(r.indicator)
         if prev is not None and order == prev:
@@ -90,14 +109,14 @@ def check_responses(doc: RevisionDoc, f: fw.Framework, path: str) -> None:
                 f"{path}: responses are not in indicator order ({r.indicator} after {prev_code})",
             )
         prev, prev_code = order, r.indicator
-        if r.level is not None and ind.level(r.level) is None:
+        if r.level is not None and r.level not in levels_of:
             raise BundleRejected("bad_revision", f"{path}: level {r.level} is not on {r.indicator}'s scale")
     levels = {r.indicator: r.level for r in doc.responses}
-    unanswered = [i.code for i in f.indicators if levels.get(i.code) is None]
+    unanswered = [code for code, _req, _low in indicators if levels.get(code) is None]
     with_evidence = {e.indicator for e in doc.evidence}
     no_evidence = [
-        i.code for i in f.indicators
-        if i.evidence_required and (levels.get(i.code) or 0) > i.min_value and i.code not in with_evidence
+        code for code, required, low in indicators
+        if required and (levels.get(code) or 0) > low and code not in with_evidence
     ]
     if unanswered or no_evidence:
         missing = unanswered or no_evidence

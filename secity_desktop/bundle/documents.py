@@ -327,7 +327,44 @@ def _first_error(exc: PydanticError) -> str:
     return f"{where}: {err['msg']}"
 
 
+def _fast_json(raw: bytes) -> Any:
+    """Plain C-speed parse for the fast paths below; ``None`` on anything unusual.
+
+    NaN and the infinities are refused here as in :func:`parse_json`; duplicate keys and depth
+    are left to the caller's proof (see :func:`parse_manifest`, :func:`_parse_signed_doc`).
+    """
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        return None
+
+
+def _fast_manifest(raw: bytes) -> Manifest | None:
+    """The manifest, when the cheap checks prove the strict path would accept it unchanged.
+
+    Every bundle this app writes carries its manifest in canonical form. When the bytes are
+    exactly the canonical form of what they parse to, no object has a duplicate key (a
+    canonical serialisation repeats no key); a document that fits the schema nests at most
+    4 deep (the models hold no free-form containers); NaN is refused by :func:`_fast_json`.
+    So the strict path's answer would be this very model. Anything else — hostile or just
+    written by another tool — takes the strict path, which gives the refusal and its code.
+    """
+    data = _fast_json(raw)
+    if not isinstance(data, dict):
+        return None
+    try:
+        m = Manifest.model_validate(data)
+    except PydanticError:
+        return None
+    if m.format_version != FORMAT_VERSION or canonical_json(data).encode("utf-8") != raw:
+        return None
+    return m
+
+
 def parse_manifest(raw: bytes) -> Manifest:
+    fast = _fast_manifest(raw)
+    if fast is not None:
+        return fast
     data = parse_json(raw, "manifest.json")
     if isinstance(data, dict) and data.get("format") == MANIFEST_FORMAT:
         version = data.get("format_version")
@@ -344,7 +381,23 @@ def parse_manifest(raw: bytes) -> Manifest:
 
 
 def _parse_signed_doc(model: type[_Doc], raw: bytes, path: str, reason: str) -> _Doc:
-    """A document whose exact bytes matter: strict schema, and already in canonical form."""
+    """A document whose exact bytes matter: strict schema, and already in canonical form.
+
+    Fast path first (issue 11, branch import2): parsed without the duplicate-key hook and the
+    depth walk, validated, and accepted only if its canonical form is exactly ``raw``. That
+    equality proves what the skipped checks would: a canonical serialisation repeats no key,
+    a document that fits the schema nests at most 4 deep, and NaN is refused while parsing.
+    Whatever fails it takes the strict path below, which gives the refusal and its code.
+    """
+    data = _fast_json(raw)
+    if isinstance(data, dict):
+        try:
+            doc = model.model_validate(data)
+        except PydanticError:
+            pass
+        else:
+            if doc.canonical() == raw:
+                return doc
     data = parse_json(raw, path)
     try:
         doc = model.model_validate(data)

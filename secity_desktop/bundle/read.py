@@ -410,7 +410,15 @@ def verify_bundle(
         armoured = _read_sig(z, MANIFEST_SIG)
         history = [k for k in trusted if k.role == REVOKED_HISTORY]  # judged by, never trusted
         trusted = [k for k in trusted if k.role != REVOKED_HISTORY]
-        trusted = [*trusted, *provisional_keys(body, trusted)]
+        # parsed once: the key statements are read from it before the signature is checked
+        # (nothing in them is believed unless their own signatures verify), the manifest
+        # itself only after — a refusal of its parse is raised there, in the same order
+        parsed: Manifest | BundleRejected
+        try:
+            parsed = parse_manifest(body)
+        except BundleRejected as exc:
+            parsed = exc
+        trusted = [*trusted, *provisional_keys(body, trusted, parsed)]
         late: set[str] = set()
         try:
             signer = check_signature(armoured, body, trusted, MANIFEST)
@@ -418,12 +426,14 @@ def verify_bundle(
             if exc.reason == "unknown_signer":
                 claim_sender(exc, armoured, body)
             raise
-        m = parse_manifest(body)
+        if isinstance(parsed, BundleRejected):
+            raise parsed
+        m = parsed
         if m.sender.key_fingerprint != signer.fingerprint or m.sender.key_id != signer.key_id:
             raise BundleRejected("sender_mismatch", "the manifest names a different sender than its signer")
         made = m.audit_head.at if m.audit_head else m.created_at
         check_window(signer, MANIFEST, late, [m.created_at, made], made)
-        revoked = revoked_by_date([*history, *carried_revocations(body, signer, trusted)])
+        revoked = revoked_by_date([*history, *carried_revocations(body, signer, trusted, m)])
         _check_entries(z, m)
         check_lists(m)
         expect = {e.path: (e.sha256, e.size) for e in m.entries}

@@ -8,6 +8,7 @@ province-vouched assessor signature judged by the province's revocations.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from secity_desktop.bundle.documents import RevisionDoc, parse_manifest
@@ -27,13 +28,23 @@ _SIG_REASONS = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
+def _line_fingerprint(public_line: str) -> str:
+    """The fingerprint of a stored public-key line (cached: the same few keys sign every bundle)."""
+    return keys.fingerprint(keys.load_public(public_line))
+
+
 def check_signature(armoured: str, data: bytes, trusted: Sequence[TrustedKey], what: str) -> TrustedKey:
     by_raw = {k.fingerprint: k for k in trusted}
+    pubs = [keys.load_public(k.public_line) for k in trusted]
     try:
-        pub = sshsig.verify(armoured, data, BUNDLE_NAMESPACE, [keys.load_public(k.public_line) for k in trusted])
+        pub = sshsig.verify(armoured, data, BUNDLE_NAMESPACE, pubs)
     except SignatureError as exc:
         raise BundleRejected(_SIG_REASONS.get(exc.reason, "bad_signature"), f"{what}: {exc}") from None
-    return by_raw[keys.fingerprint(pub)]
+    # ``pub`` is one of ``pubs`` (the verifier returns the allowed key itself), so its
+    # fingerprint is that of the line it was loaded from
+    line = next((k.public_line for k, p in zip(trusted, pubs, strict=True) if p is pub), None)
+    return by_raw[_line_fingerprint(line) if line is not None else keys.fingerprint(pub)]
 
 
 def check_window(key: TrustedKey, what: str, vb_late: set[str], claims: Sequence[str],

@@ -17,16 +17,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from secity_desktop.bundle.documents import parse_manifest
+from secity_desktop.bundle.documents import Manifest, parse_manifest
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import SecityError
 from secity_desktop.crypto import keys, rotation
 
 
-def _rotations(body: bytes) -> list[rotation.KeyStatement]:
-    try:
-        m = parse_manifest(body)
-    except SecityError:
+def _manifest(body: bytes, parsed: Manifest | SecityError | None) -> Manifest | None:
+    """The manifest ``body`` parses to, or None; ``parsed`` is the reader's own parse of it."""
+    if parsed is None:
+        try:
+            return parse_manifest(body)
+        except SecityError:
+            return None
+    return parsed if isinstance(parsed, Manifest) else None
+
+
+def _rotations(body: bytes, parsed: Manifest | SecityError | None = None) -> list[rotation.KeyStatement]:
+    m = _manifest(body, parsed)
+    if m is None:
         return []
     out = []
     for text in m.key_statements:
@@ -39,14 +48,17 @@ def _rotations(body: bytes) -> list[rotation.KeyStatement]:
     return out
 
 
-def provisional_keys(body: bytes, trusted: Sequence[TrustedKey]) -> list[TrustedKey]:
+def provisional_keys(body: bytes, trusted: Sequence[TrustedKey],
+                     parsed: Manifest | SecityError | None = None) -> list[TrustedKey]:
     """Keys that verified rotation statements in ``body`` hand an active enrolled key on to.
+
+    ``parsed``: what ``body`` parses to (or the refusal it gives), when the caller has it.
 
     Chains are followed (A→B, B→C when only A is enrolled); a revoked or retired old key
     hands nothing on. The returned keys carry the old enrolment's holder and role.
     """
     known = {k.fingerprint: k for k in trusted}
-    pending = _rotations(body)
+    pending = _rotations(body, parsed)
     out: list[TrustedKey] = []
     changed = True
     while changed and pending:
@@ -85,17 +97,16 @@ def history_key(fingerprint: str, public_line: str, revoked_from: str, source: s
     )
 
 
-def carried_revocations(body: bytes, signer: TrustedKey,
-                        trusted: Sequence[TrustedKey]) -> list[TrustedKey]:
+def carried_revocations(body: bytes, signer: TrustedKey, trusted: Sequence[TrustedKey],
+                        parsed: Manifest | SecityError | None = None) -> list[TrustedKey]:
     """Revocations (``revoke``/``reenrol``) this manifest carries, made by the office that signed
     it or an active office key enrolled here, each as a :func:`history_key`.
 
     Each statement's own signatures are checked here (crypto/rotation.py); one that does not
     verify is ignored for judging (the import's plan reports it, and never applies it).
     """
-    try:
-        m = parse_manifest(body)
-    except SecityError:
+    m = _manifest(body, parsed)
+    if m is None or not m.key_statements:
         return []
     offices = [signer] + [k for k in trusted if k.active and k.role == "office"]
     office_pubs = []

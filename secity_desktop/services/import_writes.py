@@ -12,70 +12,138 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from secity_desktop.bundle.plan import Action, Plan, PlanItem, Rejection
+from secity_desktop.bundle.plan import Action, Plan, PlanItem, Rejection, ReviewItem
 from secity_desktop.bundle.read import VerifiedBundle
 from secity_desktop.core.lifecycle import Move, initial_status
 from secity_desktop.services.review.apply import apply_reviews
 from secity_desktop.services.review.workflow import on_new_revision
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import assessments as repo
-from secity_desktop.store import audit, geography, revisions, transfers
-from secity_desktop.store import conflicts as conflict_rows
+from secity_desktop.store import audit, geography, received_rows, transfers
 
 
 def write_plan(
     ws: Workspace, plan: Plan, quarantined: dict[Path, Path], now: str, who: str
 ) -> list[Path]:
-    """Write the whole plan (call inside ``with ws.db.atomic():``); returns the applied files."""
-    db = ws.db
+    """Write the whole plan (call inside ``with ws.db.atomic():``); returns the applied files.
+
+    A plan of field bundles only (what a province imports from its assessors) takes
+    :func:`_write_field_bundles`: the same rows and audit events, the received rows of all
+    bundles written in a few ``executemany`` calls. Any other plan goes bundle by bundle.
+    """
     for rej in plan.rejected:
         _record_rejection(ws, rej, quarantined.get(rej.path), now, who)
-    applied: list[Path] = []
     grouped = plan.items_by_bundle()
     review_groups = plan.reviews_by_bundle()
+    if batched(plan):
+        return _write_field_bundles(ws, plan, grouped, review_groups, now, who)
+    applied: list[Path] = []
     for vb in plan.bundles:
         items = grouped[vb.path]
         reviews = review_groups[vb.path]
-        counts = {a: sum(1 for i in items if i.action is a) for a in Action}
-        changed = len(items) - counts[Action.SKIP] - counts[Action.STALE]
-        changed += sum(1 for r in reviews if r.action is not Action.SKIP)
         if vb.kind == "upward":
             _add_municipalities(ws, vb, now, who)
-        import_id = transfers.record_import(
-            db,
-            transfers.ImportRecord(
-                vb.path.name, vb.file_sha256, vb.size, "applied" if changed else "nothing_new",
-                kind=vb.kind, sender_fingerprint=vb.signer.fingerprint,
-                sender_name=vb.signer.name, added=counts[Action.ADD],
-                updated=counts[Action.UPDATE], skipped=counts[Action.SKIP] + counts[Action.STALE],
-                conflicts=counts[Action.CONFLICT],
-            ),
-            now, who,
-        )
-        used = {i.doc.framework.hash for i in items}
-        for fw in vb.frameworks.values():
-            if fw.hash in used:
-                ws.frameworks.register(fw, source=f"bundle {vb.file_sha256[:12]}")
+        import_id, counts = _record_bundle(ws, vb, items, reviews, now, who)
         for item in items:
             if item.action is Action.STALE:  # recorded, never received (issue 14)
-                audit.append(db, actor=who, action="bundle.stale_replay", at=now,
-                             assessment_id=None, target=item.doc.id,
-                             new={"revision": item.doc.revision, "superseded_by": item.other_id,
-                                  "file": vb.path.name, "sender": vb.signer.fingerprint})
+                _stale_event(ws, vb, item, now, who)
             elif item.action is not Action.SKIP and vb.kind == "self":
                 receive_self(ws, item, vb.file_sha256, now, who)
             elif item.action is not Action.SKIP:
                 receive(ws, item, import_id, now, who)
                 if vb.kind == "field":
                     on_new_revision(ws, item.doc.id)
-        apply_reviews(ws, vb, reviews, now, who)
-        audit.append(db, actor=who, action="bundle.import", at=now, target=vb.file_sha256,
-                     new={k.value: v for k, v in counts.items()} | {
-                         "sender": vb.signer.fingerprint, "file": vb.path.name,
-                         "kind": vb.kind, "reviews": len(reviews)})
-        _record_head(ws, vb, now, who)
+        _finish_bundle(ws, vb, counts, reviews, now, who)
         applied.append(vb.path)
     return applied
+
+
+def batched(plan: Plan) -> bool:
+    """Whether the plan's received rows are written together (field bundles only)."""
+    return bool(plan.bundles) and all(vb.kind == "field" for vb in plan.bundles)
+
+
+def _write_field_bundles(
+    ws: Workspace, plan: Plan, grouped: dict[Path, list[PlanItem]],
+    review_groups: dict[Path, list[ReviewItem]], now: str, who: str,
+) -> list[Path]:
+    """Field bundles: every table gets the rows of the one-by-one path, in the same order.
+
+    First each bundle's import record and frameworks (in bundle order: the same ids), then
+    the received rows of all bundles (``store.received_rows``: one ``executemany`` per
+    table, each in receiving order), then — in exactly the one-by-one order — every audit
+    event and review hook. Nothing between reads another revision's rows: the review hook
+    reads only its own row and the one it supersedes, whose decisions no row of this batch
+    writes before the hook of that row has run (tests/services/test_import_batched.py
+    compares both paths row for row).
+    """
+    rows = received_rows.ReceivedRows()
+    done: list[tuple[VerifiedBundle, list[PlanItem], list[ReviewItem], dict[Action, int]]] = []
+    for vb in plan.bundles:
+        items, reviews = grouped[vb.path], review_groups[vb.path]
+        import_id, counts = _record_bundle(ws, vb, items, reviews, now, who)
+        for item in items:
+            if item.action not in (Action.SKIP, Action.STALE):
+                _received(item, import_id, now, who, rows)
+        done.append((vb, items, reviews, counts))
+    received_rows.write_received(ws.db, rows)
+    applied: list[Path] = []
+    for vb, items, reviews, counts in done:
+        for item in items:
+            if item.action is Action.STALE:
+                _stale_event(ws, vb, item, now, who)
+            elif item.action is not Action.SKIP:
+                _receive_event(ws, item, now, who)
+                if item.doc.supersedes is not None:
+                    on_new_revision(ws, item.doc.id)
+                # else: a new row superseding nothing has no decision and no override to
+                # retire and is received already — on_new_revision would change nothing
+        _finish_bundle(ws, vb, counts, reviews, now, who)
+        applied.append(vb.path)
+    return applied
+
+
+def _record_bundle(
+    ws: Workspace, vb: VerifiedBundle, items: list[PlanItem], reviews: list[ReviewItem],
+    now: str, who: str,
+) -> tuple[int, dict[Action, int]]:
+    """The bundle's ``imports`` row and the frameworks its revisions use; (import id, counts)."""
+    counts = {a: sum(1 for i in items if i.action is a) for a in Action}
+    changed = len(items) - counts[Action.SKIP] - counts[Action.STALE]
+    changed += sum(1 for r in reviews if r.action is not Action.SKIP)
+    import_id = transfers.record_import(
+        ws.db,
+        transfers.ImportRecord(
+            vb.path.name, vb.file_sha256, vb.size, "applied" if changed else "nothing_new",
+            kind=vb.kind, sender_fingerprint=vb.signer.fingerprint,
+            sender_name=vb.signer.name, added=counts[Action.ADD],
+            updated=counts[Action.UPDATE], skipped=counts[Action.SKIP] + counts[Action.STALE],
+            conflicts=counts[Action.CONFLICT],
+        ),
+        now, who,
+    )
+    used = {i.doc.framework.hash for i in items}
+    for fw in vb.frameworks.values():
+        if fw.hash in used:
+            ws.frameworks.register(fw, source=f"bundle {vb.file_sha256[:12]}")
+    return import_id, counts
+
+
+def _stale_event(ws: Workspace, vb: VerifiedBundle, item: PlanItem, now: str, who: str) -> None:
+    audit.append(ws.db, actor=who, action="bundle.stale_replay", at=now,
+                 assessment_id=None, target=item.doc.id,
+                 new={"revision": item.doc.revision, "superseded_by": item.other_id,
+                      "file": vb.path.name, "sender": vb.signer.fingerprint})
+
+
+def _finish_bundle(ws: Workspace, vb: VerifiedBundle, counts: dict[Action, int],
+                   reviews: list[ReviewItem], now: str, who: str) -> None:
+    """The bundle's reviews, its ``bundle.import`` event and the sender's audit head."""
+    apply_reviews(ws, vb, reviews, now, who)
+    audit.append(ws.db, actor=who, action="bundle.import", at=now, target=vb.file_sha256,
+                 new={k.value: v for k, v in counts.items()} | {
+                     "sender": vb.signer.fingerprint, "file": vb.path.name,
+                     "kind": vb.kind, "reviews": len(reviews)})
+    _record_head(ws, vb, now, who)
 
 
 def receive_self(ws: Workspace, item: PlanItem, bundle_sha: str, now: str, who: str) -> None:
@@ -103,35 +171,43 @@ def _record_head(ws: Workspace, vb: VerifiedBundle, now: str, who: str) -> None:
 
 def receive(ws: Workspace, item: PlanItem, import_id: int, now: str, who: str) -> None:
     """Store one received revision as a new row, exactly as signed."""
-    db = ws.db
+    rows = received_rows.ReceivedRows()
+    _received(item, import_id, now, who, rows)
+    received_rows.write_received(ws.db, rows)
+    _receive_event(ws, item, now, who)
+
+
+def _received(item: PlanItem, import_id: int, now: str, who: str,
+              rows: received_rows.ReceivedRows) -> None:
+    """The rows one received revision adds (both paths build them here)."""
     d, rev = item.doc, item.revision
-    status = initial_status(Move.RECEIVE)
-    repo.insert(db, repo.Assessment(
-        d.id, d.municipality.code, d.year, d.framework.hash, status.value, d.revision,
-        d.supersedes, d.created_at, d.created_by, now, who,
+    rows.assessments.append((
+        d.id, d.municipality.code, d.year, d.framework.hash, initial_status(Move.RECEIVE).value,
+        d.revision, d.supersedes, d.created_at, d.created_by, now, who,
     ))
-    repo.insert_responses(db, d.id, [
-        repo.Response(r.indicator, r.level, r.note, r.updated_at, r.updated_by)
-        for r in d.responses
-    ])
-    repo.add_blobs(db, [(e.sha256, e.size) for e in d.evidence], now)
-    repo.add_evidence_many(db, d.id, [
-        repo.NewEvidence(e.indicator, e.sha256, e.name, e.mime, e.size, e.captured_at,
-                         e.gps_lat, e.gps_lon, e.added_at, e.added_by)
+    rows.responses.extend(
+        (d.id, r.indicator, r.level, r.note, r.updated_at, r.updated_by) for r in d.responses
+    )
+    rows.blobs.extend((e.sha256, e.size, now) for e in d.evidence)
+    rows.evidence.extend(
+        (d.id, e.indicator, e.sha256, e.name, e.mime, e.size, e.captured_at, e.gps_lat,
+         e.gps_lon, e.added_at, e.added_by)
         for e in d.evidence
-    ])
-    revisions.insert(db, revisions.StoredRevision(
+    )
+    rows.revisions.append((
         d.id, rev.sha256, rev.content.decode("utf-8"), rev.signature, rev.signer.fingerprint,
         d.finalized_at, "import",
     ))
     if item.action is Action.CONFLICT and item.other_id:
-        conflict_rows.flag(
-            db, assessment_id=d.id, other_id=item.other_id, supersedes=d.supersedes,
-            kind="fork" if d.supersedes else "parallel", import_id=import_id, at=now,
-        )
+        rows.conflicts.append((d.id, item.other_id, d.supersedes,
+                               "fork" if d.supersedes else "parallel", import_id, now))
+
+
+def _receive_event(ws: Workspace, item: PlanItem, now: str, who: str) -> None:
+    d, rev = item.doc, item.revision
     audit.append(
-        db, actor=who, action="assessment.receive", assessment_id=d.id, at=now,
-        new={"status": status.value, "revision": d.revision,
+        ws.db, actor=who, action="assessment.receive", assessment_id=d.id, at=now,
+        new={"status": initial_status(Move.RECEIVE).value, "revision": d.revision,
              "supersedes": d.supersedes, "sha256": rev.sha256, "action": item.action.value,
              "signer": rev.signer.fingerprint},
     )

@@ -59,16 +59,17 @@ class BlobStaging:
     # --- while verifying (worker threads) ---------------------------------
     def target(self, sha: str, owner: int) -> Path | None:
         """Where bundle number ``owner`` writes evidence ``sha``; None when it is held already."""
-        final = self.blobs.path_for(sha)
-        if final.is_file():
+        final = self.blobs.file_for(sha)
+        if os.path.isfile(final):
             return None
-        part = final.with_name(f"{sha}.{self.token}-{owner}{PART_SUFFIX}")
+        name = f"{sha}.{self.token}-{owner}{PART_SUFFIX}"
+        folder = os.path.dirname(final)
         with self._lock:
             if sha[:2] not in self._folders:  # each fan-out folder once per import
-                final.parent.mkdir(parents=True, exist_ok=True)
+                os.makedirs(folder, exist_ok=True)
                 self._folders.add(sha[:2])
-            self._log(f"part {sha[:2]}/{part.name}\n")
-        return part
+            self._log(f"part {sha[:2]}/{name}\n")
+        return Path(folder, name)
 
     def stager(self, owner: int) -> Callable[[str], Path | None]:
         """:meth:`target` for one bundle, in the shape ``bundle.read.verify_bundle`` takes."""
@@ -83,10 +84,10 @@ class BlobStaging:
         A part whose blob appeared meanwhile (another bundle of the batch, another window) is
         dropped. Each blob about to appear is journaled first, for the sweep after a kill.
         """
-        todo: list[tuple[str, Path, Path]] = []
+        todo: list[tuple[str, Path, str]] = []
         chosen: set[str] = set()
         for sha, part, size in parts:
-            final = self.blobs.path_for(sha)
+            final = self.blobs.file_for(sha)
             try:
                 held = os.stat(final).st_size == size
             except FileNotFoundError:
@@ -202,4 +203,4 @@ def drop_unreferenced(db: sqlite_utils.Database, blobs: BlobStore, shas: Sequenc
 
 def missing(blobs: BlobStore, shas: Iterable[str]) -> list[str]:
     """Evidence files among ``shas`` that are not in the store (checked inside a transaction)."""
-    return [s for s in dict.fromkeys(shas) if not os.path.isfile(blobs.path_for(s))]
+    return [s for s in dict.fromkeys(shas) if not os.path.isfile(blobs.file_for(s))]

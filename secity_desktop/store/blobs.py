@@ -10,6 +10,7 @@ crash never leaves a half file under a real name.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -30,9 +31,13 @@ class BlobStore:
         self.root = root
 
     def path_for(self, sha256: str) -> Path:
+        return Path(self.file_for(sha256))
+
+    def file_for(self, sha256: str) -> str:
+        """:meth:`path_for` as a string (an import asks for thousands: no ``Path`` objects)."""
         if not _SHA256.fullmatch(sha256):
             raise StoreError(f"not a SHA-256 evidence id: {sha256!r}", code="evidence_file.bad_id")
-        return self.root / sha256[:2] / sha256
+        return os.path.join(self.root, sha256[:2], sha256)
 
     def exists(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()

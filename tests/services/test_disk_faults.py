@@ -64,15 +64,16 @@ def test_import_store_disk_full_rolls_back(pair: Any, monkeypatch: pytest.Monkey
     _a, _aid, bundle, office = pair
     before = _state(office)
     svc = ImportService(office)
-    from secity_desktop.services import import_writes
+    from secity_desktop.store import received_rows
 
-    real = import_writes.receive
+    # the store write every received revision goes through (batched or one by one)
+    real = received_rows.write_received
 
     def insert(*args: Any) -> None:
         real(*args)
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(import_writes, "receive", insert)
+    monkeypatch.setattr(received_rows, "write_received", insert)
     with pytest.raises(DiskError) as info:
         svc.import_files([bundle])
     assert info.value.code == "import.no_space"
