@@ -66,7 +66,23 @@ def standing(
 
 
 def year_counts(db: sqlite_utils.Database, province: str | None = None) -> list[tuple[int, int, int]]:
-    """(year, municipalities with a standing assessment, of which approved), oldest first."""
+    """(year, municipalities with a standing assessment, of which approved), oldest first.
+
+    Read from the stored standings and their status (schema 14 and 15, ``store.standings``:
+    the same pick, kept by triggers) rather than a window over every assessment: the
+    Progress place's first show nationally spent ≈ 0.4 s in that window and ≈ 0.15 s more
+    looking up 78,500 statuses. ``window_year_counts`` is the reference."""
+    where, args = (("m.province_code = ?", [province]) if province else (PROGRAMME, []))
+    sql = ("SELECT st.year, COUNT(*), TOTAL(st.status = 'approved') FROM standings st"
+           " JOIN municipalities m ON m.code = st.municipality_code"
+           f" WHERE {where} GROUP BY st.year ORDER BY st.year")
+    return [(int(r[0]), int(r[1]), int(r[2])) for r in db.execute(sql, args).fetchall()]
+
+
+def window_year_counts(db: sqlite_utils.Database,
+                       province: str | None = None) -> list[tuple[int, int, int]]:
+    """``year_counts`` the way schema 13 and earlier found them (a window query over every
+    assessment): the reference the stored standings are tested against."""
     parts, args = [NOT_SET_ASIDE], []  # type: ignore[var-annotated]
     if province:
         parts.append("m.province_code = ?")
