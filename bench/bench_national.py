@@ -9,6 +9,9 @@ Heavy work runs in child processes so each one's peak memory is its own.
 The dashboard, list-sort and coverage figures also run with every score computed in bulk
 (stored scores hidden in a rolled-back transaction: ``bench_dashboard.scores_hidden``).
 ``SECITY_BENCH_NO_EXPORTS=1`` stops before the (minutes-long) export figures.
+Each place's first show is measured twice: in tab order, each after the places before it
+(the older rows), and as the first place a person opens in a fresh app — clicked
+``PERSON_IDLE_S`` after the window shows, and clicked at once (``first_place_rows``).
 """
 
 from __future__ import annotations
