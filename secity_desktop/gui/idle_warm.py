@@ -18,6 +18,7 @@ most the step under way; a place clicked before its step builds as before.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -85,13 +86,19 @@ def place_steps(keys: list[str], is_built: Callable[[str], bool]) -> Iterator[st
     if not modules:
         return
     for name in SHARED_FIRST:
-        importlib.import_module(name)
+        _load(name)
         yield name
     _thai_wrapping()
     yield "thai"
     for name in (*SHARED_AFTER, *modules):
-        importlib.import_module(name)
+        _load(name)
         yield name
+
+
+def _load(name: str) -> None:
+    """Import ``name``; one a build left out (it is only warmed) never stops the rest."""
+    with contextlib.suppress(ImportError):
+        importlib.import_module(name)
 
 
 def warm_places(window: Any) -> QtCore.QTimer:

@@ -63,3 +63,11 @@ def test_window_warms_every_place_module_after_it_is_usable(tmp_path: Path) -> N
     assert set(wanted) <= set(seen["warmed"])
     assert {"pythainlp", "pydantic", "sqlite_utils"} <= set(seen["warmed"])
     assert seen["built"] == ["assessments"]  # imported, never built unseen
+
+
+def test_a_module_left_out_of_a_build_does_not_stop_the_warming(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(idle_warm, "SHARED_FIRST", ("secity_desktop.not_in_this_build",
+                                                    *idle_warm.SHARED_FIRST))
+    steps = list(idle_warm.place_steps(["assessments", "reports"], lambda _k: False))
+    assert steps[0] == "secity_desktop.not_in_this_build"
+    assert steps[-1] == idle_warm.PLACE_MODULES["reports"]
