@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from secity_desktop.gui.filter_table import fit_columns
 from secity_desktop.gui.models.columns import (
     RIGHT,
     SORT_ROLE,
@@ -206,7 +207,7 @@ class CoveragePlace(QtWidgets.QWidget):
     def refresh(self) -> None:
         year = self.year_combo.currentData()
         report = self.model.refresh(year, self.region_combo.currentData())
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)  # the rows on show, as plain text
         if report is None:
             self.totals.setText(self.tr(
                 "No assessments yet. Import the provinces' upward bundles under Sync."))

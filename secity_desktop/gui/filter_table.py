@@ -6,6 +6,33 @@ from secity_desktop.gui.qt import Qt, QtCore, QtWidgets
 from secity_desktop.gui.thai_wrap import thai_cells
 
 FIT_ROWS = 100  # rows read to fit a column to its contents (a page of a paged model)
+FIT_SHOWN = 40  # rows measured by fit_columns: more than a 1024×600 screen shows
+MAX_COLUMN = 360  # px: a long name is elided, not given the whole table
+
+
+def fit_columns(view: QtWidgets.QTableView, rows: int = FIT_SHOWN, cap: int = MAX_COLUMN) -> None:
+    """Fit each column to its header and the rows on show, measured as plain text.
+
+    ``resizeColumnsToContents`` asks the Thai-breaking delegate for every cell's size hint
+    (each a dozen Python ``data()`` calls): 100–300 ms for a page of a national list at a
+    place's first show. The text's width is what the delegate's hint is made of."""
+    model = view.model()
+    if model is None:
+        return
+    header = view.horizontalHeader()
+    fm = view.fontMetrics()
+    top = max(0, view.rowAt(0))
+    shown = range(top, min(model.rowCount(), top + rows))
+    for c in range(model.columnCount()):
+        if view.isColumnHidden(c):
+            continue
+        head = model.headerData(c, Qt.Orientation.Horizontal) or ""
+        width = fm.horizontalAdvance(str(head)) + 28  # room for the sort arrow
+        for r in shown:
+            text = model.index(r, c).data()
+            if text:
+                width = max(width, fm.horizontalAdvance(str(text)) + 14)
+        header.resizeSection(c, min(width, cap))
 
 
 class FilterTable(QtWidgets.QWidget):

@@ -15,7 +15,8 @@ from secity_desktop.core.thai_calendar import format_date_th
 from secity_desktop.gui import settings as cfg
 from secity_desktop.gui.backup_actions import add_backup_actions
 from secity_desktop.gui.common import fit_to_screen
-from secity_desktop.gui.filter_table import FilterTable
+from secity_desktop.gui.filter_table import FilterTable, fit_columns
+from secity_desktop.gui.idle_warm import warm_places
 from secity_desktop.gui.models.assessments import (
     ID_ROLE,
     SEARCH_ROLE,
@@ -109,6 +110,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.places.currentChanged.connect(self._place_changed)
         year = self.assessment_model.year  # the dashboard's first visit finds them summed
         self.score_warmer = warm_scores(self, [year, year - 1] if year else held[:2])
+        self.place_warmer = warm_places(self)  # their modules load while the person looks
 
         self._actions()
 
@@ -183,7 +185,7 @@ class MainWindow(QtWidgets.QMainWindow):
         from secity_desktop.gui.municipality_place import MunicipalityPlace
 
         place = MunicipalityPlace(self.ws, self.lang, self)  # register, imports, pages
-        place.table.view.resizeColumnsToContents()
+        fit_columns(place.table.view)  # the rows on show, as plain text
         return place
 
     def _framework(self) -> QtWidgets.QWidget:

@@ -21,7 +21,7 @@ class MunicipalityPlace(QtWidgets.QWidget):
         super().__init__(parent)
         self.ws, self.lang = ws, lang
         self.setObjectName("municipalityPlace")
-        self.model = MunicipalityTableModel(ws, lang, self)
+        self.model = MunicipalityTableModel(ws, lang, self, load=False)  # the view sorts it
         self.table = FilterTable(
             self.model,
             self.tr("Filter by name (Thai or English), code or province…"),
@@ -29,6 +29,7 @@ class MunicipalityPlace(QtWidgets.QWidget):
             None,
             self,
         )
+        self.model.ensure_loaded()
         bar = QtWidgets.QHBoxLayout()
         self.import_button = QtWidgets.QPushButton(self.tr("Import list…"), self)
         self.import_button.setToolTip(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from secity_desktop.core.lifecycle import Role
+from secity_desktop.gui.idle_warm import run_in_idle
 from secity_desktop.gui.qt import QtCore
 from secity_desktop.services import lists
 
@@ -77,25 +78,12 @@ WARM_AFTER_MS = 1500  # the warming starts this long after the window is built
 def warm_scores(window: Any, years: list[int]) -> QtCore.QTimer | None:
     """Sum the default year's (and the one before's) scores while the window is idle.
 
-    One chunk per timer tick (``services.lists.score_warmer``); any failure (the workspace
-    closed under it) just stops the warming: it only saves time later."""
+    One chunk per timer tick (``services.lists.score_warmer``) through
+    ``gui.idle_warm.run_in_idle``; any failure just stops the warming."""
     if window.ws.role in (Role.ASSESSOR, Role.MUNICIPALITY) or not years:
         return None
-    steps = lists.score_warmer(window.ws, years)
-    timer = QtCore.QTimer(window)
-    timer.setInterval(0)
-
-    def step() -> None:
-        try:
-            next(steps)
-        except Exception:  # StopIteration when done; a closed store while closing the window
-            timer.stop()
-            timer.deleteLater()
-
-    timer.timeout.connect(step)
     # not before the first window has painted its list and taken its first keys
-    QtCore.QTimer.singleShot(WARM_AFTER_MS, timer, timer.start)
-    return timer
+    return run_in_idle(window, lists.score_warmer(window.ws, years), WARM_AFTER_MS)
 
 
 def refresh_office_places(window: Any) -> None:

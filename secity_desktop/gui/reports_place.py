@@ -52,6 +52,9 @@ class ReportsPlace(QtWidgets.QWidget):
         self._register_size: int | None = None
         self._build()
         self.refresh()
+        # just read: shown in the same turn (its tab built it), it needs no second read
+        self._fresh = True
+        QtCore.QTimer.singleShot(0, self, self._not_fresh)
 
     # --- layout ----------------------------------------------------------
     def _build(self) -> None:
@@ -166,9 +169,14 @@ class ReportsPlace(QtWidgets.QWidget):
         for name, show in visible.items():
             self.form.setRowVisible(self.rows[name], show)
 
+    def _not_fresh(self) -> None:
+        self._fresh = False
+
     def showEvent(self, event: QtGui.QShowEvent) -> None:
         """Assessments may have been added in another place since: reload, keeping the choice."""
-        if not self.runner.busy:
+        if self._fresh:
+            self._fresh = False
+        elif not self.runner.busy:
             self.refresh()
         super().showEvent(event)
 

@@ -17,7 +17,7 @@ from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.thai_calendar import format_datetime_th, parse_iso
 from secity_desktop.gui import common
-from secity_desktop.gui.filter_table import FIT_ROWS
+from secity_desktop.gui.filter_table import FIT_ROWS, fit_columns
 from secity_desktop.gui.models.review import (
     ID_ROLE,
     REVIEW_STATUSES,
@@ -65,7 +65,8 @@ class ReviewPlace(QtWidgets.QWidget):
             self.writer.written.connect(self._bundle_written)
             self.writer.failed.connect(lambda _e: self._show(self.current_id))
         held = lists.years(ws)
-        self.list_model = ReviewListModel(self.svc, lang, self, year=lists.default_year(ws, held))
+        self.list_model = ReviewListModel(self.svc, lang, self, year=lists.default_year(ws, held),
+                                          load=False)  # the table's first sort reads it
         self.ind_model = ReviewIndicatorModel(self.svc, lang, self)
         self._build(held)
         self._select_first()
@@ -94,6 +95,7 @@ class ReviewPlace(QtWidgets.QWidget):
         self.table = thai_cells(QtWidgets.QTableView(left))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.list_model.ensure_loaded()
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
@@ -186,7 +188,7 @@ class ReviewPlace(QtWidgets.QWidget):
             self.table.setCurrentIndex(self.proxy.mapFromSource(self.list_model.index(row, 0)))
 
     def _select_first(self) -> None:
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         else:
@@ -204,7 +206,7 @@ class ReviewPlace(QtWidgets.QWidget):
     def refresh(self, keep: str | None = None) -> None:
         keep = keep or self.current_id
         self.list_model.reload()
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         if keep and self.list_model.row_of(keep) >= 0:
             self.select(keep)
             self._show(keep)

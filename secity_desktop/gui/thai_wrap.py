@@ -236,7 +236,11 @@ class ThaiLabel(QtWidgets.QLabel):
         self._hinted = self._hint()
         self._broken_at = -1
         super().setText(self._hinted)
-        self._break_lines()
+        # A label never shown nor sized has no width yet: breaking at its default 100 px
+        # laid its rich text out a dozen times for nothing (the first show of a place built
+        # with a long banner); its first resize event breaks it at the real width.
+        if self.isVisible() or self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            self._break_lines()
 
     def setTextFormat(self, fmt: Qt.TextFormat) -> None:
         """Rich and plain text take their hints differently: set again in the new format."""

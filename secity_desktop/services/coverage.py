@@ -17,7 +17,7 @@ from typing import Any
 from secity_desktop.core.lifecycle import Status
 from secity_desktop.services.dashboard import DashboardRow, DashboardService
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import geography
+from secity_desktop.store import geography, standings
 from secity_desktop.store import review as rrepo
 
 
@@ -108,7 +108,8 @@ class CoverageService:
             r[0]: ProvinceCoverage(r[0], r[1], r[2], r[3])
             for r in geography.province_rows(self.ws.db, region_office)
         }
-        picks = self.dashboard.standing(year)
+        # the standing's status is stored with it (schema 15): no assessment row is read
+        statuses = standings.statuses(self.ws.db, year)
         munis = {m[0]: m for m in geography.municipality_rows(self.ws.db)}
         seats: dict[str, str] = {}
         for code, _th, _en, _typ, prov, is_seat in munis.values():
@@ -116,11 +117,11 @@ class CoverageService:
             if pc is None:
                 continue
             pc.municipalities += 1
-            pick = picks.get(code)
-            if pick is not None:
+            held = code in statuses
+            if held:
                 pc.assessed += 1
-                pc.approved += pick[5] == Status.APPROVED
-            if is_seat and (prov not in seats or pick is not None):
+                pc.approved += statuses[code] == Status.APPROVED
+            if is_seat and (prov not in seats or held):
                 seats[prov] = code
         # from the choices themselves: a model town counts even if its assessment never came up
         towns = {
@@ -128,8 +129,9 @@ class CoverageService:
             for t in rrepo.model_towns(self.ws.db, year=year)
             if t.province_code in provinces and t.municipality_code in munis
         }
-        wanted = {*seats.values(), *towns.values()}
-        rows = self.dashboard.town_rows([munis[c] for c in sorted(wanted)], picks)
+        wanted = sorted({*seats.values(), *towns.values()})
+        picks = {p[2]: p for p in standings.picks_of(self.ws.db, year, wanted)}
+        rows = self.dashboard.town_rows([munis[c] for c in wanted], picks)
         for prov, code in seats.items():
             provinces[prov].seat = rows[code]
         for prov, code in towns.items():

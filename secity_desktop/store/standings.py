@@ -120,8 +120,8 @@ def _restand(m: str, y: str) -> str:
     (SQL expressions) — a lookup on ``assessments_place_year``, a few rows at most."""
     return (
         f"DELETE FROM standings WHERE year = {y} AND municipality_code = {m};"
-        " INSERT INTO standings (municipality_code, year, assessment_id)"
-        " SELECT a.municipality_code, a.year, a.id FROM assessments a"
+        " INSERT INTO standings (municipality_code, year, assessment_id, status)"
+        " SELECT a.municipality_code, a.year, a.id, a.status FROM assessments a"
         f" WHERE a.municipality_code = {m} AND a.year = {y} AND {NOT_SET_ASIDE}"
         " ORDER BY a.revision DESC, a.updated_at DESC LIMIT 1;"
     )
@@ -133,21 +133,34 @@ def _of(aid: str) -> tuple[str, str]:
 
 
 def schema_sql() -> list[str]:
-    """``standings`` (the assessment standing for each municipality and year) and the
-    triggers that keep it true on every write to ``assessments`` or ``revision_conflicts``
-    — whatever path writes, in the same statement (docs/dashboard.md, "Speed")."""
+    """``standings`` (the assessment standing for each municipality and year, and its
+    status: schema 15) and the triggers that keep it true on every write to
+    ``assessments`` or ``revision_conflicts`` — whatever path writes, in the same
+    statement (docs/dashboard.md, "Speed")."""
     out = [
         """CREATE TABLE standings (
             municipality_code TEXT NOT NULL, year INTEGER NOT NULL,
-            assessment_id TEXT NOT NULL,
+            assessment_id TEXT NOT NULL, status TEXT,
             PRIMARY KEY (municipality_code, year)) WITHOUT ROWID""",
+        *trigger_sql(),
+    ]
+    return out
+
+
+TRIGGERS = ("standings_ins", "standings_del", "standings_upd", "standings_conflicts_ins",
+            "standings_conflicts_upd", "standings_conflicts_del")
+
+
+def trigger_sql() -> list[str]:
+    """The triggers of ``schema_sql`` (a status change re-reads the standing too)."""
+    out = [
         "CREATE TRIGGER standings_ins AFTER INSERT ON assessments BEGIN "
         + _restand("NEW.municipality_code", "NEW.year") + " END",
         "CREATE TRIGGER standings_del AFTER DELETE ON assessments BEGIN "
         + _restand("OLD.municipality_code", "OLD.year") + " END",
         # every edit moves updated_at, which orders equal revisions: one small lookup an edit
         "CREATE TRIGGER standings_upd AFTER UPDATE OF municipality_code, year, revision,"
-        " updated_at ON assessments BEGIN "
+        " updated_at, status ON assessments BEGIN "
         + _restand("OLD.municipality_code", "OLD.year")
         + _restand("NEW.municipality_code", "NEW.year") + " END",
     ]
@@ -167,11 +180,44 @@ def fill(db: sqlite_utils.Database) -> None:
     """Store every municipality's and year's standing assessment (one window query)."""
     db.execute("DELETE FROM standings")
     db.execute(
-        "INSERT INTO standings SELECT municipality_code, year, id FROM ("
-        " SELECT a.id, a.municipality_code, a.year, ROW_NUMBER() OVER (PARTITION BY"
+        "INSERT INTO standings (municipality_code, year, assessment_id, status)"
+        " SELECT municipality_code, year, id, status FROM ("
+        " SELECT a.id, a.municipality_code, a.year, a.status, ROW_NUMBER() OVER (PARTITION BY"
         " a.municipality_code, a.year ORDER BY a.revision DESC, a.updated_at DESC) AS rn"
         f" FROM assessments a WHERE {NOT_SET_ASIDE}) WHERE rn = 1"
     )
+
+
+def add_status(db: sqlite_utils.Database) -> None:
+    """Schema step 15: a step-14 ``standings`` gains each standing assessment's status (the
+    Progress and Coverage places count approvals without reading 78,500 assessment rows),
+    and the triggers that keep it. A store whose step 14 ran with this release has the
+    column already; either way the triggers are made anew and every status filled."""
+    columns = {r[1] for r in db.execute("PRAGMA table_info(standings)").fetchall()}
+    if "status" not in columns:
+        db.execute("ALTER TABLE standings ADD COLUMN status TEXT")
+    for name in TRIGGERS:
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for sql in trigger_sql():
+        db.execute(sql)
+    db.execute("UPDATE standings SET status ="
+               " (SELECT a.status FROM assessments a WHERE a.id = standings.assessment_id)")
+
+
+def statuses(db: sqlite_utils.Database, year: int) -> dict[str, str | None]:
+    """Municipality → the status of its standing assessment in ``year`` (one table read)."""
+    return {str(r[0]): r[1] for r in db.execute(
+        "SELECT municipality_code, status FROM standings WHERE year = ?", [year]).fetchall()}
+
+
+def picks_of(db: sqlite_utils.Database, year: int, codes: list[str]) -> list[Pick]:
+    """``picks`` for ``year`` of the municipalities named only (a few seat and model towns)."""
+    from secity_desktop.store.batch import in_rows
+
+    sql = ("SELECT a.id, a.framework_hash, a.municipality_code, a.year, a.revision, a.status,"
+           " a.updated_at FROM standings st JOIN assessments a ON a.id = st.assessment_id"
+           " WHERE st.municipality_code IN ({marks}) AND st.year = ?")
+    return [tuple(r) for r in in_rows(db, sql, codes, [year])]  # type: ignore[misc]
 
 
 def per_year(db: sqlite_utils.Database, municipality_code: str) -> list[tuple[Any, ...]]:

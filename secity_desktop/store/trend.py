@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from secity_desktop.store.batch import in_rows
+from secity_desktop.store.conflicts import NOT_SET_ASIDE
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -28,6 +29,17 @@ _STANDING = (
 """The stored standings (schema 14, ``store.standings``): one primary-key row per municipality
 and year, kept by triggers — the window over every assessment it replaces took ≈ 0.5 s a
 national trend (``standings.window_picks`` stays the tested reference)."""
+
+
+_WINDOW = """
+SELECT id, municipality_code, year, status FROM (
+  SELECT a.id AS id, a.municipality_code, a.year, a.status,
+         ROW_NUMBER() OVER (PARTITION BY a.municipality_code, a.year
+                            ORDER BY a.revision DESC, a.updated_at DESC) AS rn
+  FROM assessments a JOIN municipalities m ON m.code = a.municipality_code
+  WHERE {where}
+) WHERE rn = 1"""
+"""The window over every assessment the stored standings replace (the tested reference)."""
 
 
 PROGRAMME = "m.province_code IN (SELECT code FROM provinces WHERE in_programme = 1)"
@@ -60,18 +72,40 @@ def standing(
         parts.append(f"st.year IN ({','.join('?' * len(years))})")
         args.extend(years)
     if approved_only:
-        parts.append("a.status = 'approved'")
+        parts.append("st.status = 'approved'")
     sql = _STANDING.format(where=" AND ".join(parts) or "1 = 1")
     return [tuple(r) for r in db.execute(sql, args).fetchall()]  # type: ignore[misc]
 
 
 def year_counts(db: sqlite_utils.Database, province: str | None = None) -> list[tuple[int, int, int]]:
-    """(year, municipalities with a standing assessment, of which approved), oldest first."""
+    """(year, municipalities with a standing assessment, of which approved), oldest first.
+
+    Read from the stored standings and their status (schema 14 and 15, ``store.standings``:
+    the same pick, kept by triggers) rather than a window over every assessment: the
+    Progress place's first show nationally spent ≈ 0.4 s in that window and ≈ 0.15 s more
+    looking up 78,500 statuses. ``window_year_counts`` is the reference."""
     where, args = (("m.province_code = ?", [province]) if province else (PROGRAMME, []))
-    sql = ("SELECT st.year, COUNT(*), TOTAL(a.status = 'approved') FROM standings st"
+    sql = ("SELECT st.year, COUNT(*), TOTAL(st.status = 'approved') FROM standings st"
            " JOIN municipalities m ON m.code = st.municipality_code"
-           " JOIN assessments a ON a.id = st.assessment_id"
            f" WHERE {where} GROUP BY st.year ORDER BY st.year")
+    return [(int(r[0]), int(r[1]), int(r[2])) for r in db.execute(sql, args).fetchall()]
+
+
+def window_year_counts(db: sqlite_utils.Database,
+                       province: str | None = None) -> list[tuple[int, int, int]]:
+    """``year_counts`` the way schema 13 and earlier found them (a window query over every
+    assessment): the reference the stored standings are tested against."""
+    parts, args = [NOT_SET_ASIDE], []  # type: ignore[var-annotated]
+    if province:
+        parts.append("m.province_code = ?")
+        args.append(province)
+    else:
+        parts.append(PROGRAMME)
+    sql = (
+        "SELECT year, COUNT(*), TOTAL(status = 'approved') FROM ("
+        + _WINDOW.format(where=" AND ".join(parts))
+        + ") GROUP BY year ORDER BY year"
+    )
     return [(int(r[0]), int(r[1]), int(r[2])) for r in db.execute(sql, args).fetchall()]
 
 

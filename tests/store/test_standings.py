@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from secity_desktop.services.workspace import Workspace
-from secity_desktop.store import standings
+from secity_desktop.store import standings, trend
 from tests.services.dashboard_world import YEARS, build
 
 
@@ -25,6 +25,14 @@ def _same(ws: Workspace) -> None:
                 new = sorted(standings.picks(ws.db, province, years, mtype))
                 old = sorted(standings.window_picks(ws.db, province, years, mtype))
                 assert new == old, (province, years, mtype)
+    stale = ws.db.execute("SELECT COUNT(*) FROM standings st JOIN assessments a"
+                          " ON a.id = st.assessment_id WHERE st.status IS NOT a.status").fetchone()
+    assert stale[0] == 0  # schema 15: each standing carries its assessment's status
+    for province in (None, "10"):
+        # the Progress place's counts per year read the same standings (places2)
+        counts = trend.year_counts(ws.db, province)
+        assert counts == trend.window_year_counts(ws.db, province), province
+        assert counts and any(approved for _, _, approved in counts)
 
 
 def test_standings_follow_every_write(world: tuple[Workspace, dict[str, str]]) -> None:
@@ -47,6 +55,13 @@ def test_standings_follow_every_write(world: tuple[Workspace, dict[str, str]]) -
                    [first])
         db.execute("UPDATE assessments SET year = 2566 WHERE id = (SELECT id FROM assessments"
                    " WHERE year = 2569 ORDER BY id DESC LIMIT 1)")
+    _same(ws)
+    with db.atomic():  # a status change alone (approval, return) moves the approved counts
+        db.execute("UPDATE assessments SET status = 'approved' WHERE id IN (SELECT assessment_id"
+                   " FROM standings WHERE year = ? LIMIT 3)", [YEARS[-1]])
+        db.execute("UPDATE assessments SET status = 'returned' WHERE id IN (SELECT assessment_id"
+                   " FROM standings WHERE year = ? AND assessment_id IN (SELECT id FROM assessments"
+                   " WHERE status = 'approved') LIMIT 2)", [YEARS[-2]])
     _same(ws)
     with db.atomic():  # deletions: the conflict first (it names the assessments), then them
         db.execute("DELETE FROM revision_conflicts")
@@ -91,3 +106,23 @@ def test_trend_reads_the_same_standings(world: tuple[Workspace, dict[str, str]])
         mine = [p for p in province if p[3] == year]
         if mine:
             assert counts[year] == (len(mine), sum(p[5] == "approved" for p in mine))
+
+
+def test_step_15_adds_the_status_to_a_step_14_store(
+        world: tuple[Workspace, dict[str, str]]) -> None:
+    ws, named = world
+    db = ws.db
+    before = sorted(db.execute("SELECT * FROM standings").fetchall())
+    for name in standings.TRIGGERS:  # the standings as step 14 made them: no status column
+        db.execute(f"DROP TRIGGER {name}")
+    db.execute("DROP TABLE standings")
+    db.execute("CREATE TABLE standings (municipality_code TEXT NOT NULL, year INTEGER NOT NULL,"
+               " assessment_id TEXT NOT NULL, PRIMARY KEY (municipality_code, year)) WITHOUT ROWID")
+    db.conn.executemany("INSERT INTO standings VALUES (?, ?, ?)", [r[:3] for r in before])
+    standings.add_status(db)
+    assert sorted(db.execute("SELECT * FROM standings").fetchall()) == before
+    standings.add_status(db)  # a store whose step 14 already made the column: the same
+    assert sorted(db.execute("SELECT * FROM standings").fetchall()) == before
+    with db.atomic():  # the triggers made anew follow a status change
+        db.execute("UPDATE assessments SET status = 'approved' WHERE id = ?", [named["kept"]])
+    _same(ws)

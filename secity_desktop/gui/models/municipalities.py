@@ -22,12 +22,14 @@ class MunicipalityTableModel(PagedTableModel[Municipality]):
     COLUMNS = ("code", "name", "type", "province", "seat")
 
     def __init__(
-        self, ws: Workspace, lang: str = "th", parent: QtCore.QObject | None = None
+        self, ws: Workspace, lang: str = "th", parent: QtCore.QObject | None = None,
+        *, load: bool = True,
     ) -> None:
         super().__init__(parent, order=("", False))
         self.ws = ws
         self.lang = lang
-        self.reload()
+        if load:  # a sorting view loads it (``PagedTableModel.ensure_loaded``)
+            self.reload()
 
     def columns(self) -> list[Column[Municipality]]:
         th = self.lang == "th"

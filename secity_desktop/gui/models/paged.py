@@ -32,6 +32,7 @@ class PagedTableModel(ColumnTableModel[T], Generic[T]):
         self._ids: list[str] = []
         self._cache: dict[str, T] = {}
         self.pages_read = 0  # pages read from the store since the last reload (tests, benches)
+        self.loaded = False  # ids read at least once (a view's first sort may be the first read)
 
     # --- what subclasses give ----------------------------------------------------------
     def fetch_ids(self) -> list[str]:
@@ -44,6 +45,7 @@ class PagedTableModel(ColumnTableModel[T], Generic[T]):
     def reload(self) -> None:
         self.beginResetModel()
         self._ids = self.fetch_ids()
+        self.loaded = True
         self._cache.clear()
         self.pages_read = 0
         self.endResetModel()
@@ -63,8 +65,14 @@ class PagedTableModel(ColumnTableModel[T], Generic[T]):
         if not 0 <= column < len(self.specs) or not self.specs[column].key:
             return
         wanted = (self.specs[column].key, order == Qt.SortOrder.DescendingOrder)
-        if wanted != self.order:
+        if wanted != self.order or not self.loaded:
             self.order = wanted
+            self.reload()
+
+    def ensure_loaded(self) -> None:
+        """Read the ids if nothing has yet. A model made with ``load=False`` waits for its
+        view: enabling sorting sorts at once, so reading before it read every id twice."""
+        if not self.loaded:
             self.reload()
 
     # --- rows ---------------------------------------------------------------------

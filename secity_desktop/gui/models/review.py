@@ -45,6 +45,7 @@ class ReviewListModel(PagedTableModel[ReviewRow]):
         parent: QtCore.QObject | None = None,
         *,
         year: int | None = None,
+        load: bool = True,
     ) -> None:
         super().__init__(parent, order=("updated", True))
         self.svc = svc
@@ -52,7 +53,8 @@ class ReviewListModel(PagedTableModel[ReviewRow]):
         self.status_filter: str | None = None
         self.year = year
         self.queue = ReviewQueue(svc.ws)
-        self.reload()
+        if load:  # a sorting view loads it (``PagedTableModel.ensure_loaded``)
+            self.reload()
 
     def columns(self) -> list[Column[ReviewRow]]:
         th = self.lang == "th"
