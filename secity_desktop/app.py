@@ -117,9 +117,16 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     shell = paint_shell(app, settings)  # the frame first; the workspace opens behind it
     STARTUP_MARKS["shell_painted"] = time.time()
     STARTUP_MARKS["shell_painted_cpu"] = time.process_time()  # CPU seconds, for the bench
-    # The log file from here on: its handler's module costs ~15 ms, and nothing before the
-    # shell logs (a failure there is still caught and reported by the crash handler above).
-    log.setup(debug=args.debug, console=args.debug)
+    # The log file a moment after the window shows (gui/log_later.py: its handler's module
+    # costs ≈ 13 ms); records until then are held and written to it in order. Nothing before
+    # the shell logs (a failure there is still caught and reported by the crash handler above).
+    if args.debug:
+        log.setup(debug=True, console=True)
+        held = None
+    else:
+        from secity_desktop.gui import log_later
+
+        held = log_later.hold()
     from secity_desktop.gui.main_window import MainWindow
     from secity_desktop.messages import describe
     from secity_desktop.services.workspace import init_workspace, open_workspace
@@ -134,6 +141,8 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
             init_workspace(ws, role=Role.ASSESSOR, province_code=None)
             demo.seed(ws)
     except SecityError as exc:
+        if held is not None:
+            held.release()  # the refusal is in the log file before the box shows
         shell.close()
         from secity_desktop.gui import common
 
@@ -157,6 +166,14 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     replace_shell(shell, window)
     STARTUP_MARKS["window_shown"] = time.time()
     load_later_faces(app)  # after the first paint, whichever window follows
+    if held is not None:
+        if ws.initialized:
+            from secity_desktop.gui.qt import QtCore
+
+            QtCore.QTimer.singleShot(log_later.RELEASE_AFTER_MS, window, held.release)
+            app.aboutToQuit.connect(held.release)  # a quit before the timer still writes them
+        else:
+            held.release()  # the first-run dialog replaces this window: log to the file now
     if not ws.initialized:  # a new workspace: ask who works here (the window shows behind)
         from secity_desktop.gui.first_run import offer_first_run
 
