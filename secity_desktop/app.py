@@ -15,10 +15,11 @@ with 0 when the Thai catalogue was loaded (see ``packaging/build_check.py``).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from secity_desktop import __version__, paths
@@ -91,8 +92,45 @@ STARTUP_MARKS: dict[str, float] = {}
 ``window_built``, ``window_shown``), read by ``bench/bench_start.py`` (docs/performance.md)."""
 
 
+AFTER_START_MS = 400
+"""When the deferred start-up chores run (the log file, the garbage collector): after the
+window's first paint and the bench's "fully usable" (docs/performance.md, branch start2)."""
+
+
+class _Collector:
+    """Python's cyclic garbage collector, paused while the window is built.
+
+    A start creates ≈ 30,000 long-lived objects (modules, classes, Qt wrappers) and almost no
+    garbage (≈ 400 objects in cycles); the collector's passes over them cost ≈ 10–15 ms of
+    a start and freed nothing. It resumes :data:`AFTER_START_MS` after the window shows
+    (at once on any other way out of :func:`main`); in the running app the objects made
+    until then are first moved out of its sight (``gc.freeze``: they live as long as the
+    app, so no later full collection walks them again).
+    """
+
+    def __init__(self) -> None:
+        self.paused = gc.isenabled()
+        gc.disable()
+
+    def resume(self, *, freeze: bool = False) -> None:
+        if self.paused:
+            self.paused = False
+            if freeze:
+                gc.freeze()
+            gc.enable()
+
+
 def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     args = _args(argv)
+    collector = _Collector()
+    try:
+        return _main(args, exec_, collector)
+    except BaseException:
+        collector.resume()
+        raise
+
+
+def _main(args: argparse.Namespace, exec_: bool, collector: _Collector) -> object:
     from secity_desktop.gui import none_guard
     from secity_desktop.gui import settings as cfg
     from secity_desktop.gui.fonts import load_fonts, load_later_faces
@@ -141,6 +179,7 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
             init_workspace(ws, role=Role.ASSESSOR, province_code=None)
             demo.seed(ws)
     except SecityError as exc:
+        collector.resume()
         if held is not None:
             held.release()  # the refusal is in the log file before the box shows
         shell.close()
@@ -166,14 +205,15 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     replace_shell(shell, window)
     STARTUP_MARKS["window_shown"] = time.time()
     load_later_faces(app)  # after the first paint, whichever window follows
-    if held is not None:
-        if ws.initialized:
-            from secity_desktop.gui.qt import QtCore
-
-            QtCore.QTimer.singleShot(log_later.RELEASE_AFTER_MS, window, held.release)
+    if ws.initialized:
+        _after_start(app, lambda: collector.resume(freeze=exec_))
+        if held is not None:
+            _after_start(window, held.release)
             app.aboutToQuit.connect(held.release)  # a quit before the timer still writes them
-        else:
-            held.release()  # the first-run dialog replaces this window: log to the file now
+    else:  # the first-run dialog replaces this window: no more waiting
+        collector.resume()
+        if held is not None:
+            held.release()
     if not ws.initialized:  # a new workspace: ask who works here (the window shows behind)
         from secity_desktop.gui.first_run import offer_first_run
 
@@ -188,6 +228,19 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     code = app.exec()
     ws.close()
     return code
+
+
+def _after_start(parent: object, chore: Callable[[], None]) -> None:
+    """Run ``chore`` :data:`AFTER_START_MS` from now, while ``parent`` lives (a timer that
+    holds the callable itself: PySide6's ``singleShot`` keeps no reference to a bound method)."""
+    from secity_desktop.gui.qt import QtCore
+
+    timer = QtCore.QTimer(parent)  # type: ignore[call-overload]
+    timer.setSingleShot(True)
+    timer.chore = chore  # type: ignore[attr-defined]
+    timer.timeout.connect(chore)
+    timer.timeout.connect(timer.deleteLater)
+    timer.start(AFTER_START_MS)
 
 
 def _smoke(app: object, window: object, translated: bool, ws: object) -> int:

@@ -67,7 +67,8 @@ class BackupActions(QtCore.QObject):
 
     def _add(self, menu: QtWidgets.QMenu, before: QtGui.QAction | None, text: str,
              slot: Callable[[], None]) -> QtGui.QAction:
-        action = QtGui.QAction(text, self.window)
+        action = QtGui.QAction(self.window)  # (its text apart: no QIcon overload tried)
+        action.setText(text)
         action.triggered.connect(slot)
         if before is not None:
             menu.insertAction(before, action)

@@ -3,7 +3,7 @@
 Opening the rotating log file imports ``logging.handlers``, which pulls in ``socket``,
 ``pickle`` and ``queue``: ≈ 13 ms of a start that must be usable in under half a second,
 spent on nothing the person sees. So the GUI holds what is logged before then in memory
-(:func:`hold`), and :meth:`Held.release` — run by a timer once the window is up, and at
+(:func:`hold`), and :meth:`Held.release` — run by a timer once the window is up (``app.AFTER_START_MS``), and at
 quit if that comes first — sets up the file (``log.setup``) and writes those records to
 it in their order, so the file misses nothing. A failure before the release is still
 caught by the crash handler and its report is written at once (the report does not wait
@@ -17,8 +17,6 @@ import logging
 
 from secity_desktop import log
 
-RELEASE_AFTER_MS = 400
-"""After the window's first paint and the bench's "fully usable" (≈ 30 ms after shown)."""
 MAX_HELD = 10_000  # records kept before the release at most (a start logs a handful)
 
 

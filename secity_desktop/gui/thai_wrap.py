@@ -297,6 +297,13 @@ class ThaiLabel(QtWidgets.QLabel):
             self.setContentsMargins(m.left(), m.top(), m.right(), room)
 
 
+#: Pixels a side that no style's focus-frame margin reaches (Fusion and Windows: 3). A cell
+#: whose text fits with this much room fits as any style draws it, and the style is not asked:
+#: the first ``style()`` call from Python builds every enum of ``QStyle`` (≈ 550 members,
+#: ≈ 25 ms of a start whose list fits its columns).
+ROOM_ANY_STYLE = 8
+
+
 class WordElideDelegate(QtWidgets.QStyledItemDelegate):
     """Cells whose text is cut at a word ("เทศบาลเมือง…") rather than mid-word, and whose
     wrapped Thai breaks at words where the view wraps and the row is tall enough."""
@@ -310,17 +317,22 @@ class WordElideDelegate(QtWidgets.QStyledItemDelegate):
         width = option.rect.width()
         if not text or width <= 0:
             return  # size hints see the whole text
+        metrics = option.fontMetrics
+        features = option.features
+        Feature = QtWidgets.QStyleOptionViewItem.ViewItemFeature
+        lines = max(1, option.rect.height() // max(1, metrics.lineSpacing()))
+        if bool(features & Feature.WrapText) and lines > 1:
+            option.text = wrapped(text)
+            return
+        icon = bool(features & Feature.HasDecoration) and not option.icon.isNull()
+        decoration = option.decorationSize.width() if icon else 0
+        advance = metrics.horizontalAdvance(text)
+        if advance <= width - decoration - (3 if icon else 2) * ROOM_ANY_STYLE:
+            return  # fits whatever the style's margins (most cells: the style is never asked)
         style = option.widget.style() if option.widget else QtWidgets.QApplication.style()
         margin = style.pixelMetric(QtWidgets.QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
-        room = width - 2 * margin
-        if not option.icon.isNull():
-            room -= option.decorationSize.width() + margin
-        metrics = option.fontMetrics
-        lines = max(1, option.rect.height() // max(1, metrics.lineSpacing()))
-        wraps = bool(option.features & QtWidgets.QStyleOptionViewItem.ViewItemFeature.WrapText)
-        if wraps and lines > 1:
-            option.text = wrapped(text)
-        elif metrics.horizontalAdvance(text) > room:
+        room = width - 2 * margin - (decoration + margin if icon else 0)
+        if advance > room:
             option.text = elide_words(text, metrics, room)
             option.textElideMode = Qt.TextElideMode.ElideNone
 

@@ -34,7 +34,7 @@ def test_it_answers_as_the_original_for_every_loaded_module() -> None:
     answers = {m.__name__: hook(m) for m in modules}
     assert answers == {m.__name__: bool(hook.original(m)) for m in modules}
     assert answers["secity_desktop.gui.qt"]  # it names PySide6
-    assert not answers["secity_desktop.gui.main_window"]  # through gui/qt.py only
+    assert not answers["secity_desktop.core.lifecycle"]
     assert not answers["sys"] and not answers["json"]
 
 
