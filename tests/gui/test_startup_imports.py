@@ -26,12 +26,14 @@ ROOT = Path(__file__).resolve().parents[2]
 NEVER_AT_START = ("pydantic", "sqlite_utils", "reportlab", "segno", "PIL", "uharfbuzz", "pythainlp", "openpyxl",
                   "cryptography", "pyrage")
 # The app's own modules the first window does not need (branch start2): the assessment use
-# cases (status moves, the audit chain, revisions, evidence: built on first use), the daily
-# backup's rules and the operation runner (when a backup runs), the log file's handler
-# module (socket, pickle, queue: the log file is opened a moment after the window shows).
+# cases (status moves, the audit chain, revisions, evidence: built on first use), the review
+# office's lists (services/review_lists.py), the daily backup's rules and the operation
+# runner (when a backup runs), the log file's handler module (socket, pickle, queue: the
+# log file is opened a moment after the window shows).
 NOT_FOR_THE_FIRST_WINDOW = ("secity_desktop.services.assessments", "secity_desktop.services.status",
                             "secity_desktop.store.audit", "secity_desktop.store.revisions",
                             "secity_desktop.services.backup_auto", "secity_desktop.gui.operations",
+                            "secity_desktop.services.review_lists", "secity_desktop.store.review",
                             "logging.handlers")
 # ... and the shell window is painted before the store and the framework load.
 NOT_BEFORE_FIRST_PAINT = (*NEVER_AT_START,
