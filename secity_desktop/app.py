@@ -117,7 +117,9 @@ class _Collector:
             self.paused = False
             if freeze:
                 gc.freeze()
-            gc.enable()
+            from secity_desktop.gui import gc_guard  # never while a worker runs a job
+
+            gc_guard.enable_when_idle()
 
 
 def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
@@ -181,7 +183,7 @@ def _main(args: argparse.Namespace, exec_: bool, collector: _Collector) -> objec
     except SecityError as exc:
         collector.resume()
         if held is not None:
-            held.release()  # the refusal is in the log file before the box shows
+            held.write_out()  # the refusal is in the log file before the box shows
         shell.close()
         from secity_desktop.gui import common
 
@@ -208,12 +210,12 @@ def _main(args: argparse.Namespace, exec_: bool, collector: _Collector) -> objec
     if ws.initialized:
         _after_start(app, lambda: collector.resume(freeze=exec_))
         if held is not None:
-            _after_start(window, held.release)
-            app.aboutToQuit.connect(held.release)  # a quit before the timer still writes them
+            _after_start(window, held.write_out)
+            app.aboutToQuit.connect(held.write_out)  # a quit before the timer still writes them
     else:  # the first-run dialog replaces this window: no more waiting
         collector.resume()
         if held is not None:
-            held.release()
+            held.write_out()
     if not ws.initialized:  # a new workspace: ask who works here (the window shows behind)
         from secity_desktop.gui.first_run import offer_first_run
 

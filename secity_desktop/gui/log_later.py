@@ -3,10 +3,10 @@
 Opening the rotating log file imports ``logging.handlers``, which pulls in ``socket``,
 ``pickle`` and ``queue``: ≈ 13 ms of a start that must be usable in under half a second,
 spent on nothing the person sees. So the GUI holds what is logged before then in memory
-(:func:`hold`), and :meth:`Held.release` — run by a timer once the window is up (``app.AFTER_START_MS``), and at
-quit if that comes first — sets up the file (``log.setup``) and writes those records to
-it in their order, so the file misses nothing. A failure before the release is still
-caught by the crash handler and its report is written at once (the report does not wait
+(:func:`hold`), and :meth:`Held.write_out` — run by a timer once the window is up
+(``app.AFTER_START_MS``), and at quit if that comes first — sets up the file (``log.setup``)
+and writes those records to it in their order, so the file misses nothing. A failure
+before then is still caught by the crash handler and its report is written at once (the report does not wait
 for the log file; only its "last log lines" come from the file as it was).
 ``--debug`` sets the log up at once, console included.
 """
@@ -17,7 +17,7 @@ import logging
 
 from secity_desktop import log
 
-MAX_HELD = 10_000  # records kept before the release at most (a start logs a handful)
+MAX_HELD = 10_000  # records kept until then at most (a start logs a handful)
 
 
 class Held(logging.Handler):
@@ -27,17 +27,18 @@ class Held(logging.Handler):
         super().__init__(logging.DEBUG)
         self.debug = debug
         self.records: list[logging.LogRecord] = []
-        self.released = False
+        self.written = False
 
     def emit(self, record: logging.LogRecord) -> None:
         if len(self.records) < MAX_HELD:
             self.records.append(record)
 
-    def release(self) -> None:
-        """Set the log file up and write the held records to it (once; later calls do nothing)."""
-        if self.released:
+    def write_out(self) -> None:
+        """Set the log file up and write the held records to it (once; later calls do nothing).
+        (Not named ``release``: ``logging.Handler.release`` frees the handler's lock.)"""
+        if self.written:
             return
-        self.released = True
+        self.written = True
         logger = logging.getLogger(log.ROOT)
         logger.removeHandler(self)
         log.setup(debug=self.debug, console=False)
@@ -47,7 +48,7 @@ class Held(logging.Handler):
 
 
 def hold(debug: bool = False) -> Held:
-    """Keep the app's log records in memory from now until :meth:`Held.release`."""
+    """Keep the app's log records in memory from now until :meth:`Held.write_out`."""
     logger = logging.getLogger(log.ROOT)
     logger.setLevel(logging.DEBUG if debug else logging.INFO)
     logger.propagate = False
