@@ -93,8 +93,9 @@ STARTUP_MARKS: dict[str, float] = {}
 
 
 AFTER_START_MS = 400
-"""When the deferred start-up chores run (the log file, the garbage collector): after the
-window's first paint and the bench's "fully usable" (docs/performance.md, branch start2)."""
+"""When the deferred start-up chores begin (the garbage collector; the log file one step
+later, so that neither holds the event loop long): after the window's first paint and
+the bench's "fully usable" (docs/performance.md, branch start2)."""
 
 
 class _Collector:
@@ -208,9 +209,9 @@ def _main(args: argparse.Namespace, exec_: bool, collector: _Collector) -> objec
     STARTUP_MARKS["window_shown"] = time.time()
     load_later_faces(app)  # after the first paint, whichever window follows
     if ws.initialized:
-        _after_start(app, lambda: collector.resume(freeze=exec_))
+        _after_start(app, lambda: collector.resume(freeze=exec_), AFTER_START_MS)
         if held is not None:
-            _after_start(window, held.write_out)
+            _after_start(window, held.write_out, 2 * AFTER_START_MS)
             app.aboutToQuit.connect(held.write_out)  # a quit before the timer still writes them
     else:  # the first-run dialog replaces this window: no more waiting
         collector.resume()
@@ -232,8 +233,8 @@ def _main(args: argparse.Namespace, exec_: bool, collector: _Collector) -> objec
     return code
 
 
-def _after_start(parent: object, chore: Callable[[], None]) -> None:
-    """Run ``chore`` :data:`AFTER_START_MS` from now, while ``parent`` lives (a timer that
+def _after_start(parent: object, chore: Callable[[], None], delay_ms: int) -> None:
+    """Run ``chore`` ``delay_ms`` from now, while ``parent`` lives (a timer that
     holds the callable itself: PySide6's ``singleShot`` keeps no reference to a bound method)."""
     from secity_desktop.gui.qt import QtCore
 
@@ -242,7 +243,7 @@ def _after_start(parent: object, chore: Callable[[], None]) -> None:
     timer.chore = chore  # type: ignore[attr-defined]
     timer.timeout.connect(chore)
     timer.timeout.connect(timer.deleteLater)
-    timer.start(AFTER_START_MS)
+    timer.start(delay_ms)
 
 
 def _smoke(app: object, window: object, translated: bool, ws: object) -> int:

@@ -4,7 +4,7 @@ Opening the rotating log file imports ``logging.handlers``, which pulls in ``soc
 ``pickle`` and ``queue``: ≈ 13 ms of a start that must be usable in under half a second,
 spent on nothing the person sees. So the GUI holds what is logged before then in memory
 (:func:`hold`), and :meth:`Held.write_out` — run by a timer once the window is up
-(``app.AFTER_START_MS``), and at quit if that comes first — sets up the file (``log.setup``)
+(twice ``app.AFTER_START_MS``), and at quit if that comes first — sets up the file (``log.setup``)
 and writes those records to it in their order, so the file misses nothing. A failure
 before then is still caught by the crash handler and its report is written at once (the report does not wait
 for the log file; only its "last log lines" come from the file as it was).
