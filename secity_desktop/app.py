@@ -123,9 +123,20 @@ class _Collector:
             gc_guard.enable_when_idle()
 
 
+_paused: list[_Collector] = []  # the start-ups whose collector pause has not ended yet
+
+
+def resume_collection() -> None:
+    """End any start-up's collector pause now (tests that return from ``main(exec_=False)``
+    and stop running the event loop before the pause's timer)."""
+    while _paused:
+        _paused.pop().resume()
+
+
 def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     args = _args(argv)
     collector = _Collector()
+    _paused.append(collector)
     try:
         return _main(args, exec_, collector)
     except BaseException:
