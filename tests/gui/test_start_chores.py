@@ -29,7 +29,7 @@ def test_collector_and_log_file_come_back_after_the_window(
     demo.seed(ws)
     ws.close()
     assert gc.isenabled()
-    window = app.main(["--data-dir", str(tmp_path / "ws")], exec_=False)
+    window = app.main(["--data-dir", str(tmp_path / "ws"), "--lang", "en"], exec_=False)
     qtbot.addWidget(window)
     try:
         assert not gc.isenabled()  # paused while the window was built
@@ -45,6 +45,7 @@ def test_collector_and_log_file_come_back_after_the_window(
         text = log.log_path().read_text("utf-8")
         assert text.index("before the log file is open") < text.index("logged after")
     finally:
+        window._translations.uninstall()  # type: ignore[attr-defined]  # (no catalogue left behind)
         window.ws.close()
         log.shutdown()
         gc.enable()
@@ -60,5 +61,5 @@ def test_a_failing_start_turns_the_collector_back_on(
 
     monkeypatch.setattr(workspace, "open_workspace", broken)
     with pytest.raises(RuntimeError):
-        app.main(["--data-dir", str(tmp_path / "ws")], exec_=False)
+        app.main(["--data-dir", str(tmp_path / "ws"), "--lang", "en"], exec_=False)
     assert gc.isenabled()  # the pause ends with the start, whatever ended it
