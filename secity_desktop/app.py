@@ -15,10 +15,11 @@ with 0 when the Thai catalogue was loaded (see ``packaging/build_check.py``).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from secity_desktop import __version__, paths
@@ -91,8 +92,59 @@ STARTUP_MARKS: dict[str, float] = {}
 ``window_built``, ``window_shown``), read by ``bench/bench_start.py`` (docs/performance.md)."""
 
 
+AFTER_START_MS = 400
+"""When the deferred start-up chores begin (the garbage collector; the log file one step
+later, so that neither holds the event loop long): after the window's first paint and
+the bench's "fully usable" (docs/performance.md, branch start2)."""
+
+
+class _Collector:
+    """Python's cyclic garbage collector, paused while the window is built.
+
+    A start creates ≈ 30,000 long-lived objects (modules, classes, Qt wrappers) and almost no
+    garbage (≈ 400 objects in cycles); the collector's passes over them cost ≈ 10–15 ms of
+    a start and freed nothing. It resumes :data:`AFTER_START_MS` after the window shows
+    (at once on any other way out of :func:`main`); in the running app the objects made
+    until then are first moved out of its sight (``gc.freeze``: they live as long as the
+    app, so no later full collection walks them again).
+    """
+
+    def __init__(self) -> None:
+        self.paused = gc.isenabled()
+        gc.disable()
+
+    def resume(self, *, freeze: bool = False) -> None:
+        if self.paused:
+            self.paused = False
+            if freeze:
+                gc.freeze()
+            from secity_desktop.gui import gc_guard  # never while a worker runs a job
+
+            gc_guard.enable_when_idle()
+
+
+_paused: list[_Collector] = []  # the start-ups whose collector pause has not ended yet
+
+
+def resume_collection() -> None:
+    """End any start-up's collector pause now (tests that return from ``main(exec_=False)``
+    and stop running the event loop before the pause's timer)."""
+    while _paused:
+        _paused.pop().resume()
+
+
 def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     args = _args(argv)
+    collector = _Collector()
+    _paused.append(collector)
+    try:
+        return _main(args, exec_, collector)
+    except BaseException:
+        collector.resume()
+        raise
+
+
+def _main(args: argparse.Namespace, exec_: bool, collector: _Collector) -> object:
     from secity_desktop.gui import none_guard
     from secity_desktop.gui import settings as cfg
     from secity_desktop.gui.fonts import load_fonts, load_later_faces
@@ -117,9 +169,16 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     shell = paint_shell(app, settings)  # the frame first; the workspace opens behind it
     STARTUP_MARKS["shell_painted"] = time.time()
     STARTUP_MARKS["shell_painted_cpu"] = time.process_time()  # CPU seconds, for the bench
-    # The log file from here on: its handler's module costs ~15 ms, and nothing before the
-    # shell logs (a failure there is still caught and reported by the crash handler above).
-    log.setup(debug=args.debug, console=args.debug)
+    # The log file a moment after the window shows (gui/log_later.py: its handler's module
+    # costs ≈ 13 ms); records until then are held and written to it in order. Nothing before
+    # the shell logs (a failure there is still caught and reported by the crash handler above).
+    if args.debug:
+        log.setup(debug=True, console=True)
+        held = None
+    else:
+        from secity_desktop.gui import log_later
+
+        held = log_later.hold()
     from secity_desktop.gui.main_window import MainWindow
     from secity_desktop.messages import describe
     from secity_desktop.services.workspace import init_workspace, open_workspace
@@ -134,6 +193,9 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
             init_workspace(ws, role=Role.ASSESSOR, province_code=None)
             demo.seed(ws)
     except SecityError as exc:
+        collector.resume()
+        if held is not None:
+            held.write_out()  # the refusal is in the log file before the box shows
         shell.close()
         from secity_desktop.gui import common
 
@@ -157,6 +219,15 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     replace_shell(shell, window)
     STARTUP_MARKS["window_shown"] = time.time()
     load_later_faces(app)  # after the first paint, whichever window follows
+    if ws.initialized:
+        _after_start(app, lambda: collector.resume(freeze=exec_), AFTER_START_MS)
+        if held is not None:
+            _after_start(window, held.write_out, 2 * AFTER_START_MS)
+            app.aboutToQuit.connect(held.write_out)  # a quit before the timer still writes them
+    else:  # the first-run dialog replaces this window: no more waiting
+        collector.resume()
+        if held is not None:
+            held.write_out()
     if not ws.initialized:  # a new workspace: ask who works here (the window shows behind)
         from secity_desktop.gui.first_run import offer_first_run
 
@@ -171,6 +242,19 @@ def main(argv: Sequence[str] | None = None, *, exec_: bool = True) -> object:
     code = app.exec()
     ws.close()
     return code
+
+
+def _after_start(parent: object, chore: Callable[[], None], delay_ms: int) -> None:
+    """Run ``chore`` ``delay_ms`` from now, while ``parent`` lives (a timer that
+    holds the callable itself: PySide6's ``singleShot`` keeps no reference to a bound method)."""
+    from secity_desktop.gui.qt import QtCore
+
+    timer = QtCore.QTimer(parent)  # type: ignore[call-overload]
+    timer.setSingleShot(True)
+    timer.chore = chore  # type: ignore[attr-defined]
+    timer.timeout.connect(chore)
+    timer.timeout.connect(timer.deleteLater)
+    timer.start(delay_ms)
 
 
 def _smoke(app: object, window: object, translated: bool, ws: object) -> int:

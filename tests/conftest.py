@@ -34,6 +34,16 @@ def _isolated_env(
 
 
 @pytest.fixture(autouse=True)
+def _collector_back_on() -> Iterator[None]:
+    """``app.main(exec_=False)`` pauses the garbage collector until its window has been up a
+    moment of event-loop time; a test that ends sooner must not leave it off for the next."""
+    yield
+    from secity_desktop import app
+
+    app.resume_collection()
+
+
+@pytest.fixture(autouse=True)
 def _close_log() -> Iterator[None]:
     """A test that set up the log must not leave its file open for the next one."""
     yield

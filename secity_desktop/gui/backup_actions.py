@@ -13,18 +13,21 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from secity_desktop import log, messages
 from secity_desktop.core.errors import Cancelled, SecityError
 from secity_desktop.gui import common
-from secity_desktop.gui.operations import Failure, OperationRunner
 from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets
-from secity_desktop.services import backup_auto
-from secity_desktop.services.operations import Operation
+from secity_desktop.services import backup_notice
 
-# The backup writer, reader and restorer (zip, hashing, the pydantic manifest) are imported
-# when an action runs, not when the File menu is built at start-up (docs/performance.md).
+if TYPE_CHECKING:
+    from secity_desktop.gui.operations import Failure
+    from secity_desktop.services.operations import Operation
+
+# The backup writer, reader and restorer (zip, hashing, the pydantic manifest), the daily
+# backup's rules and the operation runner are imported when an action or the daily backup
+# runs, not when the File menu is built at start-up (docs/performance.md).
 
 DAILY_DELAY_MS = 60_000
 _log = log.get("gui.backup")
@@ -33,6 +36,8 @@ _log = log.get("gui.backup")
 def run_operation(parent: QtWidgets.QWidget, title: str, op: Operation[Any],
                   on_done: Callable[[Any], None], on_failed: Callable[[BaseException], None]) -> Any:
     """Prepare → work off-thread with progress → finish, on the window's one runner."""
+    from secity_desktop.gui.operations import OperationRunner
+
     runner = parent.findChild(OperationRunner, "backupRunner")
     if runner is None:
         runner = OperationRunner(parent)
@@ -62,7 +67,8 @@ class BackupActions(QtCore.QObject):
 
     def _add(self, menu: QtWidgets.QMenu, before: QtGui.QAction | None, text: str,
              slot: Callable[[], None]) -> QtGui.QAction:
-        action = QtGui.QAction(text, self.window)
+        action = QtGui.QAction(self.window)  # (its text apart: no QIcon overload tried)
+        action.setText(text)
         action.triggered.connect(slot)
         if before is not None:
             menu.insertAction(before, action)
@@ -199,6 +205,9 @@ class BackupActions(QtCore.QObject):
     def daily(self) -> None:
         if not self.ws.is_open:  # the window closed (its workspace with it) meanwhile
             return
+        from secity_desktop.gui.operations import OperationRunner
+        from secity_desktop.services import backup_auto
+
         if self.running or not backup_auto.due(self.ws):
             return
         op = backup_auto.daily_operation(self.ws)
@@ -226,7 +235,7 @@ class BackupActions(QtCore.QObject):
         runner.run(op, self.tr("Making today's backup…"), done, failed, quiet=True)
 
     def show_notice(self) -> None:
-        notice = backup_auto.notice(self.ws)
+        notice = backup_notice.notice(self.ws)
         if not notice:
             self.notice_label.clear()
             self.notice_label.setVisible(False)

@@ -15,10 +15,17 @@ from secity_desktop.core.thai_calendar import format_date, parse_iso
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets
 from secity_desktop.gui.thai_wrap import prebreak, strip_break_hints, wrapped
 
-SB = QtWidgets.QDialogButtonBox.StandardButton
+
+def __getattr__(name: str) -> object:
+    """``SB``: the standard buttons, looked up when first asked for (touching
+    ``QDialogButtonBox`` from Python builds its enums, ≈ 4 ms of a start that shows none)."""
+    if name == "SB":
+        return QtWidgets.QDialogButtonBox.StandardButton
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def button_texts() -> dict[SB, str]:
+def button_texts() -> dict[QtWidgets.QDialogButtonBox.StandardButton, str]:
+    SB = QtWidgets.QDialogButtonBox.StandardButton
     return {
         SB.Ok: QtCore.QCoreApplication.translate("Buttons", "OK"),
         SB.Cancel: QtCore.QCoreApplication.translate("Buttons", "Cancel"),

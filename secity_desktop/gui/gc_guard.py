@@ -44,3 +44,13 @@ class Token:
 
 def active() -> int:
     return _active
+
+
+def enable_when_idle() -> None:
+    """Turn automatic collection on now or, if a job is running on a worker, as the last one
+    comes back (the app pauses collection while its first window is built: ``app.py``)."""
+    global _turned_off
+    if _active:
+        _turned_off = True
+    else:
+        gc.enable()

@@ -14,7 +14,8 @@ from secity_desktop.gui.qt import QtCore, QtGui, QtWidgets
 
 def add_guide_action(window: Any, menu: QtWidgets.QMenu) -> QtGui.QAction:
     """Help › User guide (F1) in ``menu``; F1 works from anywhere in the window."""
-    action = QtGui.QAction(QtCore.QCoreApplication.translate("HelpViewer", "&User guide"), window)
+    action = QtGui.QAction(window)  # (its text apart: no QIcon overload tried at start-up)
+    action.setText(QtCore.QCoreApplication.translate("HelpViewer", "&User guide"))
     action.setShortcut(QtGui.QKeySequence("F1"))
     action.setShortcutContext(QtCore.Qt.ShortcutContext.WindowShortcut)
     action.triggered.connect(lambda: _show(window))

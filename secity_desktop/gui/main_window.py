@@ -24,7 +24,6 @@ from secity_desktop.gui.models.assessments import (
     AssessmentTableModel,
 )
 from secity_desktop.gui.models.years import fill_years, year_combo
-from secity_desktop.gui.operations import OperationRunner
 from secity_desktop.gui.places import PlaceTabs
 from secity_desktop.gui.province_places import (
     add_province_places,
@@ -35,7 +34,6 @@ from secity_desktop.gui.qt import QtGui, QtWidgets
 from secity_desktop.gui.style import STYLE_SHEET
 from secity_desktop.gui.thai_wrap import ThaiLabel, descent_shortfall
 from secity_desktop.services import lists
-from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.lists import AssessmentList
 from secity_desktop.services.session import SessionState
 from secity_desktop.services.workspace import Workspace
@@ -58,6 +56,7 @@ if TYPE_CHECKING:  # imported when each place is first built (start-up pays for 
     from secity_desktop.gui.reports_place import ReportsPlace
     from secity_desktop.gui.review_place import ReviewPlace
     from secity_desktop.gui.transfer.place import SyncPlace
+    from secity_desktop.services.assessments import AssessmentService  # when first used
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -73,7 +72,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.ws = ws
         self.lang = lang
         self.settings = settings or cfg.Settings()
-        self.assessments = AssessmentService(ws)
+        self._assessments: AssessmentService | None = None  # the list needs none: see below
         self.session = SessionState(ws)
         self.editor: AssessmentEditor | None = None
         self._set_title(self.tr("SECity Desktop — Sustainable Environment City"))
@@ -86,7 +85,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
         held = lists.years(ws)  # an office's list opens on the current fiscal year
         self.assessment_model = AssessmentTableModel(
-            self.assessments, lang, self, year=lists.default_year(ws, held)
+            ws, lang, self, year=lists.default_year(ws, held)
         )
         self.assessment_table = FilterTable(
             self.assessment_model,
@@ -128,6 +127,17 @@ class MainWindow(QtWidgets.QMainWindow):
             last = self.session.get(OPEN_KEY)
             if last and self.assessment_model.exists(last):
                 self.open_assessment(last)
+
+    @property
+    def assessments(self) -> AssessmentService:
+        """The assessment use cases (editor, new assessment, review links), made when first used:
+        the list reads through ``services.lists``, and the use cases' modules (status moves,
+        the audit chain, revisions, evidence) are not needed to show it."""
+        if self._assessments is None:
+            from secity_desktop.services.assessments import AssessmentService
+
+            self._assessments = AssessmentService(self.ws)
+        return self._assessments
 
     def _set_title(self, text: str) -> None:
         """Every title says so when the workspace holds demo data."""
@@ -209,10 +219,14 @@ class MainWindow(QtWidgets.QMainWindow):
         page = QtWidgets.QWidget(self)
         layout = QtWidgets.QVBoxLayout(page)
         bar = QtWidgets.QHBoxLayout()
-        self.new_button = QtWidgets.QPushButton(self.tr("&New assessment…"), page)
+        # (a button made with its text alone: made with (text, parent), PySide6 tries the
+        # (icon, text) overload and builds QIcon's enums, 150 theme icons, ≈ 5 ms of a start)
+        self.new_button = QtWidgets.QPushButton(page)
+        self.new_button.setText(self.tr("&New assessment…"))
         self.new_button.setToolTip(self.tr("Start an assessment for a municipality (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_assessment)
-        self.open_button = QtWidgets.QPushButton(self.tr("&Open"), page)
+        self.open_button = QtWidgets.QPushButton(page)
+        self.open_button.setText(self.tr("&Open"))
         self.open_button.setToolTip(self.tr("Open the selected assessment (Enter)"))
         self.open_button.clicked.connect(
             lambda: self._open_index(self.assessment_table.view.currentIndex())
@@ -233,9 +247,22 @@ class MainWindow(QtWidgets.QMainWindow):
         return page
 
     def _empty_hint(self, page: QtWidgets.QWidget) -> QtWidgets.QWidget:
-        """An empty list says what comes first: an office imports bundles, an assessor starts one."""
+        """An empty list says what comes first: an office imports bundles, an assessor starts one.
+
+        Only the (hidden) frame is made with the window: its label, button and style are made
+        the first time the list is empty (most starts show a list with rows and never pay for
+        them: a styled frame and a Thai label cost ≈ 7 ms of a ≈ 250 ms start)."""
         self.empty_hint = QtWidgets.QFrame(page)
         self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setVisible(False)
+        self._empty_hint_label: ThaiLabel | None = None
+        for signal in (self.assessment_model.modelReset, self.assessment_model.rowsInserted,
+                       self.assessment_model.rowsRemoved):
+            signal.connect(self._update_empty_hint)
+        self._update_empty_hint()
+        return self.empty_hint
+
+    def _fill_empty_hint(self) -> ThaiLabel:
         self.empty_hint.setStyleSheet("QFrame#emptyHint { background: #eef6ee; border: 1px solid #b7d7b9; border-radius: 4px; }")
         row = QtWidgets.QHBoxLayout(self.empty_hint)
         row.setContentsMargins(8, 4, 8, 4)
@@ -243,30 +270,24 @@ class MainWindow(QtWidgets.QMainWindow):
         label.setObjectName("emptyHintText")
         label.setWordWrap(True)
         row.addWidget(label, 1)
-        self._empty_hint_label = label  # its text is set when the hint first shows: see below
-        if self.ws.role is not Role.ASSESSOR:
+        # Its text is set here, when the hint first shows: a ThaiLabel marks its word breaks
+        # with PyThaiNLP, whose dictionary takes ~0.5 s to load.
+        if self.ws.role is Role.ASSESSOR:
+            label.setText(self.tr("No assessments yet: start one with “New assessment…”."))
+        else:
+            label.setText(self.tr(
+                "Nothing here yet. Assessments reach this office in signed bundles: import the "
+                "bundles you receive under Sync › Receive (import)."))
             button = QtWidgets.QPushButton(self.tr("Import a bundle…"), self.empty_hint)
             button.setObjectName("importHintButton")
             button.clicked.connect(self.show_import)
             row.addWidget(button)
-        for signal in (self.assessment_model.modelReset, self.assessment_model.rowsInserted,
-                       self.assessment_model.rowsRemoved):
-            signal.connect(self._update_empty_hint)
-        self._update_empty_hint()
-        return self.empty_hint
+        return label
 
     def _update_empty_hint(self) -> None:
         empty = self.assessment_model.rowCount() == 0
-        if empty and not self._empty_hint_label.text():
-            # Set only when the hint shows: a ThaiLabel marks its word breaks with PyThaiNLP,
-            # whose dictionary takes ~0.5 s to load — most starts (a list with rows) never pay it.
-            if self.ws.role is Role.ASSESSOR:
-                self._empty_hint_label.setText(
-                    self.tr("No assessments yet: start one with “New assessment…”."))
-            else:
-                self._empty_hint_label.setText(self.tr(
-                    "Nothing here yet. Assessments reach this office in signed bundles: import the "
-                    "bundles you receive under Sync › Receive (import)."))
+        if empty and self._empty_hint_label is None:
+            self._empty_hint_label = self._fill_empty_hint()
         self.empty_hint.setVisible(empty)
 
     def show_import(self) -> None:
@@ -296,7 +317,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def _action(
         self, text: str, slot: object, *keys: QtGui.QKeySequence | str, tip: str = ""
     ) -> QtGui.QAction:
-        action = QtGui.QAction(text, self)
+        action = QtGui.QAction(self)  # (not QAction(text, self): see _list_page on QIcon)
+        action.setText(text)
         if keys:
             action.setShortcuts([QtGui.QKeySequence(k) for k in keys])
         shortcut = action.shortcut().toString(QtGui.QKeySequence.SequenceFormat.NativeText)
@@ -373,7 +395,8 @@ class MainWindow(QtWidgets.QMainWindow):
         from secity_desktop.gui.guide_action import add_guide_action  # User guide (F1)
 
         add_guide_action(self, help_menu)
-        about = QtGui.QAction(self.tr("&About SECity Desktop"), self)
+        about = QtGui.QAction(self)
+        about.setText(self.tr("&About SECity Desktop"))
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
@@ -545,6 +568,8 @@ class MainWindow(QtWidgets.QMainWindow):
             set_language(self.ws, str(dialog.language.currentData()))  # the CLI speaks it too
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        from secity_desktop.gui.operations import OperationRunner  # (not needed to start)
+
         for runner in self.findChildren(OperationRunner):  # stop long work; nothing half-written
             runner.cancel_all()
         for runner in self.findChildren(OperationRunner):

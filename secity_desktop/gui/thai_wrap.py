@@ -30,6 +30,7 @@ missing depth is measured from the font and kept as a bottom margin.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TypeVar
 
@@ -303,30 +304,74 @@ class ThaiLabel(QtWidgets.QLabel):
 
 class WordElideDelegate(QtWidgets.QStyledItemDelegate):
     """Cells whose text is cut at a word ("เทศบาลเมือง…") rather than mid-word, and whose
-    wrapped Thai breaks at words where the view wraps and the row is tall enough."""
+    wrapped Thai breaks at words where the view wraps and the row is tall enough.
+
+    Where the text goes in a cell is the cell less the style's text margins (its focus-frame
+    margin + 1, each side, and any style-sheet padding). The delegate learns them once from
+    Qt's own size hint for a plain text cell, which holds exactly the text and those margins,
+    instead of asking the style from Python: the first ``style()`` call from Python builds
+    every enum of ``QStyle`` (≈ 550 members, 10–15 ms of a start; docs/performance.md).
+    """
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._margins: int | None = None  # both sides, learned from the first plain text cell
+        self._measuring = False
 
     def initStyleOption(
         self, option: QtWidgets.QStyleOptionViewItem,
         index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
     ) -> None:
         super().initStyleOption(option, index)
+        if self._measuring:
+            return  # Qt's size hint, asked by _text_margins: the whole text, as Qt lays it out
         text = option.text
         width = option.rect.width()
         if not text or width <= 0:
             return  # size hints see the whole text
-        style = option.widget.style() if option.widget else QtWidgets.QApplication.style()
-        margin = style.pixelMetric(QtWidgets.QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        metrics = option.fontMetrics
+        features = option.features
+        feature = QtWidgets.QStyleOptionViewItem.ViewItemFeature
+        lines = max(1, option.rect.height() // max(1, metrics.lineSpacing()))
+        if bool(features & feature.WrapText) and lines > 1:
+            option.text = wrapped(text)
+            return
+        if features & (feature.HasDecoration | feature.HasCheckIndicator):
+            room = self._room_beside(option, width)
+        else:
+            room = width - self._text_margins(option, index)
+        if metrics.horizontalAdvance(text) > room:
+            option.text = elide_words(text, metrics, room)
+            option.textElideMode = Qt.TextElideMode.ElideNone
+
+    def _text_margins(self, option: QtWidgets.QStyleOptionViewItem,
+                      index: QtCore.QModelIndex | QtCore.QPersistentModelIndex) -> int:
+        """The style's text margins, both sides: Qt's size hint for this plain text cell less
+        the text's own width (learned once; the same for every plain cell of the view)."""
+        if self._margins is None:
+            if index.data(Qt.ItemDataRole.SizeHintRole) is not None:
+                return 2 * self._style_margin(option)  # a model-given hint says nothing
+            self._measuring = True
+            try:
+                hint = QtWidgets.QStyledItemDelegate.sizeHint(self, option, index)
+            finally:
+                self._measuring = False
+            text = QtGui.QFontMetricsF(option.font).horizontalAdvance(option.text)
+            self._margins = max(0, hint.width() - math.ceil(text))
+        return self._margins
+
+    def _room_beside(self, option: QtWidgets.QStyleOptionViewItem, width: int) -> int:
+        """Room for the text beside an icon or a check box (no list on the start path has one)."""
+        margin = self._style_margin(option)
         room = width - 2 * margin
         if not option.icon.isNull():
             room -= option.decorationSize.width() + margin
-        metrics = option.fontMetrics
-        lines = max(1, option.rect.height() // max(1, metrics.lineSpacing()))
-        wraps = bool(option.features & QtWidgets.QStyleOptionViewItem.ViewItemFeature.WrapText)
-        if wraps and lines > 1:
-            option.text = wrapped(text)
-        elif metrics.horizontalAdvance(text) > room:
-            option.text = elide_words(text, metrics, room)
-            option.textElideMode = Qt.TextElideMode.ElideNone
+        return room
+
+    @staticmethod
+    def _style_margin(option: QtWidgets.QStyleOptionViewItem) -> int:
+        style = option.widget.style() if option.widget else QtWidgets.QApplication.style()
+        return int(style.pixelMetric(QtWidgets.QStyle.PixelMetric.PM_FocusFrameHMargin)) + 1
 
 
 def thai_cells(view: V) -> V:

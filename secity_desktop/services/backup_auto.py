@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from secity_desktop.core.errors import Cancelled, SecityError, ValidationError
+from secity_desktop.services.backup_notice import notice as notice  # the CLI reads it here too
 from secity_desktop.services.operations import Progress, no_progress, run_inline
 from secity_desktop.store import backup as store_backup
 
@@ -175,7 +176,3 @@ def listing(ws: Workspace) -> list[BackupFile]:
                 st = path.stat()
                 out.append(BackupFile(path, kind, st.st_size, st.st_mtime))
     return out
-
-
-def notice(ws: Workspace) -> dict[str, object] | None:
-    return store_backup.notice(ws.db)

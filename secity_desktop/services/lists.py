@@ -4,12 +4,18 @@ Each list is read the same way: ids first (ordered and filtered in SQL by
 ``store.lists``), then rows for a page of ids. The GUI's table models hold
 these rows and only format them; the CLI prints the same ones. Nothing here
 writes: changes go through the use-case services.
+
+The review office's lists (the review queue, a review's history, model towns, the import
+history) live in ``services/review_lists.py`` and are imported from there when first asked
+for (``lists.ReviewQueue`` still works): the assessments list, the first window of every
+start, needs none of them (docs/performance.md, branch start2).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from secity_desktop.core.framework import Tier
 from secity_desktop.core.lifecycle import Role, Status
@@ -19,9 +25,7 @@ from secity_desktop.services.bulk_scores import BulkScorer, shared_scorer
 from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import geography, lists, standings
-from secity_desktop.store import review as rrepo
 from secity_desktop.store.geography import Municipality
-from secity_desktop.store.review import Comment, Decision, ModelTown, Override
 
 ASSESSMENT_PAGE = 100
 REVIEW_STATUSES = (
@@ -82,52 +86,6 @@ class Province:
     code: str
     name_th: str
     name_en: str
-
-
-@dataclass(frozen=True)
-class ReviewRow:
-    """One assessment in a reviewer's queue."""
-
-    id: str
-    municipality_th: str
-    municipality_en: str
-    year: int
-    revision: int
-    status: str
-    total: float
-    reopened: bool  # a new revision arrived after approval
-
-
-@dataclass(frozen=True)
-class ImportRecord:
-    """One line of the import history: a file applied, found nothing new, or refused."""
-
-    id: int
-    at: str
-    file_name: str
-    file_sha256: str
-    sender_name: str | None
-    result: str
-    added: int
-    updated: int
-    skipped: int
-    conflicts: int
-    reason: str | None
-    message: str | None
-    quarantine_path: str | None
-
-
-@dataclass(frozen=True)
-class ReviewHistory:
-    decisions: list[Decision]
-    comments: list[Comment]
-    overrides: list[Override]
-
-
-@dataclass(frozen=True)
-class NamedModelTown:
-    town: ModelTown
-    municipality_th: str
 
 
 class AssessmentList:
@@ -301,96 +259,6 @@ def municipality(ws: Workspace, code: str) -> Municipality:
     return geography.municipality(ws.db, code)
 
 
-class ReviewQueue:
-    """A reviewer's queue: ids ordered and filtered in SQL, rows a page at a time, scored in
-    bulk (cached per revision stamp, so re-reading after a decision rescores one row)."""
-
-    def __init__(self, ws: Workspace) -> None:
-        self.ws = ws
-        self._scorer = shared_scorer(ws)
-
-    def ids(
-        self,
-        status: str | None = None,
-        *,
-        year: int | None = None,
-        order: str = "updated",
-        descending: bool = True,
-    ) -> list[str]:
-        statuses = (status,) if status else tuple(s.value for s in REVIEW_STATUSES)
-        province = self.ws.province_code or None
-        if order in lists.SCORED_KEYS:
-            def query() -> list[lists.ScoredId]:
-                return lists.review_ids(self.ws.db, statuses=statuses, province=province,  # type: ignore[no-any-return]
-                                        year=year, order=order, descending=descending)
-            return scored_order(self._scorer, query, order, descending)
-        return lists.review_ids(self.ws.db, statuses=statuses, province=province, year=year,
-                                order=order, descending=descending)
-
-    def page(self, ids: Sequence[str]) -> dict[str, ReviewRow]:
-        ids = list(ids)
-        rows = repo.summary_rows(self.ws.db, ids)
-        scores = self._scorer.scores((i, r["framework_hash"], r["updated_at"]) for i, r in rows.items())
-        last = rrepo.last_decision(self.ws.db, ids)
-        out = {}
-        for i, r in rows.items():
-            d = last.get(i)
-            out[i] = ReviewRow(
-                i, r["municipality_th"], r["municipality_en"] or "", int(r["year"]),
-                int(r["revision"]), r["status"], sum(scores.get(i, {}).values()),
-                d is not None and d.action == "reopen",
-            )
-        return out
-
-    def rows(self, status: str | None = None, *, year: int | None = None) -> list[ReviewRow]:
-        ids = self.ids(status, year=year)
-        page = self.page(ids)
-        return [page[i] for i in ids]
-
-
-def review_queue(ws: Workspace, status: str | None, scorer: BulkScorer | None = None) -> list[ReviewRow]:
-    """Assessments of this office's province to review or already decided (or one status)."""
-    return ReviewQueue(ws).rows(status)
-
-
-def review_history(ws: Workspace, assessment_id: str) -> ReviewHistory:
-    return ReviewHistory(
-        rrepo.decisions(ws.db, assessment_id),
-        rrepo.comments(ws.db, assessment_id),
-        rrepo.overrides(ws.db, assessment_id),
-    )
-
-
-def last_decided(ws: Workspace, ids: Sequence[str]) -> dict[str, str]:
-    """When each assessment's latest review decision was taken (ISO time)."""
-    return {i: d.at for i, d in rrepo.last_decision(ws.db, list(ids)).items()}
-
-
-def comment_counts(ws: Workspace, ids: Sequence[str]) -> dict[str, int]:
-    return {i: len(rrepo.comments(ws.db, i)) for i in ids}
-
-
-def model_towns(ws: Workspace, year: int | None = None, province: str | None = None) -> list[NamedModelTown]:
-    """This province's (or ``province``'s) model towns, with the town's Thai name."""
-    code = province if province is not None else ws.province_code or ""
-    return [
-        NamedModelTown(t, geography.municipality(ws.db, t.municipality_code).name_th)
-        for t in rrepo.model_towns(ws.db, province_code=code, year=year)
-    ]
-
-
-def import_history(ws: Workspace) -> list[ImportRecord]:
-    return [
-        ImportRecord(
-            int(r["id"]), str(r["at"]), str(r["file_name"]), str(r["file_sha256"] or ""),
-            r.get("sender_name"), str(r["result"]), int(r["added"] or 0), int(r["updated"] or 0),
-            int(r["skipped"] or 0), int(r["conflicts"] or 0), r.get("reason"), r.get("message"),
-            r.get("quarantine_path"),
-        )
-        for r in lists.import_history(ws.db)
-    ]
-
-
 def _choices(ws: Workspace, status: str | None = None) -> list[AssessmentChoice]:
     ids = repo.list_ids(ws.db, status=status)
     return choices(ws, ids)
@@ -430,3 +298,19 @@ def find_choices(
     newest edit first: a pick list that stays small whatever the workspace holds."""
     ids = lists.choice_ids(ws.db, search=search, year=year, province=province, limit=limit)
     return choices(ws, ids)
+
+
+_REVIEW_LISTS = frozenset({
+    "ReviewRow", "ImportRecord", "ReviewHistory", "NamedModelTown", "ReviewQueue",
+    "review_queue", "review_history", "last_decided", "comment_counts", "model_towns",
+    "import_history",
+})
+
+
+def __getattr__(name: str) -> Any:
+    """The review office's lists, from ``services/review_lists.py`` when first asked for."""
+    if name in _REVIEW_LISTS:
+        from secity_desktop.services import review_lists
+
+        return getattr(review_lists, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -52,3 +52,21 @@ def test_tokens_nest_and_release_once() -> None:
     assert not gc.isenabled()
     b.release()
     assert gc.isenabled() and gc_guard.active() == 0
+
+
+def test_start_up_pause_ends_only_when_no_job_runs() -> None:
+    """The app turns collection back on after its first window: at once when idle, else when
+    the last worker job is back (never while a job's work may run on a worker thread)."""
+    assert gc.isenabled()
+    try:
+        gc.disable()
+        gc_guard.enable_when_idle()
+        assert gc.isenabled()  # nothing running: on now
+        gc.disable()
+        token = gc_guard.Token()  # a job is running (collection already off: not its doing)
+        gc_guard.enable_when_idle()
+        assert not gc.isenabled()  # still off while it runs ...
+        token.release()
+        assert gc.isenabled()  # ... and on as it comes back
+    finally:
+        gc.enable()

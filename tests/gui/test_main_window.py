@@ -50,7 +50,7 @@ def test_models_pass_modeltester(qtmodeltester: ModelTester, ws: Workspace) -> N
     svc = AssessmentService(ws)
     a = svc.new("5001", 2569)
     svc.set_response(a.id, "1.1", 3)
-    model = AssessmentTableModel(svc, "th")
+    model = AssessmentTableModel(ws, "th")
     qtmodeltester.check(model)
     assert model.index(0, 0).data(ID_ROLE) == a.id
     assert model.index(0, 4).data() == "1/34"

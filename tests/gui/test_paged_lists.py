@@ -20,7 +20,6 @@ from secity_desktop.gui.models.paged import PAGE
 from secity_desktop.gui.models.review import ReviewListModel
 from secity_desktop.gui.qt import Qt
 from secity_desktop.services import lists
-from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.review.workflow import ReviewService
 from secity_desktop.services.workspace import Workspace, init_workspace, open_workspace
 from secity_desktop.store import bulk
@@ -60,7 +59,7 @@ def big(tmp_path: Path) -> Iterator[Workspace]:
 
 
 def test_a_5000_row_table_reads_only_the_pages_in_view(qtbot: QtBot, big: Workspace) -> None:
-    model = AssessmentTableModel(AssessmentService(big), "en")
+    model = AssessmentTableModel(big, "en")
     ModelTester(qtbot).check(model, force_py=True)  # a correct Qt model, rows read on demand
     model.reload()
     assert model.rowCount() == TOWNS * YEARS
@@ -72,7 +71,7 @@ def test_a_5000_row_table_reads_only_the_pages_in_view(qtbot: QtBot, big: Worksp
 
 
 def test_sorting_and_filtering_ask_sql_again(qtbot: QtBot, big: Workspace) -> None:
-    model = AssessmentTableModel(AssessmentService(big), "en")
+    model = AssessmentTableModel(big, "en")
     col = {c.key: n for n, c in enumerate(model.specs)}
     model.sort(col["municipality_en"], Qt.SortOrder.AscendingOrder)
     assert model.cached() == 0  # the new order came from SQL: no row was read to sort

@@ -195,3 +195,28 @@ def test_the_app_s_message_boxes_wrap_thai_at_words(qtbot: QtBot) -> None:
         ask()
     assert len(seen) == 2
     assert all(ZWSP in text and text.replace(ZWSP, "").replace("\n", "") == NEXT for text in seen)
+
+
+def test_cells_learn_the_style_text_margins_from_qt_size_hint(qtbot: QtBot) -> None:
+    """The delegate's room for text is the cell less the style's margins (its focus-frame
+    margin + 1, each side), learned from Qt's size hint instead of asking the style."""
+    _fonts()
+    model = QtGui.QStandardItemModel(1, 1)
+    model.setItem(0, 0, QtGui.QStandardItem("เทศบาลตำบลบ้านใหม่"))
+    view = thai_cells(QtWidgets.QTableView())
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setWordWrap(False)
+    view.resizeColumnsToContents()
+    view.show()
+    delegate = view.itemDelegate()
+    option = _option(view, model.index(0, 0))
+    delegate.initStyleOption(option, model.index(0, 0))
+    style_margin = view.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+    assert delegate._margins == 2 * style_margin
+    assert option.text == "เทศบาลตำบลบ้านใหม่"  # fitted to its contents: shown whole
+    view.setColumnWidth(0, view.columnWidth(0) - 2 * style_margin)  # now it cannot fit
+    option = _option(view, model.index(0, 0))
+    delegate.initStyleOption(option, model.index(0, 0))
+    assert option.text.endswith(ELLIPSIS)
+    assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width() - 2 * style_margin

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from secity_desktop.core.lifecycle import STATUS_LABELS, Status
 from secity_desktop.core.thai_calendar import format_datetime_th
 from secity_desktop.gui.models.columns import RIGHT, SORT_ROLE, UNHANDLED, Column
 from secity_desktop.gui.models.paged import PAGE, PagedTableModel
 from secity_desktop.gui.qt import Qt, QtCore
-from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.lists import AssessmentList, AssessmentRow
+
+if TYPE_CHECKING:
+    from secity_desktop.services.workspace import Workspace
 
 ID_ROLE = PagedTableModel.id_role
 SEARCH_ROLE = Qt.ItemDataRole.UserRole
@@ -30,16 +32,16 @@ class AssessmentTableModel(PagedTableModel[AssessmentRow]):
 
     def __init__(
         self,
-        svc: AssessmentService,
+        ws: Workspace,
         lang: str = "th",
         parent: QtCore.QObject | None = None,
         *,
         year: int | None = None,
     ) -> None:
         super().__init__(parent, order=("updated", True))
-        self.svc = svc
+        self.ws = ws
         self.lang = lang
-        self.listing = AssessmentList(svc.ws)
+        self.listing = AssessmentList(ws)
         self.year = year
         self.reload()
 
