@@ -321,9 +321,19 @@ def test_no_english_in_the_thai_ui(qtbot: QtBot, tmp_path: Path, role: str,
         assert not walk.plain_labels, "labels that wrap Thai must be ThaiLabels:\n" + "\n".join(
             sorted(walk.plain_labels))
     finally:
+        _close_dialogs()
         window.close()
         window._translations.uninstall()  # type: ignore[attr-defined]
         window.ws.close()  # type: ignore[attr-defined]
+
+
+def _close_dialogs() -> None:
+    """Answer any dialog still open (one the walk's poll opened as it stopped) while the
+    workspace is still open: its ``finished`` reloads a list from the store."""
+    for top in QtWidgets.QApplication.topLevelWidgets():
+        if isinstance(top, QtWidgets.QDialog) and top.isVisible():
+            top.reject()
+    QtWidgets.QApplication.processEvents()
 
 
 def _answer_modals(walk: Walk, label: str, *handlers: object) -> QtCore.QTimer:
@@ -439,6 +449,7 @@ def test_the_review_dialogs_speak_thai(qtbot: QtBot, tmp_path: Path) -> None:
         assert not walk.found, f"{len(walk.found)} English words in the review dialogs:\n{report}"
         assert not walk.plain_labels, "\n".join(sorted(walk.plain_labels))
     finally:
+        _close_dialogs()
         window.close()
         window._translations.uninstall()  # type: ignore[attr-defined]
         window.ws.close()  # type: ignore[attr-defined]
