@@ -62,10 +62,12 @@ from secity_desktop.store.blob_staging import BlobStaging, discard_parts, drop_u
 
 Progress = Callable[[int, int, str], bool]
 """(bytes done, bytes in all files, current file name) → False to cancel."""
-#: Bundles verified at once. Hashing, inflating, signature checks and file writes release the
-#: GIL, and creating a file mostly waits on the disk, so a few more threads than cores overlap
-#: that waiting (bench/bench_sync.py measures it).
-VERIFY_THREADS = max(2, min(8, 2 * (os.cpu_count() or 1)))
+#: Bundles verified at once: at most two threads, one on a one-core machine. Hashing,
+#: inflating, Ed25519 and file creation release the GIL, but about half of verifying a bundle
+#: is Python under it, so a second thread overlaps that half with the other's waiting and any
+#: more only fight for the GIL: measured (branch import3, docs/performance.md) 4 threads burn
+#: ≈ 0.5–1 s more CPU than 1–2 threads on 500 bundles for no shorter wall time.
+VERIFY_THREADS = max(1, min(2, os.cpu_count() or 1))
 
 
 @dataclass
