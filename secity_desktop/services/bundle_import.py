@@ -49,6 +49,7 @@ from secity_desktop.core.lifecycle import is_office
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.services import housekeeping, key_statements
 from secity_desktop.services.audit_trail import anchor_notes
+from secity_desktop.services.gc_pace import fewer_collections
 from secity_desktop.services.import_writes import write_plan
 from secity_desktop.services.operations import Operation, check_cancel, no_progress, run_inline
 from secity_desktop.services.quarantine import Kept, Quarantine
@@ -211,7 +212,7 @@ class ApplyImportOperation(Operation[ImportResult]):
     def finish(self) -> ImportResult:
         """ONE transaction; a full disk is said plainly and the transaction leaves nothing."""
         now, who = now_iso(), self.svc.ws.actor
-        with disk_guard("import", self.svc.ws.data_dir), self.svc.db.atomic():
+        with fewer_collections(), disk_guard("import", self.svc.ws.data_dir), self.svc.db.atomic():
             # key statements first: a rotation moves the enrolment the rows below refer to
             self.plan.statements = key_statements.apply_bundles(self.svc.ws, self.plan.bundles, who)
             self.result.applied = write_plan(
@@ -296,8 +297,9 @@ class ImportService:
         cache = self.known_frameworks() if framework_cache is None else framework_cache
         staging = None if stage_dir is None else BlobStaging(self.ws.blobs, stage_dir)
         try:
-            return self._check_files(paths, trusted, staging, progress, cache, own_key,
-                                     decrypt_dir or stage_dir or self.ws.blobs.root / "tmp")
+            with fewer_collections():  # ≈ 200 collector passes otherwise (services/gc_pace.py)
+                return self._check_files(paths, trusted, staging, progress, cache, own_key,
+                                         decrypt_dir or stage_dir or self.ws.blobs.root / "tmp")
         finally:
             if staging is not None:
                 staging.close()
