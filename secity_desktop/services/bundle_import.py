@@ -290,8 +290,8 @@ class ImportService:
     ) -> tuple[list[VerifiedBundle], list[Rejection]]:
         """Verify files; reads no database when ``framework_cache`` is given (worker threads).
 
-        Files are verified a few at a time in threads: hashing, inflating and file I/O release
-        the GIL, so a batch of bundles goes nearly as many times faster as there are cores.
+        Files are verified two at a time (``VERIFY_THREADS``): hashing, inflating, Ed25519 and
+        file I/O release the GIL, so the second thread overlaps them with the first's Python.
         Results keep the order the files were given in, so the plan does too.
         """
         cache = self.known_frameworks() if framework_cache is None else framework_cache
