@@ -50,40 +50,44 @@ def _raw_name(info: zipfile.ZipInfo) -> bytes:
     return info.orig_filename.encode("cp437")
 
 
-def _check_kind(info: zipfile.ZipInfo, shown: str) -> None:
+def _shown(info: zipfile.ZipInfo) -> str:
+    """A bounded, escaped form of a hostile name, made only for a refusal's message."""
+    return repr(info.orig_filename[:80])
+
+
+def _check_kind(info: zipfile.ZipInfo) -> None:
     """Refuse anything but a regular file, whichever system wrote the attributes."""
     kind = stat.S_IFMT(info.external_attr >> 16)
     if kind == stat.S_IFLNK:
-        raise BundleRejected("symlink", f"entry {shown} is a symbolic link")
+        raise BundleRejected("symlink", f"entry {_shown(info)} is a symbolic link")
     if kind == stat.S_IFDIR or info.external_attr & _DOS_DIRECTORY:
-        raise BundleRejected("bad_name", f"entry {shown} is a folder; bundles hold only files")
+        raise BundleRejected("bad_name", f"entry {_shown(info)} is a folder; bundles hold only files")
     if kind not in (0, stat.S_IFREG):
-        raise BundleRejected("special_file", f"entry {shown} is a device, pipe or socket")
+        raise BundleRejected("special_file", f"entry {_shown(info)} is a device, pipe or socket")
 
 
 def _check_entry(info: zipfile.ZipInfo, limits: ZipLimits, names: NameRegistry) -> None:
-    shown = repr(info.orig_filename[:80])
     if info.flag_bits & 0x41:
-        raise BundleRejected("encrypted", f"entry {shown} is encrypted")
+        raise BundleRejected("encrypted", f"entry {_shown(info)} is encrypted")
     if info.compress_type not in _ALLOWED_METHODS:
         raise BundleRejected(
-            "unsupported_method", f"entry {shown} uses a compression method SECity does not accept"
+            "unsupported_method", f"entry {_shown(info)} uses a compression method SECity does not accept"
         )
     if not info.flag_bits & 0x800 and not info.orig_filename.isascii():
-        raise BundleRejected("bad_name", f"entry {shown} has a non-UTF-8 name")
+        raise BundleRejected("bad_name", f"entry {_shown(info)} has a non-UTF-8 name")
     check_name(info.orig_filename, limits.max_name_len)
     names.add(info.orig_filename)
-    _check_kind(info, shown)
+    _check_kind(info)
     if info.file_size > limits.max_entry_size:
-        raise BundleRejected("too_large", f"entry {shown} is larger than allowed")
+        raise BundleRejected("too_large", f"entry {_shown(info)} is larger than allowed")
     if info.compress_type == zipfile.ZIP_STORED and info.file_size != info.compress_size:
-        raise BundleRejected("corrupt", f"entry {shown} has inconsistent sizes")
+        raise BundleRejected("corrupt", f"entry {_shown(info)} has inconsistent sizes")
     if (
         info.file_size > limits.ratio_applies_above
         and info.file_size > limits.max_ratio * info.compress_size
     ):
         raise BundleRejected(
-            "zip_bomb", f"entry {shown} claims to expand more than {limits.max_ratio}×"
+            "zip_bomb", f"entry {_shown(info)} claims to expand more than {limits.max_ratio}×"
         )
 
 

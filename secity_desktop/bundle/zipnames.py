@@ -32,33 +32,36 @@ def _shown(name: str) -> str:
 
 def check_name(name: str, max_len: int) -> None:
     """Raise :class:`BundleRejected` unless ``name`` is a plain relative file path."""
-    shown = _shown(name)
     if not name:
         raise BundleRejected("bad_name", "an entry has an empty name")
-    if len(name.encode("utf-8", errors="surrogatepass")) > max_len:
-        raise BundleRejected("bad_name", f"entry name {shown} is longer than {max_len} bytes")
-    if not _PLAIN.fullmatch(name) and any(
+    # a plain ASCII name is one byte a character and holds no control, bidi, backslash or ':'
+    plain = _PLAIN.fullmatch(name) is not None
+    if (len(name) if plain else len(name.encode("utf-8", errors="surrogatepass"))) > max_len:
+        raise BundleRejected("bad_name", f"entry name {_shown(name)} is longer than {max_len} bytes")
+    if not plain and any(
         unicodedata.category(ch) in {"Cc", "Cs"} or ch in _BIDI for ch in name
     ):
-        raise BundleRejected("bad_name", f"entry name {shown} contains control characters")
-    if "\\" in name:
-        raise BundleRejected("zip_slip", f"entry name {shown} contains a backslash")
-    if name.startswith("/") or _DRIVE.match(name):
-        raise BundleRejected("zip_slip", f"entry name {shown} is an absolute path")
+        raise BundleRejected("bad_name", f"entry name {_shown(name)} contains control characters")
+    if not plain and "\\" in name:
+        raise BundleRejected("zip_slip", f"entry name {_shown(name)} contains a backslash")
+    if name.startswith("/") or (not plain and _DRIVE.match(name)):
+        raise BundleRejected("zip_slip", f"entry name {_shown(name)} is an absolute path")
     parts = name.split("/")
     if ".." in parts:
-        raise BundleRejected("zip_slip", f"entry name {shown} climbs out of the bundle ('..')")
+        raise BundleRejected("zip_slip", f"entry name {_shown(name)} climbs out of the bundle ('..')")
     if name.endswith("/"):
-        raise BundleRejected("bad_name", f"entry {shown} is a folder; bundles hold only files")
+        raise BundleRejected("bad_name", f"entry {_shown(name)} is a folder; bundles hold only files")
     for part in parts:
         if part in {"", "."}:
-            raise BundleRejected("bad_name", f"entry name {shown} has an empty or '.' component")
+            raise BundleRejected("bad_name", f"entry name {_shown(name)} has an empty or '.' component")
         if part[-1] in ". " or part.split(".")[0].lower() in _WINDOWS_RESERVED:
-            raise BundleRejected("bad_name", f"entry name {shown} is not a valid Windows file name")
+            raise BundleRejected("bad_name", f"entry name {_shown(name)} is not a valid Windows file name")
 
 
 def fold(name: str) -> str:
     """The key under which two names would land on the same file on Windows or macOS."""
+    if name.isascii():  # NFC leaves ASCII alone, and ASCII case-folds to its lower case
+        return name.lower()
     return unicodedata.normalize("NFC", name).casefold()
 
 
@@ -71,19 +74,18 @@ class NameRegistry:
         self._dirs: set[str] = set()
 
     def add(self, name: str) -> None:
-        shown = _shown(name)
         if name in self._exact:
-            raise BundleRejected("duplicate_name", f"entry {shown} appears more than once")
+            raise BundleRejected("duplicate_name", f"entry {_shown(name)} appears more than once")
         key = fold(name)
         if key in self._files:
             raise BundleRejected(
-                "duplicate_name", f"entry {shown} differs from another only by letter case"
+                "duplicate_name", f"entry {_shown(name)} differs from another only by letter case"
             )
         parts = key.split("/")
         prefixes = {"/".join(parts[:i]) for i in range(1, len(parts))}
         if key in self._dirs or prefixes & self._files:
             raise BundleRejected(
-                "duplicate_name", f"entry {shown} would be both a file and a folder"
+                "duplicate_name", f"entry {_shown(name)} would be both a file and a folder"
             )
         self._exact.add(name)
         self._files.add(key)

@@ -100,7 +100,9 @@ def sign_stream(key: Ed25519PrivateKey, fileobj: BinaryIO, namespace: str) -> st
 
 @dataclass(frozen=True)
 class _Parsed:
-    public: Ed25519PublicKey
+    #: the 32 raw bytes of the key the signature claims; an object is made only when asked
+    #: (:func:`embedded_key`): verifying compares these bytes with the allowed keys' own
+    raw_key: bytes
     namespace: bytes
     hash_name: str
     sig: bytes
@@ -155,12 +157,11 @@ def _parse(armoured: str) -> _Parsed:
     name = hash_name.decode("ascii", errors="replace")
     if name not in ACCEPTED_SIGNATURE_HASHES:
         raise _malformed("unsupported hash algorithm")
-    return _Parsed(Ed25519PublicKey.from_public_bytes(raw_key), namespace, name, sig)
+    return _Parsed(raw_key, namespace, name, sig)
 
 
-def _find_allowed(public: Ed25519PublicKey, allowed: AllowedKeys) -> Ed25519PublicKey | None:
+def _find_allowed(wanted: bytes, allowed: AllowedKeys) -> Ed25519PublicKey | None:
     keys = allowed.values() if isinstance(allowed, Mapping) else allowed
-    wanted = _raw(public)
     for candidate in keys:
         if _raw(candidate) == wanted:
             return candidate
@@ -176,7 +177,7 @@ def _verify_digest(
             f"the signature was made for another purpose (namespace "
             f"{parsed.namespace[:64].decode('utf-8', errors='replace')!r}, expected {namespace!r})",
         )
-    signer = _find_allowed(parsed.public, allowed)
+    signer = _find_allowed(parsed.raw_key, allowed)
     if signer is None:
         raise SignatureError("unknown_key", "the signing key is not enrolled at this office")
     data = _signed_data(parsed.namespace, parsed.hash_name.encode("ascii"), digest)
@@ -208,7 +209,7 @@ def embedded_key(armoured: str) -> Ed25519PublicKey:
     upward bundle carries its assessors' signed revisions): the claimed key
     is then checked to be the one the signed document names.
     """
-    return _parse(armoured).public
+    return Ed25519PublicKey.from_public_bytes(_parse(armoured).raw_key)
 
 
 def verify_stream(

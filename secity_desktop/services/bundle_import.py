@@ -49,6 +49,7 @@ from secity_desktop.core.lifecycle import is_office
 from secity_desktop.core.thai_calendar import now_iso
 from secity_desktop.services import housekeeping, key_statements
 from secity_desktop.services.audit_trail import anchor_notes
+from secity_desktop.services.gc_pace import fewer_collections
 from secity_desktop.services.import_writes import write_plan
 from secity_desktop.services.operations import Operation, check_cancel, no_progress, run_inline
 from secity_desktop.services.quarantine import Kept, Quarantine
@@ -62,10 +63,12 @@ from secity_desktop.store.blob_staging import BlobStaging, discard_parts, drop_u
 
 Progress = Callable[[int, int, str], bool]
 """(bytes done, bytes in all files, current file name) → False to cancel."""
-#: Bundles verified at once. Hashing, inflating, signature checks and file writes release the
-#: GIL, and creating a file mostly waits on the disk, so a few more threads than cores overlap
-#: that waiting (bench/bench_sync.py measures it).
-VERIFY_THREADS = max(2, min(8, 2 * (os.cpu_count() or 1)))
+#: Bundles verified at once: at most two threads, one on a one-core machine. Hashing,
+#: inflating, Ed25519 and file creation release the GIL, but about half of verifying a bundle
+#: is Python under it, so a second thread overlaps that half with the other's waiting and any
+#: more only fight for the GIL: measured (branch import3, docs/performance.md) 4 threads burn
+#: ≈ 0.5–1 s more CPU than 1–2 threads on 500 bundles for no shorter wall time.
+VERIFY_THREADS = max(1, min(2, os.cpu_count() or 1))
 
 
 @dataclass
@@ -209,7 +212,7 @@ class ApplyImportOperation(Operation[ImportResult]):
     def finish(self) -> ImportResult:
         """ONE transaction; a full disk is said plainly and the transaction leaves nothing."""
         now, who = now_iso(), self.svc.ws.actor
-        with disk_guard("import", self.svc.ws.data_dir), self.svc.db.atomic():
+        with fewer_collections(), disk_guard("import", self.svc.ws.data_dir), self.svc.db.atomic():
             # key statements first: a rotation moves the enrolment the rows below refer to
             self.plan.statements = key_statements.apply_bundles(self.svc.ws, self.plan.bundles, who)
             self.result.applied = write_plan(
@@ -287,15 +290,16 @@ class ImportService:
     ) -> tuple[list[VerifiedBundle], list[Rejection]]:
         """Verify files; reads no database when ``framework_cache`` is given (worker threads).
 
-        Files are verified a few at a time in threads: hashing, inflating and file I/O release
-        the GIL, so a batch of bundles goes nearly as many times faster as there are cores.
+        Files are verified two at a time (``VERIFY_THREADS``): hashing, inflating, Ed25519 and
+        file I/O release the GIL, so the second thread overlaps them with the first's Python.
         Results keep the order the files were given in, so the plan does too.
         """
         cache = self.known_frameworks() if framework_cache is None else framework_cache
         staging = None if stage_dir is None else BlobStaging(self.ws.blobs, stage_dir)
         try:
-            return self._check_files(paths, trusted, staging, progress, cache, own_key,
-                                     decrypt_dir or stage_dir or self.ws.blobs.root / "tmp")
+            with fewer_collections():  # ≈ 200 collector passes otherwise (services/gc_pace.py)
+                return self._check_files(paths, trusted, staging, progress, cache, own_key,
+                                         decrypt_dir or stage_dir or self.ws.blobs.root / "tmp")
         finally:
             if staging is not None:
                 staging.close()
