@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import marshal
-import os
 import string
 import sys
 from collections.abc import Mapping
@@ -68,14 +67,12 @@ def load_table(path: Path) -> dict[str, str]:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError):
         return {}
     table = {str(k): str(v) for k, v in _flatten(data).items()}
-    part = cache.with_name(f"{cache.name}.{os.getpid()}.part")
-    try:
+    from secity_desktop.atomic import TargetInUseError, write_bytes_atomic  # cache writes only
+
+    # a reader never sees half a cache; no cache at all (read-only, locked) is fine too
+    with contextlib.suppress(OSError, TargetInUseError):
         cache.parent.mkdir(parents=True, exist_ok=True)
-        part.write_bytes(marshal.dumps((raw, table)))
-        os.replace(part, cache)  # whole or not at all: a reader never sees half a cache
-    except OSError:
-        with contextlib.suppress(OSError):
-            part.unlink()
+        write_bytes_atomic(cache, marshal.dumps((raw, table)))
     return table
 
 
