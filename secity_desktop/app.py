@@ -169,8 +169,8 @@ def _main(args: argparse.Namespace, exec_: bool, collector: _Collector) -> objec
     shell = paint_shell(app, settings)  # the frame first; the workspace opens behind it
     STARTUP_MARKS["shell_painted"] = time.time()
     STARTUP_MARKS["shell_painted_cpu"] = time.process_time()  # CPU seconds, for the bench
-    # The log file a moment after the window shows (gui/log_later.py: its handler's module
-    # costs ≈ 13 ms); records until then are held and written to it in order. Nothing before
+    # The log file a moment after the window shows (gui/log_later.py: what that still saves
+    # is written there); records until then are held and written to it in order. Nothing before
     # the shell logs (a failure there is still caught and reported by the crash handler above).
     if args.debug:
         log.setup(debug=True, console=True)
