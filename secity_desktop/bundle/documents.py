@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -55,6 +56,7 @@ class Person(_Strict):
 
 
 _Doc = TypeVar("_Doc", "RevisionDoc", "ReviewDoc")
+_M = TypeVar("_M", bound=BaseModel)
 
 
 class MunicipalityRecord(_Strict):
@@ -331,7 +333,7 @@ def _fast_json(raw: bytes) -> Any:
     """Plain C-speed parse for the fast paths below; ``None`` on anything unusual.
 
     NaN and the infinities are refused here as in :func:`parse_json`; duplicate keys and depth
-    are left to the caller's proof (see :func:`parse_manifest`, :func:`_parse_signed_doc`).
+    are left to :func:`_proven`'s proof.
     """
     try:
         return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
@@ -339,31 +341,30 @@ def _fast_json(raw: bytes) -> Any:
         return None
 
 
-def _fast_manifest(raw: bytes) -> Manifest | None:
-    """The manifest, when the cheap checks prove the strict path would accept it unchanged.
+def _proven(model: type[_M], raw: bytes, canonical: Callable[[Any, _M], bytes]) -> _M | None:
+    """``raw`` as ``model``, when the cheap checks prove the strict path would accept it
+    unchanged; ``None`` sends the caller down the strict path (the refusal and its code).
 
-    Every bundle this app writes carries its manifest in canonical form. When the bytes are
-    exactly the canonical form of what they parse to, no object has a duplicate key (a
-    canonical serialisation repeats no key); a document that fits the schema nests at most
-    4 deep (the models hold no free-form containers); NaN is refused by :func:`_fast_json`.
-    So the strict path's answer would be this very model. Anything else — hostile or just
-    written by another tool — takes the strict path, which gives the refusal and its code.
+    Every bundle this app writes carries its documents in canonical form. When the bytes are
+    exactly the canonical form (``canonical(data, parsed)``) of what they parse to, no object
+    has a duplicate key (a canonical serialisation repeats no key); a document that fits the
+    schema nests at most 4 deep (the models hold no free-form containers); NaN is refused by
+    :func:`_fast_json`. So the strict path's answer would be this very model (issue 11,
+    branch import2: ``tests/bundle/test_fast_parse.py`` holds both paths to the same answers).
     """
     data = _fast_json(raw)
     if not isinstance(data, dict):
         return None
     try:
-        m = Manifest.model_validate(data)
+        doc = model.model_validate(data)
     except PydanticError:
         return None
-    if m.format_version != FORMAT_VERSION or canonical_json(data).encode("utf-8") != raw:
-        return None
-    return m
+    return doc if canonical(data, doc) == raw else None
 
 
 def parse_manifest(raw: bytes) -> Manifest:
-    fast = _fast_manifest(raw)
-    if fast is not None:
+    fast = _proven(Manifest, raw, lambda data, _m: canonical_json(data).encode("utf-8"))
+    if fast is not None and fast.format_version == FORMAT_VERSION:
         return fast
     data = parse_json(raw, "manifest.json")
     if isinstance(data, dict) and data.get("format") == MANIFEST_FORMAT:
@@ -381,23 +382,11 @@ def parse_manifest(raw: bytes) -> Manifest:
 
 
 def _parse_signed_doc(model: type[_Doc], raw: bytes, path: str, reason: str) -> _Doc:
-    """A document whose exact bytes matter: strict schema, and already in canonical form.
-
-    Fast path first (issue 11, branch import2): parsed without the duplicate-key hook and the
-    depth walk, validated, and accepted only if its canonical form is exactly ``raw``. That
-    equality proves what the skipped checks would: a canonical serialisation repeats no key,
-    a document that fits the schema nests at most 4 deep, and NaN is refused while parsing.
-    Whatever fails it takes the strict path below, which gives the refusal and its code.
-    """
-    data = _fast_json(raw)
-    if isinstance(data, dict):
-        try:
-            doc = model.model_validate(data)
-        except PydanticError:
-            pass
-        else:
-            if doc.canonical() == raw:
-                return doc
+    """A document whose exact bytes matter: strict schema, and already in canonical form
+    (the proven fast path first: :func:`_proven`)."""
+    fast = _proven(model, raw, lambda _data, doc: doc.canonical())
+    if fast is not None:
+        return fast
     data = parse_json(raw, path)
     try:
         doc = model.model_validate(data)
