@@ -82,9 +82,18 @@ def find(
     return Assessment(*r) if r else None
 
 
+INSERT_ASSESSMENT = f"INSERT INTO assessments ({_A_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+INSERT_RESPONSE = (
+    "INSERT INTO responses (assessment_id, indicator_code, level, note, updated_at,"
+    " updated_by) VALUES (?, ?, ?, ?, ?, ?)"
+)
+INSERT_BLOB = "INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)"
+"""The row inserts, shared with ``store.received_rows`` (an import's batched writes)."""
+
+
 def insert(db: sqlite_utils.Database, a: Assessment) -> None:
     db.execute(
-        f"INSERT INTO assessments ({_A_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        INSERT_ASSESSMENT,
         [a.id, a.municipality_code, a.year, a.framework_hash, a.status, a.revision,
          a.supersedes, a.created_at, a.created_by, a.updated_at, a.updated_by],
     )
@@ -172,8 +181,7 @@ def latest_for(
 
 def insert_responses(db: sqlite_utils.Database, assessment_id: str, rows: Iterable[Response]) -> None:
     db.conn.executemany(
-        "INSERT INTO responses (assessment_id, indicator_code, level, note, updated_at,"
-        " updated_by) VALUES (?, ?, ?, ?, ?, ?)",
+        INSERT_RESPONSE,
         [(assessment_id, r.indicator_code, r.level, r.note, r.updated_at, r.updated_by)
          for r in rows],
     )
@@ -200,12 +208,12 @@ def copy_answers(db: sqlite_utils.Database, from_id: str, to_id: str) -> None:
 def add_blobs(db: sqlite_utils.Database, blobs: Iterable[tuple[str, int]], at: str) -> None:
     """Record evidence files by hash and size (known ones are left as they are)."""
     db.conn.executemany(
-        "INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)",
+        INSERT_BLOB,
         [(sha, size, at) for sha, size in blobs],
     )
 
 
-_NEW_EVIDENCE = (
+INSERT_EVIDENCE = (
     "INSERT INTO evidence (assessment_id, indicator_code, sha256, original_name, mime, size,"
     " captured_at, gps_lat, gps_lon, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
@@ -218,13 +226,13 @@ def _evidence_args(assessment_id: str, e: NewEvidence) -> list[Any]:
 
 def add_evidence(db: sqlite_utils.Database, assessment_id: str, e: NewEvidence) -> int:
     """Link one evidence file; returns the new evidence id."""
-    return int(db.execute(_NEW_EVIDENCE, _evidence_args(assessment_id, e)).lastrowid or 0)
+    return int(db.execute(INSERT_EVIDENCE, _evidence_args(assessment_id, e)).lastrowid or 0)
 
 
 def add_evidence_many(
     db: sqlite_utils.Database, assessment_id: str, items: Iterable[NewEvidence]
 ) -> None:
-    db.conn.executemany(_NEW_EVIDENCE, [_evidence_args(assessment_id, e) for e in items])
+    db.conn.executemany(INSERT_EVIDENCE, [_evidence_args(assessment_id, e) for e in items])
 
 
 def remove_evidence(db: sqlite_utils.Database, evidence_id: int, at: str, by: str) -> None:

@@ -35,6 +35,12 @@ NOT_SET_ASIDE = (
 )
 
 
+INSERT_CONFLICT = (
+    "INSERT INTO revision_conflicts (assessment_id, other_id, supersedes, kind,"
+    " import_id, flagged_at) VALUES (?, ?, ?, ?, ?, ?)"
+)
+
+
 def flag(
     db: sqlite_utils.Database,
     *,
@@ -46,8 +52,7 @@ def flag(
     at: str,
 ) -> None:
     db.execute(
-        "INSERT INTO revision_conflicts (assessment_id, other_id, supersedes, kind,"
-        " import_id, flagged_at) VALUES (?, ?, ?, ?, ?, ?)",
+        INSERT_CONFLICT,
         [assessment_id, other_id, supersedes, kind, import_id, at],
     )
 

@@ -13,8 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from secity_desktop.store.assessments import _A_COLS, _NEW_EVIDENCE
-from secity_desktop.store.revisions import _COLS as _REVISION_COLS
+from secity_desktop.store.assessments import (
+    INSERT_ASSESSMENT,
+    INSERT_BLOB,
+    INSERT_EVIDENCE,
+    INSERT_RESPONSE,
+)
+from secity_desktop.store.conflicts import INSERT_CONFLICT
+from secity_desktop.store.revisions import INSERT_REVISION
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -35,25 +41,10 @@ class ReceivedRows:
 def write_received(db: sqlite_utils.Database, rows: ReceivedRows) -> None:
     """Write them (inside the import's transaction): parents before the rows that refer to them."""
     conn = db.conn
-    conn.executemany(
-        f"INSERT INTO assessments ({_A_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows.assessments,
-    )
-    conn.executemany(
-        "INSERT INTO responses (assessment_id, indicator_code, level, note, updated_at,"
-        " updated_by) VALUES (?, ?, ?, ?, ?, ?)",
-        rows.responses,
-    )
-    conn.executemany(
-        "INSERT OR IGNORE INTO blobs (sha256, size, stored_at) VALUES (?, ?, ?)", rows.blobs
-    )
-    conn.executemany(_NEW_EVIDENCE, rows.evidence)
-    conn.executemany(
-        f"INSERT INTO revisions ({_REVISION_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?)", rows.revisions
-    )
+    conn.executemany(INSERT_ASSESSMENT, rows.assessments)
+    conn.executemany(INSERT_RESPONSE, rows.responses)
+    conn.executemany(INSERT_BLOB, rows.blobs)
+    conn.executemany(INSERT_EVIDENCE, rows.evidence)
+    conn.executemany(INSERT_REVISION, rows.revisions)
     if rows.conflicts:
-        conn.executemany(
-            "INSERT INTO revision_conflicts (assessment_id, other_id, supersedes, kind,"
-            " import_id, flagged_at) VALUES (?, ?, ?, ?, ?, ?)",
-            rows.conflicts,
-        )
+        conn.executemany(INSERT_CONFLICT, rows.conflicts)

@@ -31,8 +31,11 @@ class StoredRevision:
 _COLS = "assessment_id, sha256, content, signature, signer_fingerprint, finalized_at, source"
 
 
+INSERT_REVISION = f"INSERT INTO revisions ({_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
+
+
 def insert(db: sqlite_utils.Database, r: StoredRevision) -> None:
-    db.execute(f"INSERT INTO revisions ({_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    db.execute(INSERT_REVISION,
                [r.assessment_id, r.sha256, r.content, r.signature, r.signer_fingerprint,
                 r.finalized_at, r.source])
 
