@@ -9,6 +9,7 @@ totals, and the action to choose it as the year's model town (with a reason).
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from pathlib import Path
 
 from secity_desktop import messages
@@ -29,7 +30,7 @@ from secity_desktop.gui.thai_wrap import ThaiLabel, set_thai_html, thai_cells
 from secity_desktop.services import lists
 from secity_desktop.services.assessments import AssessmentService
 from secity_desktop.services.dashboard import NOT_ASSESSED, DashboardService
-from secity_desktop.services.dashboard_ranked import Summary
+from secity_desktop.services.dashboard_ranked import RankedDashboard, Summary, first_filter
 from secity_desktop.services.front_ops import ExportSpreadsheet
 from secity_desktop.services.model_town import ModelTownService
 from secity_desktop.services.workspace import Workspace
@@ -42,17 +43,23 @@ class DashboardPlace(QtWidgets.QWidget):
     model_class = DashboardTableModel  # the bench swaps in the old whole-list model
 
     def __init__(
-        self, ws: Workspace, lang: str = "th", parent: QtWidgets.QWidget | None = None
+        self, ws: Workspace, lang: str = "th", parent: QtWidgets.QWidget | None = None,
+        prepared: RankedDashboard | None = None,
     ) -> None:
+        """``prepared``: the reader :func:`prepare_first_view` ran in idle time; when nothing
+        was written since, the first refresh takes its snapshot, order and summary."""
         super().__init__(parent)
         self.setObjectName("dashboardPlace")
         self.ws = ws
         self.lang = lang
-        self.svc = DashboardService(ws)
+        self.svc = DashboardService(ws) if prepared is None else prepared.svc
         self.towns = ModelTownService(ws)
         self.assessments = AssessmentService(ws)
         self.runner = OperationRunner(self, lang)
-        self.model = self.model_class(self.svc, lang, self)
+        if prepared is None:
+            self.model = self.model_class(self.svc, lang, self)
+        else:
+            self.model = self.model_class(self.svc, lang, self, ranked=prepared)
         self.last_export: Path | None = None
         self._build()
         self._fill_years()
@@ -343,3 +350,12 @@ class DashboardPlace(QtWidgets.QWidget):
             common.warn(self, self.tr("Not done"), messages.describe(exc, self.lang))
             return
         self.refresh()
+
+
+def prepare_first_view(ws: Workspace) -> tuple[RankedDashboard, Iterator[str]]:
+    """A reader and the steps of the place's first refresh (its first filters:
+    ``services.dashboard_ranked.first_filter``), for the window's idle time
+    (``gui/province_places.warm_dashboard``): the Dashboard opened afterwards only paints."""
+    svc = DashboardService(ws)
+    reader = RankedDashboard(svc)
+    return reader, reader.prepare(first_filter(svc))

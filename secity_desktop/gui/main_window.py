@@ -28,6 +28,7 @@ from secity_desktop.gui.places import PlaceTabs
 from secity_desktop.gui.province_places import (
     add_province_places,
     refresh_office_places,
+    warm_dashboard,
     warm_scores,
 )
 from secity_desktop.gui.qt import QtGui, QtWidgets
@@ -110,6 +111,7 @@ class MainWindow(QtWidgets.QMainWindow):
         year = self.assessment_model.year  # the dashboard's first visit finds them summed
         self.score_warmer = warm_scores(self, [year, year - 1] if year else held[:2])
         self.place_warmer = warm_places(self)  # their modules load while the person looks
+        self.dashboard_warmer = warm_dashboard(self)  # its first refresh too (office roles)
 
         self._actions()
 

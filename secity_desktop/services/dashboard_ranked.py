@@ -14,8 +14,9 @@ from __future__ import annotations
 import contextlib
 import itertools
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.framework import Tier
@@ -32,6 +33,8 @@ from secity_desktop.store import dashboard as sql
 from secity_desktop.store import review as rrepo
 from secity_desktop.store import stored_scores
 
+_T = TypeVar("_T")
+
 Ranked = list[tuple[str, int | None]]
 """(municipality code, rank) in the order asked; rank None for a row without a score."""
 
@@ -45,6 +48,15 @@ class DashboardFilter:
 
     def where(self) -> dict[str, object]:
         return {"province": self.province, "year": self.year, "mtype": self.mtype}
+
+
+def first_filter(svc: DashboardService) -> DashboardFilter:
+    """The filters the Dashboard place opens on: the office's province (a province office),
+    the newest fiscal year held there, every type and status (``gui/dashboard_place``'s
+    combos start there; a test holds them to this)."""
+    province = svc.default_province()
+    years = svc.years(province)
+    return DashboardFilter(province=province, year=years[0] if years else None)
 
 
 @dataclass(frozen=True)
@@ -78,6 +90,8 @@ class RankedDashboard:
         weakref.finalize(self, _drop, self.db, self.table)
         self._width: int | None = None
         self.fallbacks = 0  # orders taken the slow way (a read-only store): tests, benches
+        self._stamp: tuple[int, int] | None = None  # the store's change token at the snapshot
+        self._memo: dict[tuple[Any, ...], tuple[tuple[int, int], Any]] = {}
 
     def _check(self, f: DashboardFilter) -> None:
         self.svc.check_filters(f.mtype, f.status)
@@ -90,7 +104,42 @@ class RankedDashboard:
         self._loaded = (f.province, f.year, f.mtype)
         self._towns = {(m.province_code, m.year): m.municipality_code
                        for m in rrepo.model_towns(self.db, province_code=f.province, year=f.year)}
+        self._memo.clear()
+        self._stamp = self.db.change_token()
         return n
+
+    def renew(self, f: DashboardFilter) -> None:
+        """What every refresh of the place calls: the snapshot read afresh — unless it is of
+        these filters and nothing has been written to the store since it was taken (the
+        store's change token, ``store.connection.Database.change_token``): then it, and the
+        order and summary already read from it, are still exactly what a re-read would give.
+        That is what lets :meth:`prepare` do a place's first refresh in idle time."""
+        self._check(f)
+        if self._loaded != (f.province, f.year, f.mtype) or self._stamp != self.db.change_token():
+            self.load(f)
+
+    def prepare(self, f: DashboardFilter, sort: str = "rank", descending: bool = False
+                ) -> Iterator[str]:
+        """The first refresh of a place showing ``f``, one step per ``next``: the snapshot, the
+        order, the summary (each ≤ ≈ 60 ms nationally: ``gui.idle_warm.run_in_idle`` runs them
+        in the window's idle time). A place that then refreshes with the same filters and
+        finds nothing written since (:meth:`renew`) only paints."""
+        self.renew(f)
+        yield "snapshot"
+        self.ranked(f, sort, descending)
+        yield "order"
+        self.summary(f, averages=False)
+        yield "summary"
+
+    def _kept(self, key: tuple[Any, ...], compute: Callable[[], _T]) -> _T:
+        """``compute()``, or the result kept for ``key`` while nothing was written since."""
+        token = self.db.change_token()
+        held = self._memo.get(key)
+        if held is not None and held[0] == token:
+            return held[1]  # type: ignore[no-any-return]
+        value = compute()
+        self._memo[key] = (self.db.change_token(), value)  # after any repair it wrote
+        return value
 
     def _ensure(self, f: DashboardFilter) -> None:
         self._check(f)
@@ -118,6 +167,9 @@ class RankedDashboard:
         shows no component averages and asks without them (reading the component text
         of 7,850 rows doubled the aggregate's time)."""
         self._ensure(f)
+        return self._kept(("summary", f, averages), lambda: self._summary(f, averages))
+
+    def _summary(self, f: DashboardFilter, averages: bool) -> Summary:
         n = assessed = approved = counted = 0
         total_sum = 0.0
         tiers: dict[str | None, int] = {}
@@ -165,6 +217,10 @@ class RankedDashboard:
         without a valid stored score are computed and stored first (a repair); if they
         cannot be stored (a read-only store) the order is taken the old way, in memory."""
         self._ensure(f)
+        return list(self._kept(("ranked", f, sort, descending),
+                               lambda: self._ranked(f, sort, descending)))
+
+    def _ranked(self, f: DashboardFilter, sort: str, descending: bool) -> Ranked:
         if sort not in SORT_KEYS and not sort.startswith("c:"):
             sort_rows([], sort)  # raises the usual refusal
         order = sql.sort_expr(sort, self._positions(sort[2:]) if sort.startswith("c:") else None)

@@ -74,6 +74,15 @@ class Database:
                     self.rollback()
                     raise
 
+    def change_token(self) -> tuple[int, int]:
+        """Changes when anything may have been written to the store since the last call:
+        another connection's commit moves ``PRAGMA data_version``, this connection's own
+        writes (committed, rolled back or not, temp tables too) move ``total_changes``.
+        A reader that kept a result with the token may reuse it while the token is the same
+        (``services.dashboard_ranked``); a false alarm only costs a re-read."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return int(version), self.conn.total_changes
+
     def rollback(self) -> None:
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")

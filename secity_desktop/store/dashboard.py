@@ -25,33 +25,35 @@ COLUMNS = (
     "aid", "fw", "year", "revision", "status", "updated_at", "total", "tier", "components",
     "prev_aid", "prev_fw", "prev_stamp", "prev_total",
 )
+#: The snapshot's columns: ``COLUMNS`` but the assessment's revision and edit time, which
+#: only the page on show needs (:func:`rows` reads them from ``assessments``).
+SNAPSHOT = tuple(c for c in COLUMNS if c not in ("revision", "updated_at"))
 _BIG = "1e18"
 RANK = f"COALESCE(rnk, {_BIG})"
 NOT_ASSESSED = "none"
 
 
-def _base(
-    province: str | None, year: int | None, mtype: str | None, with_change: bool
-) -> tuple[str, list[Any]]:
-    """The ``base`` CTE: one row per municipality of the filters, with its standing."""
+def _base(province: str | None, year: int | None, mtype: str | None) -> tuple[str, list[Any]]:
+    """The ``base`` CTE: one row per municipality of the filters, with its standing.
+
+    Two lookups a town, not four: the standing (``standings``: assessment, status) and its
+    stored score (``assessment_scores``, which names the framework it was scored with). The
+    assessment row itself is read only for a standing without a stored score (its framework)
+    and for the page on show (revision and edit time: :func:`rows`). A stored score always
+    belongs to the assessment's current framework: the trigger that changes an assessment's
+    framework deletes its stored row in the same statement (``store.stored_scores``), so the
+    former ``s.framework_hash = a.framework_hash`` check read 7,850 assessment rows for
+    nothing; the scoring rules' version is still checked here.
+    """
     rules = int(RULES_VERSION)
     args: list[Any] = []
     if year is not None:
         standing = "LEFT JOIN standings st ON st.year = ? AND st.municipality_code = m.code"
         args.append(year)
-    else:  # each municipality's latest year: the bare column comes from the MAX(year) row
-        standing = ("LEFT JOIN (SELECT municipality_code, MAX(year) AS year, assessment_id"
-                    " FROM standings GROUP BY municipality_code) st"
+    else:  # each municipality's latest year: the bare columns come from the MAX(year) row
+        standing = ("LEFT JOIN (SELECT municipality_code, MAX(year) AS year, assessment_id,"
+                    " status FROM standings GROUP BY municipality_code) st"
                     " ON st.municipality_code = m.code")
-    if year is not None and with_change:
-        prev = ("pa.id, pa.framework_hash, pa.updated_at, ps.total",
-                "LEFT JOIN standings pst ON pst.year = ? AND pst.municipality_code = m.code"
-                " LEFT JOIN assessments pa ON pa.id = pst.assessment_id"
-                " LEFT JOIN assessment_scores ps ON ps.assessment_id = pa.id"
-                f" AND ps.framework_hash = pa.framework_hash AND ps.rules = {rules}")
-        args.append(year - 1)
-    else:
-        prev = ("NULL, NULL, NULL, NULL", "")
     where, more = ["1 = 1"], []
     if province:
         where.append("m.province_code = ?")
@@ -61,20 +63,18 @@ def _base(
         more.append(mtype)
     sql = (
         "base AS (SELECT m.code, m.name_th, m.name_en, m.type, m.province_code, m.is_seat,"
-        " a.id AS aid, a.framework_hash AS fw, a.year, a.revision, a.status, a.updated_at,"
-        " s.total, s.tier, s.components,"
-        f" {_prev_names(prev[0])} FROM municipalities m {standing}"
-        " LEFT JOIN assessments a ON a.id = st.assessment_id"
-        " LEFT JOIN assessment_scores s ON s.assessment_id = a.id"
-        f" AND s.framework_hash = a.framework_hash AND s.rules = {rules} {prev[1]}"
+        " st.assessment_id AS aid,"
+        # COALESCE stops at its first non-NULL argument: the lookup runs only without a score
+        " COALESCE(s.framework_hash, (SELECT a.framework_hash FROM assessments a"
+        " WHERE a.id = st.assessment_id)) AS fw,"
+        " st.year, st.status, s.total, s.tier, s.components,"
+        " NULL AS prev_aid, NULL AS prev_fw, NULL AS prev_stamp, NULL AS prev_total"
+        f" FROM municipalities m {standing}"
+        " LEFT JOIN assessment_scores s ON s.assessment_id = st.assessment_id"
+        f" AND s.rules = {rules}"
         f" WHERE {' AND '.join(where)})"
     )
     return sql, args + more
-
-
-def _prev_names(expr: str) -> str:
-    names = ("prev_aid", "prev_fw", "prev_stamp", "prev_total")
-    return ", ".join(f"{e} AS {n}" for e, n in zip(expr.split(", "), names, strict=True))
 
 
 def _shown(status: str | None) -> tuple[str, list[Any]]:
@@ -116,7 +116,7 @@ def snapshot(
     and agree with each other even if a write lands meanwhile (the next refresh sees it)."""
     if not table.isidentifier():
         raise ValueError(f"not a table name: {table!r}")
-    base, args = _base(province, year, mtype, False)  # the previous year: joined when read
+    base, args = _base(province, year, mtype)  # the previous year: joined when read
     db.execute(f"DROP TABLE IF EXISTS temp.{table}")
     db.execute(f"CREATE TEMP TABLE {table} AS WITH {base} SELECT * FROM base", args)
     db.execute(f"CREATE INDEX temp.{table}_code ON {table}(code)")
@@ -124,12 +124,12 @@ def snapshot(
 
 
 def _source(table: str, prev_year: int | None) -> tuple[str, list[Any]]:
-    """The snapshot as a FROM source; with ``prev_year``, its rows joined to that year's
-    standing and stored total (three lookups a row: done only for the page on show and for
-    a sort by change, not at every refresh)."""
+    """The snapshot as a FROM source (its ``SNAPSHOT`` columns); with ``prev_year``, its
+    rows joined to that year's standing and stored total (three lookups a row: done only
+    for the page on show and for a sort by change, not at every refresh)."""
     if prev_year is None:
         return f"temp.{table}", []
-    cols = ", ".join(f"b.{c}" for c in COLUMNS[:15])
+    cols = ", ".join(f"b.{c}" for c in SNAPSHOT if not c.startswith("prev_"))
     return (
         f"(SELECT {cols}, pa.id AS prev_aid, pa.framework_hash AS prev_fw,"
         f" pa.updated_at AS prev_stamp, ps.total AS prev_total FROM temp.{table} b"
@@ -170,12 +170,15 @@ def ranked(
 def rows(
     db: sqlite_utils.Database, table: str, codes: Sequence[str], prev_year: int | None = None,
 ) -> list[tuple[Any, ...]]:
-    """The snapshot's rows (``COLUMNS``) of a page of municipality codes, with the previous
-    year's standing when ``prev_year`` is given."""
+    """The rows (``COLUMNS``) of a page of municipality codes: the snapshot's, with each
+    standing assessment's revision and edit time, and the previous year's standing when
+    ``prev_year`` is given."""
     if not codes:
         return []
     source, args = _source(table, prev_year)
-    sql = f"SELECT * FROM {source} WHERE code IN ({','.join('?' * len(codes))})"
+    cols = ", ".join(f"a.{c}" if c in ("revision", "updated_at") else f"b.{c}" for c in COLUMNS)
+    sql = (f"SELECT {cols} FROM {source} b LEFT JOIN assessments a ON a.id = b.aid"
+           f" WHERE b.code IN ({','.join('?' * len(codes))})")
     return [tuple(r) for r in db.execute(sql, args + list(codes))]
 
 
@@ -186,9 +189,9 @@ def unscored(
     ``prev_year``, that year's) without a valid stored score (the reader computes and stores
     them: a repair)."""
     source, args = _source(table, prev_year)
-    sql = (f"SELECT aid, fw, updated_at FROM {source} WHERE aid IS NOT NULL"
-           " AND total IS NULL UNION ALL SELECT prev_aid, prev_fw, prev_stamp"
-           f" FROM {source} WHERE prev_aid IS NOT NULL AND prev_total IS NULL")
+    sql = (f"SELECT b.aid, b.fw, a.updated_at FROM {source} b JOIN assessments a"
+           " ON a.id = b.aid WHERE b.total IS NULL UNION ALL SELECT prev_aid, prev_fw,"
+           f" prev_stamp FROM {source} WHERE prev_aid IS NOT NULL AND prev_total IS NULL")
     return [(r[0], r[1], r[2]) for r in db.execute(sql, args + args)]
 
 

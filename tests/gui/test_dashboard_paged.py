@@ -90,3 +90,49 @@ def test_columns_fit_the_page_not_every_row(qtbot: QtBot, world: Workspace) -> N
     name = place.model.column_of("name")
     assert header.sectionSize(name) > header.sectionSize(place.model.column_of("rank"))
     assert place.model.cached() <= PAGE  # fitting did not read past the page
+
+
+def test_the_window_prepares_the_dashboard_in_idle_time(
+    qtbot: QtBot, world: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first refresh runs in the window's idle time; the place opened after it only
+    paints, and shows what a place built without it shows. A write in between: read afresh."""
+    from secity_desktop.gui import province_places
+    from secity_desktop.gui.main_window import MainWindow
+    from secity_desktop.store import dashboard as sql
+
+    window = MainWindow(world, "en")
+    qtbot.addWidget(window)
+    for timer in (window.place_warmer, window.score_warmer, window.dashboard_warmer):
+        if timer is not None:
+            timer.stop()  # driven by hand below
+    steps = list(province_places._dashboard_steps(window))
+    assert steps == ["import", "snapshot", "order", "summary"]
+    assert not window.places.is_built("dashboard") and window.prepared_dashboard is not None
+    loads: list[object] = []
+    real = sql.snapshot
+    monkeypatch.setattr(sql, "snapshot", lambda *a, **k: loads.append(a) or real(*a, **k))
+    window.show()
+    window.places.setCurrentIndex(window.places.index_of_key("dashboard"))
+    place = window.places.built_place("dashboard")
+    assert place is not None and loads == []
+    assert window.prepared_dashboard is None  # the place owns the reader now
+    plain = DashboardPlace(world, "en")
+    qtbot.addWidget(plain)
+    assert _codes(place) == _codes(plain) and len(loads) == 1
+    assert place.coverage.text() == plain.coverage.text()
+    # nothing left to prepare once the place is built
+    assert list(province_places._dashboard_steps(window)) == []
+    # prepared, then a write before the place is built: the place reads afresh
+    other = MainWindow(world, "en")
+    qtbot.addWidget(other)
+    list(province_places._dashboard_steps(other))
+    top = _codes(place)[0]
+    with world.db.atomic():
+        world.db.execute(
+            "UPDATE responses SET level = 0 WHERE assessment_id = (SELECT assessment_id FROM"
+            " standings WHERE municipality_code = ? AND year = 2569)", [top])
+    loads.clear()
+    other.places.setCurrentIndex(other.places.index_of_key("dashboard"))
+    shown = other.places.built_place("dashboard")
+    assert len(loads) == 1 and _codes(shown)[0] != top

@@ -154,3 +154,40 @@ def test_a_store_that_cannot_be_repaired_orders_in_memory(world: Workspace) -> N
     rows = rd.rows(f, [c for c, _ in ranked], dict(ranked))
     assert all(rows[r.municipality_code].total == pytest.approx(r.total) for r in old
                if r.total is not None)
+
+
+def test_a_prepared_first_view_is_reused_until_something_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the window's idle time does for the Dashboard (gui/province_places.warm_dashboard)."""
+    from secity_desktop.services.dashboard_ranked import first_filter
+    from secity_desktop.store import dashboard as sql
+
+    ws, _ = build(tmp_path / "w")
+    svc = DashboardService(ws)
+    f = first_filter(svc)
+    assert f == DashboardFilter(year=2569)  # a national office: every province, newest year
+    rd = RankedDashboard(svc)
+    assert list(rd.prepare(f)) == ["snapshot", "order", "summary"]
+    loads: list[object] = []
+    real = sql.snapshot
+    monkeypatch.setattr(sql, "snapshot", lambda *a, **k: loads.append(a) or real(*a, **k))
+    rd.renew(f)
+    ranked, summary = rd.ranked(f), rd.summary(f, averages=False)
+    assert loads == []  # nothing written since: the place only paints
+    fresh = RankedDashboard(DashboardService(ws))
+    assert ranked == fresh.ranked(f) and summary == fresh.summary(f, averages=False)
+    loads.clear()
+    # a write: the top town's standing assessment falls to the lowest level everywhere
+    top = ranked[0][0]
+    aid = ws.db.execute("SELECT assessment_id FROM standings WHERE municipality_code = ?"
+                        " AND year = 2569", [top]).fetchone()[0]
+    with ws.db.atomic():
+        ws.db.execute("UPDATE responses SET level = 0 WHERE assessment_id = ?", [aid])
+    rd.renew(f)
+    assert len(loads) == 1  # read afresh
+    after = rd.ranked(f)
+    assert after != ranked and dict(after)[top] != 1
+    assert after == RankedDashboard(DashboardService(ws)).ranked(f)
+    assert rd.summary(f, averages=False) == RankedDashboard(svc).summary(f, averages=False)
+    ws.close()

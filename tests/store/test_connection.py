@@ -41,3 +41,24 @@ def test_more_than_plain_sql_goes_to_sqlite_utils_on_the_same_connection(
         assert db.execute("SELECT v FROM t WHERE k = 'x'").fetchone()[0] == 9  # same txn
     assert db.table_names() == ["t"]
     assert db.full().conn is db.conn
+
+
+def test_change_token_moves_on_every_write_and_on_no_read(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    first = db.change_token()
+    db.execute("SELECT * FROM t").fetchall()
+    db.execute("CREATE TEMP TABLE snap AS SELECT * FROM t")  # a reader's snapshot
+    assert db.change_token() == first
+    db.execute("INSERT INTO t VALUES ('a', 1)")  # this connection's write
+    second = db.change_token()
+    assert second != first
+    with pytest.raises(ValueError), db.atomic():  # rolled back: still a false alarm, not a miss
+        db.execute("UPDATE t SET v = 2")
+        raise ValueError
+    third = db.change_token()
+    assert third != second
+    other = sqlite3.connect(tmp_path / "t.sqlite3", isolation_level=None)  # another process
+    other.execute("INSERT INTO t VALUES ('b', 2)")
+    other.close()
+    assert db.change_token() != third
+    assert db.change_token() == db.change_token()

@@ -28,11 +28,13 @@ class DashboardTableModel(PagedTableModel[DashboardRow]):
     id_role = CODE_ROLE
 
     def __init__(
-        self, svc: DashboardService, lang: str = "th", parent: QtCore.QObject | None = None
+        self, svc: DashboardService, lang: str = "th", parent: QtCore.QObject | None = None,
+        ranked: RankedDashboard | None = None,
     ) -> None:
         super().__init__(parent, order=("rank", False))
         self.svc = svc
-        self.ranked = RankedDashboard(svc)
+        # ``ranked``: a reader that did this place's first refresh in idle time (gui/dashboard_place)
+        self.ranked = RankedDashboard(svc) if ranked is None else ranked
         self.lang = lang
         self.filter = DashboardFilter(province=svc.default_province())
         self.summary: Summary | None = None
@@ -43,7 +45,7 @@ class DashboardTableModel(PagedTableModel[DashboardRow]):
         """Apply filters (province, year, mtype, status), order in SQL, read the summary."""
         self.filter = replace(self.filter, **filters)
         self.beginResetModel()
-        self.ranked.load(self.filter)  # the rows afresh (an edit, an import since)
+        self.ranked.renew(self.filter)  # the rows afresh if anything was written since
         self._ids = self.fetch_ids()  # before the summary: it repairs missing stored scores
         self.summary = self.ranked.summary(self.filter, averages=False)
         if self.summary.components != self._components:
