@@ -93,9 +93,8 @@ STARTUP_MARKS: dict[str, float] = {}
 
 
 AFTER_START_MS = 400
-"""When the deferred start-up chores begin (the garbage collector; the log file one step
-later, so that neither holds the event loop long): after the window's first paint and
-the bench's "fully usable" (docs/performance.md, branch start2)."""
+"""When the deferred start-up chore begins (the garbage collector comes back on): after the
+window's first paint and the bench's "fully usable" (docs/performance.md, branch start2)."""
 
 
 class _Collector:
@@ -169,16 +168,9 @@ def _main(args: argparse.Namespace, exec_: bool, collector: _Collector) -> objec
     shell = paint_shell(app, settings)  # the frame first; the workspace opens behind it
     STARTUP_MARKS["shell_painted"] = time.time()
     STARTUP_MARKS["shell_painted_cpu"] = time.process_time()  # CPU seconds, for the bench
-    # The log file a moment after the window shows (gui/log_later.py: what that still saves
-    # is written there); records until then are held and written to it in order. Nothing before
-    # the shell logs (a failure there is still caught and reported by the crash handler above).
-    if args.debug:
-        log.setup(debug=True, console=True)
-        held = None
-    else:
-        from secity_desktop.gui import log_later
-
-        held = log_later.hold()
+    # The log file from here on (log.RotatingFile opens it at the first record: ≈ 2 ms in all).
+    # Nothing before the shell logs; a failure there is still caught by the crash handler above.
+    log.setup(debug=args.debug, console=args.debug)
     from secity_desktop.gui.main_window import MainWindow
     from secity_desktop.messages import describe
     from secity_desktop.services.workspace import init_workspace, open_workspace
@@ -194,8 +186,6 @@ def _main(args: argparse.Namespace, exec_: bool, collector: _Collector) -> objec
             demo.seed(ws)
     except SecityError as exc:
         collector.resume()
-        if held is not None:
-            held.write_out()  # the refusal is in the log file before the box shows
         shell.close()
         from secity_desktop.gui import common
 
@@ -221,13 +211,8 @@ def _main(args: argparse.Namespace, exec_: bool, collector: _Collector) -> objec
     load_later_faces(app)  # after the first paint, whichever window follows
     if ws.initialized:
         _after_start(app, lambda: collector.resume(freeze=exec_), AFTER_START_MS)
-        if held is not None:
-            _after_start(window, held.write_out, 2 * AFTER_START_MS)
-            app.aboutToQuit.connect(held.write_out)  # a quit before the timer still writes them
     else:  # the first-run dialog replaces this window: no more waiting
         collector.resume()
-        if held is not None:
-            held.write_out()
     if not ws.initialized:  # a new workspace: ask who works here (the window shows behind)
         from secity_desktop.gui.first_run import offer_first_run
 
