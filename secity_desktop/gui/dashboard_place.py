@@ -18,7 +18,7 @@ from secity_desktop.core.lifecycle import Role, Status
 from secity_desktop.core.localgov import MUNICIPALITY_TYPE_LABELS
 from secity_desktop.gui import common
 from secity_desktop.gui.component_bars import Bar, ComponentBars
-from secity_desktop.gui.filter_table import FIT_ROWS
+from secity_desktop.gui.filter_table import FIT_ROWS, fit_columns
 from secity_desktop.gui.models.dashboard import CODE_ROLE, DashboardTableModel
 from secity_desktop.gui.models.review import status_text
 from secity_desktop.gui.municipality_page import add_past_awards
@@ -34,9 +34,6 @@ from secity_desktop.services.dashboard_ranked import RankedDashboard, Summary, f
 from secity_desktop.services.front_ops import ExportSpreadsheet
 from secity_desktop.services.model_town import ModelTownService
 from secity_desktop.services.workspace import Workspace
-
-FIT_PAGE = 40  # rows measured to fit the columns: more than a 1024×600 screen shows
-MAX_COLUMN = 360  # px: a long name is elided, not given the whole table
 
 
 class DashboardPlace(QtWidgets.QWidget):
@@ -215,7 +212,7 @@ class DashboardPlace(QtWidgets.QWidget):
         self.coverage.setText(html.escape(text))
         years = [self.year_combo.itemData(i) for i in range(1, self.year_combo.count())]
         self.gaps.refresh(year if year is not None else (years[0] if years else None), province)
-        self._fit_columns()
+        fit_columns(self.table)  # to the header and the rows on show, as plain text
         if keep:
             self.select(keep)
         elif self.proxy.rowCount():
@@ -233,22 +230,6 @@ class DashboardPlace(QtWidgets.QWidget):
             parts.append(self.tr("below every tier {count}").format(count=f"{summary.tiers[None]:,}"))
         avg = self.tr("average total {average:.2f}").format(average=summary.average_total)
         return " · " + " · ".join([*parts, avg])
-
-    def _fit_columns(self) -> None:
-        """Column widths from the header and the rows on show (one page at most), measured
-        as plain text: fitting through the Thai-breaking delegate read every row's layout."""
-        header = self.table.horizontalHeader()
-        fm = self.table.fontMetrics()
-        top = max(0, self.table.rowAt(0))
-        rows = range(top, min(self.proxy.rowCount(), top + FIT_PAGE))
-        for c in range(self.proxy.columnCount()):
-            head = self.proxy.headerData(c, Qt.Orientation.Horizontal) or ""
-            width = fm.horizontalAdvance(str(head)) + 28  # room for the sort arrow
-            for r in rows:
-                text = self.proxy.index(r, c).data()
-                if text:
-                    width = max(width, fm.horizontalAdvance(str(text)) + 14)
-            header.resizeSection(c, min(width, MAX_COLUMN))
 
     def selected_code(self) -> str | None:
         idx = self.table.currentIndex()
