@@ -274,6 +274,17 @@ def _stream_checked(
         raise BundleRejected("hash_mismatch", f"{path} does not match its hash in the manifest")
 
 
+#: How a part is created: written through the OS call itself (no buffered file object per
+#: part), replacing a leftover of the same name as ``open(…, "wb")`` would.
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
+
+def _write_all(fd: int, chunk: bytes | memoryview) -> None:
+    view = memoryview(chunk)
+    while view:
+        view = view[os.write(fd, view):]
+
+
 class _Sink:
     """One evidence member seen during the sequential scan: hashed, counted, maybe staged."""
 
@@ -282,37 +293,38 @@ class _Sink:
         self.hasher = hashlib.sha256()
         self.count = 0
         self.target = target
-        self.out = open(target, "wb") if target is not None else None  # noqa: SIM115
+        self.fd = os.open(target, _CREATE, 0o666) if target is not None else -1
 
     def __call__(self, chunk: bytes) -> None:
         self.hasher.update(chunk)
         self.count += len(chunk)
-        if self.out is not None:
-            self.out.write(chunk)
+        if self.fd >= 0:
+            _write_all(self.fd, chunk)
         self.tick(len(chunk))
 
     def finish(self) -> None:
-        if self.out is not None:
-            self.out.flush()
+        if self.fd >= 0:
             if not BATCH_SYNC:
-                os.fsync(self.out.fileno())
-            self.out.close()
-            self.out = None
+                os.fsync(self.fd)
+            self.close()
         if self.count != self.size or self.hasher.hexdigest() != self.sha:
             raise BundleRejected(
                 "hash_mismatch", f"{evidence_path(self.sha)} does not match its hash in the manifest"
             )
 
     def close(self) -> None:
-        if self.out is not None:
-            self.out.close()
+        if self.fd >= 0:
+            fd, self.fd = self.fd, -1
+            os.close(fd)
 
 
 Stager = Callable[[str], Path | None]
 """sha → the (temp) path to write that evidence to while it is verified, or None when it is held.
 
 The import service hands one per bundle (``store.blob_staging.BlobStaging.stager``): a part
-in the evidence file's final folder, renamed into place when the import is applied.
+in the evidence file's final folder, renamed into place when the import is applied. A stager
+with a ``many(shas)`` method (that one) is asked once for all of a bundle's evidence:
+``{sha: path}`` for those not held.
 """
 
 
@@ -360,12 +372,18 @@ def _scan_evidence(
 
     by_path = {evidence_path(s): s for s in vb.evidence}
     sinks: dict[str, _Sink] = {}
+    many = getattr(stager, "many", None)
+    targets: dict[str, Path] | None = None
+    if many is not None:  # every part named (journaled, noted) before the first is created
+        targets = many(list(vb.evidence))
+        vb.staged.update(targets)
 
     def consume(name: str) -> Callable[[bytes], None] | None:
         sha = by_path.get(name)
         if sha is None:
             return None
-        sinks[sha] = _Sink(sha, vb.evidence[sha], _stage(vb, stager, sha), tick)
+        target = _stage(vb, stager, sha) if targets is None else targets.get(sha)
+        sinks[sha] = _Sink(sha, vb.evidence[sha], target, tick)
         return sinks[sha]
 
     file_hash = hashlib.sha256()
@@ -378,7 +396,7 @@ def _scan_evidence(
             sink.close()
     # evidence a hostile writer deflated is not in the scan: read it the careful way
     for sha in sorted(set(vb.evidence) - set(sinks)):
-        target = _stage(vb, stager, sha)
+        target = _stage(vb, stager, sha) if targets is None else targets.get(sha)
         _stream_checked(z, evidence_path(sha), sha, vb.evidence[sha], target, tick)
     return file_hash.hexdigest(), size
 
