@@ -217,27 +217,29 @@ def _check_entries(z: SafeZip, m: Manifest) -> None:
             raise BundleRejected("size_mismatch", f"{e.path} is {z.size(e.path)} bytes, the manifest says {e.size}")
 
 
-#: Framework members already verified in this process, by their exact stored bytes:
-#: (method, SHA-256 of the stored bytes) → (SHA-256, size) of what they inflate to. Every bundle
-#: carries the same ~80 KB framework; recognising it costs a hash of ~10 KB instead of
-#: inflating and hashing 80 KB. Keyed by content, so it is right for any bundle, any thread.
-_VERIFIED_MEMBERS: dict[tuple[int, str], tuple[str, int]] = {}
+#: Framework members already verified in this process, by what they inflate to:
+#: (method, SHA-256, size of the content) → the exact stored bytes (compressed for DEFLATE)
+#: that inflated to it. Every bundle carries the same ~150 KB framework; recognising its ~30 KB
+#: of stored bytes by comparing them with these costs a memory compare instead of inflating
+#: and hashing it (or even hashing the stored bytes). Inflating is deterministic: the same
+#: stored bytes always give the same content. Right for any bundle, any thread.
+_VERIFIED_MEMBERS: dict[tuple[int, str, int], bytes] = {}
 _MAX_MEMBERS_KEPT = 64
-
-
-def _stored_key(z: SafeZip, path: str, cap: int) -> tuple[int, str]:
-    method, raw = z.read_stored(path, cap)
-    return method, hashlib.sha256(raw).hexdigest()
+_MAX_MEMBER_BYTES_KEPT = 16 * 1024 * 1024
 
 
 def _framework_bytes_known(z: SafeZip, path: str, expect: dict[str, tuple[str, int]]) -> bool:
     """Whether this framework member's stored bytes are ones that inflated to what is expected."""
-    return _VERIFIED_MEMBERS.get(_stored_key(z, path, MAX_FRAMEWORK)) == expect[path]
+    method, raw = z.read_stored(path, MAX_FRAMEWORK)
+    known = _VERIFIED_MEMBERS.get((method, *expect[path]))
+    return known is not None and known == raw
 
 
 def _remember_framework_bytes(z: SafeZip, path: str, expect: dict[str, tuple[str, int]]) -> None:
-    if len(_VERIFIED_MEMBERS) < _MAX_MEMBERS_KEPT:
-        _VERIFIED_MEMBERS[_stored_key(z, path, MAX_FRAMEWORK)] = expect[path]
+    method, raw = z.read_stored(path, MAX_FRAMEWORK)
+    kept = sum(len(b) for b in _VERIFIED_MEMBERS.values())
+    if len(_VERIFIED_MEMBERS) < _MAX_MEMBERS_KEPT and kept + len(raw) <= _MAX_MEMBER_BYTES_KEPT:
+        _VERIFIED_MEMBERS.setdefault((method, *expect[path]), raw)
 
 
 def _read_checked(z: SafeZip, path: str, expect: dict[str, tuple[str, int]], cap: int) -> bytes:

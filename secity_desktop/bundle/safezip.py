@@ -236,6 +236,14 @@ class SafeZip:
         self._fh = fh
         self._entries = entries
         self.limits = limits
+        #: where each member's data starts, once its local header was checked (zipstream.locate_data)
+        self._starts: dict[str, int] = {}
+
+    def _start(self, entry: Entry) -> int:
+        start = self._starts.get(entry.name)
+        if start is None:
+            start = self._starts[entry.name] = locate_data(self._fh, entry)
+        return start
 
     def names(self) -> list[str]:
         """Member names in central-directory order."""
@@ -258,7 +266,8 @@ class SafeZip:
 
         ``check_crc=False`` only for callers that check a SHA-256 of the content themselves.
         """
-        return EntryStream(self._fh, self._entry(name), check_crc=check_crc)
+        entry = self._entry(name)
+        return EntryStream(self._fh, entry, check_crc=check_crc, start=self._start(entry))
 
     def read_small(self, name: str, max_bytes: int | None = None) -> bytes:
         """Whole member in memory, for manifests; refused up front if declared too large."""
@@ -277,7 +286,7 @@ class SafeZip:
         entry = self._entry(name)
         if entry.compressed_size > max_bytes:
             raise BundleRejected("too_large", f"entry {name[:80]!r} is too large to read")
-        start = locate_data(self._fh, entry)
+        start = self._start(entry)
         self._fh.seek(start)
         data = self._fh.read(entry.compressed_size)
         if len(data) != entry.compressed_size:
@@ -323,7 +332,7 @@ class SafeZip:
                 pos += len(chunk)
 
         for entry in sorted(self._entries.values(), key=lambda e: e.header_offset):
-            start = locate_data(fh, entry)
+            start = self._start(entry)
             if entry.header_offset < pos:
                 raise BundleRejected("zip_bomb", "bundle entries overlap each other")
             raw(start)

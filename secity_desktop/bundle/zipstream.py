@@ -65,12 +65,14 @@ def locate_data(fh: BinaryIO, entry: Entry) -> int:
 class EntryStream(io.RawIOBase):
     """A readable member whose output is counted and CRC-checked as it goes."""
 
-    def __init__(self, fh: BinaryIO, entry: Entry, *, check_crc: bool = True) -> None:
+    def __init__(self, fh: BinaryIO, entry: Entry, *, check_crc: bool = True,
+                 start: int | None = None) -> None:
+        """``start``: where :func:`locate_data` found the data already (it checked the header)."""
         super().__init__()
         self._check_crc = check_crc
         self._fh = fh
         self._entry = entry
-        self._pos = locate_data(fh, entry)
+        self._pos = locate_data(fh, entry) if start is None else start
         self._left_in = entry.compressed_size
         self._inflater = zlib.decompressobj(-15) if entry.method == zipfile.ZIP_DEFLATED else None
         self._pending = memoryview(b"")
