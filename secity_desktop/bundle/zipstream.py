@@ -105,11 +105,13 @@ class EntryStream(io.RawIOBase):
             yield chunk
 
     def readall(self) -> bytes:
-        """Read in large chunks; the io default of 8 KiB would be needlessly slow."""
-        parts = []
-        while chunk := self.read(CHUNK_SIZE):
-            parts.append(chunk)
-        return b"".join(parts)
+        """The rest of the member, joined from :meth:`chunks` as they are produced.
+
+        Not ``read(CHUNK_SIZE)`` in a loop: each such call allocates (and zero-fills) a
+        1 MiB buffer to copy into — twice for every small member (a manifest, a signature).
+        Each chunk is its own bytes object, so keeping them until the join is safe.
+        """
+        return b"".join(list(self.chunks()))
 
     def _read_raw(self) -> bytes:
         want = min(CHUNK_SIZE, self._left_in)
