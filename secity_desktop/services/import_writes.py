@@ -80,9 +80,10 @@ def _write_field_bundles(
     """
     rows = received_rows.ReceivedRows()
     done: list[tuple[VerifiedBundle, list[PlanItem], list[ReviewItem], dict[Action, int]]] = []
+    registered: set[str] = set()
     for vb in plan.bundles:
         items, reviews = grouped[vb.path], review_groups[vb.path]
-        import_id, counts = _record_bundle(ws, vb, items, reviews, now, who)
+        import_id, counts = _record_bundle(ws, vb, items, reviews, now, who, registered)
         for item in items:
             if item.action not in (Action.SKIP, Action.STALE):
                 _received(item, import_id, now, who, rows)
@@ -140,9 +141,13 @@ class _Pending(_Direct):
 
 def _record_bundle(
     ws: Workspace, vb: VerifiedBundle, items: list[PlanItem], reviews: list[ReviewItem],
-    now: str, who: str,
+    now: str, who: str, registered: set[str] | None = None,
 ) -> tuple[int, dict[Action, int]]:
-    """The bundle's ``imports`` row and the frameworks its revisions use; (import id, counts)."""
+    """The bundle's ``imports`` row and the frameworks its revisions use; (import id, counts).
+
+    ``registered``: framework hashes this write registered already (the batched path), which
+    are not looked up again — registering a held framework changes nothing.
+    """
     counts = {a: sum(1 for i in items if i.action is a) for a in Action}
     changed = len(items) - counts[Action.SKIP] - counts[Action.STALE]
     changed += sum(1 for r in reviews if r.action is not Action.SKIP)
@@ -159,8 +164,10 @@ def _record_bundle(
     )
     used = {i.doc.framework.hash for i in items}
     for fw in vb.frameworks.values():
-        if fw.hash in used:
+        if fw.hash in used and (registered is None or fw.hash not in registered):
             ws.frameworks.register(fw, source=f"bundle {vb.file_sha256[:12]}")
+            if registered is not None:
+                registered.add(fw.hash)
     return import_id, counts
 
 
