@@ -9,6 +9,9 @@ municipality listed twice — each with its own reason code (docs/bundle-format.
 
 from __future__ import annotations
 
+from itertools import pairwise
+from typing import NamedTuple
+
 from secity_desktop.bundle.documents import FrameworkEntry, Manifest, RevisionDoc, indicator_order
 from secity_desktop.core import framework as fw
 from secity_desktop.core.errors import BundleRejected
@@ -64,22 +67,43 @@ def check_revision(doc: RevisionDoc, m: Manifest, frameworks: dict[str, fw.Frame
             raise BundleRejected("bad_revision", f"{path}: evidence for unknown indicator {e.indicator!r}")
 
 
-_SCALES: dict[str, tuple[dict[str, frozenset[int]], tuple[tuple[str, bool, int], ...]]] = {}
+class _Scale(NamedTuple):
+    levels: dict[str, frozenset[int]]  # indicator code → its level values
+    indicators: tuple[tuple[str, bool, int], ...]  # (code, evidence required, lowest value)
+    #: every code, in the order a finalized revision answers them (None if two codes sort alike:
+    #: then only the walk of check_responses can say which is "answered twice")
+    ordered: list[str] | None
+    ordered_levels: tuple[frozenset[int], ...]  # the level values of ``ordered``, in order
 
 
-def _scale(f: fw.Framework) -> tuple[dict[str, frozenset[int]], tuple[tuple[str, bool, int], ...]]:
-    """(indicator code → its level values, (code, evidence required, lowest value) in order).
+_SCALES: dict[str, _Scale] = {}
 
-    Kept per framework hash — the hash fixes the content — so the hundreds of revisions of
-    one import look their framework up once (issue 11, branch import2).
-    """
+
+def _scale(f: fw.Framework) -> _Scale:
+    """A framework's scales and order, kept per framework hash — the hash fixes the content —
+    so the hundreds of revisions of one import look their framework up once (issue 11)."""
     hit = _SCALES.get(f.hash)
     if hit is None:
-        hit = ({i.code: frozenset(lv.value for lv in i.levels) for i in f.indicators},
-               tuple((i.code, i.evidence_required, i.min_value) for i in f.indicators))
+        levels = {i.code: frozenset(lv.value for lv in i.levels) for i in f.indicators}
+        ordered = sorted(levels, key=indicator_order)
+        keys = [indicator_order(c) for c in ordered]
+        strict = all(a < b for a, b in pairwise(keys))
+        hit = _Scale(levels, tuple((i.code, i.evidence_required, i.min_value) for i in f.indicators),
+                     ordered if strict else None, tuple(levels[c] for c in ordered))
         if len(_SCALES) < 64:
             _SCALES[f.hash] = hit
     return hit
+
+
+def _complete_in_order(doc: RevisionDoc, scale: _Scale) -> bool:
+    """Whether the responses answer exactly every indicator, once each, in order, each with a
+    level on its scale — what every finalized revision does. Then the walk below would find
+    nothing but missing evidence; anything else takes that walk, for its exact refusal."""
+    responses = doc.responses
+    if scale.ordered is None or [r.indicator for r in responses] != scale.ordered:
+        return False
+    return all(r.level is not None and r.level in allowed
+               for r, allowed in zip(responses, scale.ordered_levels, strict=True))
 
 
 def check_responses(doc: RevisionDoc, f: fw.Framework, path: str) -> None:
@@ -91,7 +115,12 @@ def check_responses(doc: RevisionDoc, f: fw.Framework, path: str) -> None:
     breaks this was not made by the app's finalize, so it is refused even though
     its signature holds.
     """
-    scale, indicators = _scale(f)
+    found = _scale(f)
+    scale, indicators = found.levels, found.indicators
+    if _complete_in_order(doc, found):
+        _check_evidence_required(doc, f, path, {r.indicator: r.level for r in doc.responses},
+                                 indicators)
+        return
     prev: tuple[tuple[int, int, str], ...] | None = None
     prev_code = ""
     for r in doc.responses:
@@ -113,18 +142,28 @@ def check_responses(doc: RevisionDoc, f: fw.Framework, path: str) -> None:
             raise BundleRejected("bad_revision", f"{path}: level {r.level} is not on {r.indicator}'s scale")
     levels = {r.indicator: r.level for r in doc.responses}
     unanswered = [code for code, _req, _low in indicators if levels.get(code) is None]
+    if unanswered:
+        _incomplete(f, path, unanswered, "unanswered")
+    _check_evidence_required(doc, f, path, levels, indicators)
+
+
+def _check_evidence_required(doc: RevisionDoc, f: fw.Framework, path: str,
+                             levels: dict[str, int | None],
+                             indicators: tuple[tuple[str, bool, int], ...]) -> None:
     with_evidence = {e.indicator for e in doc.evidence}
     no_evidence = [
         code for code, required, low in indicators
         if required and (levels.get(code) or 0) > low and code not in with_evidence
     ]
-    if unanswered or no_evidence:
-        missing = unanswered or no_evidence
-        what = "unanswered" if unanswered else "without the evidence the framework requires"
-        raise BundleRejected(
-            "incomplete_revision",
-            f"{path}: {len(missing)} of {len(f.indicators)} indicators {what} "
-            f"({', '.join(missing[:5])}{'…' if len(missing) > 5 else ''}); only a complete "
-            "assessment can be finalized",
-            missing=len(missing), count=len(f.indicators),
-        )
+    if no_evidence:
+        _incomplete(f, path, no_evidence, "without the evidence the framework requires")
+
+
+def _incomplete(f: fw.Framework, path: str, missing: list[str], what: str) -> None:
+    raise BundleRejected(
+        "incomplete_revision",
+        f"{path}: {len(missing)} of {len(f.indicators)} indicators {what} "
+        f"({', '.join(missing[:5])}{'…' if len(missing) > 5 else ''}); only a complete "
+        "assessment can be finalized",
+        missing=len(missing), count=len(f.indicators),
+    )

@@ -329,41 +329,43 @@ def _first_error(exc: PydanticError) -> str:
     return f"{where}: {err['msg']}"
 
 
-def _fast_json(raw: bytes) -> Any:
-    """Plain C-speed parse for the fast paths below; ``None`` on anything unusual.
+def _fast_json(raw: bytes) -> bytes | None:
+    """The bytes the fast paths below may parse, or ``None`` to send them down the strict path.
 
-    NaN and the infinities are refused here as in :func:`parse_json`; duplicate keys and depth
-    are left to :func:`_proven`'s proof.
+    Bytes that could hold a non-finite number (``NaN``, ``Infinity`` anywhere, even inside a
+    string) are left to the strict path, which refuses them (or accepts the string) itself:
+    everything else :func:`_proven` proves by canonical equality.
     """
-    try:
-        return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
-    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
-        return None
+    return None if b"NaN" in raw or b"Infinity" in raw else raw
 
 
-def _proven(model: type[_M], raw: bytes, canonical: Callable[[Any, _M], bytes]) -> _M | None:
-    """``raw`` as ``model``, when the cheap checks prove the strict path would accept it
+def _proven(model: type[_M], raw: bytes, canonical: Callable[[_M], bytes]) -> _M | None:
+    """``raw`` as ``model``, when one cheap check proves the strict path would accept it
     unchanged; ``None`` sends the caller down the strict path (the refusal and its code).
 
-    Every bundle this app writes carries its documents in canonical form. When the bytes are
-    exactly the canonical form (``canonical(data, parsed)``) of what they parse to, no object
-    has a duplicate key (a canonical serialisation repeats no key); a document that fits the
-    schema nests at most 4 deep (the models hold no free-form containers); NaN is refused by
-    :func:`_fast_json`. So the strict path's answer would be this very model (issue 11,
-    branch import2: ``tests/bundle/test_fast_parse.py`` holds both paths to the same answers).
+    The model is validated straight from the bytes (pydantic's own parser: no Python dict in
+    between), then accepted only if ``raw`` is exactly its canonical serialisation
+    (``canonical(doc)``). Every bundle this app writes carries its documents so. That equality
+    proves the strict path's answer: the bytes are then what ``json.dumps`` wrote for the
+    model's own values — UTF-8, valid JSON without a duplicate key, nested no deeper than the
+    schema (the models hold no free-form containers), every number finite (:func:`_fast_json`
+    kept ``NaN``/``Infinity`` out) — so the strict parse reads back exactly those values,
+    they validate to an equal model, and its canonical form is these bytes again (issue 11,
+    branches import2 and impcpu: ``tests/bundle/test_fast_parse.py`` holds both paths to the
+    same answers on hostile input).
     """
-    data = _fast_json(raw)
-    if not isinstance(data, dict):
+    admitted = _fast_json(raw)
+    if admitted is None:
         return None
     try:
-        doc = model.model_validate(data)
-    except PydanticError:
+        doc = model.model_validate_json(admitted)
+        return doc if canonical(doc) == raw else None
+    except (PydanticError, ValueError):  # ValueError: a string UTF-8 cannot encode
         return None
-    return doc if canonical(data, doc) == raw else None
 
 
 def parse_manifest(raw: bytes) -> Manifest:
-    fast = _proven(Manifest, raw, lambda data, _m: canonical_json(data).encode("utf-8"))
+    fast = _proven(Manifest, raw, Manifest.canonical)
     if fast is not None and fast.format_version == FORMAT_VERSION:
         return fast
     data = parse_json(raw, "manifest.json")
@@ -384,7 +386,7 @@ def parse_manifest(raw: bytes) -> Manifest:
 def _parse_signed_doc(model: type[_Doc], raw: bytes, path: str, reason: str) -> _Doc:
     """A document whose exact bytes matter: strict schema, and already in canonical form
     (the proven fast path first: :func:`_proven`)."""
-    fast = _proven(model, raw, lambda _data, doc: doc.canonical())
+    fast = _proven(model, raw, model.canonical)
     if fast is not None:
         return fast
     data = parse_json(raw, path)

@@ -217,27 +217,29 @@ def _check_entries(z: SafeZip, m: Manifest) -> None:
             raise BundleRejected("size_mismatch", f"{e.path} is {z.size(e.path)} bytes, the manifest says {e.size}")
 
 
-#: Framework members already verified in this process, by their exact stored bytes:
-#: (method, SHA-256 of the stored bytes) → (SHA-256, size) of what they inflate to. Every bundle
-#: carries the same ~80 KB framework; recognising it costs a hash of ~10 KB instead of
-#: inflating and hashing 80 KB. Keyed by content, so it is right for any bundle, any thread.
-_VERIFIED_MEMBERS: dict[tuple[int, str], tuple[str, int]] = {}
+#: Framework members already verified in this process, by what they inflate to:
+#: (method, SHA-256, size of the content) → the exact stored bytes (compressed for DEFLATE)
+#: that inflated to it. Every bundle carries the same ~150 KB framework; recognising its ~30 KB
+#: of stored bytes by comparing them with these costs a memory compare instead of inflating
+#: and hashing it (or even hashing the stored bytes). Inflating is deterministic: the same
+#: stored bytes always give the same content. Right for any bundle, any thread.
+_VERIFIED_MEMBERS: dict[tuple[int, str, int], bytes] = {}
 _MAX_MEMBERS_KEPT = 64
-
-
-def _stored_key(z: SafeZip, path: str, cap: int) -> tuple[int, str]:
-    method, raw = z.read_stored(path, cap)
-    return method, hashlib.sha256(raw).hexdigest()
+_MAX_MEMBER_BYTES_KEPT = 16 * 1024 * 1024
 
 
 def _framework_bytes_known(z: SafeZip, path: str, expect: dict[str, tuple[str, int]]) -> bool:
     """Whether this framework member's stored bytes are ones that inflated to what is expected."""
-    return _VERIFIED_MEMBERS.get(_stored_key(z, path, MAX_FRAMEWORK)) == expect[path]
+    method, raw = z.read_stored(path, MAX_FRAMEWORK)
+    known = _VERIFIED_MEMBERS.get((method, *expect[path]))
+    return known is not None and known == raw
 
 
 def _remember_framework_bytes(z: SafeZip, path: str, expect: dict[str, tuple[str, int]]) -> None:
-    if len(_VERIFIED_MEMBERS) < _MAX_MEMBERS_KEPT:
-        _VERIFIED_MEMBERS[_stored_key(z, path, MAX_FRAMEWORK)] = expect[path]
+    method, raw = z.read_stored(path, MAX_FRAMEWORK)
+    kept = sum(len(b) for b in _VERIFIED_MEMBERS.values())
+    if len(_VERIFIED_MEMBERS) < _MAX_MEMBERS_KEPT and kept + len(raw) <= _MAX_MEMBER_BYTES_KEPT:
+        _VERIFIED_MEMBERS.setdefault((method, *expect[path]), raw)
 
 
 def _read_checked(z: SafeZip, path: str, expect: dict[str, tuple[str, int]], cap: int) -> bytes:
@@ -274,6 +276,17 @@ def _stream_checked(
         raise BundleRejected("hash_mismatch", f"{path} does not match its hash in the manifest")
 
 
+#: How a part is created: written through the OS call itself (no buffered file object per
+#: part), replacing a leftover of the same name as ``open(…, "wb")`` would.
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+
+
+def _write_all(fd: int, chunk: bytes | memoryview) -> None:
+    view = memoryview(chunk)
+    while view:
+        view = view[os.write(fd, view):]
+
+
 class _Sink:
     """One evidence member seen during the sequential scan: hashed, counted, maybe staged."""
 
@@ -282,37 +295,38 @@ class _Sink:
         self.hasher = hashlib.sha256()
         self.count = 0
         self.target = target
-        self.out = open(target, "wb") if target is not None else None  # noqa: SIM115
+        self.fd = os.open(target, _CREATE, 0o666) if target is not None else -1
 
     def __call__(self, chunk: bytes) -> None:
         self.hasher.update(chunk)
         self.count += len(chunk)
-        if self.out is not None:
-            self.out.write(chunk)
+        if self.fd >= 0:
+            _write_all(self.fd, chunk)
         self.tick(len(chunk))
 
     def finish(self) -> None:
-        if self.out is not None:
-            self.out.flush()
+        if self.fd >= 0:
             if not BATCH_SYNC:
-                os.fsync(self.out.fileno())
-            self.out.close()
-            self.out = None
+                os.fsync(self.fd)
+            self.close()
         if self.count != self.size or self.hasher.hexdigest() != self.sha:
             raise BundleRejected(
                 "hash_mismatch", f"{evidence_path(self.sha)} does not match its hash in the manifest"
             )
 
     def close(self) -> None:
-        if self.out is not None:
-            self.out.close()
+        if self.fd >= 0:
+            fd, self.fd = self.fd, -1
+            os.close(fd)
 
 
 Stager = Callable[[str], Path | None]
 """sha → the (temp) path to write that evidence to while it is verified, or None when it is held.
 
 The import service hands one per bundle (``store.blob_staging.BlobStaging.stager``): a part
-in the evidence file's final folder, renamed into place when the import is applied.
+in the evidence file's final folder, renamed into place when the import is applied. A stager
+with a ``many(shas)`` method (that one) is asked once for all of a bundle's evidence:
+``{sha: path}`` for those not held.
 """
 
 
@@ -360,12 +374,18 @@ def _scan_evidence(
 
     by_path = {evidence_path(s): s for s in vb.evidence}
     sinks: dict[str, _Sink] = {}
+    many = getattr(stager, "many", None)
+    targets: dict[str, Path] | None = None
+    if many is not None:  # every part named (journaled, noted) before the first is created
+        targets = many(list(vb.evidence))
+        vb.staged.update(targets)
 
     def consume(name: str) -> Callable[[bytes], None] | None:
         sha = by_path.get(name)
         if sha is None:
             return None
-        sinks[sha] = _Sink(sha, vb.evidence[sha], _stage(vb, stager, sha), tick)
+        target = _stage(vb, stager, sha) if targets is None else targets.get(sha)
+        sinks[sha] = _Sink(sha, vb.evidence[sha], target, tick)
         return sinks[sha]
 
     file_hash = hashlib.sha256()
@@ -378,7 +398,7 @@ def _scan_evidence(
             sink.close()
     # evidence a hostile writer deflated is not in the scan: read it the careful way
     for sha in sorted(set(vb.evidence) - set(sinks)):
-        target = _stage(vb, stager, sha)
+        target = _stage(vb, stager, sha) if targets is None else targets.get(sha)
         _stream_checked(z, evidence_path(sha), sha, vb.evidence[sha], target, tick)
     return file_hash.hexdigest(), size
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import stat
+import struct
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, BinaryIO, Self
+from typing import Any, BinaryIO, NamedTuple, Self
 
 from secity_desktop.bundle.constants import CHUNK_SIZE
 from secity_desktop.bundle.zipnames import NameRegistry, check_name
@@ -44,18 +45,37 @@ class ZipLimits:
     max_manifest_size: int = 16 * _MiB
 
 
+class _Info(NamedTuple):
+    """What the central directory says of one member, as both directory readers return it."""
+
+    name: str  # as decoded (zipfile's ``orig_filename``)
+    raw_name: bytes
+    flag_bits: int
+    compress_type: int
+    external_attr: int
+    file_size: int
+    compress_size: int
+    CRC: int
+    header_offset: int
+
+
 def _raw_name(info: zipfile.ZipInfo) -> bytes:
     if info.flag_bits & 0x800:
         return info.orig_filename.encode("utf-8", errors="surrogatepass")
     return info.orig_filename.encode("cp437")
 
 
-def _shown(info: zipfile.ZipInfo) -> str:
+def _from_zipinfo(info: zipfile.ZipInfo) -> _Info:
+    return _Info(info.orig_filename, _raw_name(info), info.flag_bits, info.compress_type,
+                 info.external_attr, info.file_size, info.compress_size, info.CRC, info.header_offset)
+
+
+def _shown(info: _Info) -> str:
     """A bounded, escaped form of a hostile name, made only for a refusal's message."""
-    return repr(info.orig_filename[:80])
+    return repr(info.name[:80])
 
 
-def _check_kind(info: zipfile.ZipInfo) -> None:
+def _check_kind(info: _Info) -> None:
     """Refuse anything but a regular file, whichever system wrote the attributes."""
     kind = stat.S_IFMT(info.external_attr >> 16)
     if kind == stat.S_IFLNK:
@@ -66,17 +86,17 @@ def _check_kind(info: zipfile.ZipInfo) -> None:
         raise BundleRejected("special_file", f"entry {_shown(info)} is a device, pipe or socket")
 
 
-def _check_entry(info: zipfile.ZipInfo, limits: ZipLimits, names: NameRegistry) -> None:
+def _check_entry(info: _Info, limits: ZipLimits, names: NameRegistry) -> None:
     if info.flag_bits & 0x41:
         raise BundleRejected("encrypted", f"entry {_shown(info)} is encrypted")
     if info.compress_type not in _ALLOWED_METHODS:
         raise BundleRejected(
             "unsupported_method", f"entry {_shown(info)} uses a compression method SECity does not accept"
         )
-    if not info.flag_bits & 0x800 and not info.orig_filename.isascii():
+    if not info.flag_bits & 0x800 and not info.name.isascii():
         raise BundleRejected("bad_name", f"entry {_shown(info)} has a non-UTF-8 name")
-    check_name(info.orig_filename, limits.max_name_len)
-    names.add(info.orig_filename)
+    check_name(info.name, limits.max_name_len)
+    names.add(info.name)
     _check_kind(info)
     if info.file_size > limits.max_entry_size:
         raise BundleRejected("too_large", f"entry {_shown(info)} is larger than allowed")
@@ -91,7 +111,7 @@ def _check_entry(info: zipfile.ZipInfo, limits: ZipLimits, names: NameRegistry) 
         )
 
 
-def _entries(infos: list[zipfile.ZipInfo], start_dir: int, limits: ZipLimits) -> dict[str, Entry]:
+def _entries(infos: list[_Info], start_dir: int, limits: ZipLimits) -> dict[str, Entry]:
     if len(infos) > limits.max_entries:
         raise BundleRejected(
             "too_many_entries", f"the bundle has more than {limits.max_entries} entries"
@@ -104,31 +124,101 @@ def _entries(infos: list[zipfile.ZipInfo], start_dir: int, limits: ZipLimits) ->
         if total > limits.max_total_uncompressed:
             raise BundleRejected("too_large", "the bundle's contents are larger than allowed")
     ordered = sorted(infos, key=lambda i: i.header_offset)
-    ends = [i.header_offset for i in ordered[1:]] + [start_dir]
+    # (an empty zip has no member to end: it opens empty, and the reader refuses it)
+    ends = [i.header_offset for i in ordered[1:]] + [start_dir] if ordered else []
     by_name: dict[str, Entry] = {}
     for info, end in zip(ordered, ends, strict=True):
-        entry = Entry(
-            name=info.orig_filename,
-            raw_name=_raw_name(info),
-            method=info.compress_type,
-            size=info.file_size,
-            compressed_size=info.compress_size,
-            crc=info.CRC,
-            header_offset=info.header_offset,
-            end_limit=end,
-        )
+        entry = Entry(info.name, info.raw_name, info.compress_type, info.file_size,
+                      info.compress_size, info.CRC, info.header_offset, end)
         if entry.header_offset < 0 or entry.header_offset + 30 + entry.compressed_size > end:
             raise BundleRejected("zip_bomb", "bundle entries overlap each other")
         by_name[entry.name] = entry
-    return {info.orig_filename: by_name[info.orig_filename] for info in infos}
+    return {info.name: by_name[info.name] for info in infos}
 
 
-def _read_directory(fh: BinaryIO) -> tuple[list[zipfile.ZipInfo], int]:
+#: The end-of-central-directory record and a central-directory header (APPNOTE 4.3.16, 4.3.12).
+_EOCD = struct.Struct("<4s4H2LH")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_EOCD_MAGIC = b"PK\x05\x06"
+_CENTRAL_MAGIC = b"PK\x01\x02"
+_ZIP64_LOCATOR_MAGIC = b"PK\x06\x07"
+_MAX_EXTRACT_VERSION = 63  # zipfile's own ceiling
+#: How much of a file's end the plain reader fetches at once: a bundle's whole directory, usually.
+_TAIL = 16 * 1024
+
+
+def _plain_directory(fh: BinaryIO) -> tuple[list[_Info], int] | None:
+    """The directory of a plain zip — what every bundle this app writes is — read in one pass.
+
+    Taken only when the file is exactly: members, then a central directory of ``n`` headers
+    without extra fields or comments, then an end record without a comment, nothing before,
+    between or after (no zip64, no spanning, no prepended bytes). Read so, the records are
+    the very values :mod:`zipfile` would return for the same bytes; anything else returns
+    ``None`` and :func:`_read_directory` lets zipfile parse it as before, refusals included
+    (``tests/bundle/test_safezip_directory.py`` holds both readers to the same answers).
+    """
+    end = fh.seek(0, 2)
+    if end < _EOCD.size:
+        return None
+    fh.seek(max(0, end - _TAIL))
+    tail = fh.read()
+    if len(tail) != min(end, _TAIL):
+        return None
+    magic, disk, cd_disk, here, count, cd_size, cd_offset, comment = _EOCD.unpack_from(
+        tail, len(tail) - _EOCD.size)
+    if (magic != _EOCD_MAGIC or disk or cd_disk or here != count or comment
+            or cd_offset + cd_size != end - _EOCD.size):
+        return None
+    locator = len(tail) - _EOCD.size - 20
+    if locator >= 0 and tail[locator:locator + 4] == _ZIP64_LOCATOR_MAGIC:
+        return None  # zipfile would look for a zip64 record there
+    start = len(tail) - _EOCD.size - cd_size
+    if start >= 0:
+        cd = tail[start:len(tail) - _EOCD.size]
+    else:
+        fh.seek(cd_offset)
+        cd = fh.read(cd_size)
+        if len(cd) != cd_size:
+            return None
+    infos: list[_Info] = []
+    pos = 0
+    unpack = _CENTRAL.unpack_from
+    size = _CENTRAL.size
+    try:
+        for _ in range(count):
+            (magic, _made, _system, extract, _reserved, flags, method, _t, _d, crc, csize, usize,
+             name_len, extra_len, comment_len, _disk, _internal, external, offset) = unpack(cd, pos)
+            if (magic != _CENTRAL_MAGIC or extra_len or comment_len
+                    or extract > _MAX_EXTRACT_VERSION):
+                return None
+            raw = cd[pos + size:pos + size + name_len]
+            pos += size + name_len
+            if pos > cd_size:
+                return None
+            if flags & 0x800:
+                name = raw.decode("utf-8")
+            elif raw.isascii():
+                name = raw.decode("ascii")
+            else:
+                return None
+            infos.append(_Info(name, raw, flags, method, external, usize, csize, crc, offset))
+    except (struct.error, UnicodeDecodeError):
+        return None
+    if pos != cd_size:
+        return None
+    return infos, cd_offset
+
+
+def _read_directory(fh: BinaryIO) -> tuple[list[_Info], int]:
+    plain = _plain_directory(fh)
+    if plain is not None:
+        return plain
+    fh.seek(0)
     head = fh.read(4)
     fh.seek(0)
     try:
         with zipfile.ZipFile(fh) as archive:
-            return archive.infolist(), archive.start_dir
+            return [_from_zipinfo(i) for i in archive.infolist()], archive.start_dir
     except UnicodeDecodeError as exc:
         raise BundleRejected("bad_name", "an entry name is not valid UTF-8") from exc
     except Exception as exc:  # any parse failure of hostile input is a refusal
@@ -146,6 +236,14 @@ class SafeZip:
         self._fh = fh
         self._entries = entries
         self.limits = limits
+        #: where each member's data starts, once its local header was checked (zipstream.locate_data)
+        self._starts: dict[str, int] = {}
+
+    def _start(self, entry: Entry) -> int:
+        start = self._starts.get(entry.name)
+        if start is None:
+            start = self._starts[entry.name] = locate_data(self._fh, entry)
+        return start
 
     def names(self) -> list[str]:
         """Member names in central-directory order."""
@@ -168,7 +266,8 @@ class SafeZip:
 
         ``check_crc=False`` only for callers that check a SHA-256 of the content themselves.
         """
-        return EntryStream(self._fh, self._entry(name), check_crc=check_crc)
+        entry = self._entry(name)
+        return EntryStream(self._fh, entry, check_crc=check_crc, start=self._start(entry))
 
     def read_small(self, name: str, max_bytes: int | None = None) -> bytes:
         """Whole member in memory, for manifests; refused up front if declared too large."""
@@ -187,7 +286,7 @@ class SafeZip:
         entry = self._entry(name)
         if entry.compressed_size > max_bytes:
             raise BundleRejected("too_large", f"entry {name[:80]!r} is too large to read")
-        start = locate_data(self._fh, entry)
+        start = self._start(entry)
         self._fh.seek(start)
         data = self._fh.read(entry.compressed_size)
         if len(data) != entry.compressed_size:
@@ -233,7 +332,7 @@ class SafeZip:
                 pos += len(chunk)
 
         for entry in sorted(self._entries.values(), key=lambda e: e.header_offset):
-            start = locate_data(fh, entry)
+            start = self._start(entry)
             if entry.header_offset < pos:
                 raise BundleRejected("zip_bomb", "bundle entries overlap each other")
             raw(start)

@@ -34,17 +34,30 @@ def _line_fingerprint(public_line: str) -> str:
     return keys.fingerprint(keys.load_public(public_line))
 
 
+@functools.lru_cache(maxsize=64)
+def _allowed(lines: tuple[str, ...]) -> tuple[sshsig.KeyIndex, dict[int, str]]:
+    """The enrolled keys as the verifier's index, and the line each indexed key was loaded
+    from — made once per list of keys (an import checks every bundle against the same)."""
+    pubs = [keys.load_public(line) for line in lines]
+    loaded_from: dict[int, str] = {}
+    for line, pub in zip(lines, pubs, strict=True):  # the first line of each key object
+        loaded_from.setdefault(id(pub), line)
+    return sshsig.key_index(pubs), loaded_from
+
+
 def check_signature(armoured: str, data: bytes, trusted: Sequence[TrustedKey], what: str) -> TrustedKey:
-    by_raw = {k.fingerprint: k for k in trusted}
-    pubs = [keys.load_public(k.public_line) for k in trusted]
+    index, loaded_from = _allowed(tuple(k.public_line for k in trusted))
     try:
-        pub = sshsig.verify(armoured, data, BUNDLE_NAMESPACE, pubs)
+        pub = sshsig.verify(armoured, data, BUNDLE_NAMESPACE, index)
     except SignatureError as exc:
         raise BundleRejected(_SIG_REASONS.get(exc.reason, "bad_signature"), f"{what}: {exc}") from None
-    # ``pub`` is one of ``pubs`` (the verifier returns the allowed key itself), so its
-    # fingerprint is that of the line it was loaded from
-    line = next((k.public_line for k, p in zip(trusted, pubs, strict=True) if p is pub), None)
-    return by_raw[_line_fingerprint(line) if line is not None else keys.fingerprint(pub)]
+    # ``pub`` is one of the indexed keys (the verifier returns the allowed key itself), so its
+    # fingerprint is that of the line it was loaded from; of the keys enrolled under that
+    # fingerprint, the last listed is the one that counts
+    line = loaded_from.get(id(pub))
+    fingerprint = _line_fingerprint(line) if line is not None else keys.fingerprint(pub)
+    by_raw = {k.fingerprint: k for k in trusted}
+    return by_raw[fingerprint]
 
 
 def check_window(key: TrustedKey, what: str, vb_late: set[str], claims: Sequence[str],

@@ -13,8 +13,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from secity_desktop.bundle.constants import CHUNK_SIZE
 from secity_desktop.core.errors import BundleRejected
@@ -23,9 +22,12 @@ _LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
 _LOCAL_MAGIC = b"PK\x03\x04"
 
 
-@dataclass(frozen=True)
-class Entry:
-    """What the central directory claims about a member, checked against limits already."""
+class Entry(NamedTuple):
+    """What the central directory claims about a member, checked against limits already.
+
+    A named tuple (immutable, like the frozen dataclass it was): one is made per member of
+    every bundle imported, and a tuple is the cheapest such record to build.
+    """
 
     name: str
     raw_name: bytes
@@ -63,12 +65,14 @@ def locate_data(fh: BinaryIO, entry: Entry) -> int:
 class EntryStream(io.RawIOBase):
     """A readable member whose output is counted and CRC-checked as it goes."""
 
-    def __init__(self, fh: BinaryIO, entry: Entry, *, check_crc: bool = True) -> None:
+    def __init__(self, fh: BinaryIO, entry: Entry, *, check_crc: bool = True,
+                 start: int | None = None) -> None:
+        """``start``: where :func:`locate_data` found the data already (it checked the header)."""
         super().__init__()
         self._check_crc = check_crc
         self._fh = fh
         self._entry = entry
-        self._pos = locate_data(fh, entry)
+        self._pos = locate_data(fh, entry) if start is None else start
         self._left_in = entry.compressed_size
         self._inflater = zlib.decompressobj(-15) if entry.method == zipfile.ZIP_DEFLATED else None
         self._pending = memoryview(b"")
@@ -101,11 +105,13 @@ class EntryStream(io.RawIOBase):
             yield chunk
 
     def readall(self) -> bytes:
-        """Read in large chunks; the io default of 8 KiB would be needlessly slow."""
-        parts = []
-        while chunk := self.read(CHUNK_SIZE):
-            parts.append(chunk)
-        return b"".join(parts)
+        """The rest of the member, joined from :meth:`chunks` as they are produced.
+
+        Not ``read(CHUNK_SIZE)`` in a loop: each such call allocates (and zero-fills) a
+        1 MiB buffer to copy into — twice for every small member (a manifest, a signature).
+        Each chunk is its own bytes object, so keeping them until the join is safe.
+        """
+        return b"".join(list(self.chunks()))
 
     def _read_raw(self) -> bytes:
         want = min(CHUNK_SIZE, self._left_in)

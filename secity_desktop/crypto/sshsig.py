@@ -160,7 +160,28 @@ def _parse(armoured: str) -> _Parsed:
     return _Parsed(raw_key, namespace, name, sig)
 
 
+class KeyIndex(dict[bytes, Ed25519PublicKey]):
+    """Allowed keys by their 32 raw bytes (see :func:`key_index`): found in one step."""
+
+
+def raw_key(pub: Ed25519PublicKey) -> bytes:
+    """The 32 raw bytes of a public key (what a signature's embedded key is compared with)."""
+    return _raw(pub)
+
+
+def key_index(allowed: Iterable[Ed25519PublicKey]) -> KeyIndex:
+    """Allowed keys indexed by their raw bytes; the first of equal keys is the one found,
+    as when the list itself is walked. For callers checking many signatures against many
+    enrolled keys (an import: ``bundle/signers.py``)."""
+    index = KeyIndex()
+    for pub in allowed:
+        index.setdefault(_raw(pub), pub)
+    return index
+
+
 def _find_allowed(wanted: bytes, allowed: AllowedKeys) -> Ed25519PublicKey | None:
+    if isinstance(allowed, KeyIndex):
+        return allowed.get(wanted)
     keys = allowed.values() if isinstance(allowed, Mapping) else allowed
     for candidate in keys:
         if _raw(candidate) == wanted:

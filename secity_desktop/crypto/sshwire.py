@@ -41,7 +41,15 @@ class Reader:
         return value
 
     def string(self) -> bytes:
-        return self.raw(self.uint32())
+        """A length-prefixed string (what ``raw(uint32())`` reads, in one step: it is most reads)."""
+        data, pos = self._data, self._pos
+        if pos + 4 > len(data):
+            raise WireError("data ends early")
+        end = pos + 4 + int.from_bytes(data[pos:pos + 4], "big")
+        if end > len(data):
+            raise WireError("data ends early")
+        self._pos = end
+        return data[pos + 4:end]
 
     def finish(self) -> None:
         if self._pos != len(self._data):

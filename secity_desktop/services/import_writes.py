@@ -11,6 +11,7 @@ the staged evidence) happened before, off the caller's thread.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from secity_desktop.bundle.plan import Action, Plan, PlanItem, Rejection, ReviewItem
 from secity_desktop.bundle.read import VerifiedBundle
@@ -37,6 +38,7 @@ def write_plan(
     if batched(plan):
         return _write_field_bundles(ws, plan, grouped, review_groups, now, who)
     applied: list[Path] = []
+    log = _Direct(ws)
     for vb in plan.bundles:
         items = grouped[vb.path]
         reviews = review_groups[vb.path]
@@ -45,14 +47,14 @@ def write_plan(
         import_id, counts = _record_bundle(ws, vb, items, reviews, now, who)
         for item in items:
             if item.action is Action.STALE:  # recorded, never received (issue 14)
-                _stale_event(ws, vb, item, now, who)
+                _stale_event(log, vb, item, now, who)
             elif item.action is not Action.SKIP and vb.kind == "self":
                 receive_self(ws, item, vb.file_sha256, now, who)
             elif item.action is not Action.SKIP:
                 receive(ws, item, import_id, now, who)
                 if vb.kind == "field":
                     on_new_revision(ws, item.doc.id)
-        _finish_bundle(ws, vb, counts, reviews, now, who)
+        _finish_bundle(ws, vb, counts, reviews, now, who, log)
         applied.append(vb.path)
     return applied
 
@@ -78,35 +80,74 @@ def _write_field_bundles(
     """
     rows = received_rows.ReceivedRows()
     done: list[tuple[VerifiedBundle, list[PlanItem], list[ReviewItem], dict[Action, int]]] = []
+    registered: set[str] = set()
     for vb in plan.bundles:
         items, reviews = grouped[vb.path], review_groups[vb.path]
-        import_id, counts = _record_bundle(ws, vb, items, reviews, now, who)
+        import_id, counts = _record_bundle(ws, vb, items, reviews, now, who, registered)
         for item in items:
             if item.action not in (Action.SKIP, Action.STALE):
                 _received(item, import_id, now, who, rows)
         done.append((vb, items, reviews, counts))
     received_rows.write_received(ws.db, rows)
     applied: list[Path] = []
+    log = _Pending(ws)
     for vb, items, reviews, counts in done:
         for item in items:
             if item.action is Action.STALE:
-                _stale_event(ws, vb, item, now, who)
+                _stale_event(log, vb, item, now, who)
             elif item.action is not Action.SKIP:
-                _receive_event(ws, item, now, who)
+                _receive_event(log, item, now, who)
                 if item.doc.supersedes is not None:
+                    log.flush()  # the hook may write events of its own: after these
                     on_new_revision(ws, item.doc.id)
                 # else: a new row superseding nothing has no decision and no override to
                 # retire and is received already — on_new_revision would change nothing
-        _finish_bundle(ws, vb, counts, reviews, now, who)
+        _finish_bundle(ws, vb, counts, reviews, now, who, log)
         applied.append(vb.path)
+    log.flush()
     return applied
+
+
+class _Direct:
+    """Audit events written as they come (the one-by-one path)."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.db = ws.db
+
+    def add(self, **event: Any) -> None:
+        audit.append(self.db, **event)
+
+    def flush(self) -> None:
+        pass
+
+
+class _Pending(_Direct):
+    """Audit events of the batched path, kept in order and written in one ``executemany``
+    (``store.audit.append_many``: the same chained rows) whenever anything else is about to
+    write events of its own — and at the end. Nothing in between reads the audit log."""
+
+    def __init__(self, ws: Workspace) -> None:
+        super().__init__(ws)
+        self.events: list[dict[str, Any]] = []
+
+    def add(self, **event: Any) -> None:
+        self.events.append(event)
+
+    def flush(self) -> None:
+        if self.events:
+            audit.append_many(self.db, self.events)
+            self.events = []
 
 
 def _record_bundle(
     ws: Workspace, vb: VerifiedBundle, items: list[PlanItem], reviews: list[ReviewItem],
-    now: str, who: str,
+    now: str, who: str, registered: set[str] | None = None,
 ) -> tuple[int, dict[Action, int]]:
-    """The bundle's ``imports`` row and the frameworks its revisions use; (import id, counts)."""
+    """The bundle's ``imports`` row and the frameworks its revisions use; (import id, counts).
+
+    ``registered``: framework hashes this write registered already (the batched path), which
+    are not looked up again — registering a held framework changes nothing.
+    """
     counts = {a: sum(1 for i in items if i.action is a) for a in Action}
     changed = len(items) - counts[Action.SKIP] - counts[Action.STALE]
     changed += sum(1 for r in reviews if r.action is not Action.SKIP)
@@ -123,27 +164,31 @@ def _record_bundle(
     )
     used = {i.doc.framework.hash for i in items}
     for fw in vb.frameworks.values():
-        if fw.hash in used:
+        if fw.hash in used and (registered is None or fw.hash not in registered):
             ws.frameworks.register(fw, source=f"bundle {vb.file_sha256[:12]}")
+            if registered is not None:
+                registered.add(fw.hash)
     return import_id, counts
 
 
-def _stale_event(ws: Workspace, vb: VerifiedBundle, item: PlanItem, now: str, who: str) -> None:
-    audit.append(ws.db, actor=who, action="bundle.stale_replay", at=now,
+def _stale_event(log: _Direct, vb: VerifiedBundle, item: PlanItem, now: str, who: str) -> None:
+    log.add(actor=who, action="bundle.stale_replay", at=now,
                  assessment_id=None, target=item.doc.id,
                  new={"revision": item.doc.revision, "superseded_by": item.other_id,
                       "file": vb.path.name, "sender": vb.signer.fingerprint})
 
 
 def _finish_bundle(ws: Workspace, vb: VerifiedBundle, counts: dict[Action, int],
-                   reviews: list[ReviewItem], now: str, who: str) -> None:
+                   reviews: list[ReviewItem], now: str, who: str, log: _Direct) -> None:
     """The bundle's reviews, its ``bundle.import`` event and the sender's audit head."""
+    if reviews or vb.kind == "upward":
+        log.flush()  # the reviews' own events (status moves, model towns) come after these
     apply_reviews(ws, vb, reviews, now, who)
-    audit.append(ws.db, actor=who, action="bundle.import", at=now, target=vb.file_sha256,
+    log.add(actor=who, action="bundle.import", at=now, target=vb.file_sha256,
                  new={k.value: v for k, v in counts.items()} | {
                      "sender": vb.signer.fingerprint, "file": vb.path.name,
                      "kind": vb.kind, "reviews": len(reviews)})
-    _record_head(ws, vb, now, who)
+    _record_head(ws, vb, now, who, log)
 
 
 def receive_self(ws: Workspace, item: PlanItem, bundle_sha: str, now: str, who: str) -> None:
@@ -155,7 +200,7 @@ def receive_self(ws: Workspace, item: PlanItem, bundle_sha: str, now: str, who: 
                   bundle_sha=bundle_sha)
 
 
-def _record_head(ws: Workspace, vb: VerifiedBundle, now: str, who: str) -> None:
+def _record_head(ws: Workspace, vb: VerifiedBundle, now: str, who: str, log: _Direct) -> None:
     """Keep the sender's audit head (whatever it says); an alarming one is an audit event too."""
     h = vb.manifest.audit_head
     if h is None:
@@ -163,7 +208,7 @@ def _record_head(ws: Workspace, vb: VerifiedBundle, now: str, who: str) -> None:
     cmp = audit.record_head(ws.db, vb.signer.fingerprint, audit.AuditHead(h.seq, h.hash, h.at),
                             vb.file_sha256, seen_at=now, created_at=vb.manifest.created_at)
     if cmp.alarming:
-        audit.append(ws.db, actor=who, action="audit.anchor_alarm", at=now, target=vb.file_sha256,
+        log.add(actor=who, action="audit.anchor_alarm", at=now, target=vb.file_sha256,
                      new={"sender": vb.signer.fingerprint, "name": vb.signer.label,
                           "verdict": cmp.verdict, "seq": h.seq, "hash": h.hash,
                           "against_seq": cmp.against.seq if cmp.against else None})
@@ -174,7 +219,7 @@ def receive(ws: Workspace, item: PlanItem, import_id: int, now: str, who: str) -
     rows = received_rows.ReceivedRows()
     _received(item, import_id, now, who, rows)
     received_rows.write_received(ws.db, rows)
-    _receive_event(ws, item, now, who)
+    _receive_event(_Direct(ws), item, now, who)
 
 
 def _received(item: PlanItem, import_id: int, now: str, who: str,
@@ -185,15 +230,16 @@ def _received(item: PlanItem, import_id: int, now: str, who: str,
         d.id, d.municipality.code, d.year, d.framework.hash, initial_status(Move.RECEIVE).value,
         d.revision, d.supersedes, d.created_at, d.created_by, now, who,
     ))
-    rows.responses.extend(
-        (d.id, r.indicator, r.level, r.note, r.updated_at, r.updated_by) for r in d.responses
-    )
-    rows.blobs.extend((e.sha256, e.size, now) for e in d.evidence)
-    rows.evidence.extend(
-        (d.id, e.indicator, e.sha256, e.name, e.mime, e.size, e.captured_at, e.gps_lat,
+    aid = d.id  # list displays, not generators: ~35 rows a revision, hundreds of revisions
+    rows.responses += [
+        (aid, r.indicator, r.level, r.note, r.updated_at, r.updated_by) for r in d.responses
+    ]
+    rows.blobs += [(e.sha256, e.size, now) for e in d.evidence]
+    rows.evidence += [
+        (aid, e.indicator, e.sha256, e.name, e.mime, e.size, e.captured_at, e.gps_lat,
          e.gps_lon, e.added_at, e.added_by)
         for e in d.evidence
-    )
+    ]
     rows.revisions.append((
         d.id, rev.sha256, rev.content.decode("utf-8"), rev.signature, rev.signer.fingerprint,
         d.finalized_at, "import",
@@ -203,10 +249,10 @@ def _received(item: PlanItem, import_id: int, now: str, who: str,
                                "fork" if d.supersedes else "parallel", import_id, now))
 
 
-def _receive_event(ws: Workspace, item: PlanItem, now: str, who: str) -> None:
+def _receive_event(log: _Direct, item: PlanItem, now: str, who: str) -> None:
     d, rev = item.doc, item.revision
-    audit.append(
-        ws.db, actor=who, action="assessment.receive", assessment_id=d.id, at=now,
+    log.add(
+        actor=who, action="assessment.receive", assessment_id=d.id, at=now,
         new={"status": initial_status(Move.RECEIVE).value, "revision": d.revision,
              "supersedes": d.supersedes, "sha256": rev.sha256, "action": item.action.value,
              "signer": rev.signer.fingerprint},

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
         record_head,
     )
 
-__all__ = ["GENESIS", "GUARD_TRIGGERS", "AuditEvent", "AuditHead", "ChainReport", "append",
+__all__ = ["GENESIS", "GUARD_TRIGGERS", "AuditEvent", "AuditHead", "ChainReport", "append", "append_many",
            "check_chain", "events", "head", "heads_seen", "heads_sent", "missing_triggers",
            "record_head", "verify_chain"]
 _FIELDS = ("at", "actor", "action", "assessment_id", "target", "old", "new", "reason")
@@ -72,6 +72,30 @@ def _encode(value: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+_INSERT = ("INSERT INTO audit (at, actor, action, assessment_id, target, old, new, reason, prev_hash,"
+           " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def _row(actor: str, action: str, assessment_id: str | None = None, target: str | None = None,
+         old: Any = None, new: Any = None, reason: str | None = None,
+         at: str | None = None) -> dict[str, Any]:
+    return {
+        "at": at or now_iso(),
+        "actor": actor,
+        "action": action,
+        "assessment_id": assessment_id,
+        "target": target,
+        "old": _encode(old),
+        "new": _encode(new),
+        "reason": reason,
+    }
+
+
+def _last_hash(db: sqlite_utils.Database) -> str:
+    last = db.execute("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return last[0] if last else _genesis()
+
+
 def append(
     db: sqlite_utils.Database,
     *,
@@ -85,25 +109,29 @@ def append(
     at: str | None = None,
 ) -> str:
     """Add one event; call inside the transaction of the change it records."""
-    last = db.execute("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-    prev = last[0] if last else _genesis()
-    row = {
-        "at": at or now_iso(),
-        "actor": actor,
-        "action": action,
-        "assessment_id": assessment_id,
-        "target": target,
-        "old": _encode(old),
-        "new": _encode(new),
-        "reason": reason,
-    }
+    prev = _last_hash(db)
+    row = _row(actor, action, assessment_id, target, old, new, reason, at)
     digest = _digest(prev, row)
-    db.execute(
-        "INSERT INTO audit (at, actor, action, assessment_id, target, old, new, reason, prev_hash, hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [*(row[k] for k in _FIELDS), prev, digest],
-    )
+    db.execute(_INSERT, [*(row[k] for k in _FIELDS), prev, digest])
     return digest
+
+
+def append_many(db: sqlite_utils.Database, events: list[dict[str, Any]]) -> None:
+    """:func:`append` for each of ``events`` (its keyword arguments), in order, in one statement.
+
+    The same rows as appending them one by one — each chained to the one before — for a
+    caller writing hundreds at once (an import's batched writes: services/import_writes.py).
+    """
+    if not events:
+        return
+    prev = _last_hash(db)
+    args: list[tuple[Any, ...]] = []
+    for event in events:
+        row = _row(**event)
+        digest = _digest(prev, row)
+        args.append((*(row[k] for k in _FIELDS), prev, digest))
+        prev = digest
+    db.conn.executemany(_INSERT, args)
 
 
 def _genesis() -> str:

@@ -59,21 +59,40 @@ class BlobStaging:
     # --- while verifying (worker threads) ---------------------------------
     def target(self, sha: str, owner: int) -> Path | None:
         """Where bundle number ``owner`` writes evidence ``sha``; None when it is held already."""
-        final = self.blobs.file_for(sha)
-        if os.path.isfile(final):
-            return None
-        name = f"{sha}.{self.token}-{owner}{PART_SUFFIX}"
-        folder = os.path.dirname(final)
-        with self._lock:
-            if sha[:2] not in self._folders:  # each fan-out folder once per import
-                os.makedirs(folder, exist_ok=True)
-                self._folders.add(sha[:2])
-            self._log(f"part {sha[:2]}/{name}\n")
-        return Path(folder, name)
+        return self.targets([sha], owner).get(sha)
 
-    def stager(self, owner: int) -> Callable[[str], Path | None]:
+    def targets(self, shas: Iterable[str], owner: int) -> dict[str, Path]:
+        """:meth:`target` for all of one bundle's evidence at once: one journal write, one lock.
+
+        Every part is in the journal before any of them is created (the caller creates them
+        after this returns), as with :meth:`target` one by one.
+        """
+        out: dict[str, Path] = {}
+        lines: list[str] = []
+        new_folders: list[tuple[str, str]] = []
+        suffix = f".{self.token}-{owner}{PART_SUFFIX}"
+        for sha in shas:
+            final = self.blobs.file_for(sha)
+            if sha in out or os.path.isfile(final):
+                continue
+            folder = os.path.dirname(final)
+            if sha[:2] not in self._folders:
+                new_folders.append((sha[:2], folder))
+            out[sha] = Path(folder, sha + suffix)
+            lines.append(f"part {sha[:2]}/{sha}{suffix}\n")
+        if not out:
+            return out
+        with self._lock:
+            for prefix, folder in new_folders:  # each fan-out folder once per import
+                if prefix not in self._folders:
+                    os.makedirs(folder, exist_ok=True)
+                    self._folders.add(prefix)
+            self._log("".join(lines))
+        return out
+
+    def stager(self, owner: int) -> _BundleStager:
         """:meth:`target` for one bundle, in the shape ``bundle.read.verify_bundle`` takes."""
-        return lambda sha: self.target(sha, owner)
+        return _BundleStager(self, owner)
 
     # --- applying (worker thread, before the transaction) ------------------
     def place(self, parts: Sequence[tuple[str, Path, int]], flush: Callable[[], None]) -> list[str]:
@@ -118,6 +137,21 @@ class BlobStaging:
             if self._journal is not None:
                 self._journal.close()
                 self._journal = None
+
+
+class _BundleStager:
+    """One bundle's stager: called with a SHA-256 (one part), or ``many`` for all at once."""
+
+    __slots__ = ("owner", "staging")
+
+    def __init__(self, staging: BlobStaging, owner: int) -> None:
+        self.staging, self.owner = staging, owner
+
+    def __call__(self, sha: str) -> Path | None:
+        return self.staging.target(sha, self.owner)
+
+    def many(self, shas: Iterable[str]) -> dict[str, Path]:
+        return self.staging.targets(shas, self.owner)
 
 
 def discard_parts(parts: Iterable[Path]) -> None:

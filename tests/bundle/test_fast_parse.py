@@ -114,3 +114,64 @@ def test_the_fast_path_is_taken_for_canonical_documents(monkeypatch: pytest.Monk
     parse_manifest(_canonical(MANIFEST))
     parse_revision(_canonical(REVISION), "revisions/x.json")
     assert calls == []
+
+
+def _more_variants(doc: dict[str, Any]) -> list[bytes]:
+    """Inputs aimed at pydantic's own JSON parser, which the fast path validates with (impcpu)."""
+    good = _canonical(doc)
+    text = good.decode("utf-8")
+    return [
+        text.replace("18.79", "18.790").encode("utf-8"),  # the same float, not as json.dumps writes it
+        text.replace("18.79", "1.879e1").encode("utf-8"),
+        text.replace("18.79", "-0.0").encode("utf-8"),
+        text.replace("18.79", "1e16").encode("utf-8"),
+        text.replace("18.79", "1e+16").encode("utf-8"),  # json.dumps's own form of 1e16
+        text.replace("18.79", "1e400").encode("utf-8"),  # inf for json.loads
+        text.replace("18.79", "-Infinity").encode("utf-8"),
+        text.replace('"size":10', '"size":' + "9" * 40).encode("utf-8"),  # a huge int
+        text.replace('"size":10', '"size":10.0').encode("utf-8"),
+        text.replace('"size":10', '"size":true').encode("utf-8"),
+        text.replace('"format_version":1', '"format_version":1.0').encode("utf-8"),
+        text.replace("สมชาย", "\\ud800").encode("utf-8"),  # a lone surrogate, escaped
+        text.replace("สมชาย", "\\udc00\\ud800").encode("utf-8"),
+        text.replace("สมชาย", "\\ud83d\\ude00").encode("utf-8"),  # a pair, escaped (not canonical)
+        text.replace("สมชาย", "😀").encode("utf-8"),
+        text.replace("สมชาย", "\\u0000").encode("utf-8"),  # as json.dumps writes NUL
+        text.replace("สมชาย", "\\u001F").encode("utf-8"),  # upper-case hex: not canonical
+        text.replace("สมชาย", "\\u001f").encode("utf-8"),
+        text.replace("สมชาย", "\\/").encode("utf-8"),
+        text.replace("สมชาย", "NaN").encode("utf-8"),  # the word in a string: strict path, accepted
+        text.replace("สมชาย", "\u2028").encode("utf-8"),
+        text.replace("สมชาย", "\x7f").encode("utf-8"),
+        text.replace("สมชาย", "\x01").encode("utf-8"),  # a raw control character: invalid JSON
+        text.replace('"name":"สมชาย"', '"name":"สมชาย","name":"สมชาย"').encode("utf-8"),
+        text.replace('"name":"สมชาย"', '"name" : "สมชาย"').encode("utf-8"),
+        b"\xef\xbb\xbf" + good,  # a byte-order mark
+        good.replace(b'"format"', b'"form\\u0061t"', 1),
+        good + b"\x00",
+        good.replace(b"\xe0\xb8\xaa", b"\xed\xa0\x80", 1),  # a UTF-8-encoded surrogate
+    ]
+
+
+@pytest.mark.parametrize(("name", "parse", "doc"), PARSERS, ids=[p[0] for p in PARSERS])
+def test_pydantic_json_fast_path_answers_as_the_strict_path(
+    name: str, parse: Callable[[bytes], object], doc: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cases = _more_variants(doc)
+    fast = [_outcome(lambda raw=raw: parse(raw)) for raw in cases]
+    monkeypatch.setattr(documents, "_fast_json", lambda raw: None)  # the strict path only
+    strict = [_outcome(lambda raw=raw: parse(raw)) for raw in cases]
+    assert fast == strict
+    if name != "review":  # a few are still the canonical document: accepted both ways
+        assert any(f[0] == "ok" for f in fast)
+    assert sum(1 for f in fast if f[0] == "refused") >= 10
+
+
+def test_the_fast_path_never_parses_with_the_python_json_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A canonical document is validated from its bytes: no ``json.loads`` dict in between."""
+    def no(*_a: object, **_k: object) -> None:
+        raise AssertionError("json.loads on the fast path")
+
+    monkeypatch.setattr(documents.json, "loads", no)
+    assert parse_manifest(_canonical(MANIFEST)).format_version == 1
+    assert parse_revision(_canonical(REVISION), "revisions/x.json").id == UUID
