@@ -1,0 +1,446 @@
+"""Verifying bundles in worker processes while the importing process verifies its own share.
+
+About 3 ms of every bundle's check is Python holding the GIL (parse, schema, zip walk), so
+threads cannot share it over two cores; a second *process* can. What users run is a
+PyInstaller build on Windows: no ``fork``, the frozen exe re-executed as the child
+(``multiprocessing.freeze_support()`` first in ``packaging/entry_*.py``). So the pool uses the
+**spawn** start method on every platform, and its start cost (≈ 0.35 s here: a fresh
+interpreter importing the bundle readers) is what it is everywhere.
+
+How the work is shared (docs/bundle-format.md, *Verification in worker processes*):
+
+* the parent verifies files from the FRONT of the list, one at a time, exactly as in-process
+  (byte progress, cancel), while the workers take CHUNKS from the BACK (a few to a few dozen
+  files: the pickling and the hand-over are paid per chunk, not per file); they meet in the
+  middle, so the parent never waits for a worker to start and a worker never idles while
+  there is work;
+* results are put back by file number: the order is the input order, as before;
+* a worker verifies with the same readers and writes evidence parts with the same names
+  (``store.blob_staging``: the stage's token and the file's number), journaling them in its own
+  ``parts.<pid>.log`` in the same stage, so the sweep after a kill finds them;
+* an encrypted file is never sent: the office's own private key never leaves the process;
+* a worker that fails on a file (a full disk, a bug) hands it back, and a pool that breaks (a
+  killed worker) hands back everything it held: the parent verifies those files itself, after
+  deleting any part the dead worker left for them. The import is never lost and never hangs;
+* cancel sets an event every worker checks between files; chunks already queued come back
+  unverified and the parts of the bundles they did verify are removed, as in-process.
+
+A pool is started only when it pays: :data:`COLD_MIN` files when no worker runs yet (its start
+is paid once), :data:`WARM_MIN` when one is already waiting. It lives until the process ends
+(:func:`shutdown`, also run at exit): the GUI starts it ahead of time when the Sync place is
+shown (:func:`warm`), the one-shot CLI pays its start in its first big import.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import pickle
+import threading
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # (multiprocessing is loaded only when a pool is started: ≈ 20 ms)
+    from concurrent.futures.process import ProcessPoolExecutor
+
+    from secity_desktop.bundle.plan import Rejection
+    from secity_desktop.bundle.read import VerifiedBundle
+
+    Outcome = VerifiedBundle | Rejection
+
+#: Files of one import below which no process is started (measured, docs/performance.md,
+#: branch impproc): a worker is ready ≈ 0.35 s after it is asked for, while the parent goes on
+#: at ≈ 3 ms a file; it saves time only when there is clearly more than that start left.
+COLD_MIN = 160
+#: ... and below which a worker already running is not used (two chunks' worth).
+WARM_MIN = 12
+#: Files a worker takes at once: fewer near the end, so the parent and the workers finish
+#: together; at most MAX so cancel is prompt and results flow back steadily.
+CHUNK_MIN, CHUNK_MAX = 4, 32
+#: Chunks queued per worker, so the next one is waiting when one comes back.
+AHEAD = 2
+
+
+def workers_wanted() -> int:
+    """Worker processes besides the parent: one core each, at most 3 (each holds ≈ 50 MB)."""
+    return max(0, min(3, (os.cpu_count() or 1) - 1))
+
+
+# --- the pool (parent side) ----------------------------------------------------------
+class _Pool:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()  # guards the fields below
+        self.executor: ProcessPoolExecutor | None = None
+        self.cancel: Any = None  # a multiprocessing Event the workers read between files
+        self.size = 0
+        self.in_use = threading.Lock()  # one import at a time uses the pool
+        self.ready = False  # a task came back: the workers have started and imported
+
+    def get(self, start: bool) -> ProcessPoolExecutor | None:
+        with self.lock:
+            if self.executor is None and start:
+                size = workers_wanted()
+                if size == 0:
+                    return None
+                import multiprocessing
+                from concurrent.futures.process import ProcessPoolExecutor
+
+                ctx = multiprocessing.get_context("spawn")  # what Windows does, everywhere
+                self.cancel = ctx.Event()
+                self.executor = ProcessPoolExecutor(size, mp_context=ctx, initializer=_init_worker,
+                                                    initargs=(self.cancel,))
+                self.size, self.ready = size, False
+            return self.executor
+
+    def drop(self, executor: ProcessPoolExecutor | None = None, *, wait: bool = False) -> None:
+        """Forget the pool (broken, or shutting down) and let its processes go."""
+        with self.lock:
+            if executor is not None and executor is not self.executor:
+                return
+            old, self.executor, self.ready = self.executor, None, False
+        if old is not None:
+            old.shutdown(wait=wait, cancel_futures=True)
+
+
+_POOL = _Pool()
+_TOKENS = itertools.count(1)
+
+
+def running() -> bool:
+    """Whether worker processes are started (a bigger import then uses them)."""
+    return _POOL.executor is not None
+
+
+def warm(*, wait: bool = False) -> None:
+    """Start the workers now (idle time) so the next import does not wait for them.
+
+    Does nothing on a one-core machine or when they run already; never raises (warming only
+    saves time later). ``wait`` blocks until every worker has started (the bench)."""
+    with contextlib.suppress(Exception):
+        ex = _POOL.get(start=True)
+        if ex is not None and not _POOL.ready:
+            pings = [ex.submit(_ping) for _ in range(_POOL.size)]
+            for f in pings:
+                f.add_done_callback(_mark_ready)
+            if wait:
+                for f in pings:
+                    f.result(timeout=120)
+
+
+def _mark_ready(f: Future[int]) -> None:
+    if not f.cancelled() and f.exception() is None:
+        _POOL.ready = True
+
+
+def shutdown(*, wait: bool = False) -> None:
+    """Stop the workers (the app's exit; tests). A later import starts them again if needed."""
+    _POOL.drop(wait=wait)
+
+
+def worker_pids() -> list[int]:
+    """The running workers' process ids (the bench reads their CPU time)."""
+    ex = _POOL.executor
+    return [] if ex is None else list(getattr(ex, "_processes", None) or ())
+
+
+# --- sharing one import's files ---------------------------------------------------
+class Shared:
+    """One import's files verified by the parent (``own``) and the pool's workers together.
+
+    ``own(n)`` verifies file ``n`` in this process (as in-process); ``local`` marks the files
+    that must stay here (encrypted ones). ``context`` is what a worker needs (trusted keys,
+    framework cache, zip limits, evidence root, stage folder): pickled once per import.
+    """
+
+    def __init__(self, executor: ProcessPoolExecutor, paths: Sequence[Path],
+                 own: Callable[[int], Outcome], local: Sequence[bool],
+                 context: tuple[Any, ...], cache: dict[str, Any],
+                 done_file: Callable[[int | None], bool]) -> None:
+        self.executor = executor
+        self.paths = list(paths)
+        self.own = own
+        self.local = local
+        self.blob = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
+        self.token = next(_TOKENS)
+        self.cache = cache
+        self.done_file = done_file  # progress for a file a worker finished; False: cancel
+        self.blobs_root: Path = context[3]
+        self.stage: Path | None = context[4]
+        n = len(self.paths)
+        self.results: list[Outcome | None] = [None] * n
+        self.taken = [False] * n
+        self.front = 0
+        self.back = n - 1
+        self.redo: deque[int] = deque()
+        self.inflight: dict[Future[list[tuple[int, str, Any]]], list[int]] = {}
+        self.broken = False
+        self.by_workers = 0  # files whose outcome a worker sent back
+
+    # --- handing out --------------------------------------------------------------
+    def _chunk(self) -> list[int]:
+        left = sum(1 for i in range(self.front, self.back + 1) if not self.taken[i])
+        size = max(CHUNK_MIN, min(CHUNK_MAX, left // (2 * (_POOL.size + 1))))
+        chunk: list[int] = []
+        while self.back >= self.front and len(chunk) < size:
+            i = self.back
+            self.back -= 1
+            if not self.taken[i] and not self.local[i]:
+                self.taken[i] = True
+                chunk.append(i)
+        chunk.reverse()
+        return chunk
+
+    def _fill(self) -> None:
+        while not self.broken and len(self.inflight) < AHEAD * _POOL.size:
+            chunk = self._chunk()
+            if not chunk:
+                return
+            try:
+                f = self.executor.submit(_verify_chunk, self.token, self.blob,
+                                         [(i, str(self.paths[i])) for i in chunk])
+            except RuntimeError:  # BrokenProcessPool is one; or the pool was shut down meanwhile
+                self._broke(chunk)
+                return
+            self.inflight[f] = chunk
+
+    def _next_own(self) -> int | None:
+        if self.redo:
+            return self.redo.popleft()
+        while self.front < len(self.paths) and self.taken[self.front]:
+            self.front += 1
+        if self.front >= len(self.paths):
+            return None
+        self.taken[self.front] = True
+        return self.front
+
+    # --- taking back --------------------------------------------------------------
+    def _harvest(self, futures: Sequence[Future[list[tuple[int, str, Any]]]]) -> bool:
+        """Put finished chunks' results in place; False when the person cancelled."""
+        going = True
+        for f in futures:
+            chunk = self.inflight.pop(f)
+            try:
+                out = f.result()
+            except BaseException:  # a killed worker (BrokenProcessPool) or a pickling failure
+                self._broke(chunk)
+                continue
+            for i, kind, value in out:
+                if kind == "ok":
+                    value.frameworks = {h: self.cache[h] if fw is None else fw
+                                        for h, fw in value.frameworks.items()}
+                    self.results[i] = value
+                elif kind == "refused":
+                    self.results[i] = value
+                else:  # "again" (failed there, or not reached before a cancel)
+                    self.redo.append(i)
+                    continue
+                self.by_workers += 1
+                if going and self.done_file(i) is False:
+                    going = False
+        return going
+
+    def _broke(self, chunk: list[int]) -> None:
+        """The pool cannot go on: its files come back here, without what it left of them."""
+        if not self.broken:
+            self.broken = True
+            _POOL.drop(self.executor)
+        self.redo.extend(chunk)
+        if self.stage is not None:
+            _drop_parts_of(self.stage, self.blobs_root, set(chunk))
+
+    # --- the loop -----------------------------------------------------------------
+    def run(self) -> list[Outcome]:
+        """Every file's outcome in input order; raises what the parent's own work raises."""
+        try:
+            _POOL.cancel.clear()
+            self._fill()
+            while True:
+                done = [f for f in self.inflight if f.done()]
+                if done and not self._harvest(done):
+                    raise _cancelled()
+                if self.broken and self.inflight:  # every chunk still out comes back at once
+                    self._harvest(list(self.inflight))
+                self._fill()
+                n = self._next_own()
+                if n is not None:
+                    self.results[n] = self.own(n)
+                    continue
+                if not self.inflight:
+                    break
+                finished, _ = wait(list(self.inflight), timeout=0.5, return_when=FIRST_COMPLETED)
+                if not finished and self.done_file(None) is False:  # a chance to cancel meanwhile
+                    raise _cancelled()
+        except BaseException:
+            self._abandon()
+            raise
+        out = [r for r in self.results if r is not None]
+        assert len(out) == len(self.results), "every file has an outcome"
+        return out
+
+    def _abandon(self) -> None:
+        """Cancel or failure: stop the workers' chunks and remove every part they staged."""
+        if _POOL.cancel is not None and not self.broken:
+            _POOL.cancel.set()
+        for f in list(self.inflight):
+            f.cancel()
+        futures = list(self.inflight)
+        if futures:
+            wait(futures, timeout=30)
+        for f in futures:
+            chunk = self.inflight.pop(f)
+            try:
+                out = [] if f.cancelled() else f.result(timeout=0)
+            except BaseException:
+                out = []
+                if self.stage is not None:
+                    _drop_parts_of(self.stage, self.blobs_root, set(chunk))
+            for _i, kind, value in out:
+                if kind == "ok":
+                    value.discard_staged()
+        if _POOL.cancel is not None:
+            _POOL.cancel.clear()
+        for r in self.results:
+            if r is not None and hasattr(r, "discard_staged"):
+                r.discard_staged()
+
+
+def _cancelled() -> BaseException:
+    from secity_desktop.core.errors import Cancelled
+
+    return Cancelled("import cancelled; nothing was changed", code="cancelled")
+
+
+def share(paths: Sequence[Path], own: Callable[[int], Outcome], *, local: Sequence[bool],
+          context: tuple[Any, ...], cache: dict[str, Any],
+          done_file: Callable[[int | None], bool]) -> list[Outcome] | None:
+    """Verify ``paths`` with the pool's help; None when no pool is worth using (do it in-process).
+
+    ``done_file(n)`` is called when a worker's file ``n`` is done, and ``done_file(None)`` every
+    half second the parent waits: False cancels (``Cancelled``, everything staged removed).
+    """
+    sendable = len(local) - sum(local)
+    if sendable < WARM_MIN or (not running() and sendable < COLD_MIN):
+        return None
+    if not _POOL.in_use.acquire(blocking=False):  # another import of this process has it
+        return None
+    try:
+        executor = _POOL.get(start=True)
+        if executor is None:
+            return None
+        shared = Shared(executor, paths, own, local, context, cache, done_file)
+        out = shared.run()
+        from secity_desktop import log
+
+        log.get("import").info(  # (the build check reads it: workers ran from the frozen exe)
+            "verified %d files, %d of them in %d worker processes%s", len(out), shared.by_workers,
+            _POOL.size, " (the pool broke; the rest verified here)" if shared.broken else "")
+        return out
+    finally:
+        _POOL.in_use.release()
+
+
+def _drop_parts_of(stage: Path, blobs_root: Path, owners: set[int]) -> None:
+    """Delete the parts the workers' journals list for these files (their results are lost)."""
+    from secity_desktop.store.blob_staging import worker_parts
+    from secity_desktop.store.blobs import BlobStore
+
+    for part in worker_parts(stage, BlobStore(blobs_root), owners):
+        with contextlib.suppress(OSError):
+            os.unlink(part)
+
+
+# --- the worker (child side) --------------------------------------------------------------
+_CANCEL: Any = None
+_CONTEXT: tuple[int, tuple[Any, ...]] | None = None
+
+
+def _init_worker(cancel: Any) -> None:
+    """Runs once in each worker: keep the cancel event, load the readers before any task."""
+    global _CANCEL
+    _CANCEL = cancel
+    import secity_desktop.bundle.incoming
+    import secity_desktop.store.blob_staging  # noqa: F401
+
+
+def _ping() -> int:
+    return os.getpid()
+
+
+def _verify_chunk(token: int, blob: bytes, items: list[tuple[int, str]]) -> list[tuple[int, str, Any]]:
+    """Verify files (number, path) in a worker: ("ok", bundle) | ("refused", Rejection) | ("again", None).
+
+    Frameworks the parent already holds are sent back as None (it puts its own object back).
+    """
+    global _CONTEXT
+    from secity_desktop.bundle.plan import Rejection
+    from secity_desktop.services.gc_pace import fewer_collections
+    from secity_desktop.store.blob_staging import BlobStaging
+    from secity_desktop.store.blobs import BlobStore
+
+    if _CONTEXT is None or _CONTEXT[0] != token:
+        _CONTEXT = (token, pickle.loads(blob))
+    trusted, cache, limits, blobs_root, stage = _CONTEXT[1]
+    staging = None if stage is None else BlobStaging(BlobStore(blobs_root), stage,
+                                                     journal=f"parts.{os.getpid()}.log")
+    out: list[tuple[int, str, Any]] = []
+    try:
+        with fewer_collections():
+            for n, path in items:
+                if _CANCEL is not None and _CANCEL.is_set():
+                    out.append((n, "again", None))
+                    continue
+                try:
+                    result = verify_or_refuse(
+                        Path(path), trusted, limits=limits, cache=cache, decrypt_dir=blobs_root,
+                        stager=None if staging is None else staging.stager(n))
+                except Exception:  # a full disk, a bug: the parent does it again and says it
+                    out.append((n, "again", None))
+                    continue
+                if isinstance(result, Rejection):
+                    out.append((n, "refused", result))
+                else:
+                    result.frameworks = {h: None if cache.get(h) is fw else fw
+                                         for h, fw in result.frameworks.items()}
+                    out.append((n, "ok", result))
+    finally:
+        if staging is not None:
+            staging.close()
+    return out
+
+
+# --- one file, in either process -----------------------------------------------------------
+def verify_or_refuse(path: Path, trusted: Sequence[Any], *, limits: Any, cache: dict[str, Any],
+                     stager: Callable[[str], Path | None] | None, decrypt_dir: Path,
+                     own_key: Any = None, progress: Callable[[int, int], bool] | None = None) -> Outcome:
+    """The bundle verified, or the :class:`Rejection` that says why it is refused.
+
+    ``decrypt_dir`` is used only with ``own_key`` (a worker never has it: it refuses an
+    encrypted file as ``not_for_us`` before decrypting anything — and is never sent one).
+    """
+    from secity_desktop.bundle.incoming import verify_bundle_file
+    from secity_desktop.bundle.plan import Rejection
+    from secity_desktop.bundle.read import file_sha256
+    from secity_desktop.core.errors import BundleRejected
+
+    try:
+        return verify_bundle_file(
+            path, trusted, own_key=own_key, decrypt_dir=decrypt_dir,
+            limits=limits, stager=stager, progress=progress, framework_cache=cache,
+        )
+    except BundleRejected as exc:
+        try:
+            sha, size = file_sha256(path)
+        except BundleRejected:
+            sha, size = None, 0
+        claim = exc.params
+        return Rejection(
+            path, exc.reason, str(exc), sha, size,
+            sender_fingerprint=claim.get("sender_fingerprint"),
+            sender_name=claim.get("sender_name"),
+            sender_organisation=claim.get("sender_organisation"),
+            sender_public=claim.get("sender_public"),
+        )
