@@ -79,6 +79,7 @@ class _Pool:
         self.size = 0
         self.in_use = threading.Lock()  # one import at a time uses the pool
         self.ready = False  # a task came back: the workers have started and imported
+        self.exit_hook = False
 
     def get(self, start: bool) -> ProcessPoolExecutor | None:
         with self.lock:
@@ -94,6 +95,11 @@ class _Pool:
                 self.executor = ProcessPoolExecutor(size, mp_context=ctx, initializer=_init_worker,
                                                     initargs=(self.cancel,))
                 self.size, self.ready = size, False
+                if not self.exit_hook:  # stopped before the interpreter tears its modules down
+                    import atexit
+
+                    atexit.register(shutdown, wait=True)
+                    self.exit_hook = True
             return self.executor
 
     def drop(self, executor: ProcessPoolExecutor | None = None, *, wait: bool = False) -> None:
@@ -179,11 +185,14 @@ class Shared:
         self.inflight: dict[Future[list[tuple[int, str, Any]]], list[int]] = {}
         self.broken = False
         self.by_workers = 0  # files whose outcome a worker sent back
+        self.started = _POOL.ready  # a worker has answered (warm pool, or a chunk came back)
 
     # --- handing out --------------------------------------------------------------
     def _chunk(self) -> list[int]:
         left = sum(1 for i in range(self.front, self.back + 1) if not self.taken[i])
         size = max(CHUNK_MIN, min(CHUNK_MAX, left // (2 * (_POOL.size + 1))))
+        if not self.started:  # a probe: nothing more waits on a worker that is still starting
+            size = CHUNK_MIN
         chunk: list[int] = []
         while self.back >= self.front and len(chunk) < size:
             i = self.back
@@ -195,7 +204,10 @@ class Shared:
         return chunk
 
     def _fill(self) -> None:
-        while not self.broken and len(self.inflight) < AHEAD * _POOL.size:
+        # until a worker has answered, one small chunk only: a chunk handed to a worker cannot
+        # be taken back, and a parent that ran out of work would wait for the worker's start
+        most = AHEAD * _POOL.size if self.started else 1
+        while not self.broken and len(self.inflight) < most:
             chunk = self._chunk()
             if not chunk:
                 return
@@ -228,6 +240,7 @@ class Shared:
             except BaseException:  # a killed worker (BrokenProcessPool) or a pickling failure
                 self._broke(chunk)
                 continue
+            self.started = _POOL.ready = True
             for i, kind, value in out:
                 if kind == "ok":
                     value.frameworks = {h: self.cache[h] if fw is None else fw
