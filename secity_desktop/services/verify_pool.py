@@ -185,6 +185,7 @@ class Shared:
         self.inflight: dict[Future[list[tuple[int, str, Any]]], list[int]] = {}
         self.broken = False
         self.by_workers = 0  # files whose outcome a worker sent back
+        self.cancel = _POOL.cancel  # this pool's event (a broken pool is replaced by a new one)
         self.started = _POOL.ready  # a worker has answered (warm pool, or a chunk came back)
 
     # --- handing out --------------------------------------------------------------
@@ -269,7 +270,7 @@ class Shared:
     def run(self) -> list[Outcome]:
         """Every file's outcome in input order; raises what the parent's own work raises."""
         try:
-            _POOL.cancel.clear()
+            self.cancel.clear()
             self._fill()
             while True:
                 done = [f for f in self.inflight if f.done()]
@@ -296,8 +297,8 @@ class Shared:
 
     def _abandon(self) -> None:
         """Cancel or failure: stop the workers' chunks and remove every part they staged."""
-        if _POOL.cancel is not None and not self.broken:
-            _POOL.cancel.set()
+        if not self.broken:
+            self.cancel.set()
         for f in list(self.inflight):
             f.cancel()
         futures = list(self.inflight)
@@ -314,8 +315,8 @@ class Shared:
             for _i, kind, value in out:
                 if kind == "ok":
                     value.discard_staged()
-        if _POOL.cancel is not None:
-            _POOL.cancel.clear()
+        if not self.broken:
+            self.cancel.clear()
         for r in self.results:
             if r is not None and hasattr(r, "discard_staged"):
                 r.discard_staged()
@@ -340,14 +341,19 @@ def share(paths: Sequence[Path], own: Callable[[int], Outcome], *, local: Sequen
         return None
     if not _POOL.in_use.acquire(blocking=False):  # another import of this process has it
         return None
-    try:
-        executor = _POOL.get(start=True)
-        if executor is None:
-            return None
-        shared = Shared(executor, paths, own, local, context, cache, done_file)
-        out = shared.run()
-        from secity_desktop import log
+    from secity_desktop import log
 
+    try:
+        try:
+            executor = _POOL.get(start=True)
+            shared = None if executor is None else Shared(executor, paths, own, local, context,
+                                                          cache, done_file)
+        except Exception as exc:  # no process could start, or the context does not pickle
+            log.get("import").warning("no verification workers (%s); verifying here", exc)
+            return None
+        if shared is None:
+            return None
+        out = shared.run()
         log.get("import").info(  # (the build check reads it: workers ran from the frozen exe)
             "verified %d files, %d of them in %d worker processes%s", len(out), shared.by_workers,
             _POOL.size, " (the pool broke; the rest verified here)" if shared.broken else "")

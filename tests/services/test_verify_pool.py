@@ -211,6 +211,22 @@ def test_small_imports_never_start_a_process(
     p.close()
 
 
+def test_a_pool_that_cannot_start_leaves_the_import_to_this_process(
+    mixed: dict[str, Any], forced: list[tuple[str, list[int]]], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def cannot(start: bool) -> None:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(verify_pool._POOL, "get", cannot)
+    p = flow.province(tmp_path / "p")
+    flow.enrol(p, mixed["a"])
+    result = ImportService(p).import_files(mixed["files"])
+    assert forced == [] and len(result.plan.bundles) == 5 and len(result.plan.rejected) == 2
+    assert stray_files(p) == []
+    p.close()
+
+
 @pytest.fixture
 def o(tmp_path: Path) -> Iterator[Offices]:
     offs = offices(tmp_path)
