@@ -34,6 +34,7 @@ shown (:func:`warm`), the one-shot CLI pays its start in its first big import.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import os
 import pickle
@@ -172,6 +173,7 @@ class Shared:
         self.local = local
         self.blob = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
         self.token = next(_TOKENS)
+        self.cwd = os.getcwd()  # paths go as given: relative ones are read from the same folder
         self.cache = cache
         self.done_file = done_file  # progress for a file a worker finished; False: cancel
         self.blobs_root: Path = context[3]
@@ -190,7 +192,7 @@ class Shared:
 
     # --- handing out --------------------------------------------------------------
     def _chunk(self) -> list[int]:
-        left = sum(1 for i in range(self.front, self.back + 1) if not self.taken[i])
+        left = self.back - self.front + 1  # (near enough: only the parent's current file is taken)
         size = max(CHUNK_MIN, min(CHUNK_MAX, left // (2 * (_POOL.size + 1))))
         if not self.started:  # a probe: nothing more waits on a worker that is still starting
             size = CHUNK_MIN
@@ -213,7 +215,7 @@ class Shared:
             if not chunk:
                 return
             try:
-                f = self.executor.submit(_verify_chunk, self.token, self.blob,
+                f = self.executor.submit(_verify_chunk, self.token, self.blob, self.cwd,
                                          [(i, str(self.paths[i])) for i in chunk])
             except RuntimeError:  # BrokenProcessPool is one; or the pool was shut down meanwhile
                 self._broke(chunk)
@@ -243,12 +245,13 @@ class Shared:
                 continue
             self.started = _POOL.ready = True
             for i, kind, value in out:
-                if kind == "ok":
+                if kind == "ok":  # the parent's own path objects, as in-process
                     value.frameworks = {h: self.cache[h] if fw is None else fw
                                         for h, fw in value.frameworks.items()}
+                    value.path = self.paths[i]
                     self.results[i] = value
                 elif kind == "refused":
-                    self.results[i] = value
+                    self.results[i] = dataclasses.replace(value, path=self.paths[i])
                 else:  # "again" (failed there, or not reached before a cancel)
                     self.redo.append(i)
                     continue
@@ -389,7 +392,8 @@ def _ping() -> int:
     return os.getpid()
 
 
-def _verify_chunk(token: int, blob: bytes, items: list[tuple[int, str]]) -> list[tuple[int, str, Any]]:
+def _verify_chunk(token: int, blob: bytes, cwd: str,
+                  items: list[tuple[int, str]]) -> list[tuple[int, str, Any]]:
     """Verify files (number, path) in a worker: ("ok", bundle) | ("refused", Rejection) | ("again", None).
 
     Frameworks the parent already holds are sent back as None (it puts its own object back).
@@ -402,6 +406,8 @@ def _verify_chunk(token: int, blob: bytes, items: list[tuple[int, str]]) -> list
 
     if _CONTEXT is None or _CONTEXT[0] != token:
         _CONTEXT = (token, pickle.loads(blob))
+    if os.getcwd() != cwd:  # the parent's current folder: a path given relative means the same
+        os.chdir(cwd)
     trusted, cache, limits, blobs_root, stage = _CONTEXT[1]
     staging = None if stage is None else BlobStaging(BlobStore(blobs_root), stage,
                                                      journal=f"parts.{os.getpid()}.log")

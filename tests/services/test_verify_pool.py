@@ -130,6 +130,28 @@ def test_the_pool_gives_the_plan_and_rows_of_the_in_process_check(
     here.close()
 
 
+def test_paths_given_relative_are_read_and_named_alike(
+    mixed: dict[str, Any], forced: list[tuple[str, list[int]]], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folder = mixed["files"][0].parent
+    verify_pool.warm(wait=True)  # started elsewhere: the worker is told where relative paths are
+    monkeypatch.chdir(folder)
+    files = [Path(f.name) for f in mixed["files"]] + [Path("gone.secbundle")]
+    p = flow.province(tmp_path / "p")
+    flow.enrol(p, mixed["a"])
+    pooled = ImportService(p).check_operation(files, stage=False)
+    by_pool = run_inline(pooled, lambda *_a: True)
+    assert forced
+    monkeypatch.setattr(verify_pool, "WARM_MIN", 10**6)
+    here = run_inline(ImportService(p).check_operation(files, stage=False), lambda *_a: True)
+    assert [vb.path for vb in by_pool.bundles] == [vb.path for vb in here.bundles]
+    assert [(r.path, r.reason, r.message) for r in by_pool.rejected] == [
+        (r.path, r.reason, r.message) for r in here.rejected]
+    assert by_pool.rejected[-1].path == Path("gone.secbundle")
+    p.close()
+
+
 def test_cancel_while_workers_verify_stops_and_leaves_no_part(
     mixed: dict[str, Any], forced: list[tuple[str, list[int]]], tmp_path: Path,
 ) -> None:
@@ -277,7 +299,7 @@ def test_a_workers_results_pickle_whole(mixed: dict[str, Any], tmp_path: Path) -
     cache = svc.known_frameworks()
     blob = pickle.dumps((svc.trusted(), cache, None, p.blobs.root, stage))
     items = [(n, str(f)) for n, f in enumerate(mixed["files"])]
-    out = pickle.loads(pickle.dumps(verify_pool._verify_chunk(99, blob, items)))
+    out = pickle.loads(pickle.dumps(verify_pool._verify_chunk(99, blob, os.getcwd(), items)))
     kinds = [k for _n, k, _v in out]
     assert kinds == ["ok", "refused", "ok", "refused", "ok", "ok", "ok", "ok"]
     refused = [v for _n, k, v in out if k == "refused"]
