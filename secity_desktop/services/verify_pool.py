@@ -54,14 +54,15 @@ if TYPE_CHECKING:  # (multiprocessing is loaded only when a pool is started: ≈
     Outcome = VerifiedBundle | Rejection
 
 #: Files of one import below which no process is started (measured, docs/performance.md,
-#: branch impproc): a worker is ready ≈ 0.35 s after it is asked for, while the parent goes on
-#: at ≈ 3 ms a file; it saves time only when there is clearly more than that start left.
-COLD_MIN = 160
+#: branch impproc): a worker is ready ≈ 0.35 s (frozen ≈ 0.45 s) after it is asked for, while
+#: the parent goes on at ≈ 3 ms a file; the worker saves about half of what is left once it is
+#: ready, so below ≈ 130 files it saves nothing and at 200 about 0.1 s.
+COLD_MIN = 200
 #: ... and below which a worker already running is not used (two chunks' worth).
 WARM_MIN = 12
 #: Files a worker takes at once: fewer near the end, so the parent and the workers finish
 #: together; at most MAX so cancel is prompt and results flow back steadily.
-CHUNK_MIN, CHUNK_MAX = 4, 32
+CHUNK_MIN, CHUNK_MAX = 2, 32
 #: Chunks queued per worker, so the next one is waiting when one comes back.
 AHEAD = 2
 
@@ -136,6 +137,7 @@ def warm(*, wait: bool = False) -> None:
             if wait:
                 for f in pings:
                     f.result(timeout=120)
+                _POOL.ready = True
 
 
 def _mark_ready(f: Future[int]) -> None:
@@ -188,14 +190,15 @@ class Shared:
         self.broken = False
         self.by_workers = 0  # files whose outcome a worker sent back
         self.cancel = _POOL.cancel  # this pool's event (a broken pool is replaced by a new one)
-        self.started = _POOL.ready  # a worker has answered (warm pool, or a chunk came back)
+        self.started = _POOL.ready  # a worker has answered (warm pool, or its ping came back)
+        self.ping: Future[int] | None = None
 
     # --- handing out --------------------------------------------------------------
     def _chunk(self) -> list[int]:
         left = self.back - self.front + 1  # (near enough: only the parent's current file is taken)
-        size = max(CHUNK_MIN, min(CHUNK_MAX, left // (2 * (_POOL.size + 1))))
-        if not self.started:  # a probe: nothing more waits on a worker that is still starting
-            size = CHUNK_MIN
+        # a quarter of a fair share: what is queued for a worker (AHEAD chunks) stays below what
+        # the parent has left, so a worker slower than the parent (a busy core) delays the end less
+        size = max(CHUNK_MIN, min(CHUNK_MAX, left // (4 * (_POOL.size + 1))))
         chunk: list[int] = []
         while self.back >= self.front and len(chunk) < size:
             i = self.back
@@ -207,10 +210,22 @@ class Shared:
         return chunk
 
     def _fill(self) -> None:
-        # until a worker has answered, one small chunk only: a chunk handed to a worker cannot
-        # be taken back, and a parent that ran out of work would wait for the worker's start
-        most = AHEAD * _POOL.size if self.started else 1
-        while not self.broken and len(self.inflight) < most:
+        if not self.started:
+            # no file is handed to a worker before it answers a ping: a chunk given cannot be
+            # taken back, and a parent that ran out of work would wait for a worker's start
+            if self.ping is None and not self.broken:
+                try:
+                    self.ping = self.executor.submit(_ping)
+                except RuntimeError:
+                    self._broke([])
+                return
+            if not self.ping.done():
+                return
+            if self.ping.cancelled() or self.ping.exception() is not None:
+                self._broke([])
+                return
+            self.started = _POOL.ready = True
+        while not self.broken and len(self.inflight) < AHEAD * _POOL.size:
             chunk = self._chunk()
             if not chunk:
                 return
@@ -266,7 +281,7 @@ class Shared:
             self.broken = True
             _POOL.drop(self.executor)
         self.redo.extend(chunk)
-        if self.stage is not None:
+        if chunk and self.stage is not None:
             _drop_parts_of(self.stage, self.blobs_root, set(chunk))
 
     # --- the loop -----------------------------------------------------------------

@@ -56,6 +56,7 @@ def forced(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, list[int
             sent.append(("chunk", self.inflight[f]))
 
     monkeypatch.setattr(verify_pool.Shared, "_fill", spy)
+    verify_pool.warm(wait=True)  # ready: files go to the worker from the start
     yield sent
     verify_pool.shutdown()
 
@@ -130,12 +131,31 @@ def test_the_pool_gives_the_plan_and_rows_of_the_in_process_check(
     here.close()
 
 
+def test_a_cold_pool_gives_the_same_plan_whoever_verifies_what(
+    mixed: dict[str, Any], forced: list[tuple[str, list[int]]], tmp_path: Path,
+) -> None:
+    """Started inside the import: no file waits for the worker's start (it gets files only once
+    it answered a ping), so a short import may be done here before the worker is ready."""
+    files = mixed["files"] * 4
+    results = []
+    for k, started in enumerate((False, True)):
+        verify_pool.shutdown(wait=True)
+        if started:
+            verify_pool.warm(wait=True)
+        p = flow.province(tmp_path / f"p{k}")
+        flow.enrol(p, mixed["a"])
+        results.append(_plan_facts(ImportService(p).import_files(files)))
+        assert stray_files(p) == []
+        p.close()
+    assert results[0] == results[1]
+
+
 def test_paths_given_relative_are_read_and_named_alike(
     mixed: dict[str, Any], forced: list[tuple[str, list[int]]], tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     folder = mixed["files"][0].parent
-    verify_pool.warm(wait=True)  # started elsewhere: the worker is told where relative paths are
+    # (the pool was started before the change of folder: the worker is told where to read)
     monkeypatch.chdir(folder)
     files = [Path(f.name) for f in mixed["files"]] + [Path("gone.secbundle")]
     p = flow.province(tmp_path / "p")
@@ -180,9 +200,7 @@ def test_a_worker_killed_mid_import_hands_its_files_back(
     mixed: dict[str, Any], forced: list[tuple[str, list[int]]], tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    verify_pool.warm()
-    assert verify_pool._POOL.executor is not None
-    verify_pool._POOL.executor.submit(os.getpid).result(timeout=60)  # started and ready
+    assert verify_pool._POOL.executor is not None and verify_pool._POOL.ready
     killed: list[int] = []
 
     def progress(done: int, total: int, name: str) -> bool:
