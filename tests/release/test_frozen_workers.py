@@ -3,7 +3,7 @@
 A worker is the frozen executable started again with ``--multiprocessing-fork``: each frozen
 entry must call ``multiprocessing.freeze_support()`` before it imports the app, and the build
 must ship what a spawn pool needs while it leaves the rest of ``multiprocessing`` out. (The
-build check, ``packaging/build_check.py``, imports 240 bundles with the frozen CLI.)
+build check, ``packaging/build_check.py``, imports 240 bundles with each frozen executable.)
 """
 
 from __future__ import annotations
