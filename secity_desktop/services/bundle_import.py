@@ -143,6 +143,8 @@ class CheckBundlesOperation(Operation[Plan]):
         self.plan: Plan | None = None
 
     def prepare(self) -> None:
+        if len(self.paths) >= verify_pool.COLD_MIN:  # workers start while the store is read
+            verify_pool.warm()
         self.trusted = self.svc.trusted()
         self.frameworks = self.svc.known_frameworks()
         if self.stage:
@@ -290,8 +292,8 @@ class ImportService:
         """Verify files; reads no database when ``framework_cache`` is given (worker threads).
 
         A big import is shared with worker processes (``services/verify_pool.py``: this
-        process verifies from the front, they take chunks from the back; encrypted files stay
-        here). A small one, or one with no worker worth starting, is verified here two files at
+        process verifies from the front, they take chunks from the back; an encrypted file is
+        decrypted here and a worker gets the plain copy). A small one, or one with no worker worth starting, is verified here two files at
         a time (``VERIFY_THREADS``): hashing, inflating, Ed25519 and file I/O release the GIL,
         so the second thread overlaps them with the first's Python. Either way the results keep
         the order the files were given in, so the plan does too.
@@ -359,7 +361,10 @@ class ImportService:
             return not cancelled.is_set()
 
         shared = verify_pool.share(
-            paths, one, local=[own_key is not None and _encrypted(p) for p in paths],
+            paths, one, sealed=[own_key is not None and _encrypted(p) for p in paths],
+            # an age file is decrypted here and only its plain copy goes to a worker: the
+            # office's key never leaves this process
+            unseal=lambda n: verify_pool.unseal(paths[n], trusted, own_key, decrypt_dir),
             context=(list(trusted), cache, self.limits, self.ws.blobs.root,
                      None if staging is None else staging.stage),
             cache=cache, done_file=finished,
@@ -497,7 +502,7 @@ def _dedup(results: Sequence[VerifiedBundle | Rejection]) -> tuple[list[Verified
 
 
 def _encrypted(path: Path) -> bool:
-    """An age file: verified only in this process (the own key is never sent to a worker)."""
+    """An age file: decrypted in this process (the own key is never sent to a worker)."""
     try:
         return sniff(Path(path)) == "age"
     except BundleRejected:

@@ -18,7 +18,8 @@ How the work is shared (docs/bundle-format.md, *Verification in worker processes
 * a worker verifies with the same readers and writes evidence parts with the same names
   (``store.blob_staging``: the stage's token and the file's number), journaling them in its own
   ``parts.<pid>.log`` in the same stage, so the sweep after a kill finds them;
-* an encrypted file is never sent: the office's own private key never leaves the process;
+* an encrypted file is decrypted by the parent (the office's own private key never leaves the
+  process) and a worker verifies the plain copy, which is deleted as soon as it comes back;
 * a worker that fails on a file (a full disk, a bug) hands it back, and a pool that breaks (a
   killed worker) hands back everything it held: the parent verifies those files itself, after
   deleting any part the dead worker left for them. The import is never lost and never hangs;
@@ -156,23 +157,73 @@ def worker_pids() -> list[int]:
     return [] if ex is None else list(getattr(ex, "_processes", None) or ())
 
 
+@dataclasses.dataclass(frozen=True)
+class Unsealed:
+    """An age file decrypted here for a worker: its plain copy, and the outer file's identity."""
+
+    plain: Path
+    outer_sha256: str
+    outer_size: int
+
+
+def unseal(path: Path, trusted: Sequence[Any], own_key: Any, decrypt_dir: Path) -> Unsealed | Outcome:
+    """The steps ``bundle.incoming.verify_bundle_file`` takes for an age file before it
+    verifies the plain bundle, done here so only the plain copy goes to a worker (the key
+    never does): the revoked-recipient check, then decryption with the file's hash taken on
+    the way. A refusal is returned as the same :class:`Rejection`; any other failure raises
+    (the caller then verifies the file here, which says it as in-process)."""
+    import hashlib
+
+    from secity_desktop.bundle.encryption import decrypt_to
+    from secity_desktop.bundle.incoming import _refuse_revoked_recipient
+    from secity_desktop.core.errors import BundleRejected
+
+    try:
+        _refuse_revoked_recipient(path, own_key, trusted)
+        outer = path.stat().st_size
+        hasher = hashlib.sha256()
+        plain = decrypt_to(path, decrypt_dir, own_key, None, hasher)
+    except BundleRejected as exc:
+        return refusal(path, exc)
+    return Unsealed(plain, hasher.hexdigest(), outer)
+
+
+def _refused_as(rej: Rejection, path: Path, opened: Unsealed | None) -> Rejection:
+    """A worker's refusal named for the file as given (an age file: its own hash and size)."""
+    if opened is None:
+        return dataclasses.replace(rej, path=path)
+    from secity_desktop.bundle.read import file_sha256
+    from secity_desktop.core.errors import BundleRejected
+
+    try:
+        sha, size = file_sha256(path)
+    except BundleRejected:
+        sha, size = None, 0
+    return dataclasses.replace(rej, path=path, file_sha256=sha, size=size)
+
+
 # --- sharing one import's files ---------------------------------------------------
 class Shared:
     """One import's files verified by the parent (``own``) and the pool's workers together.
 
-    ``own(n)`` verifies file ``n`` in this process (as in-process); ``local`` marks the files
-    that must stay here (encrypted ones). ``context`` is what a worker needs (trusted keys,
-    framework cache, zip limits, evidence root, stage folder): pickled once per import.
+    ``own(n)`` verifies file ``n`` in this process (as in-process). ``sealed`` marks the
+    age-encrypted files: ``unseal(n)`` decrypts one here, with the office's key, and a worker
+    gets the plain copy (or the file's refusal comes back at once, or None: verify it here).
+    ``context`` is what a worker needs (trusted keys, framework cache, zip limits, evidence
+    root, stage folder): pickled once per import.
     """
 
     def __init__(self, executor: ProcessPoolExecutor, paths: Sequence[Path],
-                 own: Callable[[int], Outcome], local: Sequence[bool],
+                 own: Callable[[int], Outcome], sealed: Sequence[bool],
+                 unseal: Callable[[int], Unsealed | Outcome | None],
                  context: tuple[Any, ...], cache: dict[str, Any],
                  done_file: Callable[[int | None], bool]) -> None:
         self.executor = executor
         self.paths = list(paths)
         self.own = own
-        self.local = local
+        self.sealed = sealed
+        self.unseal = unseal
+        self.unsealed: dict[int, Unsealed] = {}  # decrypted copies out with a worker
         self.blob = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
         self.token = next(_TOKENS)
         self.cwd = os.getcwd()  # paths go as given: relative ones are read from the same folder
@@ -203,11 +254,36 @@ class Shared:
         while self.back >= self.front and len(chunk) < size:
             i = self.back
             self.back -= 1
-            if not self.taken[i] and not self.local[i]:
-                self.taken[i] = True
-                chunk.append(i)
+            if self.taken[i]:
+                continue
+            self.taken[i] = True
+            if self.sealed[i]:
+                try:
+                    opened = self.unseal(i)
+                except Exception:  # (a disk error…: verified here, it is said as in-process)
+                    opened = None
+                if opened is None:
+                    self.redo.append(i)
+                    continue
+                if not isinstance(opened, Unsealed):  # refused before a worker could see it
+                    self.results[i] = opened
+                    continue
+                self.unsealed[i] = opened
+            chunk.append(i)
         chunk.reverse()
         return chunk
+
+    def _send(self, i: int) -> str:
+        opened = self.unsealed.get(i)
+        return str(self.paths[i] if opened is None else opened.plain)
+
+    def _forget(self, i: int) -> Unsealed | None:
+        """Delete file i's decrypted copy, if it had one."""
+        opened = self.unsealed.pop(i, None)
+        if opened is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(opened.plain)
+        return opened
 
     def _fill(self) -> None:
         if not self.started:
@@ -231,7 +307,7 @@ class Shared:
                 return
             try:
                 f = self.executor.submit(_verify_chunk, self.token, self.blob, self.cwd,
-                                         [(i, str(self.paths[i])) for i in chunk])
+                                         [(i, self._send(i)) for i in chunk])
             except RuntimeError:  # BrokenProcessPool is one; or the pool was shut down meanwhile
                 self._broke(chunk)
                 return
@@ -260,13 +336,17 @@ class Shared:
                 continue
             self.started = _POOL.ready = True
             for i, kind, value in out:
+                opened = self._forget(i)
                 if kind == "ok":  # the parent's own path objects, as in-process
                     value.frameworks = {h: self.cache[h] if fw is None else fw
                                         for h, fw in value.frameworks.items()}
                     value.path = self.paths[i]
+                    if opened is not None:  # what verify_bundle_file says of an age file
+                        value.encrypted, value.outer_sha256 = True, opened.outer_sha256
+                        value.outer_size = opened.outer_size
                     self.results[i] = value
                 elif kind == "refused":
-                    self.results[i] = dataclasses.replace(value, path=self.paths[i])
+                    self.results[i] = _refused_as(value, self.paths[i], opened)
                 else:  # "again" (failed there, or not reached before a cancel)
                     self.redo.append(i)
                     continue
@@ -281,6 +361,8 @@ class Shared:
             self.broken = True
             _POOL.drop(self.executor)
         self.redo.extend(chunk)
+        for i in chunk:
+            self._forget(i)
         if chunk and self.stage is not None:
             _drop_parts_of(self.stage, self.blobs_root, set(chunk))
 
@@ -333,6 +415,8 @@ class Shared:
             for _i, kind, value in out:
                 if kind == "ok":
                     value.discard_staged()
+        for i in list(self.unsealed):
+            self._forget(i)
         if not self.broken:
             self.cancel.clear()
         for r in self.results:
@@ -346,7 +430,8 @@ def _cancelled() -> BaseException:
     return Cancelled("import cancelled; nothing was changed", code="cancelled")
 
 
-def share(paths: Sequence[Path], own: Callable[[int], Outcome], *, local: Sequence[bool],
+def share(paths: Sequence[Path], own: Callable[[int], Outcome], *, sealed: Sequence[bool],
+          unseal: Callable[[int], Unsealed | Outcome | None],
           context: tuple[Any, ...], cache: dict[str, Any],
           done_file: Callable[[int | None], bool]) -> list[Outcome] | None:
     """Verify ``paths`` with the pool's help; None when no pool is worth using (do it in-process).
@@ -354,8 +439,7 @@ def share(paths: Sequence[Path], own: Callable[[int], Outcome], *, local: Sequen
     ``done_file(n)`` is called when a worker's file ``n`` is done, and ``done_file(None)`` every
     half second the parent waits: False cancels (``Cancelled``, everything staged removed).
     """
-    sendable = len(local) - sum(local)
-    if sendable < WARM_MIN or (not running() and sendable < COLD_MIN):
+    if len(paths) < WARM_MIN or (not running() and len(paths) < COLD_MIN):
         return None
     if not _POOL.in_use.acquire(blocking=False):  # another import of this process has it
         return None
@@ -364,8 +448,8 @@ def share(paths: Sequence[Path], own: Callable[[int], Outcome], *, local: Sequen
     try:
         try:
             executor = _POOL.get(start=True)
-            shared = None if executor is None else Shared(executor, paths, own, local, context,
-                                                          cache, done_file)
+            shared = None if executor is None else Shared(executor, paths, own, sealed, unseal,
+                                                          context, cache, done_file)
         except Exception as exc:  # no process could start, or the context does not pickle
             log.get("import").warning("no verification workers (%s); verifying here", exc)
             return None
@@ -462,8 +546,6 @@ def verify_or_refuse(path: Path, trusted: Sequence[Any], *, limits: Any, cache: 
     encrypted file as ``not_for_us`` before decrypting anything — and is never sent one).
     """
     from secity_desktop.bundle.incoming import verify_bundle_file
-    from secity_desktop.bundle.plan import Rejection
-    from secity_desktop.bundle.read import file_sha256
     from secity_desktop.core.errors import BundleRejected
 
     try:
@@ -472,15 +554,24 @@ def verify_or_refuse(path: Path, trusted: Sequence[Any], *, limits: Any, cache: 
             limits=limits, stager=stager, progress=progress, framework_cache=cache,
         )
     except BundleRejected as exc:
-        try:
-            sha, size = file_sha256(path)
-        except BundleRejected:
-            sha, size = None, 0
-        claim = exc.params
-        return Rejection(
-            path, exc.reason, str(exc), sha, size,
-            sender_fingerprint=claim.get("sender_fingerprint"),
-            sender_name=claim.get("sender_name"),
-            sender_organisation=claim.get("sender_organisation"),
-            sender_public=claim.get("sender_public"),
-        )
+        return refusal(path, exc)
+
+
+def refusal(path: Path, exc: Any) -> Rejection:
+    """The :class:`Rejection` for a file refused with ``exc`` (a ``BundleRejected``)."""
+    from secity_desktop.bundle.plan import Rejection
+    from secity_desktop.bundle.read import file_sha256
+    from secity_desktop.core.errors import BundleRejected
+
+    try:
+        sha, size = file_sha256(path)
+    except BundleRejected:
+        sha, size = None, 0
+    claim = exc.params
+    return Rejection(
+        path, exc.reason, str(exc), sha, size,
+        sender_fingerprint=claim.get("sender_fingerprint"),
+        sender_name=claim.get("sender_name"),
+        sender_organisation=claim.get("sender_organisation"),
+        sender_public=claim.get("sender_public"),
+    )

@@ -274,7 +274,7 @@ def o(tmp_path: Path) -> Iterator[Offices]:
     offs.close()
 
 
-def test_encrypted_files_and_the_own_key_stay_in_this_process(
+def test_encrypted_files_are_opened_here_and_only_their_plain_copies_cross(
     o: Offices, forced: list[tuple[str, list[int]]], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     TrustService(o.a).set_office(Identity(o.p).info().fingerprint)
@@ -282,25 +282,53 @@ def test_encrypted_files_and_the_own_key_stay_in_this_process(
     out = o.root / "out"
     out.mkdir()
     files = []
-    for n, (muni, year) in enumerate((("5001", 2569), ("5002", 2569), ("5003", 2569), ("5001", 2568))):
+    towns = (("5001", 2569), ("5002", 2569), ("5003", 2569), ("5001", 2568), ("5002", 2568))
+    for n, (muni, year) in enumerate(towns):
         aid = flow.complete(o.a, muni=muni, year=year, evidence_every=2, tag=f"e{n}")
         flow.finalize(o.a, aid)
         files.append(ExportService(o.a).export([aid], out / f"e{n}.secbundle", key,
-                                              encrypt=n % 2 == 0).path)
-    assert [sniff(f) for f in files] == ["age", "zip", "age", "zip"]
+                                              encrypt=n != 1).path)
+    damaged = out / "damaged.secbundle.age"
+    data = bytearray(files[2].read_bytes())
+    data[-100] ^= 0x55
+    damaged.write_bytes(bytes(data))
+    files = [files[0], damaged, *files[1:], files[0]]
+    assert [sniff(f) for f in files] == ["age", "age", "zip", "age", "age", "age", "age"]
     blobs: list[bytes] = []
-    real = verify_pool.Shared.__init__
+    sent: list[str] = []
+    real_init, real_send = verify_pool.Shared.__init__, verify_pool.Shared._send
 
     def keep(self: verify_pool.Shared, *args: Any, **kwargs: Any) -> None:
-        real(self, *args, **kwargs)
+        real_init(self, *args, **kwargs)
         blobs.append(self.blob)
 
+    def send(self: verify_pool.Shared, i: int) -> str:
+        sent.append(real_send(self, i))
+        assert sniff(Path(sent[-1])) == "zip"  # never an encrypted file
+        return sent[-1]
+
     monkeypatch.setattr(verify_pool.Shared, "__init__", keep)
+    monkeypatch.setattr(verify_pool.Shared, "_send", send)
     own = o.key(o.p)
-    result = ImportService(o.p).import_files(files, own_key=own)
-    assert result.ok and len(result.plan.bundles) == 4
-    sent = [n for _kind, chunk in forced for n in chunk]
-    assert sent and set(sent) <= {1, 3}  # only the plain files went to a worker
+    svc = ImportService(o.p)
+    pooled = run_inline(svc.check_operation(files, stage=False, own_key=own), lambda *_a: True)
+    assert any(Path(s).name.startswith(".decrypted-") for s in sent)  # decrypted copies went
+    with monkeypatch.context() as m:
+        m.setattr(verify_pool, "WARM_MIN", 10**6)
+        m.setattr(verify_pool, "COLD_MIN", 10**6)
+        here = run_inline(svc.check_operation(files, stage=False, own_key=own), lambda *_a: True)
+
+    def facts(plan: Any) -> list[Any]:
+        return ([(vb.path, vb.file_sha256, vb.size, vb.encrypted, vb.outer_sha256, vb.outer_size,
+                  sorted(vb.evidence)) for vb in plan.bundles]
+                + [(r.path, r.reason, r.message, r.file_sha256, r.size) for r in plan.rejected])
+
+    assert facts(pooled) == facts(here)
+    assert [r.reason for r in pooled.rejected] == ["ciphertext_damaged"]
+    assert all(vb.encrypted for vb in pooled.bundles if sniff(vb.path) == "age")
+    result = svc.import_files(files, own_key=own)
+    assert len(result.plan.bundles) == 5 and len(result.plan.rejected) == 1
+    assert not list(o.p.data_dir.rglob(".decrypted-*"))  # every plain copy is gone
     secret = own.private_bytes_raw()
     assert blobs and all(secret not in b for b in blobs)
     with pytest.raises(TypeError):
