@@ -46,7 +46,7 @@ from secity_desktop.core.framework import Framework
 from secity_desktop.core.io_errors import disk_error, disk_guard, kind_of
 from secity_desktop.core.lifecycle import is_office
 from secity_desktop.core.thai_calendar import now_iso
-from secity_desktop.services import housekeeping, key_statements, verify_pool
+from secity_desktop.services import housekeeping, key_statements, verify_pool, verify_worker
 from secity_desktop.services.audit_trail import anchor_notes
 from secity_desktop.services.gc_pace import fewer_collections
 from secity_desktop.services.import_writes import write_plan
@@ -338,7 +338,7 @@ class ImportService:
 
             try:
                 # parts are named for the file's number: a refused one cannot take another's
-                vb = verify_pool.verify_or_refuse(
+                vb = verify_worker.verify_or_refuse(
                     path, trusted, own_key=own_key, decrypt_dir=decrypt_dir, limits=self.limits,
                     stager=None if staging is None else staging.stager(n), progress=tick,
                     cache=cache,
@@ -364,7 +364,7 @@ class ImportService:
             paths, one, sealed=[own_key is not None and _encrypted(p) for p in paths],
             # an age file is decrypted here and only its plain copy goes to a worker: the
             # office's key never leaves this process
-            unseal=lambda n: verify_pool.unseal(paths[n], trusted, own_key, decrypt_dir),
+            unseal=lambda n: verify_worker.unseal(paths[n], trusted, own_key, decrypt_dir),
             context=(list(trusted), cache, self.limits, self.ws.blobs.root,
                      None if staging is None else staging.stage),
             cache=cache, done_file=finished,

@@ -12,8 +12,8 @@ How the work is shared (docs/bundle-format.md, *Verification in worker processes
 * the parent verifies files from the FRONT of the list, one at a time, exactly as in-process
   (byte progress, cancel), while the workers take CHUNKS from the BACK (a few to a few dozen
   files: the pickling and the hand-over are paid per chunk, not per file); they meet in the
-  middle, so the parent never waits for a worker to start and a worker never idles while
-  there is work;
+  middle. No file goes to a worker before it has answered a ping, so the parent never waits
+  for a worker to start;
 * results are put back by file number: the order is the input order, as before;
 * a worker verifies with the same readers and writes evidence parts with the same names
   (``store.blob_staging``: the stage's token and the file's number), journaling them in its own
@@ -28,14 +28,17 @@ How the work is shared (docs/bundle-format.md, *Verification in worker processes
 
 A pool is started only when it pays: :data:`COLD_MIN` files when no worker runs yet (its start
 is paid once), :data:`WARM_MIN` when one is already waiting. It lives until the process ends
-(:func:`shutdown`, also run at exit): the GUI starts it ahead of time when the Sync place is
-shown (:func:`warm`), the one-shot CLI pays its start in its first big import.
+(:func:`shutdown`, also run at exit): the GUI's import page starts it ahead of time once its
+list holds ``WARM_MIN`` files (:func:`warm`, in idle time); the one-shot CLI pays its start in
+its first big import (asked for in the check's ``prepare``).
+
+What runs in a worker, and the per-file steps both sides share, are in
+``services/verify_worker.py``.
 """
 
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import itertools
 import os
 import pickle
@@ -45,6 +48,14 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from secity_desktop.services.verify_worker import (
+    Unsealed,
+    init_worker,
+    ping,
+    refused_as,
+    verify_chunk,
+)
 
 if TYPE_CHECKING:  # (multiprocessing is loaded only when a pool is started: ≈ 20 ms)
     from concurrent.futures.process import ProcessPoolExecutor
@@ -95,7 +106,7 @@ class _Pool:
 
                 ctx = multiprocessing.get_context("spawn")  # what Windows does, everywhere
                 self.cancel = ctx.Event()
-                self.executor = ProcessPoolExecutor(size, mp_context=ctx, initializer=_init_worker,
+                self.executor = ProcessPoolExecutor(size, mp_context=ctx, initializer=init_worker,
                                                     initargs=(self.cancel,))
                 self.size, self.ready = size, False
                 if not self.exit_hook:  # stopped before the interpreter tears its modules down
@@ -132,7 +143,7 @@ def warm(*, wait: bool = False) -> None:
     with contextlib.suppress(Exception):
         ex = _POOL.get(start=True)
         if ex is not None and not _POOL.ready:
-            pings = [ex.submit(_ping) for _ in range(_POOL.size)]
+            pings = [ex.submit(ping) for _ in range(_POOL.size)]
             for f in pings:
                 f.add_done_callback(_mark_ready)
             if wait:
@@ -155,51 +166,6 @@ def worker_pids() -> list[int]:
     """The running workers' process ids (the bench reads their CPU time)."""
     ex = _POOL.executor
     return [] if ex is None else list(getattr(ex, "_processes", None) or ())
-
-
-@dataclasses.dataclass(frozen=True)
-class Unsealed:
-    """An age file decrypted here for a worker: its plain copy, and the outer file's identity."""
-
-    plain: Path
-    outer_sha256: str
-    outer_size: int
-
-
-def unseal(path: Path, trusted: Sequence[Any], own_key: Any, decrypt_dir: Path) -> Unsealed | Outcome:
-    """The steps ``bundle.incoming.verify_bundle_file`` takes for an age file before it
-    verifies the plain bundle, done here so only the plain copy goes to a worker (the key
-    never does): the revoked-recipient check, then decryption with the file's hash taken on
-    the way. A refusal is returned as the same :class:`Rejection`; any other failure raises
-    (the caller then verifies the file here, which says it as in-process)."""
-    import hashlib
-
-    from secity_desktop.bundle.encryption import decrypt_to
-    from secity_desktop.bundle.incoming import _refuse_revoked_recipient
-    from secity_desktop.core.errors import BundleRejected
-
-    try:
-        _refuse_revoked_recipient(path, own_key, trusted)
-        outer = path.stat().st_size
-        hasher = hashlib.sha256()
-        plain = decrypt_to(path, decrypt_dir, own_key, None, hasher)
-    except BundleRejected as exc:
-        return refusal(path, exc)
-    return Unsealed(plain, hasher.hexdigest(), outer)
-
-
-def _refused_as(rej: Rejection, path: Path, opened: Unsealed | None) -> Rejection:
-    """A worker's refusal named for the file as given (an age file: its own hash and size)."""
-    if opened is None:
-        return dataclasses.replace(rej, path=path)
-    from secity_desktop.bundle.read import file_sha256
-    from secity_desktop.core.errors import BundleRejected
-
-    try:
-        sha, size = file_sha256(path)
-    except BundleRejected:
-        sha, size = None, 0
-    return dataclasses.replace(rej, path=path, file_sha256=sha, size=size)
 
 
 # --- sharing one import's files ---------------------------------------------------
@@ -291,7 +257,7 @@ class Shared:
             # taken back, and a parent that ran out of work would wait for a worker's start
             if self.ping is None and not self.broken:
                 try:
-                    self.ping = self.executor.submit(_ping)
+                    self.ping = self.executor.submit(ping)
                 except RuntimeError:
                     self._broke([])
                 return
@@ -306,7 +272,7 @@ class Shared:
             if not chunk:
                 return
             try:
-                f = self.executor.submit(_verify_chunk, self.token, self.blob, self.cwd,
+                f = self.executor.submit(verify_chunk, self.token, self.blob, self.cwd,
                                          [(i, self._send(i)) for i in chunk])
             except RuntimeError:  # BrokenProcessPool is one; or the pool was shut down meanwhile
                 self._broke(chunk)
@@ -346,7 +312,7 @@ class Shared:
                         value.outer_size = opened.outer_size
                     self.results[i] = value
                 elif kind == "refused":
-                    self.results[i] = _refused_as(value, self.paths[i], opened)
+                    self.results[i] = refused_as(value, self.paths[i], opened)
                 else:  # "again" (failed there, or not reached before a cancel)
                     self.redo.append(i)
                     continue
@@ -472,106 +438,3 @@ def _drop_parts_of(stage: Path, blobs_root: Path, owners: set[int]) -> None:
     for part in worker_parts(stage, BlobStore(blobs_root), owners):
         with contextlib.suppress(OSError):
             os.unlink(part)
-
-
-# --- the worker (child side) --------------------------------------------------------------
-_CANCEL: Any = None
-_CONTEXT: tuple[int, tuple[Any, ...]] | None = None
-
-
-def _init_worker(cancel: Any) -> None:
-    """Runs once in each worker: keep the cancel event, load the readers before any task."""
-    global _CANCEL
-    _CANCEL = cancel
-    import secity_desktop.bundle.incoming
-    import secity_desktop.store.blob_staging  # noqa: F401
-
-
-def _ping() -> int:
-    return os.getpid()
-
-
-def _verify_chunk(token: int, blob: bytes, cwd: str,
-                  items: list[tuple[int, str]]) -> list[tuple[int, str, Any]]:
-    """Verify files (number, path) in a worker: ("ok", bundle) | ("refused", Rejection) | ("again", None).
-
-    Frameworks the parent already holds are sent back as None (it puts its own object back).
-    """
-    global _CONTEXT
-    from secity_desktop.bundle.plan import Rejection
-    from secity_desktop.services.gc_pace import fewer_collections
-    from secity_desktop.store.blob_staging import BlobStaging
-    from secity_desktop.store.blobs import BlobStore
-
-    if _CONTEXT is None or _CONTEXT[0] != token:
-        _CONTEXT = (token, pickle.loads(blob))
-    if os.getcwd() != cwd:  # the parent's current folder: a path given relative means the same
-        os.chdir(cwd)
-    trusted, cache, limits, blobs_root, stage = _CONTEXT[1]
-    staging = None if stage is None else BlobStaging(BlobStore(blobs_root), stage,
-                                                     journal=f"parts.{os.getpid()}.log")
-    out: list[tuple[int, str, Any]] = []
-    try:
-        with fewer_collections():
-            for n, path in items:
-                if _CANCEL is not None and _CANCEL.is_set():
-                    out.append((n, "again", None))
-                    continue
-                try:
-                    result = verify_or_refuse(
-                        Path(path), trusted, limits=limits, cache=cache, decrypt_dir=blobs_root,
-                        stager=None if staging is None else staging.stager(n))
-                except Exception:  # a full disk, a bug: the parent does it again and says it
-                    out.append((n, "again", None))
-                    continue
-                if isinstance(result, Rejection):
-                    out.append((n, "refused", result))
-                else:
-                    result.frameworks = {h: None if cache.get(h) is fw else fw
-                                         for h, fw in result.frameworks.items()}
-                    out.append((n, "ok", result))
-    finally:
-        if staging is not None:
-            staging.close()
-    return out
-
-
-# --- one file, in either process -----------------------------------------------------------
-def verify_or_refuse(path: Path, trusted: Sequence[Any], *, limits: Any, cache: dict[str, Any],
-                     stager: Callable[[str], Path | None] | None, decrypt_dir: Path,
-                     own_key: Any = None, progress: Callable[[int, int], bool] | None = None) -> Outcome:
-    """The bundle verified, or the :class:`Rejection` that says why it is refused.
-
-    ``decrypt_dir`` is used only with ``own_key`` (a worker never has it: it refuses an
-    encrypted file as ``not_for_us`` before decrypting anything — and is never sent one).
-    """
-    from secity_desktop.bundle.incoming import verify_bundle_file
-    from secity_desktop.core.errors import BundleRejected
-
-    try:
-        return verify_bundle_file(
-            path, trusted, own_key=own_key, decrypt_dir=decrypt_dir,
-            limits=limits, stager=stager, progress=progress, framework_cache=cache,
-        )
-    except BundleRejected as exc:
-        return refusal(path, exc)
-
-
-def refusal(path: Path, exc: Any) -> Rejection:
-    """The :class:`Rejection` for a file refused with ``exc`` (a ``BundleRejected``)."""
-    from secity_desktop.bundle.plan import Rejection
-    from secity_desktop.bundle.read import file_sha256
-    from secity_desktop.core.errors import BundleRejected
-
-    try:
-        sha, size = file_sha256(path)
-    except BundleRejected:
-        sha, size = None, 0
-    claim = exc.params
-    return Rejection(
-        path, exc.reason, str(exc), sha, size,
-        sender_fingerprint=claim.get("sender_fingerprint"),
-        sender_name=claim.get("sender_name"),
-        sender_organisation=claim.get("sender_organisation"),
-        sender_public=claim.get("sender_public"),
-    )
