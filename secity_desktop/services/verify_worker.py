@@ -67,7 +67,6 @@ def refused_as(rej: Rejection, path: Path, opened: Unsealed | None) -> Rejection
     return dataclasses.replace(rej, path=path, file_sha256=sha, size=size)
 
 
-
 # --- the worker (child side) --------------------------------------------------------------
 _CANCEL: Any = None
 _CONTEXT: tuple[int, tuple[Any, ...]] | None = None
