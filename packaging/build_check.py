@@ -17,7 +17,11 @@ catalogue in the cache, ``lrelease`` on ``PATH``) can hide a missing file:
    rendered by the frozen CLI (Thai shaping and line breaking) and verified by it;
 5. the windowed app started offscreen to its first window with ``--smoke-test``:
    every place built, the Thai catalogue loaded, the About box with the licences;
-6. the bundle's size, unpacked and zipped, against the targets in docs/release.md.
+6. an import of more bundles than ``verify_pool.COLD_MIN`` by each frozen executable (the
+   windowed one runs the CLI command too): its log must say that worker processes verified some
+   of them (spawned from that executable, which ``multiprocessing.freeze_support()`` turns into
+   a worker);
+7. the bundle's size, unpacked and zipped, against the targets in docs/release.md.
 
 Prints one line per step and a JSON summary; exits 1 at the first failure.
 """
@@ -152,6 +156,38 @@ def check_gui(gui: Path, env: dict[str, str], ws: Path, tmp: Path) -> dict[str, 
     return data
 
 
+def check_import_workers(exes: list[Path], env: dict[str, str], tmp: Path) -> list[str]:
+    """Bundles made by the source tree (the bench's generator), imported by each frozen
+    executable (the windowed one runs CLI commands too): its log must say a worker helped."""
+    sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+    import bench_sync
+
+    from secity_desktop.services import verify_pool
+
+    bench_sync.BUNDLES, bench_sync.EVIDENCE, bench_sync.EVIDENCE_KB = verify_pool.COLD_MIN + 40, 1, 4
+    made = tmp / "import-bundles"
+    made.mkdir()
+    files, public = bench_sync._make_bundles(made)
+    pub = made / "assessor.pub"
+    pub.write_text(public + "\n", encoding="utf-8")
+    said = []
+    for exe in exes:
+        logs = tmp / f"import-logs-{exe.stem}"
+        run_env = {**env, "SECITY_LOG_DIR": str(logs)}
+        base = [str(exe), "--data-dir", str(tmp / f"import-office-{exe.stem}")]
+        run([*base, "init", "--role", "province", "--province", "50", "--name", "ทดสอบ"], run_env)
+        run([*base, "trust", "add", str(pub), "--name", "ผู้ประเมิน"], run_env)
+        done = run([*base, "--json", "bundle", "import", *map(str, files)], run_env)
+        result = json.loads(done.stdout.decode("utf-8"))
+        need(len(result.get("applied", [])) == len(files), f"{exe.name} import: {str(result)[:400]}")
+        text = (logs / "secity.log").read_text("utf-8", errors="replace")
+        line = next((ln for ln in text.splitlines() if "worker processes" in ln), "")
+        need(" 0 of them" not in line and "of them in" in line and "broke" not in line,
+             f"{exe.name}: no verification in worker processes: {line or text[-2000:]}")
+        said.append(f"{exe.name}: " + line.split(": ", 1)[-1])
+    return said
+
+
 def sizes(folder: Path) -> dict[str, int]:
     """Bytes of the folder's regular files (PyInstaller's symlinks counted once, as ``du`` does),
     and of a deflate-9 zip of them: what a download of the folder weighs."""
@@ -196,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"certificate: {summary['certificate'][:60]}…")
             summary["gui"] = check_gui(gui, env, ws, tmp)
             print(f"gui: {len(summary['gui']['places'])} places, Thai, about box ok")
+            summary["import_workers"] = check_import_workers([cli, gui], env, tmp)
+            print(f"import: {'; '.join(summary['import_workers'])}")
         summary["size"] = sizes(folder)
         unpacked, zipped = summary["size"]["unpacked_bytes"], summary["size"]["zipped_bytes"]
         print(f"size: {unpacked / 1e6:.1f} MB unpacked ({unpacked / 2**20:.1f} MiB), "

@@ -66,7 +66,13 @@ PYTHON_EXCLUDES = (
     "_codecs_jp", "_codecs_hk", "_codecs_cn", "_codecs_kr", "_codecs_tw", "_codecs_iso2022",
     # build tools and servers nothing imports at run time (each EXE carries its own archive)
     "setuptools", "distutils", "_distutils_hack", "pkg_resources", "pip", "asyncio",
-    "multiprocessing", "doctest", "pdb", "lib2to3", "xmlrpc", "reportlab.graphics.testshapes",
+    "doctest", "pdb", "lib2to3", "xmlrpc", "reportlab.graphics.testshapes",
+    # multiprocessing ships for the import's verification workers (services/verify_pool.py:
+    # spawn, a ProcessPoolExecutor, one Event); not its managers, pools, shared memory or
+    # fork server, which nothing uses
+    "multiprocessing.dummy", "multiprocessing.managers", "multiprocessing.pool",
+    "multiprocessing.forkserver", "multiprocessing.popen_forkserver",
+    "multiprocessing.shared_memory", "multiprocessing.sharedctypes", "multiprocessing.heap",
     # reportlab's chart/barcode/drawing package: the reports draw their own bars (reports/charts.py)
     # and no report path imports it (checked by rendering every report and the guide)
     "reportlab.graphics",

@@ -37,9 +37,8 @@ from pathlib import Path
 
 from secity_desktop import log
 from secity_desktop.bundle.encryption import OwnKeys, sniff
-from secity_desktop.bundle.incoming import verify_bundle_file
 from secity_desktop.bundle.plan import Plan, PlanFacts, Rejection, facts_wanted, plan_import
-from secity_desktop.bundle.read import VerifiedBundle, file_sha256, flush_staged
+from secity_desktop.bundle.read import VerifiedBundle, flush_staged
 from secity_desktop.bundle.safezip import ZipLimits
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import BundleRejected, SecityError, ValidationError
@@ -47,7 +46,7 @@ from secity_desktop.core.framework import Framework
 from secity_desktop.core.io_errors import disk_error, disk_guard, kind_of
 from secity_desktop.core.lifecycle import is_office
 from secity_desktop.core.thai_calendar import now_iso
-from secity_desktop.services import housekeeping, key_statements
+from secity_desktop.services import housekeeping, key_statements, verify_pool, verify_worker
 from secity_desktop.services.audit_trail import anchor_notes
 from secity_desktop.services.gc_pace import fewer_collections
 from secity_desktop.services.import_writes import write_plan
@@ -144,6 +143,8 @@ class CheckBundlesOperation(Operation[Plan]):
         self.plan: Plan | None = None
 
     def prepare(self) -> None:
+        if len(self.paths) >= verify_pool.COLD_MIN:  # workers start while the store is read
+            verify_pool.warm()
         self.trusted = self.svc.trusted()
         self.frameworks = self.svc.known_frameworks()
         if self.stage:
@@ -290,9 +291,12 @@ class ImportService:
     ) -> tuple[list[VerifiedBundle], list[Rejection]]:
         """Verify files; reads no database when ``framework_cache`` is given (worker threads).
 
-        Files are verified two at a time (``VERIFY_THREADS``): hashing, inflating, Ed25519 and
-        file I/O release the GIL, so the second thread overlaps them with the first's Python.
-        Results keep the order the files were given in, so the plan does too.
+        A big import is shared with worker processes (``services/verify_pool.py``: this
+        process verifies from the front, they take chunks from the back; an encrypted file is
+        decrypted here and a worker gets the plain copy). A small one, or one with no worker worth starting, is verified here two files at
+        a time (``VERIFY_THREADS``): hashing, inflating, Ed25519 and file I/O release the GIL,
+        so the second thread overlaps them with the first's Python. Either way the results keep
+        the order the files were given in, so the plan does too.
         """
         cache = self.known_frameworks() if framework_cache is None else framework_cache
         staging = None if stage_dir is None else BlobStaging(self.ws.blobs, stage_dir)
@@ -334,20 +338,10 @@ class ImportService:
 
             try:
                 # parts are named for the file's number: a refused one cannot take another's
-                vb = verify_bundle_file(
+                vb = verify_worker.verify_or_refuse(
                     path, trusted, own_key=own_key, decrypt_dir=decrypt_dir, limits=self.limits,
                     stager=None if staging is None else staging.stager(n), progress=tick,
-                    framework_cache=cache,
-                )
-            except BundleRejected as exc:
-                sha, size = _safe_sha(path)
-                claim = exc.params
-                return Rejection(
-                    path, exc.reason, str(exc), sha, size,
-                    sender_fingerprint=claim.get("sender_fingerprint"),
-                    sender_name=claim.get("sender_name"),
-                    sender_organisation=claim.get("sender_organisation"),
-                    sender_public=claim.get("sender_public"),
+                    cache=cache,
                 )
             except OSError as exc:  # a full evidence disk names the disk, not a traceback
                 full = kind_of(exc) == "no_space" and staging is not None
@@ -355,6 +349,28 @@ class ImportService:
             tick(sizes[n], total)
             return vb
 
+        def finished(n: int | None) -> bool:  # a worker process's file n is done (None: waiting)
+            if progress is None:
+                return True
+            with lock:
+                if n is not None:
+                    done_per_file[n] = sizes[n]
+                overall = sum(done_per_file)
+            if progress(overall, total, "" if n is None else paths[n].name) is False:
+                cancelled.set()
+            return not cancelled.is_set()
+
+        shared = verify_pool.share(
+            paths, one, sealed=[own_key is not None and _encrypted(p) for p in paths],
+            # an age file is decrypted here and only its plain copy goes to a worker: the
+            # office's key never leaves this process
+            unseal=lambda n: verify_worker.unseal(paths[n], trusted, own_key, decrypt_dir),
+            context=(list(trusted), cache, self.limits, self.ws.blobs.root,
+                     None if staging is None else staging.stage),
+            cache=cache, done_file=finished,
+        )
+        if shared is not None:
+            return _dedup(shared)
         results: list[VerifiedBundle | Rejection | BaseException] = []
         with ThreadPoolExecutor(max_workers=VERIFY_THREADS) as pool:
             futures = [pool.submit(one, n) for n in range(len(paths))]
@@ -370,19 +386,7 @@ class ImportService:
                 if isinstance(r, VerifiedBundle):
                     r.discard_staged()
             raise failure
-        ok: list[VerifiedBundle] = []
-        bad: list[Rejection] = []
-        seen: set[str] = set()
-        for r in results:
-            if isinstance(r, Rejection):
-                bad.append(r)
-            elif isinstance(r, VerifiedBundle):
-                if r.file_sha256 in seen:  # the same file given twice: once is enough
-                    r.discard_staged()
-                    continue
-                seen.add(r.file_sha256)
-                ok.append(r)
-        return ok, bad
+        return _dedup([r for r in results if not isinstance(r, BaseException)])
 
     # --- step 2: the dry run (database reads only) ------------------------
     def plan(self, verified: Sequence[VerifiedBundle], rejected: Sequence[Rejection] = ()) -> Plan:
@@ -480,6 +484,31 @@ class ImportService:
         return transfers.import_history(self.db)
 
 
+def _dedup(results: Sequence[VerifiedBundle | Rejection]) -> tuple[list[VerifiedBundle], list[Rejection]]:
+    """Verified and refused files in input order; the same file given twice counts once."""
+    ok: list[VerifiedBundle] = []
+    bad: list[Rejection] = []
+    seen: set[str] = set()
+    for r in results:
+        if isinstance(r, Rejection):
+            bad.append(r)
+        elif isinstance(r, VerifiedBundle):
+            if r.file_sha256 in seen:  # the same file given twice: once is enough
+                r.discard_staged()
+                continue
+            seen.add(r.file_sha256)
+            ok.append(r)
+    return ok, bad
+
+
+def _encrypted(path: Path) -> bool:
+    """An age file: decrypted in this process (the own key is never sent to a worker)."""
+    try:
+        return sniff(Path(path)) == "age"
+    except BundleRejected:
+        return False  # unreadable: refused alike wherever it is checked
+
+
 def _opt_str(path: Path | None) -> str | None:
     return None if path is None else str(path)
 
@@ -489,10 +518,3 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-def _safe_sha(path: Path) -> tuple[str | None, int]:
-    try:
-        return file_sha256(path)
-    except BundleRejected:
-        return None, 0

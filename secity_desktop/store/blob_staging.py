@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 JOURNAL = "parts.log"
+WORKER_JOURNALS = "parts.*.log"
 PART_SUFFIX = ".part"
 _PART = re.compile(r"([0-9a-f]{2})/(\1[0-9a-f]{62})\.(stage-[A-Za-z0-9_]+)-([0-9]{1,9})\.part")
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -48,10 +49,11 @@ class BlobStaging:
     the journal is written under one lock (a line per part, unbuffered, before the part exists).
     """
 
-    def __init__(self, blobs: BlobStore, stage: Path) -> None:
+    def __init__(self, blobs: BlobStore, stage: Path, *, journal: str = JOURNAL) -> None:
         self.blobs = blobs
         self.stage = stage
         self.token = stage.name
+        self.journal = journal  # a worker process keeps its own (services/verify_pool.py)
         self._lock = threading.Lock()
         self._folders: set[str] = set()
         self._journal: BinaryIO | None = None
@@ -129,7 +131,7 @@ class BlobStaging:
 
     def _log(self, text: str) -> None:
         if self._journal is None:
-            self._journal = open(self.stage / JOURNAL, "ab", buffering=0)  # noqa: SIM115
+            self._journal = open(self.stage / self.journal, "ab", buffering=0)  # noqa: SIM115
         self._journal.write(text.encode("ascii"))
 
     def close(self) -> None:
@@ -160,16 +162,24 @@ def discard_parts(parts: Iterable[Path]) -> None:
             os.unlink(p)
 
 
+def _journals(stage: Path) -> list[Path]:
+    """The import's journal and those of its worker processes (``parts.<pid>.log``)."""
+    try:
+        return [stage / JOURNAL, *sorted(stage.glob(WORKER_JOURNALS))]
+    except OSError:
+        return [stage / JOURNAL]
+
+
 def journal_of(stage: Path) -> tuple[list[str], list[str]]:
-    """(part paths relative to the evidence folder, shas placed) a stage's journal lists.
+    """(part paths relative to the evidence folder, shas placed) a stage's journals list.
 
     A line that is not exactly what :class:`BlobStaging` writes — or a part of another
     stage — is ignored: the journal is never a way to delete an arbitrary file.
     """
-    try:
-        text = (stage / JOURNAL).read_text("ascii", errors="replace")
-    except OSError:
-        return [], []
+    text = ""
+    for journal in _journals(stage):
+        with contextlib.suppress(OSError):
+            text += journal.read_text("ascii", errors="replace")
     parts, placed = [], []
     for line in text.splitlines():
         kind, _, rest = line.partition(" ")
@@ -179,6 +189,26 @@ def journal_of(stage: Path) -> tuple[list[str], list[str]]:
         elif kind == "placed" and _SHA.fullmatch(rest):
             placed.append(rest)
     return parts, placed
+
+
+def worker_parts(stage: Path, blobs: BlobStore, owners: set[int]) -> list[Path]:
+    """The parts worker processes journaled in ``stage`` for these files' numbers.
+
+    What a worker that died mid-chunk may have left: the parent verifies those files again and
+    deletes these first (services/verify_pool.py).
+    """
+    out: list[Path] = []
+    for journal in _journals(stage)[1:]:
+        try:
+            text = journal.read_text("ascii", errors="replace")
+        except OSError:
+            continue
+        for line in text.splitlines():
+            kind, _, rest = line.partition(" ")
+            m = _PART.fullmatch(rest) if kind == "part" else None
+            if m is not None and m.group(3) == stage.name and int(m.group(4)) in owners:
+                out.append(blobs.root / rest)
+    return out
 
 
 def sweep(stage: Path, blobs: BlobStore, drop: Callable[[list[str]], object] | None) -> tuple[int, bool]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from secity_desktop import messages
 from secity_desktop.core.errors import SecityError
 from secity_desktop.core.lifecycle import Role
+from secity_desktop.gui.idle_warm import run_in_idle
 from secity_desktop.gui.models.columns import Column, ColumnTableModel
 from secity_desktop.gui.operations import Failure, OperationRunner, show_failure
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
@@ -19,6 +21,7 @@ from secity_desktop.gui.transfer.dialogs import (
     unlock_key,
 )
 from secity_desktop.gui.transfer.enrol_dialog import EnrolKeyDialog
+from secity_desktop.services import verify_pool
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.front_ops import (
     ApplyImport,
@@ -235,6 +238,10 @@ class ImportPage(QtWidgets.QWidget):
                 self.drop.addItem(p.name)
         self._drop_plan()
         self._update()
+        if len(self.files) >= verify_pool.WARM_MIN and not verify_pool.running():
+            # enough files for the verification workers: start them while the person looks
+            # at the list, so "Check" does not wait for them (services/verify_pool.py)
+            run_in_idle(self, _warm_workers(), 0)
 
     def _drop_plan(self) -> None:
         if self.checked is not None:
@@ -385,3 +392,9 @@ class ImportPage(QtWidgets.QWidget):
         self.drop.clear()
         self._update()
         self.applied.emit(outcome)
+
+
+def _warm_workers() -> Iterator[None]:
+    """One idle step: start the import's verification workers (never raises)."""
+    verify_pool.warm()
+    yield None
