@@ -252,10 +252,12 @@ class Shared:
         return opened
 
     def _fill(self) -> None:
+        if self.broken:  # the parent does the rest (a ping or a chunk could not be sent)
+            return
         if not self.started:
             # no file is handed to a worker before it answers a ping: a chunk given cannot be
             # taken back, and a parent that ran out of work would wait for a worker's start
-            if self.ping is None and not self.broken:
+            if self.ping is None:
                 try:
                     self.ping = self.executor.submit(ping)
                 except RuntimeError:

@@ -267,6 +267,27 @@ def test_a_pool_that_cannot_start_leaves_the_import_to_this_process(
     p.close()
 
 
+def test_a_pool_shut_down_before_its_first_ping_leaves_the_import_to_this_process(
+    mixed: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A pool shut down under its feet before it answered (the app quitting, out of
+    processes): submitting the ping fails, and the parent verifies everything itself."""
+    verify_pool.shutdown()
+    monkeypatch.setattr(verify_pool, "COLD_MIN", 1)
+    monkeypatch.setattr(verify_pool, "WARM_MIN", 1)
+    executor = verify_pool._POOL.get(start=True)
+    assert executor is not None
+    executor.shutdown(wait=True)  # still the pool's executor: its submit now raises
+    p = flow.province(tmp_path / "p")
+    flow.enrol(p, mixed["a"])
+    result = ImportService(p).import_files(mixed["files"])
+    assert len(result.plan.bundles) == 5 and len(result.plan.rejected) == 2
+    assert stray_files(p) == []
+    assert not verify_pool.running()  # the broken pool was let go; the next import starts anew
+    p.close()
+    verify_pool.shutdown()
+
+
 @pytest.fixture
 def o(tmp_path: Path) -> Iterator[Offices]:
     offs = offices(tmp_path)
