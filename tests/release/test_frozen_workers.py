@@ -9,15 +9,27 @@ build check, ``packaging/build_check.py``, imports 240 bundles with each frozen 
 from __future__ import annotations
 
 import ast
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "packaging"))
-import spec_helpers as H  # noqa: E402
+
+
+def _spec_helpers() -> Any:
+    """packaging/spec_helpers.py, loaded from its file (``sys.path`` left as it is)."""
+    spec = importlib.util.spec_from_file_location("spec_helpers_fw", ROOT / "packaging" / "spec_helpers.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+H = _spec_helpers()
 
 
 @pytest.mark.parametrize("entry", ["entry_gui.py", "entry_cli.py"])
