@@ -94,15 +94,21 @@ PARSERS: list[tuple[str, Callable[[bytes], object], dict[str, Any]]] = [
 ]
 
 
-@pytest.mark.parametrize(("name", "parse", "doc"), PARSERS, ids=[p[0] for p in PARSERS])
-def test_fast_path_answers_as_the_strict_path(
-    name: str, parse: Callable[[bytes], object], doc: dict[str, Any], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    cases = _variants(doc)
+def _fast_as_strict(parse: Callable[[bytes], object], cases: list[bytes],
+                    monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Each case's outcome by the default (fast) path, checked equal to the strict path's."""
     fast = [_outcome(lambda raw=raw: parse(raw)) for raw in cases]
     monkeypatch.setattr(documents, "_fast_json", lambda raw: None)  # the strict path only
     strict = [_outcome(lambda raw=raw: parse(raw)) for raw in cases]
     assert fast == strict
+    return fast
+
+
+@pytest.mark.parametrize(("name", "parse", "doc"), PARSERS, ids=[p[0] for p in PARSERS])
+def test_fast_path_answers_as_the_strict_path(
+    name: str, parse: Callable[[bytes], object], doc: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = _fast_as_strict(parse, _variants(doc), monkeypatch)
     if name != "review":
         assert fast[0][0] == "ok"  # the canonical document is accepted
     assert sum(1 for f in fast if f[0] == "refused") >= 10
@@ -157,11 +163,7 @@ def _more_variants(doc: dict[str, Any]) -> list[bytes]:
 def test_pydantic_json_fast_path_answers_as_the_strict_path(
     name: str, parse: Callable[[bytes], object], doc: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cases = _more_variants(doc)
-    fast = [_outcome(lambda raw=raw: parse(raw)) for raw in cases]
-    monkeypatch.setattr(documents, "_fast_json", lambda raw: None)  # the strict path only
-    strict = [_outcome(lambda raw=raw: parse(raw)) for raw in cases]
-    assert fast == strict
+    fast = _fast_as_strict(parse, _more_variants(doc), monkeypatch)
     if name != "review":  # a few are still the canonical document: accepted both ways
         assert any(f[0] == "ok" for f in fast)
     assert sum(1 for f in fast if f[0] == "refused") >= 10
