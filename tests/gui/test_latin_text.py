@@ -142,9 +142,11 @@ def _menu_texts(window: QtWidgets.QMainWindow) -> Iterator[tuple[str, str]]:
 
 
 class Walk:
-    def __init__(self, window: QtWidgets.QMainWindow, data_words: set[str]) -> None:
+    def __init__(self, window: QtWidgets.QMainWindow, data_words: set[str],
+                 data_values: list[str] | None = None) -> None:
         self.window = window
         self.data_words = data_words
+        self.data_values = data_values or []
         self.found: dict[str, set[str]] = {}
         self.dialogs = 0
         self.texts = 0
@@ -158,9 +160,22 @@ class Walk:
                                   f"{strip_break_hints(QtWidgets.QLabel.text(w))[:40]!r}")
         for where, text in _texts(root):
             self.texts += 1
-            for word in _latin_words(text or ""):
+            for word in self._latin_outside_data(text or ""):
                 if word.lower() not in self.data_words:
                     self.found.setdefault(word, set()).add(f"{label}: {where}: {text[:80]!r}")
+
+    def _latin_outside_data(self, text: str) -> list[str]:
+        """The Latin words of ``text`` once every whole data value it shows is taken out: a
+        municipality's English name or provenance note is data where it appears whole, but
+        its words ("Town", "list", "not") stay forbidden anywhere else."""
+        words = _latin_words(text)
+        if not words or not self.data_values:
+            return words
+        plain = html.unescape(_TAG.sub(" ", strip_break_hints(text)))
+        for value in self.data_values:
+            if value in plain:
+                plain = plain.replace(value, " ")
+        return _latin_words(plain)
 
     def _catch_modals(self, label: str) -> QtCore.QTimer:
         """Collect and close whatever modal dialog or new window appears, until stopped."""
@@ -220,6 +235,16 @@ def _data_words(window: QtWidgets.QMainWindow) -> set[str]:
     return words
 
 
+def _data_values(window: QtWidgets.QMainWindow) -> list[str]:
+    """Whole texts the municipality list carries (English names, provenance notes), longest
+    first: a municipality's page shows them as they were imported (``Walk._latin_outside_data``)."""
+    db = window.ws.db  # type: ignore[attr-defined]
+    rows = db.execute("SELECT name_en, source FROM municipalities"
+                      " UNION SELECT source, NULL FROM municipality_types").fetchall()
+    values = {str(v) for row in rows for v in row if v and _TOKEN.search(str(v))}
+    return sorted(values, key=len, reverse=True)
+
+
 def _select_first_rows(page: QtWidgets.QWidget, row: int = 0) -> None:
     """Select a row in each list so the buttons that act on one are enabled."""
     for view in page.findChildren(QtWidgets.QAbstractItemView):
@@ -264,7 +289,7 @@ def _click_dialog_buttons(walk: Walk, window: QtWidgets.QMainWindow, page: QtWid
 
 
 def _walk(window: QtWidgets.QMainWindow, qtbot: QtBot) -> Walk:
-    walk = Walk(window, _data_words(window))
+    walk = Walk(window, _data_words(window), _data_values(window))
     for where, text in _menu_texts(window):
         for word in _latin_words(text):
             walk.found.setdefault(word, set()).add(f"{where}: {text!r}")
@@ -402,7 +427,7 @@ def test_the_review_dialogs_speak_thai(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.addWidget(window)
     try:
         window.resize(1366, 768)
-        walk = Walk(window, _data_words(window))
+        walk = Walk(window, _data_words(window), _data_values(window))
         review = window.review_place  # type: ignore[attr-defined]
         places = _places(window)
         places.setCurrentWidget(review)
@@ -453,3 +478,38 @@ def test_the_review_dialogs_speak_thai(qtbot: QtBot, tmp_path: Path) -> None:
         window.close()
         window._translations.uninstall()  # type: ignore[attr-defined]
         window.ws.close()  # type: ignore[attr-defined]
+
+
+def test_a_municipality_page_shows_its_data_and_nothing_else_in_english(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The page the walk opens from the Municipalities place when a row is selected (whether
+    it is depends on timing): its English name and provenance note are data, shown whole;
+    the same words anywhere else on it are still found."""
+    from secity_desktop.gui.municipality_page import MunicipalityPage
+
+    data = tmp_path / "p"
+    assert cli_main(["--data-dir", str(data), "init", "--role", "province", "--province",
+                     "96", "--name", "สมชาย ใจดี", "--demo"]) == 0
+    window = gui_main(["--data-dir", str(data), "--lang", "th"], exec_=False)
+    qtbot.addWidget(window)
+    try:
+        code, name_en = window.ws.db.execute(  # type: ignore[attr-defined]
+            "SELECT code, name_en FROM municipalities WHERE province_code = '96'"
+            " AND name_en != '' ORDER BY code").fetchone()
+        page = MunicipalityPage(window.ws, code, "th", window)  # type: ignore[attr-defined]
+        qtbot.addWidget(page)
+        page.show()
+        bare = Walk(window, _data_words(window))
+        bare.collect(page, "page")
+        assert bare.found  # the page does show English data (its name, the list's note)
+        walk = Walk(window, _data_words(window), _data_values(window))
+        walk.collect(page, "page")
+        assert walk.texts and not walk.found
+        stray = QtWidgets.QLabel(f"{name_en} list", page)  # a UI word beside the data
+        stray.show()
+        walk.collect(page, "page")
+        assert set(walk.found) == {"list"}
+    finally:
+        _close_dialogs()
+        window.close()
