@@ -513,3 +513,5 @@ def test_a_municipality_page_shows_its_data_and_nothing_else_in_english(
     finally:
         _close_dialogs()
         window.close()
+        window._translations.uninstall()  # type: ignore[attr-defined]  # the next test's English
+        window.ws.close()  # type: ignore[attr-defined]
