@@ -78,7 +78,7 @@ def seed_reference(db: sqlite_utils.Database, folder: Path) -> None:
             db["municipality_lists"]
             .insert(
                 {
-                    "source": "starter list shipped with SECity Desktop (not the department's list)",
+                    "source": "รายชื่อตั้งต้นที่มากับโปรแกรม (ไม่ใช่รายชื่อของกรมส่งเสริมการปกครองท้องถิ่น)",
                     "file_sha256": None,
                     "list_date": None,
                     "imported_at": now_iso(),
