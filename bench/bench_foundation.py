@@ -18,7 +18,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITS = int(os.environ.get("SECITY_BENCH_EDITS", "10000"))
-STARTS = int(os.environ.get("SECITY_BENCH_STARTS", "5"))
 
 Row = tuple[str, float, str]
 
