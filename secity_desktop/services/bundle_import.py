@@ -10,11 +10,12 @@ work on its runner and the CLI runs the same steps inline:
   ``finish`` reads from the store what the planner needs (:func:`read_plan_facts`)
   and lets ``bundle.plan`` decide — the dry run a person sees.
 * :class:`ApplyImportOperation` — ``work`` copies refused files to
-  ``<data_dir>/quarantine/`` with their reason and renames the verified parts to
-  their final names (two ``os.sync``, renames within one folder) off the caller's
-  thread; ``finish`` writes everything in ONE transaction
-  (``services.import_writes``) and checks, inside it, that every file it refers
-  to is there.
+  ``<data_dir>/quarantine/`` with their reason and starts renaming the verified
+  parts to their final names (two ``os.sync``, renames within one folder) on a
+  thread of their own (``services.placing``); ``finish`` writes everything in ONE
+  transaction (``services.import_writes``) meanwhile, then waits for the placing
+  and checks, inside the transaction and before it commits, that every file it
+  refers to is there.
 
 A process killed at any moment leaves the store as it was before or after; the
 parts and unreferenced blobs it left are swept at the next start (the stage's
@@ -51,6 +52,7 @@ from secity_desktop.services.audit_trail import anchor_notes
 from secity_desktop.services.gc_pace import fewer_collections
 from secity_desktop.services.import_writes import write_plan
 from secity_desktop.services.operations import Operation, check_cancel, no_progress, run_inline
+from secity_desktop.services.placing import Placing
 from secity_desktop.services.quarantine import Kept, Quarantine
 from secity_desktop.services.trust import TrustService
 from secity_desktop.services.workspace import Workspace
@@ -58,7 +60,13 @@ from secity_desktop.store import assessments as repo
 from secity_desktop.store import geography, revisions, transfers
 from secity_desktop.store import review as rrepo
 from secity_desktop.store import self_assessments as self_store
-from secity_desktop.store.blob_staging import BlobStaging, discard_parts, drop_unreferenced, missing
+from secity_desktop.store.blob_staging import (
+    BlobStaging,
+    discard_parts,
+    drop_unreferenced,
+    journal_of,
+    missing,
+)
 
 Progress = Callable[[int, int, str], bool]
 """(bytes done, bytes in all files, current file name) → False to cancel."""
@@ -191,7 +199,8 @@ class ApplyImportOperation(Operation[ImportResult]):
         self.plan = plan
         self.stage_dir = stage_dir
         self.result = ImportResult(plan)
-        self.placed: list[str] = []
+        self._placed: list[str] = []
+        self._placing: Placing[list[str]] | None = None
 
     def work(self, progress: Progress) -> None:
         steps = len(self.plan.rejected) + 1
@@ -207,11 +216,41 @@ class ApplyImportOperation(Operation[ImportResult]):
             if self.stage_dir is None and any(vb.staged for vb in self.plan.bundles):
                 # where the placing is journaled (no sweep here: work() never reads the store)
                 self.stage_dir = housekeeping.new_stage(self.svc.ws.blobs.root / "tmp")
-            self.placed = self.svc._place_blobs(self.plan, self.stage_dir)
+            parts = self.svc._staged_parts(self.plan)
+        if parts:
+            # the renames and their two os.sync run on a thread of their own while finish()
+            # writes the rows; finish() waits for them before it commits (Placing)
+            self._placing = Placing(self.svc._place_blobs, parts, self.stage_dir)
         progress(steps, steps, "")
 
+    @property
+    def placed(self) -> list[str]:
+        """The blobs this apply renamed into place (waits for the placing, if it still runs)."""
+        if self._placing is not None:
+            placing, self._placing = self._placing, None
+            try:
+                with disk_guard("import", self.svc.ws.blobs.root):
+                    self._placed = placing.result()
+            except BaseException:
+                # it failed part-way: the journal lists every blob it was about to make, so
+                # discard() drops those no row refers to (the parts left: with the plan's)
+                self._placed = [] if self.stage_dir is None else journal_of(self.stage_dir)[1]
+                raise
+            for vb in self.plan.bundles:
+                vb.staged.clear()  # renamed, or dropped as already held
+        return self._placed
+
+    @placed.setter
+    def placed(self, shas: list[str]) -> None:
+        self._placed = shas
+
     def finish(self) -> ImportResult:
-        """ONE transaction; a full disk is said plainly and the transaction leaves nothing."""
+        """ONE transaction; a full disk is said plainly and the transaction leaves nothing.
+
+        The evidence is being placed meanwhile (work() started it): the rows are written
+        first, then the placing is waited for — its second ``os.sync`` has made the names
+        durable — and only then is every file checked and the transaction committed.
+        """
         now, who = now_iso(), self.svc.ws.actor
         with fewer_collections(), disk_guard("import", self.svc.ws.data_dir), self.svc.db.atomic():
             # key statements first: a rotation moves the enrolment the rows below refer to
@@ -219,6 +258,7 @@ class ApplyImportOperation(Operation[ImportResult]):
             self.result.applied = write_plan(
                 self.svc.ws, self.plan, self.result.quarantined, now, who
             )
+            self.placed  # noqa: B018  # waits for the renames and the flush behind them
             # holding the write lock now: a sweep of another process cannot take a file away
             # between this check and the commit (store/blob_staging.drop_unreferenced)
             self.svc._require_evidence(self.plan)
@@ -227,6 +267,8 @@ class ApplyImportOperation(Operation[ImportResult]):
         return self.result
 
     def discard(self) -> None:
+        with contextlib.suppress(Exception):  # a placing that failed: its error was said
+            self.placed  # noqa: B018  # never discard under a placing still renaming
         self.svc.discard(self.plan)
         if self.placed:  # renamed into place, rows never committed: not left as orphans
             with contextlib.suppress(Exception):
@@ -451,20 +493,22 @@ class ImportService:
             vb.staged.clear()
 
     # --- file work of the apply step --------------------------------------
-    def _place_blobs(self, plan: Plan, stage_dir: Path | None) -> list[str]:
-        """Rename the plan's verified parts into place (same folder); returns the blobs made."""
-        parts = [(sha, p, vb.evidence[sha]) for vb in plan.bundles for sha, p in vb.staged.items()]
-        if not parts:
-            return []
+    @staticmethod
+    def _staged_parts(plan: Plan) -> list[tuple[str, Path, int]]:
+        """(sha, part, size) of every verified part the plan keeps."""
+        return [(sha, p, vb.evidence[sha]) for vb in plan.bundles for sha, p in vb.staged.items()]
+
+    def _place_blobs(self, parts: list[tuple[str, Path, int]], stage_dir: Path | None) -> list[str]:
+        """Rename verified parts into place (same folder); returns the blobs made.
+
+        Touches files only (no store, no plan): it runs on the placing thread.
+        """
         assert stage_dir is not None, "parts are placed with a stage to journal in"
         staging = BlobStaging(self.ws.blobs, stage_dir)
         try:
-            placed = staging.place(parts, flush_staged)
+            return staging.place(parts, flush_staged)
         finally:
             staging.close()
-        for vb in plan.bundles:
-            vb.staged.clear()  # renamed, or dropped as already held
-        return placed
 
     def _require_evidence(self, plan: Plan) -> None:
         """Every file the plan's rows refer to is in the store (called inside the transaction)."""

@@ -21,6 +21,7 @@ from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.operations import no_progress, run_inline
 from secity_desktop.services.workspace import Workspace, open_workspace
 from secity_desktop.store import blob_staging
+from secity_desktop.store.database import DB_NAME
 from tests.bundle import flow
 from tests.bundle import hostile as h
 
@@ -209,4 +210,63 @@ def test_an_apply_given_no_stage_journals_in_its_own(pair, tmp_path: Path) -> No
     result = svc.apply(plan)  # the library call: no stage handed over
     assert result.ok and result.applied
     check.discard()  # the check's own stage is its caller's to drop
+    assert stray_files(p) == []
+
+
+def test_the_rows_are_written_while_the_evidence_is_placed_and_commit_only_after_it(pair, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """services/placing.py: the placing's second flush runs while the transaction is open (its
+    rows written, nothing committed yet), and the commit waits for it."""
+    import sqlite3
+    import threading
+
+    a, p = pair
+    bundle = _bundle(a, tmp_path, "5001", "o")
+    written = threading.Event()
+    seen: list[tuple[bool, int]] = []
+    real_write = bundle_import.write_plan
+
+    def write_then_say(*args, **kwargs):  # type: ignore[no-untyped-def]
+        out = real_write(*args, **kwargs)
+        written.set()
+        return out
+
+    def flush() -> None:
+        assert threading.current_thread() is not threading.main_thread()  # the placing thread
+        if len(seen) == 1:  # the second flush, after the renames: hold it until the rows are in
+            assert written.wait(10)
+        reader = sqlite3.connect(p.data_dir / DB_NAME)  # another connection: committed rows only
+        try:
+            committed = reader.execute("SELECT count(*) FROM assessments").fetchone()[0]
+        finally:
+            reader.close()
+        seen.append((written.is_set(), committed))
+
+    monkeypatch.setattr(bundle_import, "write_plan", write_then_say)
+    monkeypatch.setattr(bundle_import, "flush_staged", flush)
+    result = ImportService(p).import_files([bundle])
+    assert result.applied == [bundle]
+    # the second flush ran with the rows written and nothing committed: the commit waited
+    assert len(seen) == 2 and seen[1] == (True, 0) and seen[0][1] == 0
+    assert p.db.execute("SELECT count(*) FROM assessments").fetchone()[0] == 1
+    assert stray_files(p) == []
+
+
+def test_a_placing_that_fails_rolls_the_transaction_back(pair, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    a, p = pair
+    before = flow.snapshot(p)
+    bundle = _bundle(a, tmp_path, "5001", "n")
+    calls: list[int] = []
+
+    def flush() -> None:
+        calls.append(1)
+        if len(calls) == 2:  # after the renames: the disk is full
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(bundle_import, "flush_staged", flush)
+    with pytest.raises(SecityError) as info:
+        ImportService(p).import_files([bundle])
+    assert info.value.code == "import.no_space"
+    assert flow.snapshot(p) == before
     assert stray_files(p) == []
