@@ -21,6 +21,7 @@ from secity_desktop.store.assessments import (
 )
 from secity_desktop.store.conflicts import INSERT_CONFLICT
 from secity_desktop.store.revisions import INSERT_REVISION
+from secity_desktop.store.stored_scores import insert_responses_queued
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -42,7 +43,7 @@ def write_received(db: sqlite_utils.Database, rows: ReceivedRows) -> None:
     """Write them (inside the import's transaction): parents before the rows that refer to them."""
     conn = db.conn
     conn.executemany(INSERT_ASSESSMENT, rows.assessments)
-    conn.executemany(INSERT_RESPONSE, rows.responses)
+    insert_responses_queued(db, INSERT_RESPONSE, rows.responses)  # one queue entry an assessment
     conn.executemany(INSERT_BLOB, rows.blobs)
     conn.executemany(INSERT_EVIDENCE, rows.evidence)
     conn.executemany(INSERT_REVISION, rows.revisions)

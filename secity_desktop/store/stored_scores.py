@@ -81,6 +81,46 @@ def schema_sql() -> list[str]:
     return out
 
 
+#: Rows below which :func:`insert_responses_queued` lets the trigger do its work row by row.
+QUEUE_AHEAD_MIN = 1000
+
+
+def insert_responses_queued(db: sqlite_utils.Database, sql: str, rows: Sequence[Sequence[object]]) -> None:
+    """Insert many responses (``sql``: the repository's INSERT; ``rows``: assessment id first)
+    inside the caller's transaction, their assessments invalidated and queued once, up front.
+
+    Why: a row trigger costs ≈ 6 µs per row in SQLite even when its WHEN is false — 0.1 s of an
+    import of 500 bundles (17,000 responses), two thirds of writing them. So for a big insert,
+    inside the one transaction, this does what ``scores_responses_ins`` would do, once per
+    assessment (delete its stored row, queue it), drops that trigger, inserts the rows, and
+    re-creates the trigger from its own stored text — whatever happens to the insert. The
+    transaction makes it invisible: no other connection can write (this one holds the write
+    lock) or see the store without the trigger (readers see the last commit), and a rollback or
+    a kill brings the trigger back with everything else. The result is the one the trigger gives:
+    every assessment a row was inserted for has no stored row and is queued; ``settle`` scores it
+    before the commit.
+    """
+    conn = db.conn
+    if not conn.in_transaction:
+        raise RuntimeError("insert_responses_queued runs inside the caller's transaction")
+    trigger = None
+    if len(rows) >= QUEUE_AHEAD_MIN:
+        trigger = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'scores_responses_ins'"
+        ).fetchone()
+    if trigger is None:
+        conn.executemany(sql, rows)
+        return
+    ids = [(i,) for i in dict.fromkeys(r[0] for r in rows)]
+    conn.executemany("DELETE FROM assessment_scores WHERE assessment_id = ?", ids)
+    conn.executemany("INSERT OR IGNORE INTO score_queue VALUES (?)", ids)
+    conn.execute("DROP TRIGGER scores_responses_ins")
+    try:
+        conn.executemany(sql, rows)
+    finally:
+        conn.execute(trigger[0])
+
+
 _FRAMEWORKS: dict[str, fwmod.Framework] = {}
 _TERMS: dict[str, dict[str, Term]] = {}
 

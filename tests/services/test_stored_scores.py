@@ -57,8 +57,13 @@ def _random_level(rng: random.Random, ind: object) -> int | None:
     return None if rng.random() < 0.15 else rng.choice(levels)
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_every_write_path_keeps_stored_scores_true(tmp_path: Path, seed: int) -> None:
+@pytest.mark.parametrize(("seed", "ahead"), [(1, False), (2, False), (3, False), (4, True)])
+def test_every_write_path_keeps_stored_scores_true(tmp_path: Path, seed: int, ahead: bool,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ahead``: every import queues its assessments up front, without the row trigger
+    (``stored_scores.insert_responses_queued``, used from 1,000 responses up)."""
+    if ahead:
+        monkeypatch.setattr(stored_scores, "QUEUE_AHEAD_MIN", 1)
     rng = random.Random(seed)
     a = flow.assessor(tmp_path / "a")
     p = flow.province(tmp_path / "p")
@@ -218,9 +223,14 @@ def test_lists_sort_on_stored_scores_and_repair_missing_rows(tmp_path: Path) -> 
     assert answered == sorted(answered)
 
 
-def test_return_and_upward_bundles_keep_stored_scores_true(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ahead", [False, True])
+def test_return_and_upward_bundles_keep_stored_scores_true(tmp_path: Path, ahead: bool,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """A return bundle at the assessor's and an upward bundle (with an override) at the nation."""
     from tests.bundle.office_flow import offices
+
+    if ahead:
+        monkeypatch.setattr(stored_scores, "QUEUE_AHEAD_MIN", 1)
 
     o = offices(tmp_path)
     try:
