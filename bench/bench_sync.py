@@ -2,7 +2,7 @@
 
 Targets (benchmarks, not tests):
 * importing 500 bundles (34 responses, a few evidence files each) against two floors measured in
-  the same run, interleaved and repeated (``SECITY_BENCH_ROUNDS``, 3; medians reported):
+  the same run, interleaved and repeated (``SECITY_BENCH_ROUNDS``, 5; medians reported):
   the **old floor** — SHA-256 over the same bundle bytes plus a bare ``executemany`` of the same
   rows into a SQLite file with the store's pragmas, committed once (issue 11 target: import
   ≤ 6× it) — and a **fairer floor** that also writes every evidence file into a fan-out folder
@@ -38,7 +38,7 @@ BUNDLES = int(os.environ.get("SECITY_BENCH_BUNDLES", "500"))
 EVIDENCE = int(os.environ.get("SECITY_BENCH_EVIDENCE", "3"))
 EVIDENCE_KB = int(os.environ.get("SECITY_BENCH_EVIDENCE_KB", "64"))
 EXPORT_MB = int(os.environ.get("SECITY_BENCH_EXPORT_MB", "1024"))
-ROUNDS = max(1, int(os.environ.get("SECITY_BENCH_ROUNDS", "3")))
+ROUNDS = max(1, int(os.environ.get("SECITY_BENCH_ROUNDS", "5")))
 PASS = b"bench passphrase"
 
 Row = tuple[str, float, str]
