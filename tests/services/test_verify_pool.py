@@ -22,7 +22,7 @@ import pytest
 from secity_desktop.bundle.encryption import sniff
 from secity_desktop.bundle.plan import Rejection
 from secity_desktop.core.errors import Cancelled
-from secity_desktop.services import verify_pool, verify_worker
+from secity_desktop.services import verify_pool, verify_results, verify_worker
 from secity_desktop.services.bundle_export import ExportService
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.identity import Identity
@@ -366,7 +366,8 @@ def test_a_workers_results_pickle_whole(mixed: dict[str, Any], tmp_path: Path) -
     cache = svc.known_frameworks()
     blob = pickle.dumps((svc.trusted(), cache, None, p.blobs.root, stage))
     items = [(n, str(f)) for n, f in enumerate(mixed["files"])]
-    out = pickle.loads(pickle.dumps(verify_worker.verify_chunk(99, blob, os.getcwd(), items)))
+    out = verify_results.loads(pickle.loads(pickle.dumps(
+        verify_worker.verify_chunk(99, blob, os.getcwd(), items))))
     kinds = [k for _n, k, _v in out]
     assert kinds == ["ok", "refused", "ok", "refused", "ok", "ok", "ok", "ok"]
     refused = [v for _n, k, v in out if k == "refused"]
