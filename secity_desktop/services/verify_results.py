@@ -74,34 +74,43 @@ _ROWS: dict[type[BaseModel], tuple[tuple[str, type[BaseModel]], ...]] = {
 # ``__pydantic_extra__`` and ``__pydantic_private__`` None: tests/services/test_verify_results.py)
 
 
+#: BaseModel's own slots, set straight through their descriptors (what ``object.__setattr__``
+#: finds by name: the frozen models' ``__setattr__`` is never involved)
+_SLOTS = vars(BaseModel)
+_DICT = _SLOTS["__dict__"].__set__
+_FIELDS_SET = _SLOTS["__pydantic_fields_set__"].__set__
+_EXTRA = _SLOTS["__pydantic_extra__"].__set__
+_PRIVATE = _SLOTS["__pydantic_private__"].__set__
+
+
 def _model(cls: type[BaseModel], values: dict[str, Any], fields_set: set[str] | None,
-           _new: Any = object.__new__, _set: Any = object.__setattr__,
-           _fields: dict[type[BaseModel], frozenset[str]] = _FIELDS) -> BaseModel:
+           _new: Any = object.__new__) -> BaseModel:
     """A worker's document model, rebuilt with the field values it verified (what pydantic's
     own ``__setstate__`` does, without its state dict). ``fields_set`` None: every field."""
-    every = _fields[cls]  # (only the document models of bundle.documents are rebuilt here)
+    every = _FIELDS[cls]  # (only the document models of bundle.documents are rebuilt here)
     for name, item in _ROWS[cls]:
         rows = values[name]
         if type(rows) is tuple:
             values[name] = _records(item, rows)
     m = _new(cls)
-    _set(m, "__dict__", values)
-    _set(m, "__pydantic_fields_set__", set(every) if fields_set is None else fields_set)
-    _set(m, "__pydantic_extra__", None)
-    _set(m, "__pydantic_private__", None)
+    _DICT(m, values)
+    _FIELDS_SET(m, set(every) if fields_set is None else fields_set)
+    _EXTRA(m, None)
+    _PRIVATE(m, None)
     return m
 
 
 def _records(cls: type[BaseModel], rows: tuple[dict[str, Any], ...],
-             _new: Any = object.__new__, _set: Any = object.__setattr__) -> list[BaseModel]:
+             _new: Any = object.__new__) -> list[BaseModel]:
+    """Flat records (all fields set) from their field dicts, in one loop."""
     every = _FIELDS[cls]
     out = []
     for values in rows:
         m = _new(cls)
-        _set(m, "__dict__", values)
-        _set(m, "__pydantic_fields_set__", set(every))
-        _set(m, "__pydantic_extra__", None)
-        _set(m, "__pydantic_private__", None)
+        _DICT(m, values)
+        _FIELDS_SET(m, set(every))
+        _EXTRA(m, None)
+        _PRIVATE(m, None)
         out.append(m)
     return out
 
