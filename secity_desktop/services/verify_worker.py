@@ -74,10 +74,12 @@ _CONTEXT: tuple[int, tuple[Any, ...], frozenset[str]] | None = None
 
 
 def init_worker(cancel: Any) -> None:
-    """Runs once in each worker: keep the cancel event, load the readers before any task."""
+    """Runs once in each worker: keep the cancel event, load the readers (and the encoder of
+    what goes back) before any task."""
     global _CANCEL
     _CANCEL = cancel
     import secity_desktop.bundle.incoming
+    import secity_desktop.services.verify_results
     import secity_desktop.store.blob_staging  # noqa: F401
 
 
