@@ -357,8 +357,9 @@ def test_encrypted_files_are_opened_here_and_only_their_plain_copies_cross(
 
 
 def test_a_workers_results_pickle_whole(mixed: dict[str, Any], tmp_path: Path) -> None:
-    """The child's function, run here: bundles and refusals survive pickling; shared frameworks
-    go as None and are put back as the parent's own objects."""
+    """The child's function, run here: bundles and refusals survive the trip (one ``bytes``,
+    services/verify_results.py, and the executor's own pickling of it); shared frameworks go as
+    None and are put back as the parent's own objects."""
     p = flow.province(tmp_path / "p")
     flow.enrol(p, mixed["a"])
     svc = ImportService(p)
