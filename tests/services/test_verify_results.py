@@ -221,3 +221,24 @@ def test_a_manifest_with_fields_left_unset_keeps_its_fields_set() -> None:
     same(back[0][2], bare)
     same(back[1][2], full)
     assert back[0][2].model_dump(exclude_unset=True) == bare.model_dump(exclude_unset=True)
+
+
+def test_a_framework_only_a_worker_has_seen_reaches_the_parent(
+    o: Offices, forced: list[tuple[str, list[int]]],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The parent holds no framework (a new version arriving) and verifies no good file itself
+    (the refused ones at the front, if any); the worker verifies the good ones, one after the
+    other. Each comes back with the framework object (it once came back as None from the
+    worker's own cache, and the parent had none to put back: KeyError)."""
+    kinds = _kinds(o)
+    monkeypatch.setattr(verify_pool, "CHUNK_MIN", 2)
+    files = [kinds["tampered"], kinds["tampered"], kinds["field"], kinds["upward"]]
+    svc = ImportService(o.n)
+    trusted = svc.trusted() + [k for k in ImportService(o.p).trusted() if k not in svc.trusted()]
+    cache: dict[str, Framework] = {}
+    ok, refused = svc.check_files(files, trusted, stage_dir=None, framework_cache=cache)
+    assert {i for _c, chunk in forced for i in chunk} >= {2, 3}
+    assert [vb.kind for vb in ok] == ["field", "upward"] and len(refused) == 2
+    for vb in ok:
+        assert vb.frameworks and all(isinstance(fw, Framework) for fw in vb.frameworks.values())
