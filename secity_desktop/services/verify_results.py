@@ -5,9 +5,9 @@ A worker's chunk of results (``services/verify_worker.verify_chunk``) is a list 
 ≈ 50 pydantic document models (the manifest and its entries, each revision's responses and
 evidence records). Pickled as pydantic pickles them, every model costs a Python
 ``__getstate__`` call in the worker and a ``__setstate__`` call in the importing process,
-run on the pool's result thread while the importing process verifies its own share: ≈ 0.3 ms
-of the importing process and ≈ 0.4 ms of the worker per file (branch improws,
-docs/performance.md). Both sides' time is the import's critical path, since they meet in the
+run on the pool's result thread while the importing process verifies its own share:
+≈ 0.25–0.3 ms of the importing process and ≈ 0.25–0.7 ms of the worker per file, measured
+in the import (branch improws, docs/performance.md). Both sides' time is the import's critical path, since they meet in the
 middle of the list.
 
 So the worker pickles the chunk here, itself, with a pickler that writes each document model
