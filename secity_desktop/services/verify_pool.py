@@ -203,7 +203,7 @@ class Shared:
         self.front = 0
         self.back = n - 1
         self.redo: deque[int] = deque()
-        self.inflight: dict[Future[list[tuple[int, str, Any]]], list[int]] = {}
+        self.inflight: dict[Future[bytes], list[int]] = {}
         self.broken = False
         self.by_workers = 0  # files whose outcome a worker sent back
         self.cancel = _POOL.cancel  # this pool's event (a broken pool is replaced by a new one)
@@ -292,13 +292,15 @@ class Shared:
         return self.front
 
     # --- taking back --------------------------------------------------------------
-    def _harvest(self, futures: Sequence[Future[list[tuple[int, str, Any]]]]) -> bool:
+    def _harvest(self, futures: Sequence[Future[bytes]]) -> bool:
         """Put finished chunks' results in place; False when the person cancelled."""
+        from secity_desktop.services import verify_results  # (pydantic: loaded by the check)
+
         going = True
         for f in futures:
             chunk = self.inflight.pop(f)
             try:
-                out = f.result()
+                out = verify_results.loads(f.result())
             except BaseException:  # a killed worker (BrokenProcessPool) or a pickling failure
                 self._broke(chunk)
                 continue
@@ -365,6 +367,8 @@ class Shared:
 
     def _abandon(self) -> None:
         """Cancel or failure: stop the workers' chunks and remove every part they staged."""
+        from secity_desktop.services import verify_results
+
         if not self.broken:
             self.cancel.set()
         for f in list(self.inflight):
@@ -375,7 +379,7 @@ class Shared:
         for f in futures:
             chunk = self.inflight.pop(f)
             try:
-                out = [] if f.cancelled() else f.result(timeout=0)
+                out = [] if f.cancelled() else verify_results.loads(f.result(timeout=0))
             except BaseException:
                 out = []
                 if self.stage is not None:

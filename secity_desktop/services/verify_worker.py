@@ -69,14 +69,17 @@ def refused_as(rej: Rejection, path: Path, opened: Unsealed | None) -> Rejection
 
 # --- the worker (child side) --------------------------------------------------------------
 _CANCEL: Any = None
-_CONTEXT: tuple[int, tuple[Any, ...]] | None = None
+#: (token, context, the framework hashes the parent sent: only those go back as None)
+_CONTEXT: tuple[int, tuple[Any, ...], frozenset[str]] | None = None
 
 
 def init_worker(cancel: Any) -> None:
-    """Runs once in each worker: keep the cancel event, load the readers before any task."""
+    """Runs once in each worker: keep the cancel event, load the readers (and the encoder of
+    what goes back) before any task."""
     global _CANCEL
     _CANCEL = cancel
     import secity_desktop.bundle.incoming
+    import secity_desktop.services.verify_results
     import secity_desktop.store.blob_staging  # noqa: F401
 
 
@@ -84,23 +87,28 @@ def ping() -> int:
     return os.getpid()
 
 
-def verify_chunk(token: int, blob: bytes, cwd: str,
-                  items: list[tuple[int, str]]) -> list[tuple[int, str, Any]]:
-    """Verify files (number, path) in a worker: ("ok", bundle) | ("refused", Rejection) | ("again", None).
+def verify_chunk(token: int, blob: bytes, cwd: str, items: list[tuple[int, str]]) -> bytes:
+    """Verify files (number, path) in a worker: ("ok", bundle) | ("refused", Rejection) | ("again", None)
+    for each, encoded as one ``bytes`` by ``services/verify_results.py`` (the parent rebuilds
+    the document models without re-running their schema: :func:`verify_results.loads`).
 
-    Frameworks the parent already holds are sent back as None (it puts its own object back).
+    Frameworks the parent already holds are sent back as None (it puts its own object back);
+    so is each bundle's path (the parent names it with its own).
     """
     global _CONTEXT
     from secity_desktop.bundle.plan import Rejection
+    from secity_desktop.services import verify_results
     from secity_desktop.services.gc_pace import fewer_collections
     from secity_desktop.store.blob_staging import BlobStaging
     from secity_desktop.store.blobs import BlobStore
 
     if _CONTEXT is None or _CONTEXT[0] != token:
-        _CONTEXT = (token, pickle.loads(blob))
+        context = pickle.loads(blob)
+        _CONTEXT = (token, context, frozenset(context[1]))
     if os.getcwd() != cwd:  # the parent's current folder: a path given relative means the same
         os.chdir(cwd)
     trusted, cache, limits, blobs_root, stage = _CONTEXT[1]
+    parents = _CONTEXT[2]  # (cache also learns the frameworks verified here: not the parent's)
     staging = None if stage is None else BlobStaging(BlobStore(blobs_root), stage,
                                                      journal=f"parts.{os.getpid()}.log")
     out: list[tuple[int, str, Any]] = []
@@ -120,13 +128,14 @@ def verify_chunk(token: int, blob: bytes, cwd: str,
                 if isinstance(result, Rejection):
                     out.append((n, "refused", result))
                 else:
-                    result.frameworks = {h: None if cache.get(h) is fw else fw
+                    result.frameworks = {h: None if h in parents and cache[h] is fw else fw
                                          for h, fw in result.frameworks.items()}
+                    result.path = None  # type: ignore[assignment]
                     out.append((n, "ok", result))
+            return verify_results.dumps(out)  # (while the collector is paced: ≈ 50 models a file)
     finally:
         if staging is not None:
             staging.close()
-    return out
 
 
 # --- one file, in either process -----------------------------------------------------------

@@ -22,7 +22,7 @@ import pytest
 from secity_desktop.bundle.encryption import sniff
 from secity_desktop.bundle.plan import Rejection
 from secity_desktop.core.errors import Cancelled
-from secity_desktop.services import verify_pool, verify_worker
+from secity_desktop.services import verify_pool, verify_results, verify_worker
 from secity_desktop.services.bundle_export import ExportService
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.identity import Identity
@@ -357,8 +357,9 @@ def test_encrypted_files_are_opened_here_and_only_their_plain_copies_cross(
 
 
 def test_a_workers_results_pickle_whole(mixed: dict[str, Any], tmp_path: Path) -> None:
-    """The child's function, run here: bundles and refusals survive pickling; shared frameworks
-    go as None and are put back as the parent's own objects."""
+    """The child's function, run here: bundles and refusals survive the trip (one ``bytes``,
+    services/verify_results.py, and the executor's own pickling of it); shared frameworks go as
+    None and are put back as the parent's own objects."""
     p = flow.province(tmp_path / "p")
     flow.enrol(p, mixed["a"])
     svc = ImportService(p)
@@ -366,7 +367,8 @@ def test_a_workers_results_pickle_whole(mixed: dict[str, Any], tmp_path: Path) -
     cache = svc.known_frameworks()
     blob = pickle.dumps((svc.trusted(), cache, None, p.blobs.root, stage))
     items = [(n, str(f)) for n, f in enumerate(mixed["files"])]
-    out = pickle.loads(pickle.dumps(verify_worker.verify_chunk(99, blob, os.getcwd(), items)))
+    out = verify_results.loads(pickle.loads(pickle.dumps(
+        verify_worker.verify_chunk(99, blob, os.getcwd(), items))))
     kinds = [k for _n, k, _v in out]
     assert kinds == ["ok", "refused", "ok", "refused", "ok", "ok", "ok", "ok"]
     refused = [v for _n, k, v in out if k == "refused"]
