@@ -20,7 +20,7 @@ from typing import Any, BinaryIO, NamedTuple, Self
 
 from secity_desktop.bundle.constants import CHUNK_SIZE
 from secity_desktop.bundle.zipnames import NameRegistry, check_name
-from secity_desktop.bundle.zipstream import Entry, EntryStream, locate_data
+from secity_desktop.bundle.zipstream import Entry, EntryStream, locate_data, read_whole
 from secity_desktop.bundle.zipwriter import DeterministicZipWriter
 from secity_desktop.core.errors import BundleRejected
 
@@ -272,8 +272,12 @@ class SafeZip:
     def read_small(self, name: str, max_bytes: int | None = None) -> bytes:
         """Whole member in memory, for manifests; refused up front if declared too large."""
         cap = self.limits.max_manifest_size if max_bytes is None else max_bytes
-        if self._entry(name).size > cap:
+        entry = self._entry(name)
+        if entry.size > cap:
             raise BundleRejected("too_large", f"entry {name[:80]!r} is too large to read")
+        whole = read_whole(self._fh, entry, self._start(entry))
+        if whole is not None:
+            return whole
         with self.open_entry(name) as stream:
             return stream.read()
 
