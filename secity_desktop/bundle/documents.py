@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from pydantic import ValidationError as PydanticError
+from pydantic_core import to_json
 
 from secity_desktop.core.errors import BundleRejected
 from secity_desktop.core.framework import canonical_json
@@ -41,18 +42,21 @@ EntryPath = Annotated[str, StringConstraints(pattern=r"^[a-z]+/[0-9a-f-]{36,64}(
 
 
 class _Strict(BaseModel):
+    """Every model's fields are declared in sorted order — the order ``canonical_json`` writes
+    them in — so pydantic's own serialisation can prove the canonical form (:func:`_proven`)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Person(_Strict):
     """Who signed: the assessor's profile and key, as the assessor's device knew them."""
 
-    name: Text
-    position: Text = ""
-    organisation: Text = ""
-    province: Text = ""
     key_fingerprint: Fingerprint
     key_id: KeyId
+    name: Text
+    organisation: Text = ""
+    position: Text = ""
+    province: Text = ""
 
 
 _Doc = TypeVar("_Doc", "RevisionDoc", "ReviewDoc")
@@ -61,10 +65,10 @@ _M = TypeVar("_M", bound=BaseModel)
 
 class MunicipalityRecord(_Strict):
     code: Code
-    name_th: Text
     name_en: Text = ""
-    type: Literal["pao", "nakhon", "mueang", "tambon", "sao", "bangkok", "pattaya"]
+    name_th: Text
     province_code: Code
+    type: Literal["pao", "nakhon", "mueang", "tambon", "sao", "bangkok", "pattaya"]
 
 
 class FrameworkRef(_Strict):
@@ -82,35 +86,35 @@ class ResponseRecord(_Strict):
 
 
 class EvidenceRecord(_Strict):
-    indicator: Code
-    sha256: Sha256
-    size: int = Field(ge=0)
-    name: Text
-    mime: Text
+    added_at: Stamp
+    added_by: Text
     captured_at: Stamp | None
     gps_lat: float | None
     gps_lon: float | None
-    added_at: Stamp
-    added_by: Text
+    indicator: Code
+    mime: Text
+    name: Text
+    sha256: Sha256
+    size: int = Field(ge=0)
 
 
 class RevisionDoc(_Strict):
     """A finalized assessment, frozen: what the assessor signed."""
 
-    format: Literal["secity-revision"]
-    format_version: Literal[1]
-    id: Uuid
-    revision: int = Field(ge=1, le=10_000)
-    supersedes: Uuid | None
-    municipality: MunicipalityRecord
-    year: int = Field(ge=2500, le=2700)
-    framework: FrameworkRef
     assessor: Person
     created_at: Stamp
     created_by: Text
-    finalized_at: Stamp
-    responses: Annotated[list[ResponseRecord], Field(max_length=2000)]
     evidence: Annotated[list[EvidenceRecord], Field(max_length=5000)]
+    finalized_at: Stamp
+    format: Literal["secity-revision"]
+    format_version: Literal[1]
+    framework: FrameworkRef
+    id: Uuid
+    municipality: MunicipalityRecord
+    responses: Annotated[list[ResponseRecord], Field(max_length=2000)]
+    revision: int = Field(ge=1, le=10_000)
+    supersedes: Uuid | None
+    year: int = Field(ge=2500, le=2700)
 
     def canonical(self) -> bytes:
         return canonical_json(self.model_dump(mode="json")).encode("utf-8")
@@ -125,51 +129,51 @@ class EntryRecord(_Strict):
 class FrameworkEntry(_Strict):
     hash: Sha256
     id: Text
-    version: Text
     path: EntryPath
+    version: Text
 
 
 class RevisionEntry(_Strict):
-    id: Uuid
-    revision: int = Field(ge=1, le=10_000)
-    supersedes: Uuid | None
-    municipality_code: Code
-    year: int = Field(ge=2500, le=2700)
     framework_hash: Sha256
+    id: Uuid
+    municipality_code: Code
     path: EntryPath
+    revision: int = Field(ge=1, le=10_000)
     signature_path: EntryPath
+    supersedes: Uuid | None
+    year: int = Field(ge=2500, le=2700)
 
 
 class DecisionRecord(_Strict):
-    id: Uuid
-    revision: int = Field(ge=1, le=10_000)
     action: Code
-    old_status: Code
-    new_status: Code
-    comment: LongText
-    author: Text
     at: Stamp
+    author: Text
+    comment: LongText
+    id: Uuid
+    new_status: Code
+    old_status: Code
+    revision: int = Field(ge=1, le=10_000)
 
 
 class CommentRecord(_Strict):
-    id: Uuid
-    revision: int = Field(ge=1, le=10_000)
-    indicator_code: Code | None
-    body: LongText
-    author: Text
     at: Stamp
+    author: Text
+    body: LongText
+    id: Uuid
+    indicator_code: Code | None
+    revision: int = Field(ge=1, le=10_000)
 
 
 class OverrideRecord(_Strict):
-    id: Uuid
-    revision: int = Field(ge=1, le=10_000)
-    indicator_code: Code
     assessor_level: int | None
+    at: Stamp
+    author: Text
+    current: bool
+    id: Uuid
+    indicator_code: Code
     level: int | None
     reason: LongText
-    author: Text
-    at: Stamp
-    current: bool
+    revision: int = Field(ge=1, le=10_000)
 
 
 ReviewStatus = Literal["approved", "returned"]
@@ -182,17 +186,17 @@ class ReviewDoc(_Strict):
     review can never be replayed onto different content.
     """
 
+    assessment_id: Uuid
+    comments: Annotated[list[CommentRecord], Field(max_length=5000)]
+    decisions: Annotated[list[DecisionRecord], Field(max_length=1000)]
     format: Literal["secity-review"]
     format_version: Literal[1]
-    assessment_id: Uuid
+    municipality_code: Code
+    overrides: Annotated[list[OverrideRecord], Field(max_length=5000)]
     revision: int = Field(ge=1, le=10_000)
     revision_sha256: Sha256
-    municipality_code: Code
-    year: int = Field(ge=2500, le=2700)
     status: ReviewStatus
-    decisions: Annotated[list[DecisionRecord], Field(max_length=1000)]
-    comments: Annotated[list[CommentRecord], Field(max_length=5000)]
-    overrides: Annotated[list[OverrideRecord], Field(max_length=5000)]
+    year: int = Field(ge=2500, le=2700)
 
     def canonical(self) -> bytes:
         return canonical_json(self.model_dump(mode="json")).encode("utf-8")
@@ -200,20 +204,20 @@ class ReviewDoc(_Strict):
 
 class ReviewEntry(_Strict):
     assessment_id: Uuid
+    path: EntryPath
     revision: int = Field(ge=1, le=10_000)
     status: ReviewStatus
-    path: EntryPath
 
 
 class ModelTownRecord(_Strict):
-    id: Uuid
-    province_code: Code
-    year: int = Field(ge=2500, le=2700)
-    municipality_code: Code
     assessment_id: Uuid | None
-    reason: LongText
-    chosen_by: Text
     chosen_at: Stamp
+    chosen_by: Text
+    id: Uuid
+    municipality_code: Code
+    province_code: Code
+    reason: LongText
+    year: int = Field(ge=2500, le=2700)
 
 
 BundleKind = Literal["field", "return", "upward", "self"]
@@ -226,9 +230,9 @@ class AuditHeadRecord(_Strict):
     (``core/audit_anchor.py``, docs/audit.md): that is what anchors the chain.
     """
 
-    seq: int = Field(ge=0, le=2**53)
-    hash: Sha256
     at: Stamp
+    hash: Sha256
+    seq: int = Field(ge=0, le=2**53)
 
 
 class Manifest(_Strict):
@@ -240,21 +244,21 @@ class Manifest(_Strict):
     ``self`` (a municipality's own signed self-assessment, for its province or assessor).
     """
 
+    audit_head: AuditHeadRecord | None = None
+    created_at: Stamp
+    entries: Annotated[list[EntryRecord], Field(max_length=20_000)]
     format: Literal["secbundle"]
     format_version: int
-    created_at: Stamp
-    sender: Person
     frameworks: Annotated[list[FrameworkEntry], Field(max_length=50)]
-    municipalities: Annotated[list[MunicipalityRecord], Field(max_length=5000)]
-    revisions: Annotated[list[RevisionEntry], Field(max_length=5000)]
-    entries: Annotated[list[EntryRecord], Field(max_length=20_000)]
-    kind: BundleKind = "field"
-    reviews: Annotated[list[ReviewEntry], Field(max_length=5000)] = []
-    model_towns: Annotated[list[ModelTownRecord], Field(max_length=1000)] = []
-    audit_head: AuditHeadRecord | None = None
     #: signed key statements (crypto/rotation.py envelopes, as text) the sender carries:
     #: its own rotations, an office's revocations and re-enrolments (docs/key-rotation.md)
     key_statements: Annotated[list[StatementText], Field(max_length=MAX_STATEMENTS)] = []
+    kind: BundleKind = "field"
+    model_towns: Annotated[list[ModelTownRecord], Field(max_length=1000)] = []
+    municipalities: Annotated[list[MunicipalityRecord], Field(max_length=5000)]
+    reviews: Annotated[list[ReviewEntry], Field(max_length=5000)] = []
+    revisions: Annotated[list[RevisionEntry], Field(max_length=5000)]
+    sender: Person
 
     def canonical(self) -> bytes:
         data = self.model_dump(mode="json")
@@ -329,43 +333,73 @@ def _first_error(exc: PydanticError) -> str:
     return f"{where}: {err['msg']}"
 
 
-def _fast_json(raw: bytes) -> bytes | None:
-    """The bytes the fast paths below may parse, or ``None`` to send them down the strict path.
+def _floats_agree(values: Iterable[float | None]) -> bool:
+    """Whether pydantic writes each of these floats as ``json.dumps`` does (``repr``).
 
-    Bytes that could hold a non-finite number (``NaN``, ``Infinity`` anywhere, even inside a
-    string) are left to the strict path, which refuses them (or accepts the string) itself:
-    everything else :func:`_proven` proves by canonical equality.
+    The two agree on every string, integer, ``null`` and boolean, but not on every float:
+    pydantic writes ``1e16`` where ``json.dumps`` writes ``1e+16``, ``1e-7`` for ``1e-07``,
+    ``null`` for NaN and the infinities. A document is proven by pydantic's serialisation only
+    when every float in it is one they write alike.
     """
-    return None if b"NaN" in raw or b"Infinity" in raw else raw
+    return all(v is None or float.__repr__(v).encode("ascii") == to_json(v) for v in values)
 
 
-def _proven(model: type[_M], raw: bytes, canonical: Callable[[_M], bytes]) -> _M | None:
+def _proven(model: type[_M], raw: bytes, floats: Callable[[_M], Iterable[float | None]],
+            exclude: Callable[[_M], set[str] | None] = lambda _doc: None) -> _M | None:
     """``raw`` as ``model``, when one cheap check proves the strict path would accept it
     unchanged; ``None`` sends the caller down the strict path (the refusal and its code).
 
     The model is validated straight from the bytes (pydantic's own parser: no Python dict in
-    between), then accepted only if ``raw`` is exactly its canonical serialisation
-    (``canonical(doc)``). Every bundle this app writes carries its documents so. That equality
-    proves the strict path's answer: the bytes are then what ``json.dumps`` wrote for the
-    model's own values — UTF-8, valid JSON without a duplicate key, nested no deeper than the
-    schema (the models hold no free-form containers), every number finite (:func:`_fast_json`
-    kept ``NaN``/``Infinity`` out) — so the strict parse reads back exactly those values,
-    they validate to an equal model, and its canonical form is these bytes again (issue 11,
-    branches import2 and impcpu: ``tests/bundle/test_fast_parse.py`` holds both paths to the
-    same answers on hostile input).
+    between), then accepted only if ``raw`` is exactly its canonical serialisation. Every
+    bundle this app writes carries its documents so. That equality proves the strict path's
+    answer: the bytes are then what ``json.dumps`` wrote for the model's own values — UTF-8,
+    valid JSON without a duplicate key, nested no deeper than the schema (the models hold no
+    free-form containers), every number finite — so the strict parse reads back exactly
+    those values, they validate to an equal model, and its canonical form is these bytes
+    again (issue 11, branches import2 and impcpu).
+
+    The canonical serialisation is checked without building it (branch impdocs): pydantic's
+    own ``to_json`` writes a model's fields in their declared order — sorted in every model
+    here, as ``sort_keys`` sorts them — with the same compact separators, the same escapes
+    for every character and the same integers as ``canonical_json``; the one place the two
+    differ, the form of some floats, is checked value by value (:func:`_floats_agree`,
+    ``floats(doc)`` names every float the document holds). ``exclude(doc)``: the top-level
+    fields ``canonical()`` leaves out. ``tests/bundle/test_fast_parse.py`` holds both paths to
+    the same answers on hostile input and ``to_json`` to ``canonical_json`` on every character.
     """
-    admitted = _fast_json(raw)
-    if admitted is None:
-        return None
     try:
-        doc = model.model_validate_json(admitted)
-        return doc if canonical(doc) == raw else None
+        doc = model.model_validate_json(raw)
+        if doc.__pydantic_serializer__.to_json(doc, exclude=exclude(doc)) != raw:
+            return None
     except (PydanticError, ValueError):  # ValueError: a string UTF-8 cannot encode
         return None
+    return doc if _floats_agree(floats(doc)) else None
+
+
+def _no_floats(_doc: BaseModel) -> tuple[float, ...]:
+    return ()
+
+
+def _revision_floats(doc: RevisionDoc) -> list[float | None]:
+    return [v for e in doc.evidence for v in (e.gps_lat, e.gps_lon)]
+
+
+def _manifest_left_out(m: Manifest) -> set[str] | None:
+    """The fields :meth:`Manifest.canonical` leaves out of this manifest's bytes."""
+    out = {name for name, empty in (("audit_head", m.audit_head is None),
+                                    ("key_statements", not m.key_statements)) if empty}
+    return out or None
+
+
+#: every float a document of each model can hold (``tests/bundle/test_fast_parse.py`` checks
+#: that no other field of these models, at any depth, is a float)
+_FLOATS: dict[type[BaseModel], Callable[[Any], Iterable[float | None]]] = {
+    RevisionDoc: _revision_floats, ReviewDoc: _no_floats, Manifest: _no_floats,
+}
 
 
 def parse_manifest(raw: bytes) -> Manifest:
-    fast = _proven(Manifest, raw, Manifest.canonical)
+    fast = _proven(Manifest, raw, _no_floats, _manifest_left_out)
     if fast is not None and fast.format_version == FORMAT_VERSION:
         return fast
     data = parse_json(raw, "manifest.json")
@@ -386,7 +420,7 @@ def parse_manifest(raw: bytes) -> Manifest:
 def _parse_signed_doc(model: type[_Doc], raw: bytes, path: str, reason: str) -> _Doc:
     """A document whose exact bytes matter: strict schema, and already in canonical form
     (the proven fast path first: :func:`_proven`)."""
-    fast = _proven(model, raw, model.canonical)
+    fast = _proven(model, raw, _FLOATS[model])
     if fast is not None:
         return fast
     data = parse_json(raw, path)

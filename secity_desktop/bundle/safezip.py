@@ -9,6 +9,7 @@ counted (see :mod:`zipstream`). Writing lives in :mod:`zipwriter`.
 from __future__ import annotations
 
 import hashlib
+import re
 import stat
 import struct
 import zipfile
@@ -20,7 +21,7 @@ from typing import Any, BinaryIO, NamedTuple, Self
 
 from secity_desktop.bundle.constants import CHUNK_SIZE
 from secity_desktop.bundle.zipnames import NameRegistry, check_name
-from secity_desktop.bundle.zipstream import Entry, EntryStream, locate_data
+from secity_desktop.bundle.zipstream import Entry, EntryStream, locate_data, read_whole
 from secity_desktop.bundle.zipwriter import DeterministicZipWriter
 from secity_desktop.core.errors import BundleRejected
 
@@ -86,7 +87,29 @@ def _check_kind(info: _Info) -> None:
         raise BundleRejected("special_file", f"entry {_shown(info)} is a device, pipe or socket")
 
 
-def _check_entry(info: _Info, limits: ZipLimits, names: NameRegistry) -> None:
+#: The names every bundle this app writes is made of. Such a name passes every rule of
+#: ``zipnames.check_name`` (ASCII letters, digits, '-' and '.' only; no empty, '.', '..' or
+#: reserved part; no part ends in '.'; a hex or uuid part is never a Windows device name) and
+#: is its own case-fold; no file name among them is a folder of another. So a directory made
+#: only of them, each unique and within the length limit, passes the name checks and
+#: ``NameRegistry`` exactly when it holds no name twice — which is what :func:`_plain_names`
+#: checks instead (``tests/bundle/test_safezip.py`` holds both to the same answers).
+_APP_NAME = re.compile(
+    r"manifest\.json(?:\.sig)?"
+    r"|(?:revisions|reviews)/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json(?:\.sig)?"
+    r"|frameworks/[0-9a-f]{64}\.json|evidence/[0-9a-f]{64}"
+)
+
+
+def _plain_names(infos: list[_Info], max_len: int) -> bool:
+    """Whether every name is one the app writes, once, within ``max_len`` (see ``_APP_NAME``)."""
+    match = _APP_NAME.fullmatch
+    return (all(match(i.name) and len(i.name) <= max_len for i in infos)
+            and len({i.name for i in infos}) == len(infos))
+
+
+def _check_entry(info: _Info, limits: ZipLimits, names: NameRegistry | None) -> None:
+    """One member's header against the rules; ``names`` None: its name is known to pass."""
     if info.flag_bits & 0x41:
         raise BundleRejected("encrypted", f"entry {_shown(info)} is encrypted")
     if info.compress_type not in _ALLOWED_METHODS:
@@ -95,8 +118,9 @@ def _check_entry(info: _Info, limits: ZipLimits, names: NameRegistry) -> None:
         )
     if not info.flag_bits & 0x800 and not info.name.isascii():
         raise BundleRejected("bad_name", f"entry {_shown(info)} has a non-UTF-8 name")
-    check_name(info.name, limits.max_name_len)
-    names.add(info.name)
+    if names is not None:
+        check_name(info.name, limits.max_name_len)
+        names.add(info.name)
     _check_kind(info)
     if info.file_size > limits.max_entry_size:
         raise BundleRejected("too_large", f"entry {_shown(info)} is larger than allowed")
@@ -116,7 +140,7 @@ def _entries(infos: list[_Info], start_dir: int, limits: ZipLimits) -> dict[str,
         raise BundleRejected(
             "too_many_entries", f"the bundle has more than {limits.max_entries} entries"
         )
-    names = NameRegistry()
+    names = None if _plain_names(infos, limits.max_name_len) else NameRegistry()
     total = 0
     for info in infos:
         _check_entry(info, limits, names)
@@ -272,8 +296,12 @@ class SafeZip:
     def read_small(self, name: str, max_bytes: int | None = None) -> bytes:
         """Whole member in memory, for manifests; refused up front if declared too large."""
         cap = self.limits.max_manifest_size if max_bytes is None else max_bytes
-        if self._entry(name).size > cap:
+        entry = self._entry(name)
+        if entry.size > cap:
             raise BundleRejected("too_large", f"entry {name[:80]!r} is too large to read")
+        whole = read_whole(self._fh, entry, self._start(entry))
+        if whole is not None:
+            return whole
         with self.open_entry(name) as stream:
             return stream.read()
 

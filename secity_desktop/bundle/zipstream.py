@@ -44,22 +44,76 @@ def _corrupt(entry: Entry, detail: str) -> BundleRejected:
 
 
 def locate_data(fh: BinaryIO, entry: Entry) -> int:
-    """Offset of the member's data, after checking its local header agrees with the directory."""
+    """Offset of the member's data, after checking its local header agrees with the directory.
+
+    The header and the name the directory gives are read in one call; a local name of
+    another length is read again on its own, as it always was (the file may end inside it).
+    """
     fh.seek(entry.header_offset)
-    header = fh.read(_LOCAL_HEADER.size)
-    if len(header) != _LOCAL_HEADER.size:
+    head = fh.read(_LOCAL_HEADER.size + len(entry.raw_name))
+    if len(head) < _LOCAL_HEADER.size:
         raise BundleRejected("truncated", "the bundle file ends in the middle of an entry")
-    magic, _, flags, method, _, _, _, _, _, name_len, extra_len = _LOCAL_HEADER.unpack(header)
+    magic, _, flags, method, _, _, _, _, _, name_len, extra_len = _LOCAL_HEADER.unpack_from(head)
     if magic != _LOCAL_MAGIC:
         raise _corrupt(entry, "local header missing")
     if flags & 0x41:
         raise BundleRejected("encrypted", "the bundle contains an encrypted entry")
-    if method != entry.method or fh.read(name_len) != entry.raw_name:
+    if method != entry.method:
+        raise _corrupt(entry, "local header disagrees with the directory")
+    if name_len == len(entry.raw_name):
+        name = head[_LOCAL_HEADER.size:]
+    else:
+        fh.seek(entry.header_offset + _LOCAL_HEADER.size)
+        name = fh.read(name_len)
+    if name != entry.raw_name:
         raise _corrupt(entry, "local header disagrees with the directory")
     start = entry.header_offset + _LOCAL_HEADER.size + name_len + extra_len
     if start + entry.compressed_size > entry.end_limit:
         raise BundleRejected("zip_bomb", "bundle entries overlap each other")
     return start
+
+
+def read_whole(fh: BinaryIO, entry: Entry, start: int) -> bytes | None:
+    """A member that fits in one chunk, read and checked in one step — or ``None`` when it
+    does not fit (the caller then streams it with :class:`EntryStream`).
+
+    The same reads, inflation, checks, order of checks and refusals as ``EntryStream(…,
+    check_crc=True).read()`` makes for such a member, without building the stream: one read
+    of the stored bytes (a member whose stored and inflated bytes each fit in one chunk is
+    read in one ``_read_raw``, inflated in one call), then the checks :meth:`EntryStream._fill`
+    makes after it in turn (``tests/bundle/test_zipstream_whole.py`` holds both to the same
+    answers on hostile members). For the small members every bundle holds: its manifest,
+    signatures, revisions.
+    """
+    if entry.compressed_size > CHUNK_SIZE or entry.size >= CHUNK_SIZE:
+        return None
+    fh.seek(start)
+    raw = fh.read(entry.compressed_size)
+    if len(raw) != entry.compressed_size:
+        raise BundleRejected("truncated", "the bundle file ends in the middle of an entry")
+    if entry.method != zipfile.ZIP_DEFLATED:
+        data = raw
+    elif not raw:  # the stream's inflater is never fed: its compressed data ends early
+        raise BundleRejected("truncated", "an entry's compressed data ends early")
+    else:
+        inflater = zlib.decompressobj(-15)
+        try:
+            data = inflater.decompress(raw, CHUNK_SIZE)
+        except zlib.error as exc:
+            raise _corrupt(entry, "invalid compressed data") from exc
+    if len(data) > entry.size:
+        raise BundleRejected(
+            "zip_bomb", f"entry {entry.name[:80]!r} expands beyond its declared size")
+    if entry.method == zipfile.ZIP_DEFLATED:
+        if not inflater.eof:
+            raise BundleRejected("truncated", "an entry's compressed data ends early")
+        if inflater.unused_data:
+            raise _corrupt(entry, "extra bytes after the compressed data")
+    if len(data) != entry.size:
+        raise BundleRejected("truncated", "an entry is shorter than its declared size")
+    if zlib.crc32(data) != entry.crc:
+        raise _corrupt(entry, "checksum mismatch")
+    return data
 
 
 class EntryStream(io.RawIOBase):

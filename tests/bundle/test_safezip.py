@@ -230,3 +230,75 @@ def test_messages_escape_control_characters(tmp_path: Path) -> None:
     with pytest.raises(BundleRejected) as info:
         open_bundle_zip(_write(tmp_path, zipcraft.build([("x\x1b[31m", b"x")])))
     assert "\x1b" not in str(info.value)
+
+
+# --- names the app writes: checked by one match (branch impdocs) ------------------------------
+_UUID = "12345678-9abc-def0-1234-56789abcdef0"
+_HEX = "0123456789abcdef" * 4
+APP_NAMES = ["manifest.json", "manifest.json.sig", f"revisions/{_UUID}.json",
+             f"revisions/{_UUID}.json.sig", f"reviews/{_UUID}.json", f"frameworks/{_HEX}.json",
+             f"evidence/{_HEX}"]
+
+
+def _entries_answer(names: list[str], limits: ZipLimits, monkeypatch: pytest.MonkeyPatch,
+                    *, plain: bool) -> object:
+    from secity_desktop.bundle import safezip
+
+    infos = [safezip._Info(n, n.encode("utf-8"), 0x800, zipfile.ZIP_STORED, 0o644 << 16, 1, 1, 0, 40 * k)
+             for k, n in enumerate(names)]
+    with monkeypatch.context() as m:
+        if not plain:
+            m.setattr(safezip, "_plain_names", lambda _i, _n: False)
+        try:
+            return ("ok", safezip._entries(infos, 40 * len(names) + 10, limits))
+        except BundleRejected as exc:
+            return ("refused", exc.reason, str(exc))
+
+
+def test_app_names_checked_by_one_match_answer_as_every_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    near = [f"Revisions/{_UUID}.json", f"revisions/{_UUID.upper()}.json", f"evidence/{_HEX[:-1]}",
+            f"evidence/{_HEX}/", f"evidence/{_HEX}.", "evidence", "revisions", "con/x",
+            f"frameworks/{_HEX}.JSON", "manifest.json/x", "manifest.json ", "MANIFEST.JSON",
+            f"reviews/{_UUID}.json.sig.sig", f"evidence/{_HEX}\\x", f"evidence/../{_HEX}",
+            "/manifest.json", "./manifest.json", f"revisions/{_UUID}", f"evidence/{_HEX}0"]
+    sets = [APP_NAMES, APP_NAMES + APP_NAMES[:1], [*APP_NAMES, "manifest.json".upper()]]
+    sets += [[*APP_NAMES, n] for n in near] + [[n, *APP_NAMES] for n in near]
+    sets += [[f"evidence/{_HEX}", "evidence"], ["evidence", f"evidence/{_HEX}"],
+             [f"evidence/{_HEX}", f"EVIDENCE/{_HEX}"]]
+    for limits in (ZipLimits(), SMALL, *(ZipLimits(max_name_len=n) for n in (80, 79, 73, 72, 55, 54))):
+        for names in sets:
+            fast = _entries_answer(names, limits, monkeypatch, plain=True)
+            assert fast == _entries_answer(names, limits, monkeypatch, plain=False), names
+
+
+def test_every_app_name_passes_the_name_rules() -> None:
+    import random
+    import uuid as uuidlib
+
+    from secity_desktop.bundle import safezip
+    from secity_desktop.bundle.zipnames import NameRegistry, check_name, fold
+
+    rng = random.Random(3)
+    names = list(APP_NAMES)
+    for _ in range(300):
+        u = str(uuidlib.UUID(int=rng.getrandbits(128)))
+        h = "".join(rng.choice("0123456789abcdef") for _ in range(64))
+        names += [f"revisions/{u}.json", f"revisions/{u}.json.sig", f"reviews/{u}.json",
+                  f"frameworks/{h}.json", f"evidence/{h}"]
+    registry = NameRegistry()
+    for n in dict.fromkeys(names):
+        assert safezip._APP_NAME.fullmatch(n)
+        check_name(n, 255)
+        assert fold(n) == n
+        registry.add(n)
+
+
+def test_the_one_match_is_taken_for_what_the_app_writes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from secity_desktop.bundle import safezip, zipnames
+
+    def no(*_a: object) -> None:
+        raise AssertionError("the per-name rules ran")
+
+    monkeypatch.setattr(safezip, "check_name", no)
+    monkeypatch.setattr(zipnames.NameRegistry, "add", no)
+    assert _entries_answer(APP_NAMES, ZipLimits(), monkeypatch, plain=True)[0] == "ok"
