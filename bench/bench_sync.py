@@ -9,7 +9,8 @@ Targets (benchmarks, not tests):
   (one ``os.sync``) and checks both SSHSIG signatures of each bundle, sequentially;
   The import is measured three ways in the same rounds (branch impproc, verification in worker
   processes: services/verify_pool.py): **cold** (the workers start inside the measured import —
-  the first big import of a process, as the one-shot CLI pays it; the main row), **warm**
+  the first big import of a process whose workers were not asked for earlier; the main row;
+  ``secity bundle import`` asks for them before it loads the importer), **warm**
   (workers started and ready before, as in the GUI once the Sync place was shown) and with
   **no worker** process (everything verified in the importing process, as before). CPU time
   counts the worker processes too (read from ``/proc``);
@@ -17,7 +18,7 @@ Targets (benchmarks, not tests):
   ``VmHWM``, since Linux carries the parent's ``ru_maxrss`` into a forked child; ``SECITY_BENCH_EXPORT_MB`` picks a smaller size for quick runs).
 
 Env: ``SECITY_BENCH_BUNDLES`` (500), ``SECITY_BENCH_EVIDENCE`` files per bundle (3),
-``SECITY_BENCH_EVIDENCE_KB`` (64), ``SECITY_BENCH_EXPORT_MB`` (1024), ``SECITY_BENCH_ROUNDS`` (3).
+``SECITY_BENCH_EVIDENCE_KB`` (64), ``SECITY_BENCH_EXPORT_MB`` (1024), ``SECITY_BENCH_ROUNDS`` (5).
 """
 
 from __future__ import annotations

@@ -5,21 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from secity_desktop.cli.context import Context, add_json_flag
 from secity_desktop.cli.passphrase import add_passphrase_args, unlock, unlock_for_reading
 from secity_desktop.core.errors import SecityError
-from secity_desktop.services.bundle_check import (
-    read_allowed_signers,
-    trusted_for_verify,
-    verify_files,
-)
-from secity_desktop.services.bundle_export import ExportService
-from secity_desktop.services.bundle_import import ImportResult, ImportService
-from secity_desktop.services.conflicts import ConflictService
-from secity_desktop.services.identity import Identity
-from secity_desktop.services.office_bundles import OfficeBundleService, OfficeJob
-from secity_desktop.services.types import Plan
+
+# Each command imports its own services when it runs (docs/cli-batch.md, "A CLI that loads
+# what it runs"): `bundle import` of many files starts the verification workers first, so
+# they start while this process loads the importer and opens the store (cmd_import).
+if TYPE_CHECKING:
+    from secity_desktop.services.bundle_import import ImportResult
+    from secity_desktop.services.office_bundles import OfficeBundleService, OfficeJob
+    from secity_desktop.services.types import Plan
 
 
 class BundleRefused(SecityError):
@@ -99,6 +97,8 @@ def _mb(n: int) -> str:
 
 
 def cmd_export(ctx: Context) -> int:
+    from secity_desktop.services.bundle_export import ExportService
+
     ws = ctx.workspace()
     svc = ExportService(ws)
     if ctx.args.list:
@@ -138,6 +138,8 @@ def _sealed_text(ctx: Context, written) -> str:  # type: ignore[no-untyped-def]
 
 
 def _office_export(ctx: Context, kind: str, job_for) -> int:  # type: ignore[no-untyped-def]
+    from secity_desktop.services.office_bundles import OfficeBundleService
+
     svc = OfficeBundleService(ctx.workspace())
     if ctx.args.list:
         rows = svc.candidates(kind, getattr(ctx.args, "year", None))  # type: ignore[arg-type]
@@ -182,6 +184,9 @@ def cmd_upward(ctx: Context) -> int:
 def _key_if_encrypted(ctx: Context):  # type: ignore[no-untyped-def]
     """This workspace's key, unlocked, when a file is encrypted and there is a key; otherwise
     None (an encrypted file is then refused ``not_for_us``, the others checked as usual)."""
+    from secity_desktop.services.bundle_import import ImportService
+    from secity_desktop.services.identity import Identity
+
     if not ImportService.needs_key(ctx.args.files):
         return None
     identity = Identity(ctx.workspace())
@@ -191,6 +196,12 @@ def _key_if_encrypted(ctx: Context):  # type: ignore[no-untyped-def]
 
 
 def cmd_verify(ctx: Context) -> int:
+    from secity_desktop.services.bundle_check import (
+        read_allowed_signers,
+        trusted_for_verify,
+        verify_files,
+    )
+
     if ctx.args.allowed_signers:
         trusted = read_allowed_signers(ctx.args.allowed_signers)
     else:
@@ -333,6 +344,12 @@ def _not_kept(ctx: Context, why: str) -> str:
 
 
 def cmd_import(ctx: Context) -> int:
+    from secity_desktop.services import verify_pool
+
+    if len(ctx.args.files) >= verify_pool.COLD_MIN:
+        verify_pool.warm()  # first: the workers start while the importer loads and the store opens
+    from secity_desktop.services.bundle_import import ImportService
+
     ws = ctx.workspace()
     svc = ImportService(ws)
     key = _key_if_encrypted(ctx)
@@ -350,6 +367,9 @@ def cmd_import(ctx: Context) -> int:
 
 
 def cmd_history(ctx: Context) -> int:
+    from secity_desktop.services.bundle_export import ExportService
+    from secity_desktop.services.bundle_import import ImportService
+
     ws = ctx.workspace()
     exports = ExportService(ws).history()
     imports = ImportService(ws).history()
@@ -368,6 +388,8 @@ def cmd_history(ctx: Context) -> int:
 
 
 def cmd_conflicts(ctx: Context) -> int:
+    from secity_desktop.services.conflicts import ConflictService
+
     rows = ConflictService(ctx.workspace()).list(include_resolved=ctx.args.all)
     ctx.emit([c.as_json() for c in rows], "\n".join(
         f"#{c.id} {c.kind:8} {c.municipality_code} {c.municipality_th} {c.year}: "
@@ -379,6 +401,8 @@ def cmd_conflicts(ctx: Context) -> int:
 
 
 def cmd_resolve(ctx: Context) -> int:
+    from secity_desktop.services.conflicts import ConflictService
+
     c = ConflictService(ctx.workspace()).resolve(ctx.args.conflict, ctx.args.keep, ctx.args.reason)
     ctx.emit(c.as_json(), ctx.say("conflict.resolved", "conflict #{id} resolved: {kept} stands",
                                   id=c.id, kept=c.kept_id))

@@ -29,8 +29,9 @@ How the work is shared (docs/bundle-format.md, *Verification in worker processes
 A pool is started only when it pays: :data:`COLD_MIN` files when no worker runs yet (its start
 is paid once), :data:`WARM_MIN` when one is already waiting. It lives until the process ends
 (:func:`shutdown`, also run at exit): the GUI's import page starts it ahead of time once its
-list holds ``WARM_MIN`` files (:func:`warm`, in idle time); the one-shot CLI pays its start in
-its first big import (asked for in the check's ``prepare``).
+list holds ``WARM_MIN`` files (:func:`warm`, in idle time); the one-shot CLI asks for it first thing
+in ``secity bundle import`` (``cli/bundle_cmds.cmd_import``), so it starts while the importer's
+modules load and the store opens; otherwise an import's check asks for it in its ``prepare``.
 
 What runs in a worker, and the per-file steps both sides share, are in
 ``services/verify_worker.py``.

@@ -191,3 +191,29 @@ def test_every_help_reads_the_same_from_the_lean_parser(
             cases += [[name, sub, "-h"] for sub in parser._subparsers._group_actions[0].choices]
         for argv in cases:
             assert shown(cli_main.parse, argv) == shown(build_parser().parse_args, argv), argv
+
+
+def test_bundle_import_of_many_files_starts_the_workers_before_the_importer_loads(tmp_path: object) -> None:
+    """``secity bundle import`` of ``COLD_MIN`` files or more asks for the verification workers
+    first, so they start while the importer's modules load and the store opens; fewer files
+    never start them (services/verify_pool.py)."""
+    code = (
+        "import sys\n"
+        "from secity_desktop.services import verify_pool\n"
+        "seen = []\n"
+        "verify_pool.COLD_MIN = 2\n"
+        "verify_pool.warm = lambda **k: seen.append(\n"
+        "    sorted(m for m in ('secity_desktop.services.bundle_import', 'pydantic',\n"
+        "                       'cryptography') if m in sys.modules))\n"
+        "from secity_desktop.cli.main import main\n"
+        "main(['--data-dir', sys.argv[1], 'bundle', 'import', *sys.argv[2:], '--dry-run'])\n"
+        "print(seen)\n"
+    )
+    files = [str(tmp_path) + f"/b{n}.secbundle" for n in range(2)]  # type: ignore[operator]
+    runs = {}
+    for label, given in (("many", files), ("one", files[:1])):
+        out = subprocess.run([sys.executable, "-c", code, str(tmp_path), *given],
+                             capture_output=True, text=True, cwd=paths.project_root(),
+                             env={**os.environ, "SECITY_LANG": "en"})
+        runs[label] = out.stdout.strip().splitlines()[-1]
+    assert runs == {"many": "[[]]", "one": "[]"}
