@@ -1,6 +1,6 @@
 """What an applied import plan writes — all inside the import's ONE transaction.
 
-``services.bundle_import.ApplyImportOperation.finish`` opens the transaction and
+``services.import_apply.ApplyImportOperation.finish`` opens the transaction and
 calls :func:`write_plan`; every row (import records, received revisions, their
 responses, evidence links and signed bytes, conflict flags, review rows, status
 moves, model towns, municipalities an upward bundle vouches for) and every audit

@@ -7,7 +7,7 @@ do not depend on each other until the commit: the rows may be written before the
 their final names, as long as the transaction commits only after the second sync made those
 names durable. So the apply starts the placing at the end of its ``work()`` and its
 ``finish()`` waits for it right before it checks every file and commits
-(``services/bundle_import.ApplyImportOperation``). A failure on the placing thread is raised
+(``services/import_apply.ApplyImportOperation``). A failure on the placing thread is raised
 where it is waited for, inside the transaction, which then rolls back.
 """
 

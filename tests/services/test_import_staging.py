@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from secity_desktop.core.errors import SecityError
-from secity_desktop.services import bundle_import, housekeeping
+from secity_desktop.services import bundle_import, housekeeping, import_apply
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.operations import no_progress, run_inline
 from secity_desktop.services.workspace import Workspace, open_workspace
@@ -121,7 +121,7 @@ def test_a_failed_transaction_drops_what_the_apply_placed(pair, tmp_path: Path, 
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise SecityError("the disk went away", code="test_broken")
 
-    monkeypatch.setattr(bundle_import, "write_plan", broken)
+    monkeypatch.setattr(import_apply, "write_plan", broken)
     with pytest.raises(SecityError):
         try:
             apply.finish()
@@ -223,7 +223,7 @@ def test_the_rows_are_written_while_the_evidence_is_placed_and_commit_only_after
     bundle = _bundle(a, tmp_path, "5001", "o")
     written = threading.Event()
     seen: list[tuple[bool, int]] = []
-    real_write = bundle_import.write_plan
+    real_write = import_apply.write_plan
 
     def write_then_say(*args, **kwargs):  # type: ignore[no-untyped-def]
         out = real_write(*args, **kwargs)
@@ -241,7 +241,7 @@ def test_the_rows_are_written_while_the_evidence_is_placed_and_commit_only_after
             reader.close()
         seen.append((written.is_set(), committed))
 
-    monkeypatch.setattr(bundle_import, "write_plan", write_then_say)
+    monkeypatch.setattr(import_apply, "write_plan", write_then_say)
     monkeypatch.setattr(bundle_import, "flush_staged", flush)
     result = ImportService(p).import_files([bundle])
     assert result.applied == [bundle]
