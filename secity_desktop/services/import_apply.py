@@ -99,6 +99,11 @@ class ApplyImportOperation(Operation[ImportResult]):
     @property
     def placed(self) -> list[str]:
         """The blobs this apply renamed into place (waits for the placing, if it still runs)."""
+        return self._finish_placing()
+
+    def _finish_placing(self) -> list[str]:
+        """Wait for the placing thread (once) and take what it renamed; its failure is raised
+        here, as a disk error when it is one."""
         if self._placing is not None:
             placing, self._placing = self._placing, None
             try:
@@ -131,7 +136,7 @@ class ApplyImportOperation(Operation[ImportResult]):
             self.result.applied = write_plan(
                 self.svc.ws, self.plan, self.result.quarantined, now, who
             )
-            self.placed  # noqa: B018  # waits for the renames and the flush behind them
+            self._finish_placing()  # the renames and the os.sync behind them are done
             # holding the write lock now: a sweep of another process cannot take a file away
             # between this check and the commit (store/blob_staging.drop_unreferenced)
             self.svc._require_evidence(self.plan)
@@ -141,7 +146,7 @@ class ApplyImportOperation(Operation[ImportResult]):
 
     def discard(self) -> None:
         with contextlib.suppress(Exception):  # a placing that failed: its error was said
-            self.placed  # noqa: B018  # never discard under a placing still renaming
+            self._finish_placing()  # never discard under a placing still renaming
         self.svc.discard(self.plan)
         if self.placed:  # renamed into place, rows never committed: not left as orphans
             with contextlib.suppress(Exception):

@@ -83,36 +83,32 @@ _EXTRA = _SLOTS["__pydantic_extra__"].__set__
 _PRIVATE = _SLOTS["__pydantic_private__"].__set__
 
 
-def _model(cls: type[BaseModel], values: dict[str, Any], fields_set: set[str] | None,
-           _new: Any = object.__new__) -> BaseModel:
-    """A worker's document model, rebuilt with the field values it verified (what pydantic's
-    own ``__setstate__`` does, without its state dict). ``fields_set`` None: every field."""
-    every = _FIELDS[cls]  # (only the document models of bundle.documents are rebuilt here)
-    for name, item in _ROWS[cls]:
-        rows = values[name]
-        if type(rows) is tuple:
-            values[name] = _records(item, rows)
+def _bare(cls: type[BaseModel], values: dict[str, Any], fields_set: set[str],
+          _new: Any = object.__new__) -> BaseModel:
+    """An instance of ``cls`` holding ``values`` (what pydantic's own ``__setstate__`` does,
+    without its state dict)."""
     m = _new(cls)
     _DICT(m, values)
-    _FIELDS_SET(m, set(every) if fields_set is None else fields_set)
+    _FIELDS_SET(m, fields_set)
     _EXTRA(m, None)
     _PRIVATE(m, None)
     return m
 
 
-def _records(cls: type[BaseModel], rows: tuple[dict[str, Any], ...],
-             _new: Any = object.__new__) -> list[BaseModel]:
+def _model(cls: type[BaseModel], values: dict[str, Any], fields_set: set[str] | None) -> BaseModel:
+    """A worker's document model, rebuilt with the field values it verified. ``fields_set``
+    None: every field."""
+    for name, item in _ROWS[cls]:
+        rows = values[name]
+        if type(rows) is tuple:
+            values[name] = _records(item, rows)
+    return _bare(cls, values, set(_FIELDS[cls]) if fields_set is None else fields_set)
+
+
+def _records(cls: type[BaseModel], rows: tuple[dict[str, Any], ...]) -> list[BaseModel]:
     """Flat records (all fields set) from their field dicts, in one loop."""
-    every = _FIELDS[cls]
-    out = []
-    for values in rows:
-        m = _new(cls)
-        _DICT(m, values)
-        _FIELDS_SET(m, set(every))
-        _EXTRA(m, None)
-        _PRIVATE(m, None)
-        out.append(m)
-    return out
+    every = _FIELDS[cls]  # (only the document models of bundle.documents are rebuilt here)
+    return [_bare(cls, values, set(every)) for values in rows]
 
 
 def _reduce_model(m: BaseModel) -> Any:
