@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -42,6 +41,7 @@ import pyrage
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from secity_desktop import digests
 from secity_desktop.bundle.constants import CHUNK_SIZE
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import (
@@ -107,7 +107,7 @@ def sniff(path: Path) -> Kind:
 def stanza_tag(public_line: str) -> str:
     """The tag age writes in an ssh-ed25519 stanza: base64 of SHA-256(SSH wire key)[:4]."""
     blob = base64.b64decode(public_line.split()[1])
-    return base64.b64encode(hashlib.sha256(blob).digest()[:4]).decode("ascii").rstrip("=")
+    return base64.b64encode(digests.sha256(blob).digest()[:4]).decode("ascii").rstrip("=")
 
 
 def header_stanzas(path: Path) -> list[tuple[str, ...]]:
@@ -271,7 +271,7 @@ def encrypt_file(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    sha = hashlib.sha256()
+    sha = digests.sha256()
     size = 0
     with open(dst, "rb") as fh:
         while chunk := fh.read(CHUNK_SIZE):
@@ -321,7 +321,7 @@ def decrypt_to(
     with no stanza for this workspace's key raises ``not_for_us``. ``key`` may be several
     keys (the current one, then retired ones): each addressed one is offered to age. The caller
     owns (and deletes) the returned file; :func:`open_decrypted` does that.
-    ``hasher`` (e.g. ``hashlib.sha256()``) sees every ciphertext byte as it is read, so the
+    ``hasher`` (e.g. ``digests.sha256()``) sees every ciphertext byte as it is read, so the
     encrypted file's own hash costs no second pass.
     """
     src, staging_dir = Path(src), Path(staging_dir)

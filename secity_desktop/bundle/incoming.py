@@ -7,10 +7,10 @@ decrypt-then-verify order and the clean-up in one place (docs/bundle-format.md,
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from secity_desktop import digests
 from secity_desktop.bundle.encryption import (
     OwnKeys,
     header_stanzas,
@@ -71,7 +71,7 @@ def verify_bundle_file(
         share = outer - outer // 2
         return progress is None or progress(outer // 2 + (done * share) // max(total, 1), outer) is not False
 
-    hasher = hashlib.sha256()
+    hasher = digests.sha256()
     with open_decrypted(path, decrypt_dir, own_key, first_half, hasher) as plain:
         vb = verify_bundle(plain, trusted, limits=limits, stage_dir=stage_dir, have_blob=have_blob,
                            progress=second_half, framework_cache=framework_cache, stager=stager)

@@ -10,12 +10,12 @@ anything else raises ``BundleRejected`` with a stable reason code.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from secity_desktop import digests
 from secity_desktop.bundle.constants import CHUNK_SIZE
 from secity_desktop.bundle.content import check_lists, check_revision, framework_named_as
 from secity_desktop.bundle.documents import (
@@ -101,7 +101,7 @@ def flush_staged() -> None:
 
 
 def file_sha256(path: Path) -> tuple[str, int]:
-    h = hashlib.sha256()
+    h = digests.sha256()
     n = 0
     try:
         with open(path, "rb") as fh:
@@ -245,7 +245,7 @@ def _remember_framework_bytes(z: SafeZip, path: str, expect: dict[str, tuple[str
 def _read_checked(z: SafeZip, path: str, expect: dict[str, tuple[str, int]], cap: int) -> bytes:
     data = z.read_small(path, cap)
     sha, size = expect[path]
-    if hashlib.sha256(data).hexdigest() != sha or len(data) != size:
+    if digests.sha256(data).hexdigest() != sha or len(data) != size:
         raise BundleRejected("hash_mismatch", f"{path} does not match its hash in the manifest")
     return data
 
@@ -253,7 +253,7 @@ def _read_checked(z: SafeZip, path: str, expect: dict[str, tuple[str, int]], cap
 def _stream_checked(
     z: SafeZip, path: str, sha: str, size: int, sink: Path | None, tick: Callable[[int], None]
 ) -> None:
-    h = hashlib.sha256()
+    h = digests.sha256()
     n = 0
     out = open(sink, "wb") if sink is not None else None  # noqa: SIM115
     try:
@@ -292,7 +292,7 @@ class _Sink:
 
     def __init__(self, sha: str, size: int, target: Path | None, tick: Callable[[int], None]) -> None:
         self.sha, self.size, self.tick = sha, size, tick
-        self.hasher = hashlib.sha256()
+        self.hasher = digests.sha256()
         self.count = 0
         self.target = target
         self.fd = os.open(target, _CREATE, 0o666) if target is not None else -1
@@ -388,7 +388,7 @@ def _scan_evidence(
         sinks[sha] = _Sink(sha, vb.evidence[sha], target, tick)
         return sinks[sha]
 
-    file_hash = hashlib.sha256()
+    file_hash = digests.sha256()
     try:
         size = z.scan(consume, file_hash)
         for sink in sinks.values():

@@ -8,7 +8,6 @@ counted (see :mod:`zipstream`). Writing lives in :mod:`zipwriter`.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import stat
 import struct
@@ -19,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO, NamedTuple, Self
 
+from secity_desktop import digests
 from secity_desktop.bundle.constants import CHUNK_SIZE
 from secity_desktop.bundle.zipnames import NameRegistry, check_name
 from secity_desktop.bundle.zipstream import Entry, EntryStream, locate_data, read_whole
@@ -323,7 +323,7 @@ class SafeZip:
 
     def sha256_of(self, name: str) -> tuple[str, int]:
         """Hex SHA-256 and real size of a member, streamed, to compare with the manifest."""
-        digest = hashlib.sha256()
+        digest = digests.sha256()
         size = 0
         with self.open_entry(name) as stream:
             while chunk := stream.read(CHUNK_SIZE):

@@ -9,13 +9,13 @@ aborts the export instead of shipping a bundle the office would reject.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from secity_desktop import digests
 from secity_desktop.bundle.constants import CHUNK_SIZE
 from secity_desktop.bundle.documents import (
     FORMAT_VERSION,
@@ -79,7 +79,7 @@ def evidence_path(sha: str) -> str:
 
 
 def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return digests.sha256(data).hexdigest()
 
 
 def review_path(assessment_id: str) -> str:
@@ -218,7 +218,7 @@ def _copy_evidence(
     zw: DeterministicZipWriter, entry: EntryRecord, src: Path, tick: Callable[[int], None]
 ) -> None:
     """Stream one blob in, re-hashing it: a damaged local file aborts the export."""
-    hasher = hashlib.sha256()
+    hasher = digests.sha256()
 
     def seen(chunk: bytes) -> None:
         hasher.update(chunk)
@@ -240,7 +240,7 @@ def _copy_evidence(
 
 
 def _file_sha(path: Path) -> tuple[str, int]:
-    h = hashlib.sha256()
+    h = digests.sha256()
     n = 0
     with open(path, "rb") as fh:
         while chunk := fh.read(CHUNK_SIZE):

@@ -18,7 +18,6 @@ validated again. See docs/cli-batch.md ("what one command loads").
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -26,6 +25,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from secity_desktop import digests
 from secity_desktop.core.errors import FrameworkError
 
 FORMAT_VERSION = 1
@@ -157,7 +157,7 @@ class Framework:
 
     @cached_property
     def hash(self) -> str:
-        return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
+        return digests.sha256(self.canonical_json().encode("utf-8")).hexdigest()
 
 
 def _build(data: dict[str, Any], canonical: str = "") -> Framework:
@@ -270,7 +270,7 @@ def from_stored(text: str, hash_: str, source: str = "<framework>") -> Framework
     """A framework kept in the store under its content hash: rebuilt without re-validation
     when ``text`` still hashes to ``hash_`` (only a validated framework is ever registered),
     else validated again like any framework text."""
-    if hashlib.sha256(text.encode("utf-8")).hexdigest() == hash_:
+    if digests.sha256(text.encode("utf-8")).hexdigest() == hash_:
         try:
             return _build(json.loads(text), canonical=text)
         except (ValueError, TypeError, KeyError):

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
 import re
 import zipfile
@@ -23,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from secity_desktop import digests
 from secity_desktop.core.errors import ValidationError
 from secity_desktop.core.localgov import (
     FAMILY,
@@ -113,7 +113,7 @@ def read_table(path: Path) -> Table:
         raise ValidationError(
             f"{path}: cannot read the file ({exc.strerror})", code="file_unreadable", file=path.name
         ) from None
-    sha = hashlib.sha256(data).hexdigest()
+    sha = digests.sha256(data).hexdigest()
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         header, rows = _xlsx_rows(path, data)

@@ -20,13 +20,13 @@ plan can be applied only when nothing is refused or ambiguous.
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from secity_desktop import digests
 from secity_desktop.core.localgov import (
     FAMILY,
     MUNICIPAL,
@@ -350,7 +350,7 @@ def new_local_code(province: str, key: tuple[str, str], district: str, taken: se
     bundle between them names the same record — a running number would depend on the order.
     """
     for parts in ((key[0], key[1]), (key[0], key[1], compact(district))):
-        digest = hashlib.sha256("|".join((province, *parts)).encode("utf-8")).hexdigest()
+        digest = digests.sha256("|".join((province, *parts)).encode("utf-8")).hexdigest()
         code = f"L{province}-{digest[:8]}"
         if code not in taken:
             return code

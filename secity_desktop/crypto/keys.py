@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
-import hashlib
 import struct
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from secity_desktop import digests
 from secity_desktop.atomic import write_bytes_atomic
 from secity_desktop.core.errors import KeyFileError, WrongPassphraseError
 from secity_desktop.crypto.constants import KDF_ROUNDS, KEY_ID_HEX_LEN
@@ -263,11 +263,11 @@ def load_public(line: str) -> Ed25519PublicKey:
 
 def fingerprint(pub: Ed25519PublicKey) -> str:
     """``SHA256:…`` exactly as ``ssh-keygen -lf`` prints it, for reading aloud and comparing."""
-    digest = hashlib.sha256(_wire_blob(pub)).digest()
+    digest = digests.sha256(_wire_blob(pub)).digest()
     return "SHA256:" + base64.b64encode(digest).decode("ascii").rstrip("=")
 
 
 def key_id(pub: Ed25519PublicKey) -> str:
     """Short stable id for manifests and principals; ASCII-safe whatever the owner's name."""
     raw = pub.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return hashlib.sha256(raw).hexdigest()[:KEY_ID_HEX_LEN]
+    return digests.sha256(raw).hexdigest()[:KEY_ID_HEX_LEN]

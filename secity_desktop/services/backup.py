@@ -18,7 +18,6 @@ plus a reserve is refused before a byte is written.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -28,7 +27,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from secity_desktop import __version__, paths
+from secity_desktop import __version__, digests, paths
 from secity_desktop.bundle.zipwriter import DeterministicZipWriter
 from secity_desktop.core.errors import ConflictError, StoreError
 from secity_desktop.core.io_errors import DiskError, disk_guard
@@ -125,7 +124,7 @@ class _Tally:
 
     def __init__(self, progress: Progress, base: int, total: int, name: str) -> None:
         self.progress, self.base, self.total, self.name = progress, base, total, name
-        self.digest = hashlib.sha256()
+        self.digest = digests.sha256()
         self.count = 0
 
     def __call__(self, chunk: bytes) -> None:

@@ -20,7 +20,6 @@ before a byte lands in the new workspace.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -31,6 +30,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from secity_desktop import digests
 from secity_desktop.bundle.constants import CHUNK_SIZE
 from secity_desktop.bundle.safezip import SafeZip, ZipLimits, open_bundle_zip
 from secity_desktop.core.errors import BundleRejected, SecityError
@@ -189,7 +189,7 @@ def stream_member(
     z: SafeZip, entry: Entry, sink: Callable[[bytes], object] | None, tick: Callable[[int], None]
 ) -> None:
     """Read one member, hand each chunk to ``sink``, and refuse it unless hash and size match."""
-    digest = hashlib.sha256()
+    digest = digests.sha256()
     size = 0
     try:
         with z.open_entry(entry.path, check_crc=False) as stream:
@@ -229,7 +229,7 @@ class VerifyResult:
 
 
 def sha_of_file(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
+    digest = digests.sha256()
     n = 0
     with open(path, "rb") as handle:
         while chunk := handle.read(CHUNK_SIZE):

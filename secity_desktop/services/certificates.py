@@ -13,7 +13,6 @@ can only be printed as an unsigned specimen.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import shutil
 import subprocess
 from collections.abc import Callable, Iterable
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from secity_desktop import digests
 from secity_desktop.core import key_window
 from secity_desktop.core.errors import ConflictError, ValidationError
 from secity_desktop.core.lifecycle import Status
@@ -45,7 +45,7 @@ ModelTowns = Callable[[Workspace, int], list[str]]
 
 def certificate_id(municipality_code: str, year: int, tier: str, issued: dt.date) -> str:
     """Stable for the same facts (re-printing gives the same number), short enough to read out."""
-    digest = hashlib.sha256(f"{municipality_code}|{year}|{tier}|{issued.isoformat()}".encode())
+    digest = digests.sha256(f"{municipality_code}|{year}|{tier}|{issued.isoformat()}".encode())
     return f"{year}-{municipality_code}-{digest.hexdigest()[:6].upper()}"
 
 

@@ -20,11 +20,11 @@ return and upward bundles (signed with the office key when each is written).
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from secity_desktop import digests
 from secity_desktop.core.enrolment import TrustedKey
 from secity_desktop.core.errors import ConflictError
 from secity_desktop.core.thai_calendar import now_iso
@@ -91,7 +91,7 @@ def rotate(ws: Workspace, old_passphrase: bytes, new_passphrase: bytes, statemen
         audit.append(ws.db, actor=ws.actor, action="key.rotate", at=now, reason=reason or None,
                      old={"fingerprint": keys.fingerprint(old.public_key())},
                      new={"fingerprint": keys.fingerprint(new.public_key()),
-                          "statement_sha256": hashlib.sha256(envelope).hexdigest()})
+                          "statement_sha256": digests.sha256(envelope).hexdigest()})
     return Rotated(keys.fingerprint(old.public_key()), keys.fingerprint(new.public_key()),
                    keys.public_line(new.public_key(), prof.name), out, retired)
 

@@ -25,7 +25,6 @@ unlocked then anyway, and SSHSIG is deterministic, so each bundle carries the sa
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from typing import Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from secity_desktop import digests
 from secity_desktop.bundle.read import VerifiedBundle
 from secity_desktop.bundle.statements import history_key
 from secity_desktop.core.enrolment import TrustedKey
@@ -182,7 +182,7 @@ def apply(ws: Workspace, envelope: bytes, *, source: str = "file", bundle: str |
         outcome = _decide(ws, st, strict=strict)
         by, now = actor or ws.actor, now_iso()
         key = _change(ws, st, by, now, envelope) if outcome == "applied" else None
-        sha = hashlib.sha256(envelope).hexdigest()
+        sha = digests.sha256(envelope).hexdigest()
         if rows.by_sha(ws.db, sha) is None:
             rows.insert(ws.db, rows.StatementRow(
                 None, "received", st.kind, st.old.fingerprint,
@@ -199,7 +199,7 @@ def apply(ws: Workspace, envelope: bytes, *, source: str = "file", bundle: str |
 def _change(ws: Workspace, st: rotation.KeyStatement, by: str, now: str, envelope: bytes) -> TrustedKey:
     db = ws.db
     old = trust_store.get(db, st.old.fingerprint)
-    sha = hashlib.sha256(envelope).hexdigest()
+    sha = digests.sha256(envelope).hexdigest()
     detail = {"statement_sha256": sha, "effective_at": st.effective_at,
               "made_by": st.made_by.fingerprint}
     if st.kind == "revoke":
@@ -244,7 +244,7 @@ def apply_carried(ws: Workspace, envelopes: Sequence[bytes], *, bundle: str, bun
         except SecityError as exc:
             audit.append(ws.db, actor=actor or ws.actor, action="trust.statement_refused",
                          new={"code": exc.code, "bundle_sha256": bundle_sha256,
-                              "statement_sha256": hashlib.sha256(env).hexdigest()})
+                              "statement_sha256": digests.sha256(env).hexdigest()})
             notes.append(refused(exc, bundle))
     return notes
 
@@ -276,7 +276,7 @@ def record_made(ws: Workspace, kind: rotation.Kind, *, holder: TrustedKey | rota
     rows.insert(ws.db, rows.StatementRow(
         None, "made", kind, keys.fingerprint(keys.load_public(old)),
         keys.fingerprint(keys.load_public(new)) if new else None, effective_at, made_at, reason,
-        document, signed, hashlib.sha256(document.encode("utf-8")).hexdigest(), "local", None,
+        document, signed, digests.sha256(document.encode("utf-8")).hexdigest(), "local", None,
         "made", now, actor or ws.actor))
 
 
@@ -326,7 +326,7 @@ def write_statement_files(ws: Workspace, key: Ed25519PrivateKey, folder: Path) -
     out = []
     for text in carried(ws, "return").envelopes(key):
         st = rotation.verify(text.encode("utf-8"), [key.public_key()])
-        path = folder / f"secity-{st.kind}-{st.old.key_id}-{hashlib.sha256(text.encode()).hexdigest()[:8]}.json"
+        path = folder / f"secity-{st.kind}-{st.old.key_id}-{digests.sha256(text.encode()).hexdigest()[:8]}.json"
         path.write_text(text, "utf-8")
         out.append(path)
     return out

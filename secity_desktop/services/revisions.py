@@ -9,11 +9,11 @@ instanceID/deprecatedID idea — so history is never overwritten.
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from secity_desktop import digests
 from secity_desktop.bundle.documents import (
     EvidenceRecord,
     FrameworkRef,
@@ -119,7 +119,7 @@ class RevisionService:
         now, who = now_iso(), self.ws.actor
         doc = build_doc(self.ws, a, signer, now)
         content = doc.canonical()
-        digest = hashlib.sha256(content).hexdigest()
+        digest = digests.sha256(content).hexdigest()
         signature = sshsig.sign(key, content, BUNDLE_NAMESPACE)
         with self.db.atomic():
             revisions.insert(

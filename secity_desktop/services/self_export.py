@@ -15,6 +15,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from secity_desktop import digests
 from secity_desktop.bundle.write import WrittenBundle, default_name, write_bundle
 from secity_desktop.core.errors import ValidationError
 from secity_desktop.core.lifecycle import Role
@@ -119,9 +120,7 @@ class SelfExportOperation(BundleWriteOperation):
 
 
 def _sha(content: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(content).hexdigest()
+    return digests.sha256(content).hexdigest()
 
 
 def export_self(

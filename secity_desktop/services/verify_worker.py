@@ -37,8 +37,7 @@ def unseal(path: Path, trusted: Sequence[Any], own_key: Any, decrypt_dir: Path) 
     never does): the revoked-recipient check, then decryption with the file's hash taken on
     the way. A refusal is returned as the same :class:`Rejection`; any other failure raises
     (the caller then verifies the file here, which says it as in-process)."""
-    import hashlib
-
+    from secity_desktop import digests
     from secity_desktop.bundle.encryption import decrypt_to
     from secity_desktop.bundle.incoming import _refuse_revoked_recipient
     from secity_desktop.core.errors import BundleRejected
@@ -46,7 +45,7 @@ def unseal(path: Path, trusted: Sequence[Any], own_key: Any, decrypt_dir: Path) 
     try:
         _refuse_revoked_recipient(path, own_key, trusted)
         outer = path.stat().st_size
-        hasher = hashlib.sha256()
+        hasher = digests.sha256()
         plain = decrypt_to(path, decrypt_dir, own_key, None, hasher)
     except BundleRejected as exc:
         return refusal(path, exc)

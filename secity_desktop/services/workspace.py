@@ -9,14 +9,13 @@ dropping it in) and, on a new store, seeds the reference data.
 from __future__ import annotations
 
 import getpass
-import hashlib
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from secity_desktop import paths
+from secity_desktop import digests, paths
 from secity_desktop.core import framework as fw
 from secity_desktop.core.errors import SecityError, ValidationError
 from secity_desktop.core.lifecycle import Role
@@ -103,7 +102,7 @@ def register_frameworks(ws: Workspace, folder: Path | None = None) -> list[fw.Fr
     new: list[tuple[fw.Framework, str]] = []
     for path in files:
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            digest = digests.sha256(path.read_bytes()).hexdigest()
         except OSError:
             digest = ""  # fw.load below says why it cannot be read
         stored = known.get(digest)

@@ -18,10 +18,10 @@ live in ``store/audit_chain.py`` and load on first use; every name stays reachab
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
+from secity_desktop import digests
 from secity_desktop.core.framework import canonical_json
 from secity_desktop.core.thai_calendar import now_iso
 
@@ -65,7 +65,7 @@ def __getattr__(name: str) -> object:
 
 def _digest(prev_hash: str, row: dict[str, Any]) -> str:
     body = canonical_json({k: row.get(k) for k in _FIELDS})
-    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+    return digests.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
 
 def _encode(value: Any) -> str | None:

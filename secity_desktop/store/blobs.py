@@ -9,13 +9,13 @@ crash never leaves a half file under a real name.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from secity_desktop import digests
 from secity_desktop.atomic import AtomicFile, copy_file_atomic
 from secity_desktop.core.errors import Cancelled, StoreError
 from secity_desktop.core.io_errors import disk_error
@@ -66,7 +66,7 @@ class BlobStore:
         except OSError as exc:
             raise StoreError(f"cannot store evidence: {exc.strerror or exc}",
                              code="evidence_file.store_failed") from None
-        digest = hashlib.sha256()
+        digest = digests.sha256()
         size = 0
         try:
             out = tmp.handle
