@@ -24,19 +24,22 @@ if TYPE_CHECKING:
 translate = QtCore.QCoreApplication.translate
 
 
+def _wrapping_label(parent: QtWidgets.QWidget, name: str) -> ThaiLabel:
+    label = ThaiLabel(parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    return label
+
+
 class EditorBanners:
     """The strips' widgets (the editor keeps them as its own attributes) and their texts."""
 
     def __init__(self, editor: AssessmentEditor, outer: QtWidgets.QVBoxLayout) -> None:
         self.editor = editor
         self.to_review = False  # the next-step button goes to Review (an office), not Send
-        self.header = ThaiLabel(editor)
-        self.header.setObjectName("editorHeader")
-        self.header.setWordWrap(True)
+        self.header = _wrapping_label(editor, "editorHeader")
         outer.addWidget(self.header)
-        self.banner = ThaiLabel(editor)
-        self.banner.setObjectName("readOnlyBanner")
-        self.banner.setWordWrap(True)
+        self.banner = _wrapping_label(editor, "readOnlyBanner")
         self.edit_again_button = QtWidgets.QPushButton(
             translate("AssessmentEditor", "Edit aga&in"), editor)
         self.edit_again_button.setObjectName("editAgainButton")
@@ -48,15 +51,11 @@ class EditorBanners:
         banner_row.addWidget(self.banner, 1)
         banner_row.addWidget(self.edit_again_button)
         outer.addLayout(banner_row)
-        self.feedback_banner = ThaiLabel(editor)
-        self.feedback_banner.setObjectName("feedbackBanner")
-        self.feedback_banner.setWordWrap(True)
+        self.feedback_banner = _wrapping_label(editor, "feedbackBanner")
         self.feedback_banner.setTextFormat(Qt.TextFormat.RichText)
         self.feedback_banner.hide()
         outer.addWidget(self.feedback_banner)
-        self.claim_banner = ThaiLabel(editor)
-        self.claim_banner.setObjectName("claimBanner")
-        self.claim_banner.setWordWrap(True)
+        self.claim_banner = _wrapping_label(editor, "claimBanner")
         self.claim_banner.setStyleSheet("background:#fff4d6; padding:4px")
         self.claim_banner.hide()
         outer.addWidget(self.claim_banner)
@@ -65,9 +64,7 @@ class EditorBanners:
         self.next_step_bar.setStyleSheet("QFrame#nextStepBar { background: #eef6ee; border: 1px solid #b7d7b9; border-radius: 4px; }")
         bar = QtWidgets.QHBoxLayout(self.next_step_bar)
         bar.setContentsMargins(8, 4, 8, 4)
-        self.next_step = ThaiLabel(self.next_step_bar)
-        self.next_step.setObjectName("nextStep")
-        self.next_step.setWordWrap(True)
+        self.next_step = _wrapping_label(self.next_step_bar, "nextStep")
         bar.addWidget(self.next_step, 1)
         self.next_step_button = QtWidgets.QPushButton(
             translate("AssessmentEditor", "Go to Send…"), self.next_step_bar)
