@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from secity_desktop.gui import settings as cfg
@@ -65,19 +63,16 @@ def test_editor_rows_act_on_the_open_assessment(qtbot: QtBot, ws: Workspace, tmp
     window.act_next.trigger()  # disabled: nothing happens, nothing fails
 
 
-@pytest.fixture
-def thai(qapp: QtWidgets.QApplication) -> Iterator[Translations]:
-    t = Translations(qapp)
-    assert t.install("th")
-    yield t
-    t.uninstall()
-
-
 def test_every_action_and_menu_is_in_thai(
-    qtbot: QtBot, ws: Workspace, tmp_path: Path, thai: Translations
+    qtbot: QtBot, ws: Workspace, tmp_path: Path, qapp: QtWidgets.QApplication
 ) -> None:
-    window = _window(qtbot, ws, tmp_path, "th")
-    for name, text, *_ in ACTIONS:
-        assert getattr(window, f"act_{name}").text() != text, name
-    titles = [a.text() for a in window.menuBar().actions()]
-    assert not set(titles) & {t for t, _ in MENUS}
+    translations = Translations(qapp)
+    try:
+        assert translations.install("th")
+        window = _window(qtbot, ws, tmp_path, "th")
+        for name, text, *_ in ACTIONS:
+            assert getattr(window, f"act_{name}").text() != text, name
+        titles = [a.text() for a in window.menuBar().actions()]
+        assert not set(titles) & {t for t, _ in MENUS}
+    finally:
+        translations.uninstall()
