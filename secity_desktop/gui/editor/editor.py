@@ -6,39 +6,42 @@ when another indicator is opened and when the editor closes. Scores come from
 the service after every commit (``AssessmentService.scorecard``): the same
 effective-level rule as ``secity assessment show``, so a reviewer's standing
 override beats the assessor's level here too.
+
+This module holds the editor's state and its commits (levels, notes, undo) and
+composes the rest: the panes (``panes.py``), the strips above them
+(``banners.py``), when a note is committed (``note_saver.py``), the evidence
+commands (``evidence_actions.py``), *Mark complete* and *Edit again*
+(``completion.py``) and the reviewers' words (``feedback_text.py``).
 """
 
 from __future__ import annotations
 
 import contextlib
-import html
 from pathlib import Path
 
-import platformdirs
-
-from secity_desktop import messages, paths
+from secity_desktop import messages
 from secity_desktop.core.errors import SecityError
-from secity_desktop.core.lifecycle import OFFICE_ROLES, STATUS_LABELS, Role, Status
+from secity_desktop.core.lifecycle import Status
 from secity_desktop.core.thai_calendar import now_utc
-from secity_desktop.gui.common import confirm, warn, when_text
+from secity_desktop.gui.common import warn
+from secity_desktop.gui.editor import completion
+from secity_desktop.gui.editor.banners import EditorBanners
 from secity_desktop.gui.editor.claim import banner_text
 from secity_desktop.gui.editor.commands import LevelCommand, NoteCommand
-from secity_desktop.gui.editor.dialogs import FindIndicatorDialog, MissingDialog
-from secity_desktop.gui.editor.evidence import EvidenceImporter, EvidenceListModel
+from secity_desktop.gui.editor.dialogs import FindIndicatorDialog
+from secity_desktop.gui.editor.evidence import EvidenceListModel
+from secity_desktop.gui.editor.evidence_actions import EvidenceActions
+from secity_desktop.gui.editor.feedback_text import feedback_html
 from secity_desktop.gui.editor.indicator_page import IndicatorPage
 from secity_desktop.gui.editor.navigator import CODE_ROLE, IndicatorTreeModel
+from secity_desktop.gui.editor.note_saver import NOTE_DELAY_MS, NoteSaver
+from secity_desktop.gui.editor.panes import build_panes
 from secity_desktop.gui.editor.score_panel import ScorePanel
 from secity_desktop.gui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
-from secity_desktop.gui.thai_wrap import ThaiLabel, thai_cells
 from secity_desktop.services.assessments import AssessmentService
-from secity_desktop.services.front_ops import CopyEvidenceOut
-from secity_desktop.services.review.feedback import FeedbackItem, feedback_for
+from secity_desktop.services.review.feedback import feedback_for
 from secity_desktop.services.self_assessments import SelfAssessmentService
 from secity_desktop.services.session import SessionState
-from secity_desktop.services.types import Evidence
-
-NOTE_DELAY_MS = 700
-NOTE_MAX_DELAY_MS = 1000
 
 
 def level_for_digit(values: list[int], digit: int) -> int | None:
@@ -54,6 +57,15 @@ class AssessmentEditor(QtWidgets.QWidget):
     current_changed = Signal(str)
     send_requested = Signal()  # the next step after "complete": Sync › Send
     review_requested = Signal(str)  # an office's next step on a received assessment: Review
+    # the panes, laid out by gui/editor/panes.py
+    splitter: QtWidgets.QSplitter
+    nav_model: IndicatorTreeModel
+    tree: QtWidgets.QTreeView
+    evidence_model: EvidenceListModel
+    page: IndicatorPage
+    scroll: QtWidgets.QScrollArea
+    score_scroll: QtWidgets.QScrollArea
+    score_panel: ScorePanel
 
     def __init__(
         self,
@@ -96,112 +108,31 @@ class AssessmentEditor(QtWidgets.QWidget):
     def _build(self, note_delay_ms: int) -> None:
         outer = QtWidgets.QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
-        self.header = ThaiLabel(self)
-        self.header.setObjectName("editorHeader")
-        self.header.setWordWrap(True)
-        outer.addWidget(self.header)
-        self.banner = ThaiLabel(self)
-        self.banner.setObjectName("readOnlyBanner")
-        self.banner.setWordWrap(True)
-        self.edit_again_button = QtWidgets.QPushButton(self.tr("Edit aga&in"), self)
-        self.edit_again_button.setObjectName("editAgainButton")
-        self.edit_again_button.setToolTip(
-            self.tr("Turn this complete assessment back into a draft so that it can be changed")
-        )
-        self.edit_again_button.clicked.connect(lambda: self.edit_again())
-        banner_row = QtWidgets.QHBoxLayout()
-        banner_row.addWidget(self.banner, 1)
-        banner_row.addWidget(self.edit_again_button)
-        outer.addLayout(banner_row)
-        self.feedback_banner = ThaiLabel(self)
-        self.feedback_banner.setObjectName("feedbackBanner")
-        self.feedback_banner.setWordWrap(True)
-        self.feedback_banner.setTextFormat(Qt.TextFormat.RichText)
-        self.feedback_banner.hide()
-        outer.addWidget(self.feedback_banner)
-        self.claim_banner = ThaiLabel(self)
-        self.claim_banner.setObjectName("claimBanner")
-        self.claim_banner.setWordWrap(True)
-        self.claim_banner.setStyleSheet("background:#fff4d6; padding:4px")
-        self.claim_banner.hide()
-        outer.addWidget(self.claim_banner)
-        self.next_step_bar = QtWidgets.QFrame(self)
-        self.next_step_bar.setObjectName("nextStepBar")
-        self.next_step_bar.setStyleSheet("QFrame#nextStepBar { background: #eef6ee; border: 1px solid #b7d7b9; border-radius: 4px; }")
-        bar = QtWidgets.QHBoxLayout(self.next_step_bar)
-        bar.setContentsMargins(8, 4, 8, 4)
-        self.next_step = ThaiLabel(self.next_step_bar)
-        self.next_step.setObjectName("nextStep")
-        self.next_step.setWordWrap(True)
-        bar.addWidget(self.next_step, 1)
-        self.next_step_button = QtWidgets.QPushButton(self.tr("Go to Send…"), self.next_step_bar)
-        self.next_step_button.setObjectName("goToSend")
+        self.banners = EditorBanners(self, outer)  # header, read-only, feedback, claim, next step
+        b = self.banners
+        self.header, self.banner, self.edit_again_button = b.header, b.banner, b.edit_again_button
+        self.feedback_banner, self.claim_banner = b.feedback_banner, b.claim_banner
+        self.next_step_bar, self.next_step = b.next_step_bar, b.next_step
+        self.next_step_button = b.next_step_button
         self.next_step_button.clicked.connect(self._next_step_clicked)
-        bar.addWidget(self.next_step_button)
-        self.next_step_bar.hide()
-        outer.addWidget(self.next_step_bar)
-        self.splitter = QtWidgets.QSplitter(Qt.Orientation.Horizontal, self)
-        self.nav_model = IndicatorTreeModel(self.fw, self.lang, self)
-        self.tree = thai_cells(QtWidgets.QTreeView(self.splitter))
-        self.tree.setObjectName("indicatorTree")
-        self.tree.setHeaderHidden(True)
-        self.tree.setModel(self.nav_model)
-        self.tree.expandAll()
-        self.tree.setItemsExpandable(False)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setIndentation(12)
-        self.tree.setMinimumWidth(220)
+        outer.addWidget(build_panes(self), 1)  # navigator | indicator page | score panel
         self.tree.selectionModel().currentChanged.connect(self._tree_current)
-        self.evidence_model = EvidenceListModel(self.svc.evidence_path, self.lang, self)
-        self.page = IndicatorPage(self.evidence_model, self.lang)
-        self.scroll = QtWidgets.QScrollArea(self.splitter)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.page)
-        self.scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        # The panel scrolls rather than squeeze: at 1024×600 with a next-step bar and a long
-        # "still missing" list, a squeezed panel drew component names under their bars.
-        self.score_scroll = QtWidgets.QScrollArea(self.splitter)
-        self.score_scroll.setObjectName("scoreScroll")
-        self.score_scroll.setWidgetResizable(True)
-        self.score_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.score_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.score_panel = ScorePanel(self.fw, self.lang)
-        self.score_scroll.setWidget(self.score_panel)
-        self.score_scroll.setMinimumWidth(  # never narrower than the panel: nothing cut at right
-            self.score_panel.minimumSizeHint().width()
-            + self.score_scroll.verticalScrollBar().sizeHint().width())
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([300, 760, 280])
-        outer.addWidget(self.splitter, 1)
         self.page.level_chosen.connect(self.choose_level)
+        self.evidence_actions = EvidenceActions(self)  # add, open, remove; the off-thread copier
+        self.importer = self.evidence_actions.importer
         self.page.add_evidence_requested.connect(self.add_evidence_dialog)
         self.page.files_dropped.connect(self.add_files)
-        self.page.open_evidence.connect(self.open_evidence)
-        self.page.remove_evidence.connect(self.remove_evidence)
+        self.page.open_evidence.connect(self.evidence_actions.open)
+        self.page.remove_evidence.connect(self.evidence_actions.remove)
         self.score_panel.indicator_requested.connect(self.open_indicator)
         self.score_panel.mark_complete_requested.connect(self.mark_complete)
-        self.note_timer = QtCore.QTimer(self)
-        self.note_timer.setSingleShot(True)
-        self.note_timer.setInterval(note_delay_ms)
-        self.note_timer.timeout.connect(self.flush_note)
-        # Continuous typing never pauses; this cap commits at least once a second anyway.
-        self.note_cap_timer = QtCore.QTimer(self)
-        self.note_cap_timer.setSingleShot(True)
-        self.note_cap_timer.setInterval(max(note_delay_ms, NOTE_MAX_DELAY_MS))
-        self.note_cap_timer.timeout.connect(self.flush_note)
-        self.page.note.textChanged.connect(self._note_typed)
-        self.page.note.installEventFilter(self)
-        self.importer = EvidenceImporter(self.svc, self, self.lang)
-        self.importer.attached.connect(self._attached)
-        self.importer.failed.connect(self._error)
+        self.note_saver = NoteSaver(self.page.note, self.flush_note, lambda: self.editable,
+                                    note_delay_ms, self)  # when a note is committed
         for digit in range(10):
             sc = QtGui.QShortcut(QtGui.QKeySequence(str(digit)), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(lambda d=digit: self.choose_digit(d))
-        # The scroll area itself is no Tab stop; whatever gets focus in it is scrolled into view.
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Whatever gets focus in the page's scroll area is scrolled into view.
         QtWidgets.QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
 
     def _focus_changed(self, _old: QtWidgets.QWidget | None, new: QtWidgets.QWidget | None) -> None:
@@ -228,91 +159,25 @@ class AssessmentEditor(QtWidgets.QWidget):
         return super().focusNextPrevChild(next)
 
     # --- reviewers' feedback ---------------------------------------------------
-    def _feedback_line(self, item: FeedbackItem) -> str:
-        who = self.tr("{author}, {when}").format(author=item.author, when=when_text(item.at, self.lang))
-        body = html.escape(item.body).replace("\n", "<br>")
-        if item.kind == "override":
-            head = self.tr("The reviewer set level {level} instead of {old}").format(
-                level=item.level, old="–" if item.assessor_level is None else item.assessor_level
-            )
-            return f"<p><b>{html.escape(head)}</b>: {body}<br><small>{html.escape(who)}</small></p>"
-        if item.kind == "return":
-            head = self.tr("Returned for revision")
-            return f"<p><b>{html.escape(head)}</b>: {body}<br><small>{html.escape(who)}</small></p>"
-        return f"<p>{body}<br><small>{html.escape(who)}</small></p>"
-
     def _show_feedback(self) -> None:
         """Banner for the assessment-level words; per-indicator words go on the page."""
         general = self.feedback.general()
         if general:
-            self.feedback_banner.setText("".join(self._feedback_line(i) for i in general))
+            self.feedback_banner.setText(feedback_html(general, self.lang))
         self.feedback_banner.setVisible(bool(general))
         self.nav_model.set_feedback_counts(self.feedback.counts())
 
     def _indicator_feedback(self, code: str) -> str:
-        return "".join(self._feedback_line(i) for i in self.feedback.for_indicator(code))
+        return feedback_html(self.feedback.for_indicator(code), self.lang)
 
     def _apply_status(self) -> None:
         status = Status(self.assessment.status)
         self.editable = self.svc.can_edit(self.aid)
-        labels = STATUS_LABELS.get(status, (status.value, status.value))
-        muni = self._t(self.municipality.name_th, self.municipality.name_en)
-        province = self._t(self.municipality.province_th, self.municipality.province_en)
-        fw_note = self.tr(" (provisional)") if self.fw.is_provisional else ""
-        self.header.setText(
-            f"<b style='font-size:15pt'>{html.escape(muni)}</b> · {html.escape(province)} · "
-            + html.escape(
-                self.tr("fiscal year {year} · framework {version}{note} · {status}").format(
-                    year=self.assessment.year,
-                    version=self.fw.version,
-                    note=fw_note,
-                    status=labels[0] if self.lang == "th" else labels[1],
-                )
-            ),
-            keep=(muni, province),
-        )
-        received_from = self.svc.received_from(self.aid) if status.editable else None
-        self.banner.setText(
-            self.tr(
-                "Received from {assessor}: read-only here; the office changes levels with a"
-                " review override."
-            ).format(assessor=received_from)
-            if received_from
-            else self.tr(
-                "This assessment is complete: it is locked so that no stray key changes it."
-                " Choose \"Edit again\" to change it."
-            )
-            if status == Status.COMPLETE
-            else self.tr("This assessment is {status}: it is shown read-only.").format(
-                status=labels[0] if self.lang == "th" else labels[1]
-            ),
-            keep=(received_from or "",),
-        )
-        self.banner.setVisible(not self.editable)
-        self.edit_again_button.setVisible(self.svc.needs_edit_again(self.aid))
+        self.banners.show_status(status, self.editable)
         self.page.set_editable(self.editable)
-        self._show_next_step(status)
-
-    def _show_next_step(self, status: Status) -> None:
-        """After "complete", say where the day goes on: finalizing and sending are under Sync."""
-        text = ""
-        if self.svc.ws.role is Role.ASSESSOR and status is Status.COMPLETE:
-            text = self.tr("Complete. Next: finalize and sign it, then send it to the province, "
-                           "under Sync › Send.")
-        elif self.svc.ws.role is Role.ASSESSOR and status is Status.FINALIZED:
-            text = self.tr("Finalized and signed. Next: send it to the province under Sync › Send "
-                           "(export to a USB folder).")
-        elif self.svc.ws.role in OFFICE_ROLES and status in (Status.RECEIVED, Status.UNDER_REVIEW):
-            text = self.tr("Read-only here. Next: review it under Review — start the review, "
-                           "change a level with a reason, then approve it or return it.")
-        self._to_review = self.svc.ws.role in OFFICE_ROLES
-        self.next_step_button.setText(self.tr("Go to Review…") if self._to_review
-                                      else self.tr("Go to Send…"))
-        self.next_step.setText(text)
-        self.next_step_bar.setVisible(bool(text))
 
     def _next_step_clicked(self) -> None:
-        if getattr(self, "_to_review", False):
+        if self.banners.to_review:
             self.review_requested.emit(self.aid)
         else:
             self.send_requested.emit()
@@ -403,29 +268,9 @@ class AssessmentEditor(QtWidgets.QWidget):
         self.choose_level(None)
 
     # --- notes ------------------------------------------------------------------
-    def _note_typed(self) -> None:
-        if self.editable:
-            self.note_timer.start()
-            if not self.note_cap_timer.isActive():
-                self.note_cap_timer.start()
-
-    def eventFilter(self, obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if obj is self.page.note:
-            if event.type() == QtCore.QEvent.Type.FocusOut:
-                self.flush_note()
-            elif event.type() == QtCore.QEvent.Type.ShortcutOverride and (
-                event.matches(QtGui.QKeySequence.StandardKey.Undo)  # type: ignore[attr-defined]
-                or event.matches(QtGui.QKeySequence.StandardKey.Redo)  # type: ignore[attr-defined]
-            ):
-                # Let the window's Undo/Redo (one history for levels and notes) have the key.
-                event.ignore()
-                return True
-        return super().eventFilter(obj, event)
-
     def flush_note(self) -> None:
         """Commit the note being typed, if it differs from what is stored."""
-        self.note_timer.stop()
-        self.note_cap_timer.stop()
+        self.note_saver.stop()
         code = self.current
         if code is None or not self.editable:
             return
@@ -460,98 +305,20 @@ class AssessmentEditor(QtWidgets.QWidget):
             self.page.note.blockSignals(False)
         self._committed()
 
-    # --- evidence ---------------------------------------------------------------
+    # --- evidence (gui/editor/evidence_actions.py) ----------------------------------
     def add_evidence_dialog(self) -> None:
-        if not self.editable or self.current is None:
-            return
-        files, _ = QtWidgets.QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Add evidence to {code}").format(code=self.current),
-            str(Path.home()),
-            self.tr(
-                "Photos and documents (*.jpg *.jpeg *.png *.heic *.pdf *.doc *.docx *.xlsx *.mp4 *.mov);;All files (*)"
-            ),
-        )
-        self.add_files([Path(f) for f in files])
+        self.evidence_actions.add_dialog()
 
     def add_files(self, files: list[Path]) -> None:
-        started = self.editable and self.current is not None and bool(files)
-        if started and not self.importer.start(self.aid, str(self.current), files):
-            self._error(self.tr("Still copying the previous files; try again when it is done."))
+        self.evidence_actions.add_files(files)
 
-    def _attached(self, item: Evidence) -> None:
-        if item.indicator_code == self.current:
-            self.evidence_model.set_items(self.svc.evidence(self.aid, self.current))
-        self._committed()
-
-    def remove_evidence(self, evidence_id: int) -> None:
-        if not self.editable:
-            return
-        item = self.svc.evidence_item(evidence_id)
-        if not confirm(
-            self,
-            self.tr("Remove evidence"),
-            self.tr(
-                "Remove {name} from indicator {code}? The removal is recorded in the audit log."
-            ).format(name=item.original_name, code=item.indicator_code),
-            self.tr("Remove"),
-        ):
-            return
-        try:
-            self.svc.remove_evidence(evidence_id)
-        except SecityError as exc:
-            self._error(messages.describe(exc, self.lang))
-            return
-        self.evidence_model.set_items(self.svc.evidence(self.aid, item.indicator_code))
-        self._committed()
-
-    def open_evidence(self, evidence_id: int) -> None:
-        """Copy out under the original name (off-thread) and hand it to the system viewer."""
-        folder = Path(platformdirs.user_cache_dir(paths.APP_NAME, paths.APP_AUTHOR)) / "open"
-        self.importer.runner.run(
-            CopyEvidenceOut(self.svc, evidence_id, folder), self.tr("Opening evidence…"),
-            lambda target: QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(target))),
-            lambda failure: self._error(failure.text) if not failure.cancelled else None,
-        )
-
-    # --- completion ---------------------------------------------------------------
+    # --- completion (gui/editor/completion.py) -----------------------------------
     def mark_complete(self) -> None:
-        self.flush_note()
-        if not self.editable:
-            return
-        if not self.card.complete:
-            dialog = MissingDialog(self.fw, self.card, self.lang, self)
-            if dialog.exec() and dialog.target:
-                self.open_indicator(dialog.target)
-            return
-        if Status(self.assessment.status) == Status.COMPLETE:
-            return
-        if confirm(
-            self,
-            self.tr("Mark complete"),
-            self.tr(
-                "All {n} indicators are answered and the evidence is attached. Mark this assessment complete?"
-            ).format(n=self.card.count),
-            self.tr("Mark complete"),
-        ):
-            try:
-                self.svc.mark_complete(self.aid)
-            except SecityError as exc:
-                self._error(messages.describe(exc, self.lang))
-                return
-            self._committed()
+        completion.mark_complete(self)
 
     def edit_again(self) -> bool:
         """The explicit step before a complete assessment changes: back to a draft."""
-        try:
-            changed = self.svc.edit_again(self.aid)
-        except SecityError as exc:
-            self._error(messages.describe(exc, self.lang))
-            return False
-        if changed:
-            self._committed()
-            self.page.levels_box.setFocus()
-        return changed
+        return completion.edit_again(self)
 
     # --- after every commit ---------------------------------------------------------
     def refresh_score(self) -> None:
