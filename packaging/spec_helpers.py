@@ -60,7 +60,8 @@ PYTHON_EXCLUDES = (
     "PIL.PdfImagePlugin", "PIL.PdfParser", "PIL.EpsImagePlugin", "PIL.PSDraw",
     "PIL.DdsImagePlugin", "PIL.BlpImagePlugin", "PIL.FtexImagePlugin", "PIL.QoiImagePlugin",
     "PIL.IcnsImagePlugin", "PIL.ImageShow",
-    # offline app: no TLS; hashlib falls back to its built-in SHA-2 (libcrypto, 4.7 MB, goes)
+    # offline app: no TLS; libcrypto (4.7 MB) goes with _hashlib, and every SHA-256 then runs
+    # through cryptography's own OpenSSL (secity_desktop/digests.py), not hashlib's slow fallback
     "ssl", "_ssl", "_hashlib",
     # East Asian codecs: Thai (cp874, tis-620) and UTF-8 are pure Python
     "_codecs_jp", "_codecs_hk", "_codecs_cn", "_codecs_kr", "_codecs_tw", "_codecs_iso2022",

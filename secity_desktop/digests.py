@@ -34,31 +34,49 @@ class Hasher(Protocol):
     def hexdigest(self) -> str: ...
 
 
-_HASHES: Any = None  # cryptography's hashes module, loaded on the first Sha256
+#: Bytes hashed by CPython's own SHA-256 before a :class:`Sha256` loads cryptography: a
+#: framework, an audit event or a key id never loads it (the frozen app's first window
+#: hashes a framework: cryptography costs ≈ 30 ms to import, and is kept off that path).
+SMALL = 64 * 1024
+
+_HASHES: Any = None  # cryptography's hashes module, loaded by the first big Sha256
 
 
 class Sha256:
-    """SHA-256 through cryptography's OpenSSL, shaped like ``hashlib.sha256``."""
+    """SHA-256 through cryptography's OpenSSL, shaped like ``hashlib.sha256``.
 
-    __slots__ = ("_h",)
+    Up to :data:`SMALL` bytes are only kept; past it they go to cryptography's hash, and so
+    does everything after. A digest of a small input is CPython's own (fast enough there)."""
+
+    __slots__ = ("_h", "_small")
     name = "sha256"
     digest_size = 32
     block_size = 64
 
     def __init__(self, data: Data = b"") -> None:
-        global _HASHES
-        if _HASHES is None:
-            from cryptography.hazmat.primitives import hashes
-
-            _HASHES = hashes
-        self._h = _HASHES.Hash(_HASHES.SHA256())
+        self._h: Any = None
+        self._small = bytearray()
         if data:
-            self._h.update(data)
+            self.update(data)
 
     def update(self, data: Data, /) -> None:
-        self._h.update(data)
+        if self._h is not None:
+            self._h.update(data)
+            return
+        self._small += data
+        if len(self._small) > SMALL:
+            global _HASHES
+            if _HASHES is None:
+                from cryptography.hazmat.primitives import hashes
+
+                _HASHES = hashes
+            self._h = _HASHES.Hash(_HASHES.SHA256())
+            self._h.update(self._small)
+            self._small = bytearray()
 
     def digest(self) -> bytes:
+        if self._h is None:
+            return hashlib.sha256(self._small).digest()
         return bytes(self._h.copy().finalize())  # (a copy: the hash goes on, as hashlib's does)
 
     def hexdigest(self) -> str:
@@ -66,7 +84,8 @@ class Sha256:
 
     def copy(self) -> Sha256:
         twin = object.__new__(Sha256)
-        twin._h = self._h.copy()
+        twin._h = None if self._h is None else self._h.copy()
+        twin._small = bytearray(self._small)
         return twin
 
 

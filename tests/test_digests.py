@@ -18,7 +18,7 @@ from secity_desktop import digests, paths
 PKG = Path(digests.__file__).parent
 
 
-@pytest.mark.parametrize("size", [0, 1, 55, 56, 63, 64, 65, 4096, 65536, 1_000_003])
+@pytest.mark.parametrize("size", [0, 1, 55, 56, 63, 64, 65, 4096, 65536, 65537, 1_000_003])
 def test_the_cryptography_hasher_matches_hashlib(size: int) -> None:
     data = os.urandom(size)
     assert digests.Sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
@@ -37,6 +37,11 @@ def test_the_cryptography_hasher_behaves_like_hashlibs() -> None:
     h.update(bytearray(b"def"))
     assert h.hexdigest() == hashlib.sha256(b"abcdef").hexdigest()
     assert twin.hexdigest() == first
+    big = digests.Sha256(bytes(digests.SMALL + 1))  # past SMALL: through cryptography
+    twin = big.copy()
+    big.update(b"z")
+    assert big.hexdigest() == hashlib.sha256(bytes(digests.SMALL + 1) + b"z").hexdigest()
+    assert twin.hexdigest() == hashlib.sha256(bytes(digests.SMALL + 1)).hexdigest()
     assert (h.name, h.digest_size, h.block_size) == ("sha256", 32, 64)
 
 
@@ -65,6 +70,25 @@ def test_without_hashlibs_openssl_the_package_hashes_through_cryptography(tmp_pa
                          capture_output=True, text=True, cwd=paths.project_root(), check=False)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == hashlib.sha256(data).hexdigest()
+
+
+def test_small_inputs_never_load_cryptography() -> None:
+    """The frozen app's first window hashes a framework: that must not import cryptography."""
+    code = (
+        "import sys; sys.modules['_hashlib'] = None\n"
+        "import hashlib\n"
+        "from secity_desktop import digests\n"
+        "h = digests.sha256(b'x' * digests.SMALL)\n"
+        "assert h.hexdigest() == hashlib.sha256(b'x' * digests.SMALL).hexdigest()\n"
+        "small = 'cryptography' in sys.modules\n"
+        "h.update(b'y')\n"
+        "assert h.hexdigest() == hashlib.sha256(b'x' * digests.SMALL + b'y').hexdigest()\n"
+        "print(small, 'cryptography' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=paths.project_root(), check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "True"]
 
 
 def test_no_sha256_is_taken_anywhere_else() -> None:
