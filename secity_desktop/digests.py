@@ -13,13 +13,16 @@ extension; its SHA-256 runs at 1,342 MB/s here. So :func:`sha256` is hashlib's o
 hashlib has OpenSSL (from source, and any Python built with it), and otherwise
 :class:`Sha256`, a small hashlib-shaped wrapper around cryptography's (``update``, ``digest``,
 ``hexdigest``, ``copy``; ``digest`` may be asked more than once and updating goes on after
-it, as with hashlib). ``tests/test_digests.py`` holds both to hashlib's answers, runs the
-package without ``_hashlib`` as the frozen app does, and finds no SHA-256 taken elsewhere.
+it, as with hashlib; a process that has not loaded cryptography's hashes keeps small inputs
+for CPython's own, :data:`SMALL`). ``tests/test_digests.py`` holds both to hashlib's answers,
+runs the package without ``_hashlib`` as the frozen app does, and finds no SHA-256 taken
+elsewhere.
 """
 
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -34,19 +37,23 @@ class Hasher(Protocol):
     def hexdigest(self) -> str: ...
 
 
-#: Bytes hashed by CPython's own SHA-256 before a :class:`Sha256` loads cryptography: a
-#: framework, an audit event or a key id never loads it (the frozen app's first window
-#: hashes a framework: cryptography costs ≈ 30 ms to import, and is kept off that path).
-SMALL = 64 * 1024
+#: Bytes a :class:`Sha256` keeps for CPython's own SHA-256 in a process that has not loaded
+#: cryptography's hashes yet (≈ 10 ms to import; CPython's own takes ≈ 4 ms a MB): the frozen
+#: app's first window hashes the form file (160 KB) and its framework, and stays without it.
+#: Past this, or once the process has loaded it anyway (every import, export and key use
+#: does), cryptography's OpenSSL hashes.
+SMALL = 1 << 20
 
-_HASHES: Any = None  # cryptography's hashes module, loaded by the first big Sha256
+_MODULE = "cryptography.hazmat.primitives.hashes"
+_HASHES: Any = None  # that module, once this process has it
 
 
 class Sha256:
     """SHA-256 through cryptography's OpenSSL, shaped like ``hashlib.sha256``.
 
-    Up to :data:`SMALL` bytes are only kept; past it they go to cryptography's hash, and so
-    does everything after. A digest of a small input is CPython's own (fast enough there)."""
+    Without cryptography's hashes loaded yet, up to :data:`SMALL` bytes are only kept and
+    their digest is CPython's own; past it (or with the module loaded) every byte goes to
+    cryptography's hash."""
 
     __slots__ = ("_h", "_small")
     name = "sha256"
@@ -54,7 +61,10 @@ class Sha256:
     block_size = 64
 
     def __init__(self, data: Data = b"") -> None:
-        self._h: Any = None
+        global _HASHES
+        if _HASHES is None:
+            _HASHES = sys.modules.get(_MODULE)  # (loaded by the process already: no import)
+        self._h: Any = None if _HASHES is None else _HASHES.Hash(_HASHES.SHA256())
         self._small = bytearray()
         if data:
             self.update(data)
@@ -67,9 +77,9 @@ class Sha256:
         if len(self._small) > SMALL:
             global _HASHES
             if _HASHES is None:
-                from cryptography.hazmat.primitives import hashes
+                import importlib
 
-                _HASHES = hashes
+                _HASHES = importlib.import_module(_MODULE)
             self._h = _HASHES.Hash(_HASHES.SHA256())
             self._h.update(self._small)
             self._small = bytearray()

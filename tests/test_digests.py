@@ -73,11 +73,14 @@ def test_without_hashlibs_openssl_the_package_hashes_through_cryptography(tmp_pa
 
 
 def test_small_inputs_never_load_cryptography() -> None:
-    """The frozen app's first window hashes a framework: that must not import cryptography."""
+    """The frozen app's first window hashes the form file and its framework (≈ 160 KB each):
+    that must not import cryptography; more than :data:`digests.SMALL` bytes do."""
     code = (
         "import sys; sys.modules['_hashlib'] = None\n"
         "import hashlib\n"
         "from secity_desktop import digests\n"
+        "for n in (0, 1, 160_000):\n"
+        "    assert digests.sha256(b'f' * n).hexdigest() == hashlib.sha256(b'f' * n).hexdigest()\n"
         "h = digests.sha256(b'x' * digests.SMALL)\n"
         "assert h.hexdigest() == hashlib.sha256(b'x' * digests.SMALL).hexdigest()\n"
         "small = 'cryptography' in sys.modules\n"
