@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,6 +49,17 @@ def _close_log() -> Iterator[None]:
     """A test that set up the log must not leave its file open for the next one."""
     yield
     log.shutdown()
+
+
+@pytest.fixture
+def o(tmp_path: Path) -> Iterator[Any]:
+    """The three offices of ``tests/bundle/office_flow.py`` (assessor, province, region) in
+    ``tmp_path``, closed after the test."""
+    from tests.bundle.office_flow import offices
+
+    made = offices(tmp_path)
+    yield made
+    made.close()
 
 
 @pytest.fixture

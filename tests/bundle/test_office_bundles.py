@@ -23,16 +23,10 @@ from secity_desktop.services.trust import TrustService
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import review as rrepo
 from tests.bundle import flow, hostile
-from tests.bundle.office_flow import Offices, offices
+from tests.bundle.office_flow import Offices
 
 REVIEW_TABLES = ("review_decisions", "review_comments", "review_overrides", "model_towns")
 
-
-@pytest.fixture
-def o(tmp_path: Path) -> Offices:
-    made = offices(tmp_path)
-    yield made  # type: ignore[misc]
-    made.close()
 
 
 def _rows(ws, *tables: str) -> dict[str, list[tuple]]:  # type: ignore[no-untyped-def]

@@ -9,7 +9,6 @@ the next import at the province must say so, naming the sender and the sequence.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -19,14 +18,7 @@ from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.store import audit
 from secity_desktop.store.audit import _FIELDS, GENESIS, _digest
 from tests.bundle import flow
-from tests.bundle.office_flow import Offices, offices
-
-
-@pytest.fixture
-def o(tmp_path: Path) -> Offices:
-    offs = offices(tmp_path)
-    yield offs
-    offs.close()
+from tests.bundle.office_flow import Offices
 
 
 def _untriggered(db, sql: str, args: list | None = None) -> None:  # type: ignore[no-untyped-def]

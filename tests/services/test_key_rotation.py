@@ -20,16 +20,10 @@ from secity_desktop.services.key_rotation import apply_statement, rotate
 from secity_desktop.services.trust import TrustService
 from secity_desktop.store import audit
 from tests.bundle import flow
-from tests.bundle.office_flow import Offices, offices
+from tests.bundle.office_flow import Offices
 
 NEW_PASS = b"a brand new passphrase"
 
-
-@pytest.fixture
-def o(tmp_path: Path) -> Offices:
-    offs = offices(tmp_path)
-    yield offs
-    offs.close()
 
 
 def test_rotation_moves_the_enrolment_and_retires_the_old_key(o: Offices, tmp_path: Path) -> None:

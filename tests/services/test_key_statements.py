@@ -27,16 +27,10 @@ from secity_desktop.services.trust import TrustService
 from secity_desktop.store import audit
 from secity_desktop.store import key_statements as rows
 from tests.bundle import flow
-from tests.bundle.office_flow import Offices, offices
+from tests.bundle.office_flow import Offices
 
 NEW_PASS = b"a brand new passphrase"
 
-
-@pytest.fixture
-def o(tmp_path: Path) -> Offices:
-    offs = offices(tmp_path)
-    yield offs
-    offs.close()
 
 
 def _days_ago(n: float) -> str:

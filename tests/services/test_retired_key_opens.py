@@ -23,17 +23,11 @@ from secity_desktop.services.key_rotation import rotate
 from secity_desktop.services.trust import TrustService
 from secity_desktop.store import audit
 from tests.bundle import flow
-from tests.bundle.office_flow import Offices, offices
+from tests.bundle.office_flow import Offices
 
 NEW_PASS = b"the province's new passphrase"
 THIRD_PASS = b"and a third one, later"
 
-
-@pytest.fixture
-def o(tmp_path: Path) -> Offices:
-    offs = offices(tmp_path)
-    yield offs
-    offs.close()
 
 
 def _sealed_to_province(o: Offices, out: Path) -> Path:

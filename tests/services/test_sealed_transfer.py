@@ -21,14 +21,7 @@ from secity_desktop.services.office_bundles import OfficeBundleService
 from secity_desktop.services.trust import TrustService
 from secity_desktop.store import audit
 from tests.bundle import flow
-from tests.bundle.office_flow import Offices, offices
-
-
-@pytest.fixture
-def o(tmp_path: Path) -> Offices:
-    offs = offices(tmp_path)
-    yield offs
-    offs.close()
+from tests.bundle.office_flow import Offices
 
 
 def _office_key_at_assessor(o: Offices) -> None:

@@ -19,14 +19,7 @@ from secity_desktop.services.revisions import RevisionService
 from secity_desktop.store import assessments as repo
 from secity_desktop.store import audit
 from tests.bundle import flow
-from tests.bundle.office_flow import Offices, offices
-
-
-@pytest.fixture
-def o(tmp_path: Path) -> Offices:
-    offs = offices(tmp_path)
-    yield offs
-    offs.close()
+from tests.bundle.office_flow import Offices
 
 
 def _r1_then_r2(o: Offices) -> tuple[str, str, Path, Path]:

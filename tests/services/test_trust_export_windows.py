@@ -27,16 +27,10 @@ from secity_desktop.services.key_rotation import apply_statement, reenrol, rotat
 from secity_desktop.services.trust import TrustService
 from tests.bundle import flow
 from tests.bundle.conftest import keygen_available, run_keygen  # noqa: F401
-from tests.bundle.office_flow import Offices, offices
+from tests.bundle.office_flow import Offices
 
 NEW_PASS = b"the province's new passphrase"
 
-
-@pytest.fixture
-def o(tmp_path: Path) -> Offices:
-    offs = offices(tmp_path)
-    yield offs
-    offs.close()
 
 
 def _utc(stamp: str) -> datetime:

@@ -32,7 +32,7 @@ from secity_desktop.services.workspace import Workspace
 from secity_desktop.store import blob_staging
 from secity_desktop.store.blobs import BlobStore
 from tests.bundle import flow
-from tests.bundle.office_flow import Offices, offices
+from tests.bundle.office_flow import Offices
 from tests.services.test_import_batched import _dump, _pin
 from tests.services.test_import_staging import stray_files
 
@@ -287,12 +287,6 @@ def test_a_pool_shut_down_before_its_first_ping_leaves_the_import_to_this_proces
     p.close()
     verify_pool.shutdown()
 
-
-@pytest.fixture
-def o(tmp_path: Path) -> Iterator[Offices]:
-    offs = offices(tmp_path)
-    yield offs
-    offs.close()
 
 
 def test_encrypted_files_are_opened_here_and_only_their_plain_copies_cross(

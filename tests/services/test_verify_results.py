@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import pickle
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,7 @@ from secity_desktop.services import bundle_import, verify_pool, verify_results, 
 from secity_desktop.services.bundle_import import ImportService
 from secity_desktop.services.model_town import ModelTownService
 from tests.bundle import flow
-from tests.bundle.office_flow import Offices, offices
+from tests.bundle.office_flow import Offices
 from tests.services.test_verify_pool import forced  # noqa: F401 (a fixture)
 
 
@@ -72,12 +71,6 @@ def same_bundle(pooled: VerifiedBundle, here: VerifiedBundle, staged_as: tuple[s
         else:
             same(a, b, f.name)
 
-
-@pytest.fixture
-def o(tmp_path: Path) -> Iterator[Offices]:
-    offs = offices(tmp_path)
-    yield offs
-    offs.close()
 
 
 def _kinds(o: Offices) -> dict[str, Path]:

@@ -23,14 +23,7 @@ from secity_desktop.services.identity import Identity
 from secity_desktop.services.key_rotation import reenrol
 from secity_desktop.services.office_bundles import OfficeBundleService
 from tests.bundle import flow
-from tests.bundle.office_flow import Offices, offices
-
-
-@pytest.fixture
-def o(tmp_path: Path) -> Offices:
-    offs = offices(tmp_path)
-    yield offs
-    offs.close()
+from tests.bundle.office_flow import Offices
 
 
 def _approved(o: Offices, muni: str, name: str) -> str:
