@@ -221,9 +221,9 @@ def _probe_files(tmp: Path) -> float:
     Python work to speak of. The import and the fairer floor pay this; the old floor does not.
 
     On the bench VM (Firecracker, free page reporting) it swings from ≈ 0.03 s to ≈ 1 s within
-    minutes for the same 1,500 files (docs/performance.md, "Issue 11: what the disk costs"),
-    so it is printed beside the import's figures: a ratio read on a dear-files minute is read
-    as such.
+    minutes for the same 1,500 files (docs/performance.md, "Issue 11: the frozen app's SHA-256,
+    and what new files cost this VM"), so it is printed beside the import's figures: a ratio
+    read on a dear-files minute is read as such.
     """
     root = tmp / "probe"
     count = BUNDLES * EVIDENCE
