@@ -241,7 +241,10 @@ def run() -> list[Row]:
     finally:
         ws.close()
     rows += [
-        (f"dashboard first visit: refresh {YEAR}, all 7,850 + change (target ≤ 200 ms)", dash, "ms"),
+        # the whole list through the service: what `secity dashboard` prints and the place's rare
+        # fallback; the place itself reads a page at a time (its rows above carry the ≤ 200 ms)
+        (f"dashboard, whole list through the service (CLI): refresh {YEAR}, all 7,850 + change",
+         dash, "ms"),
         ("  baseline: the same computing every score in bulk (no stored scores)", dash_c, "ms"),
         ("  again, same service (warm)", dash_warm, "ms"),
         (f"assessments list: sort {YEAR} by total, 7,850 ids (target ≤ 200 ms)", srt, "ms"),
