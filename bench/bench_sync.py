@@ -284,6 +284,11 @@ def _settle_disk() -> None:
         os.sync()
 
 
+def _ratios(runs: list[float], floors: list[float]) -> list[float]:
+    """Each round's run ÷ that round's floor, lowest first (the rounds are interleaved)."""
+    return sorted(r / f for r, f in zip(runs, floors, strict=True))
+
+
 def _median(xs: list[float]) -> float:
     ys = sorted(xs)
     return ys[len(ys) // 2] if len(ys) % 2 else (ys[len(ys) // 2 - 1] + ys[len(ys) // 2]) / 2
@@ -335,11 +340,8 @@ def bench_import() -> list[Row]:
         assert again.plan.count(Action.SKIP) == len(files)
         ws.close()
         took, floor, fair_floor = _median(imp), _median(old), _median(fair)
-        ratios = sorted(i / o for i, o in zip(imp, old, strict=True))
-        fair_ratios = sorted(i / f for i, f in zip(imp, fair, strict=True))
-        warm_ratios = sorted(i / o for i, o in zip(warm, old, strict=True))
-        here_ratios = sorted(i / o for i, o in zip(here, old, strict=True))
-        budget = sorted(f / o for f, o in zip(fair, old, strict=True))
+        ratios, fair_ratios = _ratios(imp, old), _ratios(imp, fair)
+        warm_ratios, here_ratios, budget = _ratios(warm, old), _ratios(here, old), _ratios(fair, old)
         return [
             (f"import {len(files)} bundles ({total / 1e6:.0f} MB, {EVIDENCE} evidence each), median of {ROUNDS}"
              " — cold: worker processes started inside it (first import of a process)", took, "s"),
