@@ -3,13 +3,13 @@
 The frozen build leaves out CPython's ``_hashlib`` and the 4.7 MB libcrypto it links
 (``packaging/spec_helpers.py``: the app is offline and needs no TLS, and the zipped build
 must stay under 70 MB). Without it, ``hashlib.sha256`` falls back to CPython's own C code:
-259 MB/s on the bench machine against 1,556 MB/s through OpenSSL (docs/performance.md,
+278 MB/s on the bench machine against 1,556 MB/s through OpenSSL (docs/performance.md,
 "Issue 11: the frozen app's SHA-256"). An import hashes every byte twice (the file, then each
 evidence file), and attaching, exporting and backing up hash everything they move, so the app
 people run hashed six times slower than the one run from source.
 
 ``cryptography`` ships in every build (keys, signatures, age) with OpenSSL inside its Rust
-extension; its SHA-256 runs at 1,342 MB/s here. So :func:`sha256` is hashlib's own when
+extension; its SHA-256 runs at 1,552 MB/s here. So :func:`sha256` is hashlib's own when
 hashlib has OpenSSL (from source, and any Python built with it), and otherwise
 :class:`Sha256`, a small hashlib-shaped wrapper around cryptography's (``update``, ``digest``,
 ``hexdigest``, ``copy``; ``digest`` may be asked more than once and updating goes on after
