@@ -21,6 +21,10 @@ Targets (benchmarks, not tests):
 
 Env: ``SECITY_BENCH_BUNDLES`` (500), ``SECITY_BENCH_EVIDENCE`` files per bundle (3),
 ``SECITY_BENCH_EVIDENCE_KB`` (64), ``SECITY_BENCH_EXPORT_MB`` (1024), ``SECITY_BENCH_ROUNDS`` (5).
+
+On this VM, run it at least six minutes after anything deleted thousands of files (the previous
+run's own clean-up included): until then new files can cost 25× more (:func:`_new_file_cost`; the
+bench prints what a new file cost before each round and after the last).
 """
 
 from __future__ import annotations
@@ -43,6 +47,11 @@ EVIDENCE_KB = int(os.environ.get("SECITY_BENCH_EVIDENCE_KB", "64"))
 EXPORT_MB = int(os.environ.get("SECITY_BENCH_EXPORT_MB", "1024"))
 ROUNDS = max(1, int(os.environ.get("SECITY_BENCH_ROUNDS", "5")))
 PASS = b"bench passphrase"
+#: Empty files one disk probe makes (kept until the bench ends: deleting them is what it detects).
+PROBE_FILES = 300
+#: A new empty file dearer than this (seconds) means the disk is still paying for recent deletions
+#: (settled on this VM: 20–40 µs; right after thousands of files were deleted: 0.6–1.2 ms).
+PROBE_DEAR = 150e-6
 
 Row = tuple[str, float, str]
 #: CPU seconds (all threads of this process) of each measured run, by kind: on a machine shared
@@ -287,6 +296,26 @@ def _settle_disk() -> None:
         os.sync()
 
 
+def _new_file_cost(folder: Path) -> float:
+    """Seconds one new empty file costs in ``folder`` now (a fresh subfolder each time, kept).
+
+    Why the bench prints it: this VM's ext4 is mounted **without a journal**, and then the kernel,
+    allocating an inode, skips every inode freed in the last 60 s — 360 s while its inode-table
+    block is still dirty — one buffer look-up each (``recently_deleted()`` in fs/ext4/ialloc.c:
+    68 % of a ``perf`` profile of a loop making empty files). After thousands of files were
+    deleted nearby (the previous bench's clean-up, a test run, a removed clone), each new file
+    there costs 0.6–1.2 ms of kernel time instead of 20–40 µs, for up to six minutes. The import
+    makes 1,500 evidence files; the old floor makes none and never pays it. Measured in a
+    subfolder of the bench's own folder: the kernel puts a subfolder's files in its parent's
+    block group while that has room, so the probe draws from the same part of the disk.
+    """
+    probe = Path(tempfile.mkdtemp(prefix="probe-", dir=folder))
+    t = time.perf_counter()
+    for n in range(PROBE_FILES):
+        open(probe / str(n), "wb").close()
+    return (time.perf_counter() - t) / PROBE_FILES
+
+
 def _ratios(runs: list[float], floors: list[float]) -> list[float]:
     """Each round's run ÷ that round's floor, lowest first (the rounds are interleaved)."""
     return sorted(r / f for r, f in zip(runs, floors, strict=True))
@@ -322,7 +351,9 @@ def bench_import() -> list[Row]:
         here: list[float] = []
         loads: list[float] = []
         CPU.clear()
+        probes: list[float] = []  # a new file's cost before each round, and after the last
         for n in range(ROUNDS):  # interleaved, the order rotated each round
+            probes.append(_new_file_cost(tmp))
             runs = [
                 lambda n=n: old.append(_floor(files, tmp / f"old{n}")),
                 lambda n=n: fair.append(_fair_floor(material, docs, public, tmp / f"fair{n}")),
@@ -336,6 +367,7 @@ def bench_import() -> list[Row]:
                 _settle_disk()
                 runs[(k + n) % len(runs)]()
                 loads.append(_load())
+        probes.append(_new_file_cost(tmp))
         ws = open_workspace(tmp / "province0")
         t = time.perf_counter()
         again = ImportService(ws).import_files(files)
@@ -380,6 +412,13 @@ def bench_import() -> list[Row]:
             ("  throughput (warm)", len(files) / took, "bundles/s"),
             ("  load average (1 min) during the runs, lowest", min(loads), ""),
             ("  load average (1 min) during the runs, highest", max(loads), ""),
+            ("  a new empty file in the bench's folder (the disk's state: settled ≈ 0.03 ms; dear"
+             f" > {PROBE_DEAR * 1e3:.2f} ms after files were deleted nearby), before the first round",
+             probes[0] * 1e3, "ms"),
+            ("    highest, checked before each round", max(probes[:-1]) * 1e3, "ms"),
+            ("    after the last round", probes[-1] * 1e3, "ms"),
+            (f"    checks that found new files dear, of {len(probes)}",
+             sum(1 for c in probes if c > PROBE_DEAR), ""),
             ("re-import the same bundles (all skipped)", took_again, "s"),
         ]
     finally:
