@@ -16,3 +16,5 @@ def test_ci_runs_the_readme_test_command() -> None:
     m = re.search(r'^TEST_COMMAND="(.*)"$', ci, flags=re.M)
     assert m is not None and m.group(1) == commands[1]
     assert 'bash -c "$TEST_COMMAND"' in ci and '"$code" = 5' in ci
+    # its copy of the output is removed however it ends (one was left in /tmp per run before)
+    assert re.search(r"^log=\$\(mktemp\)\ntrap 'rm -f \"\$log\"' EXIT", ci, flags=re.M)
