@@ -306,8 +306,9 @@ def _new_file_cost(folder: Path) -> float:
     deleted nearby (the previous bench's clean-up, a test run, a removed clone), each new file
     there costs 0.6–1.2 ms of kernel time instead of 20–40 µs, for up to six minutes. The import
     makes 1,500 evidence files; the old floor makes none and never pays it. Measured in a
-    subfolder of the bench's own folder: the kernel puts a subfolder's files in its parent's
-    block group while that has room, so the probe draws from the same part of the disk.
+    subfolder of the bench's own folder: ext4 places a new subfolder near its parent while there
+    is room there, and a file in its folder's block group, so the probe draws from the same part
+    of the disk as the rounds' new folders.
     """
     probe = Path(tempfile.mkdtemp(prefix="probe-", dir=folder))
     t = time.perf_counter()
