@@ -12,9 +12,10 @@ A second pair of rows (branch cli2) runs the same edit as a normal install runs 
 project's folder on ``sys.path`` through ``PYTHONPATH`` in a fresh virtual environment with
 nothing installed, so no editable-install finder is imported at start-up, started through a
 ``secity`` script like the one pip writes for ``[project.scripts]`` (what a person types; no
-``runpy``, which ``python -m`` adds) — beside a bare ``python -c pass`` of that same environment. The editable finder (a ``.pth`` file of the
-development venv) loads pathlib, re, urllib.parse… in *every* process, the bare baseline
-included, so the first ratio understates what a normal install sees; both are printed.
+``runpy``, which ``python -m`` adds) — beside a bare ``python -c pass`` of that same
+environment. The editable finder (a ``.pth`` file of the development venv) loads pathlib, re,
+urllib.parse… in *every* process, the bare baseline included, so the first ratio understates
+what a normal install sees; both are printed.
 
 Children run with bytecode caching allowed (``PYTHONDONTWRITEBYTECODE`` dropped) and one
 warm-up call, as an installed or frozen app runs from compiled modules: compiling the

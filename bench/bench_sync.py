@@ -39,6 +39,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLES = int(os.environ.get("SECITY_BENCH_BUNDLES", "500"))
@@ -322,11 +323,6 @@ def _ratios(runs: list[float], floors: list[float]) -> list[float]:
     return sorted(r / f for r, f in zip(runs, floors, strict=True))
 
 
-def _median(xs: list[float]) -> float:
-    ys = sorted(xs)
-    return ys[len(ys) // 2] if len(ys) % 2 else (ys[len(ys) // 2 - 1] + ys[len(ys) // 2]) / 2
-
-
 def _load() -> float:
     try:
         return float(Path("/proc/loadavg").read_text().split()[0])
@@ -375,8 +371,8 @@ def bench_import() -> list[Row]:
         took_again = time.perf_counter() - t
         assert again.plan.count(Action.SKIP) == len(files)
         ws.close()
-        took, took_cold = _median(warm), _median(cold)  # warm: the front ends' import, the target
-        floor, fair_floor = _median(old), _median(fair)
+        took, took_cold = median(warm), median(cold)  # warm: the front ends' import, the target
+        floor, fair_floor = median(old), median(fair)
         ratios, fair_ratios = _ratios(warm, old), _ratios(warm, fair)
         cold_ratios, here_ratios, budget = _ratios(cold, old), _ratios(here, old), _ratios(fair, old)
         return [
@@ -387,7 +383,7 @@ def bench_import() -> list[Row]:
             ("  ratio import / old floor (target ≤ 6), median", took / floor, "×"),
             ("    lowest ratio of a round", ratios[0], "×"),
             ("    highest ratio of a round", ratios[-1], "×"),
-            ("  fairer floor / old floor, median: the evidence files and the signatures alone", _median(budget), "×"),
+            ("  fairer floor / old floor, median: the evidence files and the signatures alone", median(budget), "×"),
             ("    lowest of a round", budget[0], "×"),
             ("    highest of a round", budget[-1], "×"),
             ("  ratio import / fairer floor, median", took / fair_floor, "×"),
@@ -397,19 +393,19 @@ def bench_import() -> list[Row]:
             ("    ratio cold import / old floor, median", took_cold / floor, "×"),
             ("      lowest ratio of a round", cold_ratios[0], "×"),
             ("      highest ratio of a round", cold_ratios[-1], "×"),
-            ("  import, no worker process (everything in this process, as before), median", _median(here), "s"),
-            ("    ratio in-process import / old floor, median", _median(here) / floor, "×"),
+            ("  import, no worker process (everything in this process, as before), median", median(here), "s"),
+            ("    ratio in-process import / old floor, median", median(here) / floor, "×"),
             ("      lowest ratio of a round", here_ratios[0], "×"),
             ("      highest ratio of a round", here_ratios[-1], "×"),
-            ("  CPU time (all threads + worker processes): import (warm), median", _median(CPU["import-warm"]), "s"),
-            ("    of it in the worker processes, median", _median(CPU["import-warm-workers"]), "s"),
-            ("  CPU time: import (cold), all, median", _median(CPU["import"]), "s"),
-            ("    of it in the worker processes (incl. their start), median", _median(CPU["import-workers"]), "s"),
-            ("  CPU time: import (no worker process), median", _median(CPU["import-here"]), "s"),
-            ("  CPU time: old floor, median", _median(CPU["old"]), "s"),
-            ("  CPU time: fairer floor, median", _median(CPU["fair"]), "s"),
-            ("  CPU ratio import (warm) / old floor", _median(CPU["import-warm"]) / _median(CPU["old"]), "×"),
-            ("  CPU ratio import (warm) / fairer floor", _median(CPU["import-warm"]) / _median(CPU["fair"]), "×"),
+            ("  CPU time (all threads + worker processes): import (warm), median", median(CPU["import-warm"]), "s"),
+            ("    of it in the worker processes, median", median(CPU["import-warm-workers"]), "s"),
+            ("  CPU time: import (cold), all, median", median(CPU["import"]), "s"),
+            ("    of it in the worker processes (incl. their start), median", median(CPU["import-workers"]), "s"),
+            ("  CPU time: import (no worker process), median", median(CPU["import-here"]), "s"),
+            ("  CPU time: old floor, median", median(CPU["old"]), "s"),
+            ("  CPU time: fairer floor, median", median(CPU["fair"]), "s"),
+            ("  CPU ratio import (warm) / old floor", median(CPU["import-warm"]) / median(CPU["old"]), "×"),
+            ("  CPU ratio import (warm) / fairer floor", median(CPU["import-warm"]) / median(CPU["fair"]), "×"),
             ("  throughput (warm)", len(files) / took, "bundles/s"),
             ("  load average (1 min) during the runs, lowest", min(loads), ""),
             ("  load average (1 min) during the runs, highest", max(loads), ""),
