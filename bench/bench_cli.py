@@ -17,6 +17,15 @@ environment. The editable finder (a ``.pth`` file of the development venv) loads
 urllib.parse… in *every* process, the bare baseline included, so the first ratio understates
 what a normal install sees; both are printed.
 
+Beside that pair, the **standard-library floor** of the same edit (2026-11-28): a program run by
+that same bare environment that imports exactly the standard modules the edit loads (listed by
+running the edit once through the launcher in that environment and diffing ``sys.modules``) and
+makes one durable upsert (WAL, ``synchronous=FULL``), with no project code. What the edit costs
+above it is the project's own share; what the floor costs above the bare interpreter is the price
+of the standard library the edit stands on (argparse, sqlite3, logging, dataclasses, pathlib…).
+A second, **minimal floor** imports only argparse, json and sqlite3 — what any command that
+parses its arguments and upserts a row needs — to show what the target leaves for everything else.
+
 Children run with bytecode caching allowed (``PYTHONDONTWRITEBYTECODE`` dropped) and one
 warm-up call, as an installed or frozen app runs from compiled modules: compiling the
 project's sources on every call would be measured otherwise.
@@ -99,6 +108,54 @@ if __name__ == '__main__':
 """
 
 
+#: Run by the bare environment with the edit's argv: runs the launcher in-process, then writes the
+#: standard modules it loaded (those a bare start had not) to the JSON file named first.
+_LIST_STDLIB = """import json, sys
+out, launcher, argv = sys.argv[1], sys.argv[2], sys.argv[3:]
+before = set(sys.modules)
+sys.argv = [launcher, *argv]
+try:
+    exec(compile(open(launcher, encoding="utf-8").read(), launcher, "exec"), {"__name__": "__main__"})
+except SystemExit:
+    pass
+names = sorted(n for n in set(sys.modules) - before if n.split(".")[0] in sys.stdlib_module_names)
+with open(out, "w", encoding="utf-8") as f:
+    json.dump(names, f)
+"""
+
+#: The floor: those standard modules, then one durable upsert, no project code.
+_FLOOR = """import importlib, json, sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    for name in json.load(f):
+        importlib.import_module(name)
+import sqlite3
+db = sqlite3.connect(sys.argv[2], isolation_level=None)
+db.execute("PRAGMA journal_mode = WAL")
+db.execute("PRAGMA synchronous = FULL")
+db.execute("CREATE TABLE IF NOT EXISTS r (a TEXT, c TEXT, level INTEGER, PRIMARY KEY (a, c))"
+           " WITHOUT ROWID")
+db.execute("BEGIN")
+db.execute("INSERT INTO r VALUES ('x', '1.1', 1) ON CONFLICT DO UPDATE SET level = level % 2 + 1")
+db.execute("COMMIT")
+"""
+
+
+def _stdlib_floor(plain: str, launcher: Path, argv: list[str],
+                  folder: Path) -> tuple[list[str], list[str], int]:
+    """The floor program's argv in the bare environment, the minimal floor's, and how many
+    standard modules the floor loads."""
+    names, script = folder / "stdlib-modules.json", folder / "floor.py"
+    minimal = folder / "minimal-modules.json"
+    lister = folder / "list_stdlib.py"
+    lister.write_text(_LIST_STDLIB, encoding="utf-8")
+    script.write_text(_FLOOR, encoding="utf-8")
+    minimal.write_text(json.dumps(["argparse", "json", "sqlite3"]), encoding="utf-8")
+    _run([plain, str(lister), str(names), str(launcher), *argv])
+    count = len(json.loads(names.read_text(encoding="utf-8")))
+    return ([plain, str(script), str(names), str(folder / "floor.sqlite3")],
+            [plain, str(script), str(minimal), str(folder / "minimal.sqlite3")], count)
+
+
 def run() -> list[Row]:
     py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
@@ -115,7 +172,12 @@ def run() -> list[Row]:
         launcher.write_text(_LAUNCHER, encoding="utf-8")
         plain_cli = [plain, str(launcher), *cli[3:]]
         _run([*plain_cli, "assessment", "set", aid, "1.1", "1"])
-        bare, one, full, plain_bare, plain_one = [], [], [], [], []
+        floor_cli, minimal_cli, modules = _stdlib_floor(plain, launcher,
+                                           [*cli[3:], "assessment", "set", aid, "1.1", "2"],
+                                           Path(tmp))
+        _run(floor_cli)
+        _run(minimal_cli)
+        bare, one, full, plain_bare, plain_one, floor, minimal = [], [], [], [], [], [], []
         everything = ("from secity_desktop.cli.main import build_parser; build_parser();"
                       " import secity_desktop.services.workspace")
         for i in range(PAIRS):
@@ -124,6 +186,8 @@ def run() -> list[Row]:
             full.append(_run([py, "-c", everything]))
             plain_bare.append(_run([plain, "-c", "pass"]))
             plain_one.append(_run([*plain_cli, "assessment", "set", aid, "1.1", str(1 + i % 2)]))
+            floor.append(_run(floor_cli))
+            minimal.append(_run(minimal_cli))
         codes = ["1.1", "1.2", "1.3", "2.1", "2.2"]
         lines = "".join(
             json.dumps({"id": aid, "indicator": codes[n % 5], "level": 1 + (n // 5) % 2}) + "\n"
@@ -135,6 +199,7 @@ def run() -> list[Row]:
         batch2 = _run([*cli, "assessment", "set", "--stdin"], stdin=lines)
     b, o = statistics.median(bare), statistics.median(one)
     pb, po = statistics.median(plain_bare), statistics.median(plain_one)
+    fl, mi = statistics.median(floor), statistics.median(minimal)
     return [
         ("secity assessment set, one edit, median (target ≤ 5× bare)", o * 1e3, "ms"),
         ("  baseline: bare `python -c pass`, median, pairwise", b * 1e3, "ms"),
@@ -143,6 +208,13 @@ def run() -> list[Row]:
          " median", po * 1e3, "ms"),
         ("  baseline: bare `python -c pass` of that environment, pairwise", pb * 1e3, "ms"),
         ("  ratio", po / pb, "×"),
+        (f"  floor: its {modules} standard modules and one durable upsert, no project code,"
+         " median", fl * 1e3, "ms"),
+        ("  floor ÷ that bare `python -c pass`", fl / pb, "×"),
+        ("  the edit ÷ the floor (the project's own share)", po / fl, "×"),
+        ("  minimal floor: only argparse, json and sqlite3, one durable upsert, median",
+         mi * 1e3, "ms"),
+        ("  minimal floor ÷ that bare `python -c pass`", mi / pb, "×"),
         ("  before: importing every command module (the old parser), no edit",
          statistics.median(full) * 1e3, "ms"),
         (f"assessment set --stdin, {LINES} lines, whole process (target ≥ 1,000/s)",
