@@ -110,9 +110,10 @@ if __name__ == '__main__':
 
 #: Run by the bare environment with the edit's argv: runs the launcher in-process, then writes the
 #: standard modules it loaded (those a bare start had not) to the JSON file named first.
-_LIST_STDLIB = """import json, sys
-out, launcher, argv = sys.argv[1], sys.argv[2], sys.argv[3:]
+_LIST_STDLIB = """import sys
 before = set(sys.modules)
+import json
+out, launcher, argv = sys.argv[1], sys.argv[2], sys.argv[3:]
 sys.argv = [launcher, *argv]
 try:
     exec(compile(open(launcher, encoding="utf-8").read(), launcher, "exec"), {"__name__": "__main__"})
