@@ -144,17 +144,13 @@ db.execute("COMMIT")
 def _stdlib_floor(plain: str, launcher: Path, argv: list[str],
                   folder: Path) -> tuple[list[str], list[str], int]:
     """The floor program's argv in the bare environment, the minimal floor's, and how many
-    standard modules the floor loads."""
-    names, script = folder / "stdlib-modules.json", folder / "floor.py"
-    minimal = folder / "minimal-modules.json"
-    lister = folder / "list_stdlib.py"
-    lister.write_text(_LIST_STDLIB, encoding="utf-8")
-    script.write_text(_FLOOR, encoding="utf-8")
+    standard modules the floor loads (both started with ``-c``, as the bare baseline is)."""
+    names, minimal = folder / "stdlib-modules.json", folder / "minimal-modules.json"
     minimal.write_text(json.dumps(["argparse", "json", "sqlite3"]), encoding="utf-8")
-    _run([plain, str(lister), str(names), str(launcher), *argv])
+    _run([plain, "-c", _LIST_STDLIB, str(names), str(launcher), *argv])
     count = len(json.loads(names.read_text(encoding="utf-8")))
-    return ([plain, str(script), str(names), str(folder / "floor.sqlite3")],
-            [plain, str(script), str(minimal), str(folder / "minimal.sqlite3")], count)
+    return ([plain, "-c", _FLOOR, str(names), str(folder / "floor.sqlite3")],
+            [plain, "-c", _FLOOR, str(minimal), str(folder / "minimal.sqlite3")], count)
 
 
 def run() -> list[Row]:
